@@ -1,0 +1,99 @@
+"""The front door: ``bowout`` opens the window; subcommands draft, keep history, self-test."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bowout import __version__
+from bowout.core.errors import BowOutError
+
+logger = logging.getLogger(__name__)
+
+#: Exit status for bad input or a problem in the user's world (SPEC: one line, no traceback).
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line (argparse prints usage plus the line)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"bowout: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line contract (see SPEC, "Command line")."""
+    from bowout import cli_draft, cli_history
+
+    parser = _Parser(
+        prog="bowout",
+        description="Withdraw from a job application without burning bridges.",
+    )
+    parser.add_argument("--version", action="version", version=f"bowout {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="use DIR for history and settings")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    cli_draft.add_parser(sub)
+    cli_history.add_parser(sub)
+    templates = sub.add_parser("templates", help="work with custom message templates")
+    tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    check = tsub.add_parser("check", help="validate custom templates")
+    check.add_argument("dir", nargs="?", help="folder to check (default: <data>/templates)")
+    sub.add_parser("self-test", help="headless smoke test of this installation")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    from bowout import paths
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        data_dir = paths.resolve_data_dir(args.data_dir)
+        if args.command is None:
+            return _open_window(data_dir)
+        if args.command == "draft":
+            from bowout import cli_draft
+
+            return cli_draft.run(args, data_dir)
+        if args.command == "history":
+            from bowout import cli_history
+
+            return cli_history.run(args, data_dir)
+        if args.command == "templates":
+            from bowout.cli_draft import run_templates_check
+
+            return run_templates_check(args, data_dir)
+        if args.command == "self-test":
+            from bowout import selftest
+
+            return selftest.run()
+    except BowOutError as exc:
+        print(f"bowout: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    parser.error(f"unknown command {args.command!r}")
+    return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+def _open_window(data_dir: Path) -> int:
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal", "vnc")
+    ):
+        print(
+            "bowout: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "to draft from the command line, run: bowout draft --stage STAGE (see bowout --help)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from bowout.gui.app import run_app
+
+    return run_app(data_dir)

@@ -1,0 +1,80 @@
+"""What the composer returns: every message for one situation, its checklist and findings."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from bowout.core.advice import Advice
+from bowout.core.situation import Channel, Profile, Situation
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """One tone-coach remark: a code, a short fix, and the span in the plain text."""
+
+    code: str
+    message: str
+    start: int
+    end: int
+    #: Which text the span refers to: "body" (the email body) or "subject".
+    target: str = "body"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass
+class ChecklistItem:
+    """One step of the follow-up checklist; ``key`` is stable so ticks survive regeneration."""
+
+    key: str
+    text: str
+    #: "roadmap", "logistics" (visa/relocation follow-ups) or "re-entry".
+    group: str
+    done: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class Draft:
+    """Every output for one situation. Texts are plain; ``*_html`` are escaped rich text."""
+
+    situation: Situation
+    profile: Profile
+    channel: Channel
+    advice: Advice
+    subject: str
+    body_text: str
+    body_html: str
+    #: For ``phone``: what to say on the call (the email body is then the confirmation).
+    phone_script: str | None = None
+    #: For ``phone``: the written confirmation sent after the call (same as body_text).
+    follow_up_email: str | None = None
+    #: For ``recruiter``: a short note asking the recruiter to pass the decision on.
+    recruiter_note: str | None = None
+    #: For ``linkedin``: a short message for LinkedIn.
+    linkedin_message: str | None = None
+    checklist: tuple[ChecklistItem, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The object printed by ``bowout draft --format json`` (SPEC contract)."""
+        return {
+            "stage": self.situation.stage.value,
+            "reason": self.situation.reason.value,
+            "channel": self.channel.value,
+            "recommended_channel": self.advice.channel.value,
+            "channel_rationale": self.advice.rationale,
+            "subject": self.subject,
+            "body_text": self.body_text,
+            "body_html": self.body_html,
+            "phone_script": self.phone_script,
+            "follow_up_email": self.follow_up_email,
+            "recruiter_note": self.recruiter_note,
+            "linkedin_message": self.linkedin_message,
+            "checklist": [item.to_dict() for item in self.checklist],
+            "warnings": [{"code": f.code, "message": f.message} for f in self.findings],
+        }

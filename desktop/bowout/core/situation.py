@@ -1,0 +1,195 @@
+"""The situation a user is in: stage, reason, channel, facts, people; and the user's profile."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from typing import Any
+
+from bowout.core.errors import InputError
+
+#: Longest value accepted for a single name-like field (contact, role, company...).
+MAX_FIELD_CHARS = 200
+
+
+class Stage(enum.Enum):
+    """How far the application has gone (SPEC identifiers)."""
+
+    APPLIED = "applied"
+    SCREENING = "screening"
+    INTERVIEWING = "interviewing"
+    FINAL = "final"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+
+    @property
+    def label(self) -> str:
+        return _STAGE_LABELS[self]
+
+    @property
+    def is_late(self) -> bool:
+        """After the final interview: a call is often due and LinkedIn is too casual."""
+        return self in (Stage.FINAL, Stage.OFFER, Stage.ACCEPTED)
+
+
+class Reason(enum.Enum):
+    """Why the user is withdrawing (at most one neutral sentence in the message)."""
+
+    OTHER_OFFER = "other-offer"
+    NOT_A_FIT = "not-a-fit"
+    COMPENSATION = "compensation"
+    PERSONAL = "personal"
+    RED_FLAGS = "red-flags"
+    RELOCATION = "relocation"
+    DIFFERENT_PATH = "different-path"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return _REASON_LABELS[self]
+
+
+class Channel(enum.Enum):
+    """How the message reaches the employer."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    RECRUITER = "recruiter"
+    LINKEDIN = "linkedin"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+
+_STAGE_LABELS = {
+    Stage.APPLIED: "Applied, no interview yet",
+    Stage.SCREENING: "After a screening call or first interview",
+    Stage.INTERVIEWING: "Between interview rounds",
+    Stage.FINAL: "After the final interview",
+    Stage.OFFER: "Offer received, not accepted",
+    Stage.ACCEPTED: "Offer accepted (rescinding)",
+}
+_REASON_LABELS = {
+    Reason.OTHER_OFFER: "Accepted another offer",
+    Reason.NOT_A_FIT: "The role is not the right fit",
+    Reason.COMPENSATION: "Compensation does not work",
+    Reason.PERSONAL: "Personal circumstances",
+    Reason.RED_FLAGS: "Concerns about the process (say nothing)",
+    Reason.RELOCATION: "Relocation or visa timing",
+    Reason.DIFFERENT_PATH: "Pursuing a different path",
+    Reason.NONE: "Give no reason",
+}
+_CHANNEL_LABELS = {
+    Channel.EMAIL: "Email",
+    Channel.PHONE: "Phone call, then email",
+    Channel.RECRUITER: "Through the recruiter",
+    Channel.LINKEDIN: "LinkedIn message",
+}
+
+
+def _clean(value: str, field: str) -> str:
+    value = value.strip()
+    if len(value) > MAX_FIELD_CHARS:
+        raise InputError(f"{field} is {len(value)} characters long; the limit is {MAX_FIELD_CHARS}")
+    return value
+
+
+@dataclasses.dataclass(frozen=True)
+class Situation:
+    """Everything the composer needs to know about one withdrawal.
+
+    ``channel`` is the user's choice; ``None`` means "use the recommendation".
+    """
+
+    stage: Stage
+    reason: Reason = Reason.NONE
+    channel: Channel | None = None
+    # Relationship facts.
+    rapport: bool = False
+    via_recruiter: bool = False
+    linkedin_main: bool = False
+    keep_door_open: bool = False
+    # Visa and relocation facts.
+    visa_petition_started: bool = False
+    sponsorship_required: bool = False
+    relocation_assistance: bool = False
+    signing_bonus: bool = False
+    start_date: dt.date | None = None
+    relocation_timeline_changed: bool = False
+    # People and role.
+    contact: str = ""
+    role: str = ""
+    company: str = ""
+    recruiter: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("contact", "role", "company", "recruiter"):
+            object.__setattr__(self, name, _clean(getattr(self, name), name))
+
+    @property
+    def has_visa_facts(self) -> bool:
+        return any(
+            (
+                self.visa_petition_started,
+                self.sponsorship_required,
+                self.relocation_assistance,
+                self.signing_bonus,
+                self.start_date is not None,
+                self.relocation_timeline_changed,
+            )
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form (identifiers as strings, date as ISO)."""
+        data = dataclasses.asdict(self)
+        data["stage"] = self.stage.value
+        data["reason"] = self.reason.value
+        data["channel"] = self.channel.value if self.channel else None
+        data["start_date"] = self.start_date.isoformat() if self.start_date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Situation:
+        """Inverse of :meth:`to_dict`; raises :class:`InputError` on bad values."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        try:
+            kwargs["stage"] = Stage(kwargs["stage"])
+            kwargs["reason"] = Reason(kwargs.get("reason") or "none")
+            channel = kwargs.get("channel")
+            kwargs["channel"] = Channel(channel) if channel else None
+            start = kwargs.get("start_date")
+            kwargs["start_date"] = parse_date(start) if isinstance(start, str) and start else None
+        except (KeyError, ValueError) as exc:
+            raise InputError(f"not a valid situation: {exc}") from None
+        for name in ("contact", "role", "company", "recruiter"):
+            kwargs[name] = str(kwargs.get(name) or "")
+        return cls(**kwargs)
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse YYYY-MM-DD, with a message a person understands when it is not one."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """The user's own details, used for the signature and the From header."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    #: Extra lines under the name (title, website); optional.
+    signature: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
+        return cls(**{f.name: str(data.get(f.name) or "") for f in dataclasses.fields(cls)})

@@ -1,0 +1,91 @@
+"""Where Bow Out's own files are (templates, resources) and where the user's data goes.
+
+One rule per way of running: a PyInstaller bundle, an installed wheel, a source checkout.
+In each, ``templates/`` and ``resources/`` sit side by side under one root.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "BowOut"
+APP_AUTHOR = "BowOut"
+#: Environment variable that overrides the data folder (after --data-dir, before Settings).
+DATA_DIR_ENV = "BOWOUT_DATA_DIR"
+#: Environment variable that overrides the configuration folder (tests use it).
+CONFIG_DIR_ENV = "BOWOUT_CONFIG_DIR"
+
+
+def app_root() -> Path:
+    """The folder that holds ``templates/`` and ``resources/`` for this way of running."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and frozen_root:
+        return Path(frozen_root)  # PyInstaller bundle: mirrored beside the code
+    package = Path(__file__).resolve().parent
+    if (package / "templates").is_dir():
+        return package  # installed wheel: hatch force-includes them into the package
+    return package.parents[1]  # source checkout: desktop/bowout -> repository root
+
+
+def templates_dir() -> Path:
+    """The built-in message templates."""
+    return app_root() / "templates"
+
+
+def resources_dir() -> Path:
+    """Icons, the .desktop file and other things the window shows."""
+    return app_root() / "resources"
+
+
+def config_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where the pointer to a user-chosen data folder lives (never the history itself)."""
+    env = os.environ if env is None else env
+    if env.get(CONFIG_DIR_ENV):
+        return Path(env[CONFIG_DIR_ENV]).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_data_dir() -> Path:
+    """The platform's conventional per-user data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir(data_dir: Path) -> Path:
+    """Logs live beside the data so that a custom data folder keeps everything together."""
+    return data_dir / "logs"
+
+
+def resolve_data_dir(
+    cli_value: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Path:
+    """``--data-dir`` wins, then ``BOWOUT_DATA_DIR``, then the folder chosen in Settings,
+    then the platform default."""
+    env = os.environ if env is None else env
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    if env.get(DATA_DIR_ENV):
+        return Path(env[DATA_DIR_ENV]).expanduser().resolve()
+    pointer = config_dir(env) / "data-dir.txt"
+    try:
+        chosen = pointer.read_text(encoding="utf-8").strip()
+    except OSError:
+        chosen = ""
+    if chosen:
+        return Path(chosen).expanduser()
+    return default_data_dir()
+
+
+def remember_data_dir(data_dir: Path | None, env: Mapping[str, str] | None = None) -> None:
+    """Record the data folder chosen in Settings (``None`` returns to the default)."""
+    pointer = config_dir(env) / "data-dir.txt"
+    if data_dir is None:
+        pointer.unlink(missing_ok=True)
+        return
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    pointer.write_text(str(data_dir), encoding="utf-8")

@@ -1,0 +1,76 @@
+"""The user's settings (profile, theme, templates folder, spelling), kept in the data folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from bowout.core.situation import Profile
+from bowout.storage.atomic import atomic_write_bytes
+
+logger = logging.getLogger(__name__)
+
+THEMES = ("system", "light", "dark")
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Everything the user sets in the Settings dialog that is not window geometry."""
+
+    profile: Profile = dataclasses.field(default_factory=Profile)
+    theme: str = "system"
+    #: Extra folder of custom templates (besides ``<data folder>/templates``); "" for none.
+    templates_dir: str = ""
+    spell_language: str = "en"
+    personal_words: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile.to_dict(),
+            "theme": self.theme,
+            "templates_dir": self.templates_dir,
+            "spell_language": self.spell_language,
+            "personal_words": list(self.personal_words),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        theme = str(data.get("theme") or "system")
+        words = data.get("personal_words") or []
+        return cls(
+            profile=Profile.from_dict(data.get("profile") or {}),
+            theme=theme if theme in THEMES else "system",
+            templates_dir=str(data.get("templates_dir") or ""),
+            spell_language=str(data.get("spell_language") or "en"),
+            personal_words=tuple(str(w) for w in words if isinstance(w, str)),
+        )
+
+
+def settings_path(data_dir: Path) -> Path:
+    return data_dir / "settings.json"
+
+
+def load_settings(data_dir: Path) -> Settings:
+    """Read the settings; a missing or unreadable file gives the defaults (and a log line)."""
+    path = settings_path(data_dir)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        logger.warning("settings file %s unreadable, using defaults: %s", path, exc)
+        return Settings()
+    if not isinstance(raw, dict):
+        logger.warning("settings file %s is not an object, using defaults", path)
+        return Settings()
+    return Settings.from_dict(raw)
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write the settings durably, readable by the owner only."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(settings.to_dict(), indent=2, ensure_ascii=False).encode("utf-8")
+    atomic_write_bytes(settings_path(data_dir), payload)

@@ -1,0 +1,28 @@
+"""Test-wide set-up: headless Qt, and a data folder that is never the user's real one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point the data and config folders at temporary ones for every test."""
+    base = tmp_path_factory.mktemp("bowout-home")
+    monkeypatch.setenv("BOWOUT_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("BOWOUT_CONFIG_DIR", str(base / "config"))
+    yield
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh, empty data folder."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
