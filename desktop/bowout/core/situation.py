@@ -89,8 +89,14 @@ _CHANNEL_LABELS = {
 }
 
 
+def single_line(value: str) -> str:
+    """Collapse every run of whitespace (newlines included) and drop control characters."""
+    printable = "".join(ch for ch in value if ch.isprintable() or ch.isspace())
+    return " ".join(printable.split())
+
+
 def _clean(value: str, field: str) -> str:
-    value = value.strip()
+    value = single_line(value)
     if len(value) > MAX_FIELD_CHARS:
         raise InputError(f"{field} is {len(value)} characters long; the limit is {MAX_FIELD_CHARS}")
     return value
@@ -186,6 +192,12 @@ class Profile:
     phone: str = ""
     #: Extra lines under the name (title, website); optional.
     signature: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("name", "email", "phone"):
+            object.__setattr__(self, name, single_line(getattr(self, name)))
+        lines = (single_line(line) for line in self.signature.splitlines())
+        object.__setattr__(self, "signature", "\n".join(line for line in lines if line))
 
     def to_dict(self) -> dict[str, str]:
         return dataclasses.asdict(self)

@@ -1,0 +1,152 @@
+"""The Jinja2 environment: immutable sandbox, strict undefined, autoescaped HTML.
+
+User input only ever reaches templates as data (context values), never as template source;
+custom templates from the user's folders run in the same sandbox.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from bowout import paths
+from bowout.core.errors import TemplateError
+
+#: Largest output one template may produce (characters); guards runaway custom templates.
+MAX_OUTPUT_CHARS = 20_000
+
+#: The templates the composer renders, by role. Custom templates override them by name.
+TEMPLATE_NAMES = (
+    "subject.txt.j2",
+    "email.txt.j2",
+    "email.html.j2",
+    "phone_script.txt.j2",
+    "linkedin.txt.j2",
+)
+
+#: Every name a template may use (what :func:`template_context` provides).
+CONTEXT_NAMES = frozenset(
+    {
+        "stage", "reason", "channel", "is_late", "rapport", "via_recruiter", "linkedin_main",
+        "keep_door_open", "visa_petition_started", "sponsorship_required",
+        "relocation_assistance", "signing_bonus", "start_date", "relocation_timeline_changed",
+        "contact", "contact_given", "role", "role_given", "company", "company_given",
+        "recruiter", "recruiter_given", "your_name", "your_email", "your_phone",
+        "signature_extra", "paragraphs",
+    }
+)  # fmt: skip
+
+
+def long_date(value: dt.date) -> str:
+    """12 January 2027: unambiguous in every English-speaking country."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def make_environment(user_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    """An environment whose loader looks in the user's folders first, then the built-ins."""
+    search = [str(d) for d in user_dirs if d.is_dir()] + [str(paths.templates_dir())]
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render one template by name, turning every failure into a :class:`TemplateError`."""
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or name}, line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"template {name!r} was not found") from None
+    return render_template(template, context, name)
+
+
+def render_template(template: jinja2.Template, context: Mapping[str, Any], name: str) -> str:
+    """Render a loaded template with the output size cap and readable errors."""
+    try:
+        text = template.render(context)
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{name}: {exc.message}") from None
+    except SecurityError as exc:
+        raise TemplateError(f"{name}: not allowed in a template: {exc}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{name}: {exc}") from None
+    if len(text) > MAX_OUTPUT_CHARS:
+        raise TemplateError(
+            f"{name}: output is {len(text):,} characters; the limit is {MAX_OUTPUT_CHARS:,}"
+        )
+    return text
+
+
+def load_file_template(env: jinja2.Environment, path: Path) -> jinja2.Template:
+    """Compile a template file given on the command line (``--template PATH``)."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise TemplateError(f"cannot read template {path}: {reason}") from None
+    try:
+        return env.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{path}, line {exc.lineno}: {exc.message}") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class TemplateProblem:
+    """One problem found by :func:`check_templates`."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list[TemplateProblem]:
+    """Validate every ``*.j2`` in ``folder``: syntax, unknown variables, render, size cap."""
+    env = make_environment([folder])
+    problems: list[TemplateProblem] = []
+    for path in sorted(folder.glob("*.j2")):
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(TemplateProblem(path, None, f"unreadable: {exc}"))
+            continue
+        try:
+            ast = env.parse(source, path.name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(TemplateProblem(path, exc.lineno, f"syntax error: {exc.message}"))
+            continue
+        unknown = sorted(jinja2.meta.find_undeclared_variables(ast) - CONTEXT_NAMES)
+        if unknown:
+            problems.append(TemplateProblem(path, None, f"unknown variables: {', '.join(unknown)}"))
+            continue
+        if path.name not in TEMPLATE_NAMES:
+            problems.append(
+                TemplateProblem(
+                    path, None, f"not used: the names Bow Out renders are {', '.join(TEMPLATE_NAMES)}"
+                )
+            )
+        for context in contexts:
+            try:
+                render(env, path.name, context)
+            except TemplateError as exc:
+                problems.append(TemplateProblem(path, None, str(exc)))
+                break
+    return problems

@@ -1,0 +1,37 @@
+"""Channel advice follows the SPEC's rules, recruiter first."""
+
+from __future__ import annotations
+
+import pytest
+
+from bowout.core import Channel, Situation, Stage, recommend_channel
+
+
+@pytest.mark.parametrize(
+    ("stage", "flags", "expected"),
+    [
+        (Stage.APPLIED, {}, Channel.EMAIL),
+        (Stage.SCREENING, {}, Channel.EMAIL),
+        (Stage.INTERVIEWING, {"rapport": True}, Channel.EMAIL),
+        (Stage.INTERVIEWING, {"linkedin_main": True}, Channel.LINKEDIN),
+        (Stage.FINAL, {}, Channel.EMAIL),
+        (Stage.FINAL, {"rapport": True}, Channel.PHONE),
+        (Stage.OFFER, {"rapport": True}, Channel.PHONE),
+        (Stage.OFFER, {"linkedin_main": True}, Channel.EMAIL),
+        (Stage.ACCEPTED, {}, Channel.PHONE),
+        (Stage.ACCEPTED, {"linkedin_main": True}, Channel.PHONE),
+        (Stage.ACCEPTED, {"via_recruiter": True}, Channel.RECRUITER),
+        (Stage.APPLIED, {"via_recruiter": True, "linkedin_main": True}, Channel.RECRUITER),
+    ],
+)
+def test_rules(stage: Stage, flags: dict[str, bool], expected: Channel) -> None:
+    advice = recommend_channel(Situation(stage=stage, **flags))
+    assert advice.channel is expected
+    assert advice.rationale and "\n" not in advice.rationale and len(advice.rationale) < 110
+
+
+def test_rationales_differ_by_rule() -> None:
+    rationales = {
+        recommend_channel(Situation(stage=s, rapport=True)).rationale for s in Stage
+    }
+    assert len(rationales) == 3
