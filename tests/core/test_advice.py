@@ -31,7 +31,5 @@ def test_rules(stage: Stage, flags: dict[str, bool], expected: Channel) -> None:
 
 
 def test_rationales_differ_by_rule() -> None:
-    rationales = {
-        recommend_channel(Situation(stage=s, rapport=True)).rationale for s in Stage
-    }
+    rationales = {recommend_channel(Situation(stage=s, rapport=True)).rationale for s in Stage}
     assert len(rationales) == 3

@@ -21,7 +21,9 @@ def _draft():  # type: ignore[no-untyped-def]
 def test_eml_round_trip() -> None:
     draft = _draft()
     when = dt.datetime(2026, 11, 28, 9, 30, tzinfo=dt.timezone.utc)
-    raw = to_eml(draft.subject, draft.body_text, draft.body_html, PROFILE, "jose@example.com", when)
+    raw = to_eml(
+        draft.subject, draft.body_text, draft.body_html, PROFILE, to="jose@example.com", date=when
+    )
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert msg.get_content_type() == "multipart/alternative"
     assert msg["Subject"] == draft.subject
@@ -30,7 +32,7 @@ def test_eml_round_trip() -> None:
     assert msg["Date"].datetime == when
     plain = msg.get_body(("plain",)).get_content()
     rich = msg.get_body(("html",)).get_content()
-    assert plain.strip() == draft.body_text.replace("\r\n", "\n").strip()
+    assert plain.replace("\r\n", "\n").strip() == draft.body_text.strip()
     assert "José Núñez" in plain
     assert "R&amp;D Lead" in rich and "<p>" in rich
 

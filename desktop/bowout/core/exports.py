@@ -24,6 +24,7 @@ def to_eml(
     body_text: str,
     body_html: str,
     profile: Profile,
+    *,
     to: str = "",
     date: dt.datetime | None = None,
 ) -> bytes:
@@ -58,6 +59,6 @@ def to_html(subject: str, body_html: str) -> str:
     """A standalone HTML document around the (already escaped) body."""
     title = html.escape(subject)
     return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         f"<title>{title}</title></head>\n<body>\n{body_html}\n</body></html>\n"
     )

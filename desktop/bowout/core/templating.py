@@ -14,7 +14,8 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bowout import paths
 from bowout.core.errors import TemplateError
@@ -24,6 +25,7 @@ MAX_OUTPUT_CHARS = 20_000
 
 #: The templates the composer renders, by role. Custom templates override them by name.
 TEMPLATE_NAMES = (
+    "phrases.txt.j2",
     "subject.txt.j2",
     "email.txt.j2",
     "email.html.j2",
@@ -39,7 +41,7 @@ CONTEXT_NAMES = frozenset(
         "relocation_assistance", "signing_bonus", "start_date", "relocation_timeline_changed",
         "contact", "contact_given", "role", "role_given", "company", "company_given",
         "recruiter", "recruiter_given", "your_name", "your_email", "your_phone",
-        "signature_extra", "paragraphs",
+        "signature_extra", "paragraphs", "say", "br",
     }
 )  # fmt: skip
 
@@ -140,7 +142,9 @@ def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list
         if path.name not in TEMPLATE_NAMES:
             problems.append(
                 TemplateProblem(
-                    path, None, f"not used: the names Bow Out renders are {', '.join(TEMPLATE_NAMES)}"
+                    path,
+                    None,
+                    f"not used: the names Bow Out renders are {', '.join(TEMPLATE_NAMES)}",
                 )
             )
         for context in contexts:
