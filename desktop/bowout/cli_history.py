@@ -1,0 +1,151 @@
+"""``bowout history`` (list, show, export, import) and saving a draft from ``bowout draft``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bowout.core.draft import Draft
+from bowout.storage import History, HistoryError, Record
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``history`` on the top-level subparsers."""
+    p = sub.add_parser("history", help="list, show, export or import kept withdrawals")
+    # On both levels so that `history --json list` and `history list --json` both work;
+    # SUPPRESS keeps the action's parser from resetting a flag given before it.
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    actions = p.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+    specs = (
+        ("list", "list kept withdrawals, newest first", None),
+        ("show", "show one withdrawal (an id or a unique start of one)", "id"),
+        ("export", "write every withdrawal to a JSON file", "file"),
+        ("import", "merge withdrawals from a JSON export", "file"),
+    )
+    for name, help_text, positional in specs:
+        action = actions.add_parser(name, help=help_text)
+        if positional == "id":
+            action.add_argument("id", metavar="ID")
+        elif positional == "file":
+            action.add_argument("file", metavar="FILE", type=Path)
+        action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+
+
+def save_draft(draft: Draft, data_dir: Path) -> str:
+    """Keep ``draft`` in the history; returns its id only once it is durably on disk."""
+    with History.open(data_dir) as history:
+        _note_recovery(history)
+        return history.add(Record.from_draft(draft)).id
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one ``history`` action; user-world problems raise HistoryError (exit 2)."""
+    with History.open(data_dir) as history:
+        _note_recovery(history)
+        command = args.history_command
+        as_json = bool(getattr(args, "json", False))
+        if command == "list":
+            _print_list(history.list(), as_json)
+        elif command == "show":
+            record = history.get(_resolve_id(history, args.id))
+            if as_json:
+                _emit(record.to_dict())
+            else:
+                sys.stdout.write(render_record(record))
+        elif command == "export":
+            count = history.export_json(args.file)
+            if as_json:
+                _emit({"exported": count, "file": str(args.file)})
+            else:
+                print(f"Exported {count} record(s) to {args.file}")
+        elif command == "import":
+            report = history.import_json(args.file)
+            if as_json:
+                _emit({"added": report.added, "updated": report.updated, "skipped": report.skipped})
+            else:
+                print(
+                    f"Imported {args.file}: {report.added} added, {report.updated} updated, "
+                    f"{report.skipped} skipped"
+                )
+        else:  # argparse only lets the four actions through
+            raise HistoryError(
+                f"Unknown history action {command!r}; use list, show, export or import."
+            )
+    return 0
+
+
+def _note_recovery(history: History) -> None:
+    if history.recovery_message:
+        print(f"bowout: note: {history.recovery_message}", file=sys.stderr)
+
+
+def _emit(payload: object) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _resolve_id(history: History, given: str) -> str:
+    """An exact id, or the one id that starts with ``given`` (ids are long to type)."""
+    given = given.strip().lower()
+    ids = [record.id for record in history.list()]
+    if given in ids:
+        return given
+    matches = [rid for rid in ids if given and rid.startswith(given)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise HistoryError(
+            f"The id {given!r} matches {len(matches)} records; "
+            "type more of it (see: bowout history list)."
+        )
+    raise HistoryError(f"No record with id {given!r} in the history (see: bowout history list).")
+
+
+def _print_list(records: list[Record], as_json: bool) -> None:
+    if as_json:
+        _emit([record.to_dict() for record in records])
+        return
+    if not records:
+        print("The history is empty.")
+        return
+    for record in records:
+        who = " — ".join(part for part in (record.company, record.role) if part) or "(no company)"
+        contact = f" ({record.contact})" if record.contact else ""
+        print(
+            f"{record.id[:8]}  {record.created[:10]}  {record.status:5}  {record.stage:12}  "
+            f"{record.channel:9}  {who}{contact}"
+        )
+
+
+def render_record(record: Record) -> str:
+    """The text shown by ``bowout history show ID``."""
+    lines = [
+        f"Id:        {record.id}",
+        f"Company:   {record.company}",
+        f"Role:      {record.role}",
+        f"Contact:   {record.contact}",
+    ]
+    if record.recruiter:
+        lines.append(f"Recruiter: {record.recruiter}")
+    lines += [
+        f"Stage:     {record.stage}",
+        f"Reason:    {record.reason}",
+        f"Channel:   {record.channel}",
+        f"Status:    {record.status}" + (f" ({record.sent})" if record.sent else ""),
+        f"Created:   {record.created}",
+        f"Updated:   {record.updated}",
+        "",
+        f"Subject: {record.subject}",
+        "",
+        record.body_text,
+    ]
+    if record.phone_script:
+        lines += ["", "--- Phone script ---", record.phone_script]
+    if record.checklist:
+        lines += ["", "--- Checklist ---"]
+        lines += [f"[{'x' if item['done'] else ' '}] {item['text']}" for item in record.checklist]
+    if record.notes:
+        lines += ["", "--- Notes ---", record.notes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,109 @@
+"""Backups of the last good versions, and setting a damaged file aside (never deleting it)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from bowout.storage import atomic
+
+logger = logging.getLogger(__name__)
+
+#: How many previous good versions are kept in ``<data folder>/backups``.
+KEEP = 5
+_PREFIX = "history-"
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _unused(folder: Path, stem: str, suffix: str) -> Path:
+    candidate = folder / f"{stem}{suffix}"
+    counter = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{stem}-{counter}{suffix}"
+        counter += 1
+    return candidate
+
+
+def backup_dir(history_path: Path) -> Path:
+    """Where the backups of ``history_path`` live."""
+    return history_path.parent / "backups"
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create a private folder (0700 on POSIX) if it is missing."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def take(history_path: Path) -> None:
+    """Keep the current (good, just validated) file as a backup before it is replaced.
+
+    A hard link costs no copy: the old version stays alive under the backup name once the
+    new file replaces it. Where links are not supported, the bytes are copied. A failed
+    backup is logged and does not stop the save (the save itself is still atomic).
+    """
+    folder = backup_dir(history_path)
+    stem = _PREFIX + _stamp()
+    target = folder / f"{stem}.json"
+    try:
+        for attempt in range(2, 100):
+            try:
+                atomic.ops.link(history_path, target)
+                return
+            except FileExistsError:
+                target = folder / f"{stem}-{attempt}.json"  # two saves in one microsecond
+            except FileNotFoundError:
+                if not history_path.exists():
+                    return  # nothing saved yet, so nothing to keep
+                ensure_dir(folder)
+        raise FileExistsError(target)  # pragma: no cover - a hundred saves in a microsecond
+    except OSError as exc:
+        if isinstance(exc, (FileExistsError, FileNotFoundError)):
+            logger.warning("could not back up %s before saving: %s", history_path, exc)
+            return
+        logger.debug("hard link for backup failed (%s); copying instead", exc)
+        try:
+            atomic.atomic_write_bytes(_unused(folder, stem, ".json"), history_path.read_bytes())
+        except OSError as copy_exc:
+            logger.warning("could not back up %s before saving: %s", history_path, copy_exc)
+
+
+def prune(history_path: Path, keep: int = KEEP) -> None:
+    """Delete all but the newest ``keep`` backups (failures are logged, not fatal)."""
+    for old in newest_first(history_path)[keep:]:
+        try:
+            atomic.ops.unlink(old)
+        except FileNotFoundError:
+            pass  # another copy of the app pruned it first
+        except OSError as exc:
+            logger.warning("could not remove old backup %s: %s", old, exc)
+
+
+def newest_first(history_path: Path) -> list[Path]:
+    """The backups, newest first (names carry a sortable UTC time)."""
+    folder = backup_dir(history_path)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(_PREFIX) and n.endswith(".json")]
+    except FileNotFoundError:
+        return []
+    return [folder / name for name in sorted(names, reverse=True)]
+
+
+def move_aside(history_path: Path) -> Path:
+    """Rename a damaged history to a timestamped name beside it; never overwrites anything."""
+    target = _unused(history_path.parent, f"history-damaged-{_stamp()}", ".json")
+    os.rename(history_path, target)
+    with contextlib.suppress(OSError):
+        atomic.fsync_dir(history_path.parent)
+    return target
+
+
+def saved_at(path: Path) -> str:
+    """When a backup's version was written, for the user ("2026-01-31 09:00 UTC")."""
+    when = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+    return when.strftime("%Y-%m-%d %H:%M UTC")

@@ -1,0 +1,384 @@
+"""The private history: TinyDB over crash-safe storage, one locked transaction per change."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import datetime as dt
+import logging
+import os
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from bowout.storage import atomic, backups
+from bowout.storage.errors import HistoryError, os_error
+from bowout.storage.io import ImportReport, export_bytes, parse_import
+from bowout.storage.jsonstore import (
+    EMPTY,
+    RECORDS,
+    TRASH,
+    CorruptFile,
+    Docs,
+    HistoryDB,
+    HistoryStorage,
+    dump,
+    parse,
+)
+from bowout.storage.records import Record
+from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
+from bowout.storage.search import FoldCache, Matcher
+
+logger = logging.getLogger(__name__)
+
+HISTORY_FILE = "history.json"
+_SAVE = "save the history"
+_READ = "read the history"
+
+
+class History:
+    """Every withdrawal the user kept; safe against crashes and a second running copy."""
+
+    def __init__(self, data_dir: Path, lock_timeout: float) -> None:
+        from bowout.storage.lock import HistoryLock
+
+        self.data_dir = data_dir
+        self.path = data_dir / HISTORY_FILE
+        self.recovery_message: str | None = None
+        self._lock = HistoryLock(self.path, lock_timeout)
+        self._db = HistoryDB(self.path, storage=HistoryStorage)
+        self._store = self._db.history_storage
+        self._records = Docs(self._db.table(RECORDS, cache_size=0), self._store)
+        self._trash = Docs(self._db.table(TRASH, cache_size=0), self._store)
+        self._folds = FoldCache()
+        #: Stored documents already validated, by id: (document, its updated stamp).
+        self._verified: dict[str, tuple[dict[str, Any], object]] = {}
+        self._cleaned = False
+
+    @classmethod
+    def open(cls, data_dir: Path, *, lock_timeout: float = 10.0) -> History:
+        """Open (creating if needed) the history in ``data_dir``; recover a damaged file."""
+        try:
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_error(exc, "create the data folder", data_dir / HISTORY_FILE) from exc
+        history = cls(data_dir, lock_timeout)
+        history._refresh()
+        history._make_private()
+        return history
+
+    def close(self) -> None:
+        """Let go of the file (nothing is pending: every change was saved when it returned)."""
+        self._db.close()
+        self._store.forget()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, record_id: str) -> Record:
+        """The record with this id (not one in the trash)."""
+        self._refresh()
+        doc = self._records.get(record_id)
+        if doc is None:
+            raise HistoryError(f"No record with id {record_id!r} in the history.")
+        return self._to_record(doc, strict=True)
+
+    def list(self) -> builtins.list[Record]:
+        """All records, newest first (by creation time)."""
+        self._refresh()
+        return _newest_first(self._valid(self._records.all()))
+
+    def search(self, query: str) -> builtins.list[Record]:
+        """Records whose company, role, contact, subject or body contains ``query``
+        (ignoring case and accents), newest first."""
+        if not query.strip():
+            return self.list()
+        self._refresh()
+        matcher = Matcher(query, self._folds)
+        found = self._records.search(matcher)
+        self._folds.trim(self._records.count())
+        return _newest_first(self._valid(found))
+
+    def trash(self) -> builtins.list[Record]:
+        """Deleted records the user can still restore, most recently deleted first."""
+        self._refresh()
+        entries = sorted(self._trash.all(), key=lambda d: str(d.get("deleted")), reverse=True)
+        return self._valid(entry["record"] for entry in entries)
+
+    # -- changing --------------------------------------------------------------------------
+    def add(self, record: Record) -> Record:
+        """Save a new record; returns it with id and times set, once it is on disk."""
+        saved = _checked(record)
+        stamp = now()
+        if saved.id:  # a retry after a failed save, or a record carried over with its id
+            saved.created = saved.created or stamp
+        else:
+            saved.id, saved.created = uuid.uuid4().hex, stamp
+        saved.updated = stamp
+        with self._transaction():
+            if self._records.has(saved.id) or self._trash.has(saved.id):
+                raise HistoryError(f"A record with id {saved.id} is already kept; update it.")
+            self._records.insert(saved.id, saved.to_dict())
+        return saved
+
+    def update(self, record: Record) -> Record:
+        """Save the user's changes to a kept record; returns it with a new updated time."""
+        saved = _checked(record)
+        with self._transaction():
+            old = self._records.get(saved.id)
+            if old is None:
+                raise HistoryError(f"No record with id {saved.id!r} in the history to update.")
+            saved.created = str(old["created"])  # the creation time is never rewritten
+            saved.updated = later_than(str(old["updated"]))
+            self._replace(saved)
+        return saved
+
+    def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
+        """Mark a record as sent (now, or at ``when``)."""
+        with self._transaction():
+            record = self._get_locked(record_id)
+            record.status = "sent"
+            record.sent = format_time(when or dt.datetime.now(dt.timezone.utc))
+            record.updated = later_than(record.updated)
+            self._replace(record)
+        return record
+
+    def delete(self, record_id: str) -> None:
+        """Move a record into the trash (restorable until the user empties it)."""
+        with self._transaction():
+            record = self._get_locked(record_id)
+            entry = {"deleted": now(), "record": record.to_dict()}
+            self._trash.insert(record.id, entry)
+            self._records.remove(record.id)
+
+    def restore(self, record_id: str) -> Record:
+        """Bring a record back from the trash."""
+        with self._transaction():
+            entry = self._trash.get(record_id)
+            if entry is None:
+                raise HistoryError(f"No record with id {record_id!r} in the trash.")
+            record = Record.from_dict(entry["record"])
+            self._records.insert(record.id, record.to_dict())
+            self._trash.remove(record.id)
+        return record
+
+    def empty_trash(self) -> int:
+        """Delete the trash for good; returns how many records were removed."""
+        with self._transaction():
+            count = self._trash.clear()
+        return count
+
+    # -- export and import -----------------------------------------------------------------
+    def export_json(self, path: Path) -> int:
+        """Write every record (not the trash) to ``path`` as JSON; returns the count."""
+        records = self.list()
+        if path.resolve() == self.path.resolve():
+            raise HistoryError("Choose another file to export to than the history itself.")
+        try:
+            atomic.atomic_write_bytes(path, export_bytes(records))
+        except OSError as exc:
+            raise os_error(exc, f"export to {path.name}", path) from exc
+        return len(records)
+
+    def import_json(self, path: Path) -> ImportReport:
+        """Merge records from an export by id: new ones added, newer versions applied."""
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise os_error(exc, f"read {path.name}", path) from exc
+        incoming = parse_import(raw, path)  # everything is checked before anything changes
+        added = updated = skipped = 0
+        with self._transaction():
+            for record in incoming:
+                existing = self._records.get(record.id)
+                if record.id and self._trash.has(record.id):
+                    skipped += 1  # the user deleted it here; they can restore it from the trash
+                elif existing is None:
+                    stamp = now()
+                    record.id = record.id or uuid.uuid4().hex
+                    record.created = record.created or stamp
+                    record.updated = record.updated or stamp
+                    self._records.insert(record.id, record.to_dict())
+                    added += 1
+                elif record.updated > str(existing["updated"]):
+                    self._replace(record)
+                    updated += 1
+                else:
+                    skipped += 1
+        return ImportReport(added=added, updated=updated, skipped=skipped)
+
+    # -- internals -------------------------------------------------------------------------
+    def _get_locked(self, record_id: str) -> Record:
+        doc = self._records.get(record_id)
+        if doc is None:
+            raise HistoryError(f"No record with id {record_id!r} in the history.")
+        return self._to_record(doc, strict=True)
+
+    def _replace(self, record: Record) -> None:
+        self._records.replace(record.id, record.to_dict())
+
+    def _to_record(self, doc: dict[str, Any], *, strict: bool) -> Record:
+        record_id, stamp = doc.get("id"), doc.get("updated")
+        seen = self._verified.get(record_id) if isinstance(record_id, str) else None
+        if seen is not None and seen[0] is doc and seen[1] == stamp:
+            return Record.from_trusted(doc)  # this very document passed validation before
+        try:
+            record = Record.from_dict(doc)
+        except HistoryError as exc:
+            if strict:
+                raise HistoryError(
+                    f"The record {record_id!r} in {self.path} is damaged ({exc})."
+                ) from None
+            raise
+        if record.to_dict() == doc:  # already in canonical form, so it can be reused as is
+            if len(self._verified) > 2 * self._records.count() + 64:
+                self._verified.clear()
+            self._verified[record.id] = (doc, stamp)
+        return record
+
+    def _valid(self, docs: Iterable[dict[str, Any]]) -> builtins.list[Record]:
+        records = []
+        for doc in docs:
+            try:
+                records.append(self._to_record(doc, strict=False))
+            except HistoryError as exc:
+                # One damaged record must not hide all the others; it stays in the file.
+                logger.error("skipping damaged record %r in %s: %s", doc.get("id"), self.path, exc)
+        return records
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Lock, load the latest file, let TinyDB change it, write once, durably."""
+        with self._lock.held(_SAVE):
+            self._refresh_locked()
+            self._clean_temp_files()
+            self._store.begin()
+            try:
+                yield
+                if self._store.dirty:
+                    self._save()
+            except BaseException:
+                self._store.forget()  # memory may hold changes that never reached the disk
+                raise
+            finally:
+                self._store.end()
+
+    def _save(self) -> None:
+        payload = self._store.commit_bytes()
+        try:
+            backups.take(self.path)
+            atomic.atomic_write_bytes(self.path, payload)
+            self._store.saved()
+        except OSError as exc:
+            raise os_error(exc, _SAVE, self.path) from exc
+        backups.prune(self.path)
+
+    def _refresh(self) -> None:
+        """Bring memory up to date with the file without locking, unless it needs repair."""
+        try:
+            self._store.refresh()
+            return
+        except (FileNotFoundError, CorruptFile):
+            pass
+        except OSError as exc:
+            raise os_error(exc, _READ, self.path) from exc
+        with self._lock.held(_READ):
+            self._refresh_locked()
+
+    def _refresh_locked(self) -> None:
+        try:
+            self._store.refresh()
+            return
+        except FileNotFoundError:
+            problem = None
+        except CorruptFile as exc:
+            problem = str(exc)
+        except OSError as exc:
+            raise os_error(exc, _READ, self.path) from exc
+        try:
+            self._recover(problem)
+            self._store.load()
+        except OSError as exc:
+            raise os_error(exc, "repair the history", self.path) from exc
+
+    def _recover(self, problem: str | None) -> None:
+        """Set a damaged file aside, then restore the newest good backup (or start empty)."""
+        aside = backups.move_aside(self.path) if problem is not None else None
+        restored = None
+        for candidate in backups.newest_first(self.path):
+            try:
+                raw = candidate.read_bytes()
+                tables = parse(raw)
+            except (OSError, CorruptFile) as exc:
+                logger.warning("backup %s is not usable: %s", candidate, exc)
+                continue
+            restored = (candidate, len(tables[RECORDS]))
+            atomic.atomic_write_bytes(self.path, raw)
+            break
+        if restored is None:
+            atomic.atomic_write_bytes(self.path, dump(EMPTY))
+        self.recovery_message = _recovery_message(problem, aside, restored)
+        if self.recovery_message:
+            logger.warning("%s", self.recovery_message)
+
+    def _clean_temp_files(self) -> None:
+        """Remove temp files left by a copy of the app killed mid-save (we hold the lock)."""
+        if self._cleaned:
+            return
+        self._cleaned = True
+        for name in os.listdir(self.data_dir):
+            if atomic.is_temp_name(name, HISTORY_FILE):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self.data_dir / name)
+                    logger.info("removed %s left by an interrupted save", name)
+
+    def _make_private(self) -> None:
+        """Tighten a history file that others can read (it may predate this version)."""
+        if os.name != "posix":
+            return
+        with contextlib.suppress(OSError):
+            mode = self.path.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(self.path, 0o600)
+                logger.warning("made %s private (it was mode %o)", self.path, mode)
+
+
+def _recovery_message(
+    problem: str | None, aside: Path | None, restored: tuple[Path, int] | None
+) -> str | None:
+    if aside is None:
+        if restored is None:
+            return None  # a first run: nothing to tell
+        return (
+            f"The history file was missing, so Bow Out restored the backup saved "
+            f"{backups.saved_at(restored[0])} with {restored[1]} record(s)."
+        )
+    if restored is None:
+        return (
+            f"The history file could not be read ({problem}) and no good backup was found, so "
+            f"Bow Out kept the damaged file as {aside} and started an empty history."
+        )
+    return (
+        f"The history file could not be read ({problem}), so Bow Out kept it as {aside} and "
+        f"restored the backup saved {backups.saved_at(restored[0])} with {restored[1]} record(s)."
+    )
+
+
+def _checked(record: Record) -> Record:
+    """A validated copy of ``record`` at the current schema version."""
+    data = record.to_dict()
+    data["schema_version"] = data.get("schema_version") or SCHEMA_VERSION
+    try:
+        return Record.from_dict(data)
+    except HistoryError as exc:
+        raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
+
+
+def _newest_first(records: builtins.list[Record]) -> builtins.list[Record]:
+    records.sort(key=lambda r: (r.created, r.id), reverse=True)
+    return records

@@ -1,0 +1,148 @@
+"""One withdrawal as kept in the history: a versioned, validated record."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from bowout.core.draft import Draft
+from bowout.core.situation import Channel, Reason, Situation, Stage
+from bowout.storage.errors import HistoryError
+from bowout.storage.schema import (
+    RELATIONSHIP_KEYS,
+    SCHEMA_VERSION,
+    VISA_FLAGS,
+    canonical_time,
+    check_fields,
+    migrate,
+)
+
+
+def _no_relationship() -> dict[str, bool]:
+    return dict.fromkeys(RELATIONSHIP_KEYS, False)
+
+
+def _no_visa() -> dict[str, Any]:
+    return {**dict.fromkeys(VISA_FLAGS, False), "start_date": None}
+
+
+@dataclasses.dataclass
+class Record:
+    """A withdrawal: the situation, what was (or will be) sent, the checklist and notes."""
+
+    id: str = ""
+    created: str = ""
+    updated: str = ""
+    sent: str | None = None
+    status: str = "draft"
+    company: str = ""
+    role: str = ""
+    contact: str = ""
+    recruiter: str = ""
+    stage: str = Stage.APPLIED.value
+    reason: str = Reason.NONE.value
+    channel: str = Channel.EMAIL.value
+    subject: str = ""
+    body_html: str = ""
+    body_text: str = ""
+    phone_script: str | None = None
+    relationship: dict[str, bool] = dataclasses.field(default_factory=_no_relationship)
+    visa: dict[str, Any] = dataclasses.field(default_factory=_no_visa)
+    checklist: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    notes: str = ""
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def from_draft(
+        cls,
+        draft: Draft,
+        *,
+        notes: str = "",
+        body_html: str | None = None,
+        body_text: str | None = None,
+        subject: str | None = None,
+        phone_script: str | None = None,
+        checklist: list[dict[str, Any]] | None = None,
+    ) -> Record:
+        """A new, unsaved record from a draft; keyword values carry the user's edits."""
+        situation = draft.situation
+        visa: dict[str, Any] = {name: bool(getattr(situation, name)) for name in VISA_FLAGS}
+        visa["start_date"] = situation.start_date.isoformat() if situation.start_date else None
+        items = checklist if checklist is not None else [i.to_dict() for i in draft.checklist]
+        return cls(
+            company=situation.company,
+            role=situation.role,
+            contact=situation.contact,
+            recruiter=situation.recruiter,
+            stage=situation.stage.value,
+            reason=situation.reason.value,
+            channel=draft.channel.value,
+            subject=draft.subject if subject is None else subject,
+            body_html=draft.body_html if body_html is None else body_html,
+            body_text=draft.body_text if body_text is None else body_text,
+            phone_script=draft.phone_script if phone_script is None else phone_script,
+            relationship={name: bool(getattr(situation, name)) for name in RELATIONSHIP_KEYS},
+            visa=visa,
+            checklist=[dict(item) for item in items],
+            notes=notes,
+        )
+
+    def situation(self) -> Situation:
+        """Rebuild the situation this record was drafted for."""
+        start = self.visa.get("start_date")
+        return Situation(
+            stage=Stage(self.stage),
+            reason=Reason(self.reason),
+            channel=Channel(self.channel),
+            start_date=dt.date.fromisoformat(start) if start else None,
+            contact=self.contact,
+            role=self.role,
+            company=self.company,
+            recruiter=self.recruiter,
+            **{name: bool(self.relationship.get(name)) for name in RELATIONSHIP_KEYS},
+            **{name: bool(self.visa.get(name)) for name in VISA_FLAGS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy (nothing shared with this record)."""
+        data = {f.name: getattr(self, f.name) for f in _FIELDS}
+        data["relationship"] = dict(self.relationship)
+        data["visa"] = dict(self.visa)
+        data["checklist"] = [dict(item) for item in self.checklist]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> Record:
+        """Validate, migrate forward and copy a record dict; HistoryError says what is wrong."""
+        if not isinstance(data, dict):
+            raise HistoryError(f"a record must be a JSON object, not {type(data).__name__}")
+        data = migrate(data)
+        if data.keys() != _NAMES:
+            unknown = set(data) - _NAMES
+            if unknown:
+                raise HistoryError(f"unknown record field(s): {', '.join(sorted(unknown))}")
+            missing = _NAMES - set(data)
+            raise HistoryError(f"missing record field(s): {', '.join(sorted(missing))}")
+        check_fields(data)
+        record = cls.from_trusted(data)
+        for name in ("created", "updated", "sent"):
+            value = getattr(record, name)
+            if value and len(value) != 27:
+                setattr(record, name, canonical_time(value))
+        return record
+
+    @classmethod
+    def from_trusted(cls, data: dict[str, Any]) -> Record:
+        """Copy a record dict that has already passed :meth:`from_dict` (no checks)."""
+        record = cls.__new__(cls)
+        fields = record.__dict__
+        fields.update(data)
+        fields["relationship"] = dict(data["relationship"])
+        fields["visa"] = dict(data["visa"])
+        fields["checklist"] = [dict(item) for item in data["checklist"]]
+        return record
+
+
+_FIELDS = dataclasses.fields(Record)
+_NAMES = frozenset(f.name for f in _FIELDS)

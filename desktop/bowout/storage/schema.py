@@ -1,0 +1,174 @@
+"""The record schema: its version, field checks, time stamps and forward migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bowout.core.situation import MAX_FIELD_CHARS, Channel, Reason, Stage
+from bowout.storage.errors import HistoryError
+
+#: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
+SCHEMA_VERSION = 1
+
+#: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+STATUSES = ("draft", "sent")
+RELATIONSHIP_KEYS = ("rapport", "via_recruiter", "linkedin_main", "keep_door_open")
+VISA_FLAGS = (
+    "visa_petition_started",
+    "sponsorship_required",
+    "relocation_assistance",
+    "signing_bonus",
+    "relocation_timeline_changed",
+)
+VISA_KEYS = (*VISA_FLAGS, "start_date")
+CHECKLIST_KEYS = ("key", "text", "group", "done")
+NAME_FIELDS = ("company", "role", "contact", "recruiter")
+TEXT_FIELDS = ("subject", "body_html", "body_text", "notes")
+STAGES = frozenset(s.value for s in Stage)
+REASONS = frozenset(r.value for r in Reason)
+CHANNELS = frozenset(c.value for c in Channel)
+
+_ID = re.compile(r"[0-9a-f]{32}")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z")
+
+
+def format_time(when: dt.datetime) -> str:
+    """ISO-8601 in UTC with a ``Z`` and microseconds (naive times are taken as local)."""
+    utc = when.astimezone(dt.timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def now() -> str:
+    """The current time as a record time stamp."""
+    return format_time(dt.datetime.now(dt.timezone.utc))
+
+
+def later_than(previous: str) -> str:
+    """Now, or one microsecond after ``previous`` if the clock has not moved past it."""
+    current = now()
+    if previous and current <= previous:
+        when = dt.datetime.fromisoformat(previous[:-1]).replace(tzinfo=dt.timezone.utc)
+        current = format_time(when + dt.timedelta(microseconds=1))
+    return current
+
+
+def valid_id(value: str) -> bool:
+    """True for a record id as History assigns them (uuid4 hex)."""
+    return bool(_ID.fullmatch(value))
+
+
+def check_time(value: object, field: str, *, optional: bool = False) -> None:
+    """Raise unless ``value`` is a record time stamp (or "" / None when ``optional``)."""
+    if optional and value in ("", None):
+        return
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise HistoryError(f"{field} is not a UTC time such as 2026-01-31T09:00:00Z: {value!r}")
+    try:
+        dt.datetime.fromisoformat(value[:-1])
+    except ValueError:
+        raise HistoryError(f"{field} is not a real date and time: {value!r}") from None
+
+
+def canonical_time(value: str) -> str:
+    """A checked time stamp in the one form that sorts correctly as text (microseconds)."""
+    if len(value) == 27:
+        return value
+    when = dt.datetime.fromisoformat(value[:-1]).replace(tzinfo=dt.timezone.utc)
+    return format_time(when)
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a record dict to SCHEMA_VERSION; refuse one written by a newer Bow Out."""
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise HistoryError(f"schema_version must be a whole number from 1: {version!r}")
+    if version > SCHEMA_VERSION:
+        raise HistoryError(
+            f"a record was written by a newer Bow Out (schema {version}); update Bow Out first."
+        )
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:  # a bug: every older version must have a step
+            raise RuntimeError(f"no migration from schema version {version}")
+        data = step(dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def check_fields(data: dict[str, Any]) -> None:
+    """Raise HistoryError naming the first field of a current-version record dict that is wrong."""
+    _check_strings(data)
+    for field, allowed in (("stage", STAGES), ("reason", REASONS), ("channel", CHANNELS)):
+        if data.get(field) not in allowed:
+            raise HistoryError(
+                f"{field} must be one of {', '.join(sorted(allowed))}: {data.get(field)!r}"
+            )
+    if data.get("status") not in STATUSES:
+        raise HistoryError(f"status must be draft or sent: {data.get('status')!r}")
+    check_time(data.get("created"), "created", optional=True)
+    check_time(data.get("updated"), "updated", optional=True)
+    check_time(data.get("sent"), "sent", optional=True)
+    if (data["status"] == "sent") != (data.get("sent") is not None):
+        raise HistoryError("a sent record needs a sent time and a draft must not have one")
+    _check_flags(data.get("relationship"), "relationship", RELATIONSHIP_KEYS, RELATIONSHIP_KEYS)
+    visa = data.get("visa")
+    _check_flags(visa, "visa", VISA_KEYS, VISA_FLAGS)
+    assert isinstance(visa, dict)
+    start = visa["start_date"]
+    if start is not None and not _valid_date(start):
+        raise HistoryError(f"visa.start_date must be YYYY-MM-DD or null: {start!r}")
+    _check_checklist(data.get("checklist"))
+
+
+def _valid_date(value: object) -> bool:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_strings(data: dict[str, Any]) -> None:
+    record_id = data.get("id")
+    if not isinstance(record_id, str) or (record_id and not valid_id(record_id)):
+        raise HistoryError(f"id must be 32 lowercase hexadecimal characters: {record_id!r}")
+    for field in NAME_FIELDS:
+        value = data.get(field)
+        if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
+            raise HistoryError(f"{field} must be text of at most {MAX_FIELD_CHARS} characters")
+    for field in TEXT_FIELDS:
+        if not isinstance(data.get(field), str):
+            raise HistoryError(f"{field} must be text")
+    if not isinstance(data.get("phone_script"), (str, type(None))):
+        raise HistoryError("phone_script must be text or null")
+
+
+def _check_flags(value: object, field: str, keys: tuple[str, ...], flags: tuple[str, ...]) -> None:
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise HistoryError(f"{field} must be an object with exactly: {', '.join(keys)}")
+    for key in flags:
+        if not isinstance(value[key], bool):
+            raise HistoryError(f"{field}.{key} must be true or false")
+
+
+def _check_checklist(value: object) -> None:
+    if not isinstance(value, list):
+        raise HistoryError("checklist must be a list")
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or set(item) != set(CHECKLIST_KEYS):
+            raise HistoryError(
+                f"checklist item {index + 1} must have exactly key, text, group, done"
+            )
+        if not all(isinstance(item[k], str) for k in ("key", "text", "group")):
+            raise HistoryError(f"checklist item {index + 1}: key, text and group must be text")
+        if not isinstance(item["done"], bool):
+            raise HistoryError(f"checklist item {index + 1}: done must be true or false")
