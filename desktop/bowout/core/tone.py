@@ -1,0 +1,309 @@
+"""The tone coach: offline, rule-based remarks on a withdrawal message, each with its span."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+from bowout.core import tone_rules as rules
+from bowout.core.draft import Finding
+from bowout.core.situation import Channel, Situation, Stage
+
+logger = logging.getLogger(__name__)
+
+#: A visible placeholder left for the user to fill, such as "[Hiring manager's name]".
+PLACEHOLDER_RE: re.Pattern[str] = re.compile(r"\[[^\[\]\n]{1,60}\]")
+#: Brevity is the rule: an email body stays within this many words (signature excluded).
+WORD_BUDGET = 120
+#: At most this many findings of one code per text; a pasted essay needs no thousand marks.
+MAX_FINDINGS_PER_CODE = 50
+#: Longest excerpt of the user's text quoted inside a finding's message.
+_QUOTE_CHARS = 40
+#: The essentials (thanks, the withdrawal) are looked for in this many leading characters
+#: before the whole text is searched.
+_ESSENTIALS_HEAD = 4000
+
+_TOKEN_RE = re.compile(r"\S+")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_NON_WORD_TOKEN_RE = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+_FIRST_LINE_RE = re.compile(r"\S[^\n]*")
+# Words of one name are separated by a space or two, never by a line break.
+_NAME_GAP_RE = re.compile(r"[ \t]{1,2}")
+
+_MESSAGES = {
+    "criticism": "“{quote}” criticises the employer; leave it out and keep the message neutral.",
+    "venting": "“{quote}” sounds like venting; cut it and keep to the decision.",
+    "overshare": "“{quote}” shares more than they need; “personal reasons” is enough.",
+    "shouting": "“{quote}” reads as shouting; use normal capitals and punctuation.",
+    "long-sentence": "This sentence runs to {count} words; one short sentence of reason is enough.",
+    "too-long": "The message is {count} words; keep it within {budget}: thanks, the decision, "
+    "one reason at most, goodwill.",
+    "missing-thanks": "Thank them for their time and consideration, ideally near the start.",
+    "unclear-withdrawal": "Say plainly that you are withdrawing, for example “I am "
+    "withdrawing my application”.",
+    "placeholder": "Fill in {quote} before you send this.",
+    "linkedin-late": "This late in the process LinkedIn is too casual; call or email instead.",
+    "email-rescind": "Rescinding an accepted offer deserves a call first; send this email as the "
+    "written confirmation afterwards.",
+    "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
+    "other-employer": "Keep the other employer private: “another offer” says enough, without "
+    "“{quote}”.",
+}
+
+
+def count_words(text: str) -> int:
+    """Words as a person counts them: whitespace-separated runs holding a letter or digit."""
+    # Count every token, then take away those without a letter or digit ("—", "!!!"): both
+    # run in C, and the second pattern only starts at token starts, so it stays linear.
+    return len(text.split()) - len(_NON_WORD_TOKEN_RE.findall(text))
+
+
+def check_tone(
+    text: str,
+    situation: Situation,
+    channel: Channel,
+    *,
+    subject: str = "",
+    signature: str = "",
+) -> tuple[Finding, ...]:
+    """Every remark on ``text`` (and ``subject``) for this situation, in reading order."""
+    body_end = _body_end(text, signature)
+    body = text[:body_end]
+    lowered = rules.lowered_for_stems(text)
+    body_lowered = None if lowered is None else lowered[:body_end]
+    names = _situation_words(situation)
+    findings: list[Finding] = []
+    findings.extend(_channel_findings(situation, channel))
+    findings.extend(_phrase_findings(body, body_lowered, names, "body"))
+    findings.extend(_essentials(text, lowered, body))
+    findings.extend(_length_finding(text, body_end))
+    findings.extend(_placeholders(text, "body"))
+    if subject:
+        subject_lowered = rules.lowered_for_stems(subject)
+        findings.extend(_phrase_findings(subject, subject_lowered, names, "subject"))
+        findings.extend(_placeholders(subject, "subject"))
+    result = tuple(sorted(findings, key=lambda f: (f.target != "body", f.start, f.end, f.code)))
+    logger.debug("tone check of %d chars: %d findings", len(text), len(result))
+    return result
+
+
+def _body_end(text: str, signature: str) -> int:
+    """Where the body stops: before the composer's signature block when the text ends with it."""
+    sig = signature.strip()
+    stripped = text.rstrip()
+    if sig and stripped.endswith(sig):
+        return len(stripped) - len(sig)
+    return len(text)
+
+
+def _situation_words(situation: Situation) -> frozenset[str]:
+    """Words of the names the user gave; these are the addressee's, never "the other employer"."""
+    fields = (situation.company, situation.role, situation.contact, situation.recruiter)
+    return frozenset(w.casefold() for field in fields for w in rules.NAME_WORD_RE.findall(field))
+
+
+def _finding(code: str, start: int, end: int, target: str, **values: object) -> Finding:
+    return Finding(code, _MESSAGES[code].format(**values), start, end, target)
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
+
+
+def _capped(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Merge overlapping spans of the same kind and stop after MAX_FINDINGS_PER_CODE."""
+    last: Finding | None = None
+    count = 0
+    for finding in findings:
+        if last is not None and finding.start < last.end:
+            continue  # already covered by an earlier, overlapping span
+        count += 1
+        if count > MAX_FINDINGS_PER_CODE:
+            logger.debug("more than %d %s findings; the rest are left out", count, finding.code)
+            return
+        last = finding
+        yield finding
+
+
+def _phrase_findings(
+    text: str, lowered: str | None, names: frozenset[str], target: str
+) -> Iterator[Finding]:
+    """Criticism, venting and oversharing, shouting, money figures, the other employer."""
+    yield from _capped(
+        _finding("criticism", start, end, target, quote=_quote(text[start:end]))
+        for start, end in rules.CRITICISM.finditer(text, lowered)
+    )
+    figures = list(rules.MONEY.finditer(text, lowered))
+    # "offered 5.000 €": the figure itself is the span to show, not the money word before it.
+    figures.extend(
+        span for span in rules.MONEY_WORDS.finditer(text, lowered) if not _overlaps(span, figures)
+    )
+    figures.sort()
+    yield from _capped(
+        _finding("money-figure", start, end, target, quote=_quote(text[start:end]))
+        for start, end in figures
+    )
+    yield from _capped(_venting(text, lowered, names, target))
+    yield from _capped(_other_employer(text, lowered, names, target))
+
+
+def _overlaps(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps any of ``sorted_spans`` (ordered, non-overlapping)."""
+    at = bisect.bisect_right(sorted_spans, (span[1], -1))
+    return at > 0 and sorted_spans[at - 1][1] > span[0]
+
+
+def _venting(
+    text: str, lowered: str | None, names: frozenset[str], target: str
+) -> Iterator[Finding]:
+    spans: list[tuple[int, int, str, dict[str, object]]] = []
+    for kind, rule in (("venting", rules.VENTING), ("overshare", rules.OVERSHARE)):
+        for start, end in rule.finditer(text, lowered):
+            spans.append((start, end, kind, {"quote": _quote(text[start:end])}))
+    if "!!" in text or "?!" in text or "!?" in text or "??" in text:
+        for match in rules.PUNCT_RUN_RE.finditer(text):
+            quote = _quote(match.group())
+            spans.append((match.start(), match.end(), "shouting", {"quote": quote}))
+    for start, end in _shouting_runs(text, names):
+        spans.append((start, end, "shouting", {"quote": _quote(text[start:end])}))
+    for match in rules.LONG_SENTENCE_RE.finditer(text):
+        words = len(match.group().split())
+        if words > rules.LONG_SENTENCE_WORDS:
+            spans.append((match.start(), match.end(), "long-sentence", {"count": words}))
+    spans.sort(key=lambda s: (s[0], s[1]))
+    for start, end, kind, values in spans:
+        yield Finding("venting", _MESSAGES[kind].format(**values), start, end, target)
+
+
+def _shouting_runs(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Runs of ALL-CAPS words that read as shouting (not acronyms, not the user's names)."""
+    run_start = run_end = -1
+    run_words: list[str] = []
+    for match in rules.CAPS_CANDIDATE_RE.finditer(text):
+        word = match.group()
+        if not word.isupper():
+            continue  # uncased letters (CJK, Arabic...) or lowercase non-ASCII ones
+        if run_words and not _joins(text, run_end, match.start()):
+            yield from _judge_run(run_start, run_end, run_words, names)
+            run_words = []
+        if not run_words:
+            run_start = match.start()
+        run_words.append(word)
+        run_end = match.end()
+    if run_words:
+        yield from _judge_run(run_start, run_end, run_words, names)
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    # Two capitalised words belong to one run when only a little space or punctuation
+    # separates them (no other word, no line break, no sentence end).
+    gap = text[end:start]
+    return len(gap) <= 3 and "\n" not in gap and "." not in gap and not _ALNUM_RE.search(gap)
+
+
+def _judge_run(
+    start: int, end: int, words: list[str], names: frozenset[str]
+) -> Iterator[tuple[int, int]]:
+    loud = [w for w in words if w not in rules.ACRONYMS and w.casefold() not in names]
+    if any(len(w) >= 4 for w in loud) or len(loud) >= 3:
+        yield start, end
+
+
+def _other_employer(
+    text: str, lowered: str | None, names: frozenset[str], target: str
+) -> Iterator[Finding]:
+    for _, lead_end in rules.OTHER_EMPLOYER_LEAD.finditer(text, lowered):
+        span = _name_after(text, lead_end, names)
+        if span is not None:
+            start, end = span
+            yield _finding("other-employer", start, end, target, quote=_quote(text[start:end]))
+
+
+def _name_after(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None:
+    """The span of a proper name starting at ``pos``, or None when it is not one of theirs."""
+    end = -1
+    cursor = pos
+    for _ in range(rules.MAX_NAME_WORDS):
+        match = rules.NAME_WORD_RE.match(text, cursor)
+        if match is None:
+            break
+        word = match.group().rstrip(".'’-")
+        first = word[:1]
+        if not first.isalpha() or first.islower() or word.casefold() in rules.NAME_STOPWORDS:
+            break
+        if word.casefold() in names:
+            return None  # the addressee's own name: "the offer from Acme" when writing to Acme
+        end = match.start() + len(word)
+        gap = _NAME_GAP_RE.match(text, end)
+        if gap is None:
+            break
+        cursor = gap.end()
+    return (pos, end) if end > pos else None
+
+
+def _negated(text: str, start: int) -> bool:
+    window = text[max(0, start - rules.NEGATION_WINDOW) : start]
+    return rules.NEGATION_BEFORE_RE.search(window) is not None
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    """The span of the first non-blank line (the greeting, usually)."""
+    match = _FIRST_LINE_RE.search(text, 0, 2000)
+    if match is None:
+        return 0, 0
+    return match.start(), match.start() + len(match.group().rstrip())
+
+
+def _essentials(text: str, lowered: str | None, body: str) -> Iterator[Finding]:
+    """Thanks and an unmistakable withdrawal statement, each required once."""
+    for code, rule in (("missing-thanks", rules.THANKS), ("unclear-withdrawal", rules.WITHDRAWAL)):
+        if not _contains(rule, text, lowered):
+            start, end = _first_line(body)
+            yield _finding(code, start, end, "body")
+
+
+def _contains(rule: rules.Rule, text: str, lowered: str | None) -> bool:
+    """Whether ``rule`` matches anywhere, not negated; the opening lines are tried first."""
+    head = _ESSENTIALS_HEAD
+    if len(text) > head:  # both are usually in the first lines: spare a long text the scan
+        head_lowered = None if lowered is None else lowered[:head]
+        if _contains(rule, text[:head], head_lowered):
+            return True
+    return any(not _negated(text, start) for start, _ in rule.finditer(text, lowered))
+
+
+def _length_finding(text: str, body_end: int) -> Iterator[Finding]:
+    body = text[:body_end]
+    words = count_words(body)
+    if words > WORD_BUDGET:
+        first_over = _start_of_word(body, WORD_BUDGET)
+        end = len(body.rstrip())
+        yield _finding("too-long", first_over, end, "body", count=words, budget=WORD_BUDGET)
+
+
+def _start_of_word(text: str, index: int) -> int:
+    """Where the word numbered ``index`` (from 0) starts, counting as :func:`count_words`."""
+    seen = 0
+    for match in _TOKEN_RE.finditer(text):
+        if _ALNUM_RE.search(match.group()):
+            if seen == index:
+                return match.start()
+            seen += 1
+    return len(text)
+
+
+def _placeholders(text: str, target: str) -> Iterator[Finding]:
+    yield from _capped(
+        _finding("placeholder", m.start(), m.end(), target, quote=m.group())
+        for m in PLACEHOLDER_RE.finditer(text)
+    )
+
+
+def _channel_findings(situation: Situation, channel: Channel) -> Iterator[Finding]:
+    if channel is Channel.LINKEDIN and situation.stage.is_late:
+        yield _finding("linkedin-late", 0, 0, "body")
+    if channel is Channel.EMAIL and situation.stage is Stage.ACCEPTED:
+        yield _finding("email-rescind", 0, 0, "body")

@@ -1,0 +1,455 @@
+"""The tone coach: precise on good messages, specific on bad ones, fast on huge ones."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bowout.core import tone_rules
+from bowout.core.situation import Channel, Situation, Stage
+from bowout.core.tone import (
+    MAX_FINDINGS_PER_CODE,
+    PLACEHOLDER_RE,
+    WORD_BUDGET,
+    check_tone,
+    count_words,
+)
+
+CODES = {
+    "criticism",
+    "venting",
+    "too-long",
+    "missing-thanks",
+    "unclear-withdrawal",
+    "placeholder",
+    "linkedin-late",
+    "email-rescind",
+    "money-figure",
+    "other-employer",
+}
+ACME = Situation(
+    stage=Stage.INTERVIEWING, company="Acme Analytics", contact="Jane Doe", role="Data Analyst"
+)
+SIGNATURE = "Kind regards,\nMaya López\nmaya@example.com\n+1 (555) 123-4567"
+
+GOOD_MESSAGES = {
+    "early email": """Dear Jane,
+
+Thank you for taking the time to speak with me about the Data Analyst role. I have decided \
+to withdraw my application, as the position is not the right fit for what I am looking for \
+at the moment.
+
+I wish you and the team every success with the search.
+
+""",
+    "other offer, door open": """Dear Ms Doe,
+
+I'm grateful for the conversations we've had about the Data Analyst position at Acme \
+Analytics. I’m writing to let you know that I have accepted another offer, so I am \
+withdrawing from the process.
+
+I enjoyed meeting the team and would be glad to stay in touch.
+
+""",
+    "rescind after call": """Dear Jane,
+
+Thank you again for the offer and for taking my call today. As we discussed, I am \
+rescinding my acceptance of the Data Analyst role. I know this causes real disruption for \
+you and the team, and I am sorry for that.
+
+I will repay the relocation advance and the signing bonus as the agreement sets out, and I \
+am happy to help with anything that makes the handover easier.
+
+""",
+    "relocation": """Hello Jane,
+
+I appreciate the time you and your colleagues have given me. My relocation timeline has \
+changed and I can no longer commit to a start date that works for you, so I must withdraw \
+my candidacy. The visa petition can be stopped; I'm happy to confirm that in writing.
+
+""",
+    "red flags, minimal": """Dear Jane,
+
+Thank you for considering my application. After further thought, I have decided to \
+withdraw from consideration for the Data Analyst role.
+
+""",
+    "offer declined": """Dear Jane,
+
+Thank you very much for the offer. After careful consideration I have decided to decline \
+it. I realise this comes late in your process and I apologise for the inconvenience.
+
+""",
+    "recruiter note": """Hi Sam,
+
+Thanks so much for all your help with the Acme Analytics process. I've decided not to \
+continue with the Data Analyst application and would be grateful if you could let Jane \
+know. I'm happy to talk it through whenever suits you.
+
+""",
+    "linkedin": "Hi Jane, thank you for the chats about the analyst role. I've decided to "
+    "step back from the process, but I'd love to stay connected here.",
+    "no longer pursuing": """Dear Jane,
+
+Many thanks for your time. I will no longer be pursuing the Data Analyst opportunity, and \
+I wish you all the best in filling it.
+
+""",
+}
+
+
+def codes(findings: tuple[object, ...]) -> list[str]:
+    return [f.code for f in findings]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_MESSAGES))
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.RECRUITER, Channel.PHONE])
+def test_good_messages_have_no_findings(name: str, channel: Channel) -> None:
+    text = GOOD_MESSAGES[name] + SIGNATURE
+    subject = "Withdrawing my application: Data Analyst"
+    assert check_tone(text, ACME, channel, subject=subject, signature=SIGNATURE) == ()
+
+
+def test_good_message_with_missing_names_has_only_placeholders() -> None:
+    text = (
+        "Dear [Hiring manager's name],\n\nThank you for your time while I applied for the "
+        "[Role] position at [Company]. I am withdrawing my application.\n\n" + SIGNATURE
+    )
+    findings = check_tone(
+        text, Situation(stage=Stage.APPLIED), Channel.EMAIL, subject="[Role]: withdrawal"
+    )
+    assert codes(findings) == ["placeholder"] * 4
+    body = [text[f.start : f.end] for f in findings if f.target == "body"]
+    assert body == ["[Hiring manager's name]", "[Role]", "[Company]"]
+    (subject,) = [f for f in findings if f.target == "subject"]
+    assert (subject.start, subject.end) == (0, 6)
+    assert "[Role]" in subject.message
+
+
+def _body(sentence: str) -> str:
+    return f"Dear Jane,\n\nThank you for your time. I am withdrawing my application. {sentence}\n"
+
+
+BAD_PHRASES = [
+    ("Your process was disorganised.", "criticism", "disorganised"),
+    ("It was not disorganized, exactly.", "criticism", "disorganized"),
+    ("The interviewer was UNPROFESSIONAL.", "criticism", "UNPROFESSIONAL"),
+    ("Your recruiter was rude to me.", "criticism", "rude"),
+    ("The whole day felt chaotic.", "criticism", "chaotic"),
+    ("Frankly it was a waste of my time.", "criticism", "waste of my time"),
+    ("The offer was a lowball.", "criticism", "lowball"),
+    ("The culture seems toxic.", "criticism", "toxic"),
+    ("I saw red flags everywhere.", "criticism", "red flags"),
+    ("It was a poorly organised day.", "criticism", "poorly organised"),
+    ("The whole thing was a complete joke.", "criticism", "a complete joke"),
+    ("Nobody got back to me for weeks.", "criticism", "Nobody got back"),
+    ("They didn’t even read my CV.", "criticism", "didn’t even read"),
+    ("Frankly, I expected more.", "venting", "Frankly"),
+    ("To be honest I expected more.", "venting", "To be honest"),
+    ("To be brutally honest, no.", "venting", "To be brutally honest"),
+    ("FRANKLY, no.", "venting", "FRANKLY"),
+    ("I was shocked by the questions.", "venting", "I was shocked"),
+    ("I’m really frustrated with how it went.", "venting", "I’m really frustrated"),
+    ("I can't believe it.", "venting", "I can't believe"),
+    ("This is final!!!", "venting", "!!!"),
+    ("Why?!", "venting", "?!"),
+    ("I will NEVER apply again.", "venting", "NEVER"),
+    ("My divorce made the move impossible.", "venting", "divorce"),
+    ("The base was $85,000 there.", "money-figure", "$85,000"),
+    ("They offered 90k more.", "money-figure", "90k"),
+    ("They offered €5.000 more.", "money-figure", "€5.000"),
+    ("They offered 5.000 € more.", "money-figure", "5.000 €"),
+    ("It has a salary of 120000.", "money-figure", "salary of 120000"),
+    ("It pays USD 95000 a year.", "money-figure", "USD 95000"),
+    ("I accepted an offer from Globex last week.", "other-employer", "Globex"),
+    ("I will be joining Globex Corporation in May.", "other-employer", "Globex Corporation"),
+    ("I accepted a position at Initech.", "other-employer", "Initech"),
+    ("I have received an offer from Hooli.", "other-employer", "Hooli"),
+    ("I have another offer with Umbrella.", "other-employer", "Umbrella"),
+    ("I am starting at Initech next month.", "other-employer", "Initech"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "span"), BAD_PHRASES)
+def test_bad_phrase_is_flagged_with_its_span(sentence: str, code: str, span: str) -> None:
+    text = _body(sentence)
+    findings = check_tone(text, ACME, Channel.EMAIL)
+    flagged = [(f.code, text[f.start : f.end]) for f in findings]
+    assert (code, span) in flagged
+    assert [c for c, _ in flagged].count(code) == 1, "overlapping spans are merged"
+    assert all(f.target == "body" for f in findings)
+    assert all(f.message[0].isupper() or f.message[0] == "“" for f in findings)
+
+
+@pytest.mark.parametrize("sentence", [s for s, _, _ in BAD_PHRASES])
+def test_bad_phrase_in_subject_is_flagged_there(sentence: str) -> None:
+    findings = check_tone(_body(""), ACME, Channel.EMAIL, subject=sentence)
+    assert [f for f in findings if f.target == "subject"]
+
+
+CLEAN_LOOKALIKES = [
+    "Please call me on +1 555 123 4567 or +44 20 7946 0958.",
+    "I could start on 2026-03-02 or 2 March 2026.",
+    "I will repay the signing bonus as my agreement sets out.",
+    "Thank you for the offer from Acme Analytics.",
+    "I was looking forward to joining Acme Analytics.",
+    "In March I accepted an offer from Acme Analytics, and I now have to take that back.",
+    "I'd be glad to join a team like yours one day.",
+    "I accepted another offer and will be joining a small startup.",
+    "I don't want to waste your time any longer.",
+    "The HR team and the CEO were kind. I met the UX lead too.",
+    "I know this may be disappointing news, and I feel terrible about the timing.",
+    "I will return the laptop and badge by Friday.",
+    "The relocation package was generous; thank you for it.",
+    "I enjoyed meeting the team at the Jane Doe office in Room 1204.",
+    "This message is about the messaging team.",
+    "I'm sorry for the short notice.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLEAN_LOOKALIKES)
+def test_lookalikes_are_not_flagged(sentence: str) -> None:
+    assert check_tone(_body(sentence), ACME, Channel.EMAIL) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Jane,\n\nI am withdrawing my application.\n",
+        "Dear Jane,\n\nI don't appreciate how this went. I am withdrawing.\n",
+    ],
+)
+def test_missing_thanks_spans_the_first_line(text: str) -> None:
+    (finding,) = check_tone(text, ACME, Channel.EMAIL, signature="")
+    assert finding.code == "missing-thanks"
+    assert text[finding.start : finding.end] == "Dear Jane,"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am not sure about the next steps.",
+        "I am not withdrawing yet.",
+        "I don't want to withdraw, but the timing is hard.",
+        "I wanted to share some news about my plans.",
+    ],
+)
+def test_unclear_withdrawal_is_flagged(sentence: str) -> None:
+    text = f"\n  Dear Jane,\nThank you for your time. {sentence}\n"
+    (finding,) = check_tone(text, ACME, Channel.EMAIL)
+    assert finding.code == "unclear-withdrawal"
+    assert text[finding.start : finding.end] == "Dear Jane,"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "I am withdrawing my application.",
+        "I withdrew from the process.",
+        "I must decline the offer.",
+        "I am rescinding my acceptance.",
+        "I'd like to step back from consideration.",
+        "I will no longer be continuing with the process.",
+        "I have decided not to proceed.",
+        "I won't be moving forward with the role.",
+        "Please remove me from consideration.",
+        "I am turning down the offer.",
+        "I have to pass on this opportunity.",
+    ],
+)
+def test_withdrawal_statements_are_recognised(statement: str) -> None:
+    text = f"Dear Jane,\n\nThank you for your time. {statement}\n"
+    assert check_tone(text, ACME, Channel.EMAIL) == ()
+
+
+def _words(n: int) -> str:
+    # Short sentences, so only the length rule can fire.
+    return " ".join(f"w{i}" + ("." if i % 10 == 9 else "") for i in range(n))
+
+
+def test_word_budget_excludes_the_signature() -> None:
+    head = "Thank you. I am withdrawing."  # 5 words
+    text = head + " " + _words(WORD_BUDGET - 5) + "\n\n" + SIGNATURE
+    assert count_words(text) > WORD_BUDGET
+    assert check_tone(text, ACME, Channel.EMAIL, signature=SIGNATURE) == ()
+    over = check_tone(text, ACME, Channel.EMAIL, signature="")
+    assert codes(over) == ["too-long"]
+
+
+def test_too_long_spans_from_the_first_word_past_the_budget() -> None:
+    head = "Thank you. I am withdrawing."
+    text = head + " " + _words(WORD_BUDGET - 5 + 3) + "  \n\n" + SIGNATURE
+    (finding,) = check_tone(text, ACME, Channel.EMAIL, signature=SIGNATURE)
+    assert finding.code == "too-long"
+    assert text[finding.start : finding.end] == "w115 w116 w117"
+    assert str(WORD_BUDGET) in finding.message
+    assert str(WORD_BUDGET + 3) in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("   \n\t ", 0),
+        ("one", 1),
+        ("Thank you — truly.", 3),
+        ("e-mail don’t $85,000 !!! …", 3),
+        ("naïve café 東京 Ünïcödé", 4),
+        ("a_b ___ _", 1),
+    ],
+)
+def test_count_words(text: str, expected: int) -> None:
+    assert count_words(text) == expected
+
+
+@pytest.mark.parametrize(("stage", "channel"), list(itertools.product(list(Stage), list(Channel))))
+def test_channel_mismatches(stage: Stage, channel: Channel) -> None:
+    text = "Dear Jane,\n\nThank you for your time. I am withdrawing my application.\n"
+    found = codes(check_tone(text, Situation(stage=stage), channel))
+    late_linkedin = channel is Channel.LINKEDIN and stage in (
+        Stage.FINAL,
+        Stage.OFFER,
+        Stage.ACCEPTED,
+    )
+    rescind_email = channel is Channel.EMAIL and stage is Stage.ACCEPTED
+    assert found == ["linkedin-late"] * late_linkedin + ["email-rescind"] * rescind_email
+
+
+def test_findings_are_in_reading_order_body_first() -> None:
+    text = "Frankly, the process was chaotic. I accepted an offer from Globex for $90,000.\n"
+    findings = check_tone(text, ACME, Channel.EMAIL, subject="Withdrawal [Role]")
+    body = [f for f in findings if f.target == "body"]
+    assert findings[-1].target == "subject"
+    assert [f.start for f in body] == sorted(f.start for f in body)
+    assert {"venting", "criticism", "other-employer", "money-figure", "missing-thanks"} <= set(
+        codes(findings)
+    )
+
+
+def test_shouting_ignores_acronyms_and_the_users_names() -> None:
+    situation = Situation(stage=Stage.SCREENING, company="ACME GLOBAL")
+    text = _body("I met the CEO and HR at ACME GLOBAL, and the NASA alumni.")
+    assert check_tone(text, situation, Channel.EMAIL) == ()
+    text = _body("I DO NOT WANT this.")
+    (finding,) = check_tone(text, situation, Channel.EMAIL)
+    assert text[finding.start : finding.end] == "DO NOT WANT"
+
+
+def test_long_sentence_reads_as_venting() -> None:
+    sentence = "I " + " ".join(["really"] * 50) + " wanted this"
+    text = _body(sentence + ".")
+    (finding,) = check_tone(text, ACME, Channel.EMAIL)
+    assert finding.code == "venting"
+    assert text[finding.start : finding.end].strip() == sentence
+    assert "53 words" in finding.message
+
+
+def test_placeholder_pattern() -> None:
+    assert PLACEHOLDER_RE.findall("[Role] at [Company], [Hiring manager's name]") == [
+        "[Role]",
+        "[Company]",
+        "[Hiring manager's name]",
+    ]
+    assert PLACEHOLDER_RE.findall("[] [" + "x" * 61 + "] [a\nb] [[x]]") == ["[x]"]
+
+
+def test_findings_per_code_are_capped() -> None:
+    text = _body("It was chaotic. " * 500 + "[Name] " * 500)
+    found = codes(check_tone(text, ACME, Channel.EMAIL))
+    assert found.count("criticism") == MAX_FINDINGS_PER_CODE
+    assert found.count("placeholder") == MAX_FINDINGS_PER_CODE
+
+
+ADVERSARIAL = {
+    "exclamations": "!" * 100_000,
+    "open brackets": "[a" * 50_000,
+    "dotted digits": "1." * 50_000,
+    "quoted digits": "'1" * 50_000,
+    "spaced digits": "1 " * 50_000,
+    "one long word": "A" * 100_000,
+    "caps words": "ACME " * 20_000,
+    "spaces after a stem": "poor" + " " * 100_000,
+    "money word then digits": "salary " * 7_000 + "1" * 50_000,
+    "criticism everywhere": "disorganised " * 8_000,
+    "leads everywhere": "accepted an offer from " * 4_500,
+    "negations": "not " * 25_000 + "withdraw",
+    "mixed noise": "a!b?c.d,e[f]g$1k İ " * 5_000,
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_100kb_texts_finish(name: str) -> None:
+    # Catastrophic backtracking would hang here for minutes; linear scans take milliseconds.
+    text = ADVERSARIAL[name]
+    assert len(text) >= 90_000
+    findings = check_tone(text, ACME, Channel.EMAIL, subject=text[:5_000], signature=text[-50:])
+    for finding in findings:
+        assert finding.code in CODES
+        limit = len(text) if finding.target == "body" else 5_000
+        assert 0 <= finding.start <= finding.end <= limit
+
+
+EXAMPLES = [s for s, _, _ in BAD_PHRASES] + CLEAN_LOOKALIKES + list(GOOD_MESSAGES.values())
+CAPITAL = re.compile(r"[^\W\d_a-z]")
+RULES = [
+    tone_rules.CRITICISM,
+    tone_rules.VENTING,
+    tone_rules.OVERSHARE,
+    tone_rules.THANKS,
+    tone_rules.WITHDRAWAL,
+    tone_rules.MONEY,
+    tone_rules.MONEY_WORDS,
+    tone_rules.OTHER_EMPLOYER_LEAD,
+]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.pattern.pattern[:30])
+def test_stem_search_finds_what_a_full_scan_finds(rule: tone_rules.Rule) -> None:
+    # The stems are an optimisation only: located or not, the matches must be the same.
+    padding = "x " * 100
+    text = padding.join([*EXAMPLES, "!"]) + padding
+    lowered = tone_rules.lowered_for_stems(text)
+    assert lowered is not None
+    full = [m.span() for m in rule.pattern.finditer(text)]
+    assert list(rule.finditer(text, None)) == full
+    if rule.hits_see_case:  # this rule only looks where a capitalised name follows
+        full = [(start, end) for start, end in full if CAPITAL.match(text, end)]
+    assert full, "the examples exercise every rule"
+    assert list(rule.finditer(text, lowered)) == full
+
+
+def test_text_whose_lowercase_changes_length_is_scanned_in_full() -> None:
+    text = "İstanbul. " + _body("Frankly, it was chaotic.")
+    assert tone_rules.lowered_for_stems(text) is None
+    found = codes(check_tone(text, ACME, Channel.EMAIL))
+    assert found == ["venting", "criticism"]
+
+
+_PIECES = st.one_of(
+    st.text(max_size=5),
+    st.sampled_from(["[", "]", "!", "?", "$", "€", "1", ",", ".", " ", "\n", "'", "’", "İ"]),
+    st.sampled_from(["withdraw", "thank", "chaotic", "Frankly", "offer from Acme", "90k"]),
+)
+_TEXT = st.lists(_PIECES, max_size=60).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXT, subject=_TEXT, signature=_TEXT, channel=st.sampled_from(list(Channel)))
+def test_any_text_gives_well_formed_findings(
+    text: str, subject: str, signature: str, channel: Channel
+) -> None:
+    findings = check_tone(text + signature, ACME, channel, subject=subject, signature=signature)
+    for finding in findings:
+        assert finding.code in CODES
+        assert finding.target in ("body", "subject")
+        limit = len(text + signature) if finding.target == "body" else len(subject)
+        assert 0 <= finding.start <= finding.end <= limit
+        assert finding.message
+    assert findings == check_tone(
+        text + signature, ACME, channel, subject=subject, signature=signature
+    )
