@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bowout.core import tone_rules
+from bowout.core import tone, tone_rules
 from bowout.core.situation import Channel, Situation, Stage
 from bowout.core.tone import (
     MAX_FINDINGS_PER_CODE,
@@ -453,3 +453,90 @@ def test_any_text_gives_well_formed_findings(
     assert findings == check_tone(
         text + signature, ACME, channel, subject=subject, signature=signature
     )
+
+
+def _reference_spans(rule: tone_rules.Rule, text: str, lowered: str) -> list[tuple[int, int]]:
+    """What Rule.finditer found before its fast paths: every stem looked up, every hit."""
+    if rule.hits is not None:
+        source = text if rule.hits_see_case else lowered
+        spans = [m.span() for m in rule.hits.finditer(source)]
+        if rule.needs and text.isascii() and not any(c in lowered for c in rule.needs):
+            spans = []
+    else:
+        present = [stem for stem in rule.stems if stem in lowered]
+        if not present:
+            return []
+        spans = [(0, len(text))] if len(text) <= tone_rules.WINDOW_AFTER else []
+        if not spans:
+            for stem in present:
+                spans += [(m.start(), m.start() + len(stem)) for m in _overlapping(stem, lowered)]
+    windows = tone_rules._merge(spans, len(text), rule.before, rule.after)
+    return [m.span() for start, end in windows for m in rule.fast.finditer(lowered, start, end)]
+
+
+def _overlapping(stem: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer("(?=" + re.escape(stem) + ")", text))
+
+
+_ASCII_PIECES = st.one_of(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=6),
+    st.sampled_from(["!", "?", ".", " ", "\n", "'", "-", "$", "1", "A", "NEVER ", "THE "]),
+    st.sampled_from(
+        [s for s, _, _ in BAD_PHRASES] + CLEAN_LOOKALIKES + ["took too long", "underpaid"]
+    ),
+)
+_ASCII_TEXT = st.lists(_ASCII_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_ASCII_TEXT)
+def test_fast_paths_find_what_the_full_scans_find(text: str) -> None:
+    # Word scans, cues and ASCII shortcuts only skip work: results must not change.
+    lowered = text.lower()
+    for rule in RULES:
+        assert list(rule.finditer(text, lowered)) == _reference_spans(rule, text, lowered)
+    long_runs = [m.span() for m in tone_rules.LONG_SENTENCE_RE.finditer(text)]
+    assert tone._long_runs(text) == long_runs
+    non_words = len(re.findall(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)", text))
+    assert count_words(text) == len(text.split()) - non_words
+    hits = [m.span() for m in tone_rules.OTHER_EMPLOYER_LEAD.hits.finditer(text)]  # type: ignore[union-attr]
+    assert tone_rules._capital_name_hits(text, lowered) == hits
+
+
+def test_examples_through_fast_paths_match_the_full_scans() -> None:
+    padding = "x " * 20
+    for example in EXAMPLES:
+        for text in (example, example.upper(), padding + example + padding):
+            lowered = text.lower()
+            for rule in RULES:
+                assert list(rule.finditer(text, lowered)) == _reference_spans(rule, text, lowered)
+
+
+def test_every_cue_is_one_word_long() -> None:
+    # A cue is found word by word, so it may hold only characters that stems hold.
+    for rule in RULES:
+        for cue in rule.cues:
+            assert re.fullmatch(r"[a-z'-]{2,}", cue), cue
+    assert tone_rules.CRITICISM.cues and tone_rules.THANKS.cues
+
+
+def test_word_cache_that_fills_up_is_cleared_without_losing_stems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tone_rules, "_WORD_STEMS_MAX", 3)
+    monkeypatch.setattr(tone_rules, "_WORD_STEMS", {})
+    for example in EXAMPLES:
+        text = example + " " + example.upper()
+        lowered = text.lower()
+        for rule in RULES:
+            assert list(rule.finditer(text, lowered)) == _reference_spans(rule, text, lowered)
+    assert len(tone_rules._WORD_STEMS) <= 3 + 60
+
+
+def test_body_and_whole_text_share_one_scan_only_at_a_word_break() -> None:
+    # "thank" spans the cut: scanning the parts apart would miss it, so it is not done.
+    text = "Dear Jane, I am withdrawing. Many thanks"
+    body_end = text.index("nks")
+    findings = check_tone(text, ACME, Channel.EMAIL, signature="nks")
+    assert body_end == len(text) - 3
+    assert "missing-thanks" not in codes(findings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,15 @@ _NON_WORD_TOKEN_RE = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _FIRST_LINE_RE = re.compile(r"\S[^\n]*")
 # Words of one name are separated by a space or two, never by a line break.
 _NAME_GAP_RE = re.compile(r"[ \t]{1,2}")
+# Quick tests that rule a costly scan out for ASCII text (the usual case); each pattern
+# starts with a character class, so the regex engine skips most characters in C.
+# A token without a letter or digit starts with one of these ASCII characters.
+_ASCII_SYMBOLS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and not c.isspace())
+_SYMBOL_TOKEN_START_RE = re.compile("[" + re.escape(_ASCII_SYMBOLS) + r"](?<![^\s].)")
+# An ALL-CAPS candidate holds two capitals in a row; in ASCII, capitals are A-Z.
+_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")
+# Sentence ends for LONG_SENTENCE_RE, all mapped to one separator.
+_SENTENCE_ENDS = bytes.maketrans(b".!?", b"\n\n\n")
 
 _MESSAGES = {
     "criticism": "“{quote}” criticises the employer; leave it out and keep the message neutral.",
@@ -57,7 +67,10 @@ def count_words(text: str) -> int:
     """Words as a person counts them: whitespace-separated runs holding a letter or digit."""
     # Count every token, then take away those without a letter or digit ("—", "!!!"): both
     # run in C, and the second pattern only starts at token starts, so it stays linear.
-    return len(text.split()) - len(_NON_WORD_TOKEN_RE.findall(text))
+    tokens = len(text.split())
+    if text.isascii() and _SYMBOL_TOKEN_START_RE.search(text) is None:
+        return tokens  # no token starts with a symbol, so every token holds a letter or digit
+    return tokens - len(_NON_WORD_TOKEN_RE.findall(text))
 
 
 def check_tone(
@@ -73,6 +86,8 @@ def check_tone(
     body = text[:body_end]
     lowered = rules.lowered_for_stems(text)
     body_lowered = None if lowered is None else lowered[:body_end]
+    if lowered is not None and body_lowered is not None:
+        rules.scan_with_head(lowered, body_lowered)
     names = _situation_words(situation)
     findings: list[Finding] = []
     findings.extend(_channel_findings(situation, channel))
@@ -98,6 +113,7 @@ def _body_end(text: str, signature: str) -> int:
     return len(text)
 
 
+@functools.lru_cache(maxsize=64)
 def _situation_words(situation: Situation) -> frozenset[str]:
     """Words of the names the user gave; these are the addressee's, never "the other employer"."""
     fields = (situation.company, situation.role, situation.contact, situation.recruiter)
@@ -167,15 +183,38 @@ def _venting(
         for match in rules.PUNCT_RUN_RE.finditer(text):
             quote = _quote(match.group())
             spans.append((match.start(), match.end(), "shouting", {"quote": quote}))
-    for start, end in _shouting_runs(text, names):
-        spans.append((start, end, "shouting", {"quote": _quote(text[start:end])}))
-    for match in rules.LONG_SENTENCE_RE.finditer(text):
-        words = len(match.group().split())
+    if not text.isascii() or _TWO_CAPITALS_RE.search(text) is not None:
+        for start, end in _shouting_runs(text, names):
+            spans.append((start, end, "shouting", {"quote": _quote(text[start:end])}))
+    for start, end in _long_runs(text):
+        words = len(text[start:end].split())
         if words > rules.LONG_SENTENCE_WORDS:
-            spans.append((match.start(), match.end(), "long-sentence", {"count": words}))
+            spans.append((start, end, "long-sentence", {"count": words}))
     spans.sort(key=lambda s: (s[0], s[1]))
     for start, end, kind, values in spans:
         yield Finding("venting", _MESSAGES[kind].format(**values), start, end, target)
+
+
+def _long_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``rules.LONG_SENTENCE_RE`` in ``text``: runs between sentence ends."""
+    if len(text) < _LONG_RUN_CHARS:
+        return []
+    if not text.isascii():
+        return [m.span() for m in rules.LONG_SENTENCE_RE.finditer(text)]
+    # The pattern matches each maximal run without ".!?\n" of at least _LONG_RUN_CHARS:
+    # splitting the bytes at those characters finds the runs in C.
+    spans = []
+    start = 0
+    for run in text.encode("ascii").translate(_SENTENCE_ENDS).split(b"\n"):
+        end = start + len(run)
+        if end - start >= _LONG_RUN_CHARS:
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+#: The shortest run LONG_SENTENCE_RE matches.
+_LONG_RUN_CHARS = 91
 
 
 def _shouting_runs(text: str, names: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -246,6 +285,10 @@ def _name_after(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] |
 
 def _negated(text: str, start: int) -> bool:
     window = text[max(0, start - rules.NEGATION_WINDOW) : start]
+    # Every negation holds "no", "ne" or "n't" (in any case): without them, skip the regex.
+    lowered = window.lower()
+    if not any(map(lowered.__contains__, ("no", "ne", "n't", "n’t"))):
+        return False
     return rules.NEGATION_BEFORE_RE.search(window) is not None
 
 

@@ -1,0 +1,372 @@
+"""What the window's actions do: save, send, copy, export, history, settings, autosave."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMimeData, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from bowout import paths
+from bowout.core import exports
+from bowout.core.checklist import apply_state
+from bowout.core.errors import BowOutError
+from bowout.core.situation import Situation, Stage
+from bowout.gui import about
+from bowout.gui.context import make_composer
+from bowout.gui.exporting import FILTERS, export_message, suggested_name
+from bowout.gui.settings_dialog import SettingsDialog
+from bowout.gui.theme import apply_theme
+from bowout.settings import save_settings
+from bowout.storage import Record
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QMainWindow, QTabWidget
+
+    from bowout.core.draft import Draft
+    from bowout.gui.autosave import Autosaver
+    from bowout.gui.banner import Banner
+    from bowout.gui.checklist_view import ChecklistView
+    from bowout.gui.context import AppContext, DeferredHistory
+    from bowout.gui.editor import RichEditor
+    from bowout.gui.history_dialog import HistoryDialog
+    from bowout.gui.scenario_form import ScenarioForm
+
+    _Base = QMainWindow
+else:
+    _Base = object
+
+logger = logging.getLogger(__name__)
+
+
+class WindowCommands(_Base):
+    """Mixed into MainWindow; kept apart so each module reads in one sitting."""
+
+    if TYPE_CHECKING:  # provided by MainWindow
+        context: AppContext
+        draft: Draft | None
+        record: Record | None
+        dirty: bool
+        _programmatic: bool
+        form: ScenarioForm
+        subject_edit: QLineEdit
+        editor: RichEditor
+        phone_editor: RichEditor
+        tabs: QTabWidget
+        checklist_view: ChecklistView
+        banner: Banner
+        autosaver: Autosaver
+        history_dialog: HistoryDialog | None
+        deferred_history: DeferredHistory
+
+        def regenerate(self) -> None: ...
+        def recheck_tone(self) -> None: ...
+        def _update_word_count(self, text: str | None = None) -> None: ...
+        def _mark_dirty(self) -> None: ...
+
+    # -- replaceable interactions (tests swap these) --------------------------------------
+
+    def confirm_discard(self, title: str) -> bool:
+        """Ask whether unsaved changes may be dropped."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            "This draft has changes that are not saved in your history. Discard them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """The native save dialog; None when cancelled."""
+        start = str(Path.home() / suggested)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
+        return Path(chosen) if chosen else None
+
+    def show_error(self, text: str) -> None:
+        """A problem the user can act on: in the banner, and in the log."""
+        logger.warning("%s", text)
+        self.banner.show_message(text)
+        self.statusBar().showMessage(text, 15000)
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    @Slot()
+    def new_draft(self) -> None:
+        """Start over with an empty situation (asks first if there are unsaved edits)."""
+        if self.dirty and not self.confirm_discard("New withdrawal"):
+            return
+        self.record = None
+        self.checklist_view.set_items(())
+        self.form.visa_panel.set_expanded(False)
+        self.form.set_situation(Situation(stage=Stage.APPLIED))
+        self._settle("New withdrawal started.")
+
+    def _settle(self, message: str) -> None:
+        """After loading: nothing unsaved, no autosave, undo history starts here."""
+        for editor in (self.editor, self.phone_editor):
+            editor.document().clearUndoRedoStacks()
+            editor.document().setModified(False)
+        self.dirty = False
+        self.setWindowModified(False)
+        self.autosaver.discard()
+        self.statusBar().showMessage(message, 8000)
+
+    def _load(self, record: Any, situation: Situation | None = None) -> None:
+        self.form.set_situation(situation or record.situation())
+        self._programmatic = True
+        try:
+            self.subject_edit.setText(record.subject)
+            self.editor.replace_html(record.body_html)
+            if record.phone_script:
+                self.phone_editor.replace_text(record.phone_script)
+            if self.draft is not None:
+                done = {str(i.get("key")): bool(i.get("done")) for i in record.checklist}
+                self.checklist_view.set_items(apply_state(self.draft.checklist, done))
+        finally:
+            self._programmatic = False
+        self.recheck_tone()
+
+    @Slot(object)
+    def open_record(self, record: Any) -> None:
+        """Bring a kept withdrawal back into the editor."""
+        if self.dirty and not self.confirm_discard("Open from history"):
+            return
+        self._load(record)
+        self.record = record
+        self._settle(f"Opened the withdrawal to {record.company or 'the company'}.")
+
+    @Slot(object)
+    def duplicate_record(self, record: Any) -> None:
+        """Start a new withdrawal from a kept one."""
+        if self.dirty and not self.confirm_discard("Duplicate from history"):
+            return
+        self._load(record)
+        self.record = None
+        self._settle("Copied into a new withdrawal; save it to keep it.")
+        self._mark_dirty()
+
+    def current_record(self) -> Record:
+        """The window's content as a history record (keeps the id of an opened record)."""
+        assert self.draft is not None
+        record = Record.from_draft(
+            self.draft,
+            body_html=self.editor.body_html(),
+            body_text=self.editor.message_text(),
+            subject=self.subject_edit.text(),
+            phone_script=self.phone_editor.message_text() or None,
+            checklist=[i.to_dict() for i in self.checklist_view.checklist_items()],
+            notes=self.record.notes if self.record is not None else "",
+        )
+        if self.record is not None:
+            record = dataclasses.replace(
+                record, id=self.record.id, created=self.record.created,
+                sent=self.record.sent, status=self.record.status,
+            )  # fmt: skip
+        return record
+
+    @Slot()
+    def save_to_history(self) -> bool:
+        """Keep (or update) this withdrawal in the history; True once it is on disk."""
+        history = self.context.history
+        if history is None or self.draft is None:
+            return False
+        record = self.current_record()
+        try:
+            self.record = history.update(record) if record.id else history.add(record)
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return False
+        self.dirty = False
+        self.setWindowModified(False)
+        self.autosaver.discard()
+        self.statusBar().showMessage("Saved to your history.", 8000)
+        return True
+
+    @Slot()
+    def mark_sent(self) -> None:
+        """Save, then stamp the time it was sent."""
+        history = self.context.history
+        if history is None or not self.save_to_history() or self.record is None:
+            return
+        try:
+            self.record = history.mark_sent(self.record.id)
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        when = dt.datetime.now().strftime("%H:%M")
+        self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
+
+    # -- sending and exporting ------------------------------------------------------------
+
+    @Slot()
+    def copy_message(self) -> None:
+        """Put the message on the clipboard as rich text and plain text together."""
+        mime = QMimeData()
+        mime.setHtml(self.editor.body_html())
+        mime.setText(self.editor.message_text())
+        QApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage("Message copied (rich and plain text).", 6000)
+
+    @Slot()
+    def open_in_mail(self) -> None:
+        """Hand subject and body to the mail app through a mailto: link."""
+        url = exports.mailto_url(self.subject_edit.text(), self.editor.message_text())
+        if len(url) > exports.MAILTO_MAX_CHARS:
+            self.show_error("This message is too long for a mail link; copy or export it instead.")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+            self.show_error("No mail app answered; copy the message or export it as .eml.")
+            return
+        self.statusBar().showMessage("Opened in your mail app.", 6000)
+
+    def export_as(self, extension: str) -> Path | None:
+        """Ask where, then write the message as .eml, .pdf, .txt or .html."""
+        company = self.form.company_edit.text()
+        path = self.ask_save_path(
+            f"Export as {extension}", suggested_name(company, extension), FILTERS[extension]
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != extension:
+            path = path.with_name(path.name + extension)
+        try:
+            export_message(
+                path,
+                self.subject_edit.text(),
+                self.editor.message_text(),
+                self.editor.body_html(),
+                profile=self.context.settings.profile,
+                document=self.editor.document(),
+            )
+        except OSError as exc:
+            self.show_error(f"Could not export to {path}: {exc.strerror or exc}.")
+            return None
+        self.statusBar().showMessage(f"Exported {path.name}.", 8000)
+        return path
+
+    # -- dialogs --------------------------------------------------------------------------
+
+    @Slot()
+    def show_history(self) -> None:
+        """Show the history dialog (non-modal, so the draft stays visible)."""
+        dialog = self.history_dialog
+        if dialog is None:
+            self.show_error(self.context.history_message or "The history is not available.")
+            return
+        self.deferred_history.ready = True
+        dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    @Slot()
+    def find_in_history(self) -> None:
+        """Open the history with the search field ready for typing."""
+        self.show_history()
+        if self.history_dialog is not None:
+            self.history_dialog.search_edit.setFocus()
+            self.history_dialog.search_edit.selectAll()
+
+    @Slot()
+    def show_settings(self) -> None:
+        """Edit profile, theme, folders and spelling; apply what changed."""
+        answer = SettingsDialog.ask(self, self.context.settings, self.context.data_dir)
+        if answer is None:
+            return
+        settings, data_dir = answer
+        self.apply_settings(settings)
+        if data_dir != self.context.data_dir:
+            paths.remember_data_dir(data_dir)
+            self.statusBar().showMessage(f"Bow Out will use {data_dir} from the next start.", 15000)
+
+    def apply_settings(self, settings: Any) -> None:
+        """Save and apply new settings; the draft is rewritten as one undo step."""
+        try:
+            save_settings(self.context.data_dir, settings)
+        except OSError as exc:
+            self.show_error(f"Could not save the settings: {exc.strerror or exc}.")
+        self.context.settings = settings
+        self.context.composer = make_composer(self.context.data_dir, settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+        for editor in (self.editor, self.phone_editor):
+            editor.highlighter.set_language(settings.spell_language)
+        self.regenerate()
+
+    @Slot(list)
+    def save_personal_words(self, words: list[str]) -> None:
+        """Keep words added to the dictionary in the settings."""
+        settings = dataclasses.replace(self.context.settings, personal_words=tuple(words))
+        self.context.settings = settings
+        try:
+            save_settings(self.context.data_dir, settings)
+        except OSError as exc:
+            self.show_error(f"Could not save your word list: {exc.strerror or exc}.")
+
+    @Slot()
+    def show_help(self) -> None:
+        """Stages and channels explained."""
+        about.show_help(self)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Version and licence."""
+        about.show_about(self)
+
+    # -- autosave -------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to put the draft back after a crash."""
+        return {
+            "situation": self.form.situation().to_dict(),
+            "subject": self.subject_edit.text(),
+            "body_html": self.editor.body_html(),
+            "phone_script": self.phone_editor.message_text(),
+            "checklist": self.checklist_view.tick_state(),
+            "record_id": self.record.id if self.record is not None else None,
+        }
+
+    @Slot()
+    def restore_autosave(self) -> None:
+        """Put the autosaved draft back into the window."""
+        data = self.autosaver.pending()
+        self.banner.dismiss()
+        if data is None:
+            return
+        try:
+            situation = Situation.from_dict(data.get("situation") or {})
+        except BowOutError as exc:
+            self.show_error(f"The autosaved draft could not be read: {exc}")
+            return
+        checklist = [{"key": k, "done": v} for k, v in dict(data.get("checklist") or {}).items()]
+        saved = Record(
+            subject=str(data.get("subject") or ""),
+            body_html=str(data.get("body_html") or ""),
+            phone_script=str(data.get("phone_script") or "") or None,
+            checklist=checklist,
+        )
+        self._load(saved, situation)
+        self.record = self._kept_record(data.get("record_id"))
+        self.statusBar().showMessage("Restored the draft you were writing.", 8000)
+        self._mark_dirty()
+
+    def _kept_record(self, record_id: object) -> Record | None:
+        if not isinstance(record_id, str) or self.context.history is None:
+            return None
+        try:
+            return self.context.history.get(record_id)
+        except BowOutError:
+            return None
+
+    @Slot()
+    def discard_autosave(self) -> None:
+        """Forget the autosaved draft."""
+        self.autosaver.discard()
+        self.banner.dismiss()

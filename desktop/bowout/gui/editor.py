@@ -1,0 +1,275 @@
+"""The rich-text editor: plain-text paste, spell check, placeholders, one-step regeneration."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMimeData, Slot
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
+
+from bowout.gui.spellcheck import (
+    PLACEHOLDER_PATTERN,
+    SpellHighlighter,
+    placeholder_format,
+    populate_context_menu,
+)
+
+logger = logging.getLogger(__name__)
+
+_BODY_RE = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+#: The dictionary loads this long after the first paint, so the window shows first.
+SPELL_LOAD_DELAY_MS = 400
+
+
+class RichEditor(QTextEdit):
+    """A QTextEdit that pastes plain text unless asked otherwise and checks spelling."""
+
+    def __init__(
+        self,
+        name: str,
+        accessible: str,
+        parent: QWidget | None = None,
+        *,
+        language: str = "en",
+        personal_words: Iterable[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)  # Tab moves on, so the keyboard can leave the editor
+        self.paste_rich = False
+        self.highlighter = SpellHighlighter(
+            self.document(), language, personal_words, load_delay_ms=SPELL_LOAD_DELAY_MS
+        )
+        self.highlighter.set_extra_rules([(PLACEHOLDER_PATTERN, placeholder_format())])
+
+    # -- paste and context menu -----------------------------------------------------------
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste as plain text by default: foreign fonts and colours do not belong in mail."""
+        if self.paste_rich or not source.hasText():
+            super().insertFromMimeData(source)
+            return
+        self.textCursor().insertText(source.text())
+
+    @Slot()
+    def paste_with_formatting(self) -> None:
+        """Paste keeping the clipboard's formatting, for the rare time it is wanted."""
+        self.paste_rich = True
+        try:
+            self.paste()
+        finally:
+            self.paste_rich = False
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu with spelling suggestions on top."""
+        menu = self.createStandardContextMenu(event.pos())
+        populate_context_menu(menu, self, self.highlighter, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- content --------------------------------------------------------------------------
+
+    def replace_html(self, fragment: str) -> None:
+        """Replace everything in one undo step, so Ctrl+Z brings the previous text back."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.setCharFormat(QTextCharFormat())
+        cursor.insertHtml(fragment)
+        cursor.endEditBlock()
+        self.document().setModified(False)
+
+    def replace_text(self, text: str) -> None:
+        """Plain-text variant of :meth:`replace_html` (one undo step)."""
+        self.replace_html(plain_to_html(text))
+
+    def body_html(self) -> str:
+        """The edited message as an HTML fragment (what goes into mail and exports)."""
+        match = _BODY_RE.search(self.toHtml())
+        return match.group(1).strip() if match else html.escape(self.toPlainText())
+
+    def message_text(self) -> str:
+        """The text as mail wants it: paragraphs apart by a blank line, line breaks kept."""
+        parts: list[str] = []
+        segments: list[tuple[int, int, int]] = []
+        offset = 0
+        block = self.document().begin()
+        while block.isValid():
+            text = block.text().replace("\u2028", "\n")  # a <br> inside a paragraph
+            if parts:
+                offset += 2
+            segments.append((offset, block.position(), len(text)))
+            parts.append(text)
+            offset += len(text)
+            block = block.next()
+        self._segments = segments
+        return "\n\n".join(parts)
+
+    def document_position(self, offset: int) -> int:
+        """Where ``offset`` in :meth:`message_text` lies in the document."""
+        if not getattr(self, "_segments", None):
+            self.message_text()
+        position = 0
+        for start, block_position, length in self._segments:
+            if start > offset:
+                break
+            position = block_position + min(offset - start, length)
+        return position
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select characters [start, end) of :meth:`message_text` and bring them into view."""
+        self.message_text()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.document_position(start))
+        cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setFocus()
+
+    # -- formatting -----------------------------------------------------------------------
+
+    @Slot(bool)
+    def set_bold(self, on: bool) -> None:
+        """Bold on or off for the selection or what is typed next."""
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    @Slot(bool)
+    def set_italic(self, on: bool) -> None:
+        """Italic on or off."""
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(on)
+        self.mergeCurrentCharFormat(fmt)
+
+    @Slot(bool)
+    def set_underline(self, on: bool) -> None:
+        """Underline on or off."""
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(on)
+        self.mergeCurrentCharFormat(fmt)
+
+    @Slot()
+    def toggle_bullets(self) -> None:
+        """Turn the current paragraphs into a bullet list, or back into plain paragraphs."""
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None:
+            # Only the selected paragraphs leave the list, as in word processors.
+            start = self.document().findBlock(cursor.selectionStart())
+            end = self.document().findBlock(cursor.selectionEnd())
+            block = start
+            while block.isValid():
+                current.remove(block)
+                if block == end:
+                    break
+                block = block.next()
+            block_format = cursor.blockFormat()  # read after removal: no list index left
+            block_format.setIndent(0)
+            cursor.setBlockFormat(block_format)
+        else:
+            cursor.createList(QTextListFormat.Style.ListDisc)
+        cursor.endEditBlock()
+
+    def ask_link(self, selected: str) -> tuple[str, str] | None:
+        """Ask for a link address (tests replace this); returns (url, text) or None."""
+        url, ok = QInputDialog.getText(self, "Insert link", "Link address:")
+        if not ok or not url.strip():
+            return None
+        return url.strip(), selected or url.strip()
+
+    @Slot()
+    def insert_link(self) -> None:
+        """Turn the selection (or a new text) into a link."""
+        cursor = self.textCursor()
+        answer = self.ask_link(cursor.selectedText())
+        if answer is None:
+            return
+        url, text = answer
+        cursor.insertHtml(f'<a href="{html.escape(url)}">{html.escape(text)}</a>')
+
+
+def plain_to_html(text: str) -> str:
+    """Paragraphs separated by blank lines, single newlines kept as line breaks."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    return "".join(
+        "<p>" + "<br>".join(html.escape(line) for line in block.splitlines()) + "</p>"
+        for block in blocks
+    )
+
+
+class FormatToolBar(QToolBar):
+    """Bold, italic, underline, bullets, link, undo and redo for whichever editor is active."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Formatting", parent)
+        self.setObjectName("format_toolbar")
+        self.editor: RichEditor | None = None
+        self.bold = self._action("bold_action", "&Bold", QKeySequence.StandardKey.Bold, True)
+        self.italic = self._action(
+            "italic_action", "&Italic", QKeySequence.StandardKey.Italic, True
+        )
+        self.underline = self._action(
+            "underline_action", "&Underline", QKeySequence.StandardKey.Underline, True
+        )
+        self.bullets = self._action("bullets_action", "Bullet &list", "Ctrl+Shift+L", False)
+        self.link = self._action("link_action", "Lin&k…", "Ctrl+K", False)
+        self.addSeparator()
+        self.undo = self._action("undo_action", "&Undo", QKeySequence.StandardKey.Undo, False)
+        self.redo = self._action("redo_action", "&Redo", QKeySequence.StandardKey.Redo, False)
+        self.bold.triggered.connect(lambda on: self.editor and self.editor.set_bold(on))
+        self.italic.triggered.connect(lambda on: self.editor and self.editor.set_italic(on))
+        self.underline.triggered.connect(lambda on: self.editor and self.editor.set_underline(on))
+        self.bullets.triggered.connect(lambda: self.editor and self.editor.toggle_bullets())
+        self.link.triggered.connect(lambda: self.editor and self.editor.insert_link())
+        self.undo.triggered.connect(lambda: self.editor and self.editor.undo())
+        self.redo.triggered.connect(lambda: self.editor and self.editor.redo())
+
+    def _action(
+        self, name: str, text: str, shortcut: QKeySequence.StandardKey | str, checkable: bool
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString()})")
+        self.addAction(action)
+        return action
+
+    def set_editor(self, editor: RichEditor) -> None:
+        """Point the buttons at ``editor`` and keep their checked state in step with it."""
+        if self.editor is editor:
+            return
+        if self.editor is not None:
+            self.editor.currentCharFormatChanged.disconnect(self._sync)
+            self.editor.undoAvailable.disconnect(self.undo.setEnabled)
+            self.editor.redoAvailable.disconnect(self.redo.setEnabled)
+        self.editor = editor
+        editor.currentCharFormatChanged.connect(self._sync)
+        editor.undoAvailable.connect(self.undo.setEnabled)
+        editor.redoAvailable.connect(self.redo.setEnabled)
+        self.undo.setEnabled(editor.document().isUndoAvailable())
+        self.redo.setEnabled(editor.document().isRedoAvailable())
+        self._sync(editor.currentCharFormat())
+
+    @Slot(QTextCharFormat)
+    def _sync(self, fmt: QTextCharFormat) -> None:
+        self.bold.setChecked(fmt.fontWeight() >= QFont.Weight.Bold)
+        self.italic.setChecked(fmt.fontItalic())
+        self.underline.setChecked(fmt.fontUnderline())

@@ -1,0 +1,343 @@
+"""The main window: lays out the parts and connects them in one visible block."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout import paths
+from bowout.core import tone
+from bowout.core.checklist import apply_state
+from bowout.core.composer import paragraphs
+from bowout.core.draft import Draft, Finding
+from bowout.core.errors import BowOutError
+from bowout.core.situation import Channel
+from bowout.gui.actions import build_actions
+from bowout.gui.autosave import Autosaver
+from bowout.gui.banner import Banner
+from bowout.gui.checklist_view import ChecklistView
+from bowout.gui.commands import WindowCommands
+from bowout.gui.context import AppContext, DeferredHistory
+from bowout.gui.editor import FormatToolBar, RichEditor
+from bowout.gui.history_dialog import HistoryDialog
+from bowout.gui.scenario_form import ScenarioForm
+from bowout.gui.tone_panel import TonePanel
+
+logger = logging.getLogger(__name__)
+
+#: The tone coach re-reads the user's text this long after typing pauses.
+TONE_DELAY_MS = 300
+PHONE_TAB = 1
+
+
+def window_settings() -> QSettings:
+    """Geometry and splitter state (an ini file; tests point QSettings.setPath elsewhere)."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, paths.APP_NAME, paths.APP_NAME
+    )
+
+
+class MainWindow(WindowCommands, QMainWindow):
+    """Scenario on the left, the message on the right, tone coach beside it."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setWindowTitle("Bow Out")
+        self.context = context
+        self.draft: Draft | None = None
+        self.record = None
+        self.dirty = False
+        self._programmatic = False
+        icon = paths.resources_dir() / "icons" / "bowout.svg"
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+        self._build()
+        self.actions_ = build_actions(self)
+        self.history_dialog: HistoryDialog | None = None
+        if context.history is not None:
+            self.deferred_history = DeferredHistory(context.history)
+            self.history_dialog = HistoryDialog(self.deferred_history, self)
+            self.history_dialog.open_requested.connect(self.open_record)
+            self.history_dialog.duplicate_requested.connect(self.duplicate_record)
+        else:
+            for action in self.actions_.history_actions():
+                action.setEnabled(False)
+        self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
+        self._connect()
+        self.regenerate()
+        self._show_start_messages()
+        self.restore_window_state()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.form = ScenarioForm()
+        self.stage_combo = self.form.stage_combo
+        self.channel_combo = self.form.channel_combo
+        left = QScrollArea()
+        left.setObjectName("scenario_scroll")
+        left.setWidgetResizable(True)
+        left.setWidget(self.form)
+        left.setMinimumWidth(300)
+
+        self._build_right(left)
+
+    def _build_right(self, left: QWidget) -> None:
+        settings = self.context.settings
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("subject_edit")
+        self.subject_edit.setAccessibleName("Subject line")
+        subject_label = QLabel("Sub&ject:")
+        subject_label.setBuddy(self.subject_edit)
+        words = (settings.spell_language, settings.personal_words)
+        self.editor = RichEditor("editor", "Email message", language=words[0],
+                                 personal_words=words[1])  # fmt: skip
+        self.phone_editor = RichEditor("phone_editor", "Phone script", language=words[0],
+                                       personal_words=words[1])  # fmt: skip
+        self.checklist_view = ChecklistView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("message_tabs")
+        self.tabs.setAccessibleName("Message, phone script and checklist")
+        self.tabs.addTab(self.editor, "Email")
+        self.tabs.addTab(self.phone_editor, "Phone script")
+        self.tabs.addTab(self.checklist_view, "Checklist")
+        self.tone_list = TonePanel()
+        tone_box = self._labelled(self.tone_list, "&Tone coach")
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.editor_splitter.setObjectName("editor_splitter")
+        self.editor_splitter.addWidget(self.tabs)
+        self.editor_splitter.addWidget(tone_box)
+        self.editor_splitter.setStretchFactor(0, 3)
+        self.editor_splitter.setStretchFactor(1, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(subject_label)
+        subject_row.addWidget(self.subject_edit, 1)
+        right_layout.addLayout(subject_row)
+        right_layout.addWidget(self.editor_splitter, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.banner = Banner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._build_bars()
+
+    def _build_bars(self) -> None:
+        self.format_bar = FormatToolBar(self)
+        self.format_bar.set_editor(self.editor)
+        self.word_label = QLabel()
+        self.word_label.setObjectName("word_count_label")
+        self.word_label.setAccessibleName("Word count")
+        self.statusBar().addPermanentWidget(self.word_label)
+        self.tone_timer = QTimer(self)
+        self.tone_timer.setSingleShot(True)
+        self.tone_timer.setInterval(TONE_DELAY_MS)
+        self.resize(1280, 820)
+        QWidget.setTabOrder(self.form.recruiter_edit, self.form.visa_panel.toggle)
+        QWidget.setTabOrder(self.form.visa_panel.toggle, self.subject_edit)
+        QWidget.setTabOrder(self.subject_edit, self.tabs)
+        QWidget.setTabOrder(self.tabs, self.editor)
+        QWidget.setTabOrder(self.editor, self.tone_list)
+
+    @staticmethod
+    def _labelled(widget: QWidget, text: str) -> QWidget:
+        box = QWidget()
+        label = QLabel(text, box)
+        label.setBuddy(widget)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(widget, 1)
+        return box
+
+    def _connect(self) -> None:
+        """Every signal-slot connection of the window, in one place."""
+        self.form.situation_changed.connect(self.regenerate)
+        self.editor.textChanged.connect(self._editor_changed)
+        self.phone_editor.textChanged.connect(self._editor_changed)
+        self.subject_edit.textEdited.connect(self._user_edited)
+        self.checklist_view.ticked.connect(self._user_edited)
+        self.tone_timer.timeout.connect(self.recheck_tone)
+        self.tone_list.finding_activated.connect(self.select_finding)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        for editor in (self.editor, self.phone_editor):
+            editor.highlighter.personal_words_changed.connect(self.save_personal_words)
+
+    # -- drafting -------------------------------------------------------------------------
+
+    @Slot()
+    def regenerate(self) -> None:
+        """Compose the draft for the form's situation; user edits stay one Ctrl+Z away."""
+        try:
+            draft = self.context.composer.compose(
+                self.form.situation(), self.context.settings.profile
+            )
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        edited = self.draft is not None and self.editor.document().isModified()
+        self.draft = draft
+        self.form.set_advice(draft.advice)
+        self._programmatic = True
+        try:
+            self.subject_edit.setText(draft.subject)
+            self.editor.replace_html(draft.body_html)
+            self.phone_editor.replace_text(draft.phone_script or "")
+            self.checklist_view.set_items(
+                apply_state(draft.checklist, self.checklist_view.tick_state())
+            )
+        finally:
+            self._programmatic = False
+        self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
+        self.recheck_tone()  # on the editor's text, so spans match what the user sees
+        names = self.form.names()
+        self.editor.highlighter.set_ignored_words(names)
+        self.phone_editor.highlighter.set_ignored_words(names)
+        if edited:
+            self.statusBar().showMessage(
+                "Draft rewritten for the new situation; press Ctrl+Z in the editor to get "
+                "your edits back.",
+                10000,
+            )
+        self._mark_dirty()
+
+    @Slot()
+    def _editor_changed(self) -> None:
+        # textChanged also fires when the spell checker repaints underlines; only a
+        # modified document (an edit, or an undo back to one) is the user's doing.
+        if self.editor.document().isModified() or self.phone_editor.document().isModified():
+            self._user_edited()
+
+    @Slot()
+    def _user_edited(self) -> None:
+        if self._programmatic:
+            return
+        self.tone_timer.start()
+        self._update_word_count()
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if self._programmatic:
+            return
+        self.dirty = True
+        self.setWindowModified(True)
+        self.setWindowTitle("Bow Out [*]")
+        self.autosaver.schedule()
+
+    @Slot()
+    def recheck_tone(self) -> None:
+        """Run the tone coach on the text as the user has edited it."""
+        if self.draft is None:
+            return
+        self.tone_timer.stop()
+        text = self.editor.message_text()
+        blocks = paragraphs(text)
+        findings = tone.check_tone(
+            text,
+            self.draft.situation,
+            self.draft.channel,
+            subject=self.subject_edit.text(),
+            signature="\n".join(blocks[-1]) if blocks else "",
+        )
+        self.tone_list.set_findings(findings)
+        self._update_word_count(text)
+
+    def _update_word_count(self, text: str | None = None) -> None:
+        count = tone.count_words(self.editor.message_text() if text is None else text)
+        self.word_label.setText(f"{count} words" if count != 1 else "1 word")
+
+    @Slot(object)
+    def select_finding(self, finding: Finding) -> None:
+        """Select the words a tone remark is about."""
+        if finding.target == "subject":
+            self.subject_edit.setFocus()
+            self.subject_edit.setSelection(finding.start, finding.end - finding.start)
+            return
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.select_span(finding.start, finding.end)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, RichEditor):
+            self.format_bar.set_editor(widget)
+
+    def current_editor(self) -> RichEditor:
+        """The editor in the visible tab (the email editor otherwise)."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RichEditor) else self.editor
+
+    # -- start and close ------------------------------------------------------------------
+
+    def _show_start_messages(self) -> None:
+        pending = self.autosaver.pending()
+        if pending is not None:
+            self.banner.show_message(
+                "Bow Out did not close properly last time. Restore the draft you were writing?",
+                (
+                    ("restore_autosave_button", "&Restore draft", self.restore_autosave),
+                    ("discard_autosave_button", "Discard", self.discard_autosave),
+                ),
+            )
+        elif self.context.history_message:
+            self.banner.show_message(self.context.history_message)
+        if self.context.history is None and self.context.history_message:
+            self.statusBar().showMessage("History unavailable: " + self.context.history_message)
+        self.dirty = False
+        self.setWindowModified(False)
+        self.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
+
+    def restore_window_state(self) -> None:
+        """Geometry and splitter positions from the last run."""
+        store = window_settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/splitter", self.splitter),
+                              ("window/editor_splitter", self.editor_splitter)):  # fmt: skip
+            state = store.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_window_state(self) -> None:
+        """Remember geometry and splitter positions."""
+        store = window_settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter", self.splitter.saveState())
+        store.setValue("window/editor_splitter", self.editor_splitter.saveState())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask before losing edits; a clean close removes the autosave."""
+        if self.dirty and not self.confirm_discard("Close Bow Out"):
+            event.ignore()
+            return
+        self.save_window_state()
+        self.autosaver.discard()
+        self.context.close()
+        event.accept()

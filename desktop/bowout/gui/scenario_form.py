@@ -1,0 +1,189 @@
+"""The scenario picker: stage, reason, channel (with advice), relationship facts and names."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout.core.advice import Advice
+from bowout.core.situation import MAX_FIELD_CHARS, Channel, Reason, Situation, Stage
+from bowout.gui.visa_panel import VisaPanel
+
+logger = logging.getLogger(__name__)
+
+#: Situation field -> check-box text (with mnemonic) and accessible name.
+RELATIONSHIP_FACTS = {
+    "rapport": ("We &built real rapport", "Real rapport with the contact"),
+    "via_recruiter": ("&Came in through a recruiter", "Applied through a recruiter"),
+    "linkedin_main": ("&LinkedIn was our main channel", "LinkedIn was the main channel"),
+    "keep_door_open": ("&Keep the door open", "Keep the door open for later"),
+}
+#: Name fields: object name, label (with mnemonic), Situation field, placeholder.
+NAME_FIELDS = (
+    ("contact_edit", "Contact na&me:", "contact", "Who you have been talking to"),
+    ("role_edit", "R&ole:", "role", "The job title"),
+    ("company_edit", "Compan&y:", "company", "The employer"),
+    ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
+)
+#: Data value of the channel combo's first entry: follow the recommendation.
+RECOMMENDED = ""
+
+
+class ScenarioForm(QWidget):
+    """Emits ``situation_changed`` whenever anything the draft depends on changes."""
+
+    situation_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scenario_form")
+        self._advice: Advice | None = None
+        self._build_pickers()
+        self._build_facts()
+        self._build_names()
+        self.visa_panel = VisaPanel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pickers)
+        layout.addWidget(self.facts_box)
+        layout.addWidget(self.names_box)
+        layout.addWidget(self.visa_panel)
+        layout.addStretch(1)
+        self.visa_panel.changed.connect(self.situation_changed)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.currentIndexChanged.connect(self.situation_changed)
+        return combo
+
+    def _build_pickers(self) -> None:
+        self.pickers = QGroupBox("Situation", self)
+        self.pickers.setObjectName("situation_group")
+        self.stage_combo = self._combo("stage_combo", "Stage of the application")
+        for stage in Stage:
+            self.stage_combo.addItem(stage.label, stage.value)
+        self.reason_combo = self._combo("reason_combo", "Reason for withdrawing")
+        for reason in Reason:
+            self.reason_combo.addItem(reason.label, reason.value)
+        self.reason_combo.setCurrentIndex(list(Reason).index(Reason.NONE))
+        self.channel_combo = self._combo("channel_combo", "How to tell them")
+        self.channel_combo.addItem("Recommended", RECOMMENDED)
+        for channel in Channel:
+            self.channel_combo.addItem(channel.label, channel.value)
+        self.rationale_label = QLabel(self)
+        self.rationale_label.setObjectName("rationale_label")
+        self.rationale_label.setWordWrap(True)
+        self.rationale_label.setAccessibleName("Why this channel is recommended")
+        form = QFormLayout(self.pickers)
+        form.addRow(self._label("&Stage:", self.stage_combo), self.stage_combo)
+        form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
+        form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
+        form.addRow(self.rationale_label)
+
+    def _build_facts(self) -> None:
+        self.facts_box = QGroupBox("Relationship", self)
+        self.facts_box.setObjectName("relationship_group")
+        layout = QVBoxLayout(self.facts_box)
+        self.fact_checks: dict[str, QCheckBox] = {}
+        for name, (text, accessible) in RELATIONSHIP_FACTS.items():
+            box = QCheckBox(text, self.facts_box)
+            box.setObjectName(f"{name}_check")
+            box.setAccessibleName(accessible)
+            box.toggled.connect(self.situation_changed)
+            self.fact_checks[name] = box
+            layout.addWidget(box)
+
+    def _build_names(self) -> None:
+        self.names_box = QGroupBox("People and role", self)
+        self.names_box.setObjectName("names_group")
+        form = QFormLayout(self.names_box)
+        self.name_edits: dict[str, QLineEdit] = {}
+        for object_name, label, field, hint in NAME_FIELDS:
+            edit = QLineEdit(self.names_box)
+            edit.setObjectName(object_name)
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            edit.setAccessibleDescription(hint)
+            edit.setPlaceholderText(hint)
+            edit.setMaxLength(MAX_FIELD_CHARS)
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(self.situation_changed)
+            self.name_edits[field] = edit
+            form.addRow(self._label(label, edit), edit)
+        self.contact_edit = self.name_edits["contact"]
+        self.role_edit = self.name_edits["role"]
+        self.company_edit = self.name_edits["company"]
+        self.recruiter_edit = self.name_edits["recruiter"]
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    # -- reading and writing --------------------------------------------------------------
+
+    def situation(self) -> Situation:
+        """The situation the form describes (the channel is None when following advice)."""
+        channel_value = self.channel_combo.currentData()
+        facts: dict[str, Any] = {name: box.isChecked() for name, box in self.fact_checks.items()}
+        facts.update(self.visa_panel.facts())
+        return Situation(
+            stage=Stage(self.stage_combo.currentData()),
+            reason=Reason(self.reason_combo.currentData()),
+            channel=Channel(channel_value) if channel_value else None,
+            contact=self.contact_edit.text(),
+            role=self.role_edit.text(),
+            company=self.company_edit.text(),
+            recruiter=self.recruiter_edit.text(),
+            **facts,
+        )
+
+    def set_situation(self, situation: Situation) -> None:
+        """Show a saved situation, emitting ``situation_changed`` once at the end."""
+        self.blockSignals(True)
+        try:
+            self.stage_combo.setCurrentIndex(self.stage_combo.findData(situation.stage.value))
+            self.reason_combo.setCurrentIndex(self.reason_combo.findData(situation.reason.value))
+            channel = situation.channel.value if situation.channel else RECOMMENDED
+            self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel))
+            for name, box in self.fact_checks.items():
+                box.setChecked(bool(getattr(situation, name)))
+            for field, edit in self.name_edits.items():
+                edit.setText(getattr(situation, field))
+            self.visa_panel.set_facts(
+                {name: getattr(situation, name) for name in (*self.visa_panel.boxes, "start_date")}
+            )
+        finally:
+            self.blockSignals(False)
+        self.situation_changed.emit()
+
+    @Slot(object)
+    def set_advice(self, advice: Advice) -> None:
+        """Mark the recommended channel in the combo and show why."""
+        if advice == self._advice:
+            return
+        self._advice = advice
+        self.channel_combo.setItemText(0, f"Recommended: {advice.channel.label}")
+        for index, channel in enumerate(Channel, start=1):
+            mark = " (recommended)" if channel is advice.channel else ""
+            self.channel_combo.setItemText(index, channel.label + mark)
+        self.rationale_label.setText(advice.rationale)
+
+    def names(self) -> list[str]:
+        """The names typed in the form (accepted by the spell checker)."""
+        return [edit.text() for edit in self.name_edits.values() if edit.text()]

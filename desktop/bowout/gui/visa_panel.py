@@ -1,0 +1,126 @@
+"""The collapsible visa and relocation panel under the scenario picker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+logger = logging.getLogger(__name__)
+
+#: Situation field -> check-box text (with mnemonic) and accessible name.
+VISA_FACTS = {
+    "visa_petition_started": ("Visa &petition already started", "Visa petition started"),
+    "sponsorship_required": ("&I need visa sponsorship", "Sponsorship required"),
+    "relocation_assistance": ("Relocation &assistance offered", "Relocation assistance"),
+    "signing_bonus": ("Si&gning bonus paid or promised", "Signing bonus"),
+    "relocation_timeline_changed": (
+        "Relocation timeline change&d",
+        "Relocation timeline changed",
+    ),
+}
+
+
+class VisaPanel(QWidget):
+    """Visa and relocation facts, folded away until the user opens them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visa_panel")
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("visa_toggle")
+        self.toggle.setText("&Visa and relocation")
+        self.toggle.setAccessibleName("Show visa and relocation facts")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+
+        self.body = QWidget(self)
+        self.body.setObjectName("visa_body")
+        form = QVBoxLayout(self.body)
+        form.setContentsMargins(16, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for name, (text, accessible) in VISA_FACTS.items():
+            box = QCheckBox(text, self.body)
+            box.setObjectName(f"{name}_check")
+            box.setAccessibleName(accessible)
+            box.toggled.connect(self.changed)
+            self.boxes[name] = box
+            form.addWidget(box)
+        self.start_check = QCheckBox("Start date &was", self.body)
+        self.start_check.setObjectName("start_date_check")
+        self.start_check.setAccessibleName("A start date was agreed")
+        self.start_edit = QDateEdit(self.body)
+        self.start_edit.setObjectName("start_date_edit")
+        self.start_edit.setAccessibleName("Agreed start date")
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.setDate(QDate.currentDate().addMonths(1))
+        self.start_edit.setEnabled(False)
+        self.start_check.toggled.connect(self.start_edit.setEnabled)
+        self.start_check.toggled.connect(self.changed)
+        self.start_edit.dateChanged.connect(self._date_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.start_check)
+        row.addWidget(self.start_edit, 1)
+        form.addLayout(row)
+
+        outer = QFormLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addRow(self.toggle)
+        outer.addRow(self.body)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.set_expanded(False)
+
+    @Slot(bool)
+    def set_expanded(self, expanded: bool) -> None:
+        """Open or fold the panel."""
+        self.toggle.setChecked(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.body.setVisible(expanded)
+
+    def is_expanded(self) -> bool:
+        """Whether the facts are showing."""
+        return self.toggle.isChecked()
+
+    @Slot(QDate)
+    def _date_changed(self, _date: QDate) -> None:
+        if self.start_check.isChecked():
+            self.changed.emit()
+
+    def facts(self) -> dict[str, Any]:
+        """The Situation keyword arguments this panel sets."""
+        values: dict[str, Any] = {name: box.isChecked() for name, box in self.boxes.items()}
+        values["start_date"] = None
+        if self.start_check.isChecked():
+            values["start_date"] = self.start_edit.date().toPython()
+        return values
+
+    def set_facts(self, values: dict[str, Any]) -> None:
+        """Show saved facts without emitting ``changed`` for each one."""
+        self.blockSignals(True)
+        try:
+            for name, box in self.boxes.items():
+                box.setChecked(bool(values.get(name)))
+            start = values.get("start_date")
+            self.start_check.setChecked(isinstance(start, dt.date))
+            if isinstance(start, dt.date):
+                self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        finally:
+            self.blockSignals(False)
+        if any(values.get(name) for name in (*VISA_FACTS, "start_date")):
+            self.set_expanded(True)

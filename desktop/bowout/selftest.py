@@ -1,0 +1,255 @@
+"""``bowout self-test``: a headless smoke test of this installation, used by the installers.
+
+Each step prints one line (``ok  compose`` or ``FAIL storage: ...``); the exit status is 0
+when every step passed, else 1. Everything happens in a temporary folder: the user's real
+data folder is never opened.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from bowout import __version__
+
+logger = logging.getLogger(__name__)
+
+#: The situation the self-test drafts for; the role must appear in every body.
+COMPANY = "Selftest Ltd"
+ROLE = "Release Checker"
+
+
+@dataclass
+class State:
+    """What the steps hand on to each other."""
+
+    work: Path
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+Step = Callable[[State], str]
+
+
+class StepFailed(Exception):
+    """A step's check did not hold (its message says which)."""
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise StepFailed(message)
+
+
+def step_resources(state: State) -> str:
+    """The templates and the app icon are where paths.py says they are."""
+    from bowout import paths
+
+    templates = paths.templates_dir()
+    _check(templates.is_dir(), f"no templates folder at {templates}")
+    found = sorted(p.name for p in templates.glob("*.j2"))
+    _check(bool(found), f"no templates in {templates}")
+    icon = paths.resources_dir() / "icons" / "bowout.svg"
+    _check(icon.is_file(), f"no app icon at {icon}")
+    return f"{len(found)} templates"
+
+
+def step_qt(state: State) -> str:
+    """Qt loads, with a platform plugin and the image formats the icons need."""
+    from PySide6.QtGui import QIcon, QImageReader
+    from PySide6.QtWidgets import QApplication
+
+    from bowout import paths
+    from bowout.gui.app import make_application
+
+    app = make_application([sys.argv[0] if sys.argv else "bowout"])
+    _check(isinstance(app, QApplication), "no QApplication")
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+    missing = {"png", "svg", "ico"} - formats
+    _check(not missing, f"image formats missing: {', '.join(sorted(missing))}")
+    icon = QIcon(str(paths.resources_dir() / "icons" / "bowout.svg"))
+    _check(not icon.pixmap(32, 32).isNull(), "the app icon does not render")
+    state.values["app"] = app
+    return f"Qt {_qt_version()} on {QApplication.platformName()}"
+
+
+def _qt_version() -> str:
+    from PySide6 import QtCore
+
+    return str(QtCore.qVersion())
+
+
+def step_window(state: State) -> str:
+    """The fully wired main window builds (offscreen) on a temporary data folder."""
+    from PySide6.QtCore import QSettings
+
+    from bowout.gui import build_window
+
+    # The window keeps its geometry in an ini file: point it away from the user's own.
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(state.work / "qsettings"))
+    window = build_window(state.work / "window-data")
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    try:
+        window.show()
+        state.values["app"].processEvents()
+        title = window.windowTitle().replace("[*]", "").strip()
+        _check(window.isVisible(), "the window did not show")
+    finally:
+        window.close()
+        window.deleteLater()
+        state.values["app"].processEvents()
+    return title or "main window"
+
+
+def step_compose(state: State) -> str:
+    """The composer drafts a letter from the built-in templates."""
+    from bowout.core.composer import Composer
+    from bowout.core.situation import Profile, Reason, Situation, Stage
+
+    situation = Situation(
+        stage=Stage.FINAL, reason=Reason.OTHER_OFFER, company=COMPANY, role=ROLE, rapport=True
+    )
+    profile = Profile(name="Sam Tester", email="sam@example.org", phone="+1 555 0100")
+    draft = Composer().compose(situation, profile)
+    _check(bool(draft.subject.strip()), "empty subject")
+    _check(ROLE in draft.body_text, "the role is missing from the body")
+    _check(profile.email in draft.body_text, "the signature is missing from the body")
+    state.values["draft"] = draft
+    return f"{len(draft.body_text.split())} words, channel {draft.channel.value}"
+
+
+def step_storage(state: State) -> str:
+    """A record is written durably to a temporary history and read back unchanged."""
+    from bowout.storage.history import History
+    from bowout.storage.records import Record
+
+    draft = state.values["draft"]
+    folder = state.work / "history-data"
+    with History.open(folder) as history:
+        saved = history.add(Record.from_draft(draft))
+        _check(bool(saved.id), "the saved record has no id")
+    with History.open(folder) as history:
+        again = history.get(saved.id)
+    _check(again.body_text == draft.body_text, "the record read back differs")
+    _check(again.company == COMPANY, "the company read back differs")
+    return f"record {saved.id}"
+
+
+def step_export(state: State) -> str:
+    """An .eml export parses back with the subject and both bodies."""
+    from bowout.core.exports import to_eml
+
+    draft = state.values["draft"]
+    path = state.work / "draft.eml"
+    path.write_bytes(to_eml(draft.subject, draft.body_text, draft.body_html, draft.profile))
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    # Unfolding a long header keeps the folding space, so compare words, not characters.
+    subject = " ".join(str(message["Subject"]).split())
+    _check(subject == " ".join(draft.subject.split()), "the subject does not round-trip")
+    plain = message.get_body(preferencelist=("plain",))
+    rich = message.get_body(preferencelist=("html",))
+    _check(plain is not None and rich is not None, "the message lacks a text or html part")
+    assert plain is not None and rich is not None  # for the type checker
+    _check(ROLE in plain.get_content(), "the plain body does not round-trip")
+    _check(ROLE in rich.get_content(), "the html body does not round-trip")
+    return f"{path.stat().st_size} bytes"
+
+
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("resources", step_resources),
+    ("qt", step_qt),
+    ("window", step_window),
+    ("compose", step_compose),
+    ("storage", step_storage),
+    ("export", step_export),
+)
+
+#: Steps that cannot run once an earlier one failed (they need its result).
+NEEDS = {"window": "qt", "storage": "compose", "export": "compose"}
+
+
+def run_steps(steps: Sequence[tuple[str, Step]], work: Path, out: TextIO) -> int:
+    """Run ``steps`` in order, printing one line each; 0 if all passed, else 1."""
+    state = State(work=work)
+    failed: set[str] = set()
+    for name, step in steps:
+        needed = NEEDS.get(name)
+        if needed in failed:
+            failed.add(name)
+            print(f"FAIL {name}: skipped because {needed} failed", file=out)
+            continue
+        try:
+            detail = step(state)
+        except Exception as exc:  # a self-test reports every failure, whatever it is
+            failed.add(name)
+            logger.debug("self-test step %s failed", name, exc_info=True)
+            first = (str(exc).splitlines() or [""])[0]
+            print(f"FAIL {name}: {type(exc).__name__}: {first}", file=out)
+            if os.environ.get("BOWOUT_SELFTEST_TRACEBACK"):
+                traceback.print_exc(file=out)
+            continue
+        print(f"ok  {name}" + (f" ({detail})" if detail else ""), file=out)
+    print(f"bowout {__version__} self-test: " + ("FAILED" if failed else "passed"), file=out)
+    return 1 if failed else 0
+
+
+#: A file to copy the report to: a windowed Windows build has no console to print on.
+OUT_ENV = "BOWOUT_SELFTEST_OUT"
+
+
+class _Tee(io.StringIO):
+    """Collects the report so it can also go to the file named by ``OUT_ENV``."""
+
+    def __init__(self, echo: TextIO | None) -> None:
+        super().__init__()
+        self.echo = echo
+
+    def write(self, text: str) -> int:
+        """Keep ``text`` and pass it on to the console, if there is one."""
+        if self.echo is not None:
+            self.echo.write(text)
+            self.echo.flush()
+        return super().write(text)
+
+
+def run(out: TextIO | None = None) -> int:
+    """The ``bowout self-test`` command: headless, in a temporary folder; 0 or 1."""
+    # Always offscreen: the check must behave the same on a desktop and on a build server.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    report_file = os.environ.get(OUT_ENV)
+    if report_file:
+        tee = _Tee(sys.stdout if out is None else out)
+        try:
+            return _run(tee)
+        finally:
+            Path(report_file).write_text(tee.getvalue(), encoding="utf-8")
+    # sys.stdout is None in a windowed Windows build; the exit status still tells.
+    return _run(sys.stdout if out is None else out)
+
+
+def _run(stream: TextIO | None) -> int:
+    if stream is None:
+        stream = io.StringIO()
+    with tempfile.TemporaryDirectory(prefix="bowout-selftest-") as tmp:
+        work = Path(tmp)
+        # Anything that falls back to the environment lands in the temporary folder too.
+        saved = {k: os.environ.get(k) for k in ("BOWOUT_DATA_DIR", "BOWOUT_CONFIG_DIR")}
+        os.environ["BOWOUT_DATA_DIR"] = str(work / "data")
+        os.environ["BOWOUT_CONFIG_DIR"] = str(work / "config")
+        try:
+            return run_steps(STEPS, work, stream)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value

@@ -1,0 +1,46 @@
+"""GUI test set-up: window state in a temporary ini folder, and a ready main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from bowout.gui import build_window, refguard
+from bowout.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _none_refcount_guard(qapp: QApplication) -> None:
+    """PySide6 6.12 on Python 3.11 leaks references to None; keep it alive in every test."""
+    refguard.install()
+    refguard.top_up()
+
+
+@pytest.fixture(autouse=True)
+def _window_state_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Never read or write the real user's QSettings."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+
+
+def close_quietly(window: MainWindow) -> None:
+    """Close without the unsaved-changes question."""
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    """A built (not shown) main window on an empty data folder."""
+    win = build_window(data_dir)
+    # pytest-qt closes registered widgets first; never let that wait on a question.
+    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    yield win
+    close_quietly(win)

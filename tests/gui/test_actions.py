@@ -1,0 +1,200 @@
+"""Saving, history, copy, mail, export and settings, driven through the window's actions."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from gui_helpers import email_text, pick
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from bowout.core.situation import Profile, Stage
+from bowout.gui.main_window import MainWindow
+from bowout.gui.settings_dialog import SettingsDialog
+from bowout.settings import Settings, load_settings
+
+
+def fill(qtbot: QtBot, window: MainWindow, company: str = "Northwind") -> None:
+    pick(window.stage_combo, Stage.INTERVIEWING.value)
+    qtbot.keyClicks(window.form.contact_edit, "Priya Raman")
+    qtbot.keyClicks(window.form.role_edit, "Data Analyst")
+    qtbot.keyClicks(window.form.company_edit, company)
+
+
+def test_save_find_in_history_and_reopen(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window, "Contoso")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor, " Kind regards to the team.")
+    window.actions_.save.trigger()
+    assert not window.dirty
+    assert window.record is not None and window.record.id
+    fill(qtbot, window, "")  # a second, different draft
+    window.actions_.new.trigger()
+    assert window.form.company_edit.text() == ""
+    window.actions_.find.trigger()
+    search = window.findChild(QLineEdit, "history_search")
+    view = window.findChild(QTableView, "history_view")
+    qtbot.keyClicks(search, "contoso")
+    qtbot.waitUntil(lambda: view.model().rowCount() == 1, timeout=3000)
+    view.selectRow(0)
+    with qtbot.waitSignal(window.history_dialog.open_requested, timeout=3000):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.form.company_edit.text() == "Contoso"
+    assert "Kind regards to the team." in email_text(window)
+    assert not window.dirty
+
+
+def test_mark_as_sent_stamps_the_record(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window)
+    window.actions_.mark_sent.trigger()
+    assert window.record is not None
+    assert window.record.status == "sent"
+    assert window.record.sent
+    assert window.context.history is not None
+    assert window.context.history.get(window.record.id).status == "sent"
+
+
+def test_duplicate_starts_an_unsaved_copy(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window)
+    window.actions_.save.trigger()
+    original = window.record
+    window.duplicate_record(original)
+    assert window.record is None
+    assert window.dirty
+    assert window.form.company_edit.text() == "Northwind"
+
+
+def test_copy_puts_html_and_text_on_the_clipboard(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window)
+    window.actions_.copy.trigger()
+    mime = QApplication.clipboard().mimeData()
+    try:
+        assert mime.hasHtml() and mime.hasText()
+        assert "Priya Raman" in mime.text()
+        assert "<p" in mime.html()
+    finally:
+        QApplication.clipboard().clear()  # offscreen Qt crashes at exit holding our data
+
+
+class _MailCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_mailto_carries_subject_and_body(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window)
+    catcher = _MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        window.actions_.mail.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert len(catcher.urls) == 1
+    query = parse_qs(urlsplit(bytes(catcher.urls[0].toEncoded()).decode()).query)
+    assert query["subject"] == [window.subject_edit.text()]
+    assert "Priya Raman" in query["body"][0]
+    assert query["body"][0].replace("\r\n", "\n") == window.editor.message_text()
+
+
+def test_export_eml_parses_back(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    fill(qtbot, window)
+    target = tmp_path / "out.eml"
+    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    assert window.export_as(".eml") == target
+    message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
+    assert message["Subject"] == window.subject_edit.text()
+    plain = message.get_body(("plain",))
+    rich = message.get_body(("html",))
+    assert plain is not None and rich is not None
+    assert "Priya Raman" in plain.get_content()
+    assert "Priya Raman" in rich.get_content()
+
+
+@pytest.mark.parametrize("extension", [".txt", ".html", ".pdf"])
+def test_other_exports(qtbot: QtBot, window: MainWindow, tmp_path: Path, extension: str) -> None:
+    fill(qtbot, window)
+    target = tmp_path / "letter"  # no extension: the window adds it
+    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    written = window.export_as(extension)
+    assert written == tmp_path / f"letter{extension}"
+    data = written.read_bytes()
+    if extension == ".pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        assert "Priya Raman" in data.decode("utf-8")
+
+
+def test_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    window.ask_save_path = lambda title, suggested, flt: None  # type: ignore[method-assign]
+    assert window.export_as(".txt") is None
+    assert list(tmp_path.glob("*.txt")) == []
+
+
+def test_export_failure_is_shown(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "x.txt"
+    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    assert window.export_as(".txt") is None
+    assert "Could not export" in window.banner.label.text()
+
+
+def test_settings_round_trip(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = Settings(profile=Profile(name="Sam Lee", email="sam@example.org"), theme="dark")
+
+    def fake_ask(
+        parent: object, settings: Settings, data_dir: Path
+    ) -> tuple[Settings, Path] | None:
+        assert settings == window.context.settings
+        return chosen, data_dir
+
+    monkeypatch.setattr(SettingsDialog, "ask", staticmethod(fake_ask))
+    window.actions_.settings.trigger()
+    assert load_settings(window.context.data_dir) == chosen
+    assert "Sam Lee" in email_text(window)
+    QApplication.instance().setPalette(QApplication.style().standardPalette())  # type: ignore[union-attr]
+
+
+def test_new_asks_before_dropping_edits(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window)
+    asked: list[str] = []
+    window.confirm_discard = lambda title: asked.append(title) or False  # type: ignore[method-assign]
+    window.actions_.new.trigger()
+    assert asked == ["New withdrawal"]
+    assert window.form.company_edit.text() == "Northwind"
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.actions_.new.trigger()
+    assert window.form.company_edit.text() == ""
+    assert not window.dirty
+
+
+def test_close_asks_before_dropping_edits(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    fill(qtbot, window)
+    window.confirm_discard = lambda title: False  # type: ignore[method-assign]
+    assert not window.close()
+    assert window.isVisible()
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    assert window.close()
+
+
+def test_history_dialog_lists_nothing_until_first_shown(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window)
+    window.actions_.save.trigger()
+    view = window.findChild(QTableView, "history_view")
+    window.history_dialog.refresh()  # type: ignore[union-attr]
+    assert view.model().rowCount() == 0  # start-up stays fast: no listing yet
+    window.actions_.history.trigger()
+    assert view.model().rowCount() == 1
+    window.history_dialog.hide()  # type: ignore[union-attr]

@@ -1,0 +1,101 @@
+"""``bowout self-test``: every step passes on a good install, and a failing step shows."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bowout import selftest
+from bowout.cli import main
+
+
+def test_all_steps_pass_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["self-test"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    for name, _step in selftest.STEPS:
+        assert f"ok  {name}" in out
+    assert out.rstrip().endswith("self-test: passed")
+
+
+def test_never_touches_the_configured_data_folder(tmp_path: Path) -> None:
+    before = {key: os.environ.get(key) for key in ("BOWOUT_DATA_DIR", "BOWOUT_CONFIG_DIR")}
+    assert selftest.run(io.StringIO()) == 0
+    assert {k: os.environ.get(k) for k in before} == before
+    for value in before.values():
+        assert value is not None
+        assert not Path(value).exists()  # nothing was created in the user's folders
+
+
+def test_a_failing_step_prints_fail_and_exits_1(tmp_path: Path) -> None:
+    def broken(state: selftest.State) -> str:
+        raise OSError("disk on fire")
+
+    steps = [("resources", selftest.step_resources), ("compose", broken)]
+    out = io.StringIO()
+    assert selftest.run_steps(steps, tmp_path, out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("ok  resources")
+    assert lines[1] == "FAIL compose: OSError: disk on fire"
+    assert lines[-1].endswith("self-test: FAILED")
+
+
+def test_a_failed_check_names_itself_and_dependents_are_skipped(tmp_path: Path) -> None:
+    def wrong(state: selftest.State) -> str:
+        selftest._check(False, "the subject does not round-trip")
+        return ""
+
+    steps = [("compose", wrong), ("storage", selftest.step_storage)]
+    out = io.StringIO()
+    assert selftest.run_steps(steps, tmp_path, out) == 1
+    text = out.getvalue()
+    assert "FAIL compose: StepFailed: the subject does not round-trip" in text
+    assert "FAIL storage: skipped because compose failed" in text
+
+
+def test_missing_templates_fail_the_resources_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bowout import paths
+
+    monkeypatch.setattr(paths, "app_root", lambda: tmp_path)
+    out = io.StringIO()
+    assert selftest.run_steps([("resources", selftest.step_resources)], tmp_path, out) == 1
+    assert out.getvalue().startswith("FAIL resources: StepFailed: no templates folder")
+
+
+def test_the_command_exits_with_the_status(tmp_path: Path) -> None:
+    # The same way the installers run it: a fresh interpreter, no display.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2] / "desktop")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bowout", "self-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=100,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "ok  window" in proc.stdout
+
+
+def test_the_report_is_copied_to_a_file_for_windowed_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "selftest.txt"
+    monkeypatch.setenv(selftest.OUT_ENV, str(report))
+    console = io.StringIO()
+    assert selftest.run(console) == 0
+    assert report.read_text(encoding="utf-8") == console.getvalue()
+    assert "ok  export" in console.getvalue()
+
+
+def test_no_console_at_all_still_gives_the_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # as in a windowed Windows build
+    assert selftest.run() == 0
