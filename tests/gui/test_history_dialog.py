@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from bowout.storage import History, HistoryError, Record
 def new_record(company: str, role: str, created: str, **kw: Any) -> Record:
     kw.setdefault("stage", "interviewing")
     kw.setdefault("channel", "email")
+    # An id keeps the given creation time (History.add stamps "now" only on new ids).
+    kw.setdefault("id", uuid.uuid4().hex)
     return Record(created=created, company=company, role=role, **kw)
 
 
