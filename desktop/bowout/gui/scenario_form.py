@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core.advice import Advice
 from bowout.core.situation import MAX_FIELD_CHARS, Channel, Reason, Situation, Stage
-from bowout.gui.visa_panel import VisaPanel
+from bowout.gui.visa_panel import VisaPanel, add_fact_checks
 
 logger = logging.getLogger(__name__)
 
@@ -100,14 +99,9 @@ class ScenarioForm(QWidget):
         self.facts_box = QGroupBox("Relationship", self)
         self.facts_box.setObjectName("relationship_group")
         layout = QVBoxLayout(self.facts_box)
-        self.fact_checks: dict[str, QCheckBox] = {}
-        for name, (text, accessible) in RELATIONSHIP_FACTS.items():
-            box = QCheckBox(text, self.facts_box)
-            box.setObjectName(f"{name}_check")
-            box.setAccessibleName(accessible)
-            box.toggled.connect(self.situation_changed)
-            self.fact_checks[name] = box
-            layout.addWidget(box)
+        self.fact_checks = add_fact_checks(
+            RELATIONSHIP_FACTS, self.facts_box, layout, self.situation_changed
+        )
 
     def _build_names(self) -> None:
         self.names_box = QGroupBox("People and role", self)

@@ -19,6 +19,22 @@ from PySide6.QtWidgets import (
 
 logger = logging.getLogger(__name__)
 
+
+def add_fact_checks(
+    facts: dict[str, tuple[str, str]], parent: QWidget, layout: Any, changed: Any
+) -> dict[str, QCheckBox]:
+    """One check box per Situation fact (named ``<fact>_check``), added to ``layout``."""
+    boxes: dict[str, QCheckBox] = {}
+    for name, (text, accessible) in facts.items():
+        box = QCheckBox(text, parent)
+        box.setObjectName(f"{name}_check")
+        box.setAccessibleName(accessible)
+        box.toggled.connect(changed)
+        boxes[name] = box
+        layout.addWidget(box)
+    return boxes
+
+
 #: Situation field -> check-box text (with mnemonic) and accessible name.
 VISA_FACTS = {
     "visa_petition_started": ("Visa &petition already started", "Visa petition started"),
@@ -53,14 +69,7 @@ class VisaPanel(QWidget):
         self.body.setObjectName("visa_body")
         form = QVBoxLayout(self.body)
         form.setContentsMargins(16, 0, 0, 0)
-        self.boxes: dict[str, QCheckBox] = {}
-        for name, (text, accessible) in VISA_FACTS.items():
-            box = QCheckBox(text, self.body)
-            box.setObjectName(f"{name}_check")
-            box.setAccessibleName(accessible)
-            box.toggled.connect(self.changed)
-            self.boxes[name] = box
-            form.addWidget(box)
+        self.boxes = add_fact_checks(VISA_FACTS, self.body, form, self.changed)
         self.start_check = QCheckBox("Start date &was", self.body)
         self.start_check.setObjectName("start_date_check")
         self.start_check.setAccessibleName("A start date was agreed")
