@@ -10,15 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from bowout.gui import build_window, refguard
+from bowout.gui import build_window
 from bowout.gui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _none_refcount_guard(qapp: QApplication) -> None:
-    """PySide6 6.12 on Python 3.11 leaks references to None; keep it alive in every test."""
-    refguard.install()
-    refguard.top_up()
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,9 @@ if TYPE_CHECKING:
 
 def build_window(data_dir: Path) -> MainWindow:
     """The fully wired main window on ``data_dir``, not yet shown (needs a QApplication)."""
-    from bowout.gui import refguard
     from bowout.gui.context import AppContext
     from bowout.gui.main_window import MainWindow
 
-    refguard.install()
     return MainWindow(AppContext.load(data_dir))
 
 
