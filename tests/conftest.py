@@ -15,10 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _private_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """Point the data and config folders at temporary ones for every test."""
+    """Point the data, config and cache folders at temporary ones for every test."""
     base = tmp_path_factory.mktemp("bowout-home")
     monkeypatch.setenv("BOWOUT_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("BOWOUT_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("BOWOUT_CACHE_DIR", str(base / "cache"))
     yield
 
 

@@ -11,14 +11,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "BowOut"
 APP_AUTHOR = "BowOut"
 #: Environment variable that overrides the data folder (after --data-dir, before Settings).
 DATA_DIR_ENV = "BOWOUT_DATA_DIR"
 #: Environment variable that overrides the configuration folder (tests use it).
 CONFIG_DIR_ENV = "BOWOUT_CONFIG_DIR"
+#: Environment variable that overrides the cache folder (compiled templates; tests use it).
+CACHE_DIR_ENV = "BOWOUT_CACHE_DIR"
 
 
 def app_root() -> Path:
@@ -47,11 +47,25 @@ def config_dir(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get(CONFIG_DIR_ENV):
         return Path(env[CONFIG_DIR_ENV]).expanduser()
+    import platformdirs  # 5 ms; only needed when no folder is given
+
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where rebuildable things go (compiled templates): never anything the user needs."""
+    env = os.environ if env is None else env
+    if env.get(CACHE_DIR_ENV):
+        return Path(env[CACHE_DIR_ENV]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 def default_data_dir() -> Path:
     """The platform's conventional per-user data folder."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 

@@ -279,3 +279,11 @@ def test_british_spellings_are_accepted_in_english(qtbot: QtBot) -> None:
     assert underlined(editor) == []
     assert hl.is_misspelled("apologiise")
     assert hl.is_misspelled("flavourr")
+
+
+def test_languages_come_from_the_installed_word_lists() -> None:
+    from spellchecker import SpellChecker
+
+    from bowout.gui.spellcheck import available_languages
+
+    assert set(available_languages()) == set(SpellChecker.languages())

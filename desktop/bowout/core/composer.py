@@ -107,9 +107,12 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
 class Composer:
     """Renders the message templates (built-in, overridable by name from user folders)."""
 
-    def __init__(self, user_template_dirs: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, user_template_dirs: Sequence[Path] = (), *, cache_root: Path | None = None
+    ) -> None:
+        """``cache_root``: where compiled templates may be kept between runs (optional)."""
         self.user_template_dirs = tuple(user_template_dirs)
-        self._env = templating.make_environment(self.user_template_dirs)
+        self._env = templating.make_environment(self.user_template_dirs, cache_root=cache_root)
 
     def compose(
         self,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bowout import paths
 from bowout.core.errors import TemplateError
+
+logger = logging.getLogger(__name__)
 
 #: Largest output one template may produce (characters); guards runaway custom templates.
 MAX_OUTPUT_CHARS = 20_000
@@ -51,19 +55,50 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def make_environment(user_dirs: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
-    """An environment whose loader looks in the user's folders first, then the built-ins."""
+#: The environment's options; part of the compiled-template cache's folder name, so code
+#: compiled under other options (or another Jinja2) is never reused.
+_OPTIONS: dict[str, Any] = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+    "auto_reload": False,
+}
+_AUTOESCAPED = ("html", "html.j2", "htm", "xml")
+
+
+def bytecode_folder(cache_root: Path) -> Path:
+    """The folder for compiled templates under ``cache_root`` for this Jinja2 and these options."""
+    key = repr((jinja2.__version__, sorted(_OPTIONS.items()), _AUTOESCAPED, "immutable-sandbox"))
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return cache_root / f"templates-{digest}"
+
+
+def make_environment(
+    user_dirs: Sequence[Path] = (), *, cache_root: Path | None = None
+) -> ImmutableSandboxedEnvironment:
+    """An environment whose loader looks in the user's folders first, then the built-ins.
+
+    With ``cache_root``, compiled templates are kept there (Jinja2's bytecode cache,
+    checked against each template's source): a start then loads code instead of parsing
+    and compiling every template again (about 50 ms). A cache that cannot be written is
+    simply not used.
+    """
     search = [str(d) for d in user_dirs if d.is_dir()] + [str(paths.templates_dir())]
-    env = ImmutableSandboxedEnvironment(
+    cache: jinja2.BytecodeCache | None = None
+    if cache_root is not None:
+        folder = bytecode_folder(cache_root)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError as exc:
+            logger.info("no compiled-template cache in %s: %s", folder, exc)
+    return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(["html", "html.j2", "htm", "xml"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        auto_reload=False,
+        autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
+        bytecode_cache=cache,
+        **_OPTIONS,
     )
-    return env
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bowout import __version__, paths
 from bowout.gui.main_window import MainWindow
@@ -19,16 +19,37 @@ from bowout.gui.main_window import MainWindow
 logger = logging.getLogger(__name__)
 
 LOG_FILE = "bowout.log"
+#: A log this big is moved aside at the next start; this many old logs are kept.
+LOG_MAX_BYTES = 1_000_000
+LOG_KEEP = 3
+
+
+def rotate_logs(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
+    """Start a new log when the last one is full: bowout.log -> bowout.log.1 -> ... .N.
+
+    Done once per start instead of by ``logging.handlers.RotatingFileHandler``, whose
+    module (with socket and pickle) costs about 10 ms of every start.
+    """
+    try:
+        if path.stat().st_size < max_bytes:
+            return
+    except OSError:
+        return  # no log yet
+    for index in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{index}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{index + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
 
 
 def setup_logging(data_dir: Path) -> Path | None:
-    """A rotating log file in the data folder's logs/ (none if it cannot be created)."""
+    """A log file in the data folder's logs/, rotated at start (none if it cannot be made)."""
     folder = paths.log_dir(data_dir)
+    log_file = folder / LOG_FILE
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        rotate_logs(log_file)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError as exc:
         logger.warning("no log file in %s: %s", folder, exc)
         return None
@@ -37,7 +58,7 @@ def setup_logging(data_dir: Path) -> Path | None:
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
-    return folder / LOG_FILE
+    return log_file
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -75,19 +96,69 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once the window has painted its first frame (or after a fallback).
+
+    A zero timer alone is not enough: on a real display the window's first paint waits for
+    the window system, and the start's remaining work would run before anything is seen.
+    """
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._fire)  # e.g. started minimised
+        self.fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint, let it reach the screen, then run ``then``."""
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    @Slot()
+    def _fire(self) -> None:
+        if not self.fired:
+            self.fired = True
+            self.then()
+
+
+def show_window(data_dir: Path) -> MainWindow:
+    """Build the window, put it on screen, then finish the start once it has painted.
+
+    The draft (Jinja2, the tone coach) and the history (the lock, every record) come a
+    moment after the window is visible, so a long history never delays the first frame.
+    """
+    from bowout.gui.context import AppContext
+    from bowout.gui.theme import apply_theme
+
+    app = make_application()
+    context = AppContext.load(data_dir, open_history=False)
+    apply_theme(app, context.settings.theme)  # before the widgets exist: one polish, not two
+    window = MainWindow(context, defer_start=True)
+    AfterFirstPaint(window, window.finish_start)
+    window.show()
+    return window
+
+
 def run_app(data_dir: Path) -> int:
     """Open the window on ``data_dir`` and run until it closes; the exit status."""
     setup_logging(data_dir)
     app = make_application()
     sys.excepthook = excepthook
-    from bowout.gui import build_window
-    from bowout.gui.theme import apply_theme
-
-    window = build_window(data_dir)
-    apply_theme(app, window.context.settings.theme)
-    window.show()
+    show_window(data_dir)
     logger.info("Bow Out %s started on %s", __version__, data_dir)
     return app.exec()
 
 
-__all__ = ["MainWindow", "excepthook", "make_application", "run_app", "setup_logging"]
+__all__ = [
+    "MainWindow",
+    "excepthook",
+    "make_application",
+    "run_app",
+    "setup_logging",
+    "show_window",
+]

@@ -13,18 +13,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from bowout import paths
-from bowout.core import exports
 from bowout.core.checklist import apply_state
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
-from bowout.gui import about
-from bowout.gui.context import make_composer
-from bowout.gui.exporting import FILTERS, export_message, suggested_name
-from bowout.gui.settings_dialog import SettingsDialog
-from bowout.gui.theme import apply_theme
 from bowout.settings import save_settings
-from bowout.storage import Record
+from bowout.storage.records import Record
 
+# The dialogs, exports and Jinja2 are imported where they are used: none is needed to
+# show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit, QMainWindow, QTabWidget
 
@@ -216,6 +212,8 @@ class WindowCommands(_Base):
     @Slot()
     def open_in_mail(self) -> None:
         """Hand subject and body to the mail app through a mailto: link."""
+        from bowout.core import exports
+
         url = exports.mailto_url(self.subject_edit.text(), self.editor.message_text())
         if len(url) > exports.MAILTO_MAX_CHARS:
             self.show_error("This message is too long for a mail link; copy or export it instead.")
@@ -227,6 +225,8 @@ class WindowCommands(_Base):
 
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
+        from bowout.gui.exporting import FILTERS, export_message, suggested_name
+
         company = self.form.company_edit.text()
         path = self.ask_save_path(
             f"Export as {extension}", suggested_name(company, extension), FILTERS[extension]
@@ -276,6 +276,8 @@ class WindowCommands(_Base):
     @Slot()
     def show_settings(self) -> None:
         """Edit profile, theme, folders and spelling; apply what changed."""
+        from bowout.gui.settings_dialog import SettingsDialog
+
         answer = SettingsDialog.ask(self, self.context.settings, self.context.data_dir)
         if answer is None:
             return
@@ -287,6 +289,9 @@ class WindowCommands(_Base):
 
     def apply_settings(self, settings: Any) -> None:
         """Save and apply new settings; the draft is rewritten as one undo step."""
+        from bowout.gui.context import make_composer
+        from bowout.gui.theme import apply_theme
+
         try:
             save_settings(self.context.data_dir, settings)
         except OSError as exc:
@@ -313,11 +318,15 @@ class WindowCommands(_Base):
     @Slot()
     def show_help(self) -> None:
         """Stages and channels explained."""
+        from bowout.gui import about
+
         about.show_help(self)
 
     @Slot()
     def show_about(self) -> None:
         """Version and licence."""
+        from bowout.gui import about
+
         about.show_about(self)
 
     # -- autosave -------------------------------------------------------------------------

@@ -6,46 +6,69 @@ import builtins
 import dataclasses
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bowout.core.composer import Composer
+from bowout import paths
 from bowout.core.errors import BowOutError
 from bowout.settings import Settings, load_settings
-from bowout.storage import History
+
+if TYPE_CHECKING:
+    from bowout.core.composer import Composer
+    from bowout.storage import History
 
 logger = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass
 class AppContext:
-    """Built once at start-up and handed to the main window (no globals)."""
+    """Built once at start-up and handed to the main window (no globals).
+
+    The composer (Jinja2, the tone coach) and the history (the file lock, every record)
+    are the slow parts of a start; both are made on first use, so the window can show
+    before either exists (see :meth:`MainWindow.finish_start`).
+    """
 
     data_dir: Path
     settings: Settings
-    composer: Composer
+    _composer: Composer | None = None
     history: History | None = None
     #: Why the history is unavailable, or what was recovered; shown in the window.
     history_message: str | None = None
+    #: Whether :meth:`open_history` has run (the history may still be None: unusable).
+    history_tried: bool = False
 
     @classmethod
-    def load(cls, data_dir: Path) -> AppContext:
-        """Read settings and open the history; a storage problem leaves drafting usable."""
-        settings = load_settings(data_dir)
-        history: History | None = None
-        message: str | None = None
+    def load(cls, data_dir: Path, *, open_history: bool = True) -> AppContext:
+        """Read settings and (unless told not to yet) open the history."""
+        context = cls(data_dir=data_dir, settings=load_settings(data_dir))
+        if open_history:
+            context.open_history()
+        return context
+
+    @property
+    def composer(self) -> Composer:
+        """The composer for the current settings, made on first use."""
+        if self._composer is None:
+            self._composer = make_composer(self.data_dir, self.settings)
+        return self._composer
+
+    @composer.setter
+    def composer(self, composer: Composer) -> None:
+        self._composer = composer
+
+    def open_history(self) -> None:
+        """Open the history once; a storage problem leaves drafting usable."""
+        if self.history_tried:
+            return
+        self.history_tried = True
+        from bowout.storage import History
+
         try:
-            history = History.open(data_dir)
-            message = history.recovery_message
+            self.history = History.open(self.data_dir)
+            self.history_message = self.history.recovery_message
         except BowOutError as exc:
             logger.warning("history unavailable: %s", exc)
-            message = str(exc)
-        return cls(
-            data_dir=data_dir,
-            settings=settings,
-            composer=make_composer(data_dir, settings),
-            history=history,
-            history_message=message,
-        )
+            self.history_message = str(exc)
 
     def close(self) -> None:
         """Let go of the history file."""
@@ -91,7 +114,9 @@ class DeferredHistory:
 
 def make_composer(data_dir: Path, settings: Settings) -> Composer:
     """A composer that looks in <data folder>/templates and the user's templates folder."""
+    from bowout.core.composer import Composer
+
     dirs = [data_dir / "templates"]
     if settings.templates_dir:
         dirs.insert(0, Path(settings.templates_dir).expanduser())
-    return Composer([d for d in dirs if d.is_dir()])
+    return Composer([d for d in dirs if d.is_dir()], cache_root=paths.cache_dir())

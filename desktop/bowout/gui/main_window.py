@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout import paths
-from bowout.core import tone
 from bowout.core.checklist import apply_state
-from bowout.core.composer import paragraphs
 from bowout.core.draft import Draft, Finding
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
@@ -32,9 +32,11 @@ from bowout.gui.checklist_view import ChecklistView
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext, DeferredHistory
 from bowout.gui.editor import FormatToolBar, RichEditor
-from bowout.gui.history_dialog import HistoryDialog
 from bowout.gui.scenario_form import ScenarioForm
 from bowout.gui.tone_panel import TonePanel
+
+if TYPE_CHECKING:
+    from bowout.gui.history_dialog import HistoryDialog
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +55,12 @@ def window_settings() -> QSettings:
 class MainWindow(WindowCommands, QMainWindow):
     """Scenario on the left, the message on the right, tone coach beside it."""
 
-    def __init__(self, context: AppContext) -> None:
+    #: Emitted once :meth:`finish_start` has composed the draft and opened the history.
+    ready = Signal()
+
+    def __init__(self, context: AppContext, *, defer_start: bool = False) -> None:
+        """``defer_start``: leave the draft and the history to :meth:`finish_start`, which
+        the caller runs once the window is on screen (the start-up of ``bowout``)."""
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle("Bow Out")
@@ -65,22 +72,38 @@ class MainWindow(WindowCommands, QMainWindow):
         icon = paths.resources_dir() / "icons" / "bowout.svg"
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
+        self.started = False
+        self.shown_at = 0.0
         self._build()
         self.actions_ = build_actions(self)
         self.history_dialog: HistoryDialog | None = None
-        if context.history is not None:
-            self.deferred_history = DeferredHistory(context.history)
+        self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
+        self._connect()
+        self.restore_window_state()
+        if not defer_start:
+            self.finish_start()
+
+    def finish_start(self) -> None:
+        """Open the history, compose the first draft and show what start-up found (once)."""
+        if self.started:
+            return
+        self.started = True
+        self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
+        self.context.open_history()
+        if self.context.history is not None:
+            from bowout.gui.history_dialog import HistoryDialog
+
+            self.deferred_history = DeferredHistory(self.context.history)
             self.history_dialog = HistoryDialog(self.deferred_history, self)
             self.history_dialog.open_requested.connect(self.open_record)
             self.history_dialog.duplicate_requested.connect(self.duplicate_record)
         else:
             for action in self.actions_.history_actions():
                 action.setEnabled(False)
-        self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
-        self._connect()
         self.regenerate()
         self._show_start_messages()
-        self.restore_window_state()
+        logger.info("start finished in %.0f ms", (time.time() - self.shown_at) * 1000)
+        self.ready.emit()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -254,6 +277,10 @@ class MainWindow(WindowCommands, QMainWindow):
         """Run the tone coach on the text as the user has edited it."""
         if self.draft is None:
             return
+        # Imported here, not at the top: Jinja2 and the tone rules load after the first show.
+        from bowout.core import tone
+        from bowout.core.composer import paragraphs
+
         self.tone_timer.stop()
         text = self.editor.message_text()
         blocks = paragraphs(text)
@@ -268,6 +295,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self._update_word_count(text)
 
     def _update_word_count(self, text: str | None = None) -> None:
+        from bowout.core import tone
+
         count = tone.count_words(self.editor.message_text() if text is None else text)
         self.word_label.setText(f"{count} words" if count != 1 else "1 word")
 

@@ -88,6 +88,18 @@ def _request_scheme(app: QGuiApplication, scheme: Qt.ColorScheme | None) -> None
         setter(scheme or Qt.ColorScheme.Unknown)  # Unknown: back to the platform's choice
 
 
+def _use_style(app: QApplication, name: str) -> None:
+    """Set the style only if it changes: every set re-polishes every widget."""
+    if app.style().name().lower() != name.lower():
+        app.setStyle(name)
+
+
+def _use_palette(app: QApplication, palette: QPalette) -> None:
+    """Set the palette only if it changes (a set sends a change event to every widget)."""
+    if app.palette() != palette:
+        app.setPalette(palette)
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply "system", "light" or "dark" to every window of the application."""
     if theme not in THEMES:
@@ -104,15 +116,15 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(dark_palette())
     elif theme == "light":
         _request_scheme(app, Qt.ColorScheme.Light)
-        app.setStyle(original)
+        _use_style(app, original)
         app.setPalette(app.style().standardPalette())
         if is_dark(app.palette()):  # the native style kept following a dark OS
             app.setStyle("Fusion")
             app.setPalette(light_palette())
     else:
         _request_scheme(app, None)
-        app.setStyle(original)
-        app.setPalette(app.style().standardPalette())
+        _use_style(app, original)
+        _use_palette(app, app.style().standardPalette())
         if system_prefers_dark(app) and not is_dark(app.palette()):
             # The platform says dark but the style did not follow: Fusion dark fallback.
             app.setStyle("Fusion")
