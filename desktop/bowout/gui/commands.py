@@ -13,11 +13,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from bowout import paths
-from bowout.core.checklist import apply_state
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
 from bowout.settings import save_settings
-from bowout.storage.records import Record
 
 # The dialogs, exports and Jinja2 are imported where they are used: none is needed to
 # show the window, and together they cost a visible part of the start-up.
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
     from bowout.gui.editor import RichEditor
     from bowout.gui.history_dialog import HistoryDialog
     from bowout.gui.scenario_form import ScenarioForm
+    from bowout.storage.records import Record
 
     _Base = QMainWindow
 else:
@@ -114,6 +113,8 @@ class WindowCommands(_Base):
         self.statusBar().showMessage(message, 8000)
 
     def _load(self, record: Any, situation: Situation | None = None) -> None:
+        from bowout.core.checklist import apply_state
+
         self.form.set_situation(situation or record.situation())
         self._programmatic = True
         try:
@@ -149,6 +150,8 @@ class WindowCommands(_Base):
 
     def current_record(self) -> Record:
         """The window's content as a history record (keeps the id of an opened record)."""
+        from bowout.storage.records import Record
+
         assert self.draft is not None
         record = Record.from_draft(
             self.draft,
@@ -345,6 +348,8 @@ class WindowCommands(_Base):
     @Slot()
     def restore_autosave(self) -> None:
         """Put the autosaved draft back into the window."""
+        from bowout.storage.records import Record
+
         data = self.autosaver.pending()
         self.banner.dismiss()
         if data is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from collections.abc import Iterable
@@ -101,7 +100,7 @@ class RichEditor(QTextEdit):
     def body_html(self) -> str:
         """The edited message as an HTML fragment (what goes into mail and exports)."""
         match = _BODY_RE.search(self.toHtml())
-        return match.group(1).strip() if match else html.escape(self.toPlainText())
+        return match.group(1).strip() if match else escape_html(self.toPlainText())
 
     def message_text(self) -> str:
         """The text as mail wants it: paragraphs apart by a blank line, line breaks kept."""
@@ -202,14 +201,25 @@ class RichEditor(QTextEdit):
         if answer is None:
             return
         url, text = answer
-        cursor.insertHtml(f'<a href="{html.escape(url)}">{html.escape(text)}</a>')
+        cursor.insertHtml(f'<a href="{escape_html(url)}">{escape_html(text)}</a>')
+
+
+def escape_html(text: str) -> str:
+    """``html.escape`` without importing ``html`` (and its entity table) before the first frame."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 def plain_to_html(text: str) -> str:
     """Paragraphs separated by blank lines, single newlines kept as line breaks."""
     blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
     return "".join(
-        "<p>" + "<br>".join(html.escape(line) for line in block.splitlines()) + "</p>"
+        "<p>" + "<br>".join(escape_html(line) for line in block.splitlines()) + "</p>"
         for block in blocks
     )
 

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from bowout import paths
-from bowout.core.checklist import apply_state
-from bowout.core.draft import Draft, Finding
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 from bowout.gui.actions import build_actions
@@ -36,6 +34,7 @@ from bowout.gui.scenario_form import ScenarioForm
 from bowout.gui.tone_panel import TonePanel
 
 if TYPE_CHECKING:
+    from bowout.core.draft import Draft, Finding
     from bowout.gui.history_dialog import HistoryDialog
 
 logger = logging.getLogger(__name__)
@@ -216,6 +215,8 @@ class MainWindow(WindowCommands, QMainWindow):
     @Slot()
     def regenerate(self) -> None:
         """Compose the draft for the form's situation; user edits stay one Ctrl+Z away."""
+        from bowout.core.checklist import apply_state
+
         try:
             draft = self.context.composer.compose(
                 self.form.situation(), self.context.settings.profile

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.core.advice import Advice
 from bowout.core.situation import MAX_FIELD_CHARS, Channel, Reason, Situation, Stage
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
+
+if TYPE_CHECKING:
+    from bowout.core.advice import Advice
 
 logger = logging.getLogger(__name__)
 

@@ -100,12 +100,29 @@ def _use_palette(app: QApplication, palette: QPalette) -> None:
         app.setPalette(palette)
 
 
+def _follow_untouched_system(app: QApplication) -> None:
+    """ "system" when no theme has changed anything yet: the platform's look stays as it is.
+
+    This path never asks Python for ``app.style()``: its first wrapper builds every QStyle
+    enum (about 20 ms of each start), which the default look does not need.
+    """
+    if system_prefers_dark(app) and not is_dark(app.palette()):
+        # The platform says dark but its style did not follow: Fusion dark fallback.
+        app.setProperty(_ORIGINAL_STYLE, app.style().name())
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    logger.info("theme system applied (platform look)")
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply "system", "light" or "dark" to every window of the application."""
     if theme not in THEMES:
         logger.warning("unknown theme %r; following the system", theme)
         theme = "system"
     original = app.property(_ORIGINAL_STYLE)
+    if theme == "system" and not original:
+        _follow_untouched_system(app)
+        return
     if not original:
         original = app.style().name()
         app.setProperty(_ORIGINAL_STYLE, original)
