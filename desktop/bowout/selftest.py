@@ -88,25 +88,36 @@ def _qt_version() -> str:
 
 
 def step_window(state: State) -> str:
-    """The fully wired main window builds (offscreen) on a temporary data folder."""
+    """The window starts as ``bowout`` starts it: shown first, then draft and history."""
+    import time
+
     from PySide6.QtCore import QSettings
 
-    from bowout.gui import build_window
+    from bowout import paths
+    from bowout.gui.app import show_window
 
-    # The window keeps its geometry in an ini file: point it away from the user's own.
+    # The window keeps its geometry in an ini file and compiled templates in a cache:
+    # point both away from the user's own.
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(state.work / "qsettings"))
-    window = build_window(state.work / "window-data")
+    os.environ[paths.CACHE_DIR_ENV] = str(state.work / "cache")
+    app = state.values["app"]
+    window = show_window(state.work / "window-data")
     window.confirm_discard = lambda title: True  # type: ignore[method-assign]
     try:
-        window.show()
-        state.values["app"].processEvents()
-        title = window.windowTitle().replace("[*]", "").strip()
+        deadline = time.monotonic() + 20
+        while not window.started and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
         _check(window.isVisible(), "the window did not show")
+        _check(window.started, "the window did not finish starting")
+        _check(bool(window.editor.toPlainText().strip()), "the window shows no draft")
+        _check(window.context.history is not None, "the window did not open the history")
+        title = window.windowTitle().replace("[*]", "").strip()
     finally:
         window.close()
         window.deleteLater()
-        state.values["app"].processEvents()
+        app.processEvents()
     return title or "main window"
 
 
