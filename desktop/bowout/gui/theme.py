@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +88,12 @@ def _request_scheme(app: QGuiApplication, scheme: Qt.ColorScheme | None) -> None
         setter(scheme or Qt.ColorScheme.Unknown)  # Unknown: back to the platform's choice
 
 
+def style_name(app: QApplication) -> str:
+    """The style's name, seen through a proxy (the dark theme's ContrastStyle)."""
+    style = app.style()
+    return style.baseStyle().name() if isinstance(style, QProxyStyle) else style.name()
+
+
 def _use_style(app: QApplication, name: str) -> None:
     """Set the style only if it changes: every set re-polishes every widget."""
     if app.style().name().lower() != name.lower():
@@ -100,6 +106,15 @@ def _use_palette(app: QApplication, palette: QPalette) -> None:
         app.setPalette(palette)
 
 
+def _use_dark(app: QApplication) -> None:
+    """Fusion with outlines that stay visible (see contrast_style), on the dark palette."""
+    from bowout.gui.contrast_style import ContrastStyle
+
+    if not isinstance(app.style(), ContrastStyle):
+        app.setStyle(ContrastStyle())
+    _use_palette(app, dark_palette())
+
+
 def _follow_untouched_system(app: QApplication) -> None:
     """ "system" when no theme has changed anything yet: the platform's look stays as it is.
 
@@ -109,8 +124,7 @@ def _follow_untouched_system(app: QApplication) -> None:
     if system_prefers_dark(app) and not is_dark(app.palette()):
         # The platform says dark but its style did not follow: Fusion dark fallback.
         app.setProperty(_ORIGINAL_STYLE, app.style().name())
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+        _use_dark(app)
     logger.info("theme system applied (platform look)")
 
 
@@ -129,8 +143,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     if theme == "dark":
         _request_scheme(app, Qt.ColorScheme.Dark)
         # Fusion draws every widget from the palette, so it is readable on every OS.
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+        _use_dark(app)
     elif theme == "light":
         _request_scheme(app, Qt.ColorScheme.Light)
         _use_style(app, original)
@@ -144,6 +157,5 @@ def apply_theme(app: QApplication, theme: str) -> None:
         _use_palette(app, app.style().standardPalette())
         if system_prefers_dark(app) and not is_dark(app.palette()):
             # The platform says dark but the style did not follow: Fusion dark fallback.
-            app.setStyle("Fusion")
-            app.setPalette(dark_palette())
-    logger.info("theme %s applied (style %s)", theme, app.style().name())
+            _use_dark(app)
+    logger.info("theme %s applied (style %s)", theme, style_name(app))
