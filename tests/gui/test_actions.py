@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -198,3 +199,45 @@ def test_history_dialog_lists_nothing_until_first_shown(qtbot: QtBot, window: Ma
     window.actions_.history.trigger()
     assert view.model().rowCount() == 1
     window.history_dialog.hide()  # type: ignore[union-attr]
+
+
+def test_private_notes_are_saved_reopened_and_cleared(qtbot: QtBot, window: MainWindow) -> None:
+    fill(qtbot, window, "Fabrikam")
+    window.tabs.setCurrentWidget(window.notes_edit)
+    window.actions_.save.trigger()
+    assert not window.dirty
+    qtbot.keyClicks(window.notes_edit, "Spoke to Priya on Tuesday; she took it well.")
+    assert window.dirty  # a note is an unsaved change like any other
+    window.actions_.save.trigger()
+    assert window.record is not None
+    assert window.context.history is not None
+    kept = window.context.history.get(window.record.id)
+    assert kept.notes == "Spoke to Priya on Tuesday; she took it well."
+    assert "Priya on Tuesday" not in window.editor.message_text()  # never in the message
+    window.actions_.new.trigger()
+    assert window.notes_edit.toPlainText() == ""
+    assert not window.dirty
+    window.open_record(kept)
+    assert window.notes_edit.toPlainText() == kept.notes
+    assert not window.dirty
+    # A regeneration rewrites the message, never the notes.
+    pick(window.stage_combo, Stage.OFFER.value)
+    assert window.notes_edit.toPlainText() == kept.notes
+
+
+def test_window_title_names_the_withdrawal_and_marks_changes(
+    qtbot: QtBot, window: MainWindow, qtlog: Any
+) -> None:
+    window.show()  # Qt checks the title for "[*]" only on a created (shown) window
+    qtbot.waitExposed(window)
+    assert window.windowTitle() == "New withdrawal[*]"
+    assert not window.isWindowModified()
+    fill(qtbot, window, "Tailspin")
+    assert window.isWindowModified()
+    window.actions_.save.trigger()
+    assert window.windowTitle() == "Withdrawal to Tailspin[*]"
+    assert not window.isWindowModified()
+    window.actions_.new.trigger()
+    assert window.windowTitle() == "New withdrawal[*]"
+    assert not window.isWindowModified()
+    assert not [r.message for r in qtlog.records if "[*]" in r.message]

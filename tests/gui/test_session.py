@@ -66,6 +66,7 @@ def test_autosave_is_offered_back_after_a_crash(qtbot: QtBot, data_dir: Path) ->
     qtbot.keyClicks(win.form.company_edit, "Litware")
     win.editor.moveCursor(win.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(win.editor, " Unsaved thought.")
+    qtbot.keyClicks(win.notes_edit, "Call back on Friday.")
     assert win.autosaver.timer.isActive()
     with qtbot.waitSignal(win.autosaver.timer.timeout, timeout=5000):
         pass
@@ -84,6 +85,7 @@ def test_autosave_is_offered_back_after_a_crash(qtbot: QtBot, data_dir: Path) ->
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert again.form.company_edit.text() == "Litware"
     assert "Unsaved thought." in email_text(again)
+    assert again.notes_edit.toPlainText() == "Call back on Friday."
     assert again.dirty
     close_quietly(again)
     assert not (data_dir / AUTOSAVE_FILE).exists()  # a clean close removes it

@@ -20,7 +20,7 @@ from bowout.settings import save_settings
 # The dialogs, exports and Jinja2 are imported where they are used: none is needed to
 # show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLineEdit, QMainWindow, QTabWidget
+    from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTabWidget
 
     from bowout.core.draft import Draft
     from bowout.gui.autosave import Autosaver
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from bowout.gui.editor import RichEditor
     from bowout.gui.history_dialog import HistoryDialog
     from bowout.gui.scenario_form import ScenarioForm
+    from bowout.gui.subject_undo import SubjectUndo
     from bowout.storage.records import Record
 
     _Base = QMainWindow
@@ -54,6 +55,8 @@ class WindowCommands(_Base):
         phone_editor: RichEditor
         tabs: QTabWidget
         checklist_view: ChecklistView
+        notes_edit: QPlainTextEdit
+        subject_undo: SubjectUndo
         banner: Banner
         autosaver: Autosaver
         history_dialog: HistoryDialog | None
@@ -63,6 +66,7 @@ class WindowCommands(_Base):
         def recheck_tone(self) -> None: ...
         def _update_word_count(self, text: str | None = None) -> None: ...
         def _mark_dirty(self) -> None: ...
+        def update_title(self) -> None: ...
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
@@ -98,6 +102,11 @@ class WindowCommands(_Base):
             return
         self.record = None
         self.checklist_view.set_items(())
+        self._programmatic = True
+        try:
+            self.notes_edit.clear()
+        finally:
+            self._programmatic = False
         self.form.visa_panel.set_expanded(False)
         self.form.set_situation(Situation(stage=Stage.APPLIED))
         self._settle("New withdrawal started.")
@@ -107,7 +116,9 @@ class WindowCommands(_Base):
         for editor in (self.editor, self.phone_editor):
             editor.document().clearUndoRedoStacks()
             editor.document().setModified(False)
+        self.subject_undo.reset()
         self.dirty = False
+        self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
         self.statusBar().showMessage(message, 8000)
@@ -122,6 +133,7 @@ class WindowCommands(_Base):
             self.editor.replace_html(record.body_html)
             if record.phone_script:
                 self.phone_editor.replace_text(record.phone_script)
+            self.notes_edit.setPlainText(record.notes)
             if self.draft is not None:
                 done = {str(i.get("key")): bool(i.get("done")) for i in record.checklist}
                 self.checklist_view.set_items(apply_state(self.draft.checklist, done))
@@ -160,7 +172,7 @@ class WindowCommands(_Base):
             subject=self.subject_edit.text(),
             phone_script=self.phone_editor.message_text() or None,
             checklist=[i.to_dict() for i in self.checklist_view.checklist_items()],
-            notes=self.record.notes if self.record is not None else "",
+            notes=self.notes_edit.toPlainText(),
         )
         if self.record is not None:
             record = dataclasses.replace(
@@ -182,6 +194,7 @@ class WindowCommands(_Base):
             self.show_error(str(exc))
             return False
         self.dirty = False
+        self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
         self.statusBar().showMessage("Saved to your history.", 8000)
@@ -342,6 +355,7 @@ class WindowCommands(_Base):
             "body_html": self.editor.body_html(),
             "phone_script": self.phone_editor.message_text(),
             "checklist": self.checklist_view.tick_state(),
+            "notes": self.notes_edit.toPlainText(),
             "record_id": self.record.id if self.record is not None else None,
         }
 
@@ -365,9 +379,11 @@ class WindowCommands(_Base):
             body_html=str(data.get("body_html") or ""),
             phone_script=str(data.get("phone_script") or "") or None,
             checklist=checklist,
+            notes=str(data.get("notes") or ""),
         )
         self._load(saved, situation)
         self.record = self._kept_record(data.get("record_id"))
+        self.update_title()
         self.statusBar().showMessage("Restored the draft you were writing.", 8000)
         self._mark_dirty()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -31,6 +32,7 @@ from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext, DeferredHistory
 from bowout.gui.editor import FormatToolBar, RichEditor
 from bowout.gui.scenario_form import ScenarioForm
+from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ logger = logging.getLogger(__name__)
 #: The tone coach re-reads the user's text this long after typing pauses.
 TONE_DELAY_MS = 300
 PHONE_TAB = 1
+NEW_TITLE = "New withdrawal"
 
 
 def window_settings() -> QSettings:
@@ -62,7 +65,7 @@ class MainWindow(WindowCommands, QMainWindow):
         the caller runs once the window is on screen (the start-up of ``bowout``)."""
         super().__init__()
         self.setObjectName("main_window")
-        self.setWindowTitle("Bow Out")
+        self.setWindowTitle(NEW_TITLE + "[*]")  # the platform adds " — Bow Out"
         self.context = context
         self.draft: Draft | None = None
         self.record = None
@@ -119,24 +122,12 @@ class MainWindow(WindowCommands, QMainWindow):
         self._build_right(left)
 
     def _build_right(self, left: QWidget) -> None:
-        settings = self.context.settings
         self.subject_edit = QLineEdit()
         self.subject_edit.setObjectName("subject_edit")
         self.subject_edit.setAccessibleName("Subject line")
         subject_label = QLabel("Sub&ject:")
         subject_label.setBuddy(self.subject_edit)
-        words = (settings.spell_language, settings.personal_words)
-        self.editor = RichEditor("editor", "Email message", language=words[0],
-                                 personal_words=words[1])  # fmt: skip
-        self.phone_editor = RichEditor("phone_editor", "Phone script", language=words[0],
-                                       personal_words=words[1])  # fmt: skip
-        self.checklist_view = ChecklistView()
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("message_tabs")
-        self.tabs.setAccessibleName("Message, phone script and checklist")
-        self.tabs.addTab(self.editor, "Email")
-        self.tabs.addTab(self.phone_editor, "Phone script")
-        self.tabs.addTab(self.checklist_view, "Checklist")
+        self._build_tabs()
         self.tone_list = TonePanel()
         tone_box = self._labelled(self.tone_list, "&Tone coach")
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -168,6 +159,32 @@ class MainWindow(WindowCommands, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_bars()
+
+    def _build_tabs(self) -> None:
+        """Email, phone script, checklist and private notes."""
+        settings = self.context.settings
+        words = (settings.spell_language, settings.personal_words)
+        self.editor = RichEditor("editor", "Email message", language=words[0],
+                                 personal_words=words[1])  # fmt: skip
+        self.phone_editor = RichEditor("phone_editor", "Phone script", language=words[0],
+                                       personal_words=words[1])  # fmt: skip
+        self.checklist_view = ChecklistView()
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("notes_edit")
+        self.notes_edit.setAccessibleName("Private notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText(
+            "Your own notes on this withdrawal — who you spoke to, what they said, what to "
+            "follow up. Kept in your history; never part of the message."
+        )
+        self.subject_undo = SubjectUndo(self.editor.document(), self.subject_edit)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("message_tabs")
+        self.tabs.setAccessibleName("Message, phone script, checklist and notes")
+        self.tabs.addTab(self.editor, "Email")
+        self.tabs.addTab(self.phone_editor, "Phone script")
+        self.tabs.addTab(self.checklist_view, "Checklist")
+        self.tabs.addTab(self.notes_edit, "Notes")
 
     def _build_bars(self) -> None:
         self.format_bar = FormatToolBar(self)
@@ -204,6 +221,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.phone_editor.textChanged.connect(self._editor_changed)
         self.subject_edit.textEdited.connect(self._user_edited)
         self.checklist_view.ticked.connect(self._user_edited)
+        self.notes_edit.textChanged.connect(self._user_edited)
         self.tone_timer.timeout.connect(self.recheck_tone)
         self.tone_list.finding_activated.connect(self.select_finding)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -224,13 +242,18 @@ class MainWindow(WindowCommands, QMainWindow):
         except BowOutError as exc:
             self.show_error(str(exc))
             return
-        edited = self.draft is not None and self.editor.document().isModified()
+        previous = self.draft
+        subject = self.subject_edit.text()
+        edited = previous is not None and (
+            self.editor.document().isModified() or subject != previous.subject
+        )
         self.draft = draft
         self.form.set_advice(draft.advice)
         self._programmatic = True
         try:
             self.subject_edit.setText(draft.subject)
             self.editor.replace_html(draft.body_html)
+            self.subject_undo.record(subject, draft.subject)
             self.phone_editor.replace_text(draft.phone_script or "")
             self.checklist_view.set_items(
                 apply_state(draft.checklist, self.checklist_view.tick_state())
@@ -245,7 +268,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if edited:
             self.statusBar().showMessage(
                 "Draft rewritten for the new situation; press Ctrl+Z in the editor to get "
-                "your edits back.",
+                "your edits (subject included) back.",
                 10000,
             )
         self._mark_dirty()
@@ -270,8 +293,16 @@ class MainWindow(WindowCommands, QMainWindow):
             return
         self.dirty = True
         self.setWindowModified(True)
-        self.setWindowTitle("Bow Out [*]")
         self.autosaver.schedule()
+
+    def update_title(self) -> None:
+        """ "New withdrawal" or the kept record's company; ``[*]`` marks unsaved changes."""
+        record = self.record
+        if record is None:
+            title = NEW_TITLE
+        else:
+            title = f"Withdrawal to {record.company}" if record.company else "Saved withdrawal"
+        self.setWindowTitle(title + "[*]")
 
     @Slot()
     def recheck_tone(self) -> None:

@@ -1,0 +1,75 @@
+"""The subject line follows the email editor's undo and redo across regenerations.
+
+A regeneration rewrites the subject and the body together, but only the body lives in the
+editor's undo stack. This keeps, for every regeneration, the subject before and after it
+and the undo step count the regeneration left, and puts the matching subject back whenever
+Ctrl+Z (or redo) crosses such a step — so one Ctrl+Z brings back the user's subject too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLineEdit
+
+
+@dataclass(frozen=True)
+class _Mark:
+    steps: int  # the document's undo step count right after the regeneration
+    before: str
+    after: str
+
+
+class SubjectUndo(QObject):
+    """Ties ``subject`` to the regeneration steps of ``document``'s undo stack."""
+
+    def __init__(self, document: QTextDocument, subject: QLineEdit) -> None:
+        super().__init__(subject)
+        self.document = document
+        self.subject = subject
+        self.marks: list[_Mark] = []
+        self._applied = 0
+        self._steps = document.availableUndoSteps()
+        self._added = False
+        document.undoCommandAdded.connect(self._command_added)
+        document.contentsChanged.connect(self._contents_changed)
+
+    def record(self, before: str, after: str) -> None:
+        """A regeneration has just replaced the body and set the subject ``before`` → ``after``."""
+        self._contents_changed()  # settle what the replacement itself did to the stacks
+        self.marks.append(_Mark(self.document.availableUndoSteps(), before, after))
+        self._applied = len(self.marks)
+
+    def reset(self) -> None:
+        """The undo stacks were cleared: no regeneration is reachable any more."""
+        self.marks.clear()
+        self._applied = 0
+        self._steps = self.document.availableUndoSteps()
+        self._added = False
+
+    @Slot()
+    def _command_added(self) -> None:
+        self._added = True
+
+    @Slot()
+    def _contents_changed(self) -> None:
+        steps = self.document.availableUndoSteps()
+        # A new edit (not a redo) drops the redo stack, and the regenerations in it. Only a
+        # new command adds steps without a redo; were Qt to merge an edit into the last
+        # command instead, no step is added, and the next new command prunes the same way.
+        if self._added:
+            self.marks = [m for m in self.marks if m.steps <= self._steps]
+        self._added = False
+        self._steps = steps
+        applied = sum(1 for m in self.marks if m.steps <= steps)
+        if applied == self._applied:
+            return
+        if applied < self._applied:  # undone past a regeneration
+            text = self.marks[applied].before
+        else:  # redone past one
+            text = self.marks[applied - 1].after
+        self._applied = applied
+        if self.subject.text() != text:
+            self.subject.setText(text)
