@@ -136,3 +136,35 @@ def test_the_window_module_leaves_the_slow_parts_for_later() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_first_frame_builds_no_qstyle_enums(tmp_path: Path) -> None:
+    """Python's enum types for QStyle cost ~8 ms; the default look never needs them.
+
+    (Touching QStyle or any subclass, QProxyStyle included, at import builds them all.)
+    """
+    code = (
+        "import enum, sys\n"
+        "from pathlib import Path\n"
+        "made = []\n"
+        "create = enum.EnumType.__dict__['_create_']\n"
+        "create = getattr(create, '__func__', create)\n"
+        "def spy(cls, name, *args, **kwargs):\n"
+        "    made.append(name)\n"
+        "    return create(cls, name, *args, **kwargs)\n"
+        "enum.EnumType._create_ = spy\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from bowout.gui.app import show_window\n"
+        "from bowout.gui.main_window import MainWindow\n"
+        "def painted(self):\n"
+        "    print('PixelMetric' in made, 'PrimitiveElement' in made, len(made))\n"
+        "    QApplication.instance().quit()\n"
+        "MainWindow.finish_start = painted\n"
+        "window = show_window(Path(sys.argv[1]))\n"
+        "QApplication.instance().exec()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(out[2]) > 50  # the spy saw Qt's enums being made
+    assert out[:2] == ["False", "False"]

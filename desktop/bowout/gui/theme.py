@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle
+from PySide6.QtWidgets import QApplication
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +90,9 @@ def _request_scheme(app: QGuiApplication, scheme: Qt.ColorScheme | None) -> None
 
 def style_name(app: QApplication) -> str:
     """The style's name, seen through a proxy (the dark theme's ContrastStyle)."""
+    # Imported here: creating QProxyStyle builds every QStyle enum (see _follow_untouched_system).
+    from PySide6.QtWidgets import QProxyStyle
+
     style = app.style()
     return style.baseStyle().name() if isinstance(style, QProxyStyle) else style.name()
 
