@@ -236,3 +236,23 @@ def test_spell_check_repaint_is_not_an_edit(qtbot: QtBot, window: MainWindow) ->
     assert not window.autosaver.timer.isActive()
     window.editor.insertPlainText("x")
     assert window.dirty
+
+
+def test_formatting_rests_while_the_checklist_or_notes_show(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.editor.toHtml()
+    for tab in (window.checklist_view, window.notes_edit):
+        window.tabs.setCurrentWidget(tab)
+        assert not window.format_bar.bold.isEnabled()
+        assert not window.format_bar.undo.isEnabled()
+        window.format_bar.bold.trigger()  # a disabled action does nothing
+        window.regenerate()  # the email changes behind the tab: undo stays off here
+        assert not window.format_bar.undo.isEnabled()
+        before = window.editor.toHtml()
+    assert window.editor.toHtml() == before
+    window.tabs.setCurrentWidget(window.editor)
+    assert window.format_bar.bold.isEnabled()
+    assert window.format_bar.undo.isEnabled()

@@ -231,6 +231,7 @@ class FormatToolBar(QToolBar):
         super().__init__("Formatting", parent)
         self.setObjectName("format_toolbar")
         self.editor: RichEditor | None = None
+        self.active = True
         self.bold = self._action("bold_action", "&Bold", QKeySequence.StandardKey.Bold, True)
         self.italic = self._action(
             "italic_action", "&Italic", QKeySequence.StandardKey.Italic, True
@@ -268,15 +269,27 @@ class FormatToolBar(QToolBar):
             return
         if self.editor is not None:
             self.editor.currentCharFormatChanged.disconnect(self._sync)
-            self.editor.undoAvailable.disconnect(self.undo.setEnabled)
-            self.editor.redoAvailable.disconnect(self.redo.setEnabled)
+            self.editor.undoAvailable.disconnect(self._sync_history)
+            self.editor.redoAvailable.disconnect(self._sync_history)
         self.editor = editor
         editor.currentCharFormatChanged.connect(self._sync)
-        editor.undoAvailable.connect(self.undo.setEnabled)
-        editor.redoAvailable.connect(self.redo.setEnabled)
-        self.undo.setEnabled(editor.document().isUndoAvailable())
-        self.redo.setEnabled(editor.document().isRedoAvailable())
+        editor.undoAvailable.connect(self._sync_history)
+        editor.redoAvailable.connect(self._sync_history)
+        self._sync_history()
         self._sync(editor.currentCharFormat())
+
+    def set_active(self, on: bool) -> None:
+        """Buttons and shortcuts work only while a message editor is showing."""
+        self.active = on
+        for action in (self.bold, self.italic, self.underline, self.bullets, self.link):
+            action.setEnabled(on)
+        self._sync_history()
+
+    @Slot()
+    def _sync_history(self) -> None:
+        document = self.editor.document() if self.editor is not None else None
+        self.undo.setEnabled(self.active and document is not None and document.isUndoAvailable())
+        self.redo.setEnabled(self.active and document is not None and document.isRedoAvailable())
 
     @Slot(QTextCharFormat)
     def _sync(self, fmt: QTextCharFormat) -> None:

@@ -345,6 +345,9 @@ class MainWindow(WindowCommands, QMainWindow):
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        # Formatting and its shortcuts act on a message; on the checklist or the notes they
+        # would change the hidden email instead, so they rest there.
+        self.format_bar.set_active(isinstance(widget, RichEditor))
         if isinstance(widget, RichEditor):
             self.format_bar.set_editor(widget)
 
