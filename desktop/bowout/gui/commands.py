@@ -102,11 +102,7 @@ class WindowCommands(_Base):
             return
         self.record = None
         self.checklist_view.set_items(())
-        self._programmatic = True
-        try:
-            self.notes_edit.clear()
-        finally:
-            self._programmatic = False
+        self.notes_edit.clear()  # _settle below leaves nothing unsaved
         self.form.visa_panel.set_expanded(False)
         self.form.set_situation(Situation(stage=Stage.APPLIED))
         self._settle("New withdrawal started.")

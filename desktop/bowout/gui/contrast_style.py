@@ -1,7 +1,7 @@
 """Fusion for the dark palette, with outlines a user can find on a dark window.
 
 Fusion draws check boxes, radio buttons and text fields with an outline a shade darker
-than the window; on a dark window that outline is nearly invisible (about 1.1:1). This
+than the window; on a dark window that outline is nearly invisible (about 1.2:1). This
 style draws the same widgets, then traces their outline in a colour halfway between the
 text and the window, which keeps at least 3:1 against the window (WCAG 1.4.11).
 """
@@ -13,9 +13,12 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 _PE = QStyle.PrimitiveElement
-_BOXES = frozenset({_PE.PE_IndicatorCheckBox, _PE.PE_IndicatorItemViewItemCheck})
 _ROUND = frozenset({_PE.PE_IndicatorRadioButton})
-_FIELDS = frozenset({_PE.PE_FrameLineEdit})
+_OUTLINED = _ROUND | {
+    _PE.PE_IndicatorCheckBox,
+    _PE.PE_IndicatorItemViewItemCheck,
+    _PE.PE_FrameLineEdit,
+}
 
 
 def outline_colour(palette: QPalette) -> QColor:
@@ -44,7 +47,7 @@ class ContrastStyle(QProxyStyle):
     ) -> None:
         """Fusion's drawing, then the outline where Fusion's is too faint."""
         super().drawPrimitive(element, option, painter, widget)
-        if element not in _BOXES and element not in _ROUND and element not in _FIELDS:
+        if element not in _OUTLINED:
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

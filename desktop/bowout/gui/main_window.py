@@ -65,10 +65,10 @@ class MainWindow(WindowCommands, QMainWindow):
         the caller runs once the window is on screen (the start-up of ``bowout``)."""
         super().__init__()
         self.setObjectName("main_window")
-        self.setWindowTitle(NEW_TITLE + "[*]")  # the platform adds " — Bow Out"
         self.context = context
         self.draft: Draft | None = None
         self.record = None
+        self.update_title()
         self.dirty = False
         self._programmatic = False
         icon = paths.resources_dir() / "icons" / "bowout.svg"
@@ -296,7 +296,10 @@ class MainWindow(WindowCommands, QMainWindow):
         self.autosaver.schedule()
 
     def update_title(self) -> None:
-        """ "New withdrawal" or the kept record's company; ``[*]`` marks unsaved changes."""
+        """ "New withdrawal" or the kept record's company; ``[*]`` marks unsaved changes.
+
+        The platform adds the application's name (" — Bow Out").
+        """
         record = self.record
         if record is None:
             title = NEW_TITLE

@@ -8,6 +8,7 @@ Ctrl+Z (or redo) crosses such a step — so one Ctrl+Z brings back the user's su
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Slot
@@ -38,7 +39,6 @@ class SubjectUndo(QObject):
 
     def record(self, before: str, after: str) -> None:
         """A regeneration has just replaced the body and set the subject ``before`` → ``after``."""
-        self._contents_changed()  # settle what the replacement itself did to the stacks
         self.marks.append(_Mark(self.document.availableUndoSteps(), before, after))
         self._applied = len(self.marks)
 
@@ -48,6 +48,10 @@ class SubjectUndo(QObject):
         self._applied = 0
         self._steps = self.document.availableUndoSteps()
         self._added = False
+
+    def _reached(self, steps: int) -> int:
+        """How many regenerations lie within ``steps`` (marks are in step order)."""
+        return bisect_right(self.marks, steps, key=lambda mark: mark.steps)
 
     @Slot()
     def _command_added(self) -> None:
@@ -60,10 +64,10 @@ class SubjectUndo(QObject):
         # new command adds steps without a redo; were Qt to merge an edit into the last
         # command instead, no step is added, and the next new command prunes the same way.
         if self._added:
-            self.marks = [m for m in self.marks if m.steps <= self._steps]
+            del self.marks[self._reached(self._steps) :]
         self._added = False
         self._steps = steps
-        applied = sum(1 for m in self.marks if m.steps <= steps)
+        applied = self._reached(steps)
         if applied == self._applied:
             return
         if applied < self._applied:  # undone past a regeneration
