@@ -4,34 +4,51 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from bowout.core import exports, templating
+from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer, sample_situations, template_context
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Channel,
+    Money,
     Profile,
     Reason,
     Situation,
     Stage,
+    Voice,
+    check_start_date,
     parse_date,
 )
 from bowout.settings import load_settings
 
-_FLAGS = ("rapport", "via_recruiter", "linkedin_main", "keep_door_open")
-_VISA_FLAGS = (
-    "visa_petition_started",
-    "sponsorship_required",
-    "relocation_assistance",
-    "signing_bonus",
-    "relocation_timeline_changed",
-)
+#: Relationship and visa facts that are simply true or false: flag -> help.
+_BOOL_FLAGS = {
+    "rapport": "you built a real connection with the hiring manager",
+    "via_recruiter": "you applied through a recruiter or agency (they hear it first)",
+    "linkedin_main": "LinkedIn has been your main, informal channel",
+    "keep_door_open": "you would like to stay in touch or apply again later",
+    "visa_petition_started": "the employer has started a visa petition for you",
+    "sponsorship_required": "you need visa sponsorship to take the job",
+    "relocation_timeline_changed": "your relocation timeline has changed",
+}
+_MONEY_FLAGS = {
+    "signing_bonus": "a signing bonus: paid (received; the default) or promised",
+    "relocation_assistance": "relocation assistance: paid (received; the default) or promised",
+}
+_NAMES = {
+    "contact": ("N", "the hiring manager or contact you have been talking to"),
+    "role": ("R", "the job title"),
+    "company": ("C", "the employer"),
+    "recruiter": ("N", "the recruiter's name, if one is involved"),
+}
 
 
 def _date(text: str) -> Any:
@@ -41,32 +58,110 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _wording(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number from 1: {text!r}")
+    return value
+
+
 def add_parser(sub: Any) -> None:
     """Register ``draft`` on the top-level subparsers."""
-    p = sub.add_parser("draft", help="draft a withdrawal message and print it")
-    p.add_argument("--stage", required=True, choices=[s.value for s in Stage])
-    p.add_argument("--reason", default="none", choices=[r.value for r in Reason])
+    p = sub.add_parser(
+        "draft",
+        help="draft a withdrawal message and print it",
+        description="Draft the message for one withdrawal and print it.",
+    )
+    p.add_argument(
+        "--stage",
+        required=True,
+        choices=[s.value for s in Stage],
+        help="how far the application has gone (accepted: rescinding an offer)",
+    )
+    p.add_argument(
+        "--reason",
+        default="none",
+        choices=[r.value for r in Reason],
+        help="why you are withdrawing, said in one neutral sentence (default: none)",
+    )
     p.add_argument(
         "--channel",
         choices=[c.value for c in Channel],
-        help="default: the recommended channel for the situation",
+        help="how to tell them (default: the recommended channel)",
     )
-    for flag in _FLAGS + _VISA_FLAGS[:-1]:
-        p.add_argument(f"--{flag.replace('_', '-')}", action="store_true")
-    p.add_argument("--start-date", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--relocation-timeline-changed", action="store_true")
-    for field in ("contact", "role", "company", "recruiter"):
-        p.add_argument(f"--{field}", default="", metavar="N" if field != "role" else "R")
-    p.add_argument("--your-name", metavar="N")
-    p.add_argument("--your-email", metavar="E")
-    p.add_argument("--your-phone", metavar="P")
-    p.add_argument("--template", type=Path, metavar="PATH", help="custom email body template")
-    p.add_argument("--format", default="text", choices=("text", "html", "json", "eml"))
-    p.add_argument("--save", action="store_true", help="also keep the draft in the history")
+    p.add_argument(
+        "--tone",
+        default="warm",
+        choices=[v.value for v in Voice],
+        help="the voice: brief, warm (default) or formal",
+    )
+    p.add_argument(
+        "--wording",
+        type=_wording,
+        default=1,
+        metavar="N",
+        help="alternative phrasing number N (1-based; the same N gives the same text)",
+    )
+    p.add_argument(
+        "--greeting",
+        default="",
+        metavar="TEXT",
+        help="how to address the contact, e.g. 'Jordan' or 'Dr. Lee' "
+        "(default: first name; full name in the formal voice)",
+    )
+    for flag, text in _BOOL_FLAGS.items():
+        p.add_argument(f"--{flag.replace('_', '-')}", action="store_true", help=text)
+    for flag, text in _MONEY_FLAGS.items():
+        p.add_argument(
+            f"--{flag.replace('_', '-')}",
+            nargs="?",
+            const="paid",
+            default="none",
+            choices=("paid", "promised"),
+            metavar="paid|promised",
+            help=text,
+        )
+    p.add_argument(
+        "--start-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the agreed start date (today or later)",
+    )
+    for field, (metavar, text) in _NAMES.items():
+        p.add_argument(f"--{field}", default="", metavar=metavar, help=text)
+    p.add_argument(
+        "--contact-email",
+        default="",
+        metavar="ADDR",
+        help="the contact's email address, for To: in the .eml",
+    )
+    p.add_argument("--your-name", metavar="N", help="your name (default: the saved profile)")
+    p.add_argument("--your-email", metavar="E", help="your email (default: the saved profile)")
+    p.add_argument("--your-phone", metavar="P", help="your phone (default: the saved profile)")
+    p.add_argument(
+        "--template", type=Path, metavar="PATH", help="a custom email body template for this draft"
+    )
+    p.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "html", "json", "eml"),
+        help="what to print (default: text)",
+    )
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep the draft in the history; prints its id once it is on disk",
+    )
 
 
-def situation_from_args(args: argparse.Namespace) -> Situation:
-    """Build the :class:`Situation` from parsed flags."""
+def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) -> Situation:
+    """Build the :class:`Situation` from parsed flags; InputError on a past start date."""
+    check_start_date(args.start_date, today or dt.date.today())
+    facts: dict[str, Any] = {name: bool(getattr(args, name)) for name in _BOOL_FLAGS}
+    facts.update((name, Money(getattr(args, name))) for name in _MONEY_FLAGS)
     return Situation(
         stage=Stage(args.stage),
         reason=Reason(args.reason),
@@ -76,7 +171,11 @@ def situation_from_args(args: argparse.Namespace) -> Situation:
         role=args.role,
         company=args.company,
         recruiter=args.recruiter,
-        **{name: bool(getattr(args, name)) for name in _FLAGS + _VISA_FLAGS},
+        greeting=args.greeting,
+        contact_email=args.contact_email,
+        voice=Voice(args.tone),
+        wording=args.wording,
+        **facts,
     )
 
 
@@ -106,7 +205,8 @@ def _user_template_dirs(data_dir: Path) -> list[Path]:
 
 def render_text(draft: Draft) -> str:
     """The human-readable output of ``--format text``."""
-    parts = [f"Subject: {draft.subject}", "", draft.body_text]
+    parts = [f"Subject: {draft.subject}", ""] if draft.subject else []
+    parts.append(draft.body_text)
     if draft.phone_script:
         parts += ["", "--- Phone script ---", draft.phone_script]
     parts += ["", f"--- Channel: {draft.channel.label} ---"]
@@ -114,7 +214,12 @@ def render_text(draft: Draft) -> str:
         parts.append(f"Recommended instead: {draft.advice.channel.label}.")
     parts.append(draft.advice.rationale)
     parts += ["", "--- Checklist ---"]
-    parts += [f"[{'x' if item.done else ' '}] {item.text}" for item in draft.checklist]
+    phase = ""
+    for item in draft.checklist:
+        if item.phase != phase:
+            phase = item.phase
+            parts.append(f"{PHASE_TITLES[phase]}:")
+        parts.append(f"[{'x' if item.done else ' '}] {item.text}")
     if draft.findings:
         parts += ["", "--- Tone coach ---"]
         parts += [f"* {f.message}" for f in draft.findings]
@@ -141,7 +246,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     elif args.format == "html":
         out.write(exports.to_html(draft.subject, draft.body_html))
     elif args.format == "eml":
-        eml = exports.to_eml(draft.subject, draft.body_text, draft.body_html, profile)
+        eml = exports.to_eml(
+            draft.subject, draft.body_text, draft.body_html, profile,
+            to=situation.contact_email,
+        )  # fmt: skip
         out.flush()
         sys.stdout.buffer.write(eml)
     else:

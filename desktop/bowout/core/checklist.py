@@ -1,4 +1,10 @@
-"""The follow-up checklist: the roadmap, visa and relocation logistics, and re-entry steps."""
+"""The follow-up checklist, in phases: before the message, during it, after it, and later.
+
+The steps follow the article's roadmap (decide, tell whoever is involved, pick the channel,
+send promptly, keep a record, offer a referral where it fits, settle logistics), its
+rescinding advice (read what you signed; discuss repayment of money received), and its
+re-entry advice. Each item fits the chosen channel and reason; none appears twice.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 
 from bowout.core.draft import ChecklistItem
-from bowout.core.situation import Channel, Reason, Situation, Stage
+from bowout.core.situation import Channel, Money, Reason, Situation, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -16,22 +22,36 @@ ROADMAP = "roadmap"
 LOGISTICS = "logistics"
 REENTRY = "re-entry"
 
+#: The phases in the order a person meets them.
+PHASES = ("before", "during", "after", "later")
+PHASE_TITLES = {
+    "before": "Before you get in touch",
+    "during": "The message",
+    "after": "Afterwards",
+    "later": "In the weeks that follow",
+}
+
 # Month names spelled out here so the date reads the same whatever the system locale.
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
+_GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY}
+
 
 def build_checklist(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
-    """Every step for this withdrawal, in the order a person would take them."""
-    items = (
-        *_roadmap(situation, channel),
-        *_logistics(situation),
-        *_reentry(situation),
-    )
+    """Every step for this withdrawal, ordered by phase (and within a phase, as written)."""
+    items = [
+        *_before(situation, channel),
+        *_during(situation, channel),
+        *_after(situation, channel),
+        *_later(situation),
+    ]
+    order = {phase: i for i, phase in enumerate(PHASES)}
+    items.sort(key=lambda item: order[item.phase])  # stable: keeps the written order
     logger.debug("checklist for %s/%s: %d items", situation.stage.value, channel.value, len(items))
-    return items
+    return tuple(items)
 
 
 def apply_state(
@@ -48,146 +68,150 @@ def format_date(date: dt.date) -> str:
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
-_GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY}
-
-
-def _item(key: str, text: str) -> ChecklistItem:
-    return ChecklistItem(key=key, text=text, group=_GROUPS[key.split(".", 1)[0]])
+def _item(key: str, phase: str, text: str) -> ChecklistItem:
+    return ChecklistItem(key=key, text=text, group=_GROUPS[key.split(".", 1)[0]], phase=phase)
 
 
 def _contact(situation: Situation) -> str:
     return situation.contact or "the hiring manager"
 
 
-def _roadmap(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
+def _paid(situation: Situation) -> list[str]:
+    return [
+        name
+        for name, value in (
+            ("signing bonus", situation.signing_bonus),
+            ("relocation assistance", situation.relocation_assistance),
+        )
+        if value is Money.PAID
+    ]
+
+
+def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     stage = situation.stage
     if situation.reason is Reason.NONE:
-        yield _item(
-            "roadmap.reason",
-            "Make the decision final and note your reason in one sentence, for yourself "
-            "even if you won't give one.",
-        )
+        reason = "Make the decision final and note your reason in one sentence, for yourself."
     else:
+        reason = "Make the decision final and write your reason in one sentence."
+    yield _item("roadmap.reason", "before", reason)
+    if stage is Stage.ACCEPTED:
         yield _item(
-            "roadmap.reason", "Make the decision final and write your reason in one sentence."
+            "logistics.contract",
+            "before",
+            "Read what you signed: the offer letter or contract, for notice periods and "
+            "repayment clauses.",
         )
-    if situation.via_recruiter:
+    paid = _paid(situation)
+    if paid:
+        yield _item(
+            "logistics.repayment-clause",
+            "before",
+            f"Find what your agreement says about repaying the {' and '.join(paid)}, "
+            "so you can discuss it knowing the terms.",
+        )
+    if situation.visa_petition_started or situation.sponsorship_required:
+        yield _item(
+            "logistics.adviser",
+            "before",
+            "Talk to an immigration adviser before you tell them: what happens to a running "
+            "petition or sponsorship can affect your status or a move to another sponsor.",
+        )
+    if situation.via_recruiter and channel is not Channel.RECRUITER:
         who = situation.recruiter or "your recruiter"
-        yield _item("roadmap.recruiter", f"Tell {who} first and ask them to pass the news on.")
-    else:
+        yield _item("roadmap.recruiter", "before", f"Tell {who} first, so they hear it from you.")
+    elif not situation.via_recruiter:
         yield _item(
             "roadmap.mentor",
-            "If a mentor or someone who referred you is involved, let them know before the "
+            "before",
+            "If a mentor or someone who referred you is involved, tell them before the "
             "employer hears.",
         )
-    yield _item("roadmap.channel", _channel_step(situation, channel))
-    yield _item(
-        "roadmap.send",
-        "Send it today: the sooner they know, the sooner they can move on with other candidates.",
-    )
+
+
+def _during(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
+    contact = _contact(situation)
     if channel is Channel.PHONE:
-        record = "Keep a record: the date, who you spoke to and what was agreed on the call."
+        step = f"Call {contact} today; the Phone script tab has what to say."
+    elif channel is Channel.RECRUITER:
+        who = situation.recruiter or "the recruiter"
+        step = f"Send the note to {who} today and ask them to confirm they have passed it on."
+    elif channel is Channel.LINKEDIN:
+        step = f"Send the message to {situation.contact or 'your contact'} on LinkedIn today."
+    else:
+        step = f"Email your decision to {contact} today."
+    yield _item("roadmap.channel", "during", step + " The sooner they know, the sooner they "
+                "can move on.")  # fmt: skip
+
+
+def _after(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
+    stage = situation.stage
+    if channel is Channel.PHONE:
+        yield _item("roadmap.confirm", "after", "Send the confirming email the same day.")
+    if channel is Channel.PHONE:
+        record = "Keep a record: the date, who you spoke to and what was agreed."
     else:
         record = "Keep a record: the date, who you told and a copy of what you sent."
     if stage is Stage.ACCEPTED:
-        record += " Questions can come up months later."
-    yield _item("roadmap.record", record)
-    if stage.is_late or situation.keep_door_open:
+        record += " Keep the signed offer with it: questions can come up months later."
+    elif stage is Stage.OFFER:
+        record += " Keep the offer with it, and sign nothing further."
+    yield _item("roadmap.record", "after", record)
+    paid = _paid(situation)
+    if paid:
         yield _item(
-            "roadmap.referral",
-            "If you know someone who would suit the role, offer to put them in touch.",
-        )
-    if stage is Stage.OFFER:
-        yield _item(
-            "roadmap.documents",
-            "Don't sign or return the offer documents; keep a copy of the offer and your reply.",
-        )
-    elif stage is Stage.ACCEPTED:
-        yield _item(
-            "roadmap.documents",
-            "Settle the paperwork: keep copies of the signed offer and of every message about "
-            "rescinding it.",
-        )
-
-
-def _channel_step(situation: Situation, channel: Channel) -> str:
-    contact = _contact(situation)
-    if channel is Channel.PHONE:
-        return f"Call {contact} first, then send the confirming email."
-    if channel is Channel.RECRUITER:
-        who = situation.recruiter or "the recruiter"
-        return f"Send the note to {who} and ask them to confirm they have passed it on."
-    if channel is Channel.LINKEDIN:
-        return f"Send the short message to {situation.contact or 'your contact'} on LinkedIn."
-    return f"Email the withdrawal to {contact}."
-
-
-def _logistics(situation: Situation) -> Iterator[ChecklistItem]:
-    if situation.stage is Stage.ACCEPTED:
-        yield _item(
-            "logistics.contract",
-            "Read your signed offer or contract for notice periods or repayment clauses "
-            "before you call.",
+            "logistics.settlement",
+            "after",
+            f"Agree repayment or a settlement of the {' and '.join(paid)} in writing, and "
+            "keep proof of any payment.",
         )
     if situation.visa_petition_started:
         yield _item(
             "logistics.petition",
-            "Ask them to withdraw or stop the visa petition, and get that confirmed in writing.",
+            "after",
+            "With your adviser's answer in hand, agree in writing what happens to the visa "
+            "petition.",
         )
-    if situation.sponsorship_required:
-        yield _item(
-            "logistics.sponsorship",
-            "Tell the immigration contact or lawyer handling your sponsorship that you are "
-            "withdrawing.",
-        )
-    if situation.relocation_assistance:
-        yield _item(
-            "logistics.relocation",
-            "Agree how to repay or settle the relocation advance, and confirm it in writing.",
-        )
-    if situation.signing_bonus:
-        yield _item(
-            "logistics.bonus",
-            "Arrange to repay the signing bonus as your agreement sets out; keep proof of payment.",
-        )
-    if situation.start_date is not None:
-        yield _item(
-            "logistics.start-date",
-            f"Tell them well before the planned start date, {format_date(situation.start_date)}.",
-        )
-    if situation.stage is Stage.ACCEPTED:
+    if stage is Stage.ACCEPTED:
         yield _item(
             "logistics.return",
+            "after",
             "Return anything they gave you (laptop, badge, documents) and ask for a receipt.",
         )
-    if situation.relocation_timeline_changed:
+    if situation.reason is not Reason.RED_FLAGS and (stage.is_late or situation.keep_door_open):
         yield _item(
-            "logistics.timeline",
-            "If you may reapply later, confirm your new relocation timeline in writing.",
+            "roadmap.referral",
+            "after",
+            "If you know someone who would suit the role, offer to put them in touch.",
         )
 
 
-def _reentry(situation: Situation) -> Iterator[ChecklistItem]:
+def _later(situation: Situation) -> Iterator[ChecklistItem]:
     yield _item(
         "reentry.references",
-        "Let your references know this application is closed, so no call surprises them.",
+        "later",
+        "Tell your references this application is closed, so no call surprises them.",
     )
-    yield _item(
-        "reentry.materials",
-        "Update your CV, LinkedIn status and job-search tracker.",
-    )
+    yield _item("reentry.materials", "later", "Update your CV, LinkedIn status and job tracker.")
     yield _item(
         "reentry.lessons",
+        "later",
         "Note what you learned about what you want, to spot the next mismatch sooner.",
     )
     if situation.reason is Reason.OTHER_OFFER:
         applications = "Your search is over: close your other applications politely."
     else:
         applications = "If your search is over, close or pause your other applications."
-    yield _item("reentry.applications", applications)
-    if situation.keep_door_open:
+    yield _item("reentry.applications", "later", applications)
+    if situation.relocation_timeline_changed:
+        yield _item(
+            "logistics.timeline",
+            "later",
+            "If you may reapply later, share your new relocation timeline when it is settled.",
+        )
+    if situation.keep_door_open and situation.reason is not Reason.RED_FLAGS:
         who = situation.contact or "them"
         yield _item(
             "reentry.stay-in-touch",
+            "later",
             f"Set a reminder to check in with {who} in a few months.",
         )

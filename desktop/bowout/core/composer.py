@@ -1,29 +1,45 @@
-"""The composer: from a situation and a profile to a complete :class:`Draft`."""
+"""The composer: from a situation and a profile to a complete :class:`Draft`.
+
+Python selects the sentences (:mod:`bowout.core.wording`: one variant per slot, chosen
+against every fact of the situation, for the audience each text is written to); Jinja2
+renders them and lays each message out (``email.txt.j2``, ``linkedin.txt.j2``,
+``phone_script.txt.j2``, ``email.html.j2``), all in the sandbox and overridable by name.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from bowout.core import checklist, templating, tone
+from bowout.core import addressing, checklist, templating, tone
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import Draft
-from bowout.core.situation import Channel, Profile, Situation, Stage
+from bowout.core.situation import Channel, Money, Profile, Situation, Stage
+from bowout.core.wording import Variant, Wording, facts_of, phrasing_count
 
 #: Visible placeholders for missing names; the tone coach flags them until filled.
 PLACEHOLDERS = {
-    "contact": "[Hiring manager's name]",
+    "contact": addressing.CONTACT_PLACEHOLDER,
     "role": "[Role]",
     "company": "[Company]",
-    "recruiter": "[Recruiter's name]",
+    "recruiter": addressing.RECRUITER_PLACEHOLDER,
     "your_name": "[Your name]",
     "your_email": "[Your email]",
     "your_phone": "[Your phone]",
+}
+
+#: Who each channel's written message is for; a call adds the spoken script.
+WRITTEN_AUDIENCE = {
+    Channel.EMAIL: "manager",
+    Channel.PHONE: "manager",
+    Channel.RECRUITER: "recruiter",
+    Channel.LINKEDIN: "linkedin",
 }
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -47,24 +63,17 @@ def paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block]
 
 
-#: The keys of phrases.txt.j2, each starting a line ("key: sentence").
-PHRASE_KEYS = (
-    "thanks", "statement", "confirmation", "reason", "apology", "logistics", "door", "goodwill",
-)  # fmt: skip
-
-
-def parse_phrases(text: str) -> dict[str, str]:
-    """Read the "key: sentence" lines of phrases.txt.j2 (continuation lines are joined)."""
-    found: dict[str, list[str]] = {key: [] for key in PHRASE_KEYS}
-    current: list[str] | None = None
-    for line in text.split("\n"):
-        key, sep, rest = line.partition(":")
-        if sep and key in found:
-            current = found[key]
-            current.append(rest)
-        elif current is not None:
-            current.append(line)
-    return {key: " ".join(" ".join(parts).split()) for key, parts in found.items()}
+def paid_money(situation: Situation) -> str:
+    """The money received, as a phrase ("the signing bonus and the relocation assistance")."""
+    items = [
+        label
+        for label, value in (
+            ("the signing bonus", situation.signing_bonus),
+            ("the relocation assistance", situation.relocation_assistance),
+        )
+        if value is Money.PAID
+    ]
+    return " and ".join(items)
 
 
 def template_context(situation: Situation, profile: Profile, channel: Channel) -> dict[str, Any]:
@@ -85,20 +94,15 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         stage=situation.stage.value,
         reason=situation.reason.value,
         channel=channel.value,
-        is_late=situation.stage.is_late,
-        rapport=situation.rapport,
-        via_recruiter=situation.via_recruiter,
-        linkedin_main=situation.linkedin_main,
-        keep_door_open=situation.keep_door_open,
-        visa_petition_started=situation.visa_petition_started,
-        sponsorship_required=situation.sponsorship_required,
-        relocation_assistance=situation.relocation_assistance,
-        signing_bonus=situation.signing_bonus,
+        voice=situation.voice.value,
+        addressee=addressing.contact_addressee(situation),
+        recruiter_addressee=addressing.recruiter_addressee(situation),
+        manager=situation.contact or "the hiring manager",
         start_date=templating.long_date(situation.start_date) if situation.start_date else "",
-        relocation_timeline_changed=situation.relocation_timeline_changed,
+        paid_money=paid_money(situation),
         signature_extra=profile.signature.strip(),
         paragraphs=[],
-        say=dict.fromkeys(PHRASE_KEYS, ""),
+        say={},
         br=Markup("<br>"),
     )
     return context
@@ -108,11 +112,33 @@ class Composer:
     """Renders the message templates (built-in, overridable by name from user folders)."""
 
     def __init__(
-        self, user_template_dirs: Sequence[Path] = (), *, cache_root: Path | None = None
+        self,
+        user_template_dirs: Sequence[Path] = (),
+        *,
+        cache_root: Path | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        """``cache_root``: where compiled templates may be kept between runs (optional)."""
+        """``cache_root``: where compiled templates may be kept between runs (optional).
+
+        ``today``: the date lateness is measured from (tests pass a fixed one).
+        """
         self.user_template_dirs = tuple(user_template_dirs)
         self._env = templating.make_environment(self.user_template_dirs, cache_root=cache_root)
+        self.wording = Wording(self._env)
+        self.today = today
+
+    def choose(self, situation: Situation, channel: Channel) -> dict[str, dict[str, Variant]]:
+        """The chosen variant of each slot, per audience this draft writes to."""
+        today = self.today()
+        book = self.wording.voicebook(situation.voice.value)
+        audiences = [WRITTEN_AUDIENCE[channel]]
+        if channel is Channel.PHONE:
+            audiences.append("spoken")
+        chosen = {}
+        for audience in audiences:
+            facts = facts_of_channel(situation, channel, audience, today)
+            chosen[audience] = book.choose(facts)
+        return chosen
 
     def compose(
         self,
@@ -123,12 +149,18 @@ class Composer:
     ) -> Draft:
         """Every output for ``situation``: subject, bodies, scripts, checklist, findings.
 
-        ``body_template`` replaces the email body template for this draft only.
+        ``body_template`` replaces the email body template for this draft only. Raises
+        :class:`TemplateError` when a template or wording file cannot be used.
         """
         advice = recommend_channel(situation)
         channel = situation.channel or advice.channel
         context = template_context(situation, profile, channel)
-        context["say"] = parse_phrases(self._render("phrases.txt.j2", context))
+        chosen = self.choose(situation, channel)
+        wordings = phrasing_count(list(chosen.values()))
+        wording = (situation.wording - 1) % wordings + 1
+        written = WRITTEN_AUDIENCE[channel]
+        say = self.wording.render(chosen[written], wording, context)
+        context["say"] = say
         if body_template is not None:
             template = templating.load_file_template(self._env, body_template)
             body_source = templating.render_template(template, context, str(body_template))
@@ -137,11 +169,13 @@ class Composer:
             body_source = self._render(name, context)
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
-        subject = " ".join(self._render("subject.txt.j2", context).split())
+        subject = say.get("subject", "")
         body_html = self._render("email.html.j2", {**context, "paragraphs": blocks})
         phone_script = None
-        if channel is Channel.PHONE:
-            phone_script = number_steps(tidy(self._render("phone_script.txt.j2", context)))
+        if "spoken" in chosen:
+            spoken = {**context, "addressee": addressing.contact_addressee(situation, spoken=True)}
+            spoken["say"] = self.wording.render(chosen["spoken"], wording, spoken)
+            phone_script = number_steps(tidy(self._render("phone_script.txt.j2", spoken)))
         findings = tone.check_tone(
             body_text,
             situation,
@@ -163,14 +197,26 @@ class Composer:
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
             checklist=checklist.build_checklist(situation, channel),
             findings=findings,
+            wording=wording,
+            wordings=wordings,
+            greeting=str(context["recruiter_addressee" if written == "recruiter" else "addressee"]),
         )
 
-    def _render(self, name: str, context: dict[str, Any]) -> str:
+    def _render(self, name: str, context: Mapping[str, Any]) -> str:
         return templating.render(self._env, name, context)
 
     def environment(self) -> jinja2.Environment:
         """The sandboxed environment (for ``templates check``)."""
         return self._env
+
+
+def facts_of_channel(
+    situation: Situation, channel: Channel, audience: str, today: dt.date
+) -> dict[str, str]:
+    """:func:`facts_of` with the channel actually used (the advice's when none was chosen)."""
+    facts = facts_of(situation, audience, today)
+    facts["channel"] = channel.value
+    return facts
 
 
 def sample_situations() -> list[Situation]:

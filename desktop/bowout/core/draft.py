@@ -33,6 +33,8 @@ class ChecklistItem:
     #: "roadmap", "logistics" (visa/relocation follow-ups) or "re-entry".
     group: str
     done: bool = False
+    #: When it is done: "before" the message, "during" it, "after" it, or "later".
+    phase: str = "during"
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -59,12 +61,21 @@ class Draft:
     linkedin_message: str | None = None
     checklist: tuple[ChecklistItem, ...] = ()
     findings: tuple[Finding, ...] = ()
+    #: Which phrasing this is (1-based) of ``wordings`` that exist for the situation.
+    wording: int = 1
+    wordings: int = 1
+    #: How the written message addresses its reader ("Jordan", "Dr. Lee").
+    greeting: str = ""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The object printed by ``bowout draft --format json`` (SPEC contract)."""
         return {
             "stage": self.situation.stage.value,
             "reason": self.situation.reason.value,
+            "tone": self.situation.voice.value,
+            "wording": self.wording,
+            "wordings": self.wordings,
+            "greeting": self.greeting,
             "channel": self.channel.value,
             "recommended_channel": self.advice.channel.value,
             "channel_rationale": self.advice.rationale,

@@ -9,7 +9,7 @@ import html
 from email.message import EmailMessage
 from urllib.parse import quote
 
-from bowout.core.situation import Profile
+from bowout.core.situation import Profile, check_email_address
 
 #: Mail apps truncate or refuse very long mailto: URLs; beyond this, copy/export instead.
 MAILTO_MAX_CHARS = 8000
@@ -35,7 +35,7 @@ def to_eml(
     if sender:
         msg["From"] = sender
     if to:
-        msg["To"] = to
+        msg["To"] = check_email_address(to)
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.timezone.utc))
     msg["X-Unsent"] = "1"  # Outlook and others open it as a draft ready to send
     msg.set_content(body_text)
@@ -47,7 +47,7 @@ def mailto_url(subject: str, body_text: str, to: str = "") -> str:
     """A ``mailto:`` URL with subject and plain body, percent-encoded (RFC 6068)."""
     body = body_text.replace("\r\n", "\n").replace("\n", "\r\n")
     query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    return f"mailto:{quote(to, safe='@')}?{query}"
+    return f"mailto:{quote(check_email_address(to), safe='@')}?{query}"
 
 
 def to_txt(subject: str, body_text: str) -> str:

@@ -63,6 +63,52 @@ class Channel(enum.Enum):
         return _CHANNEL_LABELS[self]
 
 
+class Money(enum.Enum):
+    """What happened to a signing bonus or relocation assistance: only money received is owed."""
+
+    NONE = "none"
+    PROMISED = "promised"
+    PAID = "paid"
+
+    @property
+    def label(self) -> str:
+        return _MONEY_LABELS[self]
+
+    @classmethod
+    def coerce(cls, value: object) -> Money:
+        """A :class:`Money` from itself, its value, or a boolean of older records (True: paid)."""
+        if isinstance(value, Money):
+            return value
+        if isinstance(value, bool) or value is None:
+            return cls.PAID if value else cls.NONE
+        try:
+            return cls(value)
+        except ValueError:
+            raise InputError(f"must be none, promised or paid: {value!r}") from None
+
+
+class Voice(enum.Enum):
+    """How the message sounds. Brief is the shortest; formal reads like a letter."""
+
+    BRIEF = "brief"
+    WARM = "warm"
+    FORMAL = "formal"
+
+    @property
+    def label(self) -> str:
+        return _VOICE_LABELS[self]
+
+
+_MONEY_LABELS = {
+    Money.NONE: "None",
+    Money.PROMISED: "Promised, not received",
+    Money.PAID: "Received",
+}
+_VOICE_LABELS = {
+    Voice.BRIEF: "Brief",
+    Voice.WARM: "Warm",
+    Voice.FORMAL: "Formal",
+}
 _STAGE_LABELS = {
     Stage.APPLIED: "Applied, no interview yet",
     Stage.SCREENING: "After a screening call or first interview",
@@ -102,6 +148,42 @@ def _clean(value: str, field: str) -> str:
     return value
 
 
+def check_email_address(value: str, field: str = "contact email") -> str:
+    """``value`` stripped, or InputError when it cannot be one address in a To: header.
+
+    A line break would let text past it become another header of the .eml (RFC 5322
+    forbids bare CR and LF in a header), so it is refused rather than folded away.
+    """
+    if "\n" in value or "\r" in value:
+        raise InputError(f"the {field} holds a line break; give one address on one line")
+    value = value.strip()
+    if not value:
+        return ""
+    if len(value) > MAX_FIELD_CHARS:
+        raise InputError(f"the {field} is longer than {MAX_FIELD_CHARS} characters")
+    local, at, domain = value.rpartition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in value) or "," in value:
+        raise InputError(f"the {field} does not look like one email address: {value!r}")
+    return value
+
+
+def check_start_date(start: dt.date | None, today: dt.date) -> None:
+    """Refuse a start date before ``today`` for a new draft (InputError, one line).
+
+    A saved record keeps whatever date it had; only a new draft must look ahead.
+    """
+    if start is not None and start < today:
+        raise InputError(
+            f"the start date {start.isoformat()} is in the past; give the planned date, or none"
+        )
+
+
+#: Free-text fields of a situation, cleaned to one line each.
+TEXT_FIELDS = ("contact", "role", "company", "recruiter", "greeting")
+#: Money facts: none, promised or paid.
+MONEY_FIELDS = ("relocation_assistance", "signing_bonus")
+
+
 @dataclasses.dataclass(frozen=True)
 class Situation:
     """Everything the composer needs to know about one withdrawal.
@@ -120,8 +202,8 @@ class Situation:
     # Visa and relocation facts.
     visa_petition_started: bool = False
     sponsorship_required: bool = False
-    relocation_assistance: bool = False
-    signing_bonus: bool = False
+    relocation_assistance: Money = Money.NONE
+    signing_bonus: Money = Money.NONE
     start_date: dt.date | None = None
     relocation_timeline_changed: bool = False
     # People and role.
@@ -129,10 +211,27 @@ class Situation:
     role: str = ""
     company: str = ""
     recruiter: str = ""
+    #: How to address the contact ("Jordan", "Dr. Lee"); empty: chosen from the voice.
+    greeting: str = ""
+    #: The contact's address, for the To: of the .eml and the mailto link.
+    contact_email: str = ""
+    # How the message sounds, and which of its alternative phrasings (1-based).
+    voice: Voice = Voice.WARM
+    wording: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("contact", "role", "company", "recruiter"):
+        for name in TEXT_FIELDS:
             object.__setattr__(self, name, _clean(getattr(self, name), name))
+        for name in MONEY_FIELDS:
+            try:
+                object.__setattr__(self, name, Money.coerce(getattr(self, name)))
+            except InputError as exc:
+                raise InputError(f"{name.replace('_', ' ')} {exc}") from None
+        object.__setattr__(self, "contact_email", check_email_address(self.contact_email))
+        if not isinstance(self.voice, Voice):
+            object.__setattr__(self, "voice", Voice(self.voice))
+        if isinstance(self.wording, bool) or not isinstance(self.wording, int) or self.wording < 1:
+            raise InputError(f"wording must be a whole number from 1: {self.wording!r}")
 
     @property
     def has_visa_facts(self) -> bool:
@@ -140,8 +239,8 @@ class Situation:
             (
                 self.visa_petition_started,
                 self.sponsorship_required,
-                self.relocation_assistance,
-                self.signing_bonus,
+                self.relocation_assistance is not Money.NONE,
+                self.signing_bonus is not Money.NONE,
                 self.start_date is not None,
                 self.relocation_timeline_changed,
             )
@@ -154,6 +253,9 @@ class Situation:
         data["reason"] = self.reason.value
         data["channel"] = self.channel.value if self.channel else None
         data["start_date"] = self.start_date.isoformat() if self.start_date else None
+        for name in MONEY_FIELDS:
+            data[name] = getattr(self, name).value
+        data["voice"] = self.voice.value
         return data
 
     @classmethod
@@ -168,9 +270,12 @@ class Situation:
             kwargs["channel"] = Channel(channel) if channel else None
             start = kwargs.get("start_date")
             kwargs["start_date"] = parse_date(start) if isinstance(start, str) and start else None
+            kwargs["voice"] = Voice(kwargs.get("voice") or "warm")
+            for name in MONEY_FIELDS:
+                kwargs[name] = Money.coerce(kwargs.get(name))
         except (KeyError, ValueError) as exc:
             raise InputError(f"not a valid situation: {exc}") from None
-        for name in ("contact", "role", "company", "recruiter"):
+        for name in TEXT_FIELDS:
             kwargs[name] = str(kwargs.get(name) or "")
         return cls(**kwargs)
 

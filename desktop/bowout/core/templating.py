@@ -29,22 +29,20 @@ MAX_OUTPUT_CHARS = 20_000
 
 #: The templates the composer renders, by role. Custom templates override them by name.
 TEMPLATE_NAMES = (
-    "phrases.txt.j2",
-    "subject.txt.j2",
     "email.txt.j2",
     "email.html.j2",
     "phone_script.txt.j2",
     "linkedin.txt.j2",
 )
+#: The wording files (one per voice) and the consistency rules, overridable the same way.
+WORDING_NAMES = ("wording/brief.toml", "wording/warm.toml", "wording/formal.toml")
 
 #: Every name a template may use (what :func:`template_context` provides).
 CONTEXT_NAMES = frozenset(
     {
-        "stage", "reason", "channel", "is_late", "rapport", "via_recruiter", "linkedin_main",
-        "keep_door_open", "visa_petition_started", "sponsorship_required",
-        "relocation_assistance", "signing_bonus", "start_date", "relocation_timeline_changed",
-        "contact", "contact_given", "role", "role_given", "company", "company_given",
-        "recruiter", "recruiter_given", "your_name", "your_email", "your_phone",
+        "stage", "reason", "channel", "voice", "contact", "contact_given", "role", "role_given",
+        "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
+        "your_phone", "addressee", "recruiter_addressee", "manager", "start_date", "paid_money",
         "signature_extra", "paragraphs", "say", "br",
     }
 )  # fmt: skip

@@ -7,11 +7,12 @@ import datetime as dt
 from typing import Any
 
 from bowout.core.draft import Draft
-from bowout.core.situation import Channel, Reason, Situation, Stage
+from bowout.core.situation import MONEY_FIELDS, Channel, Money, Reason, Situation, Stage, Voice
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import (
     RELATIONSHIP_KEYS,
     SCHEMA_VERSION,
+    VISA_BOOLS,
     VISA_FLAGS,
     canonical_time,
     check_fields,
@@ -24,7 +25,9 @@ def _no_relationship() -> dict[str, bool]:
 
 
 def _no_visa() -> dict[str, Any]:
-    return {**dict.fromkeys(VISA_FLAGS, False), "start_date": None}
+    visa: dict[str, Any] = dict.fromkeys(VISA_FLAGS, False)
+    visa.update(dict.fromkeys(MONEY_FIELDS, Money.NONE.value), start_date=None)
+    return visa
 
 
 @dataclasses.dataclass
@@ -51,6 +54,10 @@ class Record:
     visa: dict[str, Any] = dataclasses.field(default_factory=_no_visa)
     checklist: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     notes: str = ""
+    voice: str = Voice.WARM.value
+    wording: int = 1
+    greeting: str = ""
+    contact_email: str = ""
     schema_version: int = SCHEMA_VERSION
 
     @classmethod
@@ -68,6 +75,8 @@ class Record:
         """A new, unsaved record from a draft; keyword values carry the user's edits."""
         situation = draft.situation
         visa: dict[str, Any] = {name: bool(getattr(situation, name)) for name in VISA_FLAGS}
+        for name in MONEY_FIELDS:
+            visa[name] = getattr(situation, name).value
         visa["start_date"] = situation.start_date.isoformat() if situation.start_date else None
         items = checklist if checklist is not None else [i.to_dict() for i in draft.checklist]
         return cls(
@@ -86,11 +95,20 @@ class Record:
             visa=visa,
             checklist=[dict(item) for item in items],
             notes=notes,
+            voice=situation.voice.value,
+            wording=draft.wording,
+            greeting=situation.greeting,
+            contact_email=situation.contact_email,
         )
 
     def situation(self) -> Situation:
         """Rebuild the situation this record was drafted for."""
         start = self.visa.get("start_date")
+        facts: dict[str, Any] = {
+            name: bool(self.relationship.get(name)) for name in RELATIONSHIP_KEYS
+        }
+        facts.update((name, bool(self.visa.get(name))) for name in VISA_BOOLS)
+        facts.update((name, Money.coerce(self.visa.get(name))) for name in MONEY_FIELDS)
         return Situation(
             stage=Stage(self.stage),
             reason=Reason(self.reason),
@@ -100,8 +118,11 @@ class Record:
             role=self.role,
             company=self.company,
             recruiter=self.recruiter,
-            **{name: bool(self.relationship.get(name)) for name in RELATIONSHIP_KEYS},
-            **{name: bool(self.visa.get(name)) for name in VISA_FLAGS},
+            greeting=self.greeting,
+            contact_email=self.contact_email,
+            voice=Voice(self.voice),
+            wording=self.wording,
+            **facts,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,14 +7,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bowout.core.situation import MAX_FIELD_CHARS, Channel, Reason, Stage
+from bowout.core.situation import (
+    MAX_FIELD_CHARS,
+    MONEY_FIELDS,
+    Channel,
+    Money,
+    Reason,
+    Stage,
+    Voice,
+)
 from bowout.storage.errors import HistoryError
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
-SCHEMA_VERSION = 1
-
-#: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+SCHEMA_VERSION = 2
 
 STATUSES = ("draft", "sent")
 RELATIONSHIP_KEYS = ("rapport", "via_recruiter", "linkedin_main", "keep_door_open")
@@ -25,9 +30,14 @@ VISA_FLAGS = (
     "signing_bonus",
     "relocation_timeline_changed",
 )
+#: Visa facts that are true or false; the money facts are none, promised or paid.
+VISA_BOOLS = tuple(name for name in VISA_FLAGS if name not in MONEY_FIELDS)
 VISA_KEYS = (*VISA_FLAGS, "start_date")
-CHECKLIST_KEYS = ("key", "text", "group", "done")
-NAME_FIELDS = ("company", "role", "contact", "recruiter")
+CHECKLIST_KEYS = ("key", "text", "group", "done", "phase")
+PHASES = ("before", "during", "after", "later")
+NAME_FIELDS = ("company", "role", "contact", "recruiter", "greeting", "contact_email")
+MONEY = frozenset(m.value for m in Money)
+VOICES = frozenset(v.value for v in Voice)
 TEXT_FIELDS = ("subject", "body_html", "body_text", "notes")
 STAGES = frozenset(s.value for s in Stage)
 REASONS = frozenset(r.value for r in Reason)
@@ -83,6 +93,44 @@ def canonical_time(value: str) -> str:
     return format_time(when)
 
 
+def _phase_of(key: object) -> str:
+    """The phase of a checklist item saved before items had phases (by its stable key)."""
+    key = str(key)
+    if key in ("roadmap.reason", "roadmap.mentor", "roadmap.recruiter", "logistics.contract"):
+        return "before"
+    if key == "roadmap.channel":
+        return "during"
+    return "later" if key.startswith("reentry.") else "after"
+
+
+def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2: money facts say none/promised/paid (a ticked box was money received),
+    the voice, wording, greeting and contact email are kept, checklist items have phases."""
+    visa = data.get("visa")
+    if isinstance(visa, dict):
+        visa = dict(visa)
+        for name in MONEY_FIELDS:
+            value = visa.get(name)
+            if isinstance(value, bool):
+                visa[name] = Money.PAID.value if value else Money.NONE.value
+        data["visa"] = visa
+    data.setdefault("voice", Voice.WARM.value)
+    data.setdefault("wording", 1)
+    data.setdefault("greeting", "")
+    data.setdefault("contact_email", "")
+    items = data.get("checklist")
+    if isinstance(items, list):
+        data["checklist"] = [
+            {**item, "phase": _phase_of(item.get("key"))} if isinstance(item, dict) else item
+            for item in items
+        ]
+    return data
+
+
+#: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_v2}
+
+
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring a record dict to SCHEMA_VERSION; refuse one written by a newer Bow Out."""
     version = data.get("schema_version")
@@ -119,8 +167,16 @@ def check_fields(data: dict[str, Any]) -> None:
         raise HistoryError("a sent record needs a sent time and a draft must not have one")
     _check_flags(data.get("relationship"), "relationship", RELATIONSHIP_KEYS, RELATIONSHIP_KEYS)
     visa = data.get("visa")
-    _check_flags(visa, "visa", VISA_KEYS, VISA_FLAGS)
+    _check_flags(visa, "visa", VISA_KEYS, VISA_BOOLS)
     assert isinstance(visa, dict)
+    for name in MONEY_FIELDS:
+        if visa[name] not in MONEY:
+            raise HistoryError(f"visa.{name} must be none, promised or paid: {visa[name]!r}")
+    if data.get("voice") not in VOICES:
+        raise HistoryError(f"voice must be one of {', '.join(sorted(VOICES))}")
+    wording = data.get("wording")
+    if not isinstance(wording, int) or isinstance(wording, bool) or not 1 <= wording <= 1000:
+        raise HistoryError(f"wording must be a whole number from 1 to 1000: {wording!r}")
     start = visa["start_date"]
     if start is not None and not _valid_date(start):
         raise HistoryError(f"visa.start_date must be YYYY-MM-DD or null: {start!r}")
@@ -166,9 +222,11 @@ def _check_checklist(value: object) -> None:
     for index, item in enumerate(value):
         if not isinstance(item, dict) or set(item) != set(CHECKLIST_KEYS):
             raise HistoryError(
-                f"checklist item {index + 1} must have exactly key, text, group, done"
+                f"checklist item {index + 1} must have exactly key, text, group, done, phase"
             )
         if not all(isinstance(item[k], str) for k in ("key", "text", "group")):
             raise HistoryError(f"checklist item {index + 1}: key, text and group must be text")
+        if item["phase"] not in PHASES:
+            raise HistoryError(f"checklist item {index + 1}: phase must be one of {PHASES}")
         if not isinstance(item["done"], bool):
             raise HistoryError(f"checklist item {index + 1}: done must be true or false")

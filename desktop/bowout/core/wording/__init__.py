@@ -1,0 +1,23 @@
+"""The wording model: slots, variants with conditions, voices and consistency rules."""
+
+from __future__ import annotations
+
+from bowout.core.wording.conditions import AUDIENCES, VOCABULARY, facts_of, start_nearness
+from bowout.core.wording.model import SLOTS, Variant, Voicebook, Wording, phrasing_count
+from bowout.core.wording.rules import Rule, Violation, parse_rules, violations
+
+__all__ = [
+    "AUDIENCES",
+    "SLOTS",
+    "VOCABULARY",
+    "Rule",
+    "Variant",
+    "Violation",
+    "Voicebook",
+    "Wording",
+    "facts_of",
+    "parse_rules",
+    "phrasing_count",
+    "start_nearness",
+    "violations",
+]

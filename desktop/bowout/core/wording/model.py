@@ -1,0 +1,210 @@
+"""The wording model: ordered slots, variants with conditions, alternative phrasings per voice.
+
+A voice's wording lives in ``templates/wording/<voice>.toml`` (data a writer can extend):
+one array of tables per slot, each table a variant::
+
+    [[reason]]
+    when = { reason = "compensation", stage = ["interviewing", "final", "offer"] }
+    unless = { audience = "spoken" }
+    say = ["First phrasing, with {{ role }}.", "A second phrasing."]
+
+For each slot the first variant whose conditions hold is used (like if/elif); ``say = ""``
+leaves the slot empty. ``say`` may list alternative phrasings: wording N takes the N-th
+(cycling), so the same N always gives the same text. A voice file may name ``base``: its
+own variants of a slot are tried first, then the base voice's. Python selects; the chosen
+sentences are rendered together by Jinja2 in the sandbox, and user folders override a
+voice file by name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import jinja2
+
+from bowout.core import templating
+from bowout.core.errors import TemplateError
+from bowout.core.wording.conditions import Conditions, matches, parse_conditions
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+#: Slots in message order. Written messages use greeting..signoff; the phone script adds
+#: prepare, voicemail and after; the recruiter note adds relay.
+SLOTS = (
+    "subject", "prepare", "greeting", "thanks", "decision", "reason", "impact", "money",
+    "relay", "door", "close", "signoff", "voicemail", "after",
+)  # fmt: skip
+
+#: Separates the sentences of one combined render (never typed in a template).
+_SEP = "\x1e"
+#: Combined templates kept compiled (one per distinct choice of sentences).
+_CACHE_SIZE = 512
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    """One way to fill a slot, when its conditions hold; ``phrasings`` are Jinja2 sources."""
+
+    slot: str
+    where: str
+    when: Conditions
+    unless: Conditions
+    phrasings: tuple[str, ...]
+
+    def applies(self, facts: Mapping[str, str]) -> bool:
+        """Whether this variant fits the facts."""
+        return matches(self.when, self.unless, facts)
+
+
+@dataclasses.dataclass(frozen=True)
+class Voicebook:
+    """Every slot's variants for one voice, in the order they are tried."""
+
+    voice: str
+    slots: Mapping[str, tuple[Variant, ...]]
+
+    def choose(self, facts: Mapping[str, str]) -> dict[str, Variant]:
+        """The first fitting variant of each slot that has one."""
+        chosen: dict[str, Variant] = {}
+        for slot, variants in self.slots.items():
+            for variant in variants:
+                if variant.applies(facts):
+                    chosen[slot] = variant
+                    break
+        return chosen
+
+
+def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Voicebook:
+    """Parse a voice file; TemplateError names the file and the variant that is wrong.
+
+    ``base``: the voicebook of the file's ``base`` voice, when it names one.
+    """
+    try:
+        data = tomllib.loads(source.lstrip("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{name}: not valid TOML: {exc}") from None
+    data.pop("base", None)
+    slots: dict[str, tuple[Variant, ...]] = dict(base.slots) if base else {}
+    for slot, entries in data.items():
+        if slot not in SLOTS:
+            raise TemplateError(f"{name}: unknown slot {slot!r}; the slots are {', '.join(SLOTS)}")
+        if not isinstance(entries, list):
+            raise TemplateError(f"{name}: write each variant of {slot} as [[{slot}]]")
+        own = tuple(
+            _variant(slot, entry, f"{name}, {slot} variant {i}")
+            for i, entry in enumerate(entries, 1)
+        )
+        slots[slot] = own + (base.slots.get(slot, ()) if base else ())
+    voice = name.rsplit("/", 1)[-1].removesuffix(".toml")
+    return Voicebook(voice, {slot: slots[slot] for slot in SLOTS if slot in slots})
+
+
+def _variant(slot: str, entry: object, where: str) -> Variant:
+    if not isinstance(entry, dict):
+        raise TemplateError(f"{where}: a variant is a table with when, unless and say")
+    unknown = set(entry) - {"when", "unless", "say"}
+    if unknown:
+        raise TemplateError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    say = entry.get("say")
+    raw: list[object] = say if isinstance(say, list) else [say]
+    phrasings = [p for p in raw if isinstance(p, str)]
+    if not phrasings or len(phrasings) != len(raw):
+        raise TemplateError(f"{where}: say must be text or a list of texts")
+    if any(_SEP in p for p in phrasings):
+        raise TemplateError(f"{where}: say holds a control character")
+    return Variant(
+        slot=slot,
+        where=where,
+        when=parse_conditions(entry.get("when"), where),
+        unless=parse_conditions(entry.get("unless"), where),
+        phrasings=tuple(" ".join(p.split()) for p in phrasings),
+    )
+
+
+def base_of(source: str) -> str | None:
+    """The ``base = "voice"`` a voice file names, if any (read before the file is parsed)."""
+    for line in source.lstrip("\ufeff").splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() == "base":
+            return value.strip().strip("\"'") or None
+        if line.startswith("["):
+            break
+    return None
+
+
+class Wording:
+    """Loads voicebooks through the template environment and renders chosen sentences."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        self._books: dict[str, Voicebook] = {}
+
+    def voicebook(self, voice: str, _seen: tuple[str, ...] = ()) -> Voicebook:
+        """The voicebook for ``voice`` (``templates/wording/<voice>.toml``), loaded once."""
+        book = self._books.get(voice)
+        if book is not None:
+            return book
+        name = f"wording/{voice}.toml"
+        loader = self._env.loader
+        assert loader is not None
+        try:
+            source, _path, _up = loader.get_source(self._env, name)
+        except jinja2.TemplateNotFound:
+            raise TemplateError(f"wording for the {voice} voice ({name}) was not found") from None
+        base_name = base_of(source)
+        if base_name in (*_seen, voice):
+            raise TemplateError(f"{name}: base {base_name!r} leads back to itself")
+        base = self.voicebook(base_name, (*_seen, voice)) if base_name else None
+        book = parse_voicebook(source, name, base)
+        for variants in book.slots.values():
+            for variant in variants:
+                for phrasing in variant.phrasings:
+                    try:
+                        self._env.parse(phrasing)
+                    except jinja2.TemplateSyntaxError as exc:
+                        raise TemplateError(f"{variant.where}: {exc.message}") from None
+        self._books[voice] = book
+        return book
+
+    def render(
+        self, chosen: Mapping[str, Variant], wording: int, context: Mapping[str, Any]
+    ) -> dict[str, str]:
+        """Every slot's text: the chosen phrasing number ``wording`` (1-based, cycling),
+        rendered; "" for a slot with no fitting variant. Raises :class:`TemplateError`."""
+        slots = tuple(chosen)
+        sources = tuple(
+            chosen[s].phrasings[(wording - 1) % len(chosen[s].phrasings)] for s in slots
+        )
+        template = self._combined(sources)
+        text = templating.render_template(template, context, "wording")
+        parts = text.split(_SEP)
+        said = dict.fromkeys(SLOTS, "")
+        said.update((slot, " ".join(part.split())) for slot, part in zip(slots, parts, strict=True))
+        return said
+
+    def _combined(self, sources: Sequence[str]) -> jinja2.Template:
+        return _compile(self._env, tuple(sources))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Template:
+    try:
+        # Sentences are plain text: the HTML version escapes them when it lays them out.
+        body = _SEP.join(sources)
+        return env.from_string("{% autoescape false %}" + body + "{% endautoescape %}")
+    except jinja2.TemplateSyntaxError as exc:
+        line = exc.lineno or 1
+        source = sources[min(line, len(sources)) - 1]
+        raise TemplateError(f"wording: {exc.message} in {source!r}") from None
+
+
+def phrasing_count(chosen: Sequence[Mapping[str, Variant]]) -> int:
+    """How many distinct wordings exist: the most phrasings any chosen variant offers."""
+    return max((len(v.phrasings) for c in chosen for v in c.values()), default=1)

@@ -1,0 +1,158 @@
+"""The wording model over the whole matrix: stage x reason x channel x voice x facts.
+
+Every draft obeys the consistency rules of templates/wording/rules.toml, states its decision
+once, thanks once (and apologises at most once), uses no placeholder for a field it does
+not need, stays within its voice's length budget, and greets people as people do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import statistics
+
+import pytest
+
+from bowout import paths
+from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
+from bowout.core.composer import PLACEHOLDERS, WRITTEN_AUDIENCE, facts_of_channel
+from bowout.core.situation import Money, Voice
+from bowout.core.tone import count_words
+from bowout.core.wording import parse_rules, violations
+
+TODAY = dt.date(2026, 11, 29)
+PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
+NAMES = {"contact": "Jordan Lee", "role": "Data Analyst", "company": "Northwind"}
+
+#: A sample of fact combinations that between them reach every condition of the vocabulary.
+FACTS = {
+    "plain": {},
+    "everything-paid": dict(
+        signing_bonus=Money.PAID, relocation_assistance=Money.PAID, visa_petition_started=True,
+        sponsorship_required=True, start_date=TODAY + dt.timedelta(days=10),
+        keep_door_open=True, rapport=True,
+    ),
+    "promised-far": dict(
+        signing_bonus=Money.PROMISED, relocation_assistance=Money.PROMISED,
+        start_date=TODAY + dt.timedelta(days=150), relocation_timeline_changed=True,
+    ),
+    "bonus-only-soon": dict(
+        signing_bonus=Money.PAID, start_date=TODAY + dt.timedelta(days=40), keep_door_open=True
+    ),
+    "recruiter-no-contact": dict(via_recruiter=True, recruiter="Tom Baker", contact=""),
+    "old-record-past-start": dict(start_date=TODAY - dt.timedelta(days=30), linkedin_main=True),
+}  # fmt: skip
+
+BUDGET = {Voice.BRIEF: 70, Voice.WARM: 120, Voice.FORMAL: 120}
+THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
+APPRECIATION = re.compile(r"\bthank(s| you)\b|\bgrateful\b|\bappreciat", re.IGNORECASE)
+APOLOGY = re.compile(r"\bsorry\b|\bapolog", re.IGNORECASE)
+ROLE_WORDS = re.compile(r"\b(role|position)s?\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(today=lambda: TODAY)
+
+
+@pytest.fixture(scope="module")
+def rules():  # type: ignore[no-untyped-def]
+    source = (paths.templates_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
+    return parse_rules(source)
+
+
+def body_of(text: str) -> str:
+    """The message without its closing block (sign-off and signature)."""
+    return text.rsplit("\n\n", 1)[0]
+
+
+def situation(stage: Stage, reason: Reason, channel: Channel, voice: Voice, facts: str) -> Situation:
+    values = {**NAMES, "recruiter": "", **FACTS[facts]}
+    return Situation(stage=stage, reason=reason, channel=channel, voice=voice, **values)
+
+
+MATRIX = list(itertools.product(Stage, Reason, Channel, Voice))
+
+
+@pytest.mark.parametrize("facts", list(FACTS))
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_the_whole_matrix_keeps_the_rules(composer: Composer, rules, voice: Voice, facts: str):  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    for stage, reason, channel in itertools.product(Stage, Reason, Channel):
+        s = situation(stage, reason, channel, voice, facts)
+        for wording in (1, 2):
+            s2 = Situation(**{**s.__dict__, "wording": wording})
+            draft = composer.compose(s2, PROFILE)
+            where = f"{stage.value}/{reason.value}/{channel.value}/{voice.value}/{facts}/w{wording}"
+            problems += [f"{where}: {p}" for p in check_draft(draft, rules)]
+    kinds = sorted({p.split(": ", 1)[1] for p in problems})
+    assert not problems, f"{len(problems)} problems of {len(kinds)} kinds:\n" + "\n".join(
+        next(p for p in problems if p.endswith(kind)) for kind in kinds
+    )
+
+
+def check_draft(draft, rules) -> list[str]:  # type: ignore[no-untyped-def]
+    s = draft.situation
+    written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
+    texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
+    if draft.phone_script:
+        spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
+        texts["script"] = (draft.phone_script, spoken)
+    found = [str(v) for v in violations(rules, texts)]
+    body = body_of(draft.body_text)
+    if count_words(body) > BUDGET[s.voice]:
+        found.append(f"{count_words(body)} words, over the {s.voice.value} budget")
+    sentences = [x.strip().lower() for x in re.split(r"(?<=[.?!])\s+", body) if x.strip()]
+    if len(sentences) != len(set(sentences)):
+        found.append("a sentence is repeated")
+    if len(re.findall(r"\bI have decided\b", body)) > 1:
+        found.append("'I have decided' twice")
+    limit = 1 if s.reason is Reason.RED_FLAGS else 2
+    if len(APPRECIATION.findall(body)) > limit or len(THANKS.findall(body)) > 1:
+        found.append("thanks more than once")
+    if len(APOLOGY.findall(body)) > 1:
+        found.append("apologises more than once")
+    if len(ROLE_WORDS.findall(body.replace("Data Analyst", ""))) > 2:
+        found.append("'role'/'position' more than twice")
+    if draft.channel is Channel.RECRUITER and PLACEHOLDERS["contact"] in draft.body_text:
+        found.append("a placeholder for the contact, whom the recruiter note does not need")
+    if "[" in draft.body_text.replace(PLACEHOLDERS["recruiter"], "") and s.contact:
+        found.append("a placeholder although the names were given")
+    if s.contact:
+        full = f" {s.contact}," in draft.body_text.split("\n", 1)[0]
+        if draft.channel is not Channel.RECRUITER and full != (s.voice is Voice.FORMAL):
+            found.append("greeting: first name in warm and brief, full name in formal")
+        if draft.phone_script and s.contact in draft.phone_script:
+            found.append("the phone script uses the full name")
+    return found
+
+
+def test_brief_is_noticeably_shorter_and_formal_reads_like_a_letter(composer: Composer) -> None:
+    words: dict[Voice, list[int]] = {v: [] for v in Voice}
+    for stage, reason, channel in itertools.product(Stage, Reason, [Channel.EMAIL]):
+        for voice in Voice:
+            draft = composer.compose(situation(stage, reason, channel, voice, "plain"), PROFILE)
+            words[voice].append(count_words(body_of(draft.body_text)))
+            if voice is Voice.FORMAL:
+                assert draft.body_text.startswith("Dear Jordan Lee,")
+                assert "Yours sincerely," in draft.body_text
+    brief, warm = statistics.mean(words[Voice.BRIEF]), statistics.mean(words[Voice.WARM])
+    assert brief <= 0.75 * warm, (brief, warm)
+
+
+@pytest.mark.parametrize(("stage", "reason", "channel", "voice"), MATRIX[::7])
+def test_wordings_are_distinct_and_stable(
+    composer: Composer, stage: Stage, reason: Reason, channel: Channel, voice: Voice
+) -> None:
+    base = situation(stage, reason, channel, voice, "plain")
+    drafts = [composer.compose(Situation(**{**base.__dict__, "wording": n}), PROFILE)
+              for n in range(1, 5)]  # fmt: skip
+    count = drafts[0].wordings
+    assert count >= 2 and all(d.wordings == count for d in drafts)
+    assert drafts[0].body_text != drafts[1].body_text or drafts[0].phone_script != drafts[
+        1
+    ].phone_script
+    again = composer.compose(Situation(**{**base.__dict__, "wording": 1 + count}), PROFILE)
+    assert again.body_text == drafts[0].body_text and again.wording == 1
+    assert composer.compose(base, PROFILE).body_text == drafts[0].body_text
