@@ -129,7 +129,7 @@ def test_broken_custom_template_is_one_line(
 
 
 def test_templates_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    (tmp_path / "subject.txt.j2").write_text("Leaving: {{ role }}")
+    (tmp_path / "linkedin.txt.j2").write_text("Leaving: {{ role }} {{ say.decision }}")
     code, out, _ = run(capsys, "templates", "check", str(tmp_path))
     assert code == 0 and "1 template(s) checked, 0 problem(s)" in out
     (tmp_path / "email.txt.j2").write_text("{{ salary }}")

@@ -8,18 +8,11 @@ import itertools
 
 import pytest
 
-from bowout.core.checklist import apply_state, build_checklist, format_date
+from bowout.core.checklist import PHASES, apply_state, build_checklist, format_date
 from bowout.core.draft import ChecklistItem
-from bowout.core.situation import Channel, Reason, Situation, Stage
+from bowout.core.situation import Channel, Money, Reason, Situation, Stage
 
 STAGE_CHANNEL = list(itertools.product(list(Stage), list(Channel)))
-VISA_FACTS = {
-    "visa_petition_started": "logistics.petition",
-    "sponsorship_required": "logistics.sponsorship",
-    "relocation_assistance": "logistics.relocation",
-    "signing_bonus": "logistics.bonus",
-    "relocation_timeline_changed": "logistics.timeline",
-}
 
 
 def keys(items: tuple[ChecklistItem, ...]) -> list[str]:
@@ -31,51 +24,49 @@ def by_key(items: tuple[ChecklistItem, ...]) -> dict[str, ChecklistItem]:
 
 
 @pytest.mark.parametrize(("stage", "channel"), STAGE_CHANNEL)
-def test_every_scenario_has_the_roadmap_and_reentry(stage: Stage, channel: Channel) -> None:
-    items = build_checklist(Situation(stage=stage), channel)
+@pytest.mark.parametrize("reason", list(Reason), ids=lambda r: r.value)
+def test_every_scenario_is_phased_and_fits_the_channel(
+    stage: Stage, channel: Channel, reason: Reason
+) -> None:
+    items = build_checklist(Situation(stage=stage, reason=reason), channel)
     found = keys(items)
     assert len(found) == len(set(found)), "keys are unique"
+    texts = [item.text for item in items]
+    assert len(texts) == len(set(texts)), "no item twice"
     for key in (
-        "roadmap.reason",
-        "roadmap.mentor",
-        "roadmap.channel",
-        "roadmap.send",
-        "roadmap.record",
-        "reentry.references",
-        "reentry.materials",
-        "reentry.lessons",
-        "reentry.applications",
-    ):
+        "roadmap.reason", "roadmap.mentor", "roadmap.channel", "roadmap.record",
+        "reentry.references", "reentry.materials", "reentry.lessons", "reentry.applications",
+    ):  # fmt: skip
         assert key in found
     assert "roadmap.recruiter" not in found
-    assert not [k for k in found if k.startswith("logistics.")] or stage is Stage.ACCEPTED
-    assert ("roadmap.referral" in found) == stage.is_late
-    assert ("roadmap.documents" in found) == (stage in (Stage.OFFER, Stage.ACCEPTED))
+    assert ("roadmap.referral" in found) == (stage.is_late and reason is not Reason.RED_FLAGS)
     assert ("logistics.contract" in found) == (stage is Stage.ACCEPTED)
     assert ("logistics.return" in found) == (stage is Stage.ACCEPTED)
+    assert ("roadmap.confirm" in found) == (channel is Channel.PHONE)
+    phases = [item.phase for item in items]
+    assert phases == sorted(phases, key=PHASES.index), "ordered by phase"
+    assert set(phases) == set(PHASES)
     for item in items:
-        assert item.group == {"roadmap": "roadmap", "logistics": "logistics"}.get(
-            item.key.split(".")[0], "re-entry"
-        )
         assert item.done is False
-        assert item.text[0].isupper()
-        assert item.text.endswith(".")
-        assert len(item.text) <= 120, "short and actionable"
+        assert item.text[0].isupper() and item.text.endswith(".")
+        assert len(item.text) <= 160, "short and actionable"
         assert "[" not in item.text, "no placeholders in the checklist"
-    groups = [item.group for item in items]
-    assert groups == sorted(groups, key=["roadmap", "logistics", "re-entry"].index)
+        if channel is not Channel.PHONE:
+            assert "call" not in item.text.lower(), item.text
+    if stage is Stage.ACCEPTED:  # read what you signed before anything else is done
+        assert found.index("logistics.contract") < found.index("roadmap.channel")
 
 
 @pytest.mark.parametrize(("stage", "channel"), STAGE_CHANNEL)
 def test_the_channel_step_names_the_chosen_channel(stage: Stage, channel: Channel) -> None:
-    text = by_key(build_checklist(Situation(stage=stage), channel))["roadmap.channel"].text
+    item = by_key(build_checklist(Situation(stage=stage), channel))["roadmap.channel"]
     expected = {
-        Channel.PHONE: "Call the hiring manager first, then send the confirming email.",
-        Channel.EMAIL: "Email the withdrawal to the hiring manager.",
-        Channel.RECRUITER: "Send the note to the recruiter",
-        Channel.LINKEDIN: "on LinkedIn",
+        Channel.PHONE: "Call the hiring manager today",
+        Channel.EMAIL: "Email your decision to the hiring manager today.",
+        Channel.RECRUITER: "Send the note to the recruiter today",
+        Channel.LINKEDIN: "on LinkedIn today",
     }[channel]
-    assert expected in text
+    assert expected in item.text and item.phase == "during"
 
 
 def test_the_steps_use_the_names_given() -> None:
@@ -87,14 +78,16 @@ def test_the_steps_use_the_names_given() -> None:
         keep_door_open=True,
     )
     phone = by_key(build_checklist(situation, Channel.PHONE))
-    assert phone["roadmap.channel"].text == "Call Jane Doe first, then send the confirming email."
+    assert phone["roadmap.channel"].text.startswith("Call Jane Doe today")
     assert "Sam Lee" in phone["roadmap.recruiter"].text
+    assert phone["roadmap.recruiter"].phase == "before"
     assert "roadmap.mentor" not in phone
     assert "Jane Doe" in phone["reentry.stay-in-touch"].text
-    assert "on the call" in phone["roadmap.record"].text
-    assert (
-        "Sam Lee" in by_key(build_checklist(situation, Channel.RECRUITER))["roadmap.channel"].text
-    )
+    assert "spoke to" in phone["roadmap.record"].text
+    # Through the recruiter, one item tells them (not a "tell them first" item as well).
+    via = by_key(build_checklist(situation, Channel.RECRUITER))
+    assert "Sam Lee" in via["roadmap.channel"].text and "roadmap.recruiter" not in via
+    assert sum("Sam Lee" in item.text for item in via.values()) == 1
 
 
 @pytest.mark.parametrize("stage", list(Stage))
@@ -102,46 +95,37 @@ def test_keep_door_open_adds_referral_and_stay_in_touch(stage: Stage) -> None:
     found = keys(build_checklist(Situation(stage=stage, keep_door_open=True), Channel.EMAIL))
     assert "roadmap.referral" in found
     assert "reentry.stay-in-touch" in found
+    flags = Situation(stage=stage, keep_door_open=True, reason=Reason.RED_FLAGS)
+    found = keys(build_checklist(flags, Channel.EMAIL))
+    assert "roadmap.referral" not in found and "reentry.stay-in-touch" not in found
 
 
-@pytest.mark.parametrize(("fact", "key"), sorted(VISA_FACTS.items()))
-@pytest.mark.parametrize("stage", list(Stage))
-def test_each_visa_fact_adds_only_its_follow_up(fact: str, key: str, stage: Stage) -> None:
-    situation = Situation(stage=stage, **{fact: True})
-    found = keys(build_checklist(situation, Channel.EMAIL))
-    assert key in found
-    others = set(VISA_FACTS.values()) - {key}
-    assert not others & set(found)
-    assert "logistics.start-date" not in found
+def test_money_received_brings_the_clause_first_and_the_settlement_after() -> None:
+    paid = Situation(stage=Stage.ACCEPTED, signing_bonus=Money.PAID)
+    items = by_key(build_checklist(paid, Channel.PHONE))
+    assert items["logistics.repayment-clause"].phase == "before"
+    assert "signing bonus" in items["logistics.repayment-clause"].text
+    assert items["logistics.settlement"].phase == "after"
+    assert "relocation" not in items["logistics.settlement"].text
+    promised = Situation(stage=Stage.ACCEPTED, signing_bonus=Money.PROMISED,
+                         relocation_assistance=Money.PROMISED)  # fmt: skip
+    found = keys(build_checklist(promised, Channel.PHONE))
+    assert "logistics.repayment-clause" not in found and "logistics.settlement" not in found
 
 
-def test_visa_follow_ups_say_what_to_do() -> None:
-    situation = Situation(stage=Stage.ACCEPTED, **dict.fromkeys(VISA_FACTS, True))
-    items = by_key(build_checklist(situation, Channel.PHONE))
-    assert "petition" in items["logistics.petition"].text
-    assert "in writing" in items["logistics.petition"].text
-    assert "immigration" in items["logistics.sponsorship"].text
-    assert "repay" in items["logistics.relocation"].text
-    assert "relocation advance" in items["logistics.relocation"].text
-    assert "signing bonus" in items["logistics.bonus"].text
-    assert "repay" in items["logistics.bonus"].text
-    assert "reapply" in items["logistics.timeline"].text
-    assert "contract" in items["logistics.contract"].text
+@pytest.mark.parametrize("fact", ["visa_petition_started", "sponsorship_required"])
+def test_a_petition_or_sponsorship_means_an_adviser_first(fact: str) -> None:
+    situation = Situation(stage=Stage.OFFER, reason=Reason.OTHER_OFFER, **{fact: True})
+    items = build_checklist(situation, Channel.EMAIL)
+    adviser = by_key(items)["logistics.adviser"]
+    assert adviser.phase == "before" and "immigration adviser" in adviser.text
+    assert keys(items).index("logistics.adviser") < keys(items).index("roadmap.channel")
+    assert ("logistics.petition" in keys(items)) == (fact == "visa_petition_started")
 
 
-@pytest.mark.parametrize(
-    ("date", "text"),
-    [
-        (dt.date(2026, 3, 2), "2 March 2026"),
-        (dt.date(2027, 12, 31), "31 December 2027"),
-        (dt.date(2026, 1, 1), "1 January 2026"),
-    ],
-)
-def test_start_date_is_written_out(date: dt.date, text: str) -> None:
-    assert format_date(date) == text
-    items = by_key(build_checklist(Situation(stage=Stage.OFFER, start_date=date), Channel.EMAIL))
-    assert text in items["logistics.start-date"].text
-    assert items["logistics.start-date"].group == "logistics"
+def test_format_date_writes_the_month_out() -> None:
+    assert format_date(dt.date(2026, 3, 2)) == "2 March 2026"
+    assert format_date(dt.date(2027, 12, 31)) == "31 December 2027"
 
 
 def test_reason_wording_follows_the_reason() -> None:
@@ -156,7 +140,7 @@ def test_reason_wording_follows_the_reason() -> None:
 
 def test_ticks_survive_a_scenario_change() -> None:
     first = build_checklist(Situation(stage=Stage.FINAL, signing_bonus=True), Channel.PHONE)
-    done = {"roadmap.reason": True, "logistics.bonus": True, "reentry.lessons": False}
+    done = {"roadmap.reason": True, "logistics.settlement": True, "reentry.lessons": False}
     changed = build_checklist(
         Situation(stage=Stage.ACCEPTED, signing_bonus=True, visa_petition_started=True),
         Channel.EMAIL,
@@ -165,7 +149,7 @@ def test_ticks_survive_a_scenario_change() -> None:
     assert keys(ticked) == keys(changed)
     state = {item.key: item.done for item in ticked}
     assert state["roadmap.reason"] is True
-    assert state["logistics.bonus"] is True
+    assert state["logistics.settlement"] is True
     assert state["logistics.petition"] is False
     assert sum(state.values()) == 2
     assert all(item.done is False for item in changed), "the input is not modified"

@@ -37,15 +37,15 @@ def test_a_second_start_loads_code_instead_of_compiling(
 def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     custom = tmp_path / "custom"
     custom.mkdir()
-    subject = custom / "subject.txt.j2"
-    subject.write_text("First subject for {{ company }}", encoding="utf-8")
+    body = custom / "email.txt.j2"
+    body.write_text("First body for {{ company }}", encoding="utf-8")
     cache = tmp_path / "cache"
-    assert Composer([custom], cache_root=cache).compose(SITUATION, PROFILE).subject == (
-        "First subject for Northwind"
+    assert Composer([custom], cache_root=cache).compose(SITUATION, PROFILE).body_text == (
+        "First body for Northwind"
     )
-    subject.write_text("Second subject for {{ company }}", encoding="utf-8")
-    assert Composer([custom], cache_root=cache).compose(SITUATION, PROFILE).subject == (
-        "Second subject for Northwind"
+    body.write_text("Second body for {{ company }}", encoding="utf-8")
+    assert Composer([custom], cache_root=cache).compose(SITUATION, PROFILE).body_text == (
+        "Second body for Northwind"
     )
 
 

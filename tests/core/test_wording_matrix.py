@@ -67,7 +67,9 @@ def body_of(text: str) -> str:
     return text.rsplit("\n\n", 1)[0]
 
 
-def situation(stage: Stage, reason: Reason, channel: Channel, voice: Voice, facts: str) -> Situation:
+def situation(
+    stage: Stage, reason: Reason, channel: Channel, voice: Voice, facts: str
+) -> Situation:
     values = {**NAMES, "recruiter": "", **FACTS[facts]}
     return Situation(stage=stage, reason=reason, channel=channel, voice=voice, **values)
 
@@ -150,9 +152,10 @@ def test_wordings_are_distinct_and_stable(
               for n in range(1, 5)]  # fmt: skip
     count = drafts[0].wordings
     assert count >= 2 and all(d.wordings == count for d in drafts)
-    assert drafts[0].body_text != drafts[1].body_text or drafts[0].phone_script != drafts[
-        1
-    ].phone_script
+    assert (
+        drafts[0].body_text != drafts[1].body_text
+        or drafts[0].phone_script != drafts[1].phone_script
+    )
     again = composer.compose(Situation(**{**base.__dict__, "wording": 1 + count}), PROFILE)
     assert again.body_text == drafts[0].body_text and again.wording == 1
     assert composer.compose(base, PROFILE).body_text == drafts[0].body_text

@@ -40,7 +40,7 @@ def test_from_draft_carries_situation_and_texts() -> None:
     assert record.subject == draft.subject and record.body_text == draft.body_text
     assert record.phone_script == draft.phone_script and record.phone_script
     assert record.relationship["via_recruiter"] is True and record.relationship["rapport"] is False
-    assert record.visa["signing_bonus"] is True and record.visa["start_date"] == "2027-01-12"
+    assert record.visa["signing_bonus"] == "paid" and record.visa["start_date"] == "2027-01-12"
     assert [i["key"] for i in record.checklist] == [i.key for i in draft.checklist]
     assert record.notes == "called Tuesday" and record.recruiter == "Sam"
     assert record.situation() == situation
@@ -99,11 +99,44 @@ def test_times_are_made_sortable() -> None:
         ({"relationship": {"rapport": True}}, "relationship must be an object"),
         ({"relationship": dict.fromkeys(schema.RELATIONSHIP_KEYS, 1)}, "must be true or false"),
         ({"visa": []}, "visa must be an object"),
-        ({"visa": {**dict.fromkeys(schema.VISA_FLAGS, False), "start_date": "soon"}}, "start_date"),
+        (
+            {
+                "visa": {
+                    **dict.fromkeys(schema.VISA_BOOLS, False),
+                    "signing_bonus": "none",
+                    "relocation_assistance": "none",
+                    "start_date": "soon",
+                }
+            },
+            "start_date",
+        ),
+        (
+            {
+                "visa": {
+                    **dict.fromkeys(schema.VISA_BOOLS, False),
+                    "signing_bonus": True,
+                    "relocation_assistance": "none",
+                    "start_date": None,
+                }
+            },
+            "none, promised or paid",
+        ),
+        ({"voice": "shouty"}, "voice must be one of"),
+        ({"wording": 0}, "wording must be"),
         ({"checklist": {}}, "checklist must be a list"),
         ({"checklist": [{"key": "a"}]}, "checklist item 1"),
-        ({"checklist": [{"key": 1, "text": "", "group": "", "done": False}]}, "must be text"),
-        ({"checklist": [{"key": "a", "text": "", "group": "", "done": "no"}]}, "done must be"),
+        (
+            {"checklist": [{"key": 1, "text": "", "group": "", "done": False, "phase": "after"}]},
+            "must be text",
+        ),
+        (
+            {"checklist": [{"key": "a", "text": "", "group": "", "done": "no", "phase": "after"}]},
+            "done must be",
+        ),
+        (
+            {"checklist": [{"key": "a", "text": "", "group": "", "done": False, "phase": "soon"}]},
+            "phase must be",
+        ),
         ({"schema_version": "1"}, "schema_version must be"),
         ({"schema_version": True}, "schema_version must be"),
         ({"colour": "red"}, "unknown record field"),

@@ -189,7 +189,7 @@ def _later(situation: Situation) -> Iterator[ChecklistItem]:
     yield _item(
         "reentry.references",
         "later",
-        "Tell your references this application is closed, so no call surprises them.",
+        "Tell your references this application is closed, so no enquiry takes them by surprise.",
     )
     yield _item("reentry.materials", "later", "Update your CV, LinkedIn status and job tracker.")
     yield _item(

@@ -21,7 +21,7 @@ from bowout.core import addressing, checklist, templating, tone
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import Draft
 from bowout.core.situation import Channel, Money, Profile, Situation, Stage
-from bowout.core.wording import Variant, Wording, facts_of, phrasing_count
+from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
 
 #: Visible placeholders for missing names; the tone coach flags them until filled.
 PLACEHOLDERS = {
@@ -102,7 +102,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         paid_money=paid_money(situation),
         signature_extra=profile.signature.strip(),
         paragraphs=[],
-        say={},
+        say=dict.fromkeys(SLOTS, ""),
         br=Markup("<br>"),
     )
     return context

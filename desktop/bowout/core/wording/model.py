@@ -195,14 +195,22 @@ class Wording:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Template:
+    # Sentences are plain text: the HTML version escapes them when it lays them out.
+    source = "{% autoescape false %}" + _SEP.join(sources) + "{% endautoescape %}"
     try:
-        # Sentences are plain text: the HTML version escapes them when it lays them out.
-        body = _SEP.join(sources)
-        return env.from_string("{% autoescape false %}" + body + "{% endautoescape %}")
+        cache = env.bytecode_cache
+        if cache is None:
+            return env.from_string(source)
+        # Through the compiled-template cache, as named templates are, so a second start
+        # loads code rather than compiling the sentences again.
+        bucket = cache.get_bucket(env, "wording", None, source)
+        if bucket.code is None:
+            bucket.code = env.compile(source, "wording")
+            cache.set_bucket(bucket)
+        return env.template_class.from_code(env, bucket.code, env.make_globals(None))
     except jinja2.TemplateSyntaxError as exc:
         line = exc.lineno or 1
-        source = sources[min(line, len(sources)) - 1]
-        raise TemplateError(f"wording: {exc.message} in {source!r}") from None
+        raise TemplateError(f"wording: {exc.message} (line {line})") from None
 
 
 def phrasing_count(chosen: Sequence[Mapping[str, Variant]]) -> int:
