@@ -77,7 +77,7 @@ def test_copy_puts_html_and_text_on_the_clipboard(qtbot: QtBot, window: MainWind
     mime = QApplication.clipboard().mimeData()
     try:
         assert mime.hasHtml() and mime.hasText()
-        assert "Priya Raman" in mime.text()
+        assert "Dear Priya," in mime.text()
         assert "<p" in mime.html()
     finally:
         QApplication.clipboard().clear()  # offscreen Qt crashes at exit holding our data
@@ -104,7 +104,7 @@ def test_mailto_carries_subject_and_body(qtbot: QtBot, window: MainWindow) -> No
     assert len(catcher.urls) == 1
     query = parse_qs(urlsplit(bytes(catcher.urls[0].toEncoded()).decode()).query)
     assert query["subject"] == [window.subject_edit.text()]
-    assert "Priya Raman" in query["body"][0]
+    assert "Dear Priya," in query["body"][0]
     assert query["body"][0].replace("\r\n", "\n") == window.editor.message_text()
 
 
@@ -118,8 +118,8 @@ def test_export_eml_parses_back(qtbot: QtBot, window: MainWindow, tmp_path: Path
     plain = message.get_body(("plain",))
     rich = message.get_body(("html",))
     assert plain is not None and rich is not None
-    assert "Priya Raman" in plain.get_content()
-    assert "Priya Raman" in rich.get_content()
+    assert "Dear Priya," in plain.get_content()
+    assert "Dear Priya," in rich.get_content()
 
 
 @pytest.mark.parametrize("extension", [".txt", ".html", ".pdf"])
@@ -133,7 +133,7 @@ def test_other_exports(qtbot: QtBot, window: MainWindow, tmp_path: Path, extensi
     if extension == ".pdf":
         assert data.startswith(b"%PDF")
     else:
-        assert "Priya Raman" in data.decode("utf-8")
+        assert "Dear Priya," in data.decode("utf-8")
 
 
 def test_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path) -> None:

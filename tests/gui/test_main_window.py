@@ -67,7 +67,7 @@ def test_names_typed_in_the_form_appear_in_the_draft(qtbot: QtBot, window: MainW
     qtbot.keyClicks(window.form.role_edit, "Data Analyst")
     qtbot.keyClicks(window.form.company_edit, "Northwind")
     text = email_text(window)
-    assert "Priya Raman" in text
+    assert "Dear Priya," in text
     assert "Data Analyst" in text
     assert "Northwind" in window.subject_edit.text() or "Northwind" in text
     assert "[Company]" not in text
