@@ -9,6 +9,7 @@ renders them and lays each message out (``email.txt.j2``, ``linkedin.txt.j2``,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -176,13 +177,7 @@ class Composer:
             spoken = {**context, "addressee": addressing.contact_addressee(situation, spoken=True)}
             spoken["say"] = self.wording.render(chosen["spoken"], wording, spoken)
             phone_script = number_steps(tidy(self._render("phone_script.txt.j2", spoken)))
-        findings = tone.check_tone(
-            body_text,
-            situation,
-            channel,
-            subject=subject,
-            signature="\n".join(blocks[-1]) if blocks else "",
-        )
+        signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(
             situation=situation,
             profile=profile,
@@ -196,7 +191,14 @@ class Composer:
             recruiter_note=body_text if channel is Channel.RECRUITER else None,
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
             checklist=checklist.build_checklist(situation, channel),
-            findings=findings,
+            tone_check=functools.partial(
+                tone.check_tone,
+                body_text,
+                situation,
+                channel,
+                subject=subject,
+                signature=signature,
+            ),
             wording=wording,
             wordings=wordings,
             greeting=str(context["recruiter_addressee" if written == "recruiter" else "addressee"]),

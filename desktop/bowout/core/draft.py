@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from bowout.core.advice import Advice
@@ -60,12 +62,22 @@ class Draft:
     #: For ``linkedin``: a short message for LinkedIn.
     linkedin_message: str | None = None
     checklist: tuple[ChecklistItem, ...] = ()
-    findings: tuple[Finding, ...] = ()
+    #: Runs the tone coach on this draft's text; called once, the first time
+    #: :attr:`findings` is read (the window checks the text the user edits instead, so a
+    #: regeneration need not pay for a check nobody reads).
+    tone_check: Callable[[], tuple[Finding, ...]] | None = dataclasses.field(
+        default=None, compare=False, repr=False
+    )
     #: Which phrasing this is (1-based) of ``wordings`` that exist for the situation.
     wording: int = 1
     wordings: int = 1
     #: How the written message addresses its reader ("Jordan", "Dr. Lee").
     greeting: str = ""
+
+    @functools.cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """The tone coach's remarks on the body and subject, in reading order."""
+        return self.tone_check() if self.tone_check is not None else ()
 
     def to_json_dict(self) -> dict[str, Any]:
         """The object printed by ``bowout draft --format json`` (SPEC contract)."""
