@@ -1,7 +1,8 @@
-"""The tickable follow-up checklist, grouped as the core returns it."""
+"""The tickable follow-up checklist, grouped by phase (before, during, after, later)."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 
@@ -9,16 +10,12 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from bowout.core.checklist import PHASE_TITLES
 from bowout.core.draft import ChecklistItem
 
 logger = logging.getLogger(__name__)
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-_GROUP_TITLES = {
-    "roadmap": "The withdrawal itself",
-    "logistics": "Visa and relocation",
-    "re-entry": "Afterwards",
-}
 
 
 class ChecklistView(QListWidget):
@@ -35,7 +32,7 @@ class ChecklistView(QListWidget):
         self.itemChanged.connect(self._changed)
 
     def set_items(self, items: Sequence[ChecklistItem]) -> None:
-        """Show ``items`` with their ticks, group titles between groups."""
+        """Show ``items`` with their ticks, a phase title before each phase."""
         items = tuple(items)
         if items == self._items:
             return
@@ -43,11 +40,11 @@ class ChecklistView(QListWidget):
         self.blockSignals(True)
         try:
             self.clear()
-            group = None
+            phase = None
             for entry in items:
-                if entry.group != group:
-                    group = entry.group
-                    title = QListWidgetItem(_GROUP_TITLES.get(group, group.title()))
+                if entry.phase != phase:
+                    phase = entry.phase
+                    title = QListWidgetItem(PHASE_TITLES.get(phase, phase.title()))
                     font = QFont(title.font())
                     font.setBold(True)
                     title.setFont(font)
@@ -78,9 +75,7 @@ class ChecklistView(QListWidget):
     def checklist_items(self) -> tuple[ChecklistItem, ...]:
         """The items as shown, with the user's current ticks."""
         done = self.tick_state()
-        return tuple(
-            ChecklistItem(i.key, i.text, i.group, done.get(i.key, i.done)) for i in self._items
-        )
+        return tuple(dataclasses.replace(i, done=done.get(i.key, i.done)) for i in self._items)
 
     def key_rows(self) -> dict[str, QListWidgetItem]:
         """Row per item key (tests tick rows through this)."""

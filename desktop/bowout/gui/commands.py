@@ -104,7 +104,8 @@ class WindowCommands(_Base):
         self.checklist_view.set_items(())
         self.notes_edit.clear()  # _settle below leaves nothing unsaved
         self.form.visa_panel.set_expanded(False)
-        self.form.set_situation(Situation(stage=Stage.APPLIED))
+        # A fresh situation in the voice the user chose last.
+        self.form.set_situation(Situation(stage=Stage.APPLIED, voice=self.form.wording_bar.voice()))
         self._settle("New withdrawal started.")
 
     def _settle(self, message: str) -> None:
@@ -226,7 +227,8 @@ class WindowCommands(_Base):
         """Hand subject and body to the mail app through a mailto: link."""
         from bowout.core import exports
 
-        url = exports.mailto_url(self.subject_edit.text(), self.editor.message_text())
+        to = self.form.situation().contact_email
+        url = exports.mailto_url(self.subject_edit.text(), self.editor.message_text(), to)
         if len(url) > exports.MAILTO_MAX_CHARS:
             self.show_error("This message is too long for a mail link; copy or export it instead.")
             return
@@ -255,6 +257,7 @@ class WindowCommands(_Base):
                 self.editor.body_html(),
                 profile=self.context.settings.profile,
                 document=self.editor.document(),
+                to=self.form.situation().contact_email,
             )
         except OSError as exc:
             self.show_error(f"Could not export to {path}: {exc.strerror or exc}.")

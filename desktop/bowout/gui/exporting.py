@@ -36,11 +36,15 @@ def export_message(
     *,
     profile: Profile,
     document: QTextDocument | None = None,
+    to: str = "",
 ) -> None:
-    """Write the message in the format ``path``'s extension names; OSError on failure."""
+    """Write the message in the format ``path``'s extension names; OSError on failure.
+
+    ``to``: the recipient's address for the .eml's To: header (empty: none).
+    """
     extension = path.suffix.lower()
     if extension == ".eml":
-        data = exports.to_eml(subject, body_text, body_html, profile)
+        data = exports.to_eml(subject, body_text, body_html, profile, to=to)
     elif extension == ".txt":
         data = exports.to_txt(subject, body_text).encode("utf-8")
     elif extension == ".html":

@@ -144,6 +144,7 @@ class MainWindow(WindowCommands, QMainWindow):
         subject_row.addWidget(subject_label)
         subject_row.addWidget(self.subject_edit, 1)
         right_layout.addLayout(subject_row)
+        right_layout.addWidget(self.form.wording_bar)
         right_layout.addWidget(self.editor_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -199,7 +200,9 @@ class MainWindow(WindowCommands, QMainWindow):
         self.resize(1280, 820)
         QWidget.setTabOrder(self.form.recruiter_edit, self.form.visa_panel.toggle)
         QWidget.setTabOrder(self.form.visa_panel.toggle, self.subject_edit)
-        QWidget.setTabOrder(self.subject_edit, self.tabs)
+        QWidget.setTabOrder(self.subject_edit, self.form.wording_bar.voice_combo)
+        QWidget.setTabOrder(self.form.wording_bar.voice_combo, self.form.wording_bar.another_button)
+        QWidget.setTabOrder(self.form.wording_bar.another_button, self.tabs)
         QWidget.setTabOrder(self.tabs, self.editor)
         QWidget.setTabOrder(self.editor, self.tone_list)
 
@@ -261,6 +264,7 @@ class MainWindow(WindowCommands, QMainWindow):
         finally:
             self._programmatic = False
         self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
+        self.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
         names = self.form.names()
         self.editor.highlighter.set_ignored_words(names)

@@ -16,8 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.core.situation import MAX_FIELD_CHARS, Channel, Reason, Situation, Stage
+from bowout.core.addressing import informal_name
+from bowout.core.errors import InputError
+from bowout.core.situation import (
+    MAX_FIELD_CHARS,
+    Channel,
+    Reason,
+    Situation,
+    Stage,
+    Voice,
+    check_email_address,
+)
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.wording_bar import WordingBar
 
 if TYPE_CHECKING:
     from bowout.core.advice import Advice
@@ -37,6 +48,7 @@ NAME_FIELDS = (
     ("role_edit", "R&ole:", "role", "The job title"),
     ("company_edit", "Compan&y:", "company", "The employer"),
     ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
+    ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
 )
 #: Data value of the channel combo's first entry: follow the recommendation.
 RECOMMENDED = ""
@@ -55,6 +67,9 @@ class ScenarioForm(QWidget):
         self._build_facts()
         self._build_names()
         self.visa_panel = VisaPanel(self)
+        # Shown beside the message by the window, read here with the rest of the situation.
+        self.wording_bar = WordingBar()
+        self.wording_bar.changed.connect(self.situation_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pickers)
@@ -125,6 +140,40 @@ class ScenarioForm(QWidget):
         self.role_edit = self.name_edits["role"]
         self.company_edit = self.name_edits["company"]
         self.recruiter_edit = self.name_edits["recruiter"]
+        self.greeting_edit = self.name_edits["greeting"]
+        self.contact_edit.textChanged.connect(self._suggest_greeting)
+        self.contact_email_edit = QLineEdit(self.names_box)
+        self.contact_email_edit.setObjectName("contact_email_edit")
+        self.contact_email_edit.setAccessibleName("Contact email")
+        self.contact_email_edit.setAccessibleDescription("Fills To: in the mail app and .eml")
+        self.contact_email_edit.setPlaceholderText("For To: in your mail app (optional)")
+        self.contact_email_edit.setMaxLength(MAX_FIELD_CHARS)
+        self.contact_email_edit.setClearButtonEnabled(True)
+        self.contact_email_edit.textChanged.connect(self._email_changed)
+        form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
+                       self.contact_email_edit)  # fmt: skip
+        self.email_problem = ""
+
+    @Slot(str)
+    def _suggest_greeting(self, contact: str) -> None:
+        # The greeting field shows, greyed, what the draft will use when left empty.
+        formal = self.wording_bar.voice() is Voice.FORMAL
+        default = contact.strip() if formal else informal_name(contact)
+        self.greeting_edit.setPlaceholderText(default or "First name unless you say otherwise")
+
+    @Slot(str)
+    def _email_changed(self, text: str) -> None:
+        try:
+            check_email_address(text)
+        except InputError as exc:
+            self.email_problem = str(exc)
+        else:
+            self.email_problem = ""
+        self.contact_email_edit.setToolTip(self.email_problem)
+        self.contact_email_edit.setStyleSheet(
+            "QLineEdit { border: 2px solid #c62828; }" if self.email_problem else ""
+        )
+        self.situation_changed.emit()
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -146,6 +195,11 @@ class ScenarioForm(QWidget):
             role=self.role_edit.text(),
             company=self.company_edit.text(),
             recruiter=self.recruiter_edit.text(),
+            greeting=self.greeting_edit.text(),
+            # An address being typed is not used until it is one (the field is marked).
+            contact_email="" if self.email_problem else self.contact_email_edit.text().strip(),
+            voice=self.wording_bar.voice(),
+            wording=self.wording_bar.wording(),
             **facts,
         )
 
@@ -161,9 +215,10 @@ class ScenarioForm(QWidget):
                 box.setChecked(bool(getattr(situation, name)))
             for field, edit in self.name_edits.items():
                 edit.setText(getattr(situation, field))
-            self.visa_panel.set_facts(
-                {name: getattr(situation, name) for name in (*self.visa_panel.boxes, "start_date")}
-            )
+            self.contact_email_edit.setText(situation.contact_email)
+            self.wording_bar.set_choice(situation.voice, situation.wording)
+            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date")
+            self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
             self.blockSignals(False)
         self.situation_changed.emit()
@@ -183,3 +238,7 @@ class ScenarioForm(QWidget):
     def names(self) -> list[str]:
         """The names typed in the form (accepted by the spell checker)."""
         return [edit.text() for edit in self.name_edits.values() if edit.text()]
+
+    def wording_shown(self, wording: int, wordings: int) -> None:
+        """Tell the wording bar which phrasing the composer used."""
+        self.wording_bar.show_wording(wording, wordings)

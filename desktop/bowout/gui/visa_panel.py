@@ -9,13 +9,17 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from bowout.core.situation import Money
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +43,18 @@ def add_fact_checks(
 VISA_FACTS = {
     "visa_petition_started": ("Visa &petition already started", "Visa petition started"),
     "sponsorship_required": ("&I need visa sponsorship", "Sponsorship required"),
-    "relocation_assistance": ("Relocation &assistance offered", "Relocation assistance"),
-    "signing_bonus": ("Si&gning bonus paid or promised", "Signing bonus"),
     "relocation_timeline_changed": (
         "Relocation timeline change&d",
         "Relocation timeline changed",
     ),
+}
+
+
+#: Money facts: Situation field -> label (with mnemonic) and accessible name. Only money
+#: received is owed back, so the picker asks what happened rather than offering a tick.
+MONEY_FACTS = {
+    "signing_bonus": ("Si&gning bonus:", "Signing bonus"),
+    "relocation_assistance": ("Relocation &assistance:", "Relocation assistance"),
 }
 
 
@@ -70,7 +80,8 @@ class VisaPanel(QWidget):
         form = QVBoxLayout(self.body)
         form.setContentsMargins(16, 0, 0, 0)
         self.boxes = add_fact_checks(VISA_FACTS, self.body, form, self.changed)
-        self.start_check = QCheckBox("Start date &was", self.body)
+        self.money_combos = self._money_pickers(form)
+        self.start_check = QCheckBox("Agreed start date:", self.body)
         self.start_check.setObjectName("start_date_check")
         self.start_check.setAccessibleName("A start date was agreed")
         self.start_edit = QDateEdit(self.body)
@@ -79,8 +90,12 @@ class VisaPanel(QWidget):
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
         self.start_edit.setDate(QDate.currentDate().addMonths(1))
+        # A new draft looks ahead: the date cannot be set in the past (a saved record
+        # with a date that has passed lowers the floor to its date, and is marked).
+        self.start_edit.setMinimumDate(QDate.currentDate())
         self.start_edit.setEnabled(False)
         self.start_check.toggled.connect(self.start_edit.setEnabled)
+        self.start_check.toggled.connect(self._mark_past_date)
         self.start_check.toggled.connect(self.changed)
         self.start_edit.dateChanged.connect(self._date_changed)
         row = QHBoxLayout()
@@ -95,6 +110,24 @@ class VisaPanel(QWidget):
         self.toggle.toggled.connect(self.set_expanded)
         self.set_expanded(False)
 
+    def _money_pickers(self, layout: QVBoxLayout) -> dict[str, QComboBox]:
+        """One none/promised/received picker per money fact (named ``<fact>_combo``)."""
+        money_form = QFormLayout()
+        combos: dict[str, QComboBox] = {}
+        for name, (text, accessible) in MONEY_FACTS.items():
+            combo = QComboBox(self.body)
+            combo.setObjectName(f"{name}_combo")
+            combo.setAccessibleName(accessible)
+            for money in Money:
+                combo.addItem(money.label, money.value)
+            combo.currentIndexChanged.connect(self.changed)
+            label = QLabel(text, self.body)
+            label.setBuddy(combo)
+            money_form.addRow(label, combo)
+            combos[name] = combo
+        layout.addLayout(money_form)
+        return combos
+
     @Slot(bool)
     def set_expanded(self, expanded: bool) -> None:
         """Open or fold the panel."""
@@ -108,12 +141,24 @@ class VisaPanel(QWidget):
 
     @Slot(QDate)
     def _date_changed(self, _date: QDate) -> None:
+        self._mark_past_date()
         if self.start_check.isChecked():
             self.changed.emit()
+
+    @Slot()
+    def _mark_past_date(self) -> None:
+        past = self.start_check.isChecked() and self.start_edit.date() < QDate.currentDate()
+        self.start_edit.setProperty("invalid", past)
+        self.start_edit.setToolTip(
+            "This date has passed: pick the date now planned, or untick the box." if past else ""
+        )
+        self.start_edit.setStyleSheet("QDateEdit { border: 2px solid #c62828; }" if past else "")
 
     def facts(self) -> dict[str, Any]:
         """The Situation keyword arguments this panel sets."""
         values: dict[str, Any] = {name: box.isChecked() for name, box in self.boxes.items()}
+        for name, combo in self.money_combos.items():
+            values[name] = Money(combo.currentData())
         values["start_date"] = None
         if self.start_check.isChecked():
             values["start_date"] = self.start_edit.date().toPython()
@@ -125,11 +170,21 @@ class VisaPanel(QWidget):
         try:
             for name, box in self.boxes.items():
                 box.setChecked(bool(values.get(name)))
+            for name, combo in self.money_combos.items():
+                money = Money.coerce(values.get(name))
+                combo.setCurrentIndex(combo.findData(money.value))
             start = values.get("start_date")
             self.start_check.setChecked(isinstance(start, dt.date))
+            today = QDate.currentDate()
             if isinstance(start, dt.date):
-                self.start_edit.setDate(QDate(start.year, start.month, start.day))
+                date = QDate(start.year, start.month, start.day)
+                self.start_edit.setMinimumDate(min(date, today))
+                self.start_edit.setDate(date)
+            else:
+                self.start_edit.setMinimumDate(today)
         finally:
             self.blockSignals(False)
-        if any(values.get(name) for name in (*VISA_FACTS, "start_date")):
+        self._mark_past_date()
+        has_money = any(Money.coerce(values.get(name)) is not Money.NONE for name in MONEY_FACTS)
+        if has_money or any(values.get(name) for name in (*VISA_FACTS, "start_date")):
             self.set_expanded(True)
