@@ -39,7 +39,7 @@ SIGNATURE = "Kind regards,\nMaya López\nmaya@example.com\n+1 (555) 123-4567"
 GOOD_MESSAGES = {
     "early email": """Dear Jane,
 
-Thank you for taking the time to speak with me about the Data Analyst role. I have decided \
+Thank you for our conversation about the Data Analyst role. I have decided \
 to withdraw my application, as the position is not the right fit for what I am looking for \
 at the moment.
 
@@ -67,8 +67,8 @@ am happy to help with anything that makes the handover easier.
 """,
     "relocation": """Hello Jane,
 
-I appreciate the time you and your colleagues have given me. My relocation timeline has \
-changed and I can no longer commit to a start date that works for you, so I must withdraw \
+I appreciate the time you and your colleagues have given me. My move abroad has been \
+pushed back and I cannot be ready for a start date that works for you, so I must withdraw \
 my candidacy. The visa petition can be stopped; I'm happy to confirm that in writing.
 
 """,

@@ -1,0 +1,109 @@
+"""``bowout draft`` flags of the wording model: voice, wording, greeting, money, dates, To:."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import json
+import re
+
+import pytest
+
+from bowout.cli import main
+
+BASE = ("draft", "--contact", "Jordan Lee", "--role", "Data Analyst", "--company", "Northwind",
+        "--your-name", "Riley Quinn", "--your-email", "riley@example.org")  # fmt: skip
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def as_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
+    code, out, err = run(capsys, *BASE, *argv, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def test_json_carries_tone_wording_wordings_greeting_and_phases(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = as_json(capsys, "--stage", "final", "--tone", "formal", "--wording", "2")
+    assert data["tone"] == "formal" and data["wording"] == 2 and data["wordings"] >= 2
+    assert data["greeting"] == "Jordan Lee" and data["body_text"].startswith("Dear Jordan Lee,")
+    assert [i["phase"] for i in data["checklist"]][0] == "before"
+    assert {i["phase"] for i in data["checklist"]} == {"before", "during", "after", "later"}
+    warm = as_json(capsys, "--stage", "final")
+    assert warm["tone"] == "warm" and warm["wording"] == 1 and warm["greeting"] == "Jordan"
+
+
+def test_the_same_wording_gives_the_same_text(capsys: pytest.CaptureFixture[str]) -> None:
+    one = as_json(capsys, "--stage", "screening", "--wording", "1")
+    two = as_json(capsys, "--stage", "screening", "--wording", "2")
+    again = as_json(capsys, "--stage", "screening", "--wording", "2")
+    assert one["body_text"] != two["body_text"] and two == again
+    wrapped = as_json(capsys, "--stage", "screening", "--wording", str(1 + one["wordings"]))
+    assert wrapped["body_text"] == one["body_text"] and wrapped["wording"] == 1
+
+
+def test_greeting_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    data = as_json(capsys, "--stage", "offer", "--greeting", "Dr. Lee", "--channel", "phone")
+    assert data["greeting"] == "Dr. Lee" and "Hello Dr. Lee," in data["phone_script"]
+
+
+def test_money_flags_bare_means_paid(capsys: pytest.CaptureFixture[str]) -> None:
+    paid = as_json(capsys, "--stage", "accepted", "--signing-bonus")
+    assert "signing bonus" in paid["body_text"]
+    promised = as_json(capsys, "--stage", "accepted", "--signing-bonus", "promised",
+                       "--relocation-assistance", "promised")  # fmt: skip
+    assert not re.search(r"repay|signing bonus|relocation assistance", promised["body_text"])
+    code, _, err = run(capsys, *BASE, "--stage", "accepted", "--signing-bonus", "maybe")
+    assert code == 2 and "invalid choice" in err
+
+
+def test_a_past_start_date_is_refused_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *BASE, "--stage", "offer", "--start-date", "2020-01-01")
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0 and "in the past" in err and "Traceback" not in err
+    today = dt.date.today().isoformat()
+    assert run(capsys, *BASE, "--stage", "offer", "--start-date", today)[0] == 0
+
+
+def test_a_contact_email_with_a_line_break_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, *BASE, "--stage", "screening", "--contact-email",
+                       "jordan@northwind.example\nBcc: x@evil.example")  # fmt: skip
+    assert code == 2 and "line break" in err
+    code, _, err = run(capsys, *BASE, "--stage", "screening", "--contact-email", "not-an-address")
+    assert code == 2 and "email address" in err
+
+
+def test_contact_email_fills_to(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    main([*BASE, "--stage", "screening", "--contact-email", "jordan@northwind.example",
+          "--format", "eml"])  # fmt: skip
+    raw = capsysbinary.readouterr().out
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert msg["To"] == "jordan@northwind.example"
+
+
+def test_every_draft_flag_is_described(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from bowout.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    draft = sub.choices["draft"]
+    flags = [a for a in draft._actions if a.option_strings]
+    assert len(flags) >= 30
+    undescribed = [a.option_strings[0] for a in flags if not (a.help and len(a.help) > 8)]
+    assert undescribed == []
+    code, out, _ = run(capsys, "draft", "--help")
+    assert code == 0 and "--contact-email ADDR" in out and "--tone {brief,warm,formal}" in out
