@@ -40,8 +40,10 @@ def test_no_pay_gap_after_accepting_the_terms(composer: Composer, voice: Voice) 
 def test_money_promised_is_never_owed_and_money_paid_is_discussed(
     composer: Composer, voice: Voice
 ) -> None:
-    promised = draft(composer, stage=Stage.ACCEPTED, voice=voice,
-                     signing_bonus=Money.PROMISED, relocation_assistance=Money.PROMISED)  # fmt: skip
+    promised = draft(
+        composer, stage=Stage.ACCEPTED, voice=voice,
+        signing_bonus=Money.PROMISED, relocation_assistance=Money.PROMISED,
+    )  # fmt: skip
     assert not re.search(r"repay|settle|signing bonus|relocation assistance", all_text(promised))
     paid = draft(composer, stage=Stage.ACCEPTED, voice=voice,
                  signing_bonus=Money.PAID, relocation_assistance=Money.PAID)  # fmt: skip
