@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -40,8 +41,13 @@ _MONTHS = (
 _GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY}
 
 
+@functools.lru_cache(maxsize=256)
 def build_checklist(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
-    """Every step for this withdrawal, ordered by phase (and within a phase, as written)."""
+    """Every step for this withdrawal, ordered by phase (and within a phase, as written).
+
+    Items are frozen, so the same situation shares one tuple (a window regenerates on every
+    keystroke in a name field; most keystrokes change nothing here).
+    """
     items = [
         *_before(situation, channel),
         *_during(situation, channel),

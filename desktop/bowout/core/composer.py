@@ -97,6 +97,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         channel=channel.value,
         voice=situation.voice.value,
         addressee=addressing.contact_addressee(situation),
+        spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
         manager=situation.contact or "the hiring manager",
         start_date=templating.long_date(situation.start_date) if situation.start_date else "",
@@ -127,10 +128,18 @@ class Composer:
         self._env = templating.make_environment(self.user_template_dirs, cache_root=cache_root)
         self.wording = Wording(self._env)
         self.today = today
+        # Choices by (situation, channel, date): a window recomposes on every keystroke.
+        self._chosen: dict[tuple[Situation, Channel, dt.date], dict[str, dict[str, Variant]]] = {}
 
     def choose(self, situation: Situation, channel: Channel) -> dict[str, dict[str, Variant]]:
         """The chosen variant of each slot, per audience this draft writes to."""
         today = self.today()
+        key = (situation, channel, today)
+        known = self._chosen.get(key)
+        if known is not None:
+            return known
+        if len(self._chosen) > 1024:
+            self._chosen.clear()
         book = self.wording.voicebook(situation.voice.value)
         audiences = [WRITTEN_AUDIENCE[channel]]
         if channel is Channel.PHONE:
@@ -139,6 +148,7 @@ class Composer:
         for audience in audiences:
             facts = facts_of_channel(situation, channel, audience, today)
             chosen[audience] = book.choose(facts)
+        self._chosen[key] = chosen
         return chosen
 
     def compose(
@@ -160,8 +170,8 @@ class Composer:
         wordings = phrasing_count(list(chosen.values()))
         wording = (situation.wording - 1) % wordings + 1
         written = WRITTEN_AUDIENCE[channel]
-        say = self.wording.render(chosen[written], wording, context)
-        context["say"] = say
+        said = self.wording.render_all(chosen, wording, context)
+        say = context["say"] = said[written]
         if body_template is not None:
             template = templating.load_file_template(self._env, body_template)
             body_source = templating.render_template(template, context, str(body_template))
@@ -173,9 +183,8 @@ class Composer:
         subject = say.get("subject", "")
         body_html = self._render("email.html.j2", {**context, "paragraphs": blocks})
         phone_script = None
-        if "spoken" in chosen:
-            spoken = {**context, "addressee": addressing.contact_addressee(situation, spoken=True)}
-            spoken["say"] = self.wording.render(chosen["spoken"], wording, spoken)
+        if "spoken" in said:
+            spoken = {**context, "addressee": context["spoken_addressee"], "say": said["spoken"]}
             phone_script = number_steps(tidy(self._render("phone_script.txt.j2", spoken)))
         signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(

@@ -26,7 +26,7 @@ class Finding:
         return dataclasses.asdict(self)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class ChecklistItem:
     """One step of the follow-up checklist; ``key`` is stable so ticks survive regeneration."""
 

@@ -42,7 +42,8 @@ CONTEXT_NAMES = frozenset(
     {
         "stage", "reason", "channel", "voice", "contact", "contact_given", "role", "role_given",
         "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
-        "your_phone", "addressee", "recruiter_addressee", "manager", "start_date", "paid_money",
+        "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
+        "start_date", "paid_money",
         "signature_extra", "paragraphs", "say", "br",
     }
 )  # fmt: skip

@@ -192,15 +192,38 @@ class Wording:
     ) -> dict[str, str]:
         """Every slot's text: the chosen phrasing number ``wording`` (1-based, cycling),
         rendered; "" for a slot with no fitting variant. Raises :class:`TemplateError`."""
-        slots = tuple(chosen)
-        sources = tuple(
-            chosen[s].phrasings[(wording - 1) % len(chosen[s].phrasings)] for s in slots
-        )
-        template = self._combined(sources)
-        text = templating.render_template(template, context, "wording")
-        parts = text.split(_SEP)
-        said = dict.fromkeys(SLOTS, "")
-        said.update((slot, " ".join(part.split())) for slot, part in zip(slots, parts, strict=True))
+        return self.render_all({"": chosen}, wording, context)[""]
+
+    def render_all(
+        self,
+        chosen: Mapping[str, Mapping[str, Variant]],
+        wording: int,
+        context: Mapping[str, Any],
+    ) -> dict[str, dict[str, str]]:
+        """:meth:`render` for several audiences at once, in one render of one template.
+
+        The ``spoken`` audience's sentences see ``addressee`` as ``spoken_addressee`` (a
+        call never uses a full name), so ``context`` must hold ``spoken_addressee`` when
+        ``chosen`` has ``spoken``.
+        """
+        segments: list[str] = []
+        order: list[tuple[str, str]] = []
+        for audience, slots in chosen.items():
+            parts = [
+                variant.phrasings[(wording - 1) % len(variant.phrasings)]
+                for variant in slots.values()
+            ]
+            if audience == "spoken" and parts:
+                parts[0] = "{% with addressee = spoken_addressee %}" + parts[0]
+                parts[-1] += "{% endwith %}"
+            segments += parts
+            order += [(audience, slot) for slot in slots]
+        text = templating.render_template(self._combined(segments), context, "wording")
+        # Phrasings are single-spaced when loaded and situation values are single lines, so
+        # the rendered parts need no further tidying.
+        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
+        for (audience, slot), part in zip(order, text.split(_SEP), strict=True):
+            said[audience][slot] = part
         return said
 
     def _combined(self, sources: Sequence[str]) -> jinja2.Template:
