@@ -27,6 +27,7 @@ from bowout.core.situation import (
     check_start_date,
     parse_date,
 )
+from bowout.core.wording.check import check_wording
 from bowout.settings import load_settings
 
 #: Relationship and visa facts that are simply true or false: flag -> help.
@@ -271,8 +272,9 @@ def run_templates_check(args: argparse.Namespace, data_dir: Path) -> int:
     contexts = [
         template_context(s, profile, s.channel or Channel.EMAIL) for s in sample_situations()
     ]
-    problems = templating.check_templates(folder, contexts)
-    checked = len(list(folder.glob("*.j2")))
+    problems = [str(p) for p in templating.check_templates(folder, contexts)]
+    problems += check_wording(folder)
+    checked = len(list(folder.glob("*.j2"))) + len(list(folder.glob("wording/*.toml")))
     for problem in problems:
         print(problem)
     print(f"{checked} template(s) checked, {len(problems)} problem(s)")

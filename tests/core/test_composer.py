@@ -277,7 +277,9 @@ def test_huge_field_is_rejected_not_rendered() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x1e\u2028\u3000")), max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x1e\u2028\u3000")), max_size=40)
+)
 def test_tidy_matches_line_by_line_collapsing(text: str) -> None:
     lines = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     assert tidy(text) == re.sub(r"\n{3,}", "\n\n", lines).strip()

@@ -22,10 +22,12 @@ import dataclasses
 import functools
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from bowout import paths
 from bowout.core import templating
 from bowout.core.errors import TemplateError
 from bowout.core.wording.conditions import Conditions, matches, parse_conditions
@@ -160,22 +162,43 @@ class Wording:
         self._env = env
         self._books: dict[str, Voicebook] = {}
 
-    def voicebook(self, voice: str, _seen: tuple[str, ...] = ()) -> Voicebook:
-        """The voicebook for ``voice`` (``templates/wording/<voice>.toml``), loaded once."""
+    def voicebook(self, voice: str) -> Voicebook:
+        """The voicebook for ``voice`` (``templates/wording/<voice>.toml``), loaded once.
+
+        The first folder holding the file wins (the user's, then the built-in one). A
+        user's file that names its own voice as ``base`` extends the built-in file of that
+        voice: its variants are tried first. Raises :class:`TemplateError`.
+        """
         book = self._books.get(voice)
-        if book is not None:
-            return book
+        if book is None:
+            book = self._books[voice] = self._load(voice, ())
+        return book
+
+    def _load(self, voice: str, seen: tuple[str, ...], *, builtin: bool = False) -> Voicebook:
         name = f"wording/{voice}.toml"
-        loader = self._env.loader
-        assert loader is not None
-        try:
-            source, _path, _up = loader.get_source(self._env, name)
-        except jinja2.TemplateNotFound:
-            raise TemplateError(f"wording for the {voice} voice ({name}) was not found") from None
+        if builtin:
+            try:
+                source = (paths.templates_dir() / name).read_text(encoding="utf-8")
+            except OSError:
+                raise TemplateError(f"the built-in {name} is missing") from None
+        else:
+            loader = self._env.loader
+            assert loader is not None
+            try:
+                source, path, _up = loader.get_source(self._env, name)
+            except jinja2.TemplateNotFound:
+                raise TemplateError(
+                    f"wording for the {voice} voice ({name}) was not found"
+                ) from None
+            builtin = Path(path or "").parent.parent == paths.templates_dir()
         base_name = base_of(source)
-        if base_name in (*_seen, voice):
+        base = None
+        if base_name == voice and not builtin:
+            base = self._load(voice, (*seen, voice), builtin=True)
+        elif base_name in (*seen, voice):
             raise TemplateError(f"{name}: base {base_name!r} leads back to itself")
-        base = self.voicebook(base_name, (*_seen, voice)) if base_name else None
+        elif base_name:
+            base = self._books.get(base_name) or self._load(base_name, (*seen, voice))
         book = parse_voicebook(source, name, base)
         for variants in book.slots.values():
             for variant in variants:
@@ -184,7 +207,6 @@ class Wording:
                         self._env.parse(phrasing)
                     except jinja2.TemplateSyntaxError as exc:
                         raise TemplateError(f"{variant.where}: {exc.message}") from None
-        self._books[voice] = book
         return book
 
     def render(
@@ -218,10 +240,12 @@ class Wording:
                 parts[-1] += "{% endwith %}"
             segments += parts
             order += [(audience, slot) for slot in slots]
+        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
+        if not segments:  # a custom voice with nothing that fits: every slot stays empty
+            return said
         text = templating.render_template(self._combined(segments), context, "wording")
         # Phrasings are single-spaced when loaded and situation values are single lines, so
         # the rendered parts need no further tidying.
-        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
         for (audience, slot), part in zip(order, text.split(_SEP), strict=True):
             said[audience][slot] = part
         return said

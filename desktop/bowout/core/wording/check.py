@@ -1,0 +1,74 @@
+"""``bowout templates check`` for wording: load each voice, compose samples, apply the rules."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+from bowout.core.errors import TemplateError
+from bowout.core.situation import Channel, Money, Profile, Reason, Situation, Stage, Voice
+from bowout.core.wording.rules import Rule, parse_rules, violations
+
+#: The profile the samples are signed with.
+SAMPLE_PROFILE = Profile("Sample Name", "sample@example.com", "+1 555 0100")
+
+
+def sample_situations() -> Iterator[Situation]:
+    """Every stage x reason x channel x voice, with names, a door kept open and money paid."""
+    for stage, reason, channel, voice in itertools.product(Stage, Reason, Channel, Voice):
+        yield Situation(
+            stage=stage, reason=reason, channel=channel, voice=voice, keep_door_open=True,
+            signing_bonus=Money.PAID if stage is Stage.ACCEPTED else Money.NONE,
+            contact="Sam Sample", role="Sample Role", company="Sample Company",
+            recruiter="Rae Recruiter",
+        )  # fmt: skip
+
+
+def load_rules(composer: object) -> tuple[Rule, ...]:
+    """The consistency rules as the composer's template folders give them."""
+    from bowout.core.composer import Composer
+
+    assert isinstance(composer, Composer)
+    env = composer.environment()
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, "wording/rules.toml")
+    return parse_rules(source)
+
+
+def check_wording(folder: Path) -> list[str]:
+    """Problems with the wording files in ``folder/wording`` (one line each; [] when fine).
+
+    Each voice is loaded as Bow Out would load it with ``folder`` first, every sample
+    situation is composed, and every consistency rule is applied to the result.
+    """
+    from bowout.core.composer import WRITTEN_AUDIENCE, Composer, facts_of_channel
+
+    if not (folder / "wording").is_dir():
+        return []
+    composer = Composer([folder])
+    try:
+        rules = load_rules(composer)
+        for voice in Voice:
+            composer.wording.voicebook(voice.value)
+    except TemplateError as exc:
+        return [str(exc)]
+    problems: list[str] = []
+    today = composer.today()
+    for situation in sample_situations():
+        try:
+            draft = composer.compose(situation, SAMPLE_PROFILE)
+        except TemplateError as exc:
+            problems.append(str(exc))
+            break
+        channel = draft.channel
+        written = facts_of_channel(situation, channel, WRITTEN_AUDIENCE[channel], today)
+        texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
+        if draft.phone_script:
+            spoken = facts_of_channel(situation, channel, "spoken", today)
+            texts["script"] = (draft.phone_script, spoken)
+        where = f"{situation.stage.value}/{situation.reason.value}/{channel.value}"
+        problems += [
+            f"{situation.voice.value} voice, {where}: {v}" for v in violations(rules, texts)
+        ]
+    return problems
