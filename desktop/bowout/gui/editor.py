@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
+from bowout.gui.plaintext import plain_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -28,6 +29,8 @@ from bowout.gui.spellcheck import (
 logger = logging.getLogger(__name__)
 
 _BODY_RE = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+#: One or more blank (or whitespace-only) lines between two paragraphs of pasted text.
+_BLANK_LINES_RE = re.compile(r"\n[^\S\n]*\n\s*")
 #: The dictionary loads this long after the first paint, so the window shows first.
 SPELL_LOAD_DELAY_MS = 400
 
@@ -62,7 +65,7 @@ class RichEditor(QTextEdit):
         if self.paste_rich or not source.hasText():
             super().insertFromMimeData(source)
             return
-        self.textCursor().insertText(source.text())
+        self.textCursor().insertText(paste_paragraphs(source.text()))
 
     @Slot()
     def paste_with_formatting(self) -> None:
@@ -103,39 +106,20 @@ class RichEditor(QTextEdit):
         return match.group(1).strip() if match else escape_html(self.toPlainText())
 
     def message_text(self) -> str:
-        """The text as mail wants it: paragraphs apart by a blank line, line breaks kept."""
-        parts: list[str] = []
-        segments: list[tuple[int, int, int]] = []
-        offset = 0
-        block = self.document().begin()
-        while block.isValid():
-            text = block.text().replace("\u2028", "\n")  # a <br> inside a paragraph
-            if parts:
-                offset += 2
-            segments.append((offset, block.position(), len(text)))
-            parts.append(text)
-            offset += len(text)
-            block = block.next()
-        self._segments = segments
-        return "\n\n".join(parts)
+        """The plain-text twin as mail wants it: one blank line between paragraphs, list
+        markers and nesting kept, links as ``text (url)`` (see :mod:`bowout.gui.plaintext`)."""
+        return plain_text(self.document()).text
 
     def document_position(self, offset: int) -> int:
-        """Where ``offset`` in :meth:`message_text` lies in the document."""
-        if not getattr(self, "_segments", None):
-            self.message_text()
-        position = 0
-        for start, block_position, length in self._segments:
-            if start > offset:
-                break
-            position = block_position + min(offset - start, length)
-        return position
+        """Where code-point ``offset`` in :meth:`message_text` lies in the document (Qt units)."""
+        return plain_text(self.document()).document_position(offset)
 
     def select_span(self, start: int, end: int) -> None:
-        """Select characters [start, end) of :meth:`message_text` and bring them into view."""
-        self.message_text()
+        """Select code points [start, end) of :meth:`message_text` and bring them into view."""
+        twin = plain_text(self.document())
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self.document_position(start))
-        cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(twin.document_position(start))
+        cursor.setPosition(twin.document_position(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
@@ -213,6 +197,15 @@ def escape_html(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#x27;")
     )
+
+
+def paste_paragraphs(text: str) -> str:
+    """Pasted plain text as the editor holds it: a blank line (or several) starts one new
+    paragraph, a single line break stays a break inside the paragraph, and the line breaks
+    around the whole paste go, so pasting never leaves empty paragraphs behind."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    blocks = _BLANK_LINES_RE.split(text)
+    return "\n".join(block.replace("\n", "\u2028") for block in blocks)
 
 
 def plain_to_html(text: str) -> str:

@@ -34,6 +34,7 @@ from bowout.gui.editor import FormatToolBar, RichEditor
 from bowout.gui.scenario_form import ScenarioForm
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
+from bowout.gui.utf16 import to_qt_span
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft, Finding
@@ -340,7 +341,8 @@ class MainWindow(WindowCommands, QMainWindow):
         """Select the words a tone remark is about."""
         if finding.target == "subject":
             self.subject_edit.setFocus()
-            self.subject_edit.setSelection(finding.start, finding.end - finding.start)
+            subject = self.subject_edit.text()
+            self.subject_edit.setSelection(*to_qt_span(subject, finding.start, finding.end))
             return
         self.tabs.setCurrentWidget(self.editor)
         self.editor.select_span(finding.start, finding.end)

@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit
 
+from bowout.gui.utf16 import from_qt, to_qt_span
+
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
@@ -256,7 +258,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         """Qt calls this per changed paragraph; formats are layout-only, so no undo steps."""
         for pattern, fmt in self._extra_rules:
             for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), fmt)
+                self.setFormat(*to_qt_span(text, match.start(), match.end()), fmt)
         if self._load_timer is not None and not self.is_ready():
             if not self._load_timer.isActive():
                 self._load_timer.start()  # underline once loaded, without blocking now
@@ -264,10 +266,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         for start, end, word in iter_checkable_words(text):
             if not self.is_misspelled(word):
                 continue
+            qt_start, qt_length = to_qt_span(text, start, end)
             if not self._extra_rules:
-                self.setFormat(start, end - start, self._format)
+                self.setFormat(qt_start, qt_length, self._format)
                 continue
-            for pos in range(start, end):  # keep the extra rule's colours under the underline
+            for pos in range(qt_start, qt_start + qt_length):  # keep extra colours underneath
                 merged = self.format(pos)
                 merged.merge(self._format)
                 self.setFormat(pos, 1, merged)
@@ -275,12 +278,16 @@ class SpellHighlighter(QSyntaxHighlighter):
     def word_at(self, cursor: QTextCursor) -> QTextCursor | None:
         """A cursor selecting the checkable word at ``cursor``'s position, if any."""
         block = cursor.block()
-        offset = cursor.position() - block.position()
-        for start, end, _word in iter_checkable_words(block.text()):
+        text = block.text()
+        offset = from_qt(text, cursor.position() - block.position())
+        for start, end, _word in iter_checkable_words(text):
             if start <= offset <= end:
+                qt_start, qt_length = to_qt_span(text, start, end)
                 found = QTextCursor(block)
-                found.setPosition(block.position() + start)
-                found.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                found.setPosition(block.position() + qt_start)
+                found.setPosition(
+                    block.position() + qt_start + qt_length, QTextCursor.MoveMode.KeepAnchor
+                )
                 return found
         return None
 
