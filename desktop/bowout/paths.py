@@ -87,7 +87,7 @@ def resolve_data_dir(
         return Path(env[DATA_DIR_ENV]).expanduser().resolve()
     pointer = config_dir(env) / "data-dir.txt"
     try:
-        chosen = pointer.read_text(encoding="utf-8").strip()
+        chosen = pointer.read_text(encoding="utf-8-sig").strip()  # a BOM if edited by hand
     except OSError:
         chosen = ""
     if chosen:
