@@ -300,14 +300,17 @@ class WindowCommands(_Base):
             self.statusBar().showMessage(f"Bow Out will use {data_dir} from the next start.", 15000)
 
     def apply_settings(self, settings: Any) -> None:
-        """Save and apply new settings; the draft is rewritten as one undo step."""
+        """Save and apply new settings; the user's words are never rewritten (only a
+        profile change touches the draft, and then only its signature lines)."""
         from bowout.gui.context import make_composer
+        from bowout.gui.settings_apply import apply_to_draft
         from bowout.gui.theme import apply_theme
 
         try:
             save_settings(self.context.data_dir, settings)
         except OSError as exc:
             self.show_error(f"Could not save the settings: {exc.strerror or exc}.")
+        previous = self.context.settings
         self.context.settings = settings
         self.context.composer = make_composer(self.context.data_dir, settings)
         app = QApplication.instance()
@@ -315,7 +318,7 @@ class WindowCommands(_Base):
             apply_theme(app, settings.theme)
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.set_language(settings.spell_language)
-        self.regenerate()
+        apply_to_draft(self, previous, settings)  # type: ignore[arg-type]
 
     @Slot(list)
     def save_personal_words(self, words: list[str]) -> None:
