@@ -69,3 +69,33 @@ def test_untouched_draft_follows_the_profile(window: MainWindow) -> None:
     window.apply_settings(dataclasses.replace(old, profile=Profile(name="Ana Ruiz")))
     assert "Ana Ruiz" in window.editor.message_text()
     assert "rewritten" not in window.statusBar().currentMessage()
+
+
+def wavy_words(window: MainWindow) -> list[str]:
+    """Words the person sees underlined in the email (UTF-16 ranges decoded back)."""
+    from PySide6.QtGui import QTextCharFormat
+
+    wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    words = []
+    block = window.editor.document().begin()
+    while block.isValid():
+        units = block.text().encode("utf-16-le")
+        for rng in block.layout().formats():
+            if rng.format.underlineStyle() == wavy:
+                words.append(
+                    units[rng.start * 2 : (rng.start + rng.length) * 2].decode("utf-16-le")
+                )
+        block = block.next()
+    return words
+
+
+def test_the_users_own_name_is_not_misspelt(window: MainWindow) -> None:
+    window.editor.highlighter._load_now()  # the dictionary, as after the first paint
+    old = window.context.settings
+    profile = Profile(name="Zorblat Quenby", signature="Hexlify Vantrobe")
+    window.apply_settings(dataclasses.replace(old, profile=profile))
+    window.form.contact_edit.setText("Dana Krzyzewski")
+    text = window.editor.message_text()
+    assert "Zorblat Quenby" in text and "Krzyzewski" in text
+    assert wavy_words(window) == []
+    assert window.editor.highlighter.is_misspelled("Zorblaat")  # the checker still checks

@@ -32,6 +32,7 @@ from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext, DeferredHistory
 from bowout.gui.editor import FormatToolBar, RichEditor
 from bowout.gui.scenario_form import ScenarioForm
+from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
 from bowout.gui.utf16 import to_qt_span
@@ -263,9 +264,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self._programmatic = False
         self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
-        names = self.form.names()
-        self.editor.highlighter.set_ignored_words(names)
-        self.phone_editor.highlighter.set_ignored_words(names)
+        accept_user_names(self)
         if edited:
             self.statusBar().showMessage(
                 "Draft rewritten for the new situation; press Ctrl+Z in the editor to get "

@@ -95,6 +95,7 @@ def apply_to_draft(window: MainWindow, old: Settings, new: Settings) -> None:
         window.show_error(str(exc))
         return
     window.draft = draft
+    accept_user_names(window)
     message = "Your edits are kept; the new templates apply when the situation changes."
     if new.profile != old.profile:
         if swap_signature(
@@ -104,3 +105,12 @@ def apply_to_draft(window: MainWindow, old: Settings, new: Settings) -> None:
         else:
             message = "Your profile is saved; the signature you edited in this draft stays."
     window.statusBar().showMessage(message, 10000)
+
+
+def accept_user_names(window: MainWindow) -> None:
+    """Every name the user typed — in the form and in the profile (their own name and
+    signature lines) — is a word to the spell checkers of both editors."""
+    profile = window.context.settings.profile
+    names = [*window.form.names(), profile.name, *profile.signature.splitlines()]
+    for editor in (window.editor, window.phone_editor):
+        editor.highlighter.set_ignored_words(name for name in names if name.strip())
