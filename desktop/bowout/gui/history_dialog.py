@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.errors import BowOutError
-from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel
+from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
 
 logger = logging.getLogger(__name__)
 
@@ -290,21 +290,24 @@ class HistoryDialog(QDialog):
             select_id = current.id if current is not None else None
         query = self.search_edit.text().strip()
         records: list[Any] = []
+        total = 0
 
         def load() -> None:
-            nonlocal records
+            nonlocal records, total
+            every = self.history.trash() if self._in_trash else self.history.list()
+            total = len(every)
             if self._in_trash:
                 needle = _fold(query)
-                records = [r for r in self.history.trash() if needle in _fold(_haystack(r))]
+                records = [r for r in every if needle in _fold(_haystack(r))]
             elif query:
                 records = list(self.history.search(query))
             else:
-                records = list(self.history.list())
+                records = list(every)
 
         self.run_storage(load)
         self.model.set_records(records)
         self._select(select_id)
-        self._update_count(query)
+        self.count_label.setText(count_text(len(records), total, query, in_trash=self._in_trash))
         self._update_buttons()
 
     def _select(self, record_id: str | None) -> None:
@@ -320,17 +323,6 @@ class HistoryDialog(QDialog):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-
-    def _update_count(self, query: str) -> None:
-        n = self.model.rowCount()
-        where = "in the trash" if self._in_trash else "saved"
-        if n == 0 and query:
-            text = f"Nothing matches “{query}”."
-        elif n == 0:
-            text = "The trash is empty." if self._in_trash else "No saved withdrawals yet."
-        else:
-            text = f"{n} record{'s' if n != 1 else ''} {where}."
-        self.count_label.setText(text)
 
     def selected_record(self) -> Any:
         """The record on the selected row, or None."""
