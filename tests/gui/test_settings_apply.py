@@ -99,3 +99,16 @@ def test_the_users_own_name_is_not_misspelt(window: MainWindow) -> None:
     assert "Zorblat Quenby" in text and "Krzyzewski" in text
     assert wavy_words(window) == []
     assert window.editor.highlighter.is_misspelled("Zorblaat")  # the checker still checks
+
+
+def test_reopened_draft_follows_the_advice_again(window: MainWindow) -> None:
+    from gui_helpers import pick
+
+    from bowout.core.situation import Channel
+
+    assert window.draft is not None and window.draft.channel is Channel.EMAIL
+    assert window.save_to_history() and window.record is not None
+    window.open_record(window.record)
+    pick(window.stage_combo, "accepted")
+    assert window.draft.channel is Channel.PHONE  # the advice for rescinding: call
+    assert window.form.situation().channel is None
