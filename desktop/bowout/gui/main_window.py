@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -199,11 +200,11 @@ class MainWindow(WindowCommands, QMainWindow):
         self.tone_timer.setSingleShot(True)
         self.tone_timer.setInterval(TONE_DELAY_MS)
         self.resize(1280, 820)
-        QWidget.setTabOrder(self.form.recruiter_edit, self.form.visa_panel.toggle)
-        QWidget.setTabOrder(self.form.visa_panel.toggle, self.subject_edit)
-        QWidget.setTabOrder(self.subject_edit, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.editor)
-        QWidget.setTabOrder(self.editor, self.tone_list)
+        # Tab follows the eye: the form top to bottom, then subject, tabs, page, tone coach.
+        pages = (self.editor, self.phone_editor, self.checklist_view, self.notes_edit)
+        chain = [*self.form.focus_chain(), self.subject_edit, self.tabs, *pages, self.tone_list]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     @staticmethod
     def _labelled(widget: QWidget, text: str) -> QWidget:

@@ -180,6 +180,17 @@ class ScenarioForm(QWidget):
             self.channel_combo.setItemText(index, channel.label + mark)
         self.rationale_label.setText(advice.rationale)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in the order the form shows them, top to bottom (for Tab)."""
+        return [
+            self.stage_combo,
+            self.reason_combo,
+            self.channel_combo,
+            *self.fact_checks.values(),
+            *self.name_edits.values(),
+            *self.visa_panel.focus_chain(),
+        ]
+
     def names(self) -> list[str]:
         """The names typed in the form (accepted by the spell checker)."""
         return [edit.text() for edit in self.name_edits.values() if edit.text()]

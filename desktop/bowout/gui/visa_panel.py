@@ -70,7 +70,7 @@ class VisaPanel(QWidget):
         form = QVBoxLayout(self.body)
         form.setContentsMargins(16, 0, 0, 0)
         self.boxes = add_fact_checks(VISA_FACTS, self.body, form, self.changed)
-        self.start_check = QCheckBox("Start date &was", self.body)
+        self.start_check = QCheckBox("A start date &was agreed:", self.body)
         self.start_check.setObjectName("start_date_check")
         self.start_check.setAccessibleName("A start date was agreed")
         self.start_edit = QDateEdit(self.body)
@@ -101,6 +101,10 @@ class VisaPanel(QWidget):
         self.toggle.setChecked(expanded)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The toggle, then the facts top to bottom (folded ones are skipped by Qt)."""
+        return [self.toggle, *self.boxes.values(), self.start_check, self.start_edit]
 
     def is_expanded(self) -> bool:
         """Whether the facts are showing."""
