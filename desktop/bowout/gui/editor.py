@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QMimeData, Slot
+from PySide6.QtCore import QMimeData, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -225,6 +225,7 @@ class FormatToolBar(QToolBar):
         self.setObjectName("format_toolbar")
         self.editor: RichEditor | None = None
         self.active = True
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.bold = self._action("bold_action", "&Bold", QKeySequence.StandardKey.Bold, True)
         self.italic = self._action(
             "italic_action", "&Italic", QKeySequence.StandardKey.Italic, True
@@ -234,6 +235,7 @@ class FormatToolBar(QToolBar):
         )
         self.bullets = self._action("bullets_action", "Bullet &list", "Ctrl+Shift+L", False)
         self.link = self._action("link_action", "Lin&k…", "Ctrl+K", False)
+        self._compact()
         self.addSeparator()
         self.undo = self._action("undo_action", "&Undo", QKeySequence.StandardKey.Undo, False)
         self.redo = self._action("redo_action", "&Redo", QKeySequence.StandardKey.Redo, False)
@@ -255,6 +257,25 @@ class FormatToolBar(QToolBar):
         action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString()})")
         self.addAction(action)
         return action
+
+    def _compact(self) -> None:
+        """B, I and U in their own style on the buttons (menus keep the words)."""
+        for action, short, style in (
+            (self.bold, "B", "bold"),
+            (self.italic, "I", "italic"),
+            (self.underline, "U", "underline"),
+        ):
+            action.setIconText(short)
+            font = QFont()
+            font.setBold(style == "bold")
+            font.setItalic(style == "italic")
+            font.setUnderline(style == "underline")
+            button = self.widgetForAction(action)
+            if button is not None:
+                button.setFont(font)
+                button.setAccessibleName(action.text().replace("&", ""))
+        self.bullets.setIconText("• List")
+        self.link.setIconText("Link…")
 
     def set_editor(self, editor: RichEditor) -> None:
         """Point the buttons at ``editor`` and keep their checked state in step with it."""

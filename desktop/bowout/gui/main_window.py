@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from bowout.gui.checklist_view import ChecklistView
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext, DeferredHistory
 from bowout.gui.editor import FormatToolBar, RichEditor
-from bowout.gui.scenario_form import ScenarioForm
+from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
 from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
@@ -47,6 +46,8 @@ logger = logging.getLogger(__name__)
 #: The tone coach re-reads the user's text this long after typing pauses.
 TONE_DELAY_MS = 300
 PHONE_TAB = 1
+#: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
+MESSAGE_MIN_WIDTH = 340
 NEW_TITLE = "New withdrawal"
 
 
@@ -116,11 +117,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.form = ScenarioForm()
         self.stage_combo = self.form.stage_combo
         self.channel_combo = self.form.channel_combo
-        left = QScrollArea()
-        left.setObjectName("scenario_scroll")
-        left.setWidgetResizable(True)
-        left.setWidget(self.form)
-        left.setMinimumWidth(300)
+        left = FormScrollArea(self.form)
 
         self._build_right(left)
 
@@ -141,6 +138,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.editor_splitter.setStretchFactor(1, 1)
 
         right = QWidget()
+        right.setMinimumWidth(MESSAGE_MIN_WIDTH)  # on a small screen the form gives way first
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         subject_row = QHBoxLayout()
