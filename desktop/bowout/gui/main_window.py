@@ -7,7 +7,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,7 @@ from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
 from bowout.gui.utf16 import to_qt_span
+from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft, Finding
@@ -49,13 +50,6 @@ PHONE_TAB = 1
 #: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
 MESSAGE_MIN_WIDTH = 340
 NEW_TITLE = "New withdrawal"
-
-
-def window_settings() -> QSettings:
-    """Geometry and splitter state (an ini file; tests point QSettings.setPath elsewhere)."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, paths.APP_NAME, paths.APP_NAME
-    )
 
 
 class MainWindow(WindowCommands, QMainWindow):
@@ -381,23 +375,11 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def restore_window_state(self) -> None:
         """Geometry and splitter positions from the last run."""
-        store = window_settings()
-        geometry = store.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        for key, splitter in (("window/splitter", self.splitter),
-                              ("window/editor_splitter", self.editor_splitter)):  # fmt: skip
-            state = store.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+        restore_state(self, self.splitter, self.editor_splitter)
 
     def save_window_state(self) -> None:
         """Remember geometry and splitter positions."""
-        store = window_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/splitter", self.splitter.saveState())
-        store.setValue("window/editor_splitter", self.editor_splitter.saveState())
-        store.sync()
+        save_state(self, self.splitter, self.editor_splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before losing edits; a clean close removes the autosave."""
