@@ -54,6 +54,18 @@ def test_profile_change_swaps_only_the_signature(qtbot: QtBot, window: MainWindo
     assert SENTENCE.strip() in window.editor.message_text()
 
 
+def test_untouched_phone_script_follows_an_edited_email(qtbot: QtBot, window: MainWindow) -> None:
+    from gui_helpers import pick
+
+    pick(window.stage_combo, "accepted")  # a call is advised: there is a phone script
+    assert window.phone_editor.message_text()
+    type_sentence(qtbot, window)
+    old = window.context.settings
+    window.apply_settings(dataclasses.replace(old, profile=Profile(name="Ana Ruiz")))
+    assert "Ana Ruiz" in window.phone_editor.message_text()
+    assert SENTENCE.strip() in window.editor.message_text()
+
+
 def test_profile_change_leaves_a_rewritten_signature(qtbot: QtBot, window: MainWindow) -> None:
     window.editor.replace_html("<p>Dear Dana,</p><p>I withdraw.</p><p>Cheers,<br>Ana</p>")
     window.editor.document().setModified(True)

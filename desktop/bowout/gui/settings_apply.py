@@ -96,6 +96,8 @@ def apply_to_draft(window: MainWindow, old: Settings, new: Settings) -> None:
         return
     window.draft = draft
     accept_user_names(window)
+    if window.phone_editor.message_text() == (previous.phone_script or ""):
+        window.phone_editor.replace_text(draft.phone_script or "")  # untouched: follows along
     message = "Your edits are kept; the new templates apply when the situation changes."
     if new.profile != old.profile:
         if swap_signature(
