@@ -142,3 +142,22 @@ def test_copy_mailto_eml_txt_and_history_use_the_twin(window: MainWindow, tmp_pa
     assert plain.get_content().replace("\r\n", "\n").rstrip("\n") == LIST_TEXT
     assert (tmp_path / "out.txt").read_text(encoding="utf-8").endswith(LIST_TEXT + "\n")
     assert window.current_record().body_text == LIST_TEXT
+
+
+def test_the_twin_follows_every_kind_of_change(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.replace_html("<p>one</p><p>two</p>")
+    assert editor.message_text() == "one\n\ntwo"
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "!")
+    assert editor.message_text() == "one\n\ntwo!"
+    editor.selectAll()
+    editor.toggle_bullets()
+    assert editor.message_text() == "- one\n- two!"
+    editor.ask_link = lambda selected: ("https://example.org", "site")  # type: ignore[method-assign]
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insert_link()
+    assert editor.message_text() == "- one\n- two!site (https://example.org)"
+    editor.undo()
+    assert editor.message_text() == "- one\n- two!"

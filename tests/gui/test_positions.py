@@ -21,7 +21,7 @@ from bowout.gui.spellcheck import (
     placeholder_format,
     populate_context_menu,
 )
-from bowout.gui.utf16 import from_qt, qt_length, to_qt, to_qt_span
+from bowout.gui.utf16 import from_qt, qt_length, qt_positions, to_qt, to_qt_span
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 TEXT = "Thank you 🙏🙏 for the oportunity"
@@ -125,3 +125,10 @@ def test_tone_remark_on_the_body_after_an_emoji(window: MainWindow) -> None:
     start = text.index("sadly")
     window.select_finding(Finding("x", "x", start, start + 5))
     assert window.editor.textCursor().selectedText() == "sadly"
+
+
+@given(st.text(), st.data())
+def test_many_positions_helper_matches_the_single_one(text: str, data: st.DataObject) -> None:
+    qt = qt_positions(text)
+    index = data.draw(st.integers(-2, len(text) + 2))
+    assert qt(index) == to_qt(text, index)

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
-from bowout.gui.plaintext import plain_text
+from bowout.gui.plaintext import PlainText, plain_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -57,6 +57,10 @@ class RichEditor(QTextEdit):
             self.document(), language, personal_words, load_delay_ms=SPELL_LOAD_DELAY_MS
         )
         self.highlighter.set_extra_rules([(PLACEHOLDER_PATTERN, placeholder_format())])
+        # The plain twin is read several times per pause in typing (tone coach, word count,
+        # copy); it is made again only after the document changed.
+        self._twin: PlainText | None = None
+        self.document().contentsChange.connect(self._forget_twin)
 
     # -- paste and context menu -----------------------------------------------------------
 
@@ -105,18 +109,28 @@ class RichEditor(QTextEdit):
         match = _BODY_RE.search(self.toHtml())
         return match.group(1).strip() if match else escape_html(self.toPlainText())
 
+    def twin(self) -> PlainText:
+        """The plain-text twin of the document and where its words are in the document."""
+        if self._twin is None:
+            self._twin = plain_text(self.document())
+        return self._twin
+
+    @Slot(int, int, int)
+    def _forget_twin(self, *_: int) -> None:
+        self._twin = None
+
     def message_text(self) -> str:
         """The plain-text twin as mail wants it: one blank line between paragraphs, list
         markers and nesting kept, links as ``text (url)`` (see :mod:`bowout.gui.plaintext`)."""
-        return plain_text(self.document()).text
+        return self.twin().text
 
     def document_position(self, offset: int) -> int:
         """Where code-point ``offset`` in :meth:`message_text` lies in the document (Qt units)."""
-        return plain_text(self.document()).document_position(offset)
+        return self.twin().document_position(offset)
 
     def select_span(self, start: int, end: int) -> None:
         """Select code points [start, end) of :meth:`message_text` and bring them into view."""
-        twin = plain_text(self.document())
+        twin = self.twin()
         cursor = QTextCursor(self.document())
         cursor.setPosition(twin.document_position(start))
         cursor.setPosition(twin.document_position(end), QTextCursor.MoveMode.KeepAnchor)

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from bowout.gui.utf16 import from_qt, to_qt_span
+from bowout.gui.utf16 import from_qt, qt_positions, to_qt_span
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -256,9 +256,10 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         """Qt calls this per changed paragraph; formats are layout-only, so no undo steps."""
+        qt = qt_positions(text)  # Python code points -> Qt's UTF-16 units, per block
         for pattern, fmt in self._extra_rules:
             for match in pattern.finditer(text):
-                self.setFormat(*to_qt_span(text, match.start(), match.end()), fmt)
+                self.setFormat(qt(match.start()), qt(match.end()) - qt(match.start()), fmt)
         if self._load_timer is not None and not self.is_ready():
             if not self._load_timer.isActive():
                 self._load_timer.start()  # underline once loaded, without blocking now
@@ -266,7 +267,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         for start, end, word in iter_checkable_words(text):
             if not self.is_misspelled(word):
                 continue
-            qt_start, qt_length = to_qt_span(text, start, end)
+            qt_start, qt_length = qt(start), qt(end) - qt(start)
             if not self._extra_rules:
                 self.setFormat(qt_start, qt_length, self._format)
                 continue

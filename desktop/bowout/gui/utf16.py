@@ -9,7 +9,9 @@ found after "🙏" lands one unit early per emoji (the reason for this module: i
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
 #: Characters that take two UTF-16 code units (a surrogate pair).
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -50,3 +52,16 @@ def to_qt_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A code-point span ``[start, end)`` of ``text`` as a Qt (start, length) pair."""
     qt_start = to_qt(text, start)
     return qt_start, to_qt(text, end) - qt_start
+
+
+def qt_positions(text: str) -> Callable[[int], int]:
+    """:func:`to_qt` for many positions in one ``text``, each in constant time.
+
+    The highlighter converts every word of a paragraph; this scans the paragraph once
+    (and not at all when it holds no character beyond U+FFFF, the common case).
+    """
+    length = len(text)
+    if not _ASTRAL.search(text):
+        return lambda index: max(0, min(index, length))
+    before = list(itertools.accumulate((ord(c) > 0xFFFF for c in text), initial=0))
+    return lambda index: (clamped := max(0, min(index, length))) + before[clamped]
