@@ -106,3 +106,11 @@ def test_pip_failure_shows_the_reason(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 1
     assert "ERROR: No matching distribution found for nosuch" in err
+
+
+def test_packaging_ci_waits_for_apt_too() -> None:
+    """Every apt-get the CI scripts run goes through the same wait (the kind, not one place)."""
+    ci = (SCRIPT.parents[1] / "packaging" / "ci.sh").read_text(encoding="utf-8")
+    calls = [line for line in ci.splitlines() if "apt-get " in line and "#" not in line]
+    assert calls == ['    apt-get -o "DPkg::Lock::Timeout=$APT_LOCK_WAIT" "$@"']
+    assert "source scripts/dev.sh" in ci
