@@ -97,7 +97,11 @@ def apply_to_draft(window: MainWindow, old: Settings, new: Settings) -> None:
     window.draft = draft
     accept_user_names(window)
     if window.phone_editor.message_text() == (previous.phone_script or ""):
-        window.phone_editor.replace_text(draft.phone_script or "")  # untouched: follows along
+        window._programmatic = True  # an untouched script follows along; not an edit
+        try:
+            window.phone_editor.replace_text(draft.phone_script or "")
+        finally:
+            window._programmatic = False
     message = "Your edits are kept; the new templates apply when the situation changes."
     if new.profile != old.profile:
         if swap_signature(
