@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         data_dir = paths.resolve_data_dir(args.data_dir)
-        if args.data_dir:
+        if args.data_dir or os.environ.get(paths.DATA_DIR_ENV):  # a folder the user named
             paths.check_data_dir(data_dir)
         if args.command is None:
             return _open_window(data_dir)

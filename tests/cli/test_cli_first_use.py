@@ -53,3 +53,14 @@ def test_data_dir_on_a_file_names_the_folder(
     assert err.count("\n") == 1
     assert f"cannot use {folder} as the data folder" in err
     assert "history.json" not in err
+
+
+def test_data_dir_from_the_environment_names_the_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("x")
+    monkeypatch.setenv("BOWOUT_DATA_DIR", str(blocker))
+    code, _, err = run(capsys, "history", "list")
+    assert code == 2
+    assert f"cannot use {blocker} as the data folder: it is a file, not a folder" in err
