@@ -373,3 +373,26 @@ def test_count_line_while_searching() -> None:
     assert count_text(0, 1, "x") == "Nothing matches “x” (1 record saved)."
     assert count_text(2, 5, "q", in_trash=True) == "2 of 5 records in the trash."
     assert count_text(0, 0, "", in_trash=True) == "The trash is empty."
+
+
+def test_tab_walks_the_dialog_in_visual_order(qtbot: QtBot, dialog: HistoryDialog) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    dialog.show_undo_bar("Deleted Acme.")  # the bar under the list is visited right after it
+    dialog.activateWindow()
+    dialog.search_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.search_edit)
+    seen = []
+    for _ in range(8):
+        seen.append(QApplication.focusWidget().objectName())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert seen == [
+        "history_search",
+        "trash_button",
+        "history_view",
+        "undo_button",
+        "open_button",
+        "duplicate_button",
+        "delete_button",
+        "close_button",  # restore and empty trash show only in the trash
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -216,13 +217,15 @@ class HistoryDialog(QDialog):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.trash_button)
         buttons = QHBoxLayout()
-        for button in (
+        row = (
             self.open_button,
             self.duplicate_button,
             self.delete_button,
             self.restore_button,
             self.empty_trash_button,
-        ):
+            self.close_button,
+        )
+        for button in row[:-1]:
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -233,9 +236,10 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
-        self.setTabOrder(self.search_edit, self.trash_button)
-        self.setTabOrder(self.trash_button, self.view)
-        self.setTabOrder(self.view, self.open_button)
+        # Tab follows the eye: search, trash, list, the undo bar under it, then the buttons.
+        chain = [self.search_edit, self.trash_button, self.view, self.undo_button, *row]
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text, self)
