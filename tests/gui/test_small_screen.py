@@ -58,6 +58,7 @@ def test_left_panel_never_scrolls_sideways(
     assert not scroll.horizontalScrollBar().isVisible()
     assert window.form.width() >= window.form.minimumSizeHint().width()  # nothing cut off
     assert window.editor.width() >= 200
+    assert window.editor.height() >= 250  # was about 170 pixels at 640×480
     assert not window.tone_list.horizontalScrollBar().isVisible()
 
 
