@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
+# shellcheck source=scripts/dev.sh
+source scripts/dev.sh  # functions only: wait_for_apt
+
+apt_get() {
+    # Wait (with a message) while another package manager holds apt's lock.
+    wait_for_apt
+    apt-get -o "DPkg::Lock::Timeout=$APT_LOCK_WAIT" "$@"
+}
 PY=.venv/bin/python
 VERSION=$("$PY" -c 'import sys; sys.path.insert(0, "packaging"); import build; print(build.version())')
 started=$SECONDS
@@ -13,8 +21,8 @@ command -v dpkg-deb >/dev/null || need+=(dpkg-dev)
 command -v makensis >/dev/null || need+=(nsis)
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 if ((${#need[@]})); then
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${need[@]}"
+    apt_get update -qq
+    apt_get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
 echo "== bundle"
@@ -23,8 +31,8 @@ echo "== deb"
 "$PY" packaging/build.py deb
 deb="dist/bowout_${VERSION}_amd64.deb"
 # A fresh container has no package lists, and the .deb's Depends must come from the archive.
-compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null || apt-get update -qq
-apt-get install -y -qq "./$deb"
+compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null || apt_get update -qq
+apt_get install -y -qq "./$deb"
 echo "== installed self-test"
 test "$(command -v bowout)" = /usr/bin/bowout
 desktop-file-validate /usr/share/applications/bowout.desktop

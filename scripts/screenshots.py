@@ -93,11 +93,44 @@ def render(out: Path, data_dir: Path) -> list[Path]:
 
     apply_theme(app, "dark")
     window.form.visa_panel.set_expanded(False)
-    fill(window, Situation(stage=Stage.FINAL, reason=Reason.OTHER_OFFER, contact="Priya Raman",
-                           role="Data Analyst", company="Adatum"))  # fmt: skip
+    # No contact name: the dark shot shows a highlighted [placeholder] and its contrast.
+    fill(window, Situation(stage=Stage.FINAL, reason=Reason.OTHER_OFFER, role="Data Analyst",
+                           company="Adatum"))  # fmt: skip
     shots.append(save(window, out, "dark-mode"))
+
+    apply_theme(app, "light")
+    window.resize(800, 600)
+    fill(window, Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, contact="Sam Ortiz",
+                           role="Backend Engineer", company="Tailspin"))  # fmt: skip
+    shots.append(save(window, out, "small-screen-800x600"))
+
+    paste_list(window)
+    shots.append(save(window, out, "pasted-list"))
     window.close()
     return shots
+
+
+def paste_list(window: MainWindow) -> None:
+    """Paste three lines after the first paragraph and make them a list with the toolbar."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QTextCursor
+
+    editor = window.editor
+    cursor = QTextCursor(editor.document().findBlockByNumber(1))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertBlock()
+    editor.setTextCursor(cursor)
+    mime = QMimeData()
+    mime.setText("Return the laptop\n\nSign the leaving form\n\nHand over the notes")
+    editor.insertFromMimeData(mime)
+    cursor = editor.textCursor()
+    end = cursor.position()
+    cursor.setPosition(editor.document().findBlockByNumber(2).position())
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    window.format_bar.bullets.trigger()
+    cursor.clearSelection()
+    editor.setTextCursor(cursor)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,7 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     templates = sub.add_parser("templates", help="work with custom message templates")
     tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     check = tsub.add_parser("check", help="validate custom templates")
-    check.add_argument("dir", nargs="?", help="folder to check (default: <data>/templates)")
+    check.add_argument(
+        "dir",
+        nargs="?",
+        help="folder to check (default: the custom folders in use; none means the built-in "
+        "templates are in use)",
+    )
     sub.add_parser("self-test", help="headless smoke test of this installation")
     return parser
 
@@ -54,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         data_dir = paths.resolve_data_dir(args.data_dir)
+        if args.data_dir or os.environ.get(paths.DATA_DIR_ENV):  # a folder the user named
+            paths.check_data_dir(data_dir)
         if args.command is None:
             return _open_window(data_dir)
         if args.command == "draft":
@@ -65,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cli_history.run(args, data_dir)
         if args.command == "templates":
-            from bowout.cli_draft import run_templates_check
+            from bowout.cli_templates import run_templates_check
 
             return run_templates_check(args, data_dir)
         if args.command == "self-test":

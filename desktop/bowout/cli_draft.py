@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bowout.core import exports, templating
+from bowout.core import exports
 from bowout.core.checklist import PHASE_TITLES
-from bowout.core.composer import Composer, sample_situations, template_context
+from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
 from bowout.core.situation import (
@@ -27,7 +27,6 @@ from bowout.core.situation import (
     check_start_date,
     parse_date,
 )
-from bowout.core.wording.check import check_wording
 from bowout.settings import load_settings
 
 #: Relationship and visa facts that are simply true or false: flag -> help.
@@ -261,21 +260,3 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"bowout: saved to history as {record_id}", file=sys.stderr)
     out.flush()
     return 0
-
-
-def run_templates_check(args: argparse.Namespace, data_dir: Path) -> int:
-    """Validate custom templates; print each problem as file:line: message."""
-    folder = Path(args.dir) if args.dir else data_dir / "templates"
-    if not folder.is_dir():
-        raise InputError(f"no template folder at {folder}")
-    profile = Profile("Sample Name", "sample@example.com", "+1 555 0100")
-    contexts = [
-        template_context(s, profile, s.channel or Channel.EMAIL) for s in sample_situations()
-    ]
-    problems = [str(p) for p in templating.check_templates(folder, contexts)]
-    problems += check_wording(folder)
-    checked = len(list(folder.glob("*.j2"))) + len(list(folder.glob("wording/*.toml")))
-    for problem in problems:
-        print(problem)
-    print(f"{checked} template(s) checked, {len(problems)} problem(s)")
-    return 1 if problems else 0

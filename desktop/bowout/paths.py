@@ -87,7 +87,7 @@ def resolve_data_dir(
         return Path(env[DATA_DIR_ENV]).expanduser().resolve()
     pointer = config_dir(env) / "data-dir.txt"
     try:
-        chosen = pointer.read_text(encoding="utf-8").strip()
+        chosen = pointer.read_text(encoding="utf-8-sig").strip()  # a BOM if edited by hand
     except OSError:
         chosen = ""
     if chosen:
@@ -103,3 +103,22 @@ def remember_data_dir(data_dir: Path | None, env: Mapping[str, str] | None = Non
         return
     pointer.parent.mkdir(parents=True, exist_ok=True)
     pointer.write_text(str(data_dir), encoding="utf-8")
+
+
+def check_data_dir(data_dir: Path) -> None:
+    """Make sure ``data_dir`` is, or can become, a folder; create it if it is missing.
+
+    Raises InputError with one sentence that names the folder (never a file inside it),
+    e.g. when ``--data-dir`` points at a file or a place that cannot hold a folder.
+    """
+    from bowout.core.errors import InputError
+
+    if data_dir.exists() and not data_dir.is_dir():
+        raise InputError(f"cannot use {data_dir} as the data folder: it is a file, not a folder")
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"cannot use {data_dir} as the data folder: {reason}") from None
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise InputError(f"cannot use {data_dir} as the data folder: it is not writable")

@@ -7,6 +7,7 @@ data folder is never opened.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import io
@@ -15,7 +16,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -247,6 +248,33 @@ def run(out: TextIO | None = None) -> int:
     return _run(sys.stdout if out is None else out)
 
 
+@contextlib.contextmanager
+def qt_messages_to_log() -> Iterator[None]:
+    """Send Qt's own messages (e.g. the offscreen plugin's "This plugin does not support
+    propagateSizeHints()") to the log instead of the terminal, so the report is only ours.
+
+    Qt's warnings are logged at INFO (they are about Qt's plugins, not about this
+    installation: a real fault fails a step), critical and fatal ones at WARNING, the rest at
+    DEBUG; the previous handler comes back afterwards.
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.DEBUG,
+        QtMsgType.QtWarningMsg: logging.INFO,
+    }
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        logger.log(levels.get(kind, logging.WARNING), "Qt: %s", message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def _run(stream: TextIO | None) -> int:
     if stream is None:
         stream = io.StringIO()
@@ -257,7 +285,8 @@ def _run(stream: TextIO | None) -> int:
         os.environ["BOWOUT_DATA_DIR"] = str(work / "data")
         os.environ["BOWOUT_CONFIG_DIR"] = str(work / "config")
         try:
-            return run_steps(STEPS, work, stream)
+            with qt_messages_to_log():
+                return run_steps(STEPS, work, stream)
         finally:
             for key, value in saved.items():
                 if value is None:

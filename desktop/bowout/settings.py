@@ -57,7 +57,7 @@ def load_settings(data_dir: Path) -> Settings:
     """Read the settings; a missing or unreadable file gives the defaults (and a log line)."""
     path = settings_path(data_dir)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM if edited in Notepad
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError) as exc:

@@ -123,7 +123,7 @@ def test_read_only_folder_is_one_line(data_dir: Path, capsys: pytest.CaptureFixt
     blocker = data_dir / "file"
     blocker.write_text("not a folder")
     code, _, err = run(capsys, "--data-dir", str(blocker / "sub"), "history", "list")
-    assert code == 2 and err.startswith("bowout: error: Could not create the data folder")
+    assert code == 2 and err.startswith(f"bowout: error: cannot use {blocker / 'sub'} as the data")
     assert err.count("\n") == 1 and os.listdir(data_dir) == ["file"]
 
 

@@ -145,9 +145,10 @@ def test_sorting_by_header_click(qtbot: QtBot, dialog: HistoryDialog) -> None:
 
 def test_search_as_you_type_ignores_accents_and_case(qtbot: QtBot, dialog: HistoryDialog) -> None:
     search(qtbot, dialog, "zurich", lambda: companies(dialog) == ["Café Zürich"])
+    assert dialog.count_label.text() == "1 of 3 records saved."
     search(qtbot, dialog, "TOMAS", lambda: companies(dialog) == ["Café Zürich"])
     search(qtbot, dialog, "nobody", lambda: companies(dialog) == [])
-    assert dialog.count_label.text() == "Nothing matches “nobody”."
+    assert dialog.count_label.text() == "Nothing matches “nobody” (3 records saved)."
     search(qtbot, dialog, "", lambda: len(companies(dialog)) == 3)
 
 
@@ -361,3 +362,37 @@ def test_model_copes_with_odd_records(qtbot: QtBot, history: History) -> None:
     from bowout.gui.history_dialog import describe
 
     assert describe(odd) == "Untitled withdrawal"
+
+
+def test_count_line_while_searching() -> None:
+    from bowout.gui.history_model import count_text
+
+    assert count_text(1, 3, "acme") == "1 of 3 records saved."
+    assert count_text(3, 3, "a") == "3 records saved."
+    assert count_text(1, 1, "") == "1 record saved."
+    assert count_text(0, 1, "x") == "Nothing matches “x” (1 record saved)."
+    assert count_text(2, 5, "q", in_trash=True) == "2 of 5 records in the trash."
+    assert count_text(0, 0, "", in_trash=True) == "The trash is empty."
+
+
+def test_tab_walks_the_dialog_in_visual_order(qtbot: QtBot, dialog: HistoryDialog) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    dialog.show_undo_bar("Deleted Acme.")  # the bar under the list is visited right after it
+    dialog.activateWindow()
+    dialog.search_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.search_edit)
+    seen = []
+    for _ in range(8):
+        seen.append(QApplication.focusWidget().objectName())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert seen == [
+        "history_search",
+        "trash_button",
+        "history_view",
+        "undo_button",
+        "open_button",
+        "duplicate_button",
+        "delete_button",
+        "close_button",  # restore and empty trash show only in the trash
+    ]

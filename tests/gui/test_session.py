@@ -18,7 +18,8 @@ from bowout.core.situation import Stage
 from bowout.gui import app as gui_app
 from bowout.gui import build_window
 from bowout.gui.autosave import AUTOSAVE_FILE
-from bowout.gui.main_window import MainWindow, window_settings
+from bowout.gui.main_window import MainWindow
+from bowout.gui.window_state import window_settings
 from bowout.storage import History, HistoryError
 from conftest import close_quietly
 

@@ -6,13 +6,20 @@ import datetime as dt
 import email.policy
 import email.utils
 import html
+import re
+import unicodedata
 from email.message import EmailMessage
 from urllib.parse import quote
 
 from bowout.core.situation import Profile, check_email_address
 
-#: Mail apps truncate or refuse very long mailto: URLs; beyond this, copy/export instead.
-MAILTO_MAX_CHARS = 8000
+#: Several common mail apps cut or refuse mailto: URLs longer than about 2,000 characters
+#: (older Outlook and Internet Explorer handlers, some webmail handlers); longer messages go
+#: by the clipboard instead (see :func:`mailto_fits`).
+MAILTO_MAX_CHARS = 2000
+#: Longest file-name stem suggested (characters), well inside every file system's limit.
+FILE_STEM_MAX_CHARS = 60
+_SEPARATORS = re.compile(r"-{2,}")
 
 
 def _address(name: str, addr: str) -> str:
@@ -44,10 +51,42 @@ def to_eml(
 
 
 def mailto_url(subject: str, body_text: str, to: str = "") -> str:
-    """A ``mailto:`` URL with subject and plain body, percent-encoded (RFC 6068)."""
-    body = body_text.replace("\r\n", "\n").replace("\n", "\r\n")
-    query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    """A ``mailto:`` URL with subject and plain body, percent-encoded (RFC 6068).
+
+    An empty ``body_text`` leaves the body out (the link then carries subject and recipient
+    only, what :func:`mailto_fits` allows for any message).
+    """
+    query = f"subject={quote(subject, safe='')}"
+    if body_text:
+        body = body_text.replace("\r\n", "\n").replace("\n", "\r\n")
+        query += f"&body={quote(body, safe='')}"
     return f"mailto:{quote(check_email_address(to), safe='@')}?{query}"
+
+
+def mailto_fits(url: str) -> bool:
+    """True when a ``mailto:`` URL is short enough for every common mail app."""
+    return len(url) <= MAILTO_MAX_CHARS
+
+
+def file_stem(text: str, fallback: str = "draft") -> str:
+    """A file-name stem from free text (a company name), safe on every OS.
+
+    Letters, marks and digits of every script are kept (``株式会社サクラ``, ``हिन्दी``),
+    spaces and punctuation become one ``-``, symbols and emoji are dropped, and separators
+    never lead or trail. At most FILE_STEM_MAX_CHARS characters; ``fallback`` when nothing
+    is left.
+    """
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        kind = unicodedata.category(char)[0]
+        if kind in "LMN":
+            out.append(char)
+        elif kind in "PZC":  # punctuation, spaces, controls separate words
+            out.append("-")
+        # symbols (S*: emoji, currency, math) are dropped
+    stem = _SEPARATORS.sub("-", "".join(out)).strip("-")
+    stem = stem[:FILE_STEM_MAX_CHARS].rstrip("-")
+    return stem or fallback
 
 
 def to_txt(subject: str, body_text: str) -> str:

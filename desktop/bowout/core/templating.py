@@ -72,6 +72,19 @@ def bytecode_folder(cache_root: Path) -> Path:
     return cache_root / f"templates-{digest}"
 
 
+#: UTF-8 with or without a byte-order mark: Notepad and other editors save one, and a BOM
+#: left in a template would start every subject with an invisible U+FEFF (issue 11).
+TEMPLATE_ENCODING = "utf-8-sig"
+
+
+def read_template_source(path: Path) -> str:
+    """The text of a template file, a leading byte-order mark removed.
+
+    Raises OSError when the file cannot be read and UnicodeDecodeError when it is not UTF-8.
+    """
+    return path.read_text(encoding=TEMPLATE_ENCODING)
+
+
 def make_environment(
     user_dirs: Sequence[Path] = (), *, cache_root: Path | None = None
 ) -> ImmutableSandboxedEnvironment:
@@ -92,7 +105,7 @@ def make_environment(
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)
     return ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=jinja2.FileSystemLoader(search, encoding=TEMPLATE_ENCODING),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
         bytecode_cache=cache,
@@ -131,7 +144,7 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], name:
 def load_file_template(env: jinja2.Environment, path: Path) -> jinja2.Template:
     """Compile a template file given on the command line (``--template PATH``)."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_template_source(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise TemplateError(f"cannot read template {path}: {reason}") from None
@@ -160,7 +173,7 @@ def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list
     problems: list[TemplateProblem] = []
     for path in sorted(folder.glob("*.j2")):
         try:
-            source = path.read_text(encoding="utf-8")
+            source = read_template_source(path)
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(TemplateProblem(path, None, f"unreadable: {exc}"))
             continue

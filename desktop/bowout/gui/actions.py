@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 if TYPE_CHECKING:
     from bowout.gui.main_window import MainWindow
@@ -62,6 +62,17 @@ def _make(
     action.triggered.connect(slot)
     window.addAction(action)  # shortcuts work even with the menu bar hidden
     return action
+
+
+#: Action attribute -> the shorter text its toolbar button shows.
+TOOLBAR_TEXTS = {
+    "save": "Save",
+    "mark_sent": "Mark sent",
+    "copy": "Copy",
+    "mail": "Mail app",
+    "history": "History",
+    "settings": "Settings",
+}
 
 
 def build_actions(window: MainWindow) -> Actions:
@@ -154,10 +165,20 @@ def _menus(window: MainWindow, a: Actions) -> None:
     toolbar = QToolBar("Main", window)
     toolbar.setObjectName("main_toolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    # Short button texts (menus keep the full ones) so every button fits at 800 pixels.
+    for action, short in TOOLBAR_TEXTS.items():
+        getattr(a, action).setIconText(short)
     toolbar.addActions([a.new, a.save, a.mark_sent])
     toolbar.addSeparator()
-    toolbar.addActions([a.copy, a.mail, a.export_eml, a.export_pdf])
+    toolbar.addActions([a.copy, a.mail])
+    export_menu.menuAction().setIconText("Export")
+    toolbar.addAction(export_menu.menuAction())
+    export_button = toolbar.widgetForAction(export_menu.menuAction())
+    if isinstance(export_button, QToolButton):
+        export_button.setObjectName("export_button")
+        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     toolbar.addSeparator()
     toolbar.addActions([a.history, a.settings])
     window.addToolBar(toolbar)
+    window.addToolBarBreak()  # formatting on a row of its own: nothing falls into "»"
     window.addToolBar(fmt)

@@ -8,13 +8,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from bowout import paths
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
+from bowout.gui.sending import SendingCommands
 from bowout.settings import save_settings
 
 # The dialogs, exports and Jinja2 are imported where they are used: none is needed to
@@ -40,7 +40,7 @@ else:
 logger = logging.getLogger(__name__)
 
 
-class WindowCommands(_Base):
+class WindowCommands(SendingCommands):
     """Mixed into MainWindow; kept apart so each module reads in one sitting."""
 
     if TYPE_CHECKING:  # provided by MainWindow
@@ -211,60 +211,6 @@ class WindowCommands(_Base):
         when = dt.datetime.now().strftime("%H:%M")
         self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
 
-    # -- sending and exporting ------------------------------------------------------------
-
-    @Slot()
-    def copy_message(self) -> None:
-        """Put the message on the clipboard as rich text and plain text together."""
-        mime = QMimeData()
-        mime.setHtml(self.editor.body_html())
-        mime.setText(self.editor.message_text())
-        QApplication.clipboard().setMimeData(mime)
-        self.statusBar().showMessage("Message copied (rich and plain text).", 6000)
-
-    @Slot()
-    def open_in_mail(self) -> None:
-        """Hand subject and body to the mail app through a mailto: link."""
-        from bowout.core import exports
-
-        to = self.form.situation().contact_email
-        url = exports.mailto_url(self.subject_edit.text(), self.editor.message_text(), to)
-        if len(url) > exports.MAILTO_MAX_CHARS:
-            self.show_error("This message is too long for a mail link; copy or export it instead.")
-            return
-        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
-            self.show_error("No mail app answered; copy the message or export it as .eml.")
-            return
-        self.statusBar().showMessage("Opened in your mail app.", 6000)
-
-    def export_as(self, extension: str) -> Path | None:
-        """Ask where, then write the message as .eml, .pdf, .txt or .html."""
-        from bowout.gui.exporting import FILTERS, export_message, suggested_name
-
-        company = self.form.company_edit.text()
-        path = self.ask_save_path(
-            f"Export as {extension}", suggested_name(company, extension), FILTERS[extension]
-        )
-        if path is None:
-            return None
-        if path.suffix.lower() != extension:
-            path = path.with_name(path.name + extension)
-        try:
-            export_message(
-                path,
-                self.subject_edit.text(),
-                self.editor.message_text(),
-                self.editor.body_html(),
-                profile=self.context.settings.profile,
-                document=self.editor.document(),
-                to=self.form.situation().contact_email,
-            )
-        except OSError as exc:
-            self.show_error(f"Could not export to {path}: {exc.strerror or exc}.")
-            return None
-        self.statusBar().showMessage(f"Exported {path.name}.", 8000)
-        return path
-
     # -- dialogs --------------------------------------------------------------------------
 
     @Slot()
@@ -303,14 +249,17 @@ class WindowCommands(_Base):
             self.statusBar().showMessage(f"Bow Out will use {data_dir} from the next start.", 15000)
 
     def apply_settings(self, settings: Any) -> None:
-        """Save and apply new settings; the draft is rewritten as one undo step."""
+        """Save and apply new settings; the user's words are never rewritten (only a
+        profile change touches the draft, and then only its signature lines)."""
         from bowout.gui.context import make_composer
+        from bowout.gui.settings_apply import apply_to_draft
         from bowout.gui.theme import apply_theme
 
         try:
             save_settings(self.context.data_dir, settings)
         except OSError as exc:
             self.show_error(f"Could not save the settings: {exc.strerror or exc}.")
+        previous = self.context.settings
         self.context.settings = settings
         self.context.composer = make_composer(self.context.data_dir, settings)
         app = QApplication.instance()
@@ -318,7 +267,7 @@ class WindowCommands(_Base):
             apply_theme(app, settings.theme)
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.set_language(settings.spell_language)
-        self.regenerate()
+        apply_to_draft(self, previous, settings)  # type: ignore[arg-type]
 
     @Slot(list)
     def save_personal_words(self, words: list[str]) -> None:

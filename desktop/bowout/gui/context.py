@@ -64,6 +64,7 @@ class AppContext:
         from bowout.storage import History
 
         try:
+            paths.check_data_dir(self.data_dir)  # a message about the folder names the folder
             self.history = History.open(self.data_dir)
             self.history_message = self.history.recovery_message
         except BowOutError as exc:

@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QMimeData, Slot
+from PySide6.QtCore import QMimeData, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
+from bowout.gui.plaintext import PlainText, plain_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -28,6 +29,8 @@ from bowout.gui.spellcheck import (
 logger = logging.getLogger(__name__)
 
 _BODY_RE = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+#: One or more blank (or whitespace-only) lines between two paragraphs of pasted text.
+_BLANK_LINES_RE = re.compile(r"\n[^\S\n]*\n\s*")
 #: The dictionary loads this long after the first paint, so the window shows first.
 SPELL_LOAD_DELAY_MS = 400
 
@@ -54,6 +57,10 @@ class RichEditor(QTextEdit):
             self.document(), language, personal_words, load_delay_ms=SPELL_LOAD_DELAY_MS
         )
         self.highlighter.set_extra_rules([(PLACEHOLDER_PATTERN, placeholder_format())])
+        # The plain twin is read several times per pause in typing (tone coach, word count,
+        # copy); it is made again only after the document changed.
+        self._twin: PlainText | None = None
+        self.document().contentsChange.connect(self._forget_twin)
 
     # -- paste and context menu -----------------------------------------------------------
 
@@ -62,7 +69,7 @@ class RichEditor(QTextEdit):
         if self.paste_rich or not source.hasText():
             super().insertFromMimeData(source)
             return
-        self.textCursor().insertText(source.text())
+        self.textCursor().insertText(paste_paragraphs(source.text()))
 
     @Slot()
     def paste_with_formatting(self) -> None:
@@ -102,40 +109,31 @@ class RichEditor(QTextEdit):
         match = _BODY_RE.search(self.toHtml())
         return match.group(1).strip() if match else escape_html(self.toPlainText())
 
+    def twin(self) -> PlainText:
+        """The plain-text twin of the document and where its words are in the document."""
+        if self._twin is None:
+            self._twin = plain_text(self.document())
+        return self._twin
+
+    @Slot(int, int, int)
+    def _forget_twin(self, *_: int) -> None:
+        self._twin = None
+
     def message_text(self) -> str:
-        """The text as mail wants it: paragraphs apart by a blank line, line breaks kept."""
-        parts: list[str] = []
-        segments: list[tuple[int, int, int]] = []
-        offset = 0
-        block = self.document().begin()
-        while block.isValid():
-            text = block.text().replace("\u2028", "\n")  # a <br> inside a paragraph
-            if parts:
-                offset += 2
-            segments.append((offset, block.position(), len(text)))
-            parts.append(text)
-            offset += len(text)
-            block = block.next()
-        self._segments = segments
-        return "\n\n".join(parts)
+        """The plain-text twin as mail wants it: one blank line between paragraphs, list
+        markers and nesting kept, links as ``text (url)`` (see :mod:`bowout.gui.plaintext`)."""
+        return self.twin().text
 
     def document_position(self, offset: int) -> int:
-        """Where ``offset`` in :meth:`message_text` lies in the document."""
-        if not getattr(self, "_segments", None):
-            self.message_text()
-        position = 0
-        for start, block_position, length in self._segments:
-            if start > offset:
-                break
-            position = block_position + min(offset - start, length)
-        return position
+        """Where code-point ``offset`` in :meth:`message_text` lies in the document (Qt units)."""
+        return self.twin().document_position(offset)
 
     def select_span(self, start: int, end: int) -> None:
-        """Select characters [start, end) of :meth:`message_text` and bring them into view."""
-        self.message_text()
+        """Select code points [start, end) of :meth:`message_text` and bring them into view."""
+        twin = self.twin()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self.document_position(start))
-        cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(twin.document_position(start))
+        cursor.setPosition(twin.document_position(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
@@ -215,6 +213,15 @@ def escape_html(text: str) -> str:
     )
 
 
+def paste_paragraphs(text: str) -> str:
+    """Pasted plain text as the editor holds it: a blank line (or several) starts one new
+    paragraph, a single line break stays a break inside the paragraph, and the line breaks
+    around the whole paste go, so pasting never leaves empty paragraphs behind."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    blocks = _BLANK_LINES_RE.split(text)
+    return "\n".join(block.replace("\n", "\u2028") for block in blocks)
+
+
 def plain_to_html(text: str) -> str:
     """Paragraphs separated by blank lines, single newlines kept as line breaks."""
     blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
@@ -232,6 +239,7 @@ class FormatToolBar(QToolBar):
         self.setObjectName("format_toolbar")
         self.editor: RichEditor | None = None
         self.active = True
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.bold = self._action("bold_action", "&Bold", QKeySequence.StandardKey.Bold, True)
         self.italic = self._action(
             "italic_action", "&Italic", QKeySequence.StandardKey.Italic, True
@@ -241,6 +249,7 @@ class FormatToolBar(QToolBar):
         )
         self.bullets = self._action("bullets_action", "Bullet &list", "Ctrl+Shift+L", False)
         self.link = self._action("link_action", "Lin&k…", "Ctrl+K", False)
+        self._compact()
         self.addSeparator()
         self.undo = self._action("undo_action", "&Undo", QKeySequence.StandardKey.Undo, False)
         self.redo = self._action("redo_action", "&Redo", QKeySequence.StandardKey.Redo, False)
@@ -262,6 +271,25 @@ class FormatToolBar(QToolBar):
         action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString()})")
         self.addAction(action)
         return action
+
+    def _compact(self) -> None:
+        """B, I and U in their own style on the buttons (menus keep the words)."""
+        for action, short, style in (
+            (self.bold, "B", "bold"),
+            (self.italic, "I", "italic"),
+            (self.underline, "U", "underline"),
+        ):
+            action.setIconText(short)
+            font = QFont()
+            font.setBold(style == "bold")
+            font.setItalic(style == "italic")
+            font.setUnderline(style == "underline")
+            button = self.widgetForAction(action)
+            if button is not None:
+                button.setFont(font)
+                button.setAccessibleName(action.text().replace("&", ""))
+        self.bullets.setIconText("• List")
+        self.link.setIconText("Link…")
 
     def set_editor(self, editor: RichEditor) -> None:
         """Point the buttons at ``editor`` and keep their checked state in step with it."""

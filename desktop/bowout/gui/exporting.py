@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import (
+    QFont,
+    QPageSize,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from bowout.core import exports
 from bowout.core.situation import Profile
@@ -23,9 +32,8 @@ FILTERS = {
 
 
 def suggested_name(company: str, extension: str) -> str:
-    """A file name from the company, safe on every OS."""
-    stem = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in company).strip()
-    return f"withdrawal-{stem.replace(' ', '-') or 'draft'}{extension}"
+    """A file name from the company, safe on every OS (see :func:`exports.file_stem`)."""
+    return f"withdrawal-{exports.file_stem(company)}{extension}"
 
 
 def export_message(
@@ -58,16 +66,39 @@ def export_message(
     logger.info("exported %s (%d bytes)", path, len(data))
 
 
-def _write_pdf(path: Path, subject: str, body_html: str, document: QTextDocument | None) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setTitle(subject)
-    writer.setCreator("Bow Out")
+def pdf_document(subject: str, body_html: str, document: QTextDocument | None) -> QTextDocument:
+    """What the PDF shows: a "Subject:" line in bold, then the body (a copy of ``document``
+    when given, else ``body_html``). The editor's own document is never changed."""
     doc = document.clone() if document is not None else QTextDocument()
     if document is None:
         doc.setHtml(body_html)
+    if subject.strip():
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.insertBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.setBlockFormat(QTextBlockFormat())
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        cursor.insertText(f"Subject: {subject}", bold)
+    return doc
+
+
+def _write_pdf(path: Path, subject: str, body_html: str, document: QTextDocument | None) -> None:
+    """The message as an A4 PDF: the subject as a heading above the body (and in the
+    metadata), written atomically and readable by the owner only, like every export."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle(subject)
+    writer.setCreator("Bow Out")
+    doc = pdf_document(subject, body_html, document)
     doc.print_(writer)
-    del writer  # flushes and closes the file
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"the PDF could not be written to {path}")
-    logger.info("exported %s", path)
+    del writer  # finishes the document in the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data:
+        raise OSError(f"the PDF could not be made for {path}")
+    atomic_write_bytes(path, data)
+    logger.info("exported %s (%d bytes)", path, len(data))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.errors import BowOutError
-from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel
+from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
 
 logger = logging.getLogger(__name__)
 
@@ -216,13 +217,15 @@ class HistoryDialog(QDialog):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.trash_button)
         buttons = QHBoxLayout()
-        for button in (
+        row = (
             self.open_button,
             self.duplicate_button,
             self.delete_button,
             self.restore_button,
             self.empty_trash_button,
-        ):
+            self.close_button,
+        )
+        for button in row[:-1]:
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -233,9 +236,10 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
-        self.setTabOrder(self.search_edit, self.trash_button)
-        self.setTabOrder(self.trash_button, self.view)
-        self.setTabOrder(self.view, self.open_button)
+        # Tab follows the eye: search, trash, list, the undo bar under it, then the buttons.
+        chain = [self.search_edit, self.trash_button, self.view, self.undo_button, *row]
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -290,21 +294,24 @@ class HistoryDialog(QDialog):
             select_id = current.id if current is not None else None
         query = self.search_edit.text().strip()
         records: list[Any] = []
+        total = 0
 
         def load() -> None:
-            nonlocal records
+            nonlocal records, total
+            every = self.history.trash() if self._in_trash else self.history.list()
+            total = len(every)
             if self._in_trash:
                 needle = _fold(query)
-                records = [r for r in self.history.trash() if needle in _fold(_haystack(r))]
+                records = [r for r in every if needle in _fold(_haystack(r))]
             elif query:
                 records = list(self.history.search(query))
             else:
-                records = list(self.history.list())
+                records = list(every)
 
         self.run_storage(load)
         self.model.set_records(records)
         self._select(select_id)
-        self._update_count(query)
+        self.count_label.setText(count_text(len(records), total, query, in_trash=self._in_trash))
         self._update_buttons()
 
     def _select(self, record_id: str | None) -> None:
@@ -320,17 +327,6 @@ class HistoryDialog(QDialog):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-
-    def _update_count(self, query: str) -> None:
-        n = self.model.rowCount()
-        where = "in the trash" if self._in_trash else "saved"
-        if n == 0 and query:
-            text = f"Nothing matches “{query}”."
-        elif n == 0:
-            text = "The trash is empty." if self._in_trash else "No saved withdrawals yet."
-        else:
-            text = f"{n} record{'s' if n != 1 else ''} {where}."
-        self.count_label.setText(text)
 
     def selected_record(self) -> Any:
         """The record on the selected row, or None."""

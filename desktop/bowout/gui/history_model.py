@@ -184,3 +184,20 @@ class HistoryModel(QAbstractTableModel):
         if column == 4:
             return "Sent" if rec.status == "sent" else "Draft"
         return local_time_text(rec.created)
+
+
+def count_text(shown: int, total: int, query: str, *, in_trash: bool = False) -> str:
+    """The line under the history list: how many records show, out of how many.
+
+    ``shown`` rows match ``query`` out of ``total`` in the list (or the trash); while a search
+    narrows the list the line says "1 of 3 records", never just "1 record saved.".
+    """
+    where = "in the trash" if in_trash else "saved"
+    noun = "record" if total == 1 else "records"
+    if shown == 0 and query:
+        return f"Nothing matches “{query}” ({total} {noun} {where})."
+    if total == 0:
+        return "The trash is empty." if in_trash else "No saved withdrawals yet."
+    if query and shown != total:
+        return f"{shown} of {total} {noun} {where}."
+    return f"{total} {noun} {where}."

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -31,9 +31,12 @@ from bowout.gui.checklist_view import ChecklistView
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext, DeferredHistory
 from bowout.gui.editor import FormatToolBar, RichEditor
-from bowout.gui.scenario_form import ScenarioForm
+from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
+from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
+from bowout.gui.utf16 import to_qt_span
+from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft, Finding
@@ -44,14 +47,9 @@ logger = logging.getLogger(__name__)
 #: The tone coach re-reads the user's text this long after typing pauses.
 TONE_DELAY_MS = 300
 PHONE_TAB = 1
+#: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
+MESSAGE_MIN_WIDTH = 340
 NEW_TITLE = "New withdrawal"
-
-
-def window_settings() -> QSettings:
-    """Geometry and splitter state (an ini file; tests point QSettings.setPath elsewhere)."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, paths.APP_NAME, paths.APP_NAME
-    )
 
 
 class MainWindow(WindowCommands, QMainWindow):
@@ -113,11 +111,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.form = ScenarioForm()
         self.stage_combo = self.form.stage_combo
         self.channel_combo = self.form.channel_combo
-        left = QScrollArea()
-        left.setObjectName("scenario_scroll")
-        left.setWidgetResizable(True)
-        left.setWidget(self.form)
-        left.setMinimumWidth(300)
+        left = FormScrollArea(self.form)
 
         self._build_right(left)
 
@@ -138,6 +132,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.editor_splitter.setStretchFactor(1, 1)
 
         right = QWidget()
+        right.setMinimumWidth(MESSAGE_MIN_WIDTH)  # on a small screen the form gives way first
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         subject_row = QHBoxLayout()
@@ -198,13 +193,13 @@ class MainWindow(WindowCommands, QMainWindow):
         self.tone_timer.setSingleShot(True)
         self.tone_timer.setInterval(TONE_DELAY_MS)
         self.resize(1280, 820)
-        QWidget.setTabOrder(self.form.recruiter_edit, self.form.visa_panel.toggle)
-        QWidget.setTabOrder(self.form.visa_panel.toggle, self.subject_edit)
-        QWidget.setTabOrder(self.subject_edit, self.form.wording_bar.voice_combo)
-        QWidget.setTabOrder(self.form.wording_bar.voice_combo, self.form.wording_bar.another_button)
-        QWidget.setTabOrder(self.form.wording_bar.another_button, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.editor)
-        QWidget.setTabOrder(self.editor, self.tone_list)
+        # Tab follows the eye: the form top to bottom, then subject, tabs, page, tone coach.
+        pages = (self.editor, self.phone_editor, self.checklist_view, self.notes_edit)
+        bar = self.form.wording_bar
+        chain = [*self.form.focus_chain(), self.subject_edit, bar.voice_combo, bar.another_button,
+                 self.tabs, *pages, self.tone_list]  # fmt: skip
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     @staticmethod
     def _labelled(widget: QWidget, text: str) -> QWidget:
@@ -266,9 +261,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
         self.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
-        names = self.form.names()
-        self.editor.highlighter.set_ignored_words(names)
-        self.phone_editor.highlighter.set_ignored_words(names)
+        accept_user_names(self)
         if edited:
             self.statusBar().showMessage(
                 "Draft rewritten for the new situation; press Ctrl+Z in the editor to get "
@@ -344,7 +337,8 @@ class MainWindow(WindowCommands, QMainWindow):
         """Select the words a tone remark is about."""
         if finding.target == "subject":
             self.subject_edit.setFocus()
-            self.subject_edit.setSelection(finding.start, finding.end - finding.start)
+            subject = self.subject_edit.text()
+            self.subject_edit.setSelection(*to_qt_span(subject, finding.start, finding.end))
             return
         self.tabs.setCurrentWidget(self.editor)
         self.editor.select_span(finding.start, finding.end)
@@ -385,23 +379,11 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def restore_window_state(self) -> None:
         """Geometry and splitter positions from the last run."""
-        store = window_settings()
-        geometry = store.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        for key, splitter in (("window/splitter", self.splitter),
-                              ("window/editor_splitter", self.editor_splitter)):  # fmt: skip
-            state = store.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+        restore_state(self, self.splitter, self.editor_splitter)
 
     def save_window_state(self) -> None:
         """Remember geometry and splitter positions."""
-        store = window_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/splitter", self.splitter.saveState())
-        store.setValue("window/editor_splitter", self.editor_splitter.saveState())
-        store.sync()
+        save_state(self, self.splitter, self.editor_splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before losing edits; a clean close removes the autosave."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,8 @@ NAME_FIELDS = (
     ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
     ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
 )
+#: Characters a picker shows at its narrowest (it grows with the panel).
+COMBO_MIN_CHARS = 14
 #: Data value of the channel combo's first entry: follow the recommendation.
 RECOMMENDED = ""
 
@@ -85,6 +88,10 @@ class ScenarioForm(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
+        # Long entries ("Offer accepted (rescinding)") must not widen the whole panel on a
+        # small screen; the open list still shows them in full.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_MIN_CHARS)
         combo.currentIndexChanged.connect(self.situation_changed)
         return combo
 
@@ -235,6 +242,19 @@ class ScenarioForm(QWidget):
             self.channel_combo.setItemText(index, channel.label + mark)
         self.rationale_label.setText(advice.rationale)
 
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in the order the form shows them, top to bottom (for Tab)."""
+        return [
+            self.stage_combo,
+            self.reason_combo,
+            self.channel_combo,
+            *self.fact_checks.values(),
+            self.contact_edit,
+            self.contact_email_edit,
+            *(edit for field, edit in self.name_edits.items() if field != "contact"),
+            *self.visa_panel.focus_chain(),
+        ]
+
     def names(self) -> list[str]:
         """The names typed in the form (accepted by the spell checker)."""
         return [edit.text() for edit in self.name_edits.values() if edit.text()]
@@ -242,3 +262,32 @@ class ScenarioForm(QWidget):
     def wording_shown(self, wording: int, wordings: int) -> None:
         """Tell the wording bar which phrasing the composer used."""
         self.wording_bar.show_wording(wording, wordings)
+
+
+class FormScrollArea(QScrollArea):
+    """The left panel: scrolls up and down, never sideways, and is never narrower than the
+    form needs (also while the visa panel is open), so a small screen squeezes the message
+    side instead of hiding half a check box."""
+
+    def __init__(self, form: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scenario_scroll")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(form)
+
+    def minimumSizeHint(self) -> QSize:
+        """The form's own minimum width plus the vertical scroll bar and the frame."""
+        hint = super().minimumSizeHint()
+        form = self.widget()
+        if form is None:
+            return hint
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        width = form.minimumSizeHint().width() + scrollbar + 2 * self.frameWidth()
+        return QSize(width, hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A new form layout (the visa panel opened) may change the minimum width."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)

@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit
 
+from bowout.gui.utf16 import from_qt, qt_positions, to_qt_span
+
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
@@ -254,9 +256,10 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         """Qt calls this per changed paragraph; formats are layout-only, so no undo steps."""
+        qt = qt_positions(text)  # Python code points -> Qt's UTF-16 units, per block
         for pattern, fmt in self._extra_rules:
             for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), fmt)
+                self.setFormat(qt(match.start()), qt(match.end()) - qt(match.start()), fmt)
         if self._load_timer is not None and not self.is_ready():
             if not self._load_timer.isActive():
                 self._load_timer.start()  # underline once loaded, without blocking now
@@ -264,10 +267,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         for start, end, word in iter_checkable_words(text):
             if not self.is_misspelled(word):
                 continue
+            qt_start, qt_length = qt(start), qt(end) - qt(start)
             if not self._extra_rules:
-                self.setFormat(start, end - start, self._format)
+                self.setFormat(qt_start, qt_length, self._format)
                 continue
-            for pos in range(start, end):  # keep the extra rule's colours under the underline
+            for pos in range(qt_start, qt_start + qt_length):  # keep extra colours underneath
                 merged = self.format(pos)
                 merged.merge(self._format)
                 self.setFormat(pos, 1, merged)
@@ -275,12 +279,16 @@ class SpellHighlighter(QSyntaxHighlighter):
     def word_at(self, cursor: QTextCursor) -> QTextCursor | None:
         """A cursor selecting the checkable word at ``cursor``'s position, if any."""
         block = cursor.block()
-        offset = cursor.position() - block.position()
-        for start, end, _word in iter_checkable_words(block.text()):
+        text = block.text()
+        offset = from_qt(text, cursor.position() - block.position())
+        for start, end, _word in iter_checkable_words(text):
             if start <= offset <= end:
+                qt_start, qt_length = to_qt_span(text, start, end)
                 found = QTextCursor(block)
-                found.setPosition(block.position() + start)
-                found.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                found.setPosition(block.position() + qt_start)
+                found.setPosition(
+                    block.position() + qt_start + qt_length, QTextCursor.MoveMode.KeepAnchor
+                )
                 return found
         return None
 
@@ -379,10 +387,17 @@ def _replace_from_menu(editor: QTextEdit, found: QTextCursor, replacement: str, 
     editor.setTextCursor(found)
 
 
+#: Placeholder highlight: near-black on opaque amber, about 13:1 (WCAG AA asks 4.5:1 for
+#: text). Both colours are fixed so a dark theme's light text never lands on the amber.
+PLACEHOLDER_BACKGROUND = QColor(255, 221, 128)
+PLACEHOLDER_FOREGROUND = QColor(28, 28, 28)
+
+
 def placeholder_format() -> QTextCharFormat:
     """A readable highlight for unfilled [placeholders], light and dark themes alike."""
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(255, 214, 102, 150))  # translucent amber works on both themes
+    fmt.setBackground(PLACEHOLDER_BACKGROUND)
+    fmt.setForeground(PLACEHOLDER_FOREGROUND)
     return fmt
 
 

@@ -67,6 +67,8 @@ def light_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.Text, QColor(0, 0, 0))
     p.setColor(QPalette.ColorRole.WindowText, QColor(0, 0, 0))
     p.setColor(QPalette.ColorRole.ButtonText, QColor(0, 0, 0))
+    # Qt's default hint text is half-transparent black, about 4:1 on white; AA needs 4.5:1.
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor(110, 110, 110))
     p.setColor(QPalette.ColorRole.Highlight, QColor(48, 140, 198))
     p.setColor(QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
     return p

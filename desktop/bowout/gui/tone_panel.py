@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from bowout.core.draft import Finding
 
@@ -25,6 +25,9 @@ class TonePanel(QListWidget):
         self.setObjectName("tone_list")
         self.setAccessibleName("Tone coach remarks")
         self.setWordWrap(True)
+        # Rows wrap again whenever the strip narrows, so no remark is cut off sideways.
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(False)
         self.setSpacing(3)
         self._findings: tuple[Finding, ...] = ()

@@ -81,7 +81,7 @@ class VisaPanel(QWidget):
         form.setContentsMargins(16, 0, 0, 0)
         self.boxes = add_fact_checks(VISA_FACTS, self.body, form, self.changed)
         self.money_combos = self._money_pickers(form)
-        self.start_check = QCheckBox("Agreed start date:", self.body)
+        self.start_check = QCheckBox("A start date &was agreed:", self.body)
         self.start_check.setObjectName("start_date_check")
         self.start_check.setAccessibleName("A start date was agreed")
         self.start_edit = QDateEdit(self.body)
@@ -134,6 +134,13 @@ class VisaPanel(QWidget):
         self.toggle.setChecked(expanded)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The toggle, then the facts top to bottom (folded ones are skipped by Qt)."""
+        return [
+            self.toggle, *self.boxes.values(), *self.money_combos.values(), self.start_check,
+            self.start_edit,
+        ]  # fmt: skip
 
     def is_expanded(self) -> bool:
         """Whether the facts are showing."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def parse_import(raw: bytes, path: Path) -> list[Record]:
         return HistoryError(f"{path.name} cannot be imported ({why}); the history was not changed.")
 
     try:
-        data = orjson.loads(raw)
+        data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))  # a file re-saved in Notepad
     except orjson.JSONDecodeError:
         raise bad("it is not valid JSON") from None
     if isinstance(data, dict):

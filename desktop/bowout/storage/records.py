@@ -46,6 +46,9 @@ class Record:
     stage: str = Stage.APPLIED.value
     reason: str = Reason.NONE.value
     channel: str = Channel.EMAIL.value
+    #: True when the user picked ``channel``; False when it was the recommendation, so a
+    #: reopened draft follows the advice again when the situation changes (schema 2).
+    channel_chosen: bool = False
     subject: str = ""
     body_html: str = ""
     body_text: str = ""
@@ -87,6 +90,7 @@ class Record:
             stage=situation.stage.value,
             reason=situation.reason.value,
             channel=draft.channel.value,
+            channel_chosen=situation.channel is not None,
             subject=draft.subject if subject is None else subject,
             body_html=draft.body_html if body_html is None else body_html,
             body_text=draft.body_text if body_text is None else body_text,
@@ -112,7 +116,7 @@ class Record:
         return Situation(
             stage=Stage(self.stage),
             reason=Reason(self.reason),
-            channel=Channel(self.channel),
+            channel=Channel(self.channel) if self.channel_chosen else None,
             start_date=dt.date.fromisoformat(start) if start else None,
             contact=self.contact,
             role=self.role,

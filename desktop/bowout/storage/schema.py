@@ -21,6 +21,27 @@ from bowout.storage.errors import HistoryError
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
 SCHEMA_VERSION = 2
 
+
+def _add_channel_chosen(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: ``channel_chosen`` says whether the user picked the channel.
+
+    A version-1 record kept only the channel; one that equals what the advice recommends
+    for its facts is taken as the recommendation (it follows the advice again), any other
+    as the user's choice.
+    """
+    from bowout.core.advice import recommend_channel
+    from bowout.core.situation import Situation
+
+    relationship = data.get("relationship")
+    try:
+        facts: dict[str, Any] = {k: bool(relationship[k]) for k in RELATIONSHIP_KEYS}  # type: ignore[index]
+        advised = recommend_channel(Situation(stage=Stage(data.get("stage")), **facts))
+        data["channel_chosen"] = data.get("channel") != advised.channel.value
+    except (TypeError, KeyError, ValueError):  # a broken record: check_fields will say why
+        data["channel_chosen"] = True
+    return data
+
+
 STATUSES = ("draft", "sent")
 RELATIONSHIP_KEYS = ("rapport", "via_recruiter", "linkedin_main", "keep_door_open")
 VISA_FLAGS = (
@@ -105,7 +126,9 @@ def _phase_of(key: object) -> str:
 
 def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2: money facts say none/promised/paid (a ticked box was money received),
-    the voice, wording, greeting and contact email are kept, checklist items have phases."""
+    the voice, wording, greeting and contact email are kept, checklist items have phases,
+    and ``channel_chosen`` says whether the user picked the channel."""
+    data = _add_channel_chosen(data)
     visa = data.get("visa")
     if isinstance(visa, dict):
         visa = dict(visa)
@@ -158,6 +181,8 @@ def check_fields(data: dict[str, Any]) -> None:
             raise HistoryError(
                 f"{field} must be one of {', '.join(sorted(allowed))}: {data.get(field)!r}"
             )
+    if not isinstance(data.get("channel_chosen"), bool):
+        raise HistoryError("channel_chosen must be true or false")
     if data.get("status") not in STATUSES:
         raise HistoryError(f"status must be draft or sent: {data.get('status')!r}")
     check_time(data.get("created"), "created", optional=True)

@@ -1,0 +1,63 @@
+"""``bowout templates check [DIR]``: validate the user's custom message templates."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bowout.core.errors import InputError
+
+
+def custom_template_dirs(data_dir: Path) -> list[Path]:
+    """The custom template folders Bow Out would use, in order: the one chosen in Settings,
+    then ``<data folder>/templates``; only folders that exist."""
+    from bowout.settings import load_settings
+
+    settings = load_settings(data_dir)
+    dirs = [data_dir / "templates"]
+    if settings.templates_dir:
+        dirs.insert(0, Path(settings.templates_dir).expanduser())
+    return [d for d in dirs if d.is_dir()]
+
+
+def run_templates_check(args: argparse.Namespace, data_dir: Path) -> int:
+    """Validate custom templates; print each problem as ``file:line: message``.
+
+    With DIR, that folder (InputError if it is missing). Without, every custom folder in use;
+    when there is none, say that the built-in templates are in use and succeed (exit 0).
+    Returns 1 when a problem was found, else 0.
+    """
+    if args.dir:
+        folder = Path(args.dir)
+        if not folder.is_dir():
+            raise InputError(f"no template folder at {folder}")
+        folders = [folder]
+    else:
+        folders = custom_template_dirs(data_dir)
+        if not folders:
+            print(
+                "No custom templates: the built-in templates are in use. To change the wording,"
+                f" put templates in {data_dir / 'templates'} and run this again."
+            )
+            return 0
+    problems = [_check(folder) for folder in folders]  # every folder, even after a problem
+    return 1 if any(problems) else 0
+
+
+def _check(folder: Path) -> int:
+    from bowout.core import templating
+    from bowout.core.composer import sample_situations, template_context
+    from bowout.core.situation import Channel, Profile
+    from bowout.core.wording.check import check_wording
+
+    profile = Profile("Sample Name", "sample@example.com", "+1 555 0100")
+    contexts = [
+        template_context(s, profile, s.channel or Channel.EMAIL) for s in sample_situations()
+    ]
+    problems = [str(p) for p in templating.check_templates(folder, contexts)]
+    problems += check_wording(folder)  # wording/<voice>.toml: loads, and keeps the rules
+    for problem in problems:
+        print(problem)
+    checked = len(list(folder.glob("*.j2"))) + len(list(folder.glob("wording/*.toml")))
+    print(f"{folder}: {checked} template(s) checked, {len(problems)} problem(s)")
+    return len(problems)

@@ -1,0 +1,91 @@
+"""Tab follows the visual order everywhere (issue 11, case 9): walk the chain with the key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from bowout.gui.main_window import MainWindow
+
+FORM = [
+    "stage_combo",
+    "reason_combo",
+    "channel_combo",
+    "rapport_check",
+    "via_recruiter_check",
+    "linkedin_main_check",
+    "keep_door_open_check",
+    "contact_edit",
+    "contact_email_edit",
+    "role_edit",
+    "company_edit",
+    "recruiter_edit",
+    "greeting_edit",
+    "visa_toggle",
+]
+VISA = [
+    "visa_petition_started_check",
+    "sponsorship_required_check",
+    "relocation_timeline_changed_check",
+    "signing_bonus_combo",
+    "relocation_assistance_combo",
+    "start_date_check",
+    "start_date_edit",
+]
+
+#: Beside the message: how it sounds, and another phrasing.
+WORDING = ["voice_combo", "another_wording_button"]
+
+
+def _name(widget: QWidget | None) -> str:
+    """The named control that has focus (a date edit's inner line edit counts as the edit)."""
+    while widget is not None and not widget.objectName():
+        widget = widget.parentWidget()
+    if widget is not None and widget.objectName() == "qt_tabwidget_tabbar":
+        return "message_tabs"
+    return widget.objectName() if widget is not None else ""
+
+
+def walk(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
+    """Tab from the stage picker until focus has moved ``steps`` times; the names it visits."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.stage_combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.stage_combo)
+    seen = [_name(QApplication.focusWidget())]
+    for _ in range(steps + 4):  # a date edit takes a Tab per section (year, month, day)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        name = _name(QApplication.focusWidget())
+        if name != seen[-1]:
+            seen.append(name)
+        if len(seen) > steps:
+            break
+    return seen
+
+
+def test_open_visa_panel_is_walked_before_the_subject(qtbot: QtBot, window: MainWindow) -> None:
+    window.form.visa_panel.start_check.setChecked(True)  # the date edit takes focus
+    window.form.visa_panel.set_expanded(True)
+    expected = [*FORM, *VISA, "subject_edit", *WORDING, "message_tabs", "editor", "tone_list"]
+    assert walk(qtbot, window, len(expected) - 1) == expected
+
+
+def test_folded_visa_panel_is_skipped(qtbot: QtBot, window: MainWindow) -> None:
+    expected = [*FORM, "subject_edit", *WORDING, "message_tabs", "editor", "tone_list"]
+    assert walk(qtbot, window, len(expected) - 1) == expected
+
+
+def test_checklist_and_notes_sit_between_the_tabs_and_the_tone_coach(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    for page in (window.checklist_view, window.notes_edit):
+        window.tabs.setCurrentWidget(page)
+        expected = [*FORM, "subject_edit", *WORDING, "message_tabs", page.objectName(), "tone_list"]
+        assert walk(qtbot, window, len(expected) - 1) == expected
+
+
+def test_start_date_check_box_reads_as_a_sentence(window: MainWindow) -> None:
+    text = window.form.visa_panel.start_check.text().replace("&", "")
+    assert text == "A start date was agreed:"
