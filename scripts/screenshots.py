@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bowout.core.situation import Channel, Reason, Situation, Stage
+from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
 from bowout.gui.app import make_application
 from bowout.gui.main_window import MainWindow
@@ -72,11 +72,18 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     window.tabs.setCurrentWidget(window.editor)
     fill(window, Situation(stage=Stage.OFFER, reason=Reason.RELOCATION, contact="Lena Brandt",
                            role="Data Scientist", company="Contoso", sponsorship_required=True,
-                           relocation_assistance=True, visa_petition_started=True,
+                           relocation_assistance=Money.PROMISED, visa_petition_started=True,
                            channel=Channel.EMAIL))  # fmt: skip
     window.form.visa_panel.set_expanded(True)
     shots.append(save(window, out, "visa-panel"))
     window.save_to_history()
+
+    window.form.visa_panel.set_expanded(False)
+    fill(window, Situation(stage=Stage.FINAL, reason=Reason.NOT_A_FIT, contact="Priya Raman",
+                           role="Data Analyst", company="Northwind", keep_door_open=True,
+                           voice=Voice.FORMAL))  # fmt: skip
+    window.form.wording_bar.another_button.click()
+    shots.append(save(window, out, "voice-and-wording"))
 
     fill(window, Situation(stage=Stage.SCREENING, reason=Reason.NOT_A_FIT, contact="Omar Haddad",
                            role="QA Lead", company="Fabrikam"))  # fmt: skip

@@ -68,6 +68,9 @@ def test_another_wording_cycles_and_keeps_edits_one_undo_away(
 def test_how_to_address_them(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     assert window.form.greeting_edit.placeholderText() == "Priya"
+    pick(window.form.wording_bar.voice_combo, "formal")
+    assert window.form.greeting_edit.placeholderText() == "Priya Raman"
+    pick(window.form.wording_bar.voice_combo, "warm")
     qtbot.keyClicks(window.form.greeting_edit, "Dr. Raman")
     assert email_text(window).split("\n", 1)[0] in ("Dear Dr. Raman,", "Hello Dr. Raman,")
 

@@ -66,12 +66,12 @@ class ScenarioForm(QWidget):
         super().__init__(parent)
         self.setObjectName("scenario_form")
         self._advice: Advice | None = None
+        # Shown beside the message by the window, read here with the rest of the situation.
+        self.wording_bar = WordingBar()
         self._build_pickers()
         self._build_facts()
         self._build_names()
         self.visa_panel = VisaPanel(self)
-        # Shown beside the message by the window, read here with the rest of the situation.
-        self.wording_bar = WordingBar()
         self.wording_bar.changed.connect(self.situation_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -149,6 +149,7 @@ class ScenarioForm(QWidget):
         self.recruiter_edit = self.name_edits["recruiter"]
         self.greeting_edit = self.name_edits["greeting"]
         self.contact_edit.textChanged.connect(self._suggest_greeting)
+        self.wording_bar.changed.connect(self._suggest_greeting)
         self.contact_email_edit = QLineEdit(self.names_box)
         self.contact_email_edit.setObjectName("contact_email_edit")
         self.contact_email_edit.setAccessibleName("Contact email")
@@ -161,9 +162,10 @@ class ScenarioForm(QWidget):
                        self.contact_email_edit)  # fmt: skip
         self.email_problem = ""
 
-    @Slot(str)
-    def _suggest_greeting(self, contact: str) -> None:
+    @Slot()
+    def _suggest_greeting(self) -> None:
         # The greeting field shows, greyed, what the draft will use when left empty.
+        contact = self.contact_edit.text()
         formal = self.wording_bar.voice() is Voice.FORMAL
         default = contact.strip() if formal else informal_name(contact)
         self.greeting_edit.setPlaceholderText(default or "First name unless you say otherwise")
