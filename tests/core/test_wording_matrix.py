@@ -13,6 +13,8 @@ import re
 import statistics
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
@@ -121,8 +123,12 @@ def check_draft(draft, rules) -> list[str]:  # type: ignore[no-untyped-def]
         found.append("a placeholder for the contact, whom the recruiter note does not need")
     if "[" in draft.body_text.replace(PLACEHOLDERS["recruiter"], "") and s.contact:
         found.append("a placeholder although the names were given")
-    if s.contact:
-        full = f" {s.contact}," in draft.body_text.split("\n", 1)[0]
+    first_line = draft.body_text.split("\n", 1)[0]
+    if s.greeting and draft.channel is not Channel.RECRUITER:
+        if f" {s.greeting}," not in first_line:
+            found.append("greeting: the user's own greeting is not used")
+    elif s.contact:
+        full = f" {s.contact}," in first_line
         if draft.channel is not Channel.RECRUITER and full != (s.voice is Voice.FORMAL):
             found.append("greeting: first name in warm and brief, full name in formal")
         if draft.phone_script and s.contact in draft.phone_script:
@@ -159,3 +165,37 @@ def test_wordings_are_distinct_and_stable(
     again = composer.compose(Situation(**{**base.__dict__, "wording": 1 + count}), PROFILE)
     assert again.body_text == drafts[0].body_text and again.wording == 1
     assert composer.compose(base, PROFILE).body_text == drafts[0].body_text
+
+
+FACT_STRATEGY = st.fixed_dictionaries(
+    {
+        "stage": st.sampled_from(Stage),
+        "reason": st.sampled_from(Reason),
+        "channel": st.sampled_from(Channel),
+        "voice": st.sampled_from(Voice),
+        "wording": st.integers(1, 5),
+        "rapport": st.booleans(),
+        "via_recruiter": st.booleans(),
+        "linkedin_main": st.booleans(),
+        "keep_door_open": st.booleans(),
+        "visa_petition_started": st.booleans(),
+        "sponsorship_required": st.booleans(),
+        "relocation_timeline_changed": st.booleans(),
+        "signing_bonus": st.sampled_from(Money),
+        "relocation_assistance": st.sampled_from(Money),
+        "start_date": st.none() | st.integers(-60, 400).map(lambda d: TODAY + dt.timedelta(d)),
+        "contact": st.sampled_from(["", "Jordan Lee", "Dr. Ada Obi"]),
+        "recruiter": st.sampled_from(["", "Tom Baker"]),
+        "greeting": st.sampled_from(["", "Jo"]),
+    }
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts=FACT_STRATEGY)
+def test_any_combination_of_facts_keeps_the_rules(facts: dict) -> None:  # type: ignore[type-arg]
+    composer = Composer(today=lambda: TODAY)
+    source = (paths.templates_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
+    situation = Situation(role="Data Analyst", company="Northwind", **facts)
+    draft = composer.compose(situation, PROFILE)
+    assert not check_draft(draft, parse_rules(source))
