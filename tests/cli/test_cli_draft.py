@@ -10,19 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from bowout.cli import main
 from bowout.core import Profile
 from bowout.settings import Settings, save_settings
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse exits for --help/--version and usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:

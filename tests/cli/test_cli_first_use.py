@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_cli_draft import run
+from cli_helpers import run
 
 from bowout.settings import Settings, save_settings
 

@@ -8,20 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from bowout import cli_history
-from bowout.cli import main
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.storage import History, HistoryError, Record
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _save(data_dir: Path, company: str) -> str:

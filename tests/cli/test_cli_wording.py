@@ -9,20 +9,12 @@ import json
 import re
 
 import pytest
+from cli_helpers import run
 
 from bowout.cli import main
 
 BASE = ("draft", "--contact", "Jordan Lee", "--role", "Data Analyst", "--company", "Northwind",
         "--your-name", "Riley Quinn", "--your-email", "riley@example.org")  # fmt: skip
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def as_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]

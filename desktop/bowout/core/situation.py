@@ -13,7 +13,16 @@ from bowout.core.errors import InputError
 MAX_FIELD_CHARS = 200
 
 
-class Stage(enum.Enum):
+class _Labelled(enum.Enum):
+    """An identifier enum whose members have a label for people (see :data:`_LABELS`)."""
+
+    @property
+    def label(self) -> str:
+        """What the window shows for this value."""
+        return _LABELS[self]
+
+
+class Stage(_Labelled):
     """How far the application has gone (SPEC identifiers)."""
 
     APPLIED = "applied"
@@ -24,16 +33,12 @@ class Stage(enum.Enum):
     ACCEPTED = "accepted"
 
     @property
-    def label(self) -> str:
-        return _STAGE_LABELS[self]
-
-    @property
     def is_late(self) -> bool:
         """After the final interview: a call is often due and LinkedIn is too casual."""
         return self in (Stage.FINAL, Stage.OFFER, Stage.ACCEPTED)
 
 
-class Reason(enum.Enum):
+class Reason(_Labelled):
     """Why the user is withdrawing (at most one neutral sentence in the message)."""
 
     OTHER_OFFER = "other-offer"
@@ -45,12 +50,8 @@ class Reason(enum.Enum):
     DIFFERENT_PATH = "different-path"
     NONE = "none"
 
-    @property
-    def label(self) -> str:
-        return _REASON_LABELS[self]
 
-
-class Channel(enum.Enum):
+class Channel(_Labelled):
     """How the message reaches the employer."""
 
     EMAIL = "email"
@@ -58,21 +59,13 @@ class Channel(enum.Enum):
     RECRUITER = "recruiter"
     LINKEDIN = "linkedin"
 
-    @property
-    def label(self) -> str:
-        return _CHANNEL_LABELS[self]
 
-
-class Money(enum.Enum):
+class Money(_Labelled):
     """What happened to a signing bonus or relocation assistance: only money received is owed."""
 
     NONE = "none"
     PROMISED = "promised"
     PAID = "paid"
-
-    @property
-    def label(self) -> str:
-        return _MONEY_LABELS[self]
 
     @classmethod
     def coerce(cls, value: object) -> Money:
@@ -87,37 +80,27 @@ class Money(enum.Enum):
             raise InputError(f"must be none, promised or paid: {value!r}") from None
 
 
-class Voice(enum.Enum):
+class Voice(_Labelled):
     """How the message sounds. Brief is the shortest; formal reads like a letter."""
 
     BRIEF = "brief"
     WARM = "warm"
     FORMAL = "formal"
 
-    @property
-    def label(self) -> str:
-        return _VOICE_LABELS[self]
 
-
-_MONEY_LABELS = {
+_LABELS: dict[_Labelled, str] = {
     Money.NONE: "None",
     Money.PROMISED: "Promised, not received",
     Money.PAID: "Received",
-}
-_VOICE_LABELS = {
     Voice.BRIEF: "Brief",
     Voice.WARM: "Warm",
     Voice.FORMAL: "Formal",
-}
-_STAGE_LABELS = {
     Stage.APPLIED: "Applied, no interview yet",
     Stage.SCREENING: "After a screening call or first interview",
     Stage.INTERVIEWING: "Between interview rounds",
     Stage.FINAL: "After the final interview",
     Stage.OFFER: "Offer received, not accepted",
     Stage.ACCEPTED: "Offer accepted (rescinding)",
-}
-_REASON_LABELS = {
     Reason.OTHER_OFFER: "Accepted another offer",
     Reason.NOT_A_FIT: "The role is not the right fit",
     Reason.COMPENSATION: "Compensation does not work",
@@ -126,8 +109,6 @@ _REASON_LABELS = {
     Reason.RELOCATION: "Relocation or visa timing",
     Reason.DIFFERENT_PATH: "Pursuing a different path",
     Reason.NONE: "Give no reason",
-}
-_CHANNEL_LABELS = {
     Channel.EMAIL: "Email",
     Channel.PHONE: "Phone call, then email",
     Channel.RECRUITER: "Through the recruiter",
