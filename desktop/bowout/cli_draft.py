@@ -18,6 +18,8 @@ from bowout.core.errors import InputError
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Channel,
+    DealBreaker,
+    Kind,
     Money,
     Profile,
     Reason,
@@ -93,6 +95,25 @@ def add_parser(sub: Any) -> None:
         help="how to tell them (default: the recommended channel)",
     )
     p.add_argument(
+        "--kind",
+        default="withdraw",
+        choices=[k.value for k in Kind],
+        help="withdraw (default), or negotiate: first ask for a conversation about one "
+        "deal-breaker (with --deal-breaker)",
+    )
+    p.add_argument(
+        "--deal-breaker",
+        choices=[d.value for d in DealBreaker],
+        help="the one point to talk about; with --kind withdraw, the point a conversation "
+        "could not resolve (the message then says so)",
+    )
+    p.add_argument(
+        "--decide-by",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="with --kind negotiate: the date you will give your answer by (today or later)",
+    )
+    p.add_argument(
         "--tone",
         default="warm",
         choices=[v.value for v in Voice],
@@ -159,7 +180,12 @@ def add_parser(sub: Any) -> None:
 
 def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) -> Situation:
     """Build the :class:`Situation` from parsed flags; InputError on a past start date."""
-    check_start_date(args.start_date, today or dt.date.today())
+    today = today or dt.date.today()
+    check_start_date(args.start_date, today)
+    if args.decide_by is not None and args.decide_by < today:
+        raise InputError(f"the decision date {args.decide_by.isoformat()} is in the past")
+    kind = Kind(args.kind)
+    breaker = DealBreaker(args.deal_breaker) if args.deal_breaker else None
     facts: dict[str, Any] = {name: bool(getattr(args, name)) for name in _BOOL_FLAGS}
     facts.update((name, Money(getattr(args, name))) for name in _MONEY_FLAGS)
     return Situation(
@@ -175,6 +201,10 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         contact_email=args.contact_email,
         voice=Voice(args.tone),
         wording=args.wording,
+        kind=kind,
+        deal_breaker=breaker,
+        decide_by=args.decide_by,
+        negotiated=kind is Kind.WITHDRAW and breaker is not None,
         **facts,
     )
 

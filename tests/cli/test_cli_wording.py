@@ -99,3 +99,21 @@ def test_every_draft_flag_is_described(capsys: pytest.CaptureFixture[str]) -> No
     assert undescribed == []
     code, out, _ = run(capsys, "draft", "--help")
     assert code == 0 and "--contact-email ADDR" in out and "--tone {brief,warm,formal}" in out
+
+
+def test_the_cli_drafts_a_request_to_talk(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "draft", "--stage", "final", "--reason", "relocation",
+                             "--kind", "negotiate", "--deal-breaker", "start-date",
+                             "--contact", "Jordan Lee", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    assert '"kind": "negotiate"' in out and '"deal_breaker": "start-date"' in out
+    code, _, err = run(capsys, "draft", "--stage", "offer", "--reason", "compensation",
+                           "--kind", "negotiate", "--deal-breaker", "pay",
+                           "--decide-by", "2020-01-01")  # fmt: skip
+    assert code == 2 and "in the past" in err
+    code, _, err = run(capsys, "draft", "--stage", "offer", "--reason", "red-flags",
+                           "--kind", "negotiate", "--deal-breaker", "pay")  # fmt: skip
+    assert code == 2 and "fits the reasons" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "draft", "--stage", "offer", "--reason", "compensation",
+                           "--deal-breaker", "pay", "--contact", "Jordan Lee")  # fmt: skip
+    assert code == 0 and "could not find a way to make the salary work" in out

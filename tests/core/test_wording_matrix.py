@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.composer import PLACEHOLDERS, WRITTEN_AUDIENCE, facts_of_channel
-from bowout.core.situation import Money, Voice
+from bowout.core.negotiation import POINTS, negotiable
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.tone import count_words
 from bowout.core.wording import parse_rules, violations
 
@@ -44,6 +45,7 @@ FACTS = {
     ),
     "recruiter-no-contact": dict(via_recruiter=True, recruiter="Tom Baker", contact=""),
     "old-record-past-start": dict(start_date=TODAY - dt.timedelta(days=30), linkedin_main=True),
+    "after-talking-pay": dict(negotiated=True, deal_breaker=DealBreaker.PAY, keep_door_open=True),
 }  # fmt: skip
 
 BUDGET = {Voice.BRIEF: 70, Voice.WARM: 120, Voice.FORMAL: 120}
@@ -199,3 +201,34 @@ def test_any_combination_of_facts_keeps_the_rules(facts: dict) -> None:  # type:
     situation = Situation(role="Data Analyst", company="Northwind", **facts)
     draft = composer.compose(situation, PROFILE)
     assert not check_draft(draft, parse_rules(source))
+
+
+NEGOTIABLE = [
+    (stage, reason)
+    for stage, reason in itertools.product(Stage, Reason)
+    if negotiable(stage, reason)
+]
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_every_request_to_talk_keeps_the_rules(composer: Composer, rules, voice: Voice):  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    for (stage, reason), channel, breaker in itertools.product(NEGOTIABLE, Channel, DealBreaker):
+        for decide_by in (None, TODAY + dt.timedelta(days=5)):
+            s = Situation(
+                stage=stage, reason=reason, channel=channel, voice=voice, kind=Kind.NEGOTIATE,
+                deal_breaker=breaker, decide_by=decide_by, **NAMES,
+            )  # fmt: skip
+            draft = composer.compose(s, PROFILE)
+            where = f"{stage.value}/{reason.value}/{channel.value}/{breaker.value}"
+            problems += [f"{where}: {p}" for p in check_draft(draft, rules)]
+            body = body_of(draft.body_text)
+            if POINTS[breaker] not in body and channel is not Channel.RECRUITER:
+                problems.append(f"{where}: the deal-breaker is not named")
+            if decide_by and "4 December 2026" not in body:
+                problems.append(f"{where}: the decision date is missing")
+            if not draft.phone_script or "Ask:" not in draft.phone_script:
+                problems.append(f"{where}: no talking points")
+            if draft.follow_up_email is not None:
+                problems.append(f"{where}: a request to talk has no follow-up confirmation")
+    assert not problems, "\n".join(problems[:20])

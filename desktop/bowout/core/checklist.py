@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 
 from bowout.core.draft import ChecklistItem
-from bowout.core.situation import Channel, Money, Reason, Situation, Stage
+from bowout.core.situation import Channel, Kind, Money, Reason, Situation, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
-_GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY}
+_GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY, "negotiate": ROADMAP}
 
 
 @functools.lru_cache(maxsize=256)
@@ -48,12 +48,15 @@ def build_checklist(situation: Situation, channel: Channel) -> tuple[ChecklistIt
     Items are frozen, so the same situation shares one tuple (a window regenerates on every
     keystroke in a name field; most keystrokes change nothing here).
     """
-    items = [
-        *_before(situation, channel),
-        *_during(situation, channel),
-        *_after(situation, channel),
-        *_later(situation),
-    ]
+    if situation.kind is Kind.NEGOTIATE:
+        items = list(_negotiate(situation))
+    else:
+        items = [
+            *_before(situation, channel),
+            *_during(situation, channel),
+            *_after(situation, channel),
+            *_later(situation),
+        ]
     order = {phase: i for i, phase in enumerate(PHASES)}
     items.sort(key=lambda item: order[item.phase])  # stable: keeps the written order
     logger.debug("checklist for %s/%s: %d items", situation.stage.value, channel.value, len(items))
@@ -221,3 +224,34 @@ def _later(situation: Situation) -> Iterator[ChecklistItem]:
             "later",
             f"Set a reminder to check in with {who} in a few months.",
         )
+
+
+def _negotiate(situation: Situation) -> Iterator[ChecklistItem]:
+    """Trying to resolve the deal-breaker first: decide what is enough, ask, decide by a date."""
+    yield _item(
+        "negotiate.must-haves",
+        "before",
+        "Write down your one or two must-haves, and what would be enough on each.",
+    )
+    yield _item(
+        "negotiate.case",
+        "before",
+        "Prepare your case in two sentences: what you bring, and what you need to say yes.",
+    )
+    yield _item(
+        "negotiate.ask", "during", "Send the request today and agree a time to talk it through."
+    )
+    when = f"by {format_date(situation.decide_by)}" if situation.decide_by else "by a set date"
+    yield _item(
+        "negotiate.decide",
+        "after",
+        f"Decide {when}: if it is resolved, ask for what was agreed in writing.",
+    )
+    yield _item(
+        "negotiate.withdraw",
+        "after",
+        "If it cannot be resolved, withdraw promptly rather than let the process drag on.",
+    )
+    yield _item(
+        "roadmap.record", "after", "Keep a record: the date, who you spoke to and what was offered."
+    )

@@ -21,7 +21,8 @@ from markupsafe import Markup
 from bowout.core import addressing, checklist, templating, tone
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import Draft
-from bowout.core.situation import Channel, Money, Profile, Situation, Stage
+from bowout.core.negotiation import point_of
+from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
 
 #: Visible placeholders for missing names; the tone coach flags them until filled.
@@ -102,6 +103,9 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         manager=situation.contact or "the hiring manager",
         start_date=templating.long_date(situation.start_date) if situation.start_date else "",
         paid_money=paid_money(situation),
+        point=point_of(situation.deal_breaker),
+        decide_by=templating.long_date(situation.decide_by) if situation.decide_by else "",
+        kind=situation.kind.value,
         signature_extra=profile.signature.strip(),
         paragraphs=[],
         say=dict.fromkeys(SLOTS, ""),
@@ -142,8 +146,8 @@ class Composer:
             self._chosen.clear()
         book = self.wording.voicebook(situation.voice.value)
         audiences = [WRITTEN_AUDIENCE[channel]]
-        if channel is Channel.PHONE:
-            audiences.append("spoken")
+        if channel is Channel.PHONE or situation.kind is Kind.NEGOTIATE:
+            audiences.append("spoken")  # the call's script, or the talking points
         chosen = {}
         for audience in audiences:
             facts = facts_of_channel(situation, channel, audience, today)
@@ -165,6 +169,7 @@ class Composer:
         """
         advice = recommend_channel(situation)
         channel = situation.channel or advice.channel
+        negotiate = situation.kind is Kind.NEGOTIATE
         context = template_context(situation, profile, channel)
         chosen = self.choose(situation, channel)
         wordings = phrasing_count(list(chosen.values()))
@@ -176,8 +181,7 @@ class Composer:
             template = templating.load_file_template(self._env, body_template)
             body_source = templating.render_template(template, context, str(body_template))
         else:
-            name = "linkedin.txt.j2" if channel is Channel.LINKEDIN else "email.txt.j2"
-            body_source = self._render(name, context)
+            body_source = self._render(_written_layout(situation.kind, channel), context)
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
         subject = say.get("subject", "")
@@ -185,7 +189,8 @@ class Composer:
         phone_script = None
         if "spoken" in said:
             spoken = {**context, "addressee": context["spoken_addressee"], "say": said["spoken"]}
-            phone_script = number_steps(tidy(self._render("phone_script.txt.j2", spoken)))
+            layout = "talking_points.txt.j2" if negotiate else "phone_script.txt.j2"
+            phone_script = number_steps(tidy(self._render(layout, spoken)))
         signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(
             situation=situation,
@@ -196,7 +201,7 @@ class Composer:
             body_text=body_text,
             body_html=body_html.strip(),
             phone_script=phone_script,
-            follow_up_email=body_text if channel is Channel.PHONE else None,
+            follow_up_email=body_text if channel is Channel.PHONE and not negotiate else None,
             recruiter_note=body_text if channel is Channel.RECRUITER else None,
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
             checklist=checklist.build_checklist(situation, channel),
@@ -221,11 +226,24 @@ class Composer:
         return self._env
 
 
+def _written_layout(kind: Kind, channel: Channel) -> str:
+    """The template that lays out the written message of this kind for this channel."""
+    if kind is Kind.NEGOTIATE:
+        return "negotiate.txt.j2"
+    return "linkedin.txt.j2" if channel is Channel.LINKEDIN else "email.txt.j2"
+
+
 def facts_of_channel(
     situation: Situation, channel: Channel, audience: str, today: dt.date
 ) -> dict[str, str]:
-    """:func:`facts_of` with the channel actually used (the advice's when none was chosen)."""
+    """:func:`facts_of` with the channel actually used (the advice's when none was chosen).
+
+    A request to talk about a deal-breaker is written even when a call will follow, so
+    its written message is worded as an email (not as the confirmation of a call).
+    """
     facts = facts_of(situation, audience, today)
+    if situation.kind is Kind.NEGOTIATE and channel is Channel.PHONE:
+        channel = Channel.EMAIL
     facts["channel"] = channel.value
     return facts
 

@@ -85,6 +85,10 @@ class Draft:
             "stage": self.situation.stage.value,
             "reason": self.situation.reason.value,
             "tone": self.situation.voice.value,
+            "kind": self.situation.kind.value,
+            "deal_breaker": (
+                self.situation.deal_breaker.value if self.situation.deal_breaker else None
+            ),
             "wording": self.wording,
             "wordings": self.wordings,
             "greeting": self.greeting,

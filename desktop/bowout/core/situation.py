@@ -88,7 +88,36 @@ class Voice(_Labelled):
     FORMAL = "formal"
 
 
+class Kind(_Labelled):
+    """What the message is for: withdrawing, or first trying to resolve the one problem."""
+
+    WITHDRAW = "withdraw"
+    NEGOTIATE = "negotiate"
+
+
+class DealBreaker(_Labelled):
+    """The one point that decides whether the user stays in the process (the article's
+    "one or two deal-breakers": a salary floor, remote work, visa sponsorship...)."""
+
+    PAY = "pay"
+    SCOPE = "scope"
+    REMOTE = "remote"
+    START_DATE = "start-date"
+    SPONSORSHIP = "sponsorship"
+    RELOCATION = "relocation"
+    OTHER = "other"
+
+
 _LABELS: dict[_Labelled, str] = {
+    Kind.WITHDRAW: "Withdraw",
+    Kind.NEGOTIATE: "Try to resolve it first",
+    DealBreaker.PAY: "Pay: the salary floor",
+    DealBreaker.SCOPE: "The scope of the role",
+    DealBreaker.REMOTE: "Remote or hybrid work",
+    DealBreaker.START_DATE: "The start date",
+    DealBreaker.SPONSORSHIP: "Visa sponsorship",
+    DealBreaker.RELOCATION: "Relocation support",
+    DealBreaker.OTHER: "Something else",
     Money.NONE: "None",
     Money.PROMISED: "Promised, not received",
     Money.PAID: "Received",
@@ -199,6 +228,12 @@ class Situation:
     # How the message sounds, and which of its alternative phrasings (1-based).
     voice: Voice = Voice.WARM
     wording: int = 1
+    # Trying to resolve one point before withdrawing (the negotiate path), and whether a
+    # withdrawal follows such a conversation that did not find a way.
+    kind: Kind = Kind.WITHDRAW
+    deal_breaker: DealBreaker | None = None
+    decide_by: dt.date | None = None
+    negotiated: bool = False
 
     def __post_init__(self) -> None:
         for name in TEXT_FIELDS:
@@ -211,6 +246,11 @@ class Situation:
         object.__setattr__(self, "contact_email", check_email_address(self.contact_email))
         if not isinstance(self.voice, Voice):
             object.__setattr__(self, "voice", Voice(self.voice))
+        object.__setattr__(self, "kind", Kind(self.kind))
+        if self.deal_breaker is not None:
+            object.__setattr__(self, "deal_breaker", DealBreaker(self.deal_breaker))
+        if self.kind is Kind.NEGOTIATE:
+            _check_negotiable(self)
         if isinstance(self.wording, bool) or not isinstance(self.wording, int) or self.wording < 1:
             raise InputError(f"wording must be a whole number from 1: {self.wording!r}")
 
@@ -237,6 +277,9 @@ class Situation:
         for name in MONEY_FIELDS:
             data[name] = getattr(self, name).value
         data["voice"] = self.voice.value
+        data["kind"] = self.kind.value
+        data["deal_breaker"] = self.deal_breaker.value if self.deal_breaker else None
+        data["decide_by"] = self.decide_by.isoformat() if self.decide_by else None
         return data
 
     @classmethod
@@ -252,6 +295,11 @@ class Situation:
             start = kwargs.get("start_date")
             kwargs["start_date"] = parse_date(start) if isinstance(start, str) and start else None
             kwargs["voice"] = Voice(kwargs.get("voice") or "warm")
+            kwargs["kind"] = Kind(kwargs.get("kind") or "withdraw")
+            breaker = kwargs.get("deal_breaker")
+            kwargs["deal_breaker"] = DealBreaker(breaker) if breaker else None
+            decide = kwargs.get("decide_by")
+            kwargs["decide_by"] = parse_date(decide) if isinstance(decide, str) and decide else None
             for name in MONEY_FIELDS:
                 kwargs[name] = Money.coerce(kwargs.get(name))
         except (KeyError, ValueError) as exc:
@@ -259,6 +307,18 @@ class Situation:
         for name in TEXT_FIELDS:
             kwargs[name] = str(kwargs.get(name) or "")
         return cls(**kwargs)
+
+
+def _check_negotiable(situation: Situation) -> None:
+    from bowout.core.negotiation import negotiable
+
+    if situation.deal_breaker is None:
+        raise InputError("trying to resolve it first needs the deal-breaker to talk about")
+    if not negotiable(situation.stage, situation.reason):
+        raise InputError(
+            "trying to resolve it first fits the reasons compensation, not-a-fit, relocation "
+            "and personal, from the interviewing stage on"
+        )
 
 
 def parse_date(text: str) -> dt.date:

@@ -33,6 +33,8 @@ TEMPLATE_NAMES = (
     "email.html.j2",
     "phone_script.txt.j2",
     "linkedin.txt.j2",
+    "negotiate.txt.j2",
+    "talking_points.txt.j2",
 )
 #: The wording files (one per voice) and the consistency rules, overridable the same way.
 WORDING_NAMES = ("wording/brief.toml", "wording/warm.toml", "wording/formal.toml")
@@ -43,7 +45,7 @@ CONTEXT_NAMES = frozenset(
         "stage", "reason", "channel", "voice", "contact", "contact_given", "role", "role_given",
         "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
         "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
-        "start_date", "paid_money",
+        "start_date", "paid_money", "point", "decide_by", "kind",
         "signature_extra", "paragraphs", "say", "br",
     }
 )  # fmt: skip

@@ -12,7 +12,16 @@ import datetime as dt
 from collections.abc import Mapping
 
 from bowout.core.errors import TemplateError
-from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
+from bowout.core.situation import (
+    Channel,
+    DealBreaker,
+    Kind,
+    Money,
+    Reason,
+    Situation,
+    Stage,
+    Voice,
+)
 
 #: Who reads (or hears) the text: the hiring manager by email, the recruiter who relays it,
 #: a LinkedIn contact, or the hiring manager on the phone.
@@ -33,6 +42,12 @@ VOCABULARY: Mapping[str, tuple[str, ...]] = {
     "channel": tuple(c.value for c in Channel),
     "voice": tuple(v.value for v in Voice),
     "audience": AUDIENCES,
+    # Withdrawing, or first asking for a conversation about one deal-breaker.
+    "kind": tuple(k.value for k in Kind),
+    "deal_breaker": ("none", *(d.value for d in DealBreaker)),
+    # A withdrawal after a conversation about the deal-breaker that found no way.
+    "negotiated": _BOOL,
+    "decide_by": ("none", "given"),
     # How near the agreed start date is: none given, already past (an old record), within
     # NEAR_DAYS, within SOON_DAYS, or further away.
     "start": ("none", "past", "near", "soon", "far"),
@@ -77,6 +92,10 @@ def facts_of(situation: Situation, audience: str, today: dt.date) -> dict[str, s
         "channel": channel.value if channel else "email",
         "voice": situation.voice.value,
         "audience": audience,
+        "kind": situation.kind.value,
+        "deal_breaker": situation.deal_breaker.value if situation.deal_breaker else "none",
+        "negotiated": _yes(situation.negotiated),
+        "decide_by": "given" if situation.decide_by else "none",
         "start": start_nearness(situation.start_date, today),
         "signing_bonus": situation.signing_bonus.value,
         "relocation_assistance": situation.relocation_assistance.value,

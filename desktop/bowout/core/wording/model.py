@@ -38,10 +38,13 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: Slots in message order. Written messages use greeting..signoff; the phone script adds
-#: prepare, voicemail and after; the recruiter note adds relay.
+#: prepare, voicemail and after; the recruiter note adds relay. A request to talk about a
+#: deal-breaker (kind negotiate) uses interest, ask and decide, and its talking points the
+#: talk_* slots; recap replaces the reason when a withdrawal follows such a conversation.
 SLOTS = (
-    "subject", "prepare", "greeting", "thanks", "decision", "reason", "impact", "money",
-    "relay", "door", "close", "signoff", "voicemail", "after",
+    "subject", "prepare", "greeting", "thanks", "interest", "ask", "decide", "decision",
+    "recap", "reason", "impact", "money", "relay", "door", "talk_ask", "talk_enough",
+    "talk_no", "close", "signoff", "voicemail", "after",
 )  # fmt: skip
 
 #: Separates the sentences of one combined render (never typed in a template).

@@ -30,6 +30,7 @@ class Rule:
 
     id: str
     when: Conditions
+    unless: Conditions
     parts: tuple[str, ...]
     never: tuple[re.Pattern[str], ...]
     always: tuple[re.Pattern[str], ...]
@@ -70,6 +71,7 @@ def parse_rules(source: str, name: str = "wording/rules.toml") -> tuple[Rule, ..
             Rule(
                 id=str(entry.get("id", index)),
                 when=parse_conditions(entry.get("when"), where),
+                unless=parse_conditions(entry.get("unless"), where),
                 parts=parts,
                 never=never,
                 always=always,
@@ -90,7 +92,7 @@ def violations(
             if entry is None or not entry[0]:
                 continue
             text, facts = entry
-            if not matches(rule.when, {}, facts):
+            if not matches(rule.when, rule.unless, facts):
                 continue
             for pattern in rule.never:
                 match = pattern.search(text)

@@ -1,0 +1,47 @@
+"""The negotiate path: try to resolve the one deal-breaker before withdrawing.
+
+The article's advice: name the one or two deal-breakers, make the case, ask for a
+conversation, set a decision date, and withdraw promptly if that fails. It fits the reasons
+that a conversation can change (pay, fit, relocation or visa timing, personal
+circumstances) once there has been at least one interview.
+"""
+
+from __future__ import annotations
+
+from bowout.core.situation import DealBreaker, Reason, Stage
+
+#: Reasons a conversation can change; concerns about the process (red flags) are not one.
+NEGOTIABLE_REASONS = frozenset(
+    {Reason.COMPENSATION, Reason.NOT_A_FIT, Reason.RELOCATION, Reason.PERSONAL}
+)
+#: Stages with something to negotiate: after the first interview, up to an accepted offer.
+NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED})
+
+#: How each deal-breaker is named inside a sentence ("a conversation about the start date").
+POINTS = {
+    DealBreaker.PAY: "the salary",
+    DealBreaker.SCOPE: "the scope of the job",
+    DealBreaker.REMOTE: "remote or hybrid working",
+    DealBreaker.START_DATE: "the start date",
+    DealBreaker.SPONSORSHIP: "visa sponsorship",
+    DealBreaker.RELOCATION: "relocation support",
+    DealBreaker.OTHER: "one open point",
+}
+
+#: The deal-breaker a reason most often stands for (what the window proposes first).
+LIKELY = {
+    Reason.COMPENSATION: DealBreaker.PAY,
+    Reason.NOT_A_FIT: DealBreaker.SCOPE,
+    Reason.RELOCATION: DealBreaker.RELOCATION,
+    Reason.PERSONAL: DealBreaker.REMOTE,
+}
+
+
+def negotiable(stage: Stage, reason: Reason) -> bool:
+    """Whether the window offers "Try to resolve it first" for this stage and reason."""
+    return stage in NEGOTIABLE_STAGES and reason in NEGOTIABLE_REASONS
+
+
+def point_of(deal_breaker: DealBreaker | None) -> str:
+    """The deal-breaker as a phrase for a sentence; "" when there is none."""
+    return POINTS[deal_breaker] if deal_breaker is not None else ""
