@@ -1,0 +1,502 @@
+"""The tone coach's codes and fixes, and its checks of contempt, complaints, apologies,
+praise after red flags, placeholders and the channel; with the helpers every check shares.
+
+Each kind of finding has its own code and a short fix in :data:`MESSAGES` (:data:`CODES`
+lists them). The vocabulary is precompiled :class:`~bowout.core.tone_rules.Rule` patterns
+with stems, registered for the word scan: a kind whose words are absent from a message
+costs one set lookup, and a pasted 100 kB text is scanned only near the stems.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from bowout.core import tone_rules as rules
+from bowout.core.advice import recommend_channel
+from bowout.core.draft import Finding
+from bowout.core.situation import Channel, Situation, Stage
+
+logger = logging.getLogger(__name__)
+
+_I = re.IGNORECASE
+Span = tuple[int, int]
+#: A visible placeholder left for the user to fill, such as "[Hiring manager's name]".
+PLACEHOLDER_RE: re.Pattern[str] = re.compile(r"\[[^\[\]\n]{1,60}\]")
+#: At most this many findings of one code per text; a pasted essay needs no thousand marks.
+MAX_FINDINGS_PER_CODE = 50
+#: Longest excerpt of the user's text quoted inside a finding's message.
+_QUOTE_CHARS = 40
+
+#: The fix for each code; ``{quote}`` is the flagged text, shortened.
+MESSAGES = {
+    "criticism": "“{quote}” criticises the employer; leave it out and keep the message neutral.",
+    "complaint": "“{quote}” complains about how they treated you; it changes nothing now, so "
+    "leave it out.",
+    "absolute": "“{quote}” reads as contempt; drop the absolute and keep the message neutral.",
+    "venting": "“{quote}” sounds like venting; cut it and keep to the decision.",
+    "overshare": "“{quote}” shares more than they need; “personal reasons” is enough.",
+    "shouting": "“{quote}” reads as shouting; use normal capitals and punctuation.",
+    "long-sentence": "This sentence runs to {count} words; one short sentence of reason is enough.",
+    "repeated-apology": "You have already apologised; “{quote}” again makes the message heavier. "
+    "One apology is enough.",
+    "red-flags-praise": "“{quote}” praises them; when the process worried you, thank them and "
+    "state the decision, with neither praise nor criticism.",
+    "too-long": "The message is {count} words; keep it within {budget}: thanks, the decision, "
+    "one reason at most, goodwill.",
+    "missing-thanks": "Thank them for their time and consideration, ideally near the start.",
+    "unclear-withdrawal": "Say plainly that you are withdrawing, for example “I am "
+    "withdrawing my application”.",
+    "placeholder": "Fill in {field}: “{quote}” appears in {where}.",
+    "linkedin-late": "This late in the process LinkedIn is too casual; call or email instead.",
+    "email-late": "You have built a real connection this far in: call them first, and send "
+    "this email afterwards as the written confirmation.",
+    "email-rescind": "Rescinding an accepted offer deserves a call first; send this email as the "
+    "written confirmation afterwards.",
+    "recruiter-rescind": "Rescinding an accepted offer deserves a call too: tell the recruiter "
+    "you will also call the hiring manager yourself.",
+    "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
+    "other-employer": "Keep the other employer private: “another offer” says enough, without "
+    "“{quote}”.",
+}
+#: Every code a finding can carry.
+CODES: tuple[str, ...] = tuple(MESSAGES)
+#: An unknown bracketed placeholder: no field of the window fills it.
+_UNKNOWN_PLACEHOLDER = "Replace “{quote}” with the real words: it appears in {where}."
+#: Where each of the composer's placeholders is filled (keys of ``composer.PLACEHOLDERS``).
+FIELD_LABELS = {
+    "contact": "the Contact name field",
+    "role": "the Role field",
+    "company": "the Company field",
+    "recruiter": "the Recruiter field",
+    "your_name": "your profile in Settings",
+    "your_email": "your profile in Settings",
+    "your_phone": "your profile in Settings",
+}
+
+
+def finding(code: str, start: int, end: int, target: str, **values: object) -> Finding:
+    """A :class:`Finding` of ``code`` whose message is filled with ``values``."""
+    return Finding(code, MESSAGES[code].format(**values), start, end, target)
+
+
+def quote(text: str) -> str:
+    """``text`` on one line, cut to about 40 characters, for quoting in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
+
+
+def capped(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Merge overlapping spans of one code (given in order) and stop after the cap."""
+    last: Finding | None = None
+    count = 0
+    for item in findings:
+        if last is not None and item.start < last.end:
+            continue  # already covered by an earlier, overlapping span
+        count += 1
+        if count > MAX_FINDINGS_PER_CODE:
+            logger.debug("more than %d %s findings; the rest are left out", count, item.code)
+            return
+        last = item
+        yield item
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether a negation ("not", "never", "n't") comes just before ``start``."""
+    window = text[max(0, start - rules.NEGATION_WINDOW) : start]
+    # Every negation holds "no", "ne" or "n't" (in any case): without them, skip the regex.
+    lowered = window.lower()
+    if not any(map(lowered.__contains__, ("no", "ne", "n't", "n’t"))):
+        return False
+    return rules.NEGATION_BEFORE_RE.search(window) is not None
+
+
+def _words(*alternatives: str) -> str:
+    return r"\b(?:" + "|".join(alternatives) + r")\b"
+
+
+def _quoted(
+    code: str, spans: Iterable[tuple[int, int]], text: str, target: str
+) -> Iterator[Finding]:
+    for start, end in spans:
+        yield finding(code, start, end, target, quote=quote(text[start:end]))
+
+
+# --- absolutes and contempt ---------------------------------------------------------------
+# Each kind is split into small rules whose stems are rare words: a rule runs its pattern
+# only near its stems, and a group whose stems are all absent is skipped in one set lookup.
+# "I would never work for you", but not "I would never have guessed how much I'd learn".
+_NEVER_VERBS = (
+    r"(?:work|apply|join|consider|recommend|accept|return|come\s+back|go\s+back|set\s+foot|"
+    r"deal|do\s+business|trust|want|interview|choose|put\s+up|bother|waste)"
+)
+_THEM = (
+    r"(?:you|they|you\s+people|you\s+guys|your\s+(?:company|team|firm|recruiters?|managers?|"
+    r"people|hr|interviewers?))"
+)
+# "you always keep people waiting"; not "you never know", "you always made me welcome".
+_NOT_KIND = (
+    r"(?!know\b|been\b|made\b|make\b|treat\w*\s+me\s+(?:well|kindly|fairly)|help\w*|"
+    r"welcom\w*|gave\b|give\b|took\b|answered\b|had\b|have\b|were\b|are\b)"
+)
+NEVER_AGAIN = rules.Rule(
+    re.compile(
+        _words(
+            r"I(?:\s+would|['’]d|\s+will|['’]ll|\s+shall)\s+never\s+(?:ever\s+)?(?:again\s+)?"
+            + _NEVER_VERBS,
+            r"never\s+(?:ever\s+)?again",
+            _THEM + r"\s+(?:always|never|constantly)\s+" + _NOT_KIND + r"\w+",
+        ),
+        _I,
+    ),
+    stems=("never", "always", "constantly"),
+    before=30,
+    after=30,
+)
+# "people like you", "the likes of you"; every match holds one of these hits.
+_LIKE_HITS = re.compile(r"like\s+(?:you|that|them|this)|likes\s+of\s")
+LIKE_YOU = rules.Rule(
+    re.compile(
+        _words(
+            r"(?:people|folks|companies|firms|employers|outfits|recruiters|managers)\s+like\s+"
+            r"(?:you|yours|that|them)",
+            r"the\s+likes\s+of\s+(?:you|yours|your\s+company|them)",
+            r"(?:an?\s+)?outfit\s+like\s+(?:yours|this|that)",
+        ),
+        _I,
+    ),
+    stems=("like",),
+    hits=_LIKE_HITS,
+    before=20,
+    after=20,
+)
+# "a company like yours" is contempt after a negation or without goodwill around it; "I'd be
+# glad to join a team like yours" is not.
+LIKE_YOURS = rules.Rule(
+    re.compile(
+        _words(
+            r"(?:a|an|the)\s+(?:company|firm|organi[sz]ation|place|business|employer|team|"
+            r"environment|culture|workplace)\s+like\s+(?:yours|this|that)"
+        ),
+        _I,
+    ),
+    stems=("like",),
+    hits=_LIKE_HITS,
+    before=30,
+    after=20,
+)
+CONTEMPT = rules.Rule(
+    re.compile(
+        _words(
+            r"not\s+in\s+a\s+million\s+years",
+            r"over\s+my\s+dead\s+body",
+            r"beneath\s+me",
+            r"I\s+deserved?\s+better",
+            r"shame\s+on\s+(?:you|them)",
+            r"(?:you|they)\s+should\s+be\s+ashamed",
+            r"(?:it['’]s|that['’]s|it\s+is|that\s+is)\s+your\s+loss",
+            r"(?:you|they)(?:['’]ll|\s+will)\s+regret",
+            r"good\s+luck\s+(?:finding|getting|with\s+that)",
+        ),
+        _I,
+    ),
+    stems=("million", "dead", "beneath", "deserve", "shame", "loss", "regret", "luck"),
+    before=30,
+    after=30,
+)
+_GOODWILL_RE = re.compile(
+    r"\b(?:join\w*|work\w*\s+(?:at|for|with|in)|glad|love|happy|hope|look\w*\s+forward|"
+    r"enjoy\w*|excited|proud|lucky|privilege|honou?r\w*|part\s+of)\b",
+    _I,
+)
+_REFUSAL_RE = re.compile(r"\b(?:never|not|no|nor|rather|expect\w*|than)\b|n['’]t\b", _I)
+_SENTENCE_END_RE = re.compile(r"[.!?\n][^.!?\n]*$")
+
+# --- complaints about how they treated the user -------------------------------------------
+_REPLY_VERBS = (
+    r"(?:replied|responded|answered|wrote\s+back|got\s+back|came\s+back|called\s+(?:me\s+)?back|"
+    r"rang\s+(?:me\s+)?back|followed\s+up|acknowledged|confirmed|showed\s+up|turned\s+up|"
+    r"bothered|explained|apologi[sz]ed|updated\s+me|told\s+me|heard\s+back|heard\s+from|"
+    r"returned\s+my\s+(?:calls?|emails?|messages?)|introduced|listened|cared)"
+)
+SILENCE = rules.Rule(
+    re.compile(
+        _words(
+            r"(?:never|not\s+once)\s+(?:even\s+|once\s+)?" + _REPLY_VERBS,
+            r"(?:nobody|no[-\s]?one)\s+(?:ever\s+|even\s+|had\s+|has\s+|once\s+)?" + _REPLY_VERBS,
+            r"not\s+once\s+did",
+            r"not\s+(?:a\s+)?single\s+(?:reply|response|answer|email|call|word|update|message)",
+            r"(?:no|without\s+(?:a|any))\s+(?:reply|response|answer|word|update|news|feedback)\s+"
+            r"(?:at\s+all\s+)?(?:for|in|after|within)\s+(?:\w+\s+){0,2}(?:days|weeks|months)",
+        ),
+        _I,
+    ),
+    stems=(
+        "replied", "responded", "answered", "wrote", "back", "followed", "acknowledged",
+        "confirmed", "showed", "turned", "bothered", "explained", "apologised", "apologized",
+        "updated", "told", "heard", "returned", "introduced", "listened", "cared", "once",
+        "single", "days", "weeks", "months",
+    ),
+    before=60,
+    after=40,
+)  # fmt: skip
+WAITING = rules.Rule(
+    re.compile(
+        _words(
+            r"(?:kept|left|had)\s+me\s+(?:\w+\s+)?(?:waiting|hanging|guessing|in\s+the\s+dark)",
+            r"made\s+me\s+wait",
+            r"still\s+waiting",
+            r"ghost(?:ed|ing)",
+            r"no-?shows?",
+            r"ignored\s+(?:me|my)",
+            r"had\s+to\s+(?:chase|follow\s+up|remind)",
+            r"(?:cancell?ed|rescheduled|moved)\s+(?:\w+\s+){0,2}(?:twice|three\s+times|"
+            r"several\s+times|again|at\s+the\s+last\s+minute|last[-\s]minute)",
+        ),
+        _I,
+    ),
+    stems=(
+        "wait", "hanging", "guessing", "dark", "ghost", "show", "ignored", "chase", "follow",
+        "remind", "cancel", "reschedul", "moved",
+    ),
+    before=40,
+    after=50,
+)  # fmt: skip
+_DULL = (
+    r"(?:uninterested|disinterested|distracted|bored|indifferent|unfriendly|curt|abrupt|"
+    r"impatient|unresponsive|checked\s+out|half-hearted)"
+)
+# Not about the user ("I was late") or the message ("this was late").
+_NOT_ME = r"(?<!\bI\s)(?<!\bthis\s)(?<!\bit\s)"
+CONDUCT = rules.Rule(
+    re.compile(
+        _words(
+            _NOT_ME + r"(?:was|were|seemed|looked|sounded|appeared|came\s+across\s+as)\s+"
+            r"(?:very\s+|quite\s+|clearly\s+|completely\s+|totally\s+|rather\s+|so\s+|really\s+|"
+            r"a\s+bit\s+|obviously\s+)?" + _DULL,
+            _NOT_ME + r"(?:was|were)\s+(?:\w+\s+)?late(?:\s+and\s+" + _DULL + r")?",
+            _NOT_ME + r"(?:arrived|showed\s+up|turned\s+up|joined|started)\s+(?:\w+\s+)?late",
+        ),
+        _I,
+    ),
+    stems=(
+        "interested", "distracted", "bored", "indifferent", "unfriendly", "curt", "abrupt",
+        "impatient", "unresponsive", "checked", "hearted", "late",
+    ),
+    before=45,
+    after=30,
+)  # fmt: skip
+# "They didn't even read my CV"; the stem is the verb at the end, so the window is small.
+DIDNT = rules.Rule(
+    re.compile(
+        _words(
+            _NOT_ME + r"(?:(?:didn|couldn|wouldn)['’]t|(?:did|could|would)\s+not)\s+"
+            r"(?:even\s+\w+|bother\w*|listen|reply|respond|answer)",
+            r"(?:couldn['’]t|could\s+not)\s+be\s+bothered",
+        ),
+        _I,
+    ),
+    # Not "care" or "read" alone: "careful" and "already" are in most drafts.
+    stems=("even", "bother", "listen", "reply", "respond", "answer"),
+    before=25,
+    after=40,
+)
+
+# --- apologies: one is kind, two are heavy --------------------------------------------------
+APOLOGY = rules.Rule(
+    re.compile(
+        _words(r"apologi[sz](?:e|es|ed|ing)", r"apolog(?:y|ies)", r"sorry", r"forgive\s+me"), _I
+    ),
+    stems=("apolog", "sorry", "forgive"),
+    # Every match starts with its stem.
+    before=0,
+    after=14,
+)
+
+# --- praise, which a red-flags message leaves out ------------------------------------------
+_PRAISE_PHRASES = (
+    r"enjoy(?:ed|able)",
+    r"I\s+(?:really\s+|truly\s+)?(?:loved|liked)",
+    r"impress(?:ed|ive|ively)",
+    r"admir(?:e|ed|es|able|ation)",
+    r"wonderful|fantastic|amazing|excellent|brilliant|outstanding|superb|terrific|lovely|"
+    r"delightful|inspiring|remarkable|exceptional|fabulous|marvell?ous",
+    r"(?:great|talented|friendly|welcoming|kind|warm|passionate|smart|strong)\s+(?:team|people|"
+    r"company|culture|colleagues|group|experience|conversations?|discussions?|interviews?|"
+    r"process|place|organi[sz]ation|product|mission|opportunity|chat)",
+    r"(?:the|your)\s+(?:care|kindness|warmth|generosity|hospitality|professionalism|"
+    r"enthusiasm|dedication)(?:\s+(?:that\s+)?(?:you|they|everyone|(?:the|your)\s+team)\s+"
+    r"(?:showed|shown|has\s+shown|have\s+shown|took|gave|put\s+in))?",
+    r"(?:a|the)\s+(?:real\s+|great\s+|genuine\s+)?(?:pleasure|privilege|honou?r)",
+    r"(?:excited|thrilled|delighted)\s+(?:about|by|with|to\s+(?:meet|learn|hear|join|work))",
+)
+PRAISE = rules.Rule(
+    re.compile(_words(*_PRAISE_PHRASES), _I),
+    stems=(
+        "enjoy", "loved", "liked", "impress", "admir", "wonderful", "fantastic", "amazing",
+        "excellent", "brilliant", "outstanding", "superb", "terrific", "lovely", "delightful",
+        "inspiring", "remarkable", "exceptional", "fabulous", "marvel", "great", "talented",
+        "friendl", "welcoming", "kind", "warm", "passionate", "smart", "strong", "care",
+        "generosity", "hospitality", "professionalism", "enthusiasm", "dedication", "pleasure",
+        "privilege", "hono", "excited", "thrilled", "delighted",
+    ),
+    before=20,
+    after=45,
+)  # fmt: skip
+
+#: The rules of each kind; every match of a rule holds one of its stems.
+ABSOLUTE = (NEVER_AGAIN, LIKE_YOU, CONTEMPT)
+COMPLAINT = (SILENCE, WAITING, CONDUCT, DIDNT)
+rules.register(*ABSOLUTE, LIKE_YOURS, *COMPLAINT, APOLOGY, PRAISE)
+_STEMS = {
+    kind: frozenset(stem for rule in group for stem in rule.stems)
+    for kind, group in (("absolute", (*ABSOLUTE, LIKE_YOURS)), ("complaint", COMPLAINT))
+}
+
+
+def _spans(kind: str, group: Sequence[rules.Rule], text: str, lowered: str | None) -> list[Span]:
+    """The spans of every rule of ``group`` in order; none when no stem of ``kind`` is there."""
+    if lowered is not None:
+        present = rules.stems_present(lowered)
+        if present is not None and present.isdisjoint(_STEMS[kind]):
+            return []
+    spans = [span for rule in group for span in rule.finditer(text, lowered)]
+    spans.sort()
+    return spans
+
+
+def _contempt_spans(text: str, lowered: str | None) -> list[Span]:
+    spans = _spans("absolute", ABSOLUTE, text, lowered)
+    for start, end in LIKE_YOURS.finditer(text, lowered):  # a fast scan for "like you..."
+        # Judged by the words before it, in its own sentence.
+        before = text[max(0, start - 80) : start]
+        cut = _SENTENCE_END_RE.search(before)
+        if cut is not None:
+            before = before[cut.start() + 1 :]
+        if _REFUSAL_RE.search(before) or not _GOODWILL_RE.search(before):
+            spans.append((start, end))
+    spans.sort()
+    return spans
+
+
+def phrase_findings(
+    text: str, lowered: str | None, target: str, *, red_flags: bool
+) -> Iterator[Finding]:
+    """Contempt, complaints and (when ``red_flags``) praise in ``text``, each kind capped.
+
+    ``lowered`` is from :func:`~bowout.core.tone_rules.lowered_for_stems`; ``target`` is
+    "body" or "subject" and is copied into each finding.
+    """
+    yield from capped(_quoted("absolute", _contempt_spans(text, lowered), text, target))
+    complaints = _spans("complaint", COMPLAINT, text, lowered)
+    yield from capped(_quoted("complaint", complaints, text, target))
+    if red_flags:
+        praise = (s for s in PRAISE.finditer(text, lowered) if not negated(text, s[0]))
+        yield from capped(_quoted("red-flags-praise", praise, text, target))
+
+
+def repeated_apologies(body: str, lowered: str | None) -> Iterator[Finding]:
+    """Every apology in ``body`` after the first (one apology is fine), capped."""
+    spans = APOLOGY.finditer(body, lowered)
+    if next(spans, None) is None:
+        return
+    yield from capped(_quoted("repeated-apology", spans, body, "body"))
+
+
+# --- placeholders -------------------------------------------------------------------------
+@functools.cache
+def _placeholder_fields() -> dict[str, str]:
+    """Each placeholder the composer writes, with where the user fills it in."""
+    # Imported here: the composer imports the tone coach, which imports this module.
+    from bowout.core.composer import PLACEHOLDERS
+
+    return {text: FIELD_LABELS.get(key, f"the {key} field") for key, text in PLACEHOLDERS.items()}
+
+
+def placeholder_findings(texts: Sequence[tuple[str, str]]) -> list[Finding]:
+    """Each distinct placeholder in ``texts`` ((text, target) pairs) once, with its field.
+
+    The span is its first occurrence, in the first text that holds it; the message names the
+    field to fill (see :data:`FIELD_LABELS`) and every text it appears in. At most
+    MAX_FINDINGS_PER_CODE distinct placeholders are reported.
+    """
+    first: dict[str, tuple[int, int, str]] = {}
+    where: dict[str, set[str]] = {}
+    for text, target in texts:
+        if "[" not in text:
+            continue
+        for match in PLACEHOLDER_RE.finditer(text):
+            found = match.group()
+            if found not in first:
+                if len(first) >= MAX_FINDINGS_PER_CODE:
+                    continue
+                first[found] = (match.start(), match.end(), target)
+                where[found] = set()
+            where[found].add(target)
+    if not first:
+        return []
+    fields = _placeholder_fields()
+    result = []
+    for found, (start, end, target) in first.items():
+        places = " and ".join(f"the {t}" for t in ("subject", "body") if t in where[found])
+        field = fields.get(found)
+        if field is None:
+            message = _UNKNOWN_PLACEHOLDER.format(quote=found, where=places)
+        else:
+            message = MESSAGES["placeholder"].format(field=field, quote=found, where=places)
+        result.append(Finding("placeholder", message, start, end, target))
+    return result
+
+
+# --- the channel --------------------------------------------------------------------------
+_CALL_RE = re.compile(r"\b(?:call\w*|phon(?:e|ed|ing)|ring|rang|speak\w*|spoke|talk\w*)\b", _I)
+_CALLEE_RE = re.compile(
+    r"\b(?:them|him|her|hiring\s+manager|manager|myself|personally|directly|in\s+person|"
+    r"the\s+team)\b",
+    _I,
+)
+_SENTENCE_SPLIT_RE = re.compile(r"[.!?\n]+")
+
+
+def mentions_a_call(body: str, contact: str) -> bool:
+    """Whether one sentence of ``body`` speaks of calling the hiring manager.
+
+    A call word ("call", "phone", "speak") and, in the same sentence, who is called: "them",
+    "the hiring manager", "myself", or a word of the ``contact``'s name.
+    """
+    if _CALL_RE.search(body) is None:
+        return False
+    names = frozenset(w.casefold() for w in rules.NAME_WORD_RE.findall(contact))
+    for sentence in _SENTENCE_SPLIT_RE.split(body):
+        if _CALL_RE.search(sentence) is None:
+            continue
+        if _CALLEE_RE.search(sentence) is not None:
+            return True
+        if names and not names.isdisjoint(rules.NAME_WORD_RE.findall(sentence.casefold())):
+            return True
+    return False
+
+
+def channel_findings(situation: Situation, channel: Channel, body: str) -> Iterator[Finding]:
+    """Advice on the channel for this stage: each finding spans nothing (0, 0) of the body.
+
+    From the SPEC's channel rules (:func:`bowout.core.advice.recommend_channel`): LinkedIn is
+    too casual late on; rescinding deserves a call, by email or through a recruiter; at the
+    final or offer stage with rapport, a call comes before the email.
+    """
+    stage = situation.stage
+    if channel is Channel.LINKEDIN and stage.is_late:
+        yield finding("linkedin-late", 0, 0, "body")
+    if channel is Channel.EMAIL:
+        if stage is Stage.ACCEPTED:
+            yield finding("email-rescind", 0, 0, "body")
+        elif stage.is_late and recommend_channel(situation).channel is Channel.PHONE:
+            yield finding("email-late", 0, 0, "body")  # final or offer, with rapport
+    if (
+        channel is Channel.RECRUITER
+        and stage is Stage.ACCEPTED
+        and not mentions_a_call(body, situation.contact)
+    ):
+        yield finding("recruiter-rescind", 0, 0, "body")
