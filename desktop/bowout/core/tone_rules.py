@@ -18,6 +18,8 @@ import re._parser as sre_parse
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
+from bowout.core.tone_guard import guard
+
 _I = re.IGNORECASE
 #: How far a match may start before, and end after, the stem that located it.
 WINDOW_BEFORE = 60
@@ -36,7 +38,8 @@ class Rule:
     """A case-insensitive pattern and how to find where it can match: ``stems`` or ``hits``.
 
     Matching runs on the lowercased text with a lowercase copy of the pattern (about three
-    times faster than IGNORECASE); spans are the same because the lowercased text keeps
+    times faster than IGNORECASE), guarded by the characters a match can start with (see
+    :mod:`bowout.core.tone_guard`); spans are the same because the lowercased text keeps
     every index in place (see :func:`lowered_for_stems`).
     """
 
@@ -60,7 +63,8 @@ class Rule:
     stem_set: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        fast = re.compile(_lower_source(self.pattern.pattern), self.pattern.flags & ~_I)
+        source, flags = _lower_source(self.pattern.pattern), self.pattern.flags & ~_I
+        fast = re.compile(guard(source, flags) + source, flags)
         object.__setattr__(self, "fast", fast)
         object.__setattr__(self, "cues", cues(fast) if self.stems else {})
         object.__setattr__(self, "stem_set", frozenset(self.stems))
