@@ -73,6 +73,8 @@ _SAMPLES = st.lists(
                 "I accepted an offer from Globex for $90,000. ",
                 "Frankly the process was chaotic. ",
                 "I enjoyed the great team. ",
+                "İSTANBUL İ ı ſ K ",
+                "NOBODY REPLIED, Never Again. ",
                 " ",
                 "'",
                 "’",
@@ -91,4 +93,8 @@ def test_guarded_patterns_match_what_unguarded_ones_match(text: str) -> None:
         bare = re.compile(tone_rules._lower_source(rule.pattern.pattern), rule.fast.flags)
         assert [m.span() for m in rule.fast.finditer(lowered)] == [
             m.span() for m in bare.finditer(lowered)
+        ], rule.pattern.pattern[:40]
+        # The case-insensitive pattern, used when lower() changes the length ("İ").
+        assert [m.span() for m in rule.full.finditer(text)] == [
+            m.span() for m in rule.pattern.finditer(text)
         ], rule.pattern.pattern[:40]

@@ -56,6 +56,8 @@ class Rule:
     #: figures): checking them with ``in`` spares the ``hits`` scan most of the time.
     needs: str = ""
     fast: re.Pattern[str] = dataclasses.field(init=False, repr=False, compare=False)
+    #: ``pattern`` with the same guard, for texts that have no same-length lowercase.
+    full: re.Pattern[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     #: Words or parts of words one of which every match holds (empty: none known), each
     #: with the clauses of the alternatives it stands for (see :func:`cues`).
@@ -64,7 +66,11 @@ class Rule:
 
     def __post_init__(self) -> None:
         source, flags = _lower_source(self.pattern.pattern), self.pattern.flags & ~_I
-        fast = re.compile(guard(source, flags) + source, flags)
+        prefix = guard(source, flags)
+        fast = re.compile(prefix + source, flags)
+        # Under IGNORECASE the lowercase guard admits every case of each first character.
+        full = re.compile(prefix + self.pattern.pattern, self.pattern.flags)
+        object.__setattr__(self, "full", full)
         object.__setattr__(self, "fast", fast)
         object.__setattr__(self, "cues", cues(fast) if self.stems else {})
         object.__setattr__(self, "stem_set", frozenset(self.stems))
@@ -72,7 +78,7 @@ class Rule:
     def finditer(self, text: str, lowered: str | None) -> Iterator[tuple[int, int]]:
         """Spans of matches in reading order; ``lowered`` is from :func:`lowered_for_stems`."""
         if lowered is None:  # lower() changed the length: no safe stem positions
-            for match in self.pattern.finditer(text):
+            for match in self.full.finditer(text):
                 yield match.span()
             return
         if self.needs and text.isascii() and not any(map(lowered.__contains__, self.needs)):
