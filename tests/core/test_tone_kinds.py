@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from bowout.core import tone, tone_kinds
+from bowout.core import tone, tone_findings, tone_kinds, tone_rules
 from bowout.core.composer import PLACEHOLDERS
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Reason, Situation, Stage
@@ -29,8 +29,8 @@ def _flagged(findings: tuple[Finding, ...], text: str) -> list[tuple[str, str]]:
 
 
 def test_every_code_has_its_own_fix() -> None:
-    assert set(tone.CODES) == set(tone_kinds.MESSAGES)
-    assert len(set(tone_kinds.MESSAGES.values())) == len(tone_kinds.MESSAGES)
+    assert set(tone.CODES) == set(tone_findings.MESSAGES)
+    assert len(set(tone_findings.MESSAGES.values())) == len(tone_findings.MESSAGES)
     assert {"absolute", "complaint", "repeated-apology", "red-flags-praise"} <= set(tone.CODES)
     assert {"email-late", "recruiter-rescind", "overshare", "shouting"} <= set(tone.CODES)
     assert "long-sentence" in tone.CODES
@@ -251,13 +251,13 @@ def test_a_placeholder_only_in_the_subject_points_there() -> None:
 
 
 def test_every_composer_placeholder_names_its_field() -> None:
-    assert set(PLACEHOLDERS) <= set(tone_kinds.FIELD_LABELS)
+    assert set(PLACEHOLDERS) <= set(tone_findings.FIELD_LABELS)
     for key, placeholder in PLACEHOLDERS.items():
         (finding,) = check_tone(_body(placeholder), ACME, Channel.EMAIL)
-        assert tone_kinds.FIELD_LABELS[key] in finding.message
+        assert tone_findings.FIELD_LABELS[key] in finding.message
 
 
 def test_register_refuses_a_one_letter_stem() -> None:
-    rule = tone_kinds.rules.Rule(tone_kinds.APOLOGY.pattern, stems=("s",))
+    rule = tone_rules.Rule(tone_kinds.APOLOGY.pattern, stems=("s",))
     with pytest.raises(ValueError, match="two characters"):
-        tone_kinds.rules.register(rule)
+        tone_rules.register(rule)

@@ -1,6 +1,6 @@
 """The tone coach: offline, rule-based remarks on a withdrawal message, each with its span.
 
-The codes and their fixes are in :mod:`bowout.core.tone_kinds`, the vocabulary in
+The codes and their fixes are in :mod:`bowout.core.tone_findings`, the vocabulary in
 :mod:`bowout.core.tone_rules` and :mod:`bowout.core.tone_kinds`.
 """
 
@@ -12,11 +12,12 @@ import logging
 import re
 from collections.abc import Iterator
 
+from bowout.core import tone_findings as findings_of
 from bowout.core import tone_kinds as kinds
 from bowout.core import tone_rules as rules
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Reason, Situation
-from bowout.core.tone_kinds import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
+from bowout.core.tone_findings import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
 
 __all__ = [
     "CODES",
@@ -85,7 +86,7 @@ def check_tone(
     names = _situation_words(situation)
     red_flags = situation.reason is Reason.RED_FLAGS
     findings: list[Finding] = []
-    findings.extend(kinds.channel_findings(situation, channel, body))
+    findings.extend(findings_of.channel_findings(situation, channel, body))
     findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))
     findings.extend(kinds.repeated_apologies(body, body_lowered))
     findings.extend(_essentials(text, lowered, body))
@@ -93,7 +94,7 @@ def check_tone(
     if subject:
         subject_lowered = rules.lowered_for_stems(subject)
         findings.extend(_phrase_findings(subject, subject_lowered, names, "subject", red_flags))
-    findings.extend(kinds.placeholder_findings(((text, "body"), (subject, "subject"))))
+    findings.extend(findings_of.placeholder_findings(((text, "body"), (subject, "subject"))))
     result = tuple(sorted(findings, key=lambda f: (f.target != "body", f.start, f.end, f.code)))
     logger.debug("tone check of %d chars: %d findings", len(text), len(result))
     return result
@@ -283,7 +284,7 @@ def _contains(rule: rules.Rule, text: str, lowered: str | None) -> bool:
         head_lowered = None if lowered is None else lowered[:head]
         if _contains(rule, text[:head], head_lowered):
             return True
-    return any(not kinds.negated(text, start) for start, _ in rule.finditer(text, lowered))
+    return any(not findings_of.negated(text, start) for start, _ in rule.finditer(text, lowered))
 
 
 def _length_finding(text: str, body_end: int) -> Iterator[Finding]:
@@ -306,6 +307,6 @@ def _start_of_word(text: str, index: int) -> int:
     return len(text)
 
 
-_finding = kinds.finding
-_quote = kinds.quote
-_capped = kinds.capped
+_finding = findings_of.finding
+_quote = findings_of.quote
+_capped = findings_of.capped
