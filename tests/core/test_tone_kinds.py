@@ -4,13 +4,14 @@ placeholders once with their field, and a call where one is due; each with its o
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
 from bowout.core import tone, tone_findings, tone_kinds, tone_rules
-from bowout.core.composer import PLACEHOLDERS
+from bowout.core.composer import PLACEHOLDERS, Composer
 from bowout.core.draft import Finding
-from bowout.core.situation import Channel, Reason, Situation, Stage
+from bowout.core.situation import Channel, Profile, Reason, Situation, Stage, Voice
 from bowout.core.tone import check_tone
 
 ACME = Situation(
@@ -97,6 +98,9 @@ LOOKALIKES = [
     ("I have not once doubted the quality of the team.", "You have not once replied."),
     ("I am still deciding about next steps for my career.", "I am still waiting for feedback."),
     ("I have moved to another city.", "The interview was moved twice."),
+    ("My start date was moved again.", "The interview was cancelled again."),
+    ("I never replied to your last email, sorry.", "You never replied to my last email."),
+    ("I've never written a harder email.", "I never heard back after the panel."),
     ("I didn't even know about the opening until March.", "They didn't even know my name."),
     ("I will not be available for the next round.", "You did not bother to reply."),
 ]
@@ -261,3 +265,35 @@ def test_register_refuses_a_one_letter_stem() -> None:
     rule = tone_rules.Rule(tone_kinds.APOLOGY.pattern, stems=("s",))
     with pytest.raises(ValueError, match="two characters"):
         tone_rules.register(rule)
+
+
+RED_FLAGS_MINIMAL = (
+    "Dear Jane,\n\nThank you for considering my application. After further thought, I have "
+    "decided to withdraw from consideration for the Data Analyst role.\n"
+)
+
+
+def test_a_minimal_red_flags_message_passes_and_a_warm_one_does_not() -> None:
+    assert check_tone(RED_FLAGS_MINIMAL, RED_FLAGS, Channel.EMAIL) == ()
+    warm = RED_FLAGS_MINIMAL + "I enjoyed meeting the team and admire what you have built.\n"
+    flagged = _flagged(check_tone(warm, RED_FLAGS, Channel.EMAIL), warm)
+    assert flagged == [("red-flags-praise", "enjoyed"), ("red-flags-praise", "admire")]
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_generated_drafts_raise_none_of_the_new_kinds(stage: Stage) -> None:
+    # The composer's own wording must pass its own coach: only the channel advice the
+    # user overrode may remain; a recruiter note rescinding an acceptance offers a call.
+    composer = Composer()
+    profile = Profile("Maya Okafor", "maya@example.com", "+1 555 0100")
+    advice = {"linkedin-late", "email-rescind", "email-late"}
+    for reason, channel, voice, wording in itertools.product(Reason, Channel, Voice, (1, 2, 3)):
+        situation = Situation(
+            stage=stage, reason=reason, channel=channel, voice=voice, wording=wording,
+            rapport=True, contact="Jordan Lee", role="Analyst", company="Northwind",
+            recruiter="Sam Rivera",
+        )  # fmt: skip
+        draft = composer.compose(situation, profile)
+        assert {f.code for f in draft.findings} <= advice, (situation, draft.findings)
+        if stage is Stage.ACCEPTED and channel is Channel.RECRUITER:
+            assert tone_findings.mentions_a_call(draft.body_text, situation.contact)

@@ -132,7 +132,10 @@ _REPLY_VERBS = (
 SILENCE = rules.Rule(
     re.compile(
         _words(
-            r"(?:never|not\s+once)\s+(?:even\s+|once\s+)?" + _REPLY_VERBS,
+            # "they never replied", not "I never replied"; but "I never heard back" is one.
+            r"(?<!\bI\s)(?<!\bI\shave\s)(?<!\bI['’]ve\s)(?:never|not\s+once)\s+"
+            r"(?:even\s+|once\s+)?" + _REPLY_VERBS,
+            r"(?:never|not\s+once)\s+heard\s+(?:back|from)",
             r"(?:nobody|no[-\s]?one)\s+(?:ever\s+|even\s+|had\s+|has\s+|once\s+)?" + _REPLY_VERBS,
             r"not\s+once\s+did",
             r"not\s+(?:a\s+)?single\s+(?:reply|response|answer|email|call|word|update|message)",
@@ -160,8 +163,11 @@ WAITING = rules.Rule(
             r"no-?shows?",
             r"ignored\s+(?:me|my)",
             r"had\s+to\s+(?:chase|follow\s+up|remind)",
-            r"(?:cancell?ed|rescheduled|moved)\s+(?:\w+\s+){0,2}(?:twice|three\s+times|"
+            r"(?:cancell?ed|rescheduled)\s+(?:\w+\s+){0,2}(?:twice|three\s+times|"
             r"several\s+times|again|at\s+the\s+last\s+minute|last[-\s]minute)",
+            # Not "my start date moved again": only a meeting moved over and over.
+            r"moved\s+(?:\w+\s+){0,2}(?:twice|three\s+times|several\s+times|"
+            r"at\s+the\s+last\s+minute)",
         ),
         _I,
     ),
