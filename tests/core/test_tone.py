@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bowout.core import tone, tone_kinds, tone_rules
+from bowout.core import tone, tone_kinds, tone_rules, tone_scan
 from bowout.core.situation import Channel, Situation, Stage
 from bowout.core.tone import (
     MAX_FINDINGS_PER_CODE,
@@ -446,11 +446,11 @@ RULES = [
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.pattern.pattern[:30])
-def test_stem_search_finds_what_a_full_scan_finds(rule: tone_rules.Rule) -> None:
+def test_stem_search_finds_what_a_full_scan_finds(rule: tone_scan.Rule) -> None:
     # The stems are an optimisation only: located or not, the matches must be the same.
     padding = "x " * 100
     text = padding.join([*EXAMPLES, "!"]) + padding
-    lowered = tone_rules.lowered_for_stems(text)
+    lowered = tone_scan.lowered_for_stems(text)
     assert lowered is not None
     full = [m.span() for m in rule.pattern.finditer(text)]
     assert list(rule.finditer(text, None)) == full
@@ -462,7 +462,7 @@ def test_stem_search_finds_what_a_full_scan_finds(rule: tone_rules.Rule) -> None
 
 def test_text_whose_lowercase_changes_length_is_scanned_in_full() -> None:
     text = "İstanbul. " + _body("Frankly, it was chaotic.")
-    assert tone_rules.lowered_for_stems(text) is None
+    assert tone_scan.lowered_for_stems(text) is None
     found = codes(check_tone(text, ACME, Channel.EMAIL))
     assert found == ["venting", "criticism"]
 
@@ -492,7 +492,7 @@ def test_any_text_gives_well_formed_findings(
     )
 
 
-def _reference_spans(rule: tone_rules.Rule, text: str, lowered: str) -> list[tuple[int, int]]:
+def _reference_spans(rule: tone_scan.Rule, text: str, lowered: str) -> list[tuple[int, int]]:
     """What Rule.finditer found before its fast paths: every stem looked up, every hit."""
     if rule.hits is not None:
         source = text if rule.hits_see_case else lowered
@@ -503,11 +503,11 @@ def _reference_spans(rule: tone_rules.Rule, text: str, lowered: str) -> list[tup
         present = [stem for stem in rule.stems if stem in lowered]
         if not present:
             return []
-        spans = [(0, len(text))] if len(text) <= tone_rules.WINDOW_AFTER else []
+        spans = [(0, len(text))] if len(text) <= tone_scan.WINDOW_AFTER else []
         if not spans:
             for stem in present:
                 spans += [(m.start(), m.start() + len(stem)) for m in _overlapping(stem, lowered)]
-    windows = tone_rules._merge(spans, len(text), rule.before, rule.after)
+    windows = tone_scan._merge(spans, len(text), rule.before, rule.after)
     return [m.span() for start, end in windows for m in rule.fast.finditer(lowered, start, end)]
 
 
@@ -560,14 +560,14 @@ def test_every_cue_is_one_word_long() -> None:
 def test_word_cache_that_fills_up_is_cleared_without_losing_stems(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(tone_rules, "_WORD_STEMS_MAX", 3)
-    monkeypatch.setattr(tone_rules, "_WORD_STEMS", {})
+    monkeypatch.setattr(tone_scan, "_WORD_STEMS_MAX", 3)
+    monkeypatch.setattr(tone_scan, "_WORD_STEMS", {})
     for example in EXAMPLES:
         text = example + " " + example.upper()
         lowered = text.lower()
         for rule in RULES:
             assert list(rule.finditer(text, lowered)) == _reference_spans(rule, text, lowered)
-    assert len(tone_rules._WORD_STEMS) <= 3 + 60
+    assert len(tone_scan._WORD_STEMS) <= 3 + 60
 
 
 def test_body_and_whole_text_share_one_scan_only_at_a_word_break() -> None:

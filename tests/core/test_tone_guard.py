@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bowout.core import tone_guard, tone_kinds, tone_rules
+from bowout.core import tone_guard, tone_kinds, tone_rules, tone_scan
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ RULES = [
     rule
     for module in (tone_rules, tone_kinds)
     for rule in vars(module).values()
-    if isinstance(rule, tone_rules.Rule)
+    if isinstance(rule, tone_scan.Rule)
 ]
 
 
@@ -90,7 +90,7 @@ _SAMPLES = st.lists(
 def test_guarded_patterns_match_what_unguarded_ones_match(text: str) -> None:
     lowered = text.lower()
     for rule in RULES:
-        bare = re.compile(tone_rules._lower_source(rule.pattern.pattern), rule.fast.flags)
+        bare = re.compile(tone_scan._lower_source(rule.pattern.pattern), rule.fast.flags)
         assert [m.span() for m in rule.fast.finditer(lowered)] == [
             m.span() for m in bare.finditer(lowered)
         ], rule.pattern.pattern[:40]

@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from bowout.core import tone, tone_findings, tone_kinds, tone_rules
+from bowout.core import tone, tone_findings, tone_kinds, tone_scan
 from bowout.core.composer import PLACEHOLDERS, Composer
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Profile, Reason, Situation, Stage, Voice
@@ -262,9 +262,9 @@ def test_every_composer_placeholder_names_its_field() -> None:
 
 
 def test_register_refuses_a_one_letter_stem() -> None:
-    rule = tone_rules.Rule(tone_kinds.APOLOGY.pattern, stems=("s",))
+    rule = tone_scan.Rule(tone_kinds.APOLOGY.pattern, stems=("s",))
     with pytest.raises(ValueError, match="two characters"):
-        tone_rules.register(rule)
+        tone_scan.register(rule)
 
 
 RED_FLAGS_MINIMAL = (

@@ -1,7 +1,8 @@
 """The tone coach: offline, rule-based remarks on a withdrawal message, each with its span.
 
 The codes and their fixes are in :mod:`bowout.core.tone_findings`, the vocabulary in
-:mod:`bowout.core.tone_rules` and :mod:`bowout.core.tone_kinds`.
+:mod:`bowout.core.tone_rules` and :mod:`bowout.core.tone_kinds`, the fast scans in
+:mod:`bowout.core.tone_scan`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from bowout.core import tone_findings as findings_of
 from bowout.core import tone_kinds as kinds
 from bowout.core import tone_rules as rules
+from bowout.core import tone_scan as scan
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Reason, Situation
 from bowout.core.tone_findings import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
@@ -79,10 +81,10 @@ def check_tone(
     """
     body_end = _body_end(text, signature)
     body = text[:body_end]
-    lowered = rules.lowered_for_stems(text)
+    lowered = scan.lowered_for_stems(text)
     body_lowered = None if lowered is None else lowered[:body_end]
     if lowered is not None and body_lowered is not None:
-        rules.scan_with_head(lowered, body_lowered)
+        scan.scan_with_head(lowered, body_lowered)
     names = _situation_words(situation)
     red_flags = situation.reason is Reason.RED_FLAGS
     findings: list[Finding] = []
@@ -92,7 +94,7 @@ def check_tone(
     findings.extend(_essentials(text, lowered, body))
     findings.extend(_length_finding(text, body_end))
     if subject:
-        subject_lowered = rules.lowered_for_stems(subject)
+        subject_lowered = scan.lowered_for_stems(subject)
         findings.extend(_phrase_findings(subject, subject_lowered, names, "subject", red_flags))
     findings.extend(findings_of.placeholder_findings(((text, "body"), (subject, "subject"))))
     result = tuple(sorted(findings, key=lambda f: (f.target != "body", f.start, f.end, f.code)))
@@ -277,7 +279,7 @@ def _essentials(text: str, lowered: str | None, body: str) -> Iterator[Finding]:
             yield _finding(code, start, end, "body")
 
 
-def _contains(rule: rules.Rule, text: str, lowered: str | None) -> bool:
+def _contains(rule: scan.Rule, text: str, lowered: str | None) -> bool:
     """Whether ``rule`` matches anywhere, not negated; the opening lines are tried first."""
     head = _ESSENTIALS_HEAD
     if len(text) > head:  # both are usually in the first lines: spare a long text the scan

@@ -2,7 +2,7 @@
 contempt, complaints about how they treated the user, apologies after the first, and praise
 in a message about red flags.
 
-Each kind is split into small precompiled :class:`~bowout.core.tone_rules.Rule` patterns
+Each kind is split into small precompiled :class:`~bowout.core.tone_scan.Rule` patterns
 whose stems are rare words, registered for the word scan: a kind whose words are absent
 from a message costs one set lookup, and a pasted 100 kB text is scanned only near stems.
 The codes and fixes are in :mod:`bowout.core.tone_findings`.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from bowout.core import tone_rules as rules
+from bowout.core import tone_scan as scan
 from bowout.core.draft import Finding
 from bowout.core.tone_findings import capped, finding, negated, quote
 
@@ -49,7 +49,7 @@ _NOT_KIND = (
     r"(?!know\b|been\b|made\b|make\b|treat\w*\s+me\s+(?:well|kindly|fairly)|help\w*|"
     r"welcom\w*|gave\b|give\b|took\b|answered\b|had\b|have\b|were\b|are\b)"
 )
-NEVER_AGAIN = rules.Rule(
+NEVER_AGAIN = scan.Rule(
     re.compile(
         _words(
             r"I(?:\s+would|['’]d|\s+will|['’]ll|\s+shall)\s+never\s+(?:ever\s+)?(?:again\s+)?"
@@ -65,7 +65,7 @@ NEVER_AGAIN = rules.Rule(
 )
 # "people like you", "the likes of you"; every match holds one of these hits.
 _LIKE_HITS = re.compile(r"like\s+(?:you|that|them|this)|likes\s+of\s")
-LIKE_YOU = rules.Rule(
+LIKE_YOU = scan.Rule(
     re.compile(
         _words(
             r"(?:people|folks|companies|firms|employers|outfits|recruiters|managers)\s+like\s+"
@@ -82,7 +82,7 @@ LIKE_YOU = rules.Rule(
 )
 # "a company like yours" is contempt after a negation or without goodwill around it; "I'd be
 # glad to join a team like yours" is not.
-LIKE_YOURS = rules.Rule(
+LIKE_YOURS = scan.Rule(
     re.compile(
         _words(
             r"(?:a|an|the)\s+(?:company|firm|organi[sz]ation|place|business|employer|team|"
@@ -95,7 +95,7 @@ LIKE_YOURS = rules.Rule(
     before=30,
     after=20,
 )
-CONTEMPT = rules.Rule(
+CONTEMPT = scan.Rule(
     re.compile(
         _words(
             r"not\s+in\s+a\s+million\s+years",
@@ -129,7 +129,7 @@ _REPLY_VERBS = (
     r"bothered|explained|apologi[sz]ed|updated\s+me|told\s+me|heard\s+back|heard\s+from|"
     r"returned\s+my\s+(?:calls?|emails?|messages?)|introduced|listened|cared)"
 )
-SILENCE = rules.Rule(
+SILENCE = scan.Rule(
     re.compile(
         _words(
             # "they never replied", not "I never replied"; but "I never heard back" is one.
@@ -153,7 +153,7 @@ SILENCE = rules.Rule(
     before=60,
     after=40,
 )  # fmt: skip
-WAITING = rules.Rule(
+WAITING = scan.Rule(
     re.compile(
         _words(
             r"(?:kept|left|had)\s+me\s+(?:\w+\s+)?(?:waiting|hanging|guessing|in\s+the\s+dark)",
@@ -184,7 +184,7 @@ _DULL = (
 )
 # Not about the user ("I was late") or the message ("this was late").
 _NOT_ME = r"(?<!\bI\s)(?<!\bthis\s)(?<!\bit\s)"
-CONDUCT = rules.Rule(
+CONDUCT = scan.Rule(
     re.compile(
         _words(
             _NOT_ME + r"(?:was|were|seemed|looked|sounded|appeared|came\s+across\s+as)\s+"
@@ -203,7 +203,7 @@ CONDUCT = rules.Rule(
     after=30,
 )  # fmt: skip
 # "They didn't even read my CV"; the stem is the verb at the end, so the window is small.
-DIDNT = rules.Rule(
+DIDNT = scan.Rule(
     re.compile(
         _words(
             _NOT_ME + r"(?:(?:didn|couldn|wouldn)['’]t|(?:did|could|would)\s+not)\s+"
@@ -219,7 +219,7 @@ DIDNT = rules.Rule(
 )
 
 # --- apologies: one is kind, two are heavy --------------------------------------------------
-APOLOGY = rules.Rule(
+APOLOGY = scan.Rule(
     re.compile(
         _words(r"apologi[sz](?:e|es|ed|ing)", r"apolog(?:y|ies)", r"sorry", r"forgive\s+me"), _I
     ),
@@ -246,7 +246,7 @@ _PRAISE_PHRASES = (
     r"(?:a|the)\s+(?:real\s+|great\s+|genuine\s+)?(?:pleasure|privilege|honou?r)",
     r"(?:excited|thrilled|delighted)\s+(?:about|by|with|to\s+(?:meet|learn|hear|join|work))",
 )
-PRAISE = rules.Rule(
+PRAISE = scan.Rule(
     re.compile(_words(*_PRAISE_PHRASES), _I),
     stems=(
         "enjoy", "loved", "liked", "impress", "admir", "wonderful", "fantastic", "amazing",
@@ -263,17 +263,17 @@ PRAISE = rules.Rule(
 #: The rules of each kind; every match of a rule holds one of its stems.
 ABSOLUTE = (NEVER_AGAIN, LIKE_YOU, CONTEMPT)
 COMPLAINT = (SILENCE, WAITING, CONDUCT, DIDNT)
-rules.register(*ABSOLUTE, LIKE_YOURS, *COMPLAINT, APOLOGY, PRAISE)
+scan.register(*ABSOLUTE, LIKE_YOURS, *COMPLAINT, APOLOGY, PRAISE)
 _STEMS = {
     kind: frozenset(stem for rule in group for stem in rule.stems)
     for kind, group in (("absolute", (*ABSOLUTE, LIKE_YOURS)), ("complaint", COMPLAINT))
 }
 
 
-def _spans(kind: str, group: Sequence[rules.Rule], text: str, lowered: str | None) -> list[Span]:
+def _spans(kind: str, group: Sequence[scan.Rule], text: str, lowered: str | None) -> list[Span]:
     """The spans of every rule of ``group`` in order; none when no stem of ``kind`` is there."""
     if lowered is not None:
-        present = rules.stems_present(lowered)
+        present = scan.stems_present(lowered)
         if present is not None and present.isdisjoint(_STEMS[kind]):
             return []
     spans = [span for rule in group for span in rule.finditer(text, lowered)]
@@ -300,7 +300,7 @@ def phrase_findings(
 ) -> Iterator[Finding]:
     """Contempt, complaints and (when ``red_flags``) praise in ``text``, each kind capped.
 
-    ``lowered`` is from :func:`~bowout.core.tone_rules.lowered_for_stems`; ``target`` is
+    ``lowered`` is from :func:`~bowout.core.tone_scan.lowered_for_stems`; ``target`` is
     "body" or "subject" and is copied into each finding.
     """
     yield from capped(_quoted("absolute", _contempt_spans(text, lowered), text, target))
