@@ -153,26 +153,33 @@ def _venting(
 ) -> Iterator[Finding]:
     """Venting, oversharing, shouting and long sentences: each its own code, each capped."""
     for code, rule in (("venting", rules.VENTING), ("overshare", rules.OVERSHARE)):
-        yield from _capped(
-            _finding(code, start, end, target, quote=_quote(text[start:end]))
-            for start, end in rule.finditer(text, lowered)
-        )
+        spans = list(rule.finditer(text, lowered))
+        if spans:
+            yield from _capped(
+                _finding(code, start, end, target, quote=_quote(text[start:end]))
+                for start, end in spans
+            )
     loud: list[tuple[int, int]] = []
     if "!!" in text or "?!" in text or "!?" in text or "??" in text:
         loud.extend(match.span() for match in rules.PUNCT_RUN_RE.finditer(text))
     if not text.isascii() or _TWO_CAPITALS_RE.search(text) is not None:
         loud.extend(_shouting_runs(text, names))
-    loud.sort()
-    yield from _capped(
-        _finding("shouting", start, end, target, quote=_quote(text[start:end]))
-        for start, end in loud
-    )
-    long_sentences = ((start, end, len(text[start:end].split())) for start, end in _long_runs(text))
-    yield from _capped(
-        _finding("long-sentence", start, end, target, count=words)
-        for start, end, words in long_sentences
-        if words > rules.LONG_SENTENCE_WORDS
-    )
+    if loud:
+        loud.sort()
+        yield from _capped(
+            _finding("shouting", start, end, target, quote=_quote(text[start:end]))
+            for start, end in loud
+        )
+    long_sentences = [
+        (start, end, words)
+        for start, end in _long_runs(text)
+        if (words := len(text[start:end].split())) > rules.LONG_SENTENCE_WORDS
+    ]
+    if long_sentences:
+        yield from _capped(
+            _finding("long-sentence", start, end, target, count=words)
+            for start, end, words in long_sentences
+        )
 
 
 def _long_runs(text: str) -> list[tuple[int, int]]:

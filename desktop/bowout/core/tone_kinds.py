@@ -303,12 +303,16 @@ def phrase_findings(
     ``lowered`` is from :func:`~bowout.core.tone_scan.lowered_for_stems`; ``target`` is
     "body" or "subject" and is copied into each finding.
     """
-    yield from capped(_quoted("absolute", _contempt_spans(text, lowered), text, target))
+    contempt = _contempt_spans(text, lowered)
+    if contempt:
+        yield from capped(_quoted("absolute", contempt, text, target))
     complaints = _spans("complaint", COMPLAINT, text, lowered)
-    yield from capped(_quoted("complaint", complaints, text, target))
+    if complaints:
+        yield from capped(_quoted("complaint", complaints, text, target))
     if red_flags:
-        praise = (s for s in PRAISE.finditer(text, lowered) if not negated(text, s[0]))
-        yield from capped(_quoted("red-flags-praise", praise, text, target))
+        praise = [s for s in PRAISE.finditer(text, lowered) if not negated(text, s[0])]
+        if praise:
+            yield from capped(_quoted("red-flags-praise", praise, text, target))
 
 
 def repeated_apologies(body: str, lowered: str | None) -> Iterator[Finding]:

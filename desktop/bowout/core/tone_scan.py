@@ -44,7 +44,8 @@ class Rule:
 
     pattern: re.Pattern[str]
     stems: tuple[str, ...] = ()
-    #: Instead of stems: a fast pattern whose matches mark where the rule can match.
+    #: Instead of stems: a fast pattern whose matches mark where the rule can match (stems
+    #: given too only rule the scan out in a short ASCII text that holds none of them).
     hits: re.Pattern[str] | None = None
     #: Run ``hits`` on the original text rather than the lowercased one (to see capitals).
     hits_see_case: bool = False
@@ -67,10 +68,13 @@ class Rule:
 
     def __post_init__(self) -> None:
         source, flags = _lower_source(self.pattern.pattern), self.pattern.flags & ~_I
+        # The guard covers the whole pattern, every top-level alternative included.
         prefix = guard(source, flags)
-        fast = re.compile(prefix + source, flags)
+        fast = re.compile(f"{prefix}(?:{source})" if prefix else source, flags)
         # Under IGNORECASE the lowercase guard admits every case of each first character.
-        full = re.compile(prefix + self.pattern.pattern, self.pattern.flags)
+        full = self.pattern
+        if prefix:
+            full = re.compile(f"{prefix}(?:{self.pattern.pattern})", self.pattern.flags)
         object.__setattr__(self, "full", full)
         object.__setattr__(self, "fast", fast)
         object.__setattr__(self, "cues", cues(fast) if self.stems else {})
@@ -87,6 +91,14 @@ class Rule:
         if self.ascii_hits is not None and text.isascii():
             spans = self.ascii_hits(text, lowered)
         elif self.hits is not None:
+            # Stems given with hits rule the hits scan out when none is in a short text.
+            if (
+                self.stems
+                and len(lowered) <= _WORD_SCAN_CHARS
+                and lowered.isascii()
+                and _stems_in(lowered).isdisjoint(self.stem_set)
+            ):
+                return
             source = text if self.hits_see_case else lowered
             spans = [m.span() for m in self.hits.finditer(source)]
         else:
