@@ -59,6 +59,13 @@ def test_every_worded_rule_is_guarded() -> None:
     guarded = [rule for rule in RULES if rule.fast.pattern.startswith("(?=[")]
     assert tone_rules.CRITICISM in guarded and tone_kinds.SILENCE in guarded
     assert len(guarded) >= len(RULES) - 1  # MONEY starts with its own lookahead
+    for rule in RULES:
+        prefix = tone_guard.guard(tone_scan._lower_source(rule.pattern.pattern))
+        if not prefix:
+            continue
+        # The guard wraps the whole pattern: "(?=[..])a|b" would guard only "a".
+        assert rule.fast.pattern.startswith(prefix + "(?:"), rule.pattern.pattern[:40]
+        assert rule.full.pattern.startswith(prefix + "(?:")
 
 
 _SAMPLES = st.lists(
