@@ -81,10 +81,15 @@ def large_texts(draft: str) -> dict[str, str]:
         "Thank you for your time. I have decided to withdraw my application, as the position "
         "is not the right fit. I wish you and the team every success with the search. "
     )
+    complaints = (
+        "Nobody replied for weeks, the manager was late and uninterested, and I would never "
+        "work for a company like yours. Sorry again, and sorry for the [Role] mix-up. "
+    )
     texts = {
         "drafts pasted": (draft + "\n\n") * (100_000 // (len(draft) + 2) + 1),
         "clean prose": prose * (100_000 // len(prose) + 1),
         "prose + remarks": (prose + remarks) * (100_000 // len(prose + remarks) + 1),
+        "prose + complaints": (prose + complaints) * (100_000 // len(prose + complaints) + 1),
         "exclamations": "!" * 100_000,
         "caps words": "ACME " * 20_000,
         "spaced digits": "1 " * 50_000,

@@ -1,4 +1,9 @@
-"""The tone coach: offline, rule-based remarks on a withdrawal message, each with its span."""
+"""The tone coach: offline, rule-based remarks on a withdrawal message, each with its span.
+
+The codes and their fixes are in :mod:`bowout.core.tone_findings`, the vocabulary in
+:mod:`bowout.core.tone_rules` and :mod:`bowout.core.tone_kinds`, the fast scans in
+:mod:`bowout.core.tone_scan`.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +11,29 @@ import bisect
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
+from bowout.core import tone_findings as findings_of
+from bowout.core import tone_kinds as kinds
 from bowout.core import tone_rules as rules
+from bowout.core import tone_scan as scan
 from bowout.core.draft import Finding
-from bowout.core.situation import Channel, Situation, Stage
+from bowout.core.situation import Channel, Reason, Situation
+from bowout.core.tone_findings import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
+
+__all__ = [
+    "CODES",
+    "MAX_FINDINGS_PER_CODE",
+    "PLACEHOLDER_RE",
+    "WORD_BUDGET",
+    "check_tone",
+    "count_words",
+]
 
 logger = logging.getLogger(__name__)
 
-#: A visible placeholder left for the user to fill, such as "[Hiring manager's name]".
-PLACEHOLDER_RE: re.Pattern[str] = re.compile(r"\[[^\[\]\n]{1,60}\]")
 #: Brevity is the rule: an email body stays within this many words (signature excluded).
 WORD_BUDGET = 120
-#: At most this many findings of one code per text; a pasted essay needs no thousand marks.
-MAX_FINDINGS_PER_CODE = 50
-#: Longest excerpt of the user's text quoted inside a finding's message.
-_QUOTE_CHARS = 40
 #: The essentials (thanks, the withdrawal) are looked for in this many leading characters
 #: before the whole text is searched.
 _ESSENTIALS_HEAD = 4000
@@ -42,26 +54,6 @@ _TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")
 # Sentence ends for LONG_SENTENCE_RE, all mapped to one separator.
 _SENTENCE_ENDS = bytes.maketrans(b".!?", b"\n\n\n")
 
-_MESSAGES = {
-    "criticism": "“{quote}” criticises the employer; leave it out and keep the message neutral.",
-    "venting": "“{quote}” sounds like venting; cut it and keep to the decision.",
-    "overshare": "“{quote}” shares more than they need; “personal reasons” is enough.",
-    "shouting": "“{quote}” reads as shouting; use normal capitals and punctuation.",
-    "long-sentence": "This sentence runs to {count} words; one short sentence of reason is enough.",
-    "too-long": "The message is {count} words; keep it within {budget}: thanks, the decision, "
-    "one reason at most, goodwill.",
-    "missing-thanks": "Thank them for their time and consideration, ideally near the start.",
-    "unclear-withdrawal": "Say plainly that you are withdrawing, for example “I am "
-    "withdrawing my application”.",
-    "placeholder": "Fill in {quote} before you send this.",
-    "linkedin-late": "This late in the process LinkedIn is too casual; call or email instead.",
-    "email-rescind": "Rescinding an accepted offer deserves a call first; send this email as the "
-    "written confirmation afterwards.",
-    "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
-    "other-employer": "Keep the other employer private: “another offer” says enough, without "
-    "“{quote}”.",
-}
-
 
 def count_words(text: str) -> int:
     """Words as a person counts them: whitespace-separated runs holding a letter or digit."""
@@ -81,24 +73,30 @@ def check_tone(
     subject: str = "",
     signature: str = "",
 ) -> tuple[Finding, ...]:
-    """Every remark on ``text`` (and ``subject``) for this situation, in reading order."""
+    """Every remark on ``text`` (and ``subject``) for this situation, in reading order.
+
+    ``text`` is the message as sent, ending with ``signature`` (left out of the phrase and
+    length checks). Body findings come first, each kind capped at MAX_FINDINGS_PER_CODE;
+    a placeholder is reported once across body and subject. Never raises on any text.
+    """
     body_end = _body_end(text, signature)
     body = text[:body_end]
-    lowered = rules.lowered_for_stems(text)
+    lowered = scan.lowered_for_stems(text)
     body_lowered = None if lowered is None else lowered[:body_end]
     if lowered is not None and body_lowered is not None:
-        rules.scan_with_head(lowered, body_lowered)
+        scan.scan_with_head(lowered, body_lowered)
     names = _situation_words(situation)
+    red_flags = situation.reason is Reason.RED_FLAGS
     findings: list[Finding] = []
-    findings.extend(_channel_findings(situation, channel))
-    findings.extend(_phrase_findings(body, body_lowered, names, "body"))
+    findings.extend(findings_of.channel_findings(situation, channel, body))
+    findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))
+    findings.extend(kinds.repeated_apologies(body, body_lowered))
     findings.extend(_essentials(text, lowered, body))
     findings.extend(_length_finding(text, body_end))
-    findings.extend(_placeholders(text, "body"))
     if subject:
-        subject_lowered = rules.lowered_for_stems(subject)
-        findings.extend(_phrase_findings(subject, subject_lowered, names, "subject"))
-        findings.extend(_placeholders(subject, "subject"))
+        subject_lowered = scan.lowered_for_stems(subject)
+        findings.extend(_phrase_findings(subject, subject_lowered, names, "subject", red_flags))
+    findings.extend(findings_of.placeholder_findings(((text, "body"), (subject, "subject"))))
     result = tuple(sorted(findings, key=lambda f: (f.target != "body", f.start, f.end, f.code)))
     logger.debug("tone check of %d chars: %d findings", len(text), len(result))
     return result
@@ -120,38 +118,16 @@ def _situation_words(situation: Situation) -> frozenset[str]:
     return frozenset(w.casefold() for field in fields for w in rules.NAME_WORD_RE.findall(field))
 
 
-def _finding(code: str, start: int, end: int, target: str, **values: object) -> Finding:
-    return Finding(code, _MESSAGES[code].format(**values), start, end, target)
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
-
-
-def _capped(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """Merge overlapping spans of the same kind and stop after MAX_FINDINGS_PER_CODE."""
-    last: Finding | None = None
-    count = 0
-    for finding in findings:
-        if last is not None and finding.start < last.end:
-            continue  # already covered by an earlier, overlapping span
-        count += 1
-        if count > MAX_FINDINGS_PER_CODE:
-            logger.debug("more than %d %s findings; the rest are left out", count, finding.code)
-            return
-        last = finding
-        yield finding
-
-
 def _phrase_findings(
-    text: str, lowered: str | None, names: frozenset[str], target: str
+    text: str, lowered: str | None, names: frozenset[str], target: str, red_flags: bool
 ) -> Iterator[Finding]:
-    """Criticism, venting and oversharing, shouting, money figures, the other employer."""
+    """Criticism, complaints, contempt, venting, oversharing, shouting, long sentences,
+    money figures, the other employer, and praise when ``red_flags``."""
     yield from _capped(
         _finding("criticism", start, end, target, quote=_quote(text[start:end]))
         for start, end in rules.CRITICISM.finditer(text, lowered)
     )
+    yield from kinds.phrase_findings(text, lowered, target, red_flags=red_flags)
     figures = list(rules.MONEY.finditer(text, lowered))
     # "offered 5.000 €": the figure itself is the span to show, not the money word before it.
     figures.extend(
@@ -162,7 +138,7 @@ def _phrase_findings(
         _finding("money-figure", start, end, target, quote=_quote(text[start:end]))
         for start, end in figures
     )
-    yield from _capped(_venting(text, lowered, names, target))
+    yield from _venting(text, lowered, names, target)
     yield from _capped(_other_employer(text, lowered, names, target))
 
 
@@ -175,24 +151,35 @@ def _overlaps(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> boo
 def _venting(
     text: str, lowered: str | None, names: frozenset[str], target: str
 ) -> Iterator[Finding]:
-    spans: list[tuple[int, int, str, dict[str, object]]] = []
-    for kind, rule in (("venting", rules.VENTING), ("overshare", rules.OVERSHARE)):
-        for start, end in rule.finditer(text, lowered):
-            spans.append((start, end, kind, {"quote": _quote(text[start:end])}))
+    """Venting, oversharing, shouting and long sentences: each its own code, each capped."""
+    for code, rule in (("venting", rules.VENTING), ("overshare", rules.OVERSHARE)):
+        spans = list(rule.finditer(text, lowered))
+        if spans:
+            yield from _capped(
+                _finding(code, start, end, target, quote=_quote(text[start:end]))
+                for start, end in spans
+            )
+    loud: list[tuple[int, int]] = []
     if "!!" in text or "?!" in text or "!?" in text or "??" in text:
-        for match in rules.PUNCT_RUN_RE.finditer(text):
-            quote = _quote(match.group())
-            spans.append((match.start(), match.end(), "shouting", {"quote": quote}))
+        loud.extend(match.span() for match in rules.PUNCT_RUN_RE.finditer(text))
     if not text.isascii() or _TWO_CAPITALS_RE.search(text) is not None:
-        for start, end in _shouting_runs(text, names):
-            spans.append((start, end, "shouting", {"quote": _quote(text[start:end])}))
-    for start, end in _long_runs(text):
-        words = len(text[start:end].split())
-        if words > rules.LONG_SENTENCE_WORDS:
-            spans.append((start, end, "long-sentence", {"count": words}))
-    spans.sort(key=lambda s: (s[0], s[1]))
-    for start, end, kind, values in spans:
-        yield Finding("venting", _MESSAGES[kind].format(**values), start, end, target)
+        loud.extend(_shouting_runs(text, names))
+    if loud:
+        loud.sort()
+        yield from _capped(
+            _finding("shouting", start, end, target, quote=_quote(text[start:end]))
+            for start, end in loud
+        )
+    long_sentences = [
+        (start, end, words)
+        for start, end in _long_runs(text)
+        if (words := len(text[start:end].split())) > rules.LONG_SENTENCE_WORDS
+    ]
+    if long_sentences:
+        yield from _capped(
+            _finding("long-sentence", start, end, target, count=words)
+            for start, end, words in long_sentences
+        )
 
 
 def _long_runs(text: str) -> list[tuple[int, int]]:
@@ -283,15 +270,6 @@ def _name_after(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] |
     return (pos, end) if end > pos else None
 
 
-def _negated(text: str, start: int) -> bool:
-    window = text[max(0, start - rules.NEGATION_WINDOW) : start]
-    # Every negation holds "no", "ne" or "n't" (in any case): without them, skip the regex.
-    lowered = window.lower()
-    if not any(map(lowered.__contains__, ("no", "ne", "n't", "n’t"))):
-        return False
-    return rules.NEGATION_BEFORE_RE.search(window) is not None
-
-
 def _first_line(text: str) -> tuple[int, int]:
     """The span of the first non-blank line (the greeting, usually)."""
     match = _FIRST_LINE_RE.search(text, 0, 2000)
@@ -308,14 +286,14 @@ def _essentials(text: str, lowered: str | None, body: str) -> Iterator[Finding]:
             yield _finding(code, start, end, "body")
 
 
-def _contains(rule: rules.Rule, text: str, lowered: str | None) -> bool:
+def _contains(rule: scan.Rule, text: str, lowered: str | None) -> bool:
     """Whether ``rule`` matches anywhere, not negated; the opening lines are tried first."""
     head = _ESSENTIALS_HEAD
     if len(text) > head:  # both are usually in the first lines: spare a long text the scan
         head_lowered = None if lowered is None else lowered[:head]
         if _contains(rule, text[:head], head_lowered):
             return True
-    return any(not _negated(text, start) for start, _ in rule.finditer(text, lowered))
+    return any(not findings_of.negated(text, start) for start, _ in rule.finditer(text, lowered))
 
 
 def _length_finding(text: str, body_end: int) -> Iterator[Finding]:
@@ -338,15 +316,6 @@ def _start_of_word(text: str, index: int) -> int:
     return len(text)
 
 
-def _placeholders(text: str, target: str) -> Iterator[Finding]:
-    yield from _capped(
-        _finding("placeholder", m.start(), m.end(), target, quote=m.group())
-        for m in PLACEHOLDER_RE.finditer(text)
-    )
-
-
-def _channel_findings(situation: Situation, channel: Channel) -> Iterator[Finding]:
-    if channel is Channel.LINKEDIN and situation.stage.is_late:
-        yield _finding("linkedin-late", 0, 0, "body")
-    if channel is Channel.EMAIL and situation.stage is Stage.ACCEPTED:
-        yield _finding("email-rescind", 0, 0, "body")
+_finding = findings_of.finding
+_quote = findings_of.quote
+_capped = findings_of.capped
