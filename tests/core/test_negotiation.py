@@ -56,6 +56,7 @@ def test_a_request_to_talk_names_the_point_and_the_date_without_threat_or_figure
     phases = {i.key: i.phase for i in d.checklist}
     assert phases["negotiate.must-haves"] == "before" and phases["negotiate.decide"] == "after"
     assert any("4 December 2026" in i.text for i in d.checklist)
+    assert [f.code for f in d.findings] == [], "asking to talk is not an unclear withdrawal"
     assert d.to_json_dict()["kind"] == "negotiate"
     assert d.to_json_dict()["deal_breaker"] == "pay"
 

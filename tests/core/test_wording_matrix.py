@@ -217,7 +217,7 @@ def test_every_request_to_talk_keeps_the_rules(composer: Composer, rules, voice:
         for decide_by in (None, TODAY + dt.timedelta(days=5)):
             s = Situation(
                 stage=stage, reason=reason, channel=channel, voice=voice, kind=Kind.NEGOTIATE,
-                deal_breaker=breaker, decide_by=decide_by, **NAMES,
+                deal_breaker=breaker, decide_by=decide_by, recruiter="Tom Baker", **NAMES,
             )  # fmt: skip
             draft = composer.compose(s, PROFILE)
             where = f"{stage.value}/{reason.value}/{channel.value}/{breaker.value}"
@@ -231,4 +231,7 @@ def test_every_request_to_talk_keeps_the_rules(composer: Composer, rules, voice:
                 problems.append(f"{where}: no talking points")
             if draft.follow_up_email is not None:
                 problems.append(f"{where}: a request to talk has no follow-up confirmation")
+            codes = {f.code for f in draft.findings} - {"linkedin-late", "email-late"}
+            if codes:
+                problems.append(f"{where}: the tone coach objects: {sorted(codes)}")
     assert not problems, "\n".join(problems[:20])

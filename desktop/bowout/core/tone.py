@@ -18,7 +18,7 @@ from bowout.core import tone_kinds as kinds
 from bowout.core import tone_rules as rules
 from bowout.core import tone_scan as scan
 from bowout.core.draft import Finding
-from bowout.core.situation import Channel, Reason, Situation
+from bowout.core.situation import Channel, Kind, Reason, Situation
 from bowout.core.tone_findings import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
 
 __all__ = [
@@ -91,7 +91,7 @@ def check_tone(
     findings.extend(findings_of.channel_findings(situation, channel, body))
     findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))
     findings.extend(kinds.repeated_apologies(body, body_lowered))
-    findings.extend(_essentials(text, lowered, body))
+    findings.extend(_essentials(text, lowered, body, asks=situation.kind is Kind.NEGOTIATE))
     findings.extend(_length_finding(text, body_end))
     if subject:
         subject_lowered = scan.lowered_for_stems(subject)
@@ -278,9 +278,18 @@ def _first_line(text: str) -> tuple[int, int]:
     return match.start(), match.start() + len(match.group().rstrip())
 
 
-def _essentials(text: str, lowered: str | None, body: str) -> Iterator[Finding]:
-    """Thanks and an unmistakable withdrawal statement, each required once."""
-    for code, rule in (("missing-thanks", rules.THANKS), ("unclear-withdrawal", rules.WITHDRAWAL)):
+def _essentials(
+    text: str, lowered: str | None, body: str, *, asks: bool = False
+) -> Iterator[Finding]:
+    """Thanks and an unmistakable withdrawal statement, each required once.
+
+    ``asks``: the message asks to talk a deal-breaker through (kind negotiate), so it must
+    not announce a withdrawal, and only the thanks are required.
+    """
+    essentials = [("missing-thanks", rules.THANKS)]
+    if not asks:
+        essentials.append(("unclear-withdrawal", rules.WITHDRAWAL))
+    for code, rule in essentials:
         if not _contains(rule, text, lowered):
             start, end = _first_line(body)
             yield _finding(code, start, end, "body")

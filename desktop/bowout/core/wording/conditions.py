@@ -27,6 +27,12 @@ from bowout.core.situation import (
 #: a LinkedIn contact, or the hiring manager on the phone.
 AUDIENCES = ("manager", "recruiter", "linkedin", "spoken")
 
+#: What the other side may answer after the message (the kinds of reply Bow Out drafts).
+REPLY_KINDS = (
+    "none", "accepted", "asked-why", "counter-offer", "asked-to-talk", "repayment",
+    "reconsider-later", "no-reply",
+)  # fmt: skip
+
 #: Days before the start date within which an answer counts as "near" (an apology for the
 #: short notice) and "soon" (mentioned, without an apology).
 NEAR_DAYS = 21
@@ -48,6 +54,8 @@ VOCABULARY: Mapping[str, tuple[str, ...]] = {
     # A withdrawal after a conversation about the deal-breaker that found no way.
     "negotiated": _BOOL,
     "decide_by": ("none", "given"),
+    # What they said back, for a reply (none: this is not a reply).
+    "reply": REPLY_KINDS,
     # How near the agreed start date is: none given, already past (an old record), within
     # NEAR_DAYS, within SOON_DAYS, or further away.
     "start": ("none", "past", "near", "soon", "far"),
@@ -82,8 +90,13 @@ def start_nearness(start: dt.date | None, today: dt.date) -> str:
     return "soon" if days <= SOON_DAYS else "far"
 
 
-def facts_of(situation: Situation, audience: str, today: dt.date) -> dict[str, str]:
-    """The facts of ``situation`` for a text written to ``audience``, as vocabulary strings."""
+def facts_of(
+    situation: Situation, audience: str, today: dt.date, reply: str = "none"
+) -> dict[str, str]:
+    """The facts of ``situation`` for a text written to ``audience``, as vocabulary strings.
+
+    ``reply``: what they wrote back, when the text answers it (one of REPLY_KINDS).
+    """
     channel = situation.channel
     paid = Money.PAID in (situation.signing_bonus, situation.relocation_assistance)
     facts = {
@@ -96,6 +109,7 @@ def facts_of(situation: Situation, audience: str, today: dt.date) -> dict[str, s
         "deal_breaker": situation.deal_breaker.value if situation.deal_breaker else "none",
         "negotiated": _yes(situation.negotiated),
         "decide_by": "given" if situation.decide_by else "none",
+        "reply": reply,
         "start": start_nearness(situation.start_date, today),
         "signing_bonus": situation.signing_bonus.value,
         "relocation_assistance": situation.relocation_assistance.value,
