@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from bowout.core import tone_rules as rules
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import Finding
-from bowout.core.situation import Channel, Situation, Stage
+from bowout.core.situation import Channel, Kind, Situation, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -190,11 +190,14 @@ def channel_findings(situation: Situation, channel: Channel, body: str) -> Itera
 
     From the SPEC's channel rules (:func:`bowout.core.advice.recommend_channel`): LinkedIn is
     too casual late on; rescinding deserves a call, by email or through a recruiter; at the
-    final or offer stage with rapport, a call comes before the email.
+    final or offer stage with rapport, a call comes before the email. A request to talk a
+    deal-breaker through (kind negotiate) is no rescinding: only the LinkedIn advice holds.
     """
     stage = situation.stage
     if channel is Channel.LINKEDIN and stage.is_late:
         yield finding("linkedin-late", 0, 0, "body")
+    if situation.kind is Kind.NEGOTIATE:
+        return  # a written request to talk is the right first step on any channel
     if channel is Channel.EMAIL:
         if stage is Stage.ACCEPTED:
             yield finding("email-rescind", 0, 0, "body")
