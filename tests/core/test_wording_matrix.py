@@ -104,7 +104,8 @@ def check_draft(draft, rules) -> list[str]:  # type: ignore[no-untyped-def]
     texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
     if draft.phone_script:
         spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-        texts["script"] = (draft.phone_script, spoken)
+        branches = "\n".join(f"{w}: {t}" for w, t in draft.phone_branches)
+        texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
     found = [str(v) for v in violations(rules, texts)]
     body = body_of(draft.body_text)
     if count_words(body) > BUDGET[s.voice]:

@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from bowout.core import addressing, checklist, templating, tone
 from bowout.core.advice import recommend_channel
-from bowout.core.draft import Draft
+from bowout.core.draft import REPLY_KINDS, Draft, Reply
+from bowout.core.errors import InputError
 from bowout.core.negotiation import point_of
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
@@ -106,6 +107,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         point=point_of(situation.deal_breaker),
         decide_by=templating.long_date(situation.decide_by) if situation.decide_by else "",
         kind=situation.kind.value,
+        reply="",
         signature_extra=profile.signature.strip(),
         paragraphs=[],
         say=dict.fromkeys(SLOTS, ""),
@@ -187,10 +189,13 @@ class Composer:
         subject = say.get("subject", "")
         body_html = self._render("email.html.j2", {**context, "paragraphs": blocks})
         phone_script = None
+        branches: tuple[tuple[str, str], ...] = ()
         if "spoken" in said:
             spoken = {**context, "addressee": context["spoken_addressee"], "say": said["spoken"]}
             layout = "talking_points.txt.j2" if negotiate else "phone_script.txt.j2"
             phone_script = number_steps(tidy(self._render(layout, spoken)))
+            if not negotiate:
+                branches = parse_branches(self._render("phone_branches.txt.j2", spoken))
         signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(
             situation=situation,
@@ -215,8 +220,37 @@ class Composer:
             ),
             wording=wording,
             wordings=wordings,
+            phone_branches=branches,
             greeting=str(context["recruiter_addressee" if written == "recruiter" else "addressee"]),
         )
+
+    def compose_reply(
+        self, situation: Situation, profile: Profile, reply: str, *, subject: str = ""
+    ) -> Reply:
+        """A short answer to what they wrote back after the withdrawal.
+
+        ``reply`` is a key of :data:`REPLY_KINDS`; ``subject`` the subject of the message it
+        answers ("Re: " is added; the withdrawal's subject when empty). Raises
+        :class:`InputError` for an unknown kind, :class:`TemplateError` for a broken file.
+        """
+        if reply not in REPLY_KINDS:
+            raise InputError(f"a reply is one of {', '.join(REPLY_KINDS)}: {reply!r}")
+        channel = situation.channel or recommend_channel(situation).channel
+        written = WRITTEN_AUDIENCE[channel]
+        facts = facts_of_channel(situation, channel, written, self.today())
+        facts["reply"] = reply
+        if channel is Channel.PHONE:
+            facts["channel"] = Channel.EMAIL.value  # the answer is written, after the call
+        chosen = self.wording.voicebook(situation.voice.value).choose(facts)
+        context = template_context(situation, profile, channel)
+        context["say"] = say = self.wording.render(chosen, situation.wording, context)
+        context["reply"] = reply
+        body_text = tidy(self._render("reply.txt.j2", context))
+        body_html = self._render("email.html.j2", {**context, "paragraphs": paragraphs(body_text)})
+        original = subject or say.get("subject", "")
+        if original and not original.lower().startswith("re:"):
+            original = f"Re: {original}"
+        return Reply(reply, original, body_text, body_html.strip())
 
     def _render(self, name: str, context: Mapping[str, Any]) -> str:
         return templating.render(self._env, name, context)
@@ -224,6 +258,16 @@ class Composer:
     def environment(self) -> jinja2.Environment:
         """The sandboxed environment (for ``templates check``)."""
         return self._env
+
+
+def parse_branches(text: str) -> tuple[tuple[str, str], ...]:
+    """``phone_branches.txt.j2``'s lines ("when: words") as (when, words) pairs."""
+    pairs = []
+    for line in text.splitlines():
+        when, sep, words = line.partition(": ")
+        if sep and words.strip():
+            pairs.append((when.strip(), words.strip()))
+    return tuple(pairs)
 
 
 def _written_layout(kind: Kind, channel: Channel) -> str:

@@ -73,6 +73,8 @@ class Draft:
     wordings: int = 1
     #: How the written message addresses its reader ("Jordan", "Dr. Lee").
     greeting: str = ""
+    #: For a call: what to say when it turns, as (when, words) pairs ("If they are upset").
+    phone_branches: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def findings(self) -> tuple[Finding, ...]:
@@ -102,6 +104,33 @@ class Draft:
             "follow_up_email": self.follow_up_email,
             "recruiter_note": self.recruiter_note,
             "linkedin_message": self.linkedin_message,
+            "phone_branches": [{"when": w, "say": t} for w, t in self.phone_branches],
             "checklist": [item.to_dict() for item in self.checklist],
             "warnings": [{"code": f.code, "message": f.message} for f in self.findings],
         }
+
+
+#: What the other side may write back, and the label the window shows for each.
+REPLY_KINDS = {
+    "accepted": "They accepted it graciously",
+    "asked-why": "They asked why",
+    "counter-offer": "They made a counter-offer",
+    "asked-to-talk": "They asked to talk",
+    "repayment": "They asked you to repay the bonus or relocation",
+    "reconsider-later": "They asked you to reconsider later",
+    "no-reply": "No reply yet",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Reply:
+    """A short answer to what they wrote back: ``kind`` is a key of :data:`REPLY_KINDS`."""
+
+    kind: str
+    subject: str
+    body_text: str
+    body_html: str
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return dataclasses.asdict(self)

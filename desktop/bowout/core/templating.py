@@ -35,6 +35,8 @@ TEMPLATE_NAMES = (
     "linkedin.txt.j2",
     "negotiate.txt.j2",
     "talking_points.txt.j2",
+    "phone_branches.txt.j2",
+    "reply.txt.j2",
 )
 #: The wording files (one per voice) and the consistency rules, overridable the same way.
 WORDING_NAMES = ("wording/brief.toml", "wording/warm.toml", "wording/formal.toml")
@@ -45,7 +47,7 @@ CONTEXT_NAMES = frozenset(
         "stage", "reason", "channel", "voice", "contact", "contact_given", "role", "role_given",
         "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
         "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
-        "start_date", "paid_money", "point", "decide_by", "kind",
+        "start_date", "paid_money", "point", "decide_by", "kind", "reply",
         "signature_extra", "paragraphs", "say", "br",
     }
 )  # fmt: skip

@@ -1,0 +1,106 @@
+"""The call branch by branch, and short replies to what they wrote back (issue 14's core)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+import pytest
+
+from bowout import paths
+from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
+from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel
+from bowout.core.draft import REPLY_KINDS
+from bowout.core.errors import InputError
+from bowout.core.situation import Money, Voice
+from bowout.core.wording import parse_rules, violations
+
+TODAY = dt.date(2026, 11, 29)
+PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
+NAMES = {"contact": "Jordan Lee", "role": "Data Analyst", "company": "Northwind"}
+RULES = parse_rules((paths.templates_dir() / "wording" / "rules.toml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(today=lambda: TODAY)
+
+
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda s: s.value)
+def test_every_call_has_its_branches(composer: Composer, stage: Stage) -> None:
+    for reason in Reason:
+        d = composer.compose(
+            Situation(stage=stage, reason=reason, channel=Channel.PHONE, **NAMES), PROFILE
+        )
+        when = [w for w, _ in d.phone_branches]
+        assert when[0].startswith("If they make a counter-offer")
+        assert {"If they ask where you are going", "If they ask for feedback",
+                "If they are upset"} <= set(when)  # fmt: skip
+        spoken = " ".join(t for _, t in d.phone_branches)
+        assert not re.search(r"I am writing|\bDear\b", spoken)
+        reconsider = "If you would reconsider" in when
+        assert reconsider == (
+            reason in (Reason.COMPENSATION, Reason.NOT_A_FIT, Reason.RELOCATION, Reason.PERSONAL)
+            and stage in (Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED)
+        )
+        if reason is Reason.RED_FLAGS:
+            assert not re.search(r"generous|enjoy|impress|grateful", spoken)
+    email = composer.compose(Situation(stage=stage, channel=Channel.EMAIL, **NAMES), PROFILE)
+    assert email.phone_branches == ()
+
+
+def test_red_flag_feedback_goes_through_the_recruiter_when_there_is_one(
+    composer: Composer,
+) -> None:
+    s = Situation(stage=Stage.FINAL, reason=Reason.RED_FLAGS, channel=Channel.PHONE,
+                  recruiter="Tom Baker", **NAMES)  # fmt: skip
+    feedback = dict(composer.compose(s, PROFILE).phone_branches)["If they ask for feedback"]
+    assert "through Tom Baker" in feedback
+
+
+REPLY_MATRIX = list(itertools.product(Stage, Reason, Channel, REPLY_KINDS))
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_every_reply_keeps_the_rules(composer: Composer, voice: Voice) -> None:
+    problems = []
+    for stage, reason, channel, kind in REPLY_MATRIX:
+        for money in (Money.NONE, Money.PROMISED, Money.PAID):
+            s = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
+                          signing_bonus=money, recruiter="Tom Baker", **NAMES)  # fmt: skip
+            reply = composer.compose_reply(s, PROFILE, kind)
+            written = WRITTEN_AUDIENCE[channel]
+            facts = facts_of_channel(s, channel, written, TODAY)
+            texts = {"body": (reply.body_text, facts), "subject": (reply.subject, facts)}
+            where = f"{stage.value}/{reason.value}/{channel.value}/{kind}/{money.value}"
+            problems += [f"{where}: {v}" for v in violations(RULES, texts)]
+            body = reply.body_text.rsplit("\n\n", 1)[0]
+            if len(body.split()) > 60:
+                problems.append(f"{where}: {len(body.split())} words is not short")
+            if re.search(r"[$€£]|\d", body.split("\n", 1)[1]):
+                problems.append(f"{where}: a figure nobody typed")
+            if kind == "repayment" and re.search(r"\bI (will|shall) (repay|pay)", body):
+                problems.append(f"{where}: an admission")
+            if not reply.subject.startswith("Re: ") and channel is not Channel.LINKEDIN:
+                problems.append(f"{where}: subject {reply.subject!r}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_replies_answer_what_was_said(composer: Composer) -> None:
+    s = Situation(stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER,
+                  signing_bonus=Money.PAID, **NAMES)  # fmt: skip
+    why = composer.compose_reply(s, PROFILE, "asked-why").body_text
+    assert "accepted another offer" in why
+    counter = composer.compose_reply(s, PROFILE, "counter-offer").body_text
+    assert "decision stands" in counter or "final" in counter
+    repay = composer.compose_reply(s, PROFILE, "repayment").body_text
+    assert "signing bonus" in repay and "in writing" in repay
+    unpaid = Situation(**{**s.__dict__, "signing_bonus": Money.PROMISED})
+    assert "bonus" not in composer.compose_reply(unpaid, PROFILE, "repayment").body_text
+    talk = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
+    assert "times that suit you" in talk
+    nudge = composer.compose_reply(s, PROFILE, "no-reply", subject="Leaving")
+    assert nudge.subject == "Re: Leaving" and "withdrawn my acceptance" in nudge.body_text
+    with pytest.raises(InputError, match="a reply is one of"):
+        composer.compose_reply(s, PROFILE, "shrugged")
