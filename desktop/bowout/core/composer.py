@@ -195,7 +195,7 @@ class Composer:
             layout = "talking_points.txt.j2" if negotiate else "phone_script.txt.j2"
             phone_script = number_steps(tidy(self._render(layout, spoken)))
             if not negotiate:
-                branches = parse_branches(self._render("phone_branches.txt.j2", spoken))
+                branches = phone_branches(said["spoken"])
         signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(
             situation=situation,
@@ -260,14 +260,19 @@ class Composer:
         return self._env
 
 
-def parse_branches(text: str) -> tuple[tuple[str, str], ...]:
-    """``phone_branches.txt.j2``'s lines ("when: words") as (when, words) pairs."""
-    pairs = []
-    for line in text.splitlines():
-        when, sep, words = line.partition(": ")
-        if sep and words.strip():
-            pairs.append((when.strip(), words.strip()))
-    return tuple(pairs)
+#: When a call turns, in the order it tends to: (slot, when) for the phone tab's sections.
+BRANCHES = (
+    ("counter", "If they make a counter-offer or ask what would change your mind"),
+    ("reconsider", "If you would reconsider (then use Try to resolve it first)"),
+    ("where", "If they ask where you are going"),
+    ("feedback", "If they ask for feedback"),
+    ("upset", "If they are upset"),
+)
+
+
+def phone_branches(say: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The call's branches as (when, words to say) pairs; a branch with no words is left out."""
+    return tuple((when, f"\u201c{say[slot]}\u201d") for slot, when in BRANCHES if say.get(slot))
 
 
 def _written_layout(kind: Kind, channel: Channel) -> str:

@@ -35,7 +35,6 @@ TEMPLATE_NAMES = (
     "linkedin.txt.j2",
     "negotiate.txt.j2",
     "talking_points.txt.j2",
-    "phone_branches.txt.j2",
     "reply.txt.j2",
 )
 #: The wording files (one per voice) and the consistency rules, overridable the same way.
