@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line contract (see SPEC, "Command line")."""
-    from bowout import cli_draft, cli_history
+    from bowout import cli_draft, cli_history, cli_reminders
 
     parser = _Parser(
         prog="bowout",
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     cli_draft.add_parser(sub)
     cli_history.add_parser(sub)
+    cli_reminders.add_parser(sub)
     templates = sub.add_parser("templates", help="work with custom message templates")
     tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     check = tsub.add_parser("check", help="validate custom templates")
@@ -71,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bowout import cli_history
 
             return cli_history.run(args, data_dir)
+        if args.command == "reminders":
+            from bowout import cli_reminders
+
+            return cli_reminders.run(args, data_dir)
         if args.command == "templates":
             from bowout.cli_templates import run_templates_check
 

@@ -1,0 +1,138 @@
+"""Dated follow-ups after a withdrawal, and their calendar file (RFC 5545, via ``icalendar``).
+
+The dates come from the article's re-entry advice: tell references within two weeks,
+refresh materials within one to three months, and, when mobility drove the decision, build
+a longer plan at three to twelve months; plus money received, to repay or settle by a date
+the user sets, and silence, a gentle follow-up when nobody has answered after some work
+days. Nothing is sent anywhere: the calendar file is written for the user to open.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from bowout.core.situation import Money, Reason, Situation
+
+#: Work days without an answer before a gentle follow-up is due.
+DEFAULT_REPLY_DAYS = 5
+#: Days after sending: references (within two weeks), materials (one month into the
+#: "one to three months"), a longer plan (three months into "three to twelve").
+REFERENCES_DAYS = 14
+MATERIALS_DAYS = 30
+PLAN_DAYS = 90
+#: Days after sending to agree a repayment date when the user has not set one.
+SETTLE_AGREE_DAYS = 14
+#: The calendar's product identifier (RFC 5545, 3.7.3).
+PRODID = "-//Bow Out//Bow Out reminders//EN"
+
+
+@dataclasses.dataclass(frozen=True)
+class Reminder:
+    """One dated follow-up of one withdrawal. ``uid`` is stable across exports."""
+
+    uid: str
+    record_id: str
+    rule: str
+    title: str
+    due: dt.date
+    done: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form (``due`` as YYYY-MM-DD)."""
+        data = dataclasses.asdict(self)
+        data["due"] = self.due.isoformat()
+        return data
+
+
+def add_work_days(start: dt.date, days: int) -> dt.date:
+    """``start`` moved ``days`` working days (Monday to Friday) later."""
+    day = start
+    while days > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def reminders_for(
+    record_id: str,
+    situation: Situation,
+    sent: dt.date,
+    *,
+    settle_by: dt.date | None = None,
+    reply_days: int = DEFAULT_REPLY_DAYS,
+    done: Iterable[str] = (),
+) -> list[Reminder]:
+    """Every follow-up of a withdrawal sent on ``sent``, earliest first.
+
+    ``done`` holds the rules already ticked off; ``reply_days`` the work days of silence
+    before a follow-up (at least 1). Raises ValueError for ``reply_days`` below 1.
+    """
+    if reply_days < 1:
+        raise ValueError(f"reply_days must be 1 or more: {reply_days}")
+    where = situation.company or "this company"
+    items: list[tuple[str, str, dt.date]] = [
+        ("no-reply", f"No answer from {where} yet? Send a short follow-up",
+         add_work_days(sent, reply_days)),
+        ("references", f"Tell your references the {where} application is closed",
+         sent + dt.timedelta(days=REFERENCES_DAYS)),
+        ("materials", "Refresh your CV, LinkedIn profile and job tracker",
+         sent + dt.timedelta(days=MATERIALS_DAYS)),
+    ]  # fmt: skip
+    mobility = situation.reason is Reason.RELOCATION or situation.visa_petition_started
+    if mobility or situation.sponsorship_required or situation.relocation_timeline_changed:
+        items.append(
+            ("plan", "Make a longer plan that fits your move and visa timing",
+             sent + dt.timedelta(days=PLAN_DAYS))
+        )  # fmt: skip
+    paid = [
+        name
+        for name, value in (("signing bonus", situation.signing_bonus),
+                            ("relocation assistance", situation.relocation_assistance))
+        if value is Money.PAID
+    ]  # fmt: skip
+    if paid:
+        money = " and ".join(paid)
+        if settle_by is not None:
+            items.append(("settle", f"Repay or settle the {money} with {where}", settle_by))
+        else:
+            items.append(
+                ("settle", f"Agree with {where} when to repay or settle the {money}",
+                 sent + dt.timedelta(days=SETTLE_AGREE_DAYS))
+            )  # fmt: skip
+    finished = set(done)
+    reminders = [
+        Reminder(f"{record_id}.{rule}@bowout", record_id, rule, title, due, rule in finished)
+        for rule, title, due in items
+    ]
+    return sorted(reminders, key=lambda r: (r.due, r.rule))
+
+
+def coming_up(reminders: Iterable[Reminder], today: dt.date) -> list[Reminder]:
+    """What is still to do, overdue first, then by date."""
+    return sorted((r for r in reminders if not r.done), key=lambda r: (r.due, r.rule))
+
+
+def to_ics(reminders: Sequence[Reminder], stamp: dt.datetime) -> bytes:
+    """A calendar of one VTODO per reminder; the same UIDs on every export, so a calendar
+    that imports the file again updates its tasks instead of adding copies.
+
+    ``stamp``: when the file is written (DTSTAMP, RFC 5545 3.8.7.2), timezone-aware.
+    """
+    from icalendar import Calendar, Todo
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    for reminder in reminders:
+        todo = Todo()
+        todo.add("uid", reminder.uid)
+        todo.add("dtstamp", stamp)
+        todo.add("summary", reminder.title)
+        todo.add("due", reminder.due)
+        todo.add("status", "COMPLETED" if reminder.done else "NEEDS-ACTION")
+        todo.add("categories", ["Bow Out"])
+        calendar.add_component(todo)
+    return bytes(calendar.to_ical())

@@ -1,0 +1,65 @@
+"""``bowout reminders list|export``: the follow-ups of sent withdrawals, offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import icalendar
+import pytest
+from cli_helpers import run
+
+from bowout.core import Composer, Profile, Situation, Stage
+from bowout.core.situation import Money, Reason
+from bowout.storage import History, Record
+
+
+def sent_record(data_dir: Path, company: str, **facts: object) -> str:
+    situation = Situation(stage=Stage.ACCEPTED, company=company, **facts)  # type: ignore[arg-type]
+    draft = Composer().compose(situation, Profile("Maya"))
+    with History.open(data_dir) as history:
+        record = history.add(Record.from_draft(draft))
+        when = dt.datetime(2026, 11, 27, 10, tzinfo=dt.timezone.utc)
+        return history.mark_sent(record.id, when).id
+
+
+def test_list_shows_sent_withdrawals_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list")
+    assert code == 0 and "Nothing coming up" in out
+    sent_record(tmp_path, "Northwind", reason=Reason.RELOCATION, signing_bonus=Money.PAID)
+    with History.open(tmp_path) as history:  # a draft never sent has no follow-ups
+        history.add(Record.from_draft(Composer().compose(
+            Situation(stage=Stage.OFFER, company="Contoso"), Profile())))  # fmt: skip
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--json")
+    items = json.loads(out)
+    assert code == 0 and {i["rule"] for i in items} == {
+        "no-reply", "references", "materials", "plan", "settle",
+    }  # fmt: skip
+    assert all("Contoso" not in i["title"] for i in items)
+    assert [i["due"] for i in items] == sorted(i["due"] for i in items)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list")
+    assert out.splitlines()[0].startswith(items[0]["due"]) and "Northwind" in out
+
+
+def test_export_writes_a_private_calendar_that_updates_on_re_export(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    record_id = sent_record(tmp_path, "Northwind")
+    target = tmp_path / "follow-ups.ics"
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "export", str(target))
+    assert code == 0 and "3 follow-up(s)" in out
+    if os.name == "posix":
+        assert target.stat().st_mode & 0o777 == 0o600
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    uids = {str(t["UID"]) for t in calendar.walk("VTODO")}
+    assert f"{record_id}.references@bowout" in uids
+    run(capsys, "--data-dir", str(tmp_path), "reminders", "export", str(target))
+    again = icalendar.Calendar.from_ical(target.read_bytes())
+    assert {str(t["UID"]) for t in again.walk("VTODO")} == uids
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "reminders", "export",
+                       str(tmp_path / "x.txt"))  # fmt: skip
+    assert code == 2 and "ends in .ics" in err
