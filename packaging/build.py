@@ -75,8 +75,18 @@ def mib(size: int) -> str:
 def run(cmd: list[str], **kwargs: object) -> None:
     """Run a build tool, echoing it, failing the build when it fails."""
     print("+ " + " ".join(cmd), file=sys.stderr, flush=True)
-    kwargs.setdefault("stdout", sys.stderr)
-    subprocess.run(cmd, check=True, **kwargs)  # type: ignore[call-overload]
+    try:
+        log: int | None = sys.stderr.fileno()  # the tool's output joins the build log
+    except (AttributeError, OSError):  # stderr is not a file (captured): relay the text
+        log = None
+    done = subprocess.run(
+        cmd,
+        check=True,
+        stdout=subprocess.PIPE if log is None else log,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    if log is None and done.stdout:
+        sys.stderr.write(done.stdout.decode(errors="replace"))
 
 
 def say(line: str) -> None:

@@ -106,7 +106,6 @@ echo "== nsis"
 
 echo "== checksums"
 "$PY" packaging/build.py checksums >/dev/null
-cat dist/SHA256SUMS
 (cd dist && sha256sum -c SHA256SUMS)
 
 echo "packaging ci: passed in $((SECONDS - started)) s"

@@ -138,3 +138,38 @@ def test_debs_of_two_builds_are_byte_identical(tmp_path: Path, epoch: int) -> No
     first = build.pack_deb(one, tmp_path / "one.deb", "9.8.7-1", tmp_path / "w1", "gzip")
     second = build.pack_deb(two, tmp_path / "two.deb", "9.8.7-1", tmp_path / "w2", "gzip")
     assert reproducible.sha256(first) == reproducible.sha256(second)
+
+
+@pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs dpkg-deb (Debian)")
+@pytest.mark.parametrize("tamper", [False, True])
+def test_verify_reproducible_compares_two_builds_and_names_the_difference(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    epoch: int,
+    tamper: bool,
+) -> None:
+    first = make_bundle(tmp_path / "dist" / "bowout", 1_800_000_000, 0o777)
+
+    def second_build(dist: Path, work: Path, floor: bool = False) -> Path:
+        # Stands in for PyInstaller: the same files frozen later, or with one byte changed.
+        out = make_bundle(dist / "bowout", 1_800_086_400, 0o777)
+        if tamper:
+            (out / "_internal" / "templates" / "email.txt.j2").write_text("hj\n")
+        return out
+
+    monkeypatch.setattr(build, "DIST", tmp_path / "dist")
+    monkeypatch.setattr(build, "WORK", tmp_path / "build")
+    monkeypatch.setattr(build, "freeze", second_build)
+    args = argparse.Namespace(deb_only=False)
+    if tamper:
+        with pytest.raises(SystemExit) as stopped:
+            build.cmd_verify_reproducible(args)
+        assert stopped.value.code == 1
+        assert "differs: _internal/templates/email.txt.j2" in capsys.readouterr().err
+    else:
+        out = build.cmd_verify_reproducible(args)
+        assert out.parent == first.parent
+        log = capsys.readouterr().err
+        assert "reproducible: both builds are byte-identical" in log
+        assert log.count(reproducible.sha256(out)) == 2
