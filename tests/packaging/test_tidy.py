@@ -34,7 +34,7 @@ def test_shared_library_names(name: str, library: bool) -> None:
 @pytest.mark.parametrize(
     ("runpath", "kept"),
     [
-        ("/root/.pyenv/versions/3.11.7/lib", ""),
+        ("/opt/python-build/3.11.7/lib", ""),
         ("$ORIGIN", "$ORIGIN"),
         ("$ORIGIN/../lib:/opt/build/lib", "$ORIGIN/../lib"),
         ("${ORIGIN}/x:/usr/lib:$ORIGIN", "${ORIGIN}/x:$ORIGIN"),
