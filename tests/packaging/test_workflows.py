@@ -92,8 +92,9 @@ def test_every_os_builds_self_tests_and_a_checksum_job_covers_them() -> None:
     matrix = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
     assert {entry["name"].split("-")[0] for entry in matrix} == {"linux", "windows", "macos"}
     scripts = "\n".join(step.get("run", "") for step in steps(workflow))
-    for command in ("build.py nsis", "build.py dmg", "build.py deb", "self-test"):
+    for command in ("build.py nsis", "build.py dmg", "build.py deb", "verify-reproducible"):
         assert command in scripts
+    assert scripts.count("self-test") >= 5  # frozen and installed, on every OS
     checksums = workflow["jobs"]["checksums"]
     assert checksums["needs"] == "build"
     assert any("build.py checksums" in step.get("run", "") for step in checksums["steps"])
