@@ -1,10 +1,20 @@
-"""The Debian package's tree: /opt/bowout, /usr/bin/bowout, the menu entry, hicolor icons."""
+"""The Debian package's tree: /opt/bowout, /usr/bin/bowout, menu entry, icons, metainfo, docs.
+
+Laid out so that lintian reports nothing beyond the overrides in debian_docs.py, and so that
+two builds of one commit give the same bytes (every time stamp is the commit's).
+"""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import shutil
 from pathlib import Path
+
+import debian_docs
+import metainfo
+import reproducible
+import tidy
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +65,7 @@ def deb_control(version: str, arch: str, installed_kb: int) -> str:
         "Package": "bowout",
         "Version": version,
         "Architecture": arch,
-        "Maintainer": "Bow Out maintainers <bowout@example.org>",
+        "Maintainer": debian_docs.MAINTAINER,
         "Installed-Size": str(installed_kb),
         "Depends": ", ".join(DEPENDS),
         "Section": "utils",
@@ -77,8 +87,49 @@ def _kib(folder: Path) -> int:
     )
 
 
-def stage(bundle: Path, resources: Path, root: Path, version: str) -> Path:
-    """Lay out the package tree under ``root`` (emptied first); returns ``root``."""
+def _write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+
+
+def _docs(root: Path, repo: Path, version: str, epoch: int) -> None:
+    """copyright, both changelogs, the man page, the metainfo and the lintian overrides."""
+    from bowout.cli import build_parser
+
+    upstream = version.split("-", 1)[0]
+    usr = root / "usr" / "share"
+    docs = usr / "doc" / "bowout"
+    _write(docs / "copyright", debian_docs.copyright_text(epoch))
+    _write(
+        docs / "changelog.Debian.gz",
+        reproducible.gzip_bytes(debian_docs.debian_changelog(version, epoch).encode()),
+    )
+    changes = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
+    _write(
+        docs / "changelog.gz",
+        reproducible.gzip_bytes(debian_docs.upstream_changelog(changes).encode()),
+    )
+    parser: argparse.ArgumentParser = build_parser()
+    _write(
+        usr / "man" / "man1" / "bowout.1.gz",
+        reproducible.gzip_bytes(debian_docs.manual_page(parser, upstream, epoch).encode()),
+    )
+    _write(
+        usr / "metainfo" / metainfo.FILENAME,
+        metainfo.render(repo / "resources" / "linux" / metainfo.FILENAME, changes, upstream, epoch),
+    )
+    _write(usr / "lintian" / "overrides" / "bowout", debian_docs.LINTIAN_OVERRIDES)
+
+
+def stage(bundle: Path, resources: Path, root: Path, version: str, epoch: int = 0) -> Path:
+    """Lay out the package tree under ``root`` (emptied first); returns ``root``.
+
+    ``bundle`` is the one-folder app, ``resources`` the repository's resources/ folder (its
+    parent holds CHANGELOG.md), ``version`` the Debian version (``0.1.0-1``) and ``epoch``
+    the time stamp every file gets (SOURCE_DATE_EPOCH).
+    """
     if root.exists():
         shutil.rmtree(root)
     opt = root / "opt" / "bowout"
@@ -87,27 +138,23 @@ def stage(bundle: Path, resources: Path, root: Path, version: str) -> Path:
     (usr / "bin").mkdir(parents=True)
     wrapper = usr / "bin" / "bowout"
     wrapper.write_text(WRAPPER, encoding="utf-8")
-    wrapper.chmod(0o755)
     apps = usr / "share" / "applications"
     apps.mkdir(parents=True)
-    shutil.copy2(resources / "linux" / "bowout.desktop", apps / "bowout.desktop")
+    shutil.copyfile(resources / "linux" / "bowout.desktop", apps / "bowout.desktop")
     icons = usr / "share" / "icons" / "hicolor"
     shutil.copytree(resources / "icons" / "hicolor", icons)
     (icons / "scalable" / "apps").mkdir(parents=True)
-    shutil.copy2(resources / "icons" / "bowout.svg", icons / "scalable" / "apps" / "bowout.svg")
-    docs = usr / "share" / "doc" / "bowout"
-    docs.mkdir(parents=True)
-    (docs / "copyright").write_text(
-        "Bow Out, packaged with its Python runtime and Qt (LGPLv3) from PySide6.\n",
-        encoding="utf-8",
-    )
+    shutil.copyfile(resources / "icons" / "bowout.svg", icons / "scalable" / "apps" / "bowout.svg")
+    _docs(root, resources.parent, version, epoch)
+    reproducible.zero_gzip_timestamps(root)
+    tidy.fix_modes(root)
+    wrapper.chmod(0o755)
     installed_kb = _kib(root)
-    debian = root / "DEBIAN"
-    debian.mkdir()
-    (debian / "control").write_text(deb_control(version, "amd64", installed_kb), encoding="utf-8")
+    control = root / "DEBIAN" / "control"
+    _write(control, deb_control(version, "amd64", installed_kb))
+    _write(control.parent / "md5sums", debian_docs.md5sums(root))
+    tidy.fix_modes(control.parent)
     # Menus and icon caches refresh through dpkg triggers (desktop-file-utils, hicolor theme).
-    for path in root.rglob("*"):
-        if path.is_dir():
-            path.chmod(0o755)
+    reproducible.clamp_mtimes(root, epoch)
     logger.info("deb tree staged in %s", root)
     return root
