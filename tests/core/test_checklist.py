@@ -7,7 +7,10 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bowout.core import checklist as checklist_module
 from bowout.core.checklist import PHASES, apply_state, build_checklist, format_date
 from bowout.core.draft import ChecklistItem
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage
@@ -165,3 +168,27 @@ def test_apply_state_keeps_existing_ticks_not_in_the_mapping() -> None:
 def test_same_situation_gives_the_same_checklist() -> None:
     situation = Situation(stage=Stage.OFFER, relocation_assistance=True, rapport=True)
     assert build_checklist(situation, Channel.PHONE) == build_checklist(situation, Channel.PHONE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    stage=st.sampled_from(Stage),
+    reason=st.sampled_from(Reason),
+    channel=st.sampled_from(Channel),
+    flags=st.lists(st.booleans(), min_size=5, max_size=5),
+    money=st.lists(st.sampled_from(Money), min_size=2, max_size=2),
+    contact=st.sampled_from(["", "Jordan Lee", "Zoë [Ørsted]", "Sam ⟦x⟧"]),
+    recruiter=st.sampled_from(["", "Tom Baker"]),
+)
+def test_cached_steps_with_names_filled_in_equal_steps_built_afresh(
+    stage: Stage, reason: Reason, channel: Channel, flags: list[bool], money: list[Money],
+    contact: str, recruiter: str,
+) -> None:  # fmt: skip
+    situation = Situation(
+        stage=stage, reason=reason, via_recruiter=flags[0], keep_door_open=flags[1],
+        visa_petition_started=flags[2], sponsorship_required=flags[3],
+        relocation_timeline_changed=flags[4], signing_bonus=money[0],
+        relocation_assistance=money[1], contact=contact, recruiter=recruiter,
+    )  # fmt: skip
+    fresh = checklist_module._steps.__wrapped__(situation, channel)
+    assert build_checklist(situation, channel) == fresh

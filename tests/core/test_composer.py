@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import itertools
@@ -189,9 +190,7 @@ def test_a_running_petition_is_for_the_checklist_not_the_message(composer: Compo
 def test_keep_door_open_adds_a_line(composer: Composer) -> None:
     base = Situation(stage=Stage.FINAL, company="Northwind", contact="Jo", role="PM")
     closed = composer.compose(base, PROFILE).body_text
-    opened = composer.compose(
-        Situation(**{**base.__dict__, "keep_door_open": True}), PROFILE
-    ).body_text
+    opened = composer.compose(dataclasses.replace(base, keep_door_open=True), PROFILE).body_text
     assert "in touch" in opened and "in touch" not in closed
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -96,7 +97,7 @@ def test_replies_answer_what_was_said(composer: Composer) -> None:
     assert "decision stands" in counter or "final" in counter
     repay = composer.compose_reply(s, PROFILE, "repayment").body_text
     assert "signing bonus" in repay and "in writing" in repay
-    unpaid = Situation(**{**s.__dict__, "signing_bonus": Money.PROMISED})
+    unpaid = dataclasses.replace(s, signing_bonus=Money.PROMISED)
     assert "bonus" not in composer.compose_reply(unpaid, PROFILE, "repayment").body_text
     talk = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
     assert "times that suit you" in talk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -68,5 +69,5 @@ def test_a_withdrawal_after_talking_mentions_it_neutrally(composer: Composer) ->
     assert "could not find a way to make the salary work" in d.body_text
     assert "too far apart" not in d.body_text, "the recap replaces the reason"
     assert re.search(r"declin", d.body_text)
-    phone = composer.compose(Situation(**{**s.__dict__, "channel": Channel.PHONE}), PROFILE)
+    phone = composer.compose(dataclasses.replace(s, channel=Channel.PHONE), PROFILE)
     assert phone.body_text.count("As we discussed") <= 1

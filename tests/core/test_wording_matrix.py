@@ -7,6 +7,7 @@ not need, stays within its voice's length budget, and greets people as people do
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -88,7 +89,7 @@ def test_the_whole_matrix_keeps_the_rules(composer: Composer, rules, voice: Voic
     for stage, reason, channel in itertools.product(Stage, Reason, Channel):
         s = situation(stage, reason, channel, voice, facts)
         for wording in (1, 2):
-            s2 = Situation(**{**s.__dict__, "wording": wording})
+            s2 = dataclasses.replace(s, wording=wording)
             draft = composer.compose(s2, PROFILE)
             where = f"{stage.value}/{reason.value}/{channel.value}/{voice.value}/{facts}/w{wording}"
             problems += [f"{where}: {p}" for p in check_draft(draft, rules)]
@@ -157,7 +158,7 @@ def test_wordings_are_distinct_and_stable(
     composer: Composer, stage: Stage, reason: Reason, channel: Channel, voice: Voice
 ) -> None:
     base = situation(stage, reason, channel, voice, "plain")
-    drafts = [composer.compose(Situation(**{**base.__dict__, "wording": n}), PROFILE)
+    drafts = [composer.compose(dataclasses.replace(base, wording=n), PROFILE)
               for n in range(1, 5)]  # fmt: skip
     count = drafts[0].wordings
     assert count >= 2 and all(d.wordings == count for d in drafts)
@@ -165,7 +166,7 @@ def test_wordings_are_distinct_and_stable(
         drafts[0].body_text != drafts[1].body_text
         or drafts[0].phone_script != drafts[1].phone_script
     )
-    again = composer.compose(Situation(**{**base.__dict__, "wording": 1 + count}), PROFILE)
+    again = composer.compose(dataclasses.replace(base, wording=1 + count), PROFILE)
     assert again.body_text == drafts[0].body_text and again.wording == 1
     assert composer.compose(base, PROFILE).body_text == drafts[0].body_text
 

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from bowout.core.draft import ChecklistItem
 from bowout.core.situation import Channel, Kind, Money, Reason, Situation, Stage
@@ -41,13 +42,56 @@ _MONTHS = (
 _GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY, "negotiate": ROADMAP}
 
 
-@functools.lru_cache(maxsize=256)
+#: Stand-ins for the names while the steps are built, replaced by the real ones after: the
+#: steps depend on the facts, and only a few of them name a person.
+_CONTACT = "\u27e6contact\u27e7"
+_RECRUITER = "\u27e6recruiter\u27e7"
+
+
 def build_checklist(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
     """Every step for this withdrawal, ordered by phase (and within a phase, as written).
 
-    Items are frozen, so the same situation shares one tuple (a window regenerates on every
-    keystroke in a name field; most keystrokes change nothing here).
+    The steps are built once per set of facts (a window recomposes at every keystroke in
+    a name field, which changes no step) and the names are filled in each time.
     """
+    steps = _steps(_facts_key(situation), channel)
+    names = {_CONTACT: situation.contact, _RECRUITER: situation.recruiter}
+    return tuple(
+        dataclasses.replace(item, text=_fill(item.text, names)) if "\u27e6" in item.text else item
+        for item in steps
+    )
+
+
+def _fill(text: str, names: Mapping[str, str]) -> str:
+    for token, name in names.items():
+        text = text.replace(token, name)
+    return text
+
+
+#: The facts the steps depend on; their text names the contact and the recruiter too.
+_FACTS = (
+    "stage", "reason", "via_recruiter", "keep_door_open", "visa_petition_started",
+    "sponsorship_required", "relocation_timeline_changed", "signing_bonus",
+    "relocation_assistance", "kind", "deal_breaker", "decide_by",
+)  # fmt: skip
+
+
+def _facts_key(situation: Situation) -> Situation:
+    """``situation`` with stand-ins for the names (a set of facts that caches well)."""
+    facts = tuple(getattr(situation, name) for name in _FACTS)
+    return _anonymous(facts, bool(situation.contact), bool(situation.recruiter))
+
+
+@functools.lru_cache(maxsize=512)
+def _anonymous(facts: tuple[object, ...], contact: bool, recruiter: bool) -> Situation:
+    values: dict[str, Any] = dict(zip(_FACTS, facts, strict=True))
+    return Situation(
+        contact=_CONTACT if contact else "", recruiter=_RECRUITER if recruiter else "", **values
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _steps(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
     if situation.kind is Kind.NEGOTIATE:
         items = list(_negotiate(situation))
     else:

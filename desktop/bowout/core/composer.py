@@ -46,7 +46,6 @@ WRITTEN_AUDIENCE = {
 }
 
 _BLANK_LINES = re.compile(r"\n{3,}")
-_STEP = re.compile(r"^#\.", re.MULTILINE)
 
 
 def tidy(text: str) -> str:
@@ -57,8 +56,13 @@ def tidy(text: str) -> str:
 
 def number_steps(text: str) -> str:
     """Replace each leading "#." with 1., 2., ... so optional steps never leave gaps."""
-    counter = iter(range(1, 100))
-    return _STEP.sub(lambda _m: f"{next(counter)}.", text)
+    lines = text.split("\n")
+    number = 0
+    for index, line in enumerate(lines):
+        if line.startswith("#."):
+            number += 1
+            lines[index] = f"{number}.{line[2:]}"
+    return "\n".join(lines)
 
 
 def paragraphs(text: str) -> list[list[str]]:

@@ -253,6 +253,13 @@ class Situation:
             _check_negotiable(self)
         if isinstance(self.wording, bool) or not isinstance(self.wording, int) or self.wording < 1:
             raise InputError(f"wording must be a whole number from 1: {self.wording!r}")
+        # Hashed once: the composer keys its caches on the situation at every keystroke.
+        values = tuple(getattr(self, f.name) for f in dataclasses.fields(self))
+        object.__setattr__(self, "_hash", hash(values))
+
+    def __hash__(self) -> int:
+        """The hash of every field, computed when the situation is made (it never changes)."""
+        return self.__dict__["_hash"]  # type: ignore[no-any-return]
 
     @property
     def has_visa_facts(self) -> bool:
