@@ -1,4 +1,4 @@
-"""How people are addressed: the greeting name for the contact and the recruiter.
+"""How people are addressed: the greeting name, and the placeholder for a missing name.
 
 People greet by first name in most working email ("Hi Jordan,"); a letter uses the full
 name ("Dear Jordan Lee,"). With a title ("Dr. Jordan Lee") the informal form keeps the
@@ -16,6 +16,17 @@ TITLES = frozenset(
 
 CONTACT_PLACEHOLDER = "[Hiring manager's name]"
 RECRUITER_PLACEHOLDER = "[Recruiter's name]"
+
+#: Visible placeholders for missing names; the tone coach flags them until filled.
+PLACEHOLDERS = {
+    "contact": CONTACT_PLACEHOLDER,
+    "role": "[Role]",
+    "company": "[Company]",
+    "recruiter": RECRUITER_PLACEHOLDER,
+    "your_name": "[Your name]",
+    "your_email": "[Your email]",
+    "your_phone": "[Your phone]",
+}
 
 
 def informal_name(full: str) -> str:

@@ -26,16 +26,8 @@ from bowout.core.negotiation import point_of
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
 
-#: Visible placeholders for missing names; the tone coach flags them until filled.
-PLACEHOLDERS = {
-    "contact": addressing.CONTACT_PLACEHOLDER,
-    "role": "[Role]",
-    "company": "[Company]",
-    "recruiter": addressing.RECRUITER_PLACEHOLDER,
-    "your_name": "[Your name]",
-    "your_email": "[Your email]",
-    "your_phone": "[Your phone]",
-}
+#: Visible placeholders for missing names (kept in :mod:`bowout.core.addressing`).
+PLACEHOLDERS = addressing.PLACEHOLDERS
 
 #: Who each channel's written message is for; a call adds the spoken script.
 WRITTEN_AUDIENCE = {

@@ -8,14 +8,15 @@ circumstances) once there has been at least one interview.
 
 from __future__ import annotations
 
-from bowout.core.situation import DealBreaker, Reason, Stage
-
-#: Reasons a conversation can change; concerns about the process (red flags) are not one.
-NEGOTIABLE_REASONS = frozenset(
-    {Reason.COMPENSATION, Reason.NOT_A_FIT, Reason.RELOCATION, Reason.PERSONAL}
+from bowout.core.situation import (
+    NEGOTIABLE_REASONS,
+    NEGOTIABLE_STAGES,
+    DealBreaker,
+    Reason,
+    negotiable,
 )
-#: Stages with something to negotiate: after the first interview, up to an accepted offer.
-NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED})
+
+__all__ = ["LIKELY", "NEGOTIABLE_REASONS", "NEGOTIABLE_STAGES", "POINTS", "negotiable", "point_of"]
 
 #: How each deal-breaker is named inside a sentence ("a conversation about the start date").
 POINTS = {
@@ -35,11 +36,6 @@ LIKELY = {
     Reason.RELOCATION: DealBreaker.RELOCATION,
     Reason.PERSONAL: DealBreaker.REMOTE,
 }
-
-
-def negotiable(stage: Stage, reason: Reason) -> bool:
-    """Whether the window offers "Try to resolve it first" for this stage and reason."""
-    return stage in NEGOTIABLE_STAGES and reason in NEGOTIABLE_REASONS
 
 
 def point_of(deal_breaker: DealBreaker | None) -> str:

@@ -316,9 +316,21 @@ class Situation:
         return cls(**kwargs)
 
 
-def _check_negotiable(situation: Situation) -> None:
-    from bowout.core.negotiation import negotiable
+#: Reasons a conversation can change; concerns about the process (red flags) are not one.
+NEGOTIABLE_REASONS = frozenset(
+    {Reason.COMPENSATION, Reason.NOT_A_FIT, Reason.RELOCATION, Reason.PERSONAL}
+)
+#: Stages with something to negotiate: after the first interview, up to an accepted offer.
+NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED})
 
+
+def negotiable(stage: Stage, reason: Reason) -> bool:
+    """Whether "Try to resolve it first" fits this stage and reason (the article's advice:
+    negotiate what a conversation can change, once there is something to negotiate)."""
+    return stage in NEGOTIABLE_STAGES and reason in NEGOTIABLE_REASONS
+
+
+def _check_negotiable(situation: Situation) -> None:
     if situation.deal_breaker is None:
         raise InputError("trying to resolve it first needs the deal-breaker to talk about")
     if not negotiable(situation.stage, situation.reason):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from bowout.core import tone_rules as rules
+from bowout.core.addressing import PLACEHOLDERS
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Kind, Situation, Stage
@@ -63,7 +64,7 @@ MESSAGES = {
 CODES: tuple[str, ...] = tuple(MESSAGES)
 #: An unknown bracketed placeholder: no field of the window fills it.
 _UNKNOWN_PLACEHOLDER = "Replace “{quote}” with the real words: it appears in {where}."
-#: Where each of the composer's placeholders is filled (keys of ``composer.PLACEHOLDERS``).
+#: Where each of the composer's placeholders is filled (keys of ``PLACEHOLDERS``).
 FIELD_LABELS = {
     "contact": "the Contact name field",
     "role": "the Role field",
@@ -115,9 +116,6 @@ def negated(text: str, start: int) -> bool:
 @functools.cache
 def _placeholder_fields() -> dict[str, str]:
     """Each placeholder the composer writes, with where the user fills it in."""
-    # Imported here: the composer imports the tone coach, which imports this module.
-    from bowout.core.composer import PLACEHOLDERS
-
     return {text: FIELD_LABELS.get(key, f"the {key} field") for key, text in PLACEHOLDERS.items()}
 
 
