@@ -113,6 +113,11 @@ class Composer:
         """``cache_root``: where compiled templates may be kept between runs (optional)."""
         self.user_template_dirs = tuple(user_template_dirs)
         self._env = templating.make_environment(self.user_template_dirs, cache_root=cache_root)
+        self._templates = templating.FallbackRenderer(
+            self._env,
+            self.user_template_dirs,
+            lambda: templating.make_environment(cache_root=cache_root),
+        )
 
     def compose(
         self,
@@ -166,7 +171,11 @@ class Composer:
         )
 
     def _render(self, name: str, context: dict[str, Any]) -> str:
-        return templating.render(self._env, name, context)
+        return self._templates.render(name, context)
+
+    def take_template_problems(self) -> list[str]:
+        """Messages about custom templates that failed (each once); the built-in was used."""
+        return self._templates.take_problems()
 
     def environment(self) -> jinja2.Environment:
         """The sandboxed environment (for ``templates check``)."""

@@ -242,6 +242,9 @@ class MainWindow(WindowCommands, QMainWindow):
         except BowOutError as exc:
             self.show_error(str(exc))
             return
+        problems = self.context.composer.take_template_problems()
+        if problems:  # once per broken custom template; the built-in one was used
+            self.show_error(" ".join(problems))
         previous = self.draft
         subject = self.subject_edit.text()
         edited = previous is not None and (
