@@ -12,19 +12,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bowout.storage import atomic, backups
+from bowout.storage import atomic, backups, recovery
+from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
-    EMPTY,
     RECORDS,
     TRASH,
     CorruptFile,
     Docs,
     HistoryDB,
     HistoryStorage,
-    dump,
-    parse,
 )
 from bowout.storage.records import Record
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
@@ -127,15 +125,31 @@ class History:
         return saved
 
     def update(self, record: Record) -> Record:
-        """Save the user's changes to a kept record; returns it with a new updated time."""
+        """Save the user's changes to a kept record; returns it with a new updated time.
+
+        ``record.updated`` is the version the caller loaded. If the stored record has changed
+        since (another window saved it), nothing is overwritten: this version is kept as a
+        new record and :class:`~bowout.storage.conflicts.SaveConflict` (a HistoryError)
+        says so, carrying both. An empty ``updated`` means "no version known" and saves.
+        """
         saved = _checked(record)
         with self._transaction():
             old = self._records.get(saved.id)
             if old is None:
                 raise HistoryError(f"No record with id {saved.id!r} in the history to update.")
-            saved.created = str(old["created"])  # the creation time is never rewritten
-            saved.updated = later_than(str(old["updated"]))
-            self._replace(saved)
+            if saved.updated and saved.updated != old["updated"]:
+                current = self._to_record(old, strict=True)
+                saved.id, saved.created = uuid.uuid4().hex, now()
+                saved.updated = saved.created
+                self._records.insert(saved.id, saved.to_dict())
+                conflict = SaveConflict(current, saved)
+            else:
+                conflict = None
+                saved.created = str(old["created"])  # the creation time is never rewritten
+                saved.updated = later_than(str(old["updated"]))
+                self._replace(saved)
+        if conflict is not None:
+            raise conflict  # only now: the kept copy is on disk
         return saved
 
     def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
@@ -307,22 +321,7 @@ class History:
             raise os_error(exc, "repair the history", self.path) from exc
 
     def _recover(self, problem: str | None) -> None:
-        """Set a damaged file aside, then restore the newest good backup (or start empty)."""
-        aside = backups.move_aside(self.path) if problem is not None else None
-        restored = None
-        for candidate in backups.newest_first(self.path):
-            try:
-                raw = candidate.read_bytes()
-                tables = parse(raw)
-            except (OSError, CorruptFile) as exc:
-                logger.warning("backup %s is not usable: %s", candidate, exc)
-                continue
-            restored = (candidate, len(tables[RECORDS]))
-            atomic.atomic_write_bytes(self.path, raw)
-            break
-        if restored is None:
-            atomic.atomic_write_bytes(self.path, dump(EMPTY))
-        self.recovery_message = _recovery_message(problem, aside, restored)
+        self.recovery_message = recovery.recover(self.path, problem)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
 
@@ -346,27 +345,6 @@ class History:
             if mode & 0o077:
                 os.chmod(self.path, 0o600)
                 logger.warning("made %s private (it was mode %o)", self.path, mode)
-
-
-def _recovery_message(
-    problem: str | None, aside: Path | None, restored: tuple[Path, int] | None
-) -> str | None:
-    if aside is None:
-        if restored is None:
-            return None  # a first run: nothing to tell
-        return (
-            f"The history file was missing, so Bow Out restored the backup saved "
-            f"{backups.saved_at(restored[0])} with {restored[1]} record(s)."
-        )
-    if restored is None:
-        return (
-            f"The history file could not be read ({problem}) and no good backup was found, so "
-            f"Bow Out kept the damaged file as {aside} and started an empty history."
-        )
-    return (
-        f"The history file could not be read ({problem}), so Bow Out kept it as {aside} and "
-        f"restored the backup saved {backups.saved_at(restored[0])} with {restored[1]} record(s)."
-    )
 
 
 def _checked(record: Record) -> Record:
