@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import filecmp
 import logging
 import os
 from pathlib import Path
@@ -51,6 +52,13 @@ def take(history_path: Path) -> None:
     stem = _PREFIX + _stamp()
     target = folder / f"{stem}.json"
     try:
+        newest = newest_first(history_path)[:1]
+        if newest and same_version(newest[0], history_path):
+            return  # kept already (a save of this version failed before): keep versions distinct
+    except OSError as exc:
+        logger.warning("could not look at the backups of %s: %s", history_path, exc)
+        return
+    try:
         for attempt in range(2, 100):
             try:
                 atomic.ops.link(history_path, target)
@@ -73,9 +81,31 @@ def take(history_path: Path) -> None:
             logger.warning("could not back up %s before saving: %s", history_path, copy_exc)
 
 
+def same_version(a: Path, b: Path) -> bool:
+    """True when two files hold the same bytes (a hard link to one file is the same)."""
+    sa, sb = os.stat(a), os.stat(b)
+    if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+        return True
+    return sa.st_size == sb.st_size and filecmp.cmp(a, b, shallow=False)
+
+
 def prune(history_path: Path, keep: int = KEEP) -> None:
-    """Delete all but the newest ``keep`` backups (failures are logged, not fatal)."""
-    for old in newest_first(history_path)[keep:]:
+    """Keep the newest ``keep`` *distinct* versions; delete older ones and repeats.
+
+    Raises OSError when the backups cannot be listed; failures to delete are logged.
+    """
+    kept: list[Path] = []
+    doomed: list[Path] = []
+    for backup in newest_first(history_path):
+        try:
+            repeat = any(same_version(backup, other) for other in kept)
+        except FileNotFoundError:
+            continue  # another copy of the app pruned it first
+        if repeat or len(kept) >= keep:
+            doomed.append(backup)
+        else:
+            kept.append(backup)
+    for old in doomed:
         try:
             atomic.ops.unlink(old)
         except FileNotFoundError:
@@ -85,7 +115,7 @@ def prune(history_path: Path, keep: int = KEEP) -> None:
 
 
 def newest_first(history_path: Path) -> list[Path]:
-    """The backups, newest first (names carry a sortable UTC time)."""
+    """The backups, newest first (names carry a sortable UTC time); OSError if unlistable."""
     folder = backup_dir(history_path)
     try:
         names = [n for n in os.listdir(folder) if n.startswith(_PREFIX) and n.endswith(".json")]

@@ -287,10 +287,18 @@ class History:
         try:
             backups.take(self.path)
             atomic.atomic_write_bytes(self.path, payload)
-            self._store.saved()
         except OSError as exc:
             raise os_error(exc, _SAVE, self.path) from exc
-        backups.prune(self.path)
+        # The new file is in place: the save has happened, whatever goes wrong from here.
+        try:
+            self._store.saved()
+        except OSError as exc:
+            self._store.forget()  # re-read it next time instead
+            logger.warning("saved %s but could not check it: %s", self.path, exc)
+        try:
+            backups.prune(self.path)
+        except OSError as exc:
+            logger.warning("saved %s but could not tidy its backups: %s", self.path, exc)
 
     def _refresh(self) -> None:
         """Bring memory up to date with the file without locking, unless it needs repair."""

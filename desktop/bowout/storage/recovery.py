@@ -19,7 +19,12 @@ def recover(path: Path, problem: str | None) -> str | None:
     """
     aside = backups.move_aside(path) if problem is not None else None
     restored = None
-    for candidate in backups.newest_first(path):
+    try:
+        candidates = backups.newest_first(path)
+    except OSError as exc:
+        logger.warning("cannot list the backups of %s: %s", path, exc)
+        candidates = []
+    for candidate in candidates:
         try:
             raw = candidate.read_bytes()
             tables = parse(raw)
