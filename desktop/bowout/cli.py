@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     from bowout import paths
+    from bowout.private import restrict_umask
 
+    restrict_umask()  # whatever creates a file first (Qt, logging, a library), it is private
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

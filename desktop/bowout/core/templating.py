@@ -30,6 +30,7 @@ from bowout.core.sandbox import (
     RenderTimeout,
     render_limited,
 )
+from bowout.private import make_private_dir
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def make_environment(
     if cache_root is not None:
         folder = bytecode_folder(cache_root)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)

@@ -9,6 +9,7 @@ import logging
 import os
 from pathlib import Path
 
+from bowout.private import make_private_dir
 from bowout.storage import atomic
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def backup_dir(history_path: Path) -> Path:
 
 def ensure_dir(folder: Path) -> None:
     """Create a private folder (0700 on POSIX) if it is missing."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(folder)
 
 
 def take(history_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bowout.private import make_private_dir
 from bowout.storage import atomic, backups, recovery
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
@@ -58,7 +59,7 @@ class History:
     def open(cls, data_dir: Path, *, lock_timeout: float = 10.0) -> History:
         """Open (creating if needed) the history in ``data_dir``; recover a damaged file."""
         try:
-            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dir(data_dir)
         except OSError as exc:
             raise os_error(exc, "create the data folder", data_dir / HISTORY_FILE) from exc
         history = cls(data_dir, lock_timeout)
