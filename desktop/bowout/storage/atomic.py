@@ -79,8 +79,11 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_MODE) -> Non
     """Replace ``path`` with ``data``: temp file in the same folder, fsync, rename, fsync dir.
 
     A crash at any point leaves either the old file or the new one, never a mix; the
-    temp file is removed on failure. The file is never truncated in place.
+    temp file is removed on failure. The file is never truncated in place. A symbolic
+    link at ``path`` stays a link: its target is replaced (in the target's folder).
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
     fd, tmp_name = ops.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)

@@ -43,7 +43,8 @@ class History:
         from bowout.storage.lock import HistoryLock
 
         self.data_dir = data_dir
-        self.path = data_dir / HISTORY_FILE
+        #: The file itself: where a symbolic link history.json points, if it is one.
+        self.path = linked_target(data_dir / HISTORY_FILE)
         self.recovery_message: str | None = None
         self._lock = HistoryLock(self.path, lock_timeout)
         self._db = HistoryDB(self.path, storage=HistoryStorage)
@@ -318,6 +319,7 @@ class History:
             self._store.refresh()
             return
         except FileNotFoundError:
+            linked_target(self.data_dir / HISTORY_FILE)  # a link whose target went away
             problem = None
         except CorruptFile as exc:
             problem = str(exc)
@@ -339,10 +341,11 @@ class History:
         if self._cleaned:
             return
         self._cleaned = True
-        for name in os.listdir(self.data_dir):
-            if atomic.is_temp_name(name, HISTORY_FILE):
+        folder = self.path.parent
+        for name in os.listdir(folder):
+            if atomic.is_temp_name(name, self.path.name):
                 with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.data_dir / name)
+                    os.unlink(folder / name)
                     logger.info("removed %s left by an interrupted save", name)
 
     def _make_private(self) -> None:
@@ -354,6 +357,23 @@ class History:
             if mode & 0o077:
                 os.chmod(self.path, 0o600)
                 logger.warning("made %s private (it was mode %o)", self.path, mode)
+
+
+def linked_target(path: Path) -> Path:
+    """``path``, or the file a symbolic link at ``path`` points to (written through it).
+
+    Raises HistoryError when the link points nowhere: starting an empty history there
+    would hide the user's real one (on an unmounted drive, say).
+    """
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.is_file():
+        raise HistoryError(
+            f"{path} is a link to {target}, which is missing; reconnect the drive or restore "
+            "the file, or remove the link to start a new history."
+        )
+    return target
 
 
 def _checked(record: Record) -> Record:
