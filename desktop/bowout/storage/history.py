@@ -66,7 +66,17 @@ class History:
         history = cls(data_dir, lock_timeout)
         history._refresh()
         history._make_private()
+        if history._store.newer:
+            history.recovery_message = history.read_only_message()
         return history
+
+    def read_only_message(self) -> str:
+        """What to tell the user when the file was written by a newer Bow Out."""
+        return (
+            f"The history {self.path} was written by a newer Bow Out "
+            f"({self._store.newer}); it is open read-only, so nothing in it is lost. "
+            "Update Bow Out to change it."
+        )
 
     def close(self) -> None:
         """Let go of the file (nothing is pending: every change was saved when it returned)."""
@@ -272,6 +282,8 @@ class History:
         """Lock, load the latest file, let TinyDB change it, write once, durably."""
         with self._lock.held(_SAVE):
             self._refresh_locked()
+            if self._store.newer:
+                raise HistoryError(self.read_only_message())
             self._clean_temp_files()
             self._store.begin()
             try:
