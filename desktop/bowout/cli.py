@@ -58,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = paths.resolve_data_dir(args.data_dir)
         if args.command is None:
             return _open_window(data_dir)
+        _log_to_file(data_dir)
         if args.command == "draft":
             from bowout import cli_draft
 
@@ -81,6 +82,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+def _log_to_file(data_dir: Path) -> None:
+    """Warnings go to the log in an existing data folder, never raw to stderr."""
+    from bowout import logsetup
+
+    logsetup.quiet_stderr()
+    if data_dir.is_dir():
+        logsetup.setup_logging(data_dir)
 
 
 def _open_window(data_dir: Path) -> int:

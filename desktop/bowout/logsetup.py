@@ -15,6 +15,19 @@ LOG_FILE = "bowout.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_KEEP = 3
 
+_installed: logging.Handler | None = None
+
+
+def quiet_stderr() -> None:
+    """Keep log records off stderr (Python prints them there when no handler is set up).
+
+    The command line says what the user needs in its own one-line messages; the details
+    belong in the log file, if there is one.
+    """
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+
 
 def rotate_logs(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
     """Start a new log when the last one is full: bowout.log -> bowout.log.1 -> ... .N.
@@ -52,6 +65,11 @@ def setup_logging(data_dir: Path) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
+    global _installed
+    if _installed is not None:  # set up again (another data folder, or a test): one file
+        root.removeHandler(_installed)
+        _installed.close()
+    _installed = handler
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
