@@ -1,9 +1,11 @@
 """History save, open and search times as ratios to floors measured in the same run.
 
 Floors: an orjson whole-file atomic write of the same data (save), an orjson read + parse
-of the same file (open), a scan of the same records as in-memory dicts (search).
+of the same file (open), a scan of the same records as in-memory dicts (search), reading
+and parsing the export plus one atomic write of the resulting history (import: every
+record into an empty history; it also validates every field of every record).
 Run: .venv/bin/python benchmarks/bench_history.py   (targets: save <= 1.5x, open <= 1.5x,
-search <= 2x at every size)
+search <= 2x, import <= 2x at every size)
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from bowout.storage import History, Record
 from bowout.storage.atomic import atomic_write_bytes
 from bowout.storage.search import SEARCH_FIELDS
 
-SIZES = (100, 1_000, 10_000)
-TARGETS = {"save": 1.5, "open": 1.5, "search": 2.0}
+SIZES = tuple(int(n) for n in sys.argv[1:]) or (100, 1_000, 10_000)
+TARGETS = {"save": 1.5, "open": 1.5, "search": 2.0, "import": 2.0}
 
 
 def paired(
@@ -67,12 +69,13 @@ def run_size(count: int, folder: Path) -> dict[str, tuple[float, float]]:
     history.import_json(export)
     rounds = 15 if count >= 10_000 else 40
     # Save = updating one record, so the file keeps its size while it is measured.
-    record = history.list()[0]
+    current = [history.list()[0]]
     floor_path = data_dir / "floor.json"
 
     def save() -> None:
+        record = current[0]
         record.notes = f"call back {time.perf_counter()}"
-        history.update(record)
+        current[0] = history.update(record)  # carries the version it saved: no conflict
 
     def save_floor() -> None:
         atomic_write_bytes(floor_path, orjson.dumps(raw_tables))
@@ -106,7 +109,22 @@ def run_size(count: int, folder: Path) -> dict[str, tuple[float, float]]:
     took, scan_all = every
     print(f"    (search matching all {count} records: {took * 1e3:.2f} ms, "
           f"scan {scan_all * 1e3:.2f} ms, ratio {took / scan_all:.1f}x; no target)")  # fmt: skip
-    return {"save": saved, "open": opened, "search": searched}
+
+    def import_floor() -> None:  # the least any import does: read the file, write the history
+        orjson.loads(export.read_bytes())
+        atomic_write_bytes(floor_path, orjson.dumps(raw_tables))
+
+    imported = paired(
+        lambda: _import_fresh(export, folder / f"import{count}"), import_floor, max(3, rounds // 5)
+    )
+    return {"save": saved, "open": opened, "search": searched, "import": imported}
+
+
+def _import_fresh(export: Path, folder: Path) -> None:
+    """Import ``export`` into a new, empty history in a new folder under ``folder``."""
+    data_dir = folder / f"{time.perf_counter_ns()}"
+    with History.open(data_dir) as history:
+        history.import_json(export)
 
 
 def main() -> int:

@@ -15,7 +15,8 @@ LOG_FILE = "bowout.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_KEEP = 3
 
-_installed: logging.Handler | None = None
+#: The handler setup_logging installed last (replaced, not stacked, when called again).
+_installed: list[logging.Handler] = []
 
 
 def quiet_stderr() -> None:
@@ -65,11 +66,11 @@ def setup_logging(data_dir: Path) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    global _installed
-    if _installed is not None:  # set up again (another data folder, or a test): one file
-        root.removeHandler(_installed)
-        _installed.close()
-    _installed = handler
+    while _installed:  # set up again (another data folder, or a test): one file
+        old = _installed.pop()
+        root.removeHandler(old)
+        old.close()
+    _installed.append(handler)
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)

@@ -44,8 +44,11 @@ def test_pruning_drops_repeated_versions(history: History) -> None:
     history.add(make_record("Two"))
     folder = backups.backup_dir(history.path)
     newest = backups.newest_first(history.path)[0]
-    for i in range(6):  # copies (not links) of one version, as left by an older Bow Out
-        (folder / f"history-29990101T00000{i}000000Z.json").write_bytes(newest.read_bytes())
+    source = newest.stat()
+    for i in range(6):  # copies (not links) of one version, as made where links fail
+        copy = folder / f"history-29990101T00000{i}000000Z.json"
+        copy.write_bytes(newest.read_bytes())
+        os.utime(copy, ns=(source.st_atime_ns, source.st_mtime_ns))
     backups.prune(history.path)
     kept = _versions(history)
     assert len(kept) == len(set(kept)) == 2

@@ -122,3 +122,27 @@ def test_import_checks_every_field_as_a_save_would(history: History, tmp_path: P
     assert [r.id for r in history.list()] == [kept.id]
     for record in history.list():  # what import lets in, every export can write
         to_eml(record.subject, record.body_text, record.body_html, Profile())
+
+
+def test_import_stages_all_records_in_one_step(
+    history: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TinyDB rebuilds the whole table per insert: one step per record made import O(n²)."""
+    from bowout.storage.jsonstore import HistoryStorage
+
+    kept = history.add(make_record("Kept"))
+    newer = kept.to_dict()
+    newer["notes"], newer["updated"] = "changed", "2099-01-01T00:00:00.000000Z"
+    source = tmp_path / "many.json"
+    source.write_bytes(orjson.dumps([newer] + [make_record(f"C{i}").to_dict() for i in range(50)]))
+    staged: list[int] = []
+    real_write = HistoryStorage.write
+
+    def counting_write(self: HistoryStorage, data: dict[str, dict[str, object]]) -> None:
+        staged.append(len(data["records"]))
+        real_write(self, data)
+
+    monkeypatch.setattr(HistoryStorage, "write", counting_write)
+    assert history.import_json(source) == ImportReport(added=50, updated=1, skipped=0)
+    assert staged == [51]
+    assert history.get(kept.id).notes == "changed"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import filecmp
 import logging
 import os
 from pathlib import Path
@@ -77,17 +76,22 @@ def take(history_path: Path) -> None:
             return
         logger.debug("hard link for backup failed (%s); copying instead", exc)
         try:
-            atomic.atomic_write_bytes(_unused(folder, stem, ".json"), history_path.read_bytes())
+            copy = _unused(folder, stem, ".json")
+            atomic.atomic_write_bytes(copy, history_path.read_bytes())
+            source = os.stat(history_path)  # the copy carries the version's time, as a link
+            os.utime(copy, ns=(source.st_atime_ns, source.st_mtime_ns))
         except OSError as copy_exc:
             logger.warning("could not back up %s before saving: %s", history_path, copy_exc)
 
 
 def same_version(a: Path, b: Path) -> bool:
-    """True when two files hold the same bytes (a hard link to one file is the same)."""
+    """True when ``a`` and ``b`` are one saved version: the same file (a backup is a hard
+    link), or a copy carrying the original's size and modification time (see :func:`take`).
+    Nothing is read, so this stays cheap for a history of hundreds of megabytes."""
     sa, sb = os.stat(a), os.stat(b)
     if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
         return True
-    return sa.st_size == sb.st_size and filecmp.cmp(a, b, shallow=False)
+    return (sa.st_size, sa.st_mtime_ns) == (sb.st_size, sb.st_mtime_ns)
 
 
 def prune(history_path: Path, keep: int = KEEP) -> None:

@@ -159,6 +159,11 @@ class HistoryStorage(Storage):
         self._in_transaction = True
         self.dirty = False
 
+    @property
+    def in_transaction(self) -> bool:
+        """Is a transaction staging changes?"""
+        return self._in_transaction
+
     def end(self) -> None:
         """Stop staging (after commit or rollback)."""
         self._in_transaction = False
@@ -219,6 +224,18 @@ class Docs:
     def insert(self, doc_id: str, doc: dict[str, Any]) -> None:
         """Add a document under its own id."""
         self._table.insert(Document(doc, doc_id))  # type: ignore[arg-type]
+
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Add or replace many documents at once (one table rebuild, not one per document).
+
+        TinyDB rebuilds the whole table on every insert, so inserting n records one by one
+        costs O(n²); this stages them in one step, inside the same transaction.
+        """
+        if not self._storage.in_transaction:  # a bug: every change must hold the lock
+            raise RuntimeError("history changed outside a transaction")
+        tables = self._storage.read()
+        tables.setdefault(self._name, {}).update(docs)
+        self._storage.write(tables)
 
     def remove(self, doc_id: str) -> None:
         """Remove one document."""
