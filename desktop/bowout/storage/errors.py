@@ -20,6 +20,11 @@ def os_error(exc: OSError, action: str, path: Path) -> HistoryError:
             f"Could not {action}: the disk holding {path.parent} is full; "
             "free some space and try again."
         )
+    if code == errno.EBUSY or getattr(exc, "winerror", None) in (32, 33):
+        return HistoryError(
+            f"Could not {action}: another program has {path.name} open (perhaps an antivirus "
+            "scan, a search indexer or a sync tool); wait a moment, or close it, and try again."
+        )
     if code == errno.EROFS or isinstance(exc, PermissionError) or code == errno.EACCES:
         return HistoryError(
             f"Could not {action}: the folder {path.parent} is read-only or not yours; "
