@@ -49,7 +49,7 @@ def test_a_file_held_for_good_is_named_not_blamed_on_permissions(
     history.add(make_record("First"))
     before = history.path.read_bytes()
     held = Held(monkeypatch, busy_for=10**6)
-    with pytest.raises(HistoryError, match="another program has history.json open") as caught:
+    with pytest.raises(HistoryError, match=r"another program has history\.json open") as caught:
         history.add(make_record("Second"))
     assert "read-only" not in str(caught.value)
     assert sum(held.waits) >= 5  # several seconds of patience
