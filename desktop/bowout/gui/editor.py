@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
+from bowout.core.links import is_safe_link
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -201,7 +202,20 @@ class RichEditor(QTextEdit):
         if answer is None:
             return
         url, text = answer
+        if not is_safe_link(url):
+            self.refuse_link(url)
+            return
         cursor.insertHtml(f'<a href="{escape_html(url)}">{escape_html(text)}</a>')
+
+    def refuse_link(self, url: str) -> None:
+        """Say, without a modal dialog, why ``url`` was not inserted."""
+        from PySide6.QtWidgets import QToolTip
+
+        where = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        QToolTip.showText(where, LINK_REFUSED, self)
+
+
+LINK_REFUSED = "Only web (http, https), mailto: and tel: links can go in a message."
 
 
 def escape_html(text: str) -> str:
