@@ -269,3 +269,18 @@ def test_insert_link_refuses_unsafe_addresses(window: MainWindow) -> None:
         assert "href" not in window.editor.body_html()
     assert len(refused) == 3
     type(window.editor).refuse_link(window.editor, "javascript:alert(1)")  # the real tooltip
+
+
+def test_unsafe_links_never_enter_the_editor(window: MainWindow) -> None:
+    from PySide6.QtCore import QMimeData
+
+    window.editor.replace_html('<p>Hi <a href="javascript:alert(1)">there</a></p>')
+    assert "javascript" not in window.editor.body_html()
+    assert "there" in window.editor.toPlainText()
+    mime = QMimeData()
+    mime.setHtml('<a href="javascript:alert(2)">pasted</a> <a href="https://example.org">ok</a>')
+    mime.setText("pasted ok")
+    window.editor.paste_rich = True
+    window.editor.insertFromMimeData(mime)
+    html = window.editor.body_html()
+    assert "javascript" not in html and 'href="https://example.org"' in html
