@@ -230,10 +230,10 @@ class History:
                     record.id = record.id or uuid.uuid4().hex
                     record.created = record.created or stamp
                     record.updated = record.updated or stamp
-                    changes[record.id] = record.to_dict()
+                    changes[record.id] = _owned_dict(record)
                     added += 1
                 elif record.updated > str(existing["updated"]):
-                    changes[record.id] = record.to_dict()
+                    changes[record.id] = _owned_dict(record)
                     updated += 1
                 else:
                     skipped += 1
@@ -399,6 +399,12 @@ def _checked(record: Record) -> Record:
         return Record.from_dict(data)
     except HistoryError as exc:
         raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
+
+
+def _owned_dict(record: Record) -> dict[str, Any]:
+    """The dict form of a record parsed for this import alone (nothing else holds its
+    nested values, so they are not copied again: 10,000 records, 100,000 dicts)."""
+    return dict(vars(record))
 
 
 def _newest_first(records: builtins.list[Record]) -> builtins.list[Record]:

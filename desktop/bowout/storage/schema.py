@@ -187,24 +187,35 @@ def _check_flags(value: object, field: str, keys: tuple[str, ...], flags: tuple[
             raise HistoryError(f"{field}.{key} must be true or false")
 
 
+_CHECKLIST_KEYSET = frozenset(CHECKLIST_KEYS)
+
+
 def _check_checklist(value: object) -> None:
     if not isinstance(value, list):
         raise HistoryError("checklist must be a list")
+    texts = []
     for index, item in enumerate(value):
-        if not isinstance(item, dict) or set(item) != set(CHECKLIST_KEYS):
+        if not isinstance(item, dict) or item.keys() != _CHECKLIST_KEYSET:
             raise HistoryError(
                 f"checklist item {index + 1} must have exactly key, text, group, done"
             )
         key, text, group = item["key"], item["text"], item["group"]
-        if (
-            isinstance(key, str) and isinstance(text, str) and isinstance(group, str)
-            and max(len(key), len(text), len(group)) <= MAX_ITEM_CHARS
-            and not _LINE_CONTROL.search(f"{key}{text}{group}")
+        if not (
+            type(key) is str and type(text) is str and type(group) is str
+            and len(key) <= MAX_ITEM_CHARS and len(text) <= MAX_ITEM_CHARS
+            and len(group) <= MAX_ITEM_CHARS
         ):  # fmt: skip
-            pass  # the common case, checked in one pass (an import checks thousands)
-        else:
-            for name in ("key", "text", "group"):
-                check_text(item[name], f"checklist item {index + 1} {name}", MAX_ITEM_CHARS,
-                           multiline=False)  # fmt: skip
+            _check_item_texts(item, index)
         if not isinstance(item["done"], bool):
             raise HistoryError(f"checklist item {index + 1}: done must be true or false")
+        texts += (key, text, group)
+    # One search over all the texts (an import checks tens of thousands of items).
+    if _LINE_CONTROL.search("".join(map(str, texts))):
+        for index, item in enumerate(value):
+            _check_item_texts(item, index)
+
+
+def _check_item_texts(item: dict[str, Any], index: int) -> None:
+    for name in ("key", "text", "group"):
+        check_text(item[name], f"checklist item {index + 1} {name}", MAX_ITEM_CHARS,
+                   multiline=False)  # fmt: skip
