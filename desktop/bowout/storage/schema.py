@@ -193,7 +193,7 @@ _CHECKLIST_KEYSET = frozenset(CHECKLIST_KEYS)
 def _check_checklist(value: object) -> None:
     if not isinstance(value, list):
         raise HistoryError("checklist must be a list")
-    texts = []
+    texts: list[object] = []
     for index, item in enumerate(value):
         if not isinstance(item, dict) or item.keys() != _CHECKLIST_KEYSET:
             raise HistoryError(
