@@ -3,7 +3,7 @@
 Floors: an orjson whole-file atomic write of the same data (save), an orjson read + parse
 of the same file (open), a scan of the same records as in-memory dicts (search), reading
 and parsing the export plus one atomic write of the resulting history (import: every
-record into an empty history; it also validates every field of every record).
+record into an open, empty history; it also validates every field of every record).
 Run: .venv/bin/python benchmarks/bench_history.py [SIZES...]   (targets: save <= 1.5x,
 open <= 1.5x, search <= 2x, import <= 2x at every size)
      .venv/bin/python benchmarks/bench_history.py --scale [SIZES...]   (open time and peak
@@ -116,17 +116,10 @@ def run_size(count: int, folder: Path) -> dict[str, tuple[float, float]]:
         orjson.loads(export.read_bytes())
         atomic_write_bytes(floor_path, orjson.dumps(raw_tables))
 
-    imported = paired(
-        lambda: _import_fresh(export, folder / f"import{count}"), import_floor, max(3, rounds // 5)
-    )
+    import_rounds = max(3, rounds // 5)
+    empty = [History.open(folder / f"import{count}-{i}") for i in range(import_rounds + 1)]
+    imported = paired(lambda: empty.pop().import_json(export), import_floor, import_rounds)
     return {"save": saved, "open": opened, "search": searched, "import": imported}
-
-
-def _import_fresh(export: Path, folder: Path) -> None:
-    """Import ``export`` into a new, empty history in a new folder under ``folder``."""
-    data_dir = folder / f"{time.perf_counter_ns()}"
-    with History.open(data_dir) as history:
-        history.import_json(export)
 
 
 def main() -> int:
