@@ -17,7 +17,7 @@ import re
 import string
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from jinja2.compiler import CodeGenerator, Frame
@@ -153,13 +153,17 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         return value
 
     def counted(self, value: Any) -> Any:
-        """Charge the text ``value`` to the render's budget of produced characters."""
-        _tick()
-        if isinstance(value, str):
-            budget = _budget()
-            budget[0] -= len(value)
-            if budget[0] < 0:
-                raise self.too_big(f"the text produced ({self.limits.produced:,} characters)")
+        """Charge the text ``value`` to the render's budget of produced characters.
+
+        Runs for every output expression, so it stays small: the deadline is checked by
+        the loops, calls and operators that output sits in.
+        """
+        if not isinstance(value, str):
+            return value
+        budget = _budget()
+        budget[0] -= len(value)
+        if budget[0] < 0:
+            raise self.too_big(f"the text produced ({self.limits.produced:,} characters)")
         return value
 
     def check_chars(self, size: int, what: str) -> None:
@@ -346,7 +350,7 @@ _FILTER_CHECKS: dict[str, Callable[..., None]] = {
 }
 
 
-def render_limited(template: Template, context: dict[str, Any], limits: Limits) -> str:
+def render_limited(template: Template, context: Mapping[str, Any], limits: Limits) -> str:
     """Render ``template`` within ``limits``.
 
     Raises :class:`LimitExceeded` (a size limit), :class:`RenderTimeout` (the time limit,
@@ -356,13 +360,22 @@ def render_limited(template: Template, context: dict[str, Any], limits: Limits) 
     _state.budget = [limits.produced]
     _state.deadline = time.monotonic() + limits.seconds
     pieces: list[str] = []
+    append = pieces.append
     total = 0
+    too_long = False
     try:
-        for piece in template.generate(context):
+        # root_render_func directly (what Template.generate wraps): one generator less
+        # per piece, and the same traceback rewriting to template lines on errors.
+        for piece in template.root_render_func(template.new_context(dict(context))):
             total += len(piece)
             if total > limits.output:
-                raise LimitExceeded(f"the output is over {limits.output:,} characters (the limit)")
-            pieces.append(piece)
+                too_long = True
+                break
+            append(piece)
+    except Exception:
+        template.environment.handle_exception()
     finally:
         _state.deadline = None
+    if too_long:
+        raise LimitExceeded(f"the output is over {limits.output:,} characters (the limit)")
     return "".join(pieces)

@@ -140,7 +140,7 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], name:
     env = template.environment
     limits = env.limits if isinstance(env, LimitedEnvironment) else Limits()
     try:
-        return render_limited(template, dict(context), limits)
+        return render_limited(template, context, limits)
     except RenderTimeout as exc:
         why = f"it ran longer than the time limit ({limits.seconds:g} s)"
         raise _error(template, name, exc, why) from None
