@@ -59,7 +59,10 @@ class HistoryLoader(QObject):
                 "The history could not be opened because of an unexpected error; "
                 "the details are in the log file."
             )
-        self.loaded.emit()  # queued into the UI thread
+        try:
+            self.loaded.emit()  # queued into the UI thread
+        except RuntimeError:  # the window closed while the history was read
+            logger.info("history read after the window closed")
 
     def _done(self) -> None:
         self.status_bar.removeWidget(self.progress)
