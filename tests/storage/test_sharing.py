@@ -15,8 +15,9 @@ from bowout.storage import History, HistoryError, atomic
 class Held:
     """os.replace failing as on Windows while another program holds the target open."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, busy_for: int) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, busy_for: int, winerror: int = 32) -> None:
         self.busy_for = busy_for
+        self.winerror = winerror
         self.attempts = 0
         self.waits: list[float] = []
         self._real = atomic.FileOps.replace
@@ -27,7 +28,7 @@ class Held:
         self.attempts += 1
         if self.attempts <= self.busy_for:
             exc = PermissionError(13, "The process cannot access the file", str(dst))
-            exc.winerror = 32  # type: ignore[attr-defined]  # ERROR_SHARING_VIOLATION
+            exc.winerror = self.winerror  # type: ignore[attr-defined]  # 32: sharing violation
             raise exc
         self._real(src, dst)
 
@@ -69,3 +70,13 @@ def test_a_real_permission_error_is_not_retried(
     with pytest.raises(HistoryError, match="read-only or not yours"):
         history.add(make_record())
     assert waits == []
+
+
+def test_access_denied_on_a_held_file_names_both_causes(
+    history: History, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows gives "access denied" (5) for a rename over a file open elsewhere, too."""
+    Held(monkeypatch, busy_for=10**6, winerror=5)
+    with pytest.raises(HistoryError, match=r"another program has history\.json open") as caught:
+        history.add(make_record())
+    assert "not read-only" in str(caught.value)

@@ -70,10 +70,15 @@ REPLACE_WAITS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.5, 0.75, 1.0, 1.0, 1.5,
 
 
 class FileInUse(OSError):
-    """Another program (a second reader, an antivirus, an indexer) kept the file open."""
+    """Another program (a second reader, an antivirus, an indexer) kept the file open.
 
-    def __init__(self, path: Path) -> None:
+    ``maybe_denied``: Windows said "access denied" (5), which is also what a rename over
+    a file open elsewhere gives, so a folder that is not writable remains possible.
+    """
+
+    def __init__(self, path: Path, *, maybe_denied: bool = False) -> None:
         super().__init__(errno.EBUSY, "another program has the file open", str(path))
+        self.maybe_denied = maybe_denied
 
 
 def is_sharing_violation(exc: OSError) -> bool:
@@ -94,7 +99,8 @@ def _replace(src: Path, dst: Path) -> None:
             if not is_sharing_violation(exc):
                 raise
             if wait is None:
-                raise FileInUse(dst) from exc
+                denied = getattr(exc, "winerror", None) == 5
+                raise FileInUse(dst, maybe_denied=denied) from exc
             ops.sleep(wait)
 
 

@@ -21,9 +21,15 @@ def os_error(exc: OSError, action: str, path: Path) -> HistoryError:
             "free some space and try again."
         )
     if code == errno.EBUSY or getattr(exc, "winerror", None) in (32, 33):
+        also = (
+            " If this keeps happening, check that the folder is yours and not read-only."
+            if getattr(exc, "maybe_denied", False)
+            else ""
+        )
         return HistoryError(
             f"Could not {action}: another program has {path.name} open (perhaps an antivirus "
-            "scan, a search indexer or a sync tool); wait a moment, or close it, and try again."
+            f"scan, a search indexer or a sync tool); wait a moment, or close it, and try "
+            f"again.{also}"
         )
     if code == errno.EROFS or isinstance(exc, PermissionError) or code == errno.EACCES:
         return HistoryError(
