@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     from bowout import paths
+    from bowout.private import restrict_umask
 
+    restrict_umask()  # whatever creates a file first (Qt, logging, a library), it is private
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -64,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             paths.check_data_dir(data_dir)
         if args.command is None:
             return _open_window(data_dir)
+        _log_to_file(data_dir)
         if args.command == "draft":
             from bowout import cli_draft
 
@@ -91,6 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+def _log_to_file(data_dir: Path) -> None:
+    """Warnings go to the log in an existing data folder, never raw to stderr."""
+    from bowout import logsetup
+
+    logsetup.quiet_stderr()
+    if data_dir.is_dir():
+        logsetup.setup_logging(data_dir)
 
 
 def _open_window(data_dir: Path) -> int:

@@ -265,6 +265,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     profile = profile_from_args(args, data_dir)
     composer = Composer(_user_template_dirs(data_dir))
     draft = composer.compose(situation, profile, body_template=args.template)
+    for problem in composer.take_template_problems():
+        print(f"bowout: warning: {problem}", file=sys.stderr)
     record_id = None
     if args.save:
         from bowout.cli_history import save_draft

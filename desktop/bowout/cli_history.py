@@ -1,4 +1,4 @@
-"""``bowout history`` (list, show, export, import) and saving a draft from ``bowout draft``."""
+"""``bowout history`` (list, show, export, import, compare) and saving from ``bowout draft``."""
 
 from __future__ import annotations
 
@@ -24,11 +24,15 @@ def add_parser(sub: Any) -> None:
         ("show", "show one withdrawal (an id or a unique start of one)", "id"),
         ("export", "write every withdrawal to a JSON file", "file"),
         ("import", "merge withdrawals from a JSON export", "file"),
+        ("compare", "compare two withdrawals field by field (after a save conflict)", "ids"),
     )
     for name, help_text, positional in specs:
         action = actions.add_parser(name, help=help_text)
         if positional == "id":
             action.add_argument("id", metavar="ID")
+        elif positional == "ids":
+            action.add_argument("id", metavar="ID")
+            action.add_argument("other", metavar="OTHER_ID")
         elif positional == "file":
             action.add_argument("file", metavar="FILE", type=Path)
         action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
@@ -70,9 +74,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                     f"Imported {args.file}: {report.added} added, {report.updated} updated, "
                     f"{report.skipped} skipped"
                 )
-        else:  # argparse only lets the four actions through
+        elif command == "compare":
+            from bowout.storage.conflicts import compare_text
+
+            first = history.get(_resolve_id(history, args.id))
+            second = history.get(_resolve_id(history, args.other))
+            sys.stdout.write(compare_text(first, second))
+        else:  # argparse only lets the five actions through
             raise HistoryError(
-                f"Unknown history action {command!r}; use list, show, export or import."
+                f"Unknown history action {command!r}; use list, show, export, import or compare."
             )
     return 0
 

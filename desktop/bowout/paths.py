@@ -101,7 +101,9 @@ def remember_data_dir(data_dir: Path | None, env: Mapping[str, str] | None = Non
     if data_dir is None:
         pointer.unlink(missing_ok=True)
         return
-    pointer.parent.mkdir(parents=True, exist_ok=True)
+    from bowout.private import make_private_dir
+
+    make_private_dir(pointer.parent)
     pointer.write_text(str(data_dir), encoding="utf-8")
 
 

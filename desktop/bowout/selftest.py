@@ -105,9 +105,11 @@ def step_window(state: State) -> str:
     app = state.values["app"]
     window = show_window(state.work / "window-data")
     window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    ready: list[bool] = []
+    window.ready.connect(lambda: ready.append(True))  # the history loads in the background
     try:
         deadline = time.monotonic() + 20
-        while not window.started and time.monotonic() < deadline:
+        while not ready and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.005)
         _check(window.isVisible(), "the window did not show")

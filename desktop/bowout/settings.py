@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bowout.core.situation import Profile
+from bowout.private import make_private_dir
 from bowout.storage.atomic import atomic_write_bytes
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,6 @@ def load_settings(data_dir: Path) -> Settings:
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Write the settings durably, readable by the owner only."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(data_dir)
     payload = json.dumps(settings.to_dict(), indent=2, ensure_ascii=False).encode("utf-8")
     atomic_write_bytes(settings_path(data_dir), payload)

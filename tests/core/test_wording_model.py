@@ -41,8 +41,11 @@ def test_a_writers_mistake_is_named_at_load_time(text: str, message: str) -> Non
 
 def test_template_syntax_in_a_phrasing_names_the_variant(tmp_path: Path) -> None:
     voice_file(tmp_path, 'base = "warm"\n[[reason]]\nsay = "{{ role "\n')
+    composer = Composer([tmp_path])
     with pytest.raises(TemplateError, match="reason variant 1"):
-        Composer([tmp_path]).compose(Situation(stage=Stage.APPLIED), Profile())
+        composer.wording.voicebook("warm")
+    composer.compose(Situation(stage=Stage.APPLIED), Profile())  # falls back to the built-in
+    assert "reason variant 1" in composer.take_template_problems()[0]
 
 
 def test_a_base_loop_is_refused(tmp_path: Path) -> None:
@@ -83,3 +86,18 @@ def test_the_rules_file_uses_the_vocabulary() -> None:
         assert rule.never or rule.always
     with pytest.raises(TemplateError, match="bad pattern"):
         parse_rules("[[rule]]\nid = 'x'\nnever = ['(']\n")
+
+
+def test_a_broken_custom_wording_file_is_reported_once_and_the_built_in_one_used(
+    tmp_path: Path,
+) -> None:
+    voice_file(tmp_path, '[[reason]]\nwhen = { mood = "sad" }\nsay = "x"\n')
+    composer = Composer([tmp_path])
+    situation = Situation(stage=Stage.SCREENING, contact="Jo Lee", role="R", company="C")
+    draft = composer.compose(situation, Profile())
+    assert draft.body_text == Composer().compose(situation, Profile()).body_text
+    problems = composer.take_template_problems()
+    assert len(problems) == 1 and "unknown condition 'mood'" in problems[0]
+    assert "uses its own wording" in problems[0]
+    composer.compose(situation, Profile())
+    assert composer.take_template_problems() == []

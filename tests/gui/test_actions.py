@@ -241,3 +241,26 @@ def test_window_title_names_the_withdrawal_and_marks_changes(
     assert window.windowTitle() == "New withdrawal[*]"
     assert not window.isWindowModified()
     assert not [r.message for r in qtlog.records if "[*]" in r.message]
+
+
+def test_a_save_over_another_windows_change_keeps_both(qtbot: QtBot, window: MainWindow) -> None:
+    from bowout.storage import History
+
+    fill(qtbot, window, "Contoso")
+    window.actions_.save.trigger()
+    assert window.record is not None and window.context.history is not None
+    first_id = window.record.id
+    with History.open(window.context.history.data_dir) as other_window:
+        changed = other_window.get(first_id)
+        changed.notes = "Written in the other window."
+        other_window.update(changed)
+    qtbot.keyClicks(window.notes_edit, "Written here.")
+    shown: list[str] = []
+    window.banner.show_message = shown.append  # type: ignore[method-assign]
+    window.actions_.save.trigger()
+    assert len(shown) == 1 and "changed elsewhere" in shown[0]
+    history = window.context.history
+    assert history.get(first_id).notes == "Written in the other window."
+    assert window.record.id != first_id
+    assert history.get(window.record.id).notes == "Written here."
+    assert not window.dirty

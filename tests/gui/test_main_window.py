@@ -256,3 +256,31 @@ def test_formatting_rests_while_the_checklist_or_notes_show(
     window.tabs.setCurrentWidget(window.editor)
     assert window.format_bar.bold.isEnabled()
     assert window.format_bar.undo.isEnabled()
+
+
+def test_insert_link_refuses_unsafe_addresses(window: MainWindow) -> None:
+    window.editor.replace_html("<p>see portfolio</p>")
+    refused: list[str] = []
+    window.editor.refuse_link = refused.append  # type: ignore[method-assign]
+    for url in ("javascript:alert(1)", "data:text/html,x", "file:///tmp/x"):
+        window.editor.selectAll()
+        window.editor.ask_link = lambda selected, url=url: (url, selected)  # type: ignore[method-assign]
+        window.format_bar.link.trigger()
+        assert "href" not in window.editor.body_html()
+    assert len(refused) == 3
+    type(window.editor).refuse_link(window.editor, "javascript:alert(1)")  # the real tooltip
+
+
+def test_unsafe_links_never_enter_the_editor(window: MainWindow) -> None:
+    from PySide6.QtCore import QMimeData
+
+    window.editor.replace_html('<p>Hi <a href="javascript:alert(1)">there</a></p>')
+    assert "javascript" not in window.editor.body_html()
+    assert "there" in window.editor.toPlainText()
+    mime = QMimeData()
+    mime.setHtml('<a href="javascript:alert(2)">pasted</a> <a href="https://example.org">ok</a>')
+    mime.setText("pasted ok")
+    window.editor.paste_rich = True
+    window.editor.insertFromMimeData(mime)
+    html = window.editor.body_html()
+    assert "javascript" not in html and 'href="https://example.org"' in html

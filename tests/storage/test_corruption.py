@@ -111,4 +111,5 @@ def test_missing_file_with_backups_is_restored(data_dir: Path) -> None:
 def test_first_run_says_nothing(data_dir: Path) -> None:
     history = History.open(data_dir)
     assert history.recovery_message is None and history.list() == []
-    assert orjson.loads(history.path.read_bytes()) == {"records": {}, "trash": {}}
+    empty = {"meta": {"format_version": 1}, "records": {}, "trash": {}}
+    assert orjson.loads(history.path.read_bytes()) == empty

@@ -39,7 +39,7 @@ def test_import_merges_newer_versions_and_skips_older_and_trashed(
     for item in data["records"]:
         if item["id"] == b.id:
             item["notes"] = "edited in the other copy"
-            item["updated"] = "2999-01-01T00:00:00.000000Z"
+            item["updated"] = "2099-01-01T00:00:00.000000Z"
     data["records"].append({**make_record("New").to_dict()})  # no id yet: gets one
     out.write_bytes(orjson.dumps(data))
     assert history.import_json(out) == ImportReport(added=1, updated=1, skipped=2)
@@ -104,3 +104,45 @@ def test_missing_import_file_and_export_onto_the_history(history: History, tmp_p
         history.export_json(history.path)
     with pytest.raises(HistoryError, match="Could not export"):
         history.export_json(tmp_path / "no" / "such" / "folder.json")
+
+
+def test_import_checks_every_field_as_a_save_would(history: History, tmp_path: Path) -> None:
+    from bowout.core.exports import to_eml
+    from bowout.core.situation import Profile
+
+    kept = history.add(make_record("Kept"))
+    before = history.path.read_bytes()
+    good, bad = make_record("Good").to_dict(), make_record("Bad").to_dict()
+    bad["subject"] = "Withdrawing\nBcc: everyone@example.com"
+    source = tmp_path / "crafted.json"
+    source.write_bytes(orjson.dumps([good, bad]))
+    with pytest.raises(HistoryError, match=r"record 2: subject contains a line break"):
+        history.import_json(source)
+    assert history.path.read_bytes() == before  # nothing changed
+    assert [r.id for r in history.list()] == [kept.id]
+    for record in history.list():  # what import lets in, every export can write
+        to_eml(record.subject, record.body_text, record.body_html, Profile())
+
+
+def test_import_stages_all_records_in_one_step(
+    history: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TinyDB rebuilds the whole table per insert: one step per record made import O(n²)."""
+    from bowout.storage.jsonstore import HistoryStorage
+
+    kept = history.add(make_record("Kept"))
+    newer = kept.to_dict()
+    newer["notes"], newer["updated"] = "changed", "2099-01-01T00:00:00.000000Z"
+    source = tmp_path / "many.json"
+    source.write_bytes(orjson.dumps([newer] + [make_record(f"C{i}").to_dict() for i in range(50)]))
+    staged: list[int] = []
+    real_write = HistoryStorage.write
+
+    def counting_write(self: HistoryStorage, data: dict[str, dict[str, object]]) -> None:
+        staged.append(len(data["records"]))
+        real_write(self, data)
+
+    monkeypatch.setattr(HistoryStorage, "write", counting_write)
+    assert history.import_json(source) == ImportReport(added=50, updated=1, skipped=0)
+    assert staged == [51]
+    assert history.get(kept.id).notes == "changed"

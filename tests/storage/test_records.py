@@ -140,6 +140,32 @@ def test_times_are_made_sortable() -> None:
         ({"schema_version": "1"}, "schema_version must be"),
         ({"schema_version": True}, "schema_version must be"),
         ({"colour": "red"}, "unknown record field"),
+        ({"subject": "Withdrawing\nBcc: all@example.com"}, "subject contains a line break"),
+        ({"company": "North\x00wind"}, "company contains a control character"),
+        ({"notes": "bell \x07"}, "notes contains a control character"),
+        ({"subject": "x" * 999}, "at most 998"),
+        ({"notes": "x" * (schema.MAX_TEXT_CHARS + 1)}, "notes must be at most"),
+        ({"created": "0001-01-01T00:00:00Z"}, "outside the years"),
+        ({"updated": "9999-12-31T23:59:59Z"}, "outside the years"),
+        (
+            {
+                "visa": {
+                    **dict.fromkeys(schema.VISA_BOOLS, False),
+                    "signing_bonus": "none",
+                    "relocation_assistance": "none",
+                    "start_date": "0200-01-01",
+                }
+            },
+            "start_date",
+        ),
+        (
+            {
+                "checklist": [
+                    {"key": "a", "text": "x\ny", "group": "", "done": False, "phase": "after"}
+                ]
+            },
+            "checklist item 1 text contains a line break",
+        ),
     ],
 )
 def test_bad_fields_are_named(changes: dict[str, Any], words: str) -> None:

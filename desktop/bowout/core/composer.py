@@ -21,7 +21,7 @@ from markupsafe import Markup
 from bowout.core import addressing, checklist, templating, tone
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import REPLY_KINDS, Draft, Reply
-from bowout.core.errors import InputError
+from bowout.core.errors import InputError, TemplateError
 from bowout.core.negotiation import point_of
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
@@ -129,7 +129,13 @@ class Composer:
         self.user_template_dirs = tuple(user_template_dirs)
         self._env = templating.make_environment(self.user_template_dirs, cache_root=cache_root)
         self.wording = Wording(self._env)
+        self._custom_wording = any((d / "wording").is_dir() for d in self.user_template_dirs)
         self.today = today
+        self._templates = templating.FallbackRenderer(
+            self._env,
+            self.user_template_dirs,
+            lambda: templating.make_environment(cache_root=cache_root),
+        )
         # Choices by (situation, channel, date): a window recomposes on every keystroke.
         self._chosen: dict[tuple[Situation, Channel, dt.date], dict[str, dict[str, Variant]]] = {}
 
@@ -169,11 +175,8 @@ class Composer:
         channel = situation.channel or advice.channel
         negotiate = situation.kind is Kind.NEGOTIATE
         context = template_context(situation, profile, channel)
-        chosen = self.choose(situation, channel)
-        wordings = phrasing_count(list(chosen.values()))
-        wording = (situation.wording - 1) % wordings + 1
+        wording, wordings, said = self._sentences(situation, channel, context)
         written = WRITTEN_AUDIENCE[channel]
-        said = self.wording.render_all(chosen, wording, context)
         say = context["say"] = said[written]
         if body_template is not None:
             template = templating.load_file_template(self._env, body_template)
@@ -220,6 +223,29 @@ class Composer:
             greeting=str(context["recruiter_addressee" if written == "recruiter" else "addressee"]),
         )
 
+    def _sentences(
+        self, situation: Situation, channel: Channel, context: Mapping[str, Any]
+    ) -> tuple[int, int, dict[str, dict[str, str]]]:
+        """The wording used, how many wordings there are, and each audience's sentences.
+
+        A custom wording file that fails is reported once (:meth:`take_template_problems`)
+        and the built-in wording is used from then on, as for a broken custom template.
+        """
+        for attempt in range(2):
+            try:
+                chosen = self.choose(situation, channel)
+                wordings = phrasing_count(list(chosen.values()))
+                wording = (situation.wording - 1) % wordings + 1
+                return wording, wordings, self.wording.render_all(chosen, wording, context)
+            except TemplateError as exc:
+                if attempt or not self._custom_wording:
+                    raise
+                self._templates.note(f"{exc}. Bow Out uses its own wording until it is fixed.")
+                self.wording = Wording(self._templates.builtin_environment())
+                self._custom_wording = False
+                self._chosen.clear()
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def compose_reply(
         self, situation: Situation, profile: Profile, reply: str, *, subject: str = ""
     ) -> Reply:
@@ -249,7 +275,11 @@ class Composer:
         return Reply(reply, original, body_text, body_html.strip())
 
     def _render(self, name: str, context: Mapping[str, Any]) -> str:
-        return templating.render(self._env, name, context)
+        return self._templates.render(name, context)
+
+    def take_template_problems(self) -> list[str]:
+        """Messages about custom templates that failed (each once); the built-in was used."""
+        return self._templates.take_problems()
 
     def environment(self) -> jinja2.Environment:
         """The sandboxed environment (for ``templates check``)."""

@@ -12,4 +12,13 @@ class InputError(BowOutError, ValueError):
 
 
 class TemplateError(BowOutError):
-    """A message template that cannot be loaded or rendered."""
+    """A message template that cannot be loaded or rendered.
+
+    ``line`` is the template line at fault (when known) and ``reason`` the message without
+    the file and line in front, for reports that show those separately.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.reason = reason or message

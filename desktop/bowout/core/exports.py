@@ -11,6 +11,7 @@ import unicodedata
 from email.message import EmailMessage
 from urllib.parse import quote
 
+from bowout.core.links import sanitize_html
 from bowout.core.situation import Profile, check_email_address
 
 #: Several common mail apps cut or refuse mailto: URLs longer than about 2,000 characters
@@ -95,9 +96,14 @@ def to_txt(subject: str, body_text: str) -> str:
 
 
 def to_html(subject: str, body_html: str) -> str:
-    """A standalone HTML document around the (already escaped) body."""
+    """A standalone HTML document around the body (also the HTML part of :func:`to_eml`).
+
+    The body is sanitised on the way out (:func:`~bowout.core.links.sanitize_html`): only
+    http(s), mailto: and tel: links, no scripts or event handlers, whatever was stored.
+    """
     title = html.escape(subject)
+    body = sanitize_html(body_html)
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
-        f"<title>{title}</title></head>\n<body>\n{body_html}\n</body></html>\n"
+        f"<title>{title}</title></head>\n<body>\n{body}\n</body></html>\n"
     )

@@ -1,7 +1,9 @@
-"""The Jinja2 environment: immutable sandbox, strict undefined, autoescaped HTML.
+"""The Jinja2 environment: immutable sandbox with limits, strict undefined, autoescaped HTML.
 
 User input only ever reaches templates as data (context values), never as template source;
-custom templates from the user's folders run in the same sandbox.
+custom templates from the user's folders run in the same sandbox, within
+:class:`~bowout.core.sandbox.Limits` (time, intermediate sizes, output). A custom template
+that fails is reported once, naming its file and line, and the built-in one is used instead.
 """
 
 from __future__ import annotations
@@ -10,22 +12,30 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.meta
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bowout import paths
 from bowout.core.errors import TemplateError
+from bowout.core.sandbox import (
+    CODE_VERSION,
+    LimitedEnvironment,
+    LimitExceeded,
+    Limits,
+    RenderTimeout,
+    render_limited,
+)
+from bowout.private import make_private_dir
 
 logger = logging.getLogger(__name__)
 
 #: Largest output one template may produce (characters); guards runaway custom templates.
-MAX_OUTPUT_CHARS = 20_000
+MAX_OUTPUT_CHARS = Limits().output
 
 #: The templates the composer renders, by role. Custom templates override them by name.
 TEMPLATE_NAMES = (
@@ -70,7 +80,7 @@ _AUTOESCAPED = ("html", "html.j2", "htm", "xml")
 
 def bytecode_folder(cache_root: Path) -> Path:
     """The folder for compiled templates under ``cache_root`` for this Jinja2 and these options."""
-    key = repr((jinja2.__version__, sorted(_OPTIONS.items()), _AUTOESCAPED, "immutable-sandbox"))
+    key = repr((jinja2.__version__, sorted(_OPTIONS.items()), _AUTOESCAPED, CODE_VERSION))
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return cache_root / f"templates-{digest}"
 
@@ -89,8 +99,8 @@ def read_template_source(path: Path) -> str:
 
 
 def make_environment(
-    user_dirs: Sequence[Path] = (), *, cache_root: Path | None = None
-) -> ImmutableSandboxedEnvironment:
+    user_dirs: Sequence[Path] = (), *, cache_root: Path | None = None, limits: Limits | None = None
+) -> LimitedEnvironment:
     """An environment whose loader looks in the user's folders first, then the built-ins.
 
     With ``cache_root``, compiled templates are kept there (Jinja2's bytecode cache,
@@ -103,11 +113,12 @@ def make_environment(
     if cache_root is not None:
         folder = bytecode_folder(cache_root)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)
-    return ImmutableSandboxedEnvironment(
+    return LimitedEnvironment(
+        limits=limits,
         loader=jinja2.FileSystemLoader(search, encoding=TEMPLATE_ENCODING),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
@@ -117,31 +128,57 @@ def make_environment(
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render one template by name, turning every failure into a :class:`TemplateError`."""
+    """Render one template by name; every failure becomes one :class:`TemplateError`.
+
+    The message names the template's file and line when they are known.
+    """
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or name}, line {exc.lineno}: {exc.message}") from None
+        where, why = exc.filename or name, f"syntax error: {exc.message}"
+        raise TemplateError(
+            f"{where}, line {exc.lineno}: {why}", line=exc.lineno, reason=why
+        ) from None
     except jinja2.TemplateNotFound:
         raise TemplateError(f"template {name!r} was not found") from None
-    return render_template(template, context, name)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"cannot read template {name}: {exc}") from None
+    return render_template(template, context, template.filename or name)
 
 
 def render_template(template: jinja2.Template, context: Mapping[str, Any], name: str) -> str:
-    """Render a loaded template with the output size cap and readable errors."""
+    """Render a loaded template within its environment's limits, with readable errors.
+
+    ``name`` is the file named in messages. Raises :class:`TemplateError` for anything the
+    template does wrong: an error it raises, a limit it breaks, a render that runs too long.
+    """
+    env = template.environment
+    limits = env.limits if isinstance(env, LimitedEnvironment) else Limits()
     try:
-        text = template.render(context)
+        return render_limited(template, context, limits)
+    except RenderTimeout as exc:
+        why = f"it ran longer than the time limit ({limits.seconds:g} s)"
+        raise _error(template, name, exc, why) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{name}: {exc.message}") from None
-    except SecurityError as exc:
-        raise TemplateError(f"{name}: not allowed in a template: {exc}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{name}: {exc}") from None
-    if len(text) > MAX_OUTPUT_CHARS:
-        raise TemplateError(
-            f"{name}: output is {len(text):,} characters; the limit is {MAX_OUTPUT_CHARS:,}"
-        )
-    return text
+        raise _error(template, name, exc, exc.message or str(exc)) from None
+    except (LimitExceeded, SecurityError) as exc:
+        raise _error(template, name, exc, f"not allowed in a template: {exc}") from None
+    except Exception as exc:
+        why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise _error(template, name, exc, why) from None
+
+
+def _error(template: jinja2.Template, name: str, exc: BaseException, why: str) -> TemplateError:
+    """One message, "FILE, line N: why", for the template line running when ``exc`` rose."""
+    line = None
+    filename = template.filename or "<template>"
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in (filename, "<template>"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    where = f"{name}, line {line}" if line else name
+    return TemplateError(f"{where}: {why}", line=line, reason=why)
 
 
 def load_file_template(env: jinja2.Environment, path: Path) -> jinja2.Template:
@@ -201,6 +238,67 @@ def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list
             try:
                 render(env, path.name, context)
             except TemplateError as exc:
-                problems.append(TemplateProblem(path, None, str(exc)))
+                problems.append(TemplateProblem(path, exc.line, exc.reason))
                 break
     return problems
+
+
+class FallbackRenderer:
+    """Renders templates by name; a broken custom one gives way to the built-in.
+
+    The first failure of a custom template (from ``user_dirs``) is logged and kept for
+    :meth:`take_problems`; that name then renders from the built-in templates for the rest
+    of this renderer's life, so a template that loops for seconds costs that once, and the
+    user sees one message instead of one per keystroke. A failing built-in template raises
+    (it is shipped with the app, so that is a bug to report).
+    """
+
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        user_dirs: Sequence[Path],
+        make_builtin: Callable[[], jinja2.Environment],
+    ) -> None:
+        self.env = env
+        self.user_dirs = tuple(user_dirs)
+        self._make_builtin = make_builtin
+        self._builtin: jinja2.Environment | None = None
+        #: The message for each custom template name that failed, by name.
+        self.broken: dict[str, str] = {}
+        self._unreported: list[str] = []
+
+    def render(self, name: str, context: Mapping[str, Any]) -> str:
+        """The rendered template ``name``; raises TemplateError only for a built-in one."""
+        if name not in self.broken:
+            try:
+                return render(self.env, name, context)
+            except TemplateError as exc:
+                if not self.is_custom(name):
+                    raise
+                message = f"{str(exc).rstrip('.')}. Bow Out uses its own {name} until it is fixed."
+                self.broken[name] = message
+                self._unreported.append(message)
+                logger.warning("custom template failed: %s", message)
+        if self._builtin is None:
+            self._builtin = self._make_builtin()
+        return render(self._builtin, name, context)
+
+    def builtin_environment(self) -> jinja2.Environment:
+        """The environment of the built-in templates alone (made on first use)."""
+        if self._builtin is None:
+            self._builtin = self._make_builtin()
+        return self._builtin
+
+    def note(self, message: str) -> None:
+        """Keep a message about a custom file that failed for :meth:`take_problems`."""
+        logger.warning("custom wording failed: %s", message)
+        self._unreported.append(message)
+
+    def is_custom(self, name: str) -> bool:
+        """Can a user folder be at fault for ``name`` (it or a template it imports)?"""
+        return any(any(folder.glob("*.j2")) for folder in self.user_dirs if folder.is_dir())
+
+    def take_problems(self) -> list[str]:
+        """The messages not yet shown (each broken template once), and forget them."""
+        taken, self._unreported = self._unreported, []
+        return taken

@@ -15,50 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bowout import __version__, paths
 from bowout.gui.main_window import MainWindow
+from bowout.logsetup import rotate_logs, setup_logging
 
 logger = logging.getLogger(__name__)
-
-LOG_FILE = "bowout.log"
-#: A log this big is moved aside at the next start; this many old logs are kept.
-LOG_MAX_BYTES = 1_000_000
-LOG_KEEP = 3
-
-
-def rotate_logs(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
-    """Start a new log when the last one is full: bowout.log -> bowout.log.1 -> ... .N.
-
-    Done once per start instead of by ``logging.handlers.RotatingFileHandler``, whose
-    module (with socket and pickle) costs about 10 ms of every start.
-    """
-    try:
-        if path.stat().st_size < max_bytes:
-            return
-    except OSError:
-        return  # no log yet
-    for index in range(keep - 1, 0, -1):
-        older = path.with_name(f"{path.name}.{index}")
-        if older.exists():
-            older.replace(path.with_name(f"{path.name}.{index + 1}"))
-    path.replace(path.with_name(f"{path.name}.1"))
-
-
-def setup_logging(data_dir: Path) -> Path | None:
-    """A log file in the data folder's logs/, rotated at start (none if it cannot be made)."""
-    folder = paths.log_dir(data_dir)
-    log_file = folder / LOG_FILE
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        rotate_logs(log_file)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-    except OSError as exc:
-        logger.warning("no log file in %s: %s", folder, exc)
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return log_file
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -158,6 +117,7 @@ __all__ = [
     "MainWindow",
     "excepthook",
     "make_application",
+    "rotate_logs",
     "run_app",
     "setup_logging",
     "show_window",

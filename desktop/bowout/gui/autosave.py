@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from bowout.private import make_private_dir
 from bowout.storage.atomic import atomic_write_bytes
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class Autosaver(QObject):
         self.timer.stop()
         payload = json.dumps(self._snapshot(), ensure_ascii=False).encode("utf-8")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
             atomic_write_bytes(self.path, payload)
             self.last_error = None
         except OSError as exc:

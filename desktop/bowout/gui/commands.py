@@ -174,7 +174,7 @@ class WindowCommands(SendingCommands):
         if self.record is not None:
             record = dataclasses.replace(
                 record, id=self.record.id, created=self.record.created,
-                sent=self.record.sent, status=self.record.status,
+                updated=self.record.updated, sent=self.record.sent, status=self.record.status,
             )  # fmt: skip
         return record
 
@@ -184,9 +184,18 @@ class WindowCommands(SendingCommands):
         history = self.context.history
         if history is None or self.draft is None:
             return False
+        from bowout.storage.conflicts import SaveConflict
+
         record = self.current_record()
         try:
             self.record = history.update(record) if record.id else history.add(record)
+        except SaveConflict as exc:  # kept as a new record beside the other window's version
+            self.record = exc.kept
+            self.dirty = False
+            self.update_title()
+            self.setWindowModified(False)
+            self.show_error(str(exc))
+            return False
         except BowOutError as exc:
             self.show_error(str(exc))
             return False

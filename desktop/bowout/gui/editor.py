@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
+from bowout.core.links import is_safe_link, sanitize_html
 from bowout.gui.plaintext import PlainText, plain_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
@@ -66,6 +67,9 @@ class RichEditor(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as plain text by default: foreign fonts and colours do not belong in mail."""
+        if self.paste_rich and source.hasHtml():  # formatting yes, unsafe links no
+            self.textCursor().insertHtml(sanitize_html(source.html()))
+            return
         if self.paste_rich or not source.hasText():
             super().insertFromMimeData(source)
             return
@@ -90,7 +94,12 @@ class RichEditor(QTextEdit):
     # -- content --------------------------------------------------------------------------
 
     def replace_html(self, fragment: str) -> None:
-        """Replace everything in one undo step, so Ctrl+Z brings the previous text back."""
+        """Replace everything in one undo step, so Ctrl+Z brings the previous text back.
+
+        The fragment is sanitised first: a stored or imported message brings no unsafe
+        link (or script) into the editor, and so none into a copy or a PDF.
+        """
+        fragment = sanitize_html(fragment)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -199,7 +208,20 @@ class RichEditor(QTextEdit):
         if answer is None:
             return
         url, text = answer
+        if not is_safe_link(url):
+            self.refuse_link(url)
+            return
         cursor.insertHtml(f'<a href="{escape_html(url)}">{escape_html(text)}</a>')
+
+    def refuse_link(self, url: str) -> None:
+        """Say, without a modal dialog, why ``url`` was not inserted."""
+        from PySide6.QtWidgets import QToolTip
+
+        where = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        QToolTip.showText(where, LINK_REFUSED, self)
+
+
+LINK_REFUSED = "Only web (http, https), mailto: and tel: links can go in a message."
 
 
 def escape_html(text: str) -> str:

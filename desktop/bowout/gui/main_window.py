@@ -73,6 +73,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
         self.started = False
+        self.defer_start = defer_start
         self.shown_at = 0.0
         self._build()
         self.actions_ = build_actions(self)
@@ -89,8 +90,25 @@ class MainWindow(WindowCommands, QMainWindow):
             return
         self.started = True
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
+        if self.defer_start:  # on screen already: draft now, the history when it is read
+            from bowout.gui.history_loader import HistoryLoader
+
+            self.regenerate()
+            for action in self.actions_.history_actions():
+                action.setEnabled(False)
+            self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
+            self.history_loader.loaded.connect(self._history_opened)
+            self.history_loader.start()
+            return
         self.context.open_history()
+        self._history_opened()
+
+    @Slot()
+    def _history_opened(self) -> None:
+        """The rest of the start, once the history is open (or known to be unusable)."""
         if self.context.history is not None:
+            for action in self.actions_.history_actions():
+                action.setEnabled(True)
             from bowout.gui.history_dialog import HistoryDialog
 
             self.deferred_history = DeferredHistory(self.context.history)
@@ -100,7 +118,8 @@ class MainWindow(WindowCommands, QMainWindow):
         else:
             for action in self.actions_.history_actions():
                 action.setEnabled(False)
-        self.regenerate()
+        if self.draft is None:
+            self.regenerate()
         self._show_start_messages()
         logger.info("start finished in %.0f ms", (time.time() - self.shown_at) * 1000)
         self.ready.emit()
@@ -240,6 +259,9 @@ class MainWindow(WindowCommands, QMainWindow):
         except BowOutError as exc:
             self.show_error(str(exc))
             return
+        problems = self.context.composer.take_template_problems()
+        if problems:  # once per broken custom template; the built-in one was used
+            self.show_error(" ".join(problems))
         previous = self.draft
         subject = self.subject_edit.text()
         edited = previous is not None and (

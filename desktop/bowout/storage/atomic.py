@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -26,6 +27,20 @@ def _fsync(fd: int) -> None:
         os.fsync(fd)
 
 
+def _replace_write_through(src: Any, dst: Any) -> None:
+    """Windows: MoveFileExW with MOVEFILE_WRITE_THROUGH, so the rename is on disk when it
+    returns (os.replace does not ask for that); elsewhere :func:`os.replace`."""
+    if sys.platform != "win32":
+        os.replace(src, dst)
+        return
+    import ctypes  # Windows only, once per save
+
+    replace_existing, write_through = 0x1, 0x8
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    if not kernel32.MoveFileExW(str(src), str(dst), replace_existing | write_through):
+        raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined,unused-ignore]
+
+
 class FileOps:
     """Every OS call a durable write makes, in one place so tests can make each one fail.
 
@@ -36,27 +51,57 @@ class FileOps:
     mkstemp: Callable[..., tuple[int, str]] = staticmethod(tempfile.mkstemp)
     write: Callable[[int, Any], int] = staticmethod(os.write)
     fsync: Callable[[int], None] = staticmethod(_fsync)
-    replace: Callable[[Any, Any], None] = staticmethod(os.replace)
+    replace: Callable[[Any, Any], None] = staticmethod(_replace_write_through)
     link: Callable[[Any, Any], None] = staticmethod(os.link)
     unlink: Callable[[Any], None] = staticmethod(os.unlink)
+    sleep: Callable[[float], None] = staticmethod(time.sleep)
 
 
 #: The seam used by every write in the storage package.
 ops = FileOps()
 
 
-def _replace(src: Path, dst: Path, attempts: int = 8) -> None:
-    """os.replace, retried with backoff on Windows sharing violations (virus scanners)."""
-    delay = 0.01
-    for attempt in range(attempts):
+#: Windows errors for a file another program holds open: sharing violation, lock
+#: violation, and access denied (what an open without FILE_SHARE_DELETE gives a rename).
+SHARING_ERRORS = frozenset({32, 33, 5})
+#: Waits between attempts to replace a file held open elsewhere (seconds): about 8 s in
+#: all, enough for an antivirus scan or an indexer to let go of a large history.
+REPLACE_WAITS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.5, 0.75, 1.0, 1.0, 1.5, 2.0)
+
+
+class FileInUse(OSError):
+    """Another program (a second reader, an antivirus, an indexer) kept the file open.
+
+    ``maybe_denied``: Windows said "access denied" (5), which is also what a rename over
+    a file open elsewhere gives, so a folder that is not writable remains possible.
+    """
+
+    def __init__(self, path: Path, *, maybe_denied: bool = False) -> None:
+        super().__init__(errno.EBUSY, "another program has the file open", str(path))
+        self.maybe_denied = maybe_denied
+
+
+def is_sharing_violation(exc: OSError) -> bool:
+    """True for the Windows errors of a file another program holds open."""
+    return getattr(exc, "winerror", None) in SHARING_ERRORS
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """Replace ``dst`` by ``src``, waiting with backoff while another program holds it open.
+
+    Raises :class:`FileInUse` when it is still held after :data:`REPLACE_WAITS`.
+    """
+    for wait in (*REPLACE_WAITS, None):
         try:
             ops.replace(src, dst)
             return
-        except PermissionError:
-            if sys.platform != "win32" or attempt == attempts - 1:
+        except PermissionError as exc:
+            if not is_sharing_violation(exc):
                 raise
-            time.sleep(delay)
-            delay *= 2
+            if wait is None:
+                denied = getattr(exc, "winerror", None) == 5
+                raise FileInUse(dst, maybe_denied=denied) from exc
+            ops.sleep(wait)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -79,8 +124,11 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_MODE) -> Non
     """Replace ``path`` with ``data``: temp file in the same folder, fsync, rename, fsync dir.
 
     A crash at any point leaves either the old file or the new one, never a mix; the
-    temp file is removed on failure. The file is never truncated in place.
+    temp file is removed on failure. The file is never truncated in place. A symbolic
+    link at ``path`` stays a link: its target is replaced (in the target's folder).
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
     fd, tmp_name = ops.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)

@@ -8,6 +8,7 @@ import logging
 import os
 from pathlib import Path
 
+from bowout.private import make_private_dir
 from bowout.storage import atomic
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def backup_dir(history_path: Path) -> Path:
 
 def ensure_dir(folder: Path) -> None:
     """Create a private folder (0700 on POSIX) if it is missing."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(folder)
 
 
 def take(history_path: Path) -> None:
@@ -50,6 +51,13 @@ def take(history_path: Path) -> None:
     folder = backup_dir(history_path)
     stem = _PREFIX + _stamp()
     target = folder / f"{stem}.json"
+    try:
+        newest = newest_first(history_path)[:1]
+        if newest and same_version(newest[0], history_path):
+            return  # kept already (a save of this version failed before): keep versions distinct
+    except OSError as exc:
+        logger.warning("could not look at the backups of %s: %s", history_path, exc)
+        return
     try:
         for attempt in range(2, 100):
             try:
@@ -68,14 +76,41 @@ def take(history_path: Path) -> None:
             return
         logger.debug("hard link for backup failed (%s); copying instead", exc)
         try:
-            atomic.atomic_write_bytes(_unused(folder, stem, ".json"), history_path.read_bytes())
+            copy = _unused(folder, stem, ".json")
+            atomic.atomic_write_bytes(copy, history_path.read_bytes())
+            source = os.stat(history_path)  # the copy carries the version's time, as a link
+            os.utime(copy, ns=(source.st_atime_ns, source.st_mtime_ns))
         except OSError as copy_exc:
             logger.warning("could not back up %s before saving: %s", history_path, copy_exc)
 
 
+def same_version(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` are one saved version: the same file (a backup is a hard
+    link), or a copy carrying the original's size and modification time (see :func:`take`).
+    Nothing is read, so this stays cheap for a history of hundreds of megabytes."""
+    sa, sb = os.stat(a), os.stat(b)
+    if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+        return True
+    return (sa.st_size, sa.st_mtime_ns) == (sb.st_size, sb.st_mtime_ns)
+
+
 def prune(history_path: Path, keep: int = KEEP) -> None:
-    """Delete all but the newest ``keep`` backups (failures are logged, not fatal)."""
-    for old in newest_first(history_path)[keep:]:
+    """Keep the newest ``keep`` *distinct* versions; delete older ones and repeats.
+
+    Raises OSError when the backups cannot be listed; failures to delete are logged.
+    """
+    kept: list[Path] = []
+    doomed: list[Path] = []
+    for backup in newest_first(history_path):
+        try:
+            repeat = any(same_version(backup, other) for other in kept)
+        except FileNotFoundError:
+            continue  # another copy of the app pruned it first
+        if repeat or len(kept) >= keep:
+            doomed.append(backup)
+        else:
+            kept.append(backup)
+    for old in doomed:
         try:
             atomic.ops.unlink(old)
         except FileNotFoundError:
@@ -85,7 +120,7 @@ def prune(history_path: Path, keep: int = KEEP) -> None:
 
 
 def newest_first(history_path: Path) -> list[Path]:
-    """The backups, newest first (names carry a sortable UTC time)."""
+    """The backups, newest first (names carry a sortable UTC time); OSError if unlistable."""
     folder = backup_dir(history_path)
     try:
         names = [n for n in os.listdir(folder) if n.startswith(_PREFIX) and n.endswith(".json")]

@@ -20,6 +20,17 @@ def os_error(exc: OSError, action: str, path: Path) -> HistoryError:
             f"Could not {action}: the disk holding {path.parent} is full; "
             "free some space and try again."
         )
+    if code == errno.EBUSY or getattr(exc, "winerror", None) in (32, 33):
+        also = (
+            " If this keeps happening, check that the folder is yours and not read-only."
+            if getattr(exc, "maybe_denied", False)
+            else ""
+        )
+        return HistoryError(
+            f"Could not {action}: another program has {path.name} open (perhaps an antivirus "
+            f"scan, a search indexer or a sync tool); wait a moment, or close it, and try "
+            f"again.{also}"
+        )
     if code == errno.EROFS or isinstance(exc, PermissionError) or code == errno.EACCES:
         return HistoryError(
             f"Could not {action}: the folder {path.parent} is read-only or not yours; "

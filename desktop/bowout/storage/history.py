@@ -12,19 +12,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bowout.storage import atomic, backups
+from bowout.private import make_private_dir
+from bowout.storage import atomic, backups, recovery
+from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
-    EMPTY,
     RECORDS,
     TRASH,
     CorruptFile,
     Docs,
     HistoryDB,
     HistoryStorage,
-    dump,
-    parse,
 )
 from bowout.storage.records import Record
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
@@ -44,7 +43,8 @@ class History:
         from bowout.storage.lock import HistoryLock
 
         self.data_dir = data_dir
-        self.path = data_dir / HISTORY_FILE
+        #: The file itself: where a symbolic link history.json points, if it is one.
+        self.path = linked_target(data_dir / HISTORY_FILE)
         self.recovery_message: str | None = None
         self._lock = HistoryLock(self.path, lock_timeout)
         self._db = HistoryDB(self.path, storage=HistoryStorage)
@@ -60,13 +60,23 @@ class History:
     def open(cls, data_dir: Path, *, lock_timeout: float = 10.0) -> History:
         """Open (creating if needed) the history in ``data_dir``; recover a damaged file."""
         try:
-            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dir(data_dir)
         except OSError as exc:
             raise os_error(exc, "create the data folder", data_dir / HISTORY_FILE) from exc
         history = cls(data_dir, lock_timeout)
         history._refresh()
         history._make_private()
+        if history._store.newer:
+            history.recovery_message = history.read_only_message()
         return history
+
+    def read_only_message(self) -> str:
+        """What to tell the user when the file was written by a newer Bow Out."""
+        return (
+            f"The history {self.path} was written by a newer Bow Out "
+            f"({self._store.newer}); it is open read-only, so nothing in it is lost. "
+            "Update Bow Out to change it."
+        )
 
     def close(self) -> None:
         """Let go of the file (nothing is pending: every change was saved when it returned)."""
@@ -127,15 +137,31 @@ class History:
         return saved
 
     def update(self, record: Record) -> Record:
-        """Save the user's changes to a kept record; returns it with a new updated time."""
+        """Save the user's changes to a kept record; returns it with a new updated time.
+
+        ``record.updated`` is the version the caller loaded. If the stored record has changed
+        since (another window saved it), nothing is overwritten: this version is kept as a
+        new record and :class:`~bowout.storage.conflicts.SaveConflict` (a HistoryError)
+        says so, carrying both. An empty ``updated`` means "no version known" and saves.
+        """
         saved = _checked(record)
         with self._transaction():
             old = self._records.get(saved.id)
             if old is None:
                 raise HistoryError(f"No record with id {saved.id!r} in the history to update.")
-            saved.created = str(old["created"])  # the creation time is never rewritten
-            saved.updated = later_than(str(old["updated"]))
-            self._replace(saved)
+            if saved.updated and saved.updated != old["updated"]:
+                current = self._to_record(old, strict=True)
+                saved.id, saved.created = uuid.uuid4().hex, now()
+                saved.updated = saved.created
+                self._records.insert(saved.id, saved.to_dict())
+                conflict = SaveConflict(current, saved)
+            else:
+                conflict = None
+                saved.created = str(old["created"])  # the creation time is never rewritten
+                saved.updated = later_than(str(old["updated"]))
+                self._replace(saved)
+        if conflict is not None:
+            raise conflict  # only now: the kept copy is on disk
         return saved
 
     def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
@@ -194,6 +220,7 @@ class History:
         incoming = parse_import(raw, path)  # everything is checked before anything changes
         added = updated = skipped = 0
         with self._transaction():
+            changes: dict[str, dict[str, Any]] = {}
             for record in incoming:
                 existing = self._records.get(record.id)
                 if record.id and self._trash.has(record.id):
@@ -203,13 +230,15 @@ class History:
                     record.id = record.id or uuid.uuid4().hex
                     record.created = record.created or stamp
                     record.updated = record.updated or stamp
-                    self._records.insert(record.id, record.to_dict())
+                    changes[record.id] = _owned_dict(record)
                     added += 1
                 elif record.updated > str(existing["updated"]):
-                    self._replace(record)
+                    changes[record.id] = _owned_dict(record)
                     updated += 1
                 else:
                     skipped += 1
+            if changes:
+                self._records.put_many(changes)  # one batch: a 10k import was quadratic
         return ImportReport(added=added, updated=updated, skipped=skipped)
 
     # -- internals -------------------------------------------------------------------------
@@ -256,6 +285,8 @@ class History:
         """Lock, load the latest file, let TinyDB change it, write once, durably."""
         with self._lock.held(_SAVE):
             self._refresh_locked()
+            if self._store.newer:
+                raise HistoryError(self.read_only_message())
             self._clean_temp_files()
             self._store.begin()
             try:
@@ -273,10 +304,18 @@ class History:
         try:
             backups.take(self.path)
             atomic.atomic_write_bytes(self.path, payload)
-            self._store.saved()
         except OSError as exc:
             raise os_error(exc, _SAVE, self.path) from exc
-        backups.prune(self.path)
+        # The new file is in place: the save has happened, whatever goes wrong from here.
+        try:
+            self._store.saved()
+        except OSError as exc:
+            self._store.forget()  # re-read it next time instead
+            logger.warning("saved %s but could not check it: %s", self.path, exc)
+        try:
+            backups.prune(self.path)
+        except OSError as exc:
+            logger.warning("saved %s but could not tidy its backups: %s", self.path, exc)
 
     def _refresh(self) -> None:
         """Bring memory up to date with the file without locking, unless it needs repair."""
@@ -295,6 +334,7 @@ class History:
             self._store.refresh()
             return
         except FileNotFoundError:
+            linked_target(self.data_dir / HISTORY_FILE)  # a link whose target went away
             problem = None
         except CorruptFile as exc:
             problem = str(exc)
@@ -307,22 +347,7 @@ class History:
             raise os_error(exc, "repair the history", self.path) from exc
 
     def _recover(self, problem: str | None) -> None:
-        """Set a damaged file aside, then restore the newest good backup (or start empty)."""
-        aside = backups.move_aside(self.path) if problem is not None else None
-        restored = None
-        for candidate in backups.newest_first(self.path):
-            try:
-                raw = candidate.read_bytes()
-                tables = parse(raw)
-            except (OSError, CorruptFile) as exc:
-                logger.warning("backup %s is not usable: %s", candidate, exc)
-                continue
-            restored = (candidate, len(tables[RECORDS]))
-            atomic.atomic_write_bytes(self.path, raw)
-            break
-        if restored is None:
-            atomic.atomic_write_bytes(self.path, dump(EMPTY))
-        self.recovery_message = _recovery_message(problem, aside, restored)
+        self.recovery_message = recovery.recover(self.path, problem)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
 
@@ -331,10 +356,11 @@ class History:
         if self._cleaned:
             return
         self._cleaned = True
-        for name in os.listdir(self.data_dir):
-            if atomic.is_temp_name(name, HISTORY_FILE):
+        folder = self.path.parent
+        for name in os.listdir(folder):
+            if atomic.is_temp_name(name, self.path.name):
                 with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.data_dir / name)
+                    os.unlink(folder / name)
                     logger.info("removed %s left by an interrupted save", name)
 
     def _make_private(self) -> None:
@@ -348,25 +374,21 @@ class History:
                 logger.warning("made %s private (it was mode %o)", self.path, mode)
 
 
-def _recovery_message(
-    problem: str | None, aside: Path | None, restored: tuple[Path, int] | None
-) -> str | None:
-    if aside is None:
-        if restored is None:
-            return None  # a first run: nothing to tell
-        return (
-            f"The history file was missing, so Bow Out restored the backup saved "
-            f"{backups.saved_at(restored[0])} with {restored[1]} record(s)."
+def linked_target(path: Path) -> Path:
+    """``path``, or the file a symbolic link at ``path`` points to (written through it).
+
+    Raises HistoryError when the link points nowhere: starting an empty history there
+    would hide the user's real one (on an unmounted drive, say).
+    """
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.is_file():
+        raise HistoryError(
+            f"{path} is a link to {target}, which is missing; reconnect the drive or restore "
+            "the file, or remove the link to start a new history."
         )
-    if restored is None:
-        return (
-            f"The history file could not be read ({problem}) and no good backup was found, so "
-            f"Bow Out kept the damaged file as {aside} and started an empty history."
-        )
-    return (
-        f"The history file could not be read ({problem}), so Bow Out kept it as {aside} and "
-        f"restored the backup saved {backups.saved_at(restored[0])} with {restored[1]} record(s)."
-    )
+    return target
 
 
 def _checked(record: Record) -> Record:
@@ -377,6 +399,12 @@ def _checked(record: Record) -> Record:
         return Record.from_dict(data)
     except HistoryError as exc:
         raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
+
+
+def _owned_dict(record: Record) -> dict[str, Any]:
+    """The dict form of a record parsed for this import alone (nothing else holds its
+    nested values, so they are not copied again: 10,000 records, 100,000 dicts)."""
+    return dict(vars(record))
 
 
 def _newest_first(records: builtins.list[Record]) -> builtins.list[Record]:

@@ -15,7 +15,15 @@ from tinydb.table import Document, Table
 #: The tables a history file holds: live records, and the trash (``{deleted, record}``).
 RECORDS = "records"
 TRASH = "trash"
-EMPTY: dict[str, dict[str, Any]] = {RECORDS: {}, TRASH: {}}
+#: The file's own description: ``{"format_version": N}`` (files before version 1 lack it).
+META = "meta"
+#: Version of the file layout (tables and meta); bump it when a table is added or changed.
+FORMAT_VERSION = 1
+EMPTY: dict[str, dict[str, Any]] = {
+    META: {"format_version": FORMAT_VERSION},
+    RECORDS: {},
+    TRASH: {},
+}
 
 Tables = dict[str, dict[str, Any]]
 #: What identifies one version of the file: inode, device, size, modification time.
@@ -44,10 +52,14 @@ def parse(raw: bytes) -> Tables:
 
 
 def check_shape(data: object) -> None:
-    """Cheap structural check of every table and document (records are validated when read)."""
-    if not isinstance(data, dict) or set(data) != set(EMPTY):
+    """Cheap structural check of every table and document (records are validated when read).
+
+    Tables this version does not know are allowed here: :func:`newer_format` reports them.
+    """
+    if not isinstance(data, dict) or not {RECORDS, TRASH} <= set(data):
         raise CorruptFile("it does not have the records and trash of a history file")
-    for name, table in data.items():
+    for name in (RECORDS, TRASH):
+        table = data[name]
         if not isinstance(table, dict):
             raise CorruptFile(f"its {name} are not a JSON object")
         for key, doc in table.items():
@@ -56,9 +68,25 @@ def check_shape(data: object) -> None:
                 raise CorruptFile(f"an entry of its {name} is damaged")
 
 
+def newer_format(data: Tables) -> str | None:
+    """Why a parsed file is from a newer Bow Out (a higher format, tables we do not know),
+    or None when this version may change it."""
+    meta = data.get(META)
+    version = meta.get("format_version") if isinstance(meta, dict) else None
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        return f"format {version}; this Bow Out writes format {FORMAT_VERSION}"
+    unknown = sorted(set(data) - set(EMPTY))
+    if unknown:
+        return f"it holds {', '.join(unknown)}, which this Bow Out does not know"
+    return None
+
+
 def dump(tables: Tables) -> bytes:
-    """The bytes of a history file (compact: it is read by machines; exports are indented)."""
-    return orjson.dumps(tables)
+    """The bytes of a history file (compact: it is read by machines; exports are indented).
+
+    The format version is written into every file (files before it had none).
+    """
+    return orjson.dumps({**tables, META: {"format_version": FORMAT_VERSION}})
 
 
 class HistoryStorage(Storage):
@@ -75,6 +103,8 @@ class HistoryStorage(Storage):
         self._signature: Signature | None = None
         self._in_transaction = False
         self.dirty = False
+        #: Why the loaded file must not be changed (written by a newer Bow Out), or None.
+        self.newer: str | None = None
 
     # -- the TinyDB Storage interface ----------------------------------------------------
     def read(self) -> Tables:
@@ -116,6 +146,7 @@ class HistoryStorage(Storage):
             os.close(fd)
         self._data = parse(raw)
         self._signature = signature
+        self.newer = newer_format(self._data)
 
     def forget(self) -> None:
         """Drop the cache so the next refresh re-reads the disk (after a failed save)."""
@@ -127,6 +158,11 @@ class HistoryStorage(Storage):
         """Start staging TinyDB writes."""
         self._in_transaction = True
         self.dirty = False
+
+    @property
+    def in_transaction(self) -> bool:
+        """Is a transaction staging changes?"""
+        return self._in_transaction
 
     def end(self) -> None:
         """Stop staging (after commit or rollback)."""
@@ -188,6 +224,18 @@ class Docs:
     def insert(self, doc_id: str, doc: dict[str, Any]) -> None:
         """Add a document under its own id."""
         self._table.insert(Document(doc, doc_id))  # type: ignore[arg-type]
+
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Add or replace many documents at once (one table rebuild, not one per document).
+
+        TinyDB rebuilds the whole table on every insert, so inserting n records one by one
+        costs O(n²); this stages them in one step, inside the same transaction.
+        """
+        if not self._storage.in_transaction:  # a bug: every change must hold the lock
+            raise RuntimeError("history changed outside a transaction")
+        tables = self._storage.read()
+        tables.setdefault(self._name, {}).update(docs)
+        self._storage.write(tables)
 
     def remove(self, doc_id: str) -> None:
         """Remove one document."""

@@ -64,6 +64,18 @@ STAGES = frozenset(s.value for s in Stage)
 REASONS = frozenset(r.value for r in Reason)
 CHANNELS = frozenset(c.value for c in Channel)
 
+#: Longest subject (RFC 5322 keeps a header line under 998 characters).
+MAX_SUBJECT_CHARS = 998
+#: Longest message, notes or phone script; far beyond any letter, short of a runaway paste.
+MAX_TEXT_CHARS = 200_000
+#: Longest checklist text, and key or group name.
+MAX_ITEM_CHARS = 1_000
+#: Years a record's times and dates may fall in (beyond them is a damaged or forged file).
+YEARS = (1970, 2200)
+
+#: Control characters: none in one-line fields; multi-line text may hold tab and newlines.
+_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ID = re.compile(r"[0-9a-f]{32}")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z")
@@ -101,9 +113,11 @@ def check_time(value: object, field: str, *, optional: bool = False) -> None:
     if not isinstance(value, str) or not _TIME.fullmatch(value):
         raise HistoryError(f"{field} is not a UTC time such as 2026-01-31T09:00:00Z: {value!r}")
     try:
-        dt.datetime.fromisoformat(value[:-1])
+        when = dt.datetime.fromisoformat(value[:-1])
     except ValueError:
         raise HistoryError(f"{field} is not a real date and time: {value!r}") from None
+    if not YEARS[0] <= when.year <= YEARS[1]:
+        raise HistoryError(f"{field} is outside the years {YEARS[0]}–{YEARS[1]}: {value!r}")
 
 
 def canonical_time(value: str) -> str:
@@ -212,10 +226,23 @@ def _valid_date(value: object) -> bool:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         return False
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return YEARS[0] <= day.year <= YEARS[1]
+
+
+def check_text(value: object, field: str, limit: int, *, multiline: bool) -> None:
+    """Raise unless ``value`` is text of at most ``limit`` characters without control
+    characters (tab, CR and LF allowed when ``multiline``)."""
+    if not isinstance(value, str):
+        raise HistoryError(f"{field} must be text")
+    if len(value) > limit:
+        raise HistoryError(f"{field} must be at most {limit:,} characters, not {len(value):,}")
+    bad = (_TEXT_CONTROL if multiline else _LINE_CONTROL).search(value)
+    if bad:
+        kind = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
+        raise HistoryError(f"{field} contains {kind} (U+{ord(bad.group()):04X})")
 
 
 def _check_strings(data: dict[str, Any]) -> None:
@@ -223,14 +250,14 @@ def _check_strings(data: dict[str, Any]) -> None:
     if not isinstance(record_id, str) or (record_id and not valid_id(record_id)):
         raise HistoryError(f"id must be 32 lowercase hexadecimal characters: {record_id!r}")
     for field in NAME_FIELDS:
-        value = data.get(field)
-        if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
-            raise HistoryError(f"{field} must be text of at most {MAX_FIELD_CHARS} characters")
+        check_text(data.get(field), field, MAX_FIELD_CHARS, multiline=False)
+    check_text(data.get("subject"), "subject", MAX_SUBJECT_CHARS, multiline=False)
     for field in TEXT_FIELDS:
-        if not isinstance(data.get(field), str):
-            raise HistoryError(f"{field} must be text")
-    if not isinstance(data.get("phone_script"), (str, type(None))):
-        raise HistoryError("phone_script must be text or null")
+        if field != "subject":
+            check_text(data.get(field), field, MAX_TEXT_CHARS, multiline=True)
+    script = data.get("phone_script")
+    if script is not None:
+        check_text(script, "phone_script", MAX_TEXT_CHARS, multiline=True)
 
 
 def _check_flags(value: object, field: str, keys: tuple[str, ...], flags: tuple[str, ...]) -> None:
@@ -241,17 +268,37 @@ def _check_flags(value: object, field: str, keys: tuple[str, ...], flags: tuple[
             raise HistoryError(f"{field}.{key} must be true or false")
 
 
+_CHECKLIST_KEYSET = frozenset(CHECKLIST_KEYS)
+
+
 def _check_checklist(value: object) -> None:
     if not isinstance(value, list):
         raise HistoryError("checklist must be a list")
+    texts: list[object] = []
     for index, item in enumerate(value):
-        if not isinstance(item, dict) or set(item) != set(CHECKLIST_KEYS):
+        if not isinstance(item, dict) or item.keys() != _CHECKLIST_KEYSET:
             raise HistoryError(
                 f"checklist item {index + 1} must have exactly key, text, group, done, phase"
             )
-        if not all(isinstance(item[k], str) for k in ("key", "text", "group")):
-            raise HistoryError(f"checklist item {index + 1}: key, text and group must be text")
+        key, text, group = item["key"], item["text"], item["group"]
+        if not (
+            type(key) is str and type(text) is str and type(group) is str
+            and len(key) <= MAX_ITEM_CHARS and len(text) <= MAX_ITEM_CHARS
+            and len(group) <= MAX_ITEM_CHARS
+        ):  # fmt: skip
+            _check_item_texts(item, index)
         if item["phase"] not in PHASES:
             raise HistoryError(f"checklist item {index + 1}: phase must be one of {PHASES}")
         if not isinstance(item["done"], bool):
             raise HistoryError(f"checklist item {index + 1}: done must be true or false")
+        texts += (key, text, group)
+    # One search over all the texts (an import checks tens of thousands of items).
+    if _LINE_CONTROL.search("".join(map(str, texts))):
+        for index, item in enumerate(value):
+            _check_item_texts(item, index)
+
+
+def _check_item_texts(item: dict[str, Any], index: int) -> None:
+    for name in ("key", "text", "group"):
+        check_text(item[name], f"checklist item {index + 1} {name}", MAX_ITEM_CHARS,
+                   multiline=False)  # fmt: skip

@@ -1,0 +1,60 @@
+"""Repairing a history file that is missing or damaged: set it aside, restore a backup."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bowout.storage import atomic, backups
+from bowout.storage.jsonstore import EMPTY, RECORDS, CorruptFile, dump, parse
+
+logger = logging.getLogger(__name__)
+
+
+def recover(path: Path, problem: str | None) -> str | None:
+    """Set a damaged ``path`` aside, then restore the newest good backup (or start empty).
+
+    ``problem`` says why the file could not be read (None: it is missing). Returns the
+    note for the user, or None on a first run. Raises OSError if nothing can be written.
+    """
+    aside = backups.move_aside(path) if problem is not None else None
+    restored = None
+    try:
+        candidates = backups.newest_first(path)
+    except OSError as exc:
+        logger.warning("cannot list the backups of %s: %s", path, exc)
+        candidates = []
+    for candidate in candidates:
+        try:
+            raw = candidate.read_bytes()
+            tables = parse(raw)
+        except (OSError, CorruptFile) as exc:
+            logger.warning("backup %s is not usable: %s", candidate, exc)
+            continue
+        restored = (candidate, len(tables[RECORDS]))
+        atomic.atomic_write_bytes(path, raw)
+        break
+    if restored is None:
+        atomic.atomic_write_bytes(path, dump(EMPTY))
+    return _recovery_message(problem, aside, restored)
+
+
+def _recovery_message(
+    problem: str | None, aside: Path | None, restored: tuple[Path, int] | None
+) -> str | None:
+    if aside is None:
+        if restored is None:
+            return None  # a first run: nothing to tell
+        return (
+            f"The history file was missing, so Bow Out restored the backup saved "
+            f"{backups.saved_at(restored[0])} with {restored[1]} record(s)."
+        )
+    if restored is None:
+        return (
+            f"The history file could not be read ({problem}) and no good backup was found, so "
+            f"Bow Out kept the damaged file as {aside} and started an empty history."
+        )
+    return (
+        f"The history file could not be read ({problem}), so Bow Out kept it as {aside} and "
+        f"restored the backup saved {backups.saved_at(restored[0])} with {restored[1]} record(s)."
+    )
