@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
 from bowout.gui.app import make_application
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
 
 logger = logging.getLogger(__name__)
@@ -93,10 +93,8 @@ def render(out: Path, data_dir: Path) -> list[Path]:
                            company="Litware"))  # fmt: skip
     window.save_to_history()
     window.show_history()
-    assert window.history_dialog is not None
-    window.history_dialog.resize(1000, 420)
-    shots.append(save(window.history_dialog, out, "history"))
-    window.history_dialog.hide()
+    shots.append(save(window, out, "history"))
+    window.show_view("draft")
 
     apply_theme(app, "dark")
     window.form.visa_panel.set_expanded(False)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bowout import __version__, paths
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 logger = logging.getLogger(__name__)
 

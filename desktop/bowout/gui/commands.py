@@ -20,17 +20,18 @@ from bowout.settings import save_settings
 # The dialogs, exports and Jinja2 are imported where they are used: none is needed to
 # show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTabWidget
 
     from bowout.core.draft import Draft
     from bowout.gui.autosave import Autosaver
     from bowout.gui.banner import Banner
     from bowout.gui.checklist_view import ChecklistView
-    from bowout.gui.context import AppContext, DeferredHistory
+    from bowout.gui.context import AppContext
     from bowout.gui.editor import RichEditor
-    from bowout.gui.history_dialog import HistoryDialog
     from bowout.gui.scenario_form import ScenarioForm
     from bowout.gui.subject_undo import SubjectUndo
+    from bowout.gui.views.history import HistoryView
     from bowout.storage.records import Record
 
     _Base = QMainWindow
@@ -59,8 +60,12 @@ class WindowCommands(SendingCommands):
         subject_undo: SubjectUndo
         banner: Banner
         autosaver: Autosaver
-        history_dialog: HistoryDialog | None
-        deferred_history: DeferredHistory
+
+        @property
+        def history_view(self) -> HistoryView | None: ...
+
+        def show_view(self, key: str) -> None: ...
+        def command_list(self) -> list[QAction]: ...
 
         def regenerate(self) -> None: ...
         def recheck_tone(self) -> None: ...
@@ -215,24 +220,27 @@ class WindowCommands(SendingCommands):
 
     @Slot()
     def show_history(self) -> None:
-        """Show the history dialog (non-modal, so the draft stays visible)."""
-        dialog = self.history_dialog
-        if dialog is None:
+        """Show the history list beside the draft (or say why there is none)."""
+        if self.history_view is None:
             self.show_error(self.context.history_message or "The history is not available.")
             return
-        self.deferred_history.ready = True
-        dialog.refresh()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        self.show_view("history")
 
     @Slot()
     def find_in_history(self) -> None:
-        """Open the history with the search field ready for typing."""
+        """Show the history with the search field ready for typing."""
         self.show_history()
-        if self.history_dialog is not None:
-            self.history_dialog.search_edit.setFocus()
-            self.history_dialog.search_edit.selectAll()
+        if self.history_view is not None:
+            self.history_view.focus_search()
+
+    @Slot()
+    def show_commands(self) -> None:
+        """Every command with its shortcut, filtered as you type; Enter runs one."""
+        from bowout.gui.widgets.command_palette import CommandPalette
+
+        chosen = CommandPalette.ask(self, self.command_list())
+        if chosen is not None and chosen.isEnabled():
+            chosen.trigger()
 
     @Slot()
     def show_settings(self) -> None:
