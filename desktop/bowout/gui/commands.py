@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from bowout.gui.editor import RichEditor
     from bowout.gui.scenario_form import ScenarioForm
     from bowout.gui.subject_undo import SubjectUndo
+    from bowout.gui.tone_panel import TonePanel
     from bowout.gui.views.history import HistoryView
     from bowout.storage.records import Record
 
@@ -59,12 +60,14 @@ class WindowCommands(SendingCommands):
         notes_edit: QPlainTextEdit
         subject_undo: SubjectUndo
         banner: Banner
+        tone_list: TonePanel
         autosaver: Autosaver
 
         @property
         def history_view(self) -> HistoryView | None: ...
 
         def show_view(self, key: str) -> None: ...
+        def apply_icons(self) -> None: ...
         def command_list(self) -> list[QAction]: ...
 
         def regenerate(self) -> None: ...
@@ -109,6 +112,7 @@ class WindowCommands(SendingCommands):
         self.checklist_view.set_items(())
         self.notes_edit.clear()  # _settle below leaves nothing unsaved
         self.form.visa_panel.set_expanded(False)
+        self.tone_list.group_fill_ins()
         # A fresh situation in the voice the user chose last.
         self.form.set_situation(Situation(stage=Stage.APPLIED, voice=self.form.wording_bar.voice()))
         self._settle("New withdrawal started.")
@@ -273,6 +277,7 @@ class WindowCommands(SendingCommands):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
+            self.apply_icons()  # drawn in the new theme's text colour
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.set_language(settings.spell_language)
         apply_to_draft(self, previous, settings)  # type: ignore[arg-type]

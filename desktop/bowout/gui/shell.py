@@ -5,6 +5,7 @@ Adding a view is adding a module to ``gui/views/`` and a line to :data:`VIEWS`.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import itertools
 import logging
@@ -38,6 +39,8 @@ from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft
+    from bowout.core.situation import Profile
+    from bowout.gui.welcome import WelcomeAnswer
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +65,12 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
     #: Emitted once :meth:`finish_start` has composed the draft and opened the history.
     ready = Signal()
 
-    def __init__(self, context: AppContext, *, defer_start: bool = False) -> None:
+    def __init__(
+        self, context: AppContext, *, defer_start: bool = False, welcome: bool = False
+    ) -> None:
         """``defer_start``: leave the draft, the history and the icons to
-        :meth:`finish_start`, which the caller runs once the window is on screen."""
+        :meth:`finish_start`, which the caller runs once the window is on screen.
+        ``welcome``: offer the first-run welcome at the end of the start, unless done."""
         super().__init__()
         self.setObjectName("main_window")
         self.context = context
@@ -78,6 +84,7 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.started = False
         self.shown_at = 0.0
+        self.welcome = welcome
         #: The list views made so far, by key (made in :meth:`finish_start`).
         self.views: dict[str, QWidget] = {}
         self._build()
@@ -109,12 +116,33 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
         if self.context.history is None:
             for action in self.actions_.history_actions():
                 action.setEnabled(False)
+        self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
         self.regenerate()
         self._show_start_messages()
         self.show_view(self.saved_view)
         self.apply_icons()
         logger.info("start finished in %.0f ms", (time.time() - self.shown_at) * 1000)
         self.ready.emit()
+        if self.welcome and not self.context.settings.welcomed:
+            self.first_run()
+
+    def ask_welcome(self, profile: Profile) -> WelcomeAnswer:
+        """The welcome dialog (tests replace this)."""
+        from bowout.gui.welcome import WelcomeDialog
+
+        return WelcomeDialog.ask(self, profile)
+
+    def first_run(self) -> None:
+        """The welcome, once: keep the profile, then draft what the user says happened."""
+        answer = self.ask_welcome(self.context.settings.profile)
+        self.apply_settings(
+            dataclasses.replace(self.context.settings, profile=answer.profile, welcomed=True)
+        )
+        if answer.situation is not None:
+            voice = self.form.wording_bar.voice()
+            self.form.set_situation(dataclasses.replace(answer.situation, voice=voice))
+            self.tone_list.group_fill_ins()
+            self._settle("Your draft is ready: add the company and the people, then read it over.")
 
     @property
     def history_view(self) -> Any:
