@@ -85,9 +85,7 @@ def test_rescinding_lands_in_the_accepted_stage_with_phone_recommended(
     close_quietly(win)
 
 
-def test_skipping_keeps_what_was_typed_and_never_asks_again(
-    qtbot: QtBot, data_dir: Path
-) -> None:
+def test_skipping_keeps_what_was_typed_and_never_asks_again(qtbot: QtBot, data_dir: Path) -> None:
     asked: list[str] = []
     win = started(qtbot, data_dir, None, asked)
     assert load_settings(data_dir).welcomed
