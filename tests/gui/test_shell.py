@@ -112,11 +112,13 @@ def test_find_shows_the_history_with_the_search_focused(qtbot: QtBot, data_dir: 
 
 def test_narrow_window_gives_the_form_room_to_the_list(qtbot: QtBot, data_dir: Path) -> None:
     win = shown(qtbot, data_dir)
-    win.resize(800, 600)
+    win.resize(1366, 768)
+    win.show_history()  # wide: the form, the list and the message side by side
+    qtbot.waitUntil(win.draft_view.form_scroll.isVisible)
+    win.resize(800, 600)  # the form must not hold the window wide
     qtbot.waitUntil(lambda: win.width() == 800)
-    win.show_history()
     assert not win.draft_view.form_scroll.isVisible()
-    assert win.editor.width() >= 300
+    qtbot.waitUntil(lambda: win.editor.width() >= 300)
     win.show_view("draft")
     assert win.draft_view.form_scroll.isVisible()
     close_quietly(win)

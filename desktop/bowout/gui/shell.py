@@ -55,6 +55,8 @@ COMPACT_NAV_WIDTH = 1000
 #: Narrower than this (pixels), a list view beside the draft hides the situation form
 #: (back with the draft alone): the list and the message keep room to be read.
 FORM_BESIDE_LIST_WIDTH = 1100
+#: The widest a list view beside the draft gets (half of it on a narrow window).
+LIST_MAX_WIDTH = 560
 #: The tone coach re-reads the user's text this long after typing pauses.
 TONE_DELAY_MS = 300
 
@@ -262,7 +264,13 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
         screen = self.screen().availableGeometry().width() if self.screen() else width
         self.nav.set_compact(min(width, screen) < COMPACT_NAV_WIDTH)
         beside_list = not self.side_stack.isHidden()
-        self.draft_view.form_scroll.setHidden(beside_list and width < FORM_BESIDE_LIST_WIDTH)
+        form = self.draft_view.form_scroll
+        form.setHidden(beside_list and width < FORM_BESIDE_LIST_WIDTH)
+        # Beside a list the form must not hold the window wide: it hides below the
+        # threshold instead (0 restores its own minimum, the form's widest row).
+        form.setMinimumWidth(1 if beside_list else 0)
+        narrow = width < FORM_BESIDE_LIST_WIDTH
+        self.side_stack.setMaximumWidth(LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH)
 
     # -- start and close ------------------------------------------------------------------
 

@@ -23,10 +23,7 @@ def is_fill_in(finding: Finding) -> bool:
 
 def fill_in_summary(count: int) -> str:
     """The one line that stands for ``count`` fill-in remarks."""
-    return (
-        f"{count} details to fill in before you send this, in [brackets] in the message. "
-        "Click to go to the first; they are listed one by one once you start."
-    )
+    return f"{count} details to fill in, shown in [brackets]. Click to go to the first."
 
 
 class TonePanel(QListWidget):

@@ -6,14 +6,15 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 if TYPE_CHECKING:
     from bowout.gui.views.history import HistoryView
 
-#: Columns the narrow list beside the draft leaves to the details (stage, channel).
-HIDDEN_COLUMNS = (2, 3)
+#: Columns the narrow list beside the draft leaves to the details (role, stage, channel).
+HIDDEN_COLUMNS = (1, 2, 3)
 #: Status filter choices: (label, record status or "" for every record).
 STATUS_FILTERS = (("All", ""), ("Drafts", "draft"), ("Sent", "sent"))
 
@@ -97,6 +98,9 @@ def configure_table(view: QTableView) -> None:
     header.setResizeContentsPrecision(60)  # fit to the first rows, not all 1,000
     for column in HIDDEN_COLUMNS:
         view.setColumnHidden(column, True)
+    # Beside the draft the list is narrow: the company column gives way, never sideways.
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 def empty_trash(view: HistoryView) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
 
 from bowout.gui.views import ViewSpec
 
@@ -23,6 +23,9 @@ class Navigation(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(20, 20))
         self.setSpacing(2)
+        # Part of the window's frame, not a document: no box, the window's own background.
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.keys = [view.key for view in views]
         for view in views:
             item = QListWidgetItem(view.label.replace("&", ""), self)
