@@ -23,9 +23,9 @@ class Navigation(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(20, 20))
         self.setSpacing(2)
-        # Part of the window's frame, not a document: no box, the window's own background.
+        # Part of the window's frame, not a document: no box (the window's own background
+        # comes with the icons, after the first paint: the viewport's first wrapper is slow).
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.keys = [view.key for view in views]
         for view in views:
             item = QListWidgetItem(view.label.replace("&", ""), self)
@@ -71,6 +71,7 @@ class Navigation(QListWidget):
 
     def set_icons(self, icons: dict[str, QIcon]) -> None:
         """Icons by view key (set after the first paint: the icon font loads then)."""
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         for row, key in enumerate(self.keys):
             if key in icons:
                 self.item(row).setIcon(icons[key])
