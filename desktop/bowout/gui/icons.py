@@ -7,10 +7,11 @@ the font costs start-up time nobody should wait for.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: The one icon font used (qtawesome's prefix for Material Design Icons 6).
+PREFIX = "mdi6"
 #: Action attribute -> icon name (Material Design Icons, "mdi6." in qtawesome).
 ACTION_ICONS = {
     "new": "mdi6.file-plus-outline",
@@ -38,16 +41,28 @@ ACTION_ICONS = {
 EXPORT_ICON = "mdi6.export-variant"
 
 
-def icon(name: str) -> QIcon:
-    """The icon ``name`` in the application palette's text colours (normal and disabled)."""
+@functools.cache
+def _font() -> Any:
+    """An icon font with Material Design Icons only.
+
+    ``qtawesome.icon`` loads and checksums every bundled font (about 10 MB) on first use;
+    only one is needed. Falls back to qtawesome's full set if its font list changes.
+    """
     os.environ.setdefault("QT_API", "pyside6")  # qtawesome's QtPy: never look for PyQt
     import qtawesome
 
+    bundled = getattr(qtawesome, "_BUNDLED_FONTS", ())
+    mdi = [spec for spec in bundled if spec[0] == PREFIX]
+    return qtawesome.IconicFont(*mdi) if mdi else qtawesome
+
+
+def icon(name: str) -> QIcon:
+    """The icon ``name`` in the application palette's text colours (normal and disabled)."""
     app = QApplication.instance()
     palette = app.palette() if isinstance(app, QApplication) else QPalette()
     text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-    drawn: QIcon = qtawesome.icon(name, color=text, color_disabled=muted)
+    drawn: QIcon = _font().icon(name, color=text, color_disabled=muted)
     return drawn
 
 

@@ -110,6 +110,7 @@ class WelcomeDialog(QDialog):
         self.choice_list = QListWidget(page)
         self.choice_list.setObjectName("welcome_choices")
         self.choice_list.setAccessibleName("What happened")
+        self.choice_list.setSpacing(4)  # room to aim at each choice, like a short stack of cards
         for text, stage, reason in CHOICES:
             item = QListWidgetItem(text, self.choice_list)
             item.setData(Qt.ItemDataRole.UserRole, (stage, reason))
