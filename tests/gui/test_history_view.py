@@ -175,7 +175,7 @@ def test_open_by_button_double_click_and_enter(qtbot: QtBot, history: History) -
                 click(qtbot, dlg, "open_button")
             elif how == "double":
                 view = dlg.view
-                rect = view.visualRect(view.model().index(companies(dlg).index("Acme"), 1))
+                rect = view.visualRect(view.model().index(companies(dlg).index("Acme"), 0))
                 # A real double-click is a click followed by the double-click event.
                 qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
                 qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

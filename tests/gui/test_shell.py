@@ -122,3 +122,21 @@ def test_narrow_window_gives_the_form_room_to_the_list(qtbot: QtBot, data_dir: P
     win.show_view("draft")
     assert win.draft_view.form_scroll.isVisible()
     close_quietly(win)
+
+
+def test_saving_shows_in_the_list_beside_the_draft(qtbot: QtBot, data_dir: Path) -> None:
+    saved(data_dir, "Contoso")
+    win = shown(qtbot, data_dir)
+    win.show_history()
+    win.new_draft()
+    qtbot.keyClicks(win.form.company_edit, "Northwind")
+    win.actions_.save.trigger()
+    view = win.history_view
+    companies = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    assert sorted(companies) == ["Contoso", "Northwind"]
+    assert view.selected_record().company == "Northwind"
+    win.actions_.mark_sent.trigger()
+    row = companies.index("Northwind")
+    assert view.model.index(row, 4).data() == "Sent"
+    assert "Sent" in view.details.text()
+    close_quietly(win)

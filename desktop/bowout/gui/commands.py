@@ -204,6 +204,7 @@ class WindowCommands(SendingCommands):
         self.setWindowModified(False)
         self.autosaver.discard()
         self.statusBar().showMessage("Saved to your history.", 8000)
+        self._history_changed()
         return True
 
     @Slot()
@@ -219,6 +220,13 @@ class WindowCommands(SendingCommands):
             return
         when = dt.datetime.now().strftime("%H:%M")
         self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
+        self._history_changed()
+
+    def _history_changed(self) -> None:
+        """A list beside the draft shows the save at once (a hidden one lists on showing)."""
+        view = self.history_view
+        if view is not None and view.isVisible():
+            view.refresh(select_id=self.record.id if self.record is not None else None)
 
     # -- dialogs --------------------------------------------------------------------------
 
