@@ -61,7 +61,7 @@ import resource, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from bowout.gui.app import setup_logging, show_window
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 finish_start = MainWindow.finish_start
 

@@ -2,29 +2,36 @@
 
 Run under a real (virtual) display for faithful fonts, e.g.
 ``xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshots.py``.
+The 200 % shots are drawn by a second run of this script (``--scale 2``) on an offscreen
+screen of 1366×768 logical pixels, since QT_SCALE_FACTOR is read once per process.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
 from bowout.gui.app import make_application
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
+from bowout.gui.welcome import WelcomeDialog
 
 logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
+SIZES = ((800, 600), (1366, 768))
 
 
 def settle(milliseconds: int = 150) -> None:
@@ -93,10 +100,8 @@ def render(out: Path, data_dir: Path) -> list[Path]:
                            company="Litware"))  # fmt: skip
     window.save_to_history()
     window.show_history()
-    assert window.history_dialog is not None
-    window.history_dialog.resize(1000, 420)
-    shots.append(save(window.history_dialog, out, "history"))
-    window.history_dialog.hide()
+    shots.append(save(window, out, "history"))
+    window.show_view("draft")
 
     apply_theme(app, "dark")
     window.form.visa_panel.set_expanded(False)
@@ -115,6 +120,58 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     shots.append(save(window, out, "pasted-list"))
     window.close()
     return shots
+
+
+def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
+    """First run and history, light and dark, at 800×600 and 1366×768 (issue 13)."""
+    from bowout.core.situation import Profile
+
+    app = make_application()
+    shots: list[Path] = []
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    for company, stage, sent in (("Fabrikam", Stage.SCREENING, True),
+                                 ("Litware", Stage.INTERVIEWING, False),
+                                 ("Contoso", Stage.OFFER, False)):  # fmt: skip
+        fill(window, Situation(stage=stage, reason=Reason.NOT_A_FIT, contact="Omar Haddad",
+                               role="QA Lead", company=company))  # fmt: skip
+        window.save_to_history()
+        if sent:
+            window.mark_sent()
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        window.apply_icons()
+        welcome = WelcomeDialog(Profile())
+        welcome.show()
+        shots.append(save(welcome, out, f"first-run-{theme}{suffix}"))
+        welcome.show_page(1)
+        shots.append(save(welcome, out, f"first-run-what-happened-{theme}{suffix}"))
+        welcome.close()
+        for width, height in SIZES:
+            window.resize(width, height)
+            window.show()
+            window.new_draft()  # a fresh draft: the grouped fill-in line
+            window.show_view("draft")
+            shots.append(save(window, out, f"draft-{width}x{height}-{theme}{suffix}"))
+            window.show_history()
+            shots.append(save(window, out, f"history-{width}x{height}-{theme}{suffix}"))
+    apply_theme(app, "light")
+    window.close()
+    return shots
+
+
+def render_scaled(out: Path, scale: str) -> None:
+    """Run this script again at ``QT_SCALE_FACTOR=scale`` on a 1366×768 logical screen."""
+    factor = float(scale)
+    screen = {"name": "shot", "x": 0, "y": 0, "width": round(1366 * factor),
+              "height": round(768 * factor), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "screens.json"
+        config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+        env = dict(os.environ, QT_SCALE_FACTOR=scale,
+                   QT_QPA_PLATFORM=f"offscreen:configfile={config}")  # fmt: skip
+        subprocess.run([sys.executable, __file__, "--out", str(out), "--only-scaled", scale],
+                       env=env, check=True)  # fmt: skip
 
 
 def paste_list(window: MainWindow) -> None:
@@ -144,10 +201,23 @@ def main(argv: list[str] | None = None) -> int:
     """Write the PNGs; prints their paths."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only-scaled", metavar="FACTOR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
+    state = tempfile.mkdtemp(prefix="bowout-shots-")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, state)
+    if args.only_scaled:
+        percent = round(float(args.only_scaled) * 100)
+        with tempfile.TemporaryDirectory() as tmp:
+            render_shell(args.out, Path(tmp), f"-{percent}pct")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         render(args.out, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        render_shell(args.out, Path(tmp))
+    render_scaled(args.out, "2")
     app = QApplication.instance()
     if app is not None:
         app.quit()

@@ -116,6 +116,7 @@ def step_window(state: State) -> str:
         _check(window.started, "the window did not finish starting")
         _check(bool(window.editor.toPlainText().strip()), "the window shows no draft")
         _check(window.context.history is not None, "the window did not open the history")
+        _check(not window.actions_.save.icon().isNull(), "no toolbar icons (icon font missing)")
         title = window.windowTitle().replace("[*]", "").strip()
     finally:
         window.close()

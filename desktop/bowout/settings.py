@@ -27,6 +27,8 @@ class Settings:
     templates_dir: str = ""
     spell_language: str = "en"
     personal_words: tuple[str, ...] = ()
+    #: The first-run welcome was done or skipped: it is never shown again.
+    welcomed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,18 +37,23 @@ class Settings:
             "templates_dir": self.templates_dir,
             "spell_language": self.spell_language,
             "personal_words": list(self.personal_words),
+            "welcomed": self.welcomed,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         theme = str(data.get("theme") or "system")
         words = data.get("personal_words") or []
+        profile = Profile.from_dict(data.get("profile") or {})
+        # Settings from before the welcome existed: someone with a name set has started.
+        welcomed = data.get("welcomed", bool(profile.name))
         return cls(
-            profile=Profile.from_dict(data.get("profile") or {}),
+            profile=profile,
             theme=theme if theme in THEMES else "system",
             templates_dir=str(data.get("templates_dir") or ""),
             spell_language=str(data.get("spell_language") or "en"),
             personal_words=tuple(str(w) for w in words if isinstance(w, str)),
+            welcomed=welcomed is True,
         )
 
 

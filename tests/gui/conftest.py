@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 
 @pytest.fixture(autouse=True)

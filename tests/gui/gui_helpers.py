@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 
 def pick(combo: QComboBox, value: str) -> None:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile, Stage
-from bowout.gui.main_window import MainWindow
 from bowout.gui.settings_dialog import SettingsDialog
+from bowout.gui.shell import MainWindow
 from bowout.settings import Settings, load_settings
 
 
@@ -44,7 +44,7 @@ def test_save_find_in_history_and_reopen(qtbot: QtBot, window: MainWindow) -> No
     qtbot.keyClicks(search, "contoso")
     qtbot.waitUntil(lambda: view.model().rowCount() == 1, timeout=3000)
     view.selectRow(0)
-    with qtbot.waitSignal(window.history_dialog.open_requested, timeout=3000):
+    with qtbot.waitSignal(window.history_view.open_requested, timeout=3000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.form.company_edit.text() == "Contoso"
     assert "Kind regards to the team." in email_text(window)
@@ -190,15 +190,14 @@ def test_close_asks_before_dropping_edits(qtbot: QtBot, window: MainWindow) -> N
     assert window.close()
 
 
-def test_history_dialog_lists_nothing_until_first_shown(qtbot: QtBot, window: MainWindow) -> None:
+def test_history_view_lists_nothing_until_first_shown(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     window.actions_.save.trigger()
     view = window.findChild(QTableView, "history_view")
-    window.history_dialog.refresh()  # type: ignore[union-attr]
+    window.history_view.refresh()
     assert view.model().rowCount() == 0  # start-up stays fast: no listing yet
     window.actions_.history.trigger()
     assert view.model().rowCount() == 1
-    window.history_dialog.hide()  # type: ignore[union-attr]
 
 
 def test_private_notes_are_saved_reopened_and_cleared(qtbot: QtBot, window: MainWindow) -> None:

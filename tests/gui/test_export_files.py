@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 
 from bowout.core.exports import file_stem
 from bowout.gui.exporting import pdf_document, suggested_name
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

@@ -47,7 +47,7 @@ def test_the_window_works_while_the_history_loads(
     with qtbot.waitSignal(window.ready, timeout=10000):
         release.set()
     assert loading_thread == ["history-loader"]
-    assert window.context.history is not None and window.history_dialog is not None
+    assert window.context.history is not None and "history" in window.views
     assert window.actions_.save.isEnabled()
     assert (
         window.statusBar().findChild(QProgressBar, "history_progress") is None

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from test_plaintext import MailCatcher
 
 from bowout.core.exports import MAILTO_MAX_CHARS, mailto_fits, mailto_url
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 CYRILLIC = "Спасибо за предложение, но я решил отказаться. " * 9  # ~430 characters
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.gui import editor as editor_module
 from bowout.gui.editor import RichEditor
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 PASTED = "\nThank you for the offer.\n\nI have decided to decline it."
 LIST_HTML = (

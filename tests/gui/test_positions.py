@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.draft import Finding
 from bowout.gui.editor import RichEditor
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,

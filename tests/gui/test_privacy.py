@@ -19,11 +19,13 @@ _SESSION = textwrap.dedent(
     import sys
     from bowout.cli import main
     from bowout.gui import app as gui_app
+    from bowout.gui.shell import MainWindow
 
+    MainWindow.first_run = lambda self: None  # the welcome is not what this test is about
     real_show = gui_app.show_window
 
-    def show(data_dir):
-        window = real_show(data_dir)
+    def show(data_dir, **options):
+        window = real_show(data_dir, **options)
 
         def session():
             window.form.company_edit.setText("Northwind")

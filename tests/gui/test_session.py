@@ -18,7 +18,7 @@ from bowout.core.situation import Stage
 from bowout.gui import app as gui_app
 from bowout.gui import build_window
 from bowout.gui.autosave import AUTOSAVE_FILE
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.gui.window_state import window_settings
 from bowout.storage import History, HistoryError
 from conftest import close_quietly
@@ -53,7 +53,7 @@ def test_unusable_history_disables_history_actions(
     monkeypatch.setattr(History, "open", classmethod(refuse))
     win = open_window(qtbot, data_dir)
     assert "read-only" in win.banner.label.text()
-    assert win.history_dialog is None
+    assert win.history_view is None
     assert not win.actions_.save.isEnabled()
     assert not win.actions_.history.isEnabled()
     pick(win.stage_combo, Stage.OFFER.value)
@@ -132,7 +132,7 @@ def test_full_session_opens_no_socket(
         win.export_as(extension)
     win.show_history()
     qtbot.wait(300)
-    win.history_dialog.hide()  # type: ignore[union-attr]
+    assert win.history_view is not None and win.history_view.isVisible()
     close_quietly(win)
     assert opened == []
     assert not any(name.startswith("PySide6.QtNetwork") for name in sys.modules)

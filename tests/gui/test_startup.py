@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.gui import app as gui_app
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
 from bowout.storage import History, Record
 from conftest import close_quietly
@@ -41,7 +41,7 @@ def test_window_is_on_screen_before_the_draft_and_history(qtbot: QtBot, data_dir
     assert window.editor.toPlainText().strip()
     assert window.context.history is not None
     assert [r.company for r in window.context.history.list()] == ["Northwind"]
-    assert window.history_dialog is not None
+    assert window.history_view is not None
     assert not window.isWindowModified()
     close_quietly(window)
 
@@ -50,10 +50,10 @@ def test_finish_start_runs_once(qtbot: QtBot, data_dir: Path) -> None:
     window = shown(qtbot, data_dir)
     with qtbot.waitSignal(window.ready, timeout=5000):
         pass
-    dialog = window.history_dialog
+    view = window.history_view
     with qtbot.assertNotEmitted(window.ready, wait=50):
         window.finish_start()
-    assert window.history_dialog is dialog
+    assert window.history_view is view
     close_quietly(window)
 
 
@@ -129,7 +129,7 @@ def test_the_window_module_leaves_the_slow_parts_for_later() -> None:
         "import bowout.gui.app\n"
         "slow = ['jinja2', 'bowout.core.composer', 'bowout.core.tone_rules',"
         " 'bowout.storage.history', 'filelock', 'tinydb', 'spellchecker', 'logging.handlers',"
-        " 'bowout.gui.history_dialog', 'bowout.gui.settings_dialog', 'email']\n"
+        " 'bowout.gui.views.history', 'qtawesome', 'bowout.gui.settings_dialog', 'email']\n"
         "print(sorted(name for name in slow if name in sys.modules))\n"
     )
     out = subprocess.run(
@@ -155,7 +155,7 @@ def test_first_frame_builds_no_qstyle_enums(tmp_path: Path) -> None:
         "enum.EnumType._create_ = spy\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from bowout.gui.app import show_window\n"
-        "from bowout.gui.main_window import MainWindow\n"
+        "from bowout.gui.shell import MainWindow\n"
         "def painted(self):\n"
         "    print('PixelMetric' in made, 'PrimitiveElement' in made, len(made))\n"
         "    QApplication.instance().quit()\n"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Stage
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.gui.subject_undo import SubjectUndo
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 FORM = [
     "stage_combo",

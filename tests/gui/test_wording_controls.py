@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Money, Stage, Voice
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 
 
 def fill(qtbot: QtBot, window: MainWindow) -> None:

@@ -147,7 +147,8 @@ def test_metainfo_is_installed_and_names_the_menu_entry(staged: Path) -> None:
 def test_metainfo_screenshots_are_the_ones_in_docs() -> None:
     source = ROOT / "resources/linux" / metainfo.FILENAME
     images = [e.text or "" for e in ET.parse(source).getroot().iter("image")]
-    assert len(images) == len(list((ROOT / "docs/screenshots").glob("*.png")))
+    # A software centre shows a handful: each one listed is a real screenshot of the app.
+    assert 5 <= len(images) == len(set(images))
     for url in images:
         assert url.startswith("https://")
         assert (ROOT / "docs/screenshots" / url.rsplit("/", 1)[1]).is_file(), url

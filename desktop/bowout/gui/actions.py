@@ -1,20 +1,43 @@
-"""The window's actions, menus and main toolbar, with their shortcuts."""
+"""The window's actions with their shortcuts, built against a small protocol (no window class).
+
+The menus and the toolbar that show them are in :mod:`bowout.gui.menus`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton
 
 if TYPE_CHECKING:
-    from bowout.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from bowout.gui.editor import RichEditor
 
 logger = logging.getLogger(__name__)
+
+
+class ActionTarget(Protocol):
+    """What the actions act on (the main window provides it; a test may pass anything)."""
+
+    def new_draft(self) -> None: ...
+    def save_to_history(self) -> bool: ...
+    def mark_sent(self) -> None: ...
+    def copy_message(self) -> None: ...
+    def open_in_mail(self) -> None: ...
+    def export_as(self, extension: str) -> object: ...
+    def show_view(self, key: str) -> None: ...
+    def show_history(self) -> None: ...
+    def find_in_history(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def show_commands(self) -> None: ...
+    def show_help(self) -> None: ...
+    def show_about(self) -> None: ...
+    def current_editor(self) -> RichEditor: ...
+    def close(self) -> bool: ...
 
 
 @dataclasses.dataclass
@@ -30,11 +53,13 @@ class Actions:
     export_pdf: QAction
     export_txt: QAction
     export_html: QAction
+    view_draft: QAction
     history: QAction
     find: QAction
     settings: QAction
     quit: QAction
     paste_rich: QAction
+    commands: QAction
     help: QAction
     about: QAction
 
@@ -42,16 +67,20 @@ class Actions:
         """Actions that need a working history."""
         return (self.save, self.mark_sent, self.history, self.find)
 
+    def all(self) -> list[QAction]:
+        """Every action, in menu order (the command list shows them all)."""
+        return [getattr(self, field.name) for field in dataclasses.fields(self)]
+
 
 def _make(
-    window: MainWindow,
+    owner: QWidget,
     name: str,
     text: str,
     slot: Callable[[], object],
     keys: tuple[QKeySequence.StandardKey | str | None, str] = (None, ""),
 ) -> QAction:
     shortcut, tip = keys
-    action = QAction(text, window)
+    action = QAction(text, owner)
     action.setObjectName(name)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -60,125 +89,76 @@ def _make(
     action.setToolTip(f"{tip or label} ({native})" if native else tip or label)
     action.setStatusTip(tip or label)
     action.triggered.connect(slot)
-    window.addAction(action)  # shortcuts work even with the menu bar hidden
+    owner.addAction(action)  # shortcuts work even with the menu bar hidden
     return action
 
 
-#: Action attribute -> the shorter text its toolbar button shows.
-TOOLBAR_TEXTS = {
-    "save": "Save",
-    "mark_sent": "Mark sent",
-    "copy": "Copy",
-    "mail": "Mail app",
-    "history": "History",
-    "settings": "Settings",
-}
-
-
-def build_actions(window: MainWindow) -> Actions:
-    """Create the actions, the File/Edit/Help menus and the main toolbar."""
-    w = window
+def build_actions(target: ActionTarget, owner: QWidget) -> Actions:
+    """Create the actions on ``owner`` (their shortcuts live there) acting on ``target``."""
+    t, o = target, owner
     std = QKeySequence.StandardKey
     actions = Actions(
-        new=_make(w, "new_action", "&New", w.new_draft, (std.New, "Start a new withdrawal")),
+        new=_make(o, "new_action", "&New", t.new_draft, (std.New, "Start a new withdrawal")),
         save=_make(
-            w, "save_action", "&Save to history", w.save_to_history,
+            o, "save_action", "&Save to history", t.save_to_history,
             (std.Save, "Keep this withdrawal in your history"),
         ),
         mark_sent=_make(
-            w, "mark_sent_action", "Mark as s&ent", w.mark_sent,
+            o, "mark_sent_action", "Mark as s&ent", t.mark_sent,
             ("Ctrl+Shift+S", "Save and stamp the time you sent it"),
         ),
         copy=_make(
-            w, "copy_action", "&Copy message", w.copy_message,
+            o, "copy_action", "&Copy message", t.copy_message,
             ("Ctrl+Shift+C", "Copy the message as rich and plain text"),
         ),
         mail=_make(
-            w, "mail_action", "Open in &mail app", w.open_in_mail,
+            o, "mail_action", "Send by &mail…", t.open_in_mail,
             ("Ctrl+Shift+M", "Open a new message in your mail app"),
         ),
         export_eml=_make(
-            w, "export_eml_action", "Export as .&eml…", lambda: w.export_as(".eml"),
+            o, "export_eml_action", "Export as .&eml…", lambda: t.export_as(".eml"),
             ("Ctrl+E", "Export an email file"),
         ),
         export_pdf=_make(
-            w, "export_pdf_action", "Export as .&pdf…", lambda: w.export_as(".pdf"),
+            o, "export_pdf_action", "Export as .&pdf…", lambda: t.export_as(".pdf"),
             (None, "Export a PDF"),
         ),
         export_txt=_make(
-            w, "export_txt_action", "Export as .&txt…", lambda: w.export_as(".txt"),
+            o, "export_txt_action", "Export as .&txt…", lambda: t.export_as(".txt"),
             (None, "Export plain text"),
         ),
         export_html=_make(
-            w, "export_html_action", "Export as .&html…", lambda: w.export_as(".html"),
+            o, "export_html_action", "Export as .&html…", lambda: t.export_as(".html"),
             (None, "Export a web page"),
         ),
+        view_draft=_make(
+            o, "view_draft_action", "&Draft only", lambda: t.show_view("draft"),
+            ("Ctrl+1", "The draft across the whole window"),
+        ),
         history=_make(
-            w, "history_action", "&History…", w.show_history, ("Ctrl+H", "Past withdrawals")
+            o, "history_action", "&History", t.show_history,
+            ("Ctrl+H", "Past withdrawals beside the draft"),
         ),
         find=_make(
-            w, "find_action", "&Find in history…", w.find_in_history,
+            o, "find_action", "&Find in history…", t.find_in_history,
             (std.Find, "Search past withdrawals"),
         ),
         settings=_make(
-            w, "settings_action", "Se&ttings…", w.show_settings,
+            o, "settings_action", "Se&ttings…", t.show_settings,
             (std.Preferences, "Profile, theme, folders"),
         ),
-        quit=_make(w, "quit_action", "&Quit", w.close, (std.Quit, "")),
+        quit=_make(o, "quit_action", "&Quit", t.close, (std.Quit, "")),
         paste_rich=_make(
-            w, "paste_rich_action", "Paste &with formatting",
-            lambda: w.current_editor().paste_with_formatting(), ("Ctrl+Shift+V", ""),
+            o, "paste_rich_action", "Paste &with formatting",
+            lambda: t.current_editor().paste_with_formatting(), ("Ctrl+Shift+V", ""),
         ),
-        help=_make(w, "help_action", "&Stages and channels", w.show_help, (std.HelpContents, "")),
-        about=_make(w, "about_action", "&About Bow Out", w.show_about),
+        commands=_make(
+            o, "commands_action", "&All commands and shortcuts…", t.show_commands,
+            ("F1", "Find any command by name and see its shortcut"),
+        ),
+        help=_make(o, "help_action", "&Stages and channels", t.show_help, ("Shift+F1", "")),
+        about=_make(o, "about_action", "&About Bow Out", t.show_about),
     )  # fmt: skip
     if actions.settings.shortcut().isEmpty():
         actions.settings.setShortcut(QKeySequence("Ctrl+,"))
-    _menus(window, actions)
     return actions
-
-
-def _menus(window: MainWindow, a: Actions) -> None:
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.new, a.save, a.mark_sent])
-    file_menu.addSeparator()
-    file_menu.addActions([a.copy, a.mail])
-    export_menu = file_menu.addMenu("E&xport")
-    export_menu.addActions([a.export_eml, a.export_pdf, a.export_txt, a.export_html])
-    file_menu.addSeparator()
-    file_menu.addActions([a.history, a.find, a.settings])
-    file_menu.addSeparator()
-    file_menu.addAction(a.quit)
-
-    fmt = window.format_bar
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([fmt.undo, fmt.redo])
-    edit_menu.addSeparator()
-    edit_menu.addAction(a.paste_rich)
-    edit_menu.addSeparator()
-    edit_menu.addActions([fmt.bold, fmt.italic, fmt.underline, fmt.bullets, fmt.link])
-
-    help_menu = bar.addMenu("&Help")
-    help_menu.addActions([a.help, a.about])
-
-    toolbar = QToolBar("Main", window)
-    toolbar.setObjectName("main_toolbar")
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    # Short button texts (menus keep the full ones) so every button fits at 800 pixels.
-    for action, short in TOOLBAR_TEXTS.items():
-        getattr(a, action).setIconText(short)
-    toolbar.addActions([a.new, a.save, a.mark_sent])
-    toolbar.addSeparator()
-    toolbar.addActions([a.copy, a.mail])
-    export_menu.menuAction().setIconText("Export")
-    toolbar.addAction(export_menu.menuAction())
-    export_button = toolbar.widgetForAction(export_menu.menuAction())
-    if isinstance(export_button, QToolButton):
-        export_button.setObjectName("export_button")
-        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    toolbar.addSeparator()
-    toolbar.addActions([a.history, a.settings])
-    window.addToolBar(toolbar)
-    window.addToolBarBreak()  # formatting on a row of its own: nothing falls into "»"
-    window.addToolBar(fmt)

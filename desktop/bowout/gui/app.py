@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bowout import __version__, paths
-from bowout.gui.main_window import MainWindow
+from bowout.gui.shell import MainWindow
 from bowout.logsetup import rotate_logs, setup_logging
 
 logger = logging.getLogger(__name__)
@@ -85,8 +85,11 @@ class AfterFirstPaint(QObject):
             self.then()
 
 
-def show_window(data_dir: Path) -> MainWindow:
+def show_window(data_dir: Path, *, welcome: bool = False) -> MainWindow:
     """Build the window, put it on screen, then finish the start once it has painted.
+
+    ``welcome``: at the end of the start, offer the first-run welcome (until done once);
+    only ``bowout`` itself asks for it, never the self-test or the benchmarks.
 
     The draft (Jinja2, the tone coach) and the history (the lock, every record) come a
     moment after the window is visible, so a long history never delays the first frame.
@@ -97,7 +100,7 @@ def show_window(data_dir: Path) -> MainWindow:
     app = make_application()
     context = AppContext.load(data_dir, open_history=False)
     apply_theme(app, context.settings.theme)  # before the widgets exist: one polish, not two
-    window = MainWindow(context, defer_start=True)
+    window = MainWindow(context, defer_start=True, welcome=welcome)
     AfterFirstPaint(window, window.finish_start)
     window.show()
     return window
@@ -108,7 +111,7 @@ def run_app(data_dir: Path) -> int:
     setup_logging(data_dir)
     app = make_application()
     sys.excepthook = excepthook
-    show_window(data_dir)
+    show_window(data_dir, welcome=True)
     logger.info("Bow Out %s started on %s", __version__, data_dir)
     return app.exec()
 

@@ -20,17 +20,19 @@ from bowout.settings import save_settings
 # The dialogs, exports and Jinja2 are imported where they are used: none is needed to
 # show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTabWidget
 
     from bowout.core.draft import Draft
     from bowout.gui.autosave import Autosaver
     from bowout.gui.banner import Banner
     from bowout.gui.checklist_view import ChecklistView
-    from bowout.gui.context import AppContext, DeferredHistory
+    from bowout.gui.context import AppContext
     from bowout.gui.editor import RichEditor
-    from bowout.gui.history_dialog import HistoryDialog
     from bowout.gui.scenario_form import ScenarioForm
     from bowout.gui.subject_undo import SubjectUndo
+    from bowout.gui.tone_panel import TonePanel
+    from bowout.gui.views.history import HistoryView
     from bowout.storage.records import Record
 
     _Base = QMainWindow
@@ -58,9 +60,15 @@ class WindowCommands(SendingCommands):
         notes_edit: QPlainTextEdit
         subject_undo: SubjectUndo
         banner: Banner
+        tone_list: TonePanel
         autosaver: Autosaver
-        history_dialog: HistoryDialog | None
-        deferred_history: DeferredHistory
+
+        @property
+        def history_view(self) -> HistoryView | None: ...
+
+        def show_view(self, key: str) -> None: ...
+        def apply_icons(self) -> None: ...
+        def command_list(self) -> list[QAction]: ...
 
         def regenerate(self) -> None: ...
         def recheck_tone(self) -> None: ...
@@ -104,6 +112,7 @@ class WindowCommands(SendingCommands):
         self.checklist_view.set_items(())
         self.notes_edit.clear()  # _settle below leaves nothing unsaved
         self.form.visa_panel.set_expanded(False)
+        self.tone_list.group_fill_ins()
         # A fresh situation in the voice the user chose last.
         self.form.set_situation(Situation(stage=Stage.APPLIED, voice=self.form.wording_bar.voice()))
         self._settle("New withdrawal started.")
@@ -204,6 +213,7 @@ class WindowCommands(SendingCommands):
         self.setWindowModified(False)
         self.autosaver.discard()
         self.statusBar().showMessage("Saved to your history.", 8000)
+        self._history_changed()
         return True
 
     @Slot()
@@ -219,29 +229,39 @@ class WindowCommands(SendingCommands):
             return
         when = dt.datetime.now().strftime("%H:%M")
         self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
+        self._history_changed()
+
+    def _history_changed(self) -> None:
+        """A list beside the draft shows the save at once (a hidden one lists on showing)."""
+        view = self.history_view
+        if view is not None and view.isVisible():
+            view.refresh(select_id=self.record.id if self.record is not None else None)
 
     # -- dialogs --------------------------------------------------------------------------
 
     @Slot()
     def show_history(self) -> None:
-        """Show the history dialog (non-modal, so the draft stays visible)."""
-        dialog = self.history_dialog
-        if dialog is None:
+        """Show the history list beside the draft (or say why there is none)."""
+        if self.history_view is None:
             self.show_error(self.context.history_message or "The history is not available.")
             return
-        self.deferred_history.ready = True
-        dialog.refresh()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        self.show_view("history")
 
     @Slot()
     def find_in_history(self) -> None:
-        """Open the history with the search field ready for typing."""
+        """Show the history with the search field ready for typing."""
         self.show_history()
-        if self.history_dialog is not None:
-            self.history_dialog.search_edit.setFocus()
-            self.history_dialog.search_edit.selectAll()
+        if self.history_view is not None:
+            self.history_view.focus_search()
+
+    @Slot()
+    def show_commands(self) -> None:
+        """Every command with its shortcut, filtered as you type; Enter runs one."""
+        from bowout.gui.widgets.command_palette import CommandPalette
+
+        chosen = CommandPalette.ask(self, self.command_list())
+        if chosen is not None and chosen.isEnabled():
+            chosen.trigger()
 
     @Slot()
     def show_settings(self) -> None:
@@ -274,6 +294,7 @@ class WindowCommands(SendingCommands):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
+            self.apply_icons()  # drawn in the new theme's text colour
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.set_language(settings.spell_language)
         apply_to_draft(self, previous, settings)  # type: ignore[arg-type]

@@ -274,6 +274,8 @@ class FormScrollArea(QScrollArea):
     def __init__(self, form: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenario_scroll")
+        # Tab goes to the fields, and the area scrolls to show the one with focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(form)

@@ -1,6 +1,8 @@
-"""The window's geometry and splitter positions, kept between runs in an ini file."""
+"""The window's geometry, splitter positions and current view, kept between runs (ini file)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter, QWidget
@@ -17,22 +19,28 @@ def window_settings() -> QSettings:
     )
 
 
-def restore_state(window: QWidget, splitter: QSplitter, editor_splitter: QSplitter) -> None:
-    """Put back the geometry and both splitters saved by :func:`save_state` (if any)."""
+def restore_state(window: QWidget, splitters: Mapping[str, QSplitter]) -> str:
+    """Put back what :func:`save_state` kept; returns the saved view's key ("draft" if none).
+
+    ``splitters`` maps a name (the key under ``window/``) to its splitter.
+    """
     store = window_settings()
     geometry = store.value("window/geometry")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
-    for key, split in (("window/splitter", splitter), ("window/editor_splitter", editor_splitter)):
-        state = store.value(key)
+    for key, split in splitters.items():
+        state = store.value(f"window/{key}")
         if isinstance(state, QByteArray):
             split.restoreState(state)
+    view = store.value("window/view")
+    return view if isinstance(view, str) and view else "draft"
 
 
-def save_state(window: QWidget, splitter: QSplitter, editor_splitter: QSplitter) -> None:
-    """Remember the window's geometry and both splitter positions."""
+def save_state(window: QWidget, splitters: Mapping[str, QSplitter], view: str) -> None:
+    """Remember the window's geometry, every splitter's positions and the view showing."""
     store = window_settings()
     store.setValue("window/geometry", window.saveGeometry())
-    store.setValue("window/splitter", splitter.saveState())
-    store.setValue("window/editor_splitter", editor_splitter.saveState())
+    for key, split in splitters.items():
+        store.setValue(f"window/{key}", split.saveState())
+    store.setValue("window/view", view)
     store.sync()

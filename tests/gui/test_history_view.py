@@ -1,4 +1,4 @@
-"""The History dialog driven by keyboard and mouse over a real history on disk."""
+"""The history view (the list beside the draft) driven by keyboard and mouse over a real history."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.history_dialog import SEARCH_DELAY_MS, HistoryDialog
 from bowout.gui.history_model import COLUMNS, local_time_text
+from bowout.gui.views.history import SEARCH_DELAY_MS, HistoryView
 from bowout.storage import History, HistoryError, Record
 
 
@@ -64,15 +64,15 @@ def other_copy(data_dir: Path, history: History) -> Iterator[History]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, history: History) -> HistoryDialog:
-    dlg = HistoryDialog(history)
+def dialog(qtbot: QtBot, history: History) -> HistoryView:
+    dlg = HistoryView(history)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
     return dlg
 
 
-def rows(dialog: HistoryDialog) -> list[list[str]]:
+def rows(dialog: HistoryView) -> list[list[str]]:
     """What the person sees in the table, top to bottom."""
     view = dialog.findChild(QTableView, "history_view")
     model = view.model()
@@ -82,21 +82,21 @@ def rows(dialog: HistoryDialog) -> list[list[str]]:
     ]
 
 
-def companies(dialog: HistoryDialog) -> list[str]:
+def companies(dialog: HistoryView) -> list[str]:
     return [row[0] for row in rows(dialog)]
 
 
-def button(dialog: HistoryDialog, name: str) -> QPushButton:
+def button(dialog: HistoryView, name: str) -> QPushButton:
     found = dialog.findChild(QPushButton, name)
     assert found is not None, name
     return found
 
 
-def click(qtbot: QtBot, dialog: HistoryDialog, name: str) -> None:
+def click(qtbot: QtBot, dialog: HistoryView, name: str) -> None:
     qtbot.mouseClick(button(dialog, name), Qt.MouseButton.LeftButton)
 
 
-def search(qtbot: QtBot, dialog: HistoryDialog, text: str, expect: Callable[[], bool]) -> None:
+def search(qtbot: QtBot, dialog: HistoryView, text: str, expect: Callable[[], bool]) -> None:
     box = dialog.findChild(QLineEdit, "history_search")
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -105,7 +105,7 @@ def search(qtbot: QtBot, dialog: HistoryDialog, text: str, expect: Callable[[], 
     qtbot.waitUntil(expect, timeout=SEARCH_DELAY_MS * 10)
 
 
-def select_company(qtbot: QtBot, dialog: HistoryDialog, company: str) -> None:
+def select_company(qtbot: QtBot, dialog: HistoryView, company: str) -> None:
     view = dialog.findChild(QTableView, "history_view")
     row = companies(dialog).index(company)
     rect = view.visualRect(view.model().index(row, 0))
@@ -113,7 +113,7 @@ def select_company(qtbot: QtBot, dialog: HistoryDialog, company: str) -> None:
     assert dialog.selected_record().company == company
 
 
-def test_columns_labels_and_newest_first(dialog: HistoryDialog) -> None:
+def test_columns_labels_and_newest_first(dialog: HistoryView) -> None:
     assert [dialog.view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == list(
         COLUMNS
     )
@@ -129,7 +129,7 @@ def test_columns_labels_and_newest_first(dialog: HistoryDialog) -> None:
     assert dialog.count_label.text() == "3 records saved."
 
 
-def test_sorting_by_header_click(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_sorting_by_header_click(qtbot: QtBot, dialog: HistoryView) -> None:
     select_company(qtbot, dialog, "Acme")
     header = dialog.view.horizontalHeader()
     company_header = QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2)
@@ -143,7 +143,7 @@ def test_sorting_by_header_click(qtbot: QtBot, dialog: HistoryDialog) -> None:
     assert companies(dialog) == ["Café Zürich", "Acme", "Brightwave"]
 
 
-def test_search_as_you_type_ignores_accents_and_case(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_search_as_you_type_ignores_accents_and_case(qtbot: QtBot, dialog: HistoryView) -> None:
     search(qtbot, dialog, "zurich", lambda: companies(dialog) == ["Café Zürich"])
     assert dialog.count_label.text() == "1 of 3 records saved."
     search(qtbot, dialog, "TOMAS", lambda: companies(dialog) == ["Café Zürich"])
@@ -152,7 +152,7 @@ def test_search_as_you_type_ignores_accents_and_case(qtbot: QtBot, dialog: Histo
     search(qtbot, dialog, "", lambda: len(companies(dialog)) == 3)
 
 
-def test_search_is_debounced(qtbot: QtBot, dialog: HistoryDialog, history: History) -> None:
+def test_search_is_debounced(qtbot: QtBot, dialog: HistoryView, history: History) -> None:
     calls: list[str] = []
     original = history.search
     history.search = lambda q: calls.append(q) or original(q)  # type: ignore[method-assign]
@@ -165,7 +165,7 @@ def test_search_is_debounced(qtbot: QtBot, dialog: HistoryDialog, history: Histo
 
 def test_open_by_button_double_click_and_enter(qtbot: QtBot, history: History) -> None:
     for how in ("button", "double", "enter"):
-        dlg = HistoryDialog(history)
+        dlg = HistoryView(history)
         qtbot.addWidget(dlg)
         dlg.show()
         qtbot.waitExposed(dlg)
@@ -175,33 +175,59 @@ def test_open_by_button_double_click_and_enter(qtbot: QtBot, history: History) -
                 click(qtbot, dlg, "open_button")
             elif how == "double":
                 view = dlg.view
-                rect = view.visualRect(view.model().index(companies(dlg).index("Acme"), 1))
+                rect = view.visualRect(view.model().index(companies(dlg).index("Acme"), 0))
                 # A real double-click is a click followed by the double-click event.
                 qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
                 qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             else:
                 qtbot.keyClick(dlg.view, Qt.Key.Key_Return)
         assert opened.args[0].company == "Acme"
-        assert not dlg.isVisible()  # the editor takes over
+        assert dlg.isVisible()  # the list stays beside the draft
 
 
-def test_enter_in_search_opens_the_top_match(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_one_click_opens_and_the_details_follow(qtbot: QtBot, dialog: HistoryView) -> None:
+    view = dialog.view
+    rect = view.visualRect(view.model().index(companies(dialog).index("Brightwave"), 0))
+    with qtbot.waitSignal(dialog.open_requested, timeout=1000) as opened:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args[0].company == "Brightwave"
+    details = dialog.details.text()
+    assert "Brightwave — Engineer" in details
+    assert "Offer accepted (rescinding) · Phone call, then email" in details
+    assert f"Sent: {local_time_text('2026-04-02T11:00:00Z')}" in details
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # the keyboard moves without opening
+    assert "Acme — Data analyst" in dialog.details.text()
+    assert "To Priya" in dialog.details.text()
+
+
+def test_status_filter_narrows_the_list(qtbot: QtBot, dialog: HistoryView) -> None:
+    combo = dialog.status_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All", "Drafts", "Sent"]
+    combo.setCurrentIndex(2)
+    assert companies(dialog) == ["Brightwave"]
+    assert dialog.count_label.text() == "1 of 3 records saved."
+    combo.setCurrentIndex(1)
+    assert companies(dialog) == ["Acme", "Café Zürich"]
+    search(qtbot, dialog, "acme", lambda: companies(dialog) == ["Acme"])
+    combo.setCurrentIndex(0)
+    assert companies(dialog) == ["Acme"]
+
+
+def test_enter_in_search_opens_the_top_match(qtbot: QtBot, dialog: HistoryView) -> None:
     search(qtbot, dialog, "bright", lambda: companies(dialog) == ["Brightwave"])
     with qtbot.waitSignal(dialog.open_requested) as opened:
         qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
     assert opened.args[0].company == "Brightwave"
 
 
-def test_duplicate_as_new(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_duplicate_as_new(qtbot: QtBot, dialog: HistoryView) -> None:
     select_company(qtbot, dialog, "Café Zürich")
     with qtbot.waitSignal(dialog.duplicate_requested) as dup:
         click(qtbot, dialog, "duplicate_button")
     assert dup.args[0].role == "Barista lead"
 
 
-def test_delete_then_undo_bar_restores(
-    qtbot: QtBot, dialog: HistoryDialog, history: History
-) -> None:
+def test_delete_then_undo_bar_restores(qtbot: QtBot, dialog: HistoryView, history: History) -> None:
     select_company(qtbot, dialog, "Acme")
     click(qtbot, dialog, "delete_button")
     assert companies(dialog) == ["Brightwave", "Café Zürich"]
@@ -216,7 +242,7 @@ def test_delete_then_undo_bar_restores(
     assert dialog.selected_record().company == "Acme"
 
 
-def test_delete_key_and_ctrl_z(qtbot: QtBot, dialog: HistoryDialog, history: History) -> None:
+def test_delete_key_and_ctrl_z(qtbot: QtBot, dialog: HistoryView, history: History) -> None:
     select_company(qtbot, dialog, "Brightwave")
     qtbot.keyClick(dialog.view, Qt.Key.Key_Delete)
     assert "Brightwave" not in companies(dialog)
@@ -228,7 +254,7 @@ def test_delete_key_and_ctrl_z(qtbot: QtBot, dialog: HistoryDialog, history: His
     assert [r.company for r in history.trash()] == ["Brightwave"]
 
 
-def test_trash_restore_and_empty(qtbot: QtBot, dialog: HistoryDialog, history: History) -> None:
+def test_trash_restore_and_empty(qtbot: QtBot, dialog: HistoryView, history: History) -> None:
     for company in ("Acme", "Brightwave"):
         select_company(qtbot, dialog, company)
         click(qtbot, dialog, "delete_button")
@@ -261,7 +287,7 @@ def test_trash_restore_and_empty(qtbot: QtBot, dialog: HistoryDialog, history: H
 
 def test_storage_errors_are_shown_not_raised(
     qtbot: QtBot,
-    dialog: HistoryDialog,
+    dialog: HistoryView,
     history: History,
     other_copy: History,
     monkeypatch: pytest.MonkeyPatch,
@@ -292,7 +318,7 @@ def test_storage_errors_are_shown_not_raised(
 
 
 def test_undo_after_another_copy_emptied_the_trash(
-    qtbot: QtBot, dialog: HistoryDialog, history: History, other_copy: History
+    qtbot: QtBot, dialog: HistoryView, history: History, other_copy: History
 ) -> None:
     select_company(qtbot, dialog, "Acme")
     click(qtbot, dialog, "delete_button")
@@ -303,7 +329,7 @@ def test_undo_after_another_copy_emptied_the_trash(
 
 
 def test_refresh_picks_up_a_new_save_and_keeps_selection(
-    qtbot: QtBot, dialog: HistoryDialog, history: History
+    qtbot: QtBot, dialog: HistoryView, history: History
 ) -> None:
     select_company(qtbot, dialog, "Acme")
     history.add(new_record("Dunmore", "PM", "2026-05-01T09:00:00Z"))  # saved by the main window
@@ -314,17 +340,16 @@ def test_refresh_picks_up_a_new_save_and_keeps_selection(
 
 def test_empty_history(qtbot: QtBot, tmp_path: Path) -> None:
     with History.open(tmp_path / "fresh") as empty:
-        dlg = HistoryDialog(empty)
+        dlg = HistoryView(empty)
         qtbot.addWidget(dlg)
         assert dlg.count_label.text() == "No saved withdrawals yet."
         assert not button(dlg, "open_button").isEnabled()
         assert not button(dlg, "delete_button").isEnabled()
 
 
-def test_keyboard_ctrl_f_down_arrow_and_names(qtbot: QtBot, dialog: HistoryDialog) -> None:
-    dialog.view.setFocus()
-    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is dialog.search_edit
+def test_keyboard_down_arrow_and_names(qtbot: QtBot, dialog: HistoryView) -> None:
+    dialog.focus_search()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.search_edit)
     qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is dialog.view
     for widget in dialog.findChildren(QWidget):
@@ -332,6 +357,8 @@ def test_keyboard_ctrl_f_down_arrow_and_names(qtbot: QtBot, dialog: HistoryDialo
             assert widget.objectName()
             assert widget.accessibleName(), widget.objectName()
             assert widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+    assert dialog.status_combo.accessibleName() == "Show withdrawals by status"
+    assert dialog.details.accessibleName() == "Selected withdrawal"
 
 
 def test_model_copes_with_odd_records(qtbot: QtBot, history: History) -> None:
@@ -345,7 +372,7 @@ def test_model_copes_with_odd_records(qtbot: QtBot, history: History) -> None:
         sent="2026-04-02T11:00:00+00:00",
     )
     fine = new_record("Acme", "Analyst", "2026-04-02T10:30:00", sent="2026-04-02T11:00:00Z")
-    dlg = HistoryDialog(history)
+    dlg = HistoryView(history)
     qtbot.addWidget(dlg)
     dlg.model.set_records([odd, fine])
     shown = {tuple(r) for r in rows(dlg)}
@@ -359,7 +386,7 @@ def test_model_copes_with_odd_records(qtbot: QtBot, history: History) -> None:
     assert dlg.model.index(fine_row, 0).data(Qt.ItemDataRole.ToolTipRole) is None
     assert dlg.model.index(fine_row, 0).data(Qt.ItemDataRole.DecorationRole) is None
     assert dlg.model.headerData(0, Qt.Orientation.Vertical) is None
-    from bowout.gui.history_dialog import describe
+    from bowout.gui.views.history import describe
 
     assert describe(odd) == "Untitled withdrawal"
 
@@ -375,7 +402,7 @@ def test_count_line_while_searching() -> None:
     assert count_text(0, 0, "", in_trash=True) == "The trash is empty."
 
 
-def test_tab_walks_the_dialog_in_visual_order(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_tab_walks_the_view_in_visual_order(qtbot: QtBot, dialog: HistoryView) -> None:
     from PySide6.QtWidgets import QApplication
 
     dialog.show_undo_bar("Deleted Acme.")  # the bar under the list is visited right after it
@@ -388,11 +415,11 @@ def test_tab_walks_the_dialog_in_visual_order(qtbot: QtBot, dialog: HistoryDialo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert seen == [
         "history_search",
+        "status_filter",
         "trash_button",
         "history_view",
         "undo_button",
         "open_button",
         "duplicate_button",
-        "delete_button",
-        "close_button",  # restore and empty trash show only in the trash
+        "delete_button",  # restore and empty trash show only in the trash
     ]

@@ -1,29 +1,19 @@
-"""The History dialog: search past withdrawals, reopen, duplicate, delete with undo, trash."""
+"""The history view: past withdrawals beside the draft; search, filter, open with one click."""
 
 from __future__ import annotations
 
 import itertools
 import logging
-import unicodedata
-from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
+    QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -35,71 +25,40 @@ from PySide6.QtWidgets import (
 
 from bowout.core.errors import BowOutError
 from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
+from bowout.gui.views.history_ops import (
+    STATUS_FILTERS,
+    DeleteCommand,
+    HistoryLike,
+    configure_table,
+    describe,
+    empty_trash,
+    fold,
+    haystack,
+    with_status,
+)
+from bowout.gui.widgets.record_details import RecordDetails
+
+if TYPE_CHECKING:
+    from bowout.gui.views import ViewHost
 
 logger = logging.getLogger(__name__)
 
 #: Typing pauses this long before the search runs, so each keystroke stays cheap.
 SEARCH_DELAY_MS = 150
 
-
-class HistoryLike(Protocol):
-    """The part of ``bowout.storage.History`` this dialog uses."""
-
-    def list(self) -> Sequence[Any]: ...
-    def search(self, query: str) -> Sequence[Any]: ...
-    def delete(self, record_id: str) -> None: ...
-    def restore(self, record_id: str) -> Any: ...
-    def trash(self) -> Sequence[Any]: ...
-    def empty_trash(self) -> int: ...
+__all__ = ["SEARCH_DELAY_MS", "HistoryView", "describe", "make"]
 
 
-def _fold(text: str) -> str:
-    """Lower-case without accents, so "tomas" finds "Tomás" in the trash too."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def describe(record: Any) -> str:
-    """A short human name for a record: "Acme — Data analyst"."""
-    parts = [str(p) for p in (record.company, record.role) if p]
-    return " — ".join(parts) or "Untitled withdrawal"
-
-
-class _DeleteCommand(QUndoCommand):
-    """Move one record to the trash; undo restores it from there."""
-
-    def __init__(self, dialog: HistoryDialog, record: Any, neighbour_id: str | None) -> None:
-        super().__init__(f"Delete {describe(record)}")
-        self._dialog = dialog
-        self._record = record
-        self._neighbour_id = neighbour_id  # selected after the delete, as in a file manager
-
-    def redo(self) -> None:
-        """Trash the record (first push and every redo)."""
-        if not self._dialog.run_storage(lambda: self._dialog.history.delete(self._record.id)):
-            self.setObsolete(True)  # the delete failed: nothing to undo
-            return
-        self._dialog.show_undo_bar(f"Deleted {describe(self._record)}.")
-        self._dialog.refresh(select_id=self._neighbour_id)
-
-    def undo(self) -> None:
-        """Bring the record back from the trash."""
-        if self._dialog.run_storage(lambda: self._dialog.history.restore(self._record.id)):
-            self._dialog.hide_undo_bar()
-            self._dialog.show_message(f"Restored {describe(self._record)}.")
-        self._dialog.refresh(select_id=self._record.id)
-
-
-class HistoryDialog(QDialog):
-    """Past withdrawals, newest first, searchable as you type."""
+class HistoryView(QWidget):
+    """Past withdrawals, newest first: a click opens one in the draft, the details show below."""
 
     open_requested = Signal(object)
     duplicate_requested = Signal(object)
 
     def __init__(self, history: HistoryLike, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("history_dialog")
-        self.setWindowTitle("History")
+        self.setObjectName("history_view_panel")
+        self.setAccessibleName("History")
         self.history = history
         self.undo_stack = QUndoStack(self)
         self._in_trash = False
@@ -109,16 +68,14 @@ class HistoryDialog(QDialog):
         self._build_actions()
         self._build_buttons()
         self._lay_out()
-
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._search_timer.start)
-
-        self.resize(960, 500)
+        self.search_edit.returnPressed.connect(self._open_top_match)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self._set_trash_mode(False)
-        self.search_edit.setFocus()
 
     def _build_search(self) -> None:
         self.search_edit = QLineEdit(self)
@@ -127,6 +84,11 @@ class HistoryDialog(QDialog):
         self.search_edit.setPlaceholderText("Search company, role, contact… (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.installEventFilter(self)
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("status_filter")
+        self.status_combo.setAccessibleName("Show withdrawals by status")
+        for label, status in STATUS_FILTERS:
+            self.status_combo.addItem(label, status)
         self.trash_button = self._button("trash_button", "Show &trash", "Show deleted records")
         self.trash_button.setCheckable(True)
         self.trash_button.toggled.connect(self._set_trash_mode)
@@ -137,25 +99,11 @@ class HistoryDialog(QDialog):
         self.view.setObjectName("history_view")
         self.view.setAccessibleName("Past withdrawals")
         self.view.setModel(self.model)  # the model sorts itself: no proxy
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(True)
-        self.view.setTabKeyNavigation(False)  # Tab moves on to the buttons
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.view.horizontalHeader()
-        # Labels are short and known: fit them, and give the spare width to the company.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(70)
-        header.setResizeContentsPrecision(60)  # fit to the first rows, not all 1,000
+        configure_table(self.view)
         self.view.sortByColumn(DATE_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.view.doubleClicked.connect(self._activate)
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.clicked.connect(self._clicked)  # one click opens, as in a mail app
+        self.view.activated.connect(self._activate)  # Enter (and double-click)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _build_messages(self) -> None:
         self.count_label = QLabel(self)
@@ -165,12 +113,13 @@ class HistoryDialog(QDialog):
         self.message_label.setAccessibleName("History message")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-
+        self.details = RecordDetails(self)
         self.undo_bar = QFrame(self)
         self.undo_bar.setObjectName("undo_bar")
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.undo_label = QLabel(self.undo_bar)
         self.undo_label.setObjectName("undo_label")
+        self.undo_label.setWordWrap(True)
         self.undo_button = self._button("undo_button", "&Undo", "Undo the delete")
         bar = QHBoxLayout(self.undo_bar)
         bar.setContentsMargins(8, 2, 2, 2)
@@ -180,65 +129,62 @@ class HistoryDialog(QDialog):
         self.undo_button.clicked.connect(self.undo_stack.undo)
 
     def _build_actions(self) -> None:
+        # Scoped to this view: in the draft, Ctrl+Z and Delete belong to the editor.
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        find_action = QAction("&Find", self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self._focus_search)
         delete_action = QAction("Delete", self.view)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self._delete_or_noop)
+        for action in (undo_action, redo_action, delete_action):
+            action.setShortcutContext(scope)
         self.view.addAction(delete_action)
-        self.addActions([undo_action, redo_action, find_action])
+        self.addActions([undo_action, redo_action])
 
     def _build_buttons(self) -> None:
         self.open_button = self._button("open_button", "&Open", "Open in the editor")
         self.duplicate_button = self._button(
-            "duplicate_button", "D&uplicate as new", "Start a new draft from this one"
+            "duplicate_button", "D&uplicate", "Start a new draft from this one"
         )
         self.delete_button = self._button("delete_button", "&Delete", "Move to the trash")
         self.restore_button = self._button("restore_button", "&Restore", "Restore from the trash")
         self.empty_trash_button = self._button(
             "empty_trash_button", "&Empty trash", "Delete the trash for good"
         )
-        self.close_button = self._button("close_button", "Close", "Close history")
         self.open_button.clicked.connect(self._open_selected)
         self.duplicate_button.clicked.connect(self._duplicate_selected)
         self.delete_button.clicked.connect(self._delete_selected)
         self.restore_button.clicked.connect(self._restore_selected)
         self.empty_trash_button.clicked.connect(self._empty_trash)
-        self.close_button.clicked.connect(self.reject)
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.search_edit, 1)
-        top.addWidget(self.trash_button)
-        buttons = QHBoxLayout()
-        row = (
+        top = QGridLayout()
+        top.addWidget(self.search_edit, 0, 0, 1, 2)
+        top.addWidget(self.status_combo, 1, 0)
+        top.addWidget(self.trash_button, 1, 1)
+        self.buttons = (
             self.open_button,
             self.duplicate_button,
             self.delete_button,
             self.restore_button,
             self.empty_trash_button,
-            self.close_button,
         )
-        for button in row[:-1]:
+        buttons = QHBoxLayout()
+        for button in self.buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
         layout.addLayout(top)
         layout.addWidget(self.message_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
-        # Tab follows the eye: search, trash, list, the undo bar under it, then the buttons.
-        chain = [self.search_edit, self.trash_button, self.view, self.undo_button, *row]
-        for before, after in itertools.pairwise(chain):
+        layout.addWidget(self.details)
+        for before, after in itertools.pairwise(self.focus_chain()):
             self.setTabOrder(before, after)
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
@@ -247,6 +193,11 @@ class HistoryDialog(QDialog):
         button.setAccessibleName(accessible)
         button.setAutoDefault(False)
         return button
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab follows the eye: search, filter, trash, list, the undo bar under it, buttons."""
+        return [self.search_edit, self.status_combo, self.trash_button, self.view,
+                self.undo_button, *self.buttons]  # fmt: skip
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
@@ -268,7 +219,7 @@ class HistoryDialog(QDialog):
         return True
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        """A one-line note above the table (errors in the palette's alarm colour)."""
+        """A one-line note above the list (errors in the palette's alarm colour)."""
         self.message_label.setProperty("error", error)
         self.message_label.setStyleSheet("color: #d64545; font-weight: bold;" if error else "")
         self.message_label.setText(text)
@@ -285,9 +236,13 @@ class HistoryDialog(QDialog):
 
     # -- listing --------------------------------------------------------------------------
 
+    def status_filter(self) -> str:
+        """The record status the list is narrowed to ("" for all)."""
+        return str(self.status_combo.currentData() or "")
+
     @Slot()
     def refresh(self, select_id: str | None = None) -> None:
-        """Reload the rows for the current search and mode; keeps the selection if it can."""
+        """Reload the rows for the search, status filter and mode; keeps the selection."""
         self._search_timer.stop()
         if select_id is None:
             current = self.selected_record()
@@ -301,24 +256,26 @@ class HistoryDialog(QDialog):
             every = self.history.trash() if self._in_trash else self.history.list()
             total = len(every)
             if self._in_trash:
-                needle = _fold(query)
-                records = [r for r in every if needle in _fold(_haystack(r))]
+                needle = fold(query)
+                records = [r for r in every if needle in fold(haystack(r))]
             elif query:
                 records = list(self.history.search(query))
             else:
                 records = list(every)
+            records = with_status(records, self.status_filter())
 
         self.run_storage(load)
         self.model.set_records(records)
         self._select(select_id)
-        self.count_label.setText(count_text(len(records), total, query, in_trash=self._in_trash))
-        self._update_buttons()
+        narrowed = query or self.status_filter()
+        text = count_text(len(records), total, narrowed, in_trash=self._in_trash)
+        self.count_label.setText(text)
+        self._selection_changed()
 
     def _select(self, record_id: str | None) -> None:
         row = 0
         for row_ in range(self.model.rowCount()):
-            rec = self.model.index(row_, 0).data(RECORD_ROLE)
-            if rec.id == record_id:
+            if self.model.index(row_, 0).data(RECORD_ROLE).id == record_id:
                 row = row_
                 break
         if self.model.rowCount():
@@ -334,8 +291,9 @@ class HistoryDialog(QDialog):
         return rows[0].data(RECORD_ROLE) if rows else None
 
     @Slot()
-    def _update_buttons(self) -> None:
-        has = self.selected_record() is not None
+    def _selection_changed(self) -> None:
+        record = self.selected_record()
+        has = record is not None
         for button in (self.open_button, self.duplicate_button, self.delete_button):
             button.setVisible(not self._in_trash)
             button.setEnabled(has and not self._in_trash)
@@ -343,18 +301,21 @@ class HistoryDialog(QDialog):
         self.restore_button.setEnabled(has and self._in_trash)
         self.empty_trash_button.setVisible(self._in_trash)
         self.empty_trash_button.setEnabled(self._in_trash and self.model.rowCount() > 0)
+        self.details.show_record(record)
 
     @Slot(bool)
     def _set_trash_mode(self, on: bool) -> None:
         self._in_trash = on
         self.trash_button.setText("Show &history" if on else "Show &trash")
-        self.setWindowTitle("History — Trash" if on else "History")
-        # Enter triggers the action that fits the mode.
-        self.open_button.setDefault(not on)
-        self.restore_button.setDefault(on)
+        self.setAccessibleName("History — Trash" if on else "History")
         self.refresh()
 
     # -- actions --------------------------------------------------------------------------
+
+    @Slot()
+    def _clicked(self) -> None:
+        if not self._in_trash:
+            self._open_selected()
 
     @Slot()
     def _activate(self) -> None:
@@ -364,18 +325,22 @@ class HistoryDialog(QDialog):
             self._open_selected()
 
     @Slot()
+    def _open_top_match(self) -> None:
+        if self.model.rowCount() and not self._in_trash:
+            self._select(self.model.index(0, 0).data(RECORD_ROLE).id)
+            self._open_selected()
+
+    @Slot()
     def _open_selected(self) -> None:
         record = self.selected_record()
         if record is not None and not self._in_trash:
             self.open_requested.emit(record)
-            self.accept()
 
     @Slot()
     def _duplicate_selected(self) -> None:
         record = self.selected_record()
         if record is not None and not self._in_trash:
             self.duplicate_requested.emit(record)
-            self.accept()
 
     @Slot()
     def _delete_selected(self) -> None:
@@ -385,7 +350,7 @@ class HistoryDialog(QDialog):
         row = self.view.selectionModel().selectedRows()[0].row()
         below = row + 1 if row + 1 < self.model.rowCount() else row - 1
         neighbour = self.model.index(below, 0).data(RECORD_ROLE) if below >= 0 else None
-        self.undo_stack.push(_DeleteCommand(self, record, neighbour.id if neighbour else None))
+        self.undo_stack.push(DeleteCommand(self, record, neighbour.id if neighbour else None))
 
     @Slot()
     def _restore_selected(self) -> None:
@@ -398,33 +363,18 @@ class HistoryDialog(QDialog):
 
     @Slot()
     def _empty_trash(self) -> None:
-        n = len(self.history_trash_ids())
-        if not n:
-            return
-        noun = "record" if n == 1 else "records"
-        if not self.confirm(
-            "Empty the trash?", f"Delete {n} {noun} for good? This cannot be undone."
-        ):
-            return
-        removed: list[int] = []
-        if self.run_storage(lambda: removed.append(self.history.empty_trash())):
-            # Deleted records are gone, so undoing an earlier delete could not work any more.
-            self.undo_stack.clear()
-            self.hide_undo_bar()
-            count = removed[0]
-            self.show_message(
-                f"Emptied the trash ({count} {'record' if count == 1 else 'records'})."
-            )
+        empty_trash(self)
+
+    def view_shown(self) -> None:
+        """The view came into sight: list the records (the first time, the listing starts)."""
+        ready = getattr(self.history, "ready", None)
+        if ready is False:
+            self.history.ready = True  # type: ignore[attr-defined]
         self.refresh()
 
-    def history_trash_ids(self) -> list[str]:
-        """Ids of the records in the trash (an empty list if the trash cannot be read)."""
-        ids: list[str] = []
-        self.run_storage(lambda: ids.extend(r.id for r in self.history.trash()))
-        return ids
-
     @Slot()
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected for typing over."""
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
@@ -433,10 +383,8 @@ class HistoryDialog(QDialog):
         if not self._in_trash:
             self._delete_selected()
 
-    # -- keyboard -------------------------------------------------------------------------
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the search box moves into the table, as in a launcher."""
+        """Down in the search box moves into the list, as in a launcher."""
         if (
             watched is self.search_edit
             and event.type() == QEvent.Type.KeyPress
@@ -448,6 +396,17 @@ class HistoryDialog(QDialog):
         return super().eventFilter(watched, event)
 
 
-def _haystack(record: Any) -> str:
-    fields = ("company", "role", "contact", "recruiter", "subject", "notes")
-    return " ".join(str(getattr(record, name, "") or "") for name in fields)
+def make(host: ViewHost) -> HistoryView | None:
+    """The history view over the host's history (None when the history is unavailable).
+
+    It lists nothing until first shown (:meth:`HistoryView.view_shown`): listing 1,000
+    records at start-up would slow every start for a list nobody has asked for yet.
+    """
+    from bowout.gui.context import DeferredHistory
+
+    if host.context.history is None:
+        return None
+    view = HistoryView(DeferredHistory(host.context.history))
+    view.open_requested.connect(host.open_record)
+    view.duplicate_requested.connect(host.duplicate_record)
+    return view

@@ -1,0 +1,122 @@
+"""The draft view: the situation form beside the message, its formatting bar and tone coach."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout.gui.checklist_view import ChecklistView
+from bowout.gui.editor import FormatToolBar, RichEditor
+from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
+from bowout.gui.subject_undo import SubjectUndo
+from bowout.gui.tone_panel import TonePanel
+from bowout.settings import Settings
+
+#: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
+MESSAGE_MIN_WIDTH = 340
+PHONE_TAB = 1
+
+
+class DraftView(QWidget):
+    """Form | subject, wording, formatting bar, message tabs and tone coach.
+
+    Only builds and lays out; the window connects the signals (see ``shell.py``).
+    """
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draft_view")
+        self.form = ScenarioForm()
+        self.form_scroll = FormScrollArea(self.form)
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("subject_edit")
+        self.subject_edit.setAccessibleName("Subject line")
+        self.subject_label = QLabel("Sub&ject:")
+        self.subject_label.setBuddy(self.subject_edit)
+        self._build_tabs(settings)
+        self.format_bar = FormatToolBar(self)  # attached to the editor, not the window
+        self.format_bar.set_editor(self.editor)
+        self.tone_list = TonePanel()
+        tone_box = labelled(self.tone_list, "&Tone coach")
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.editor_splitter.setObjectName("editor_splitter")
+        self.editor_splitter.addWidget(self.tabs)
+        self.editor_splitter.addWidget(tone_box)
+        self.editor_splitter.setStretchFactor(0, 3)
+        self.editor_splitter.setStretchFactor(1, 1)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        right = QWidget()
+        right.setMinimumWidth(MESSAGE_MIN_WIDTH)  # on a small screen the form gives way first
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(self.subject_label)
+        subject_row.addWidget(self.subject_edit, 1)
+        right_layout.addLayout(subject_row)
+        right_layout.addWidget(self.form.wording_bar)
+        right_layout.addWidget(self.format_bar)
+        right_layout.addWidget(self.editor_splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _build_tabs(self, settings: Settings) -> None:
+        """Email, phone script, checklist and private notes."""
+        words = (settings.spell_language, settings.personal_words)
+        self.editor = RichEditor("editor", "Email message", language=words[0],
+                                 personal_words=words[1])  # fmt: skip
+        self.phone_editor = RichEditor("phone_editor", "Phone script", language=words[0],
+                                       personal_words=words[1])  # fmt: skip
+        self.checklist_view = ChecklistView()
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("notes_edit")
+        self.notes_edit.setAccessibleName("Private notes")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText(
+            "Your own notes on this withdrawal — who you spoke to, what they said, what to "
+            "follow up. Kept in your history; never part of the message."
+        )
+        self.subject_undo = SubjectUndo(self.editor.document(), self.subject_edit)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("message_tabs")
+        self.tabs.setAccessibleName("Message, phone script, checklist and notes")
+        self.tabs.addTab(self.editor, "Email")
+        self.tabs.addTab(self.phone_editor, "Phone script")
+        self.tabs.addTab(self.checklist_view, "Checklist")
+        self.tabs.addTab(self.notes_edit, "Notes")
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab follows the eye: the form top to bottom, then subject, tabs, page, tone coach."""
+        bar = self.form.wording_bar
+        pages = (self.editor, self.phone_editor, self.checklist_view, self.notes_edit)
+        return [*self.form.focus_chain(), self.subject_edit, bar.voice_combo, bar.another_button,
+                self.tabs, *pages, self.tone_list]  # fmt: skip
+
+
+def labelled(widget: QWidget, text: str) -> QWidget:
+    """``widget`` under a label whose mnemonic focuses it."""
+    box = QWidget()
+    label = QLabel(text, box)
+    label.setBuddy(widget)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box

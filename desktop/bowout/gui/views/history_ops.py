@@ -1,0 +1,124 @@
+"""What the history view does to records: the storage it needs, names, filters, undoable delete."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+if TYPE_CHECKING:
+    from bowout.gui.views.history import HistoryView
+
+#: Columns the narrow list beside the draft leaves to the details (role, stage, channel).
+HIDDEN_COLUMNS = (1, 2, 3)
+#: Status filter choices: (label, record status or "" for every record).
+STATUS_FILTERS = (("All", ""), ("Drafts", "draft"), ("Sent", "sent"))
+
+
+class HistoryLike(Protocol):
+    """The part of ``bowout.storage.History`` the history view uses."""
+
+    def list(self) -> Sequence[Any]: ...
+    def search(self, query: str) -> Sequence[Any]: ...
+    def delete(self, record_id: str) -> None: ...
+    def restore(self, record_id: str) -> Any: ...
+    def trash(self) -> Sequence[Any]: ...
+    def empty_trash(self) -> int: ...
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents, so "tomas" finds "Tomás" in the trash too."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def describe(record: Any) -> str:
+    """A short human name for a record: "Acme — Data analyst"."""
+    parts = [str(p) for p in (record.company, record.role) if p]
+    return " — ".join(parts) or "Untitled withdrawal"
+
+
+def haystack(record: Any) -> str:
+    """The text a search in the trash looks through (the history searches its own)."""
+    fields = ("company", "role", "contact", "recruiter", "subject", "notes")
+    return " ".join(str(getattr(record, name, "") or "") for name in fields)
+
+
+def with_status(records: Sequence[Any], status: str) -> list[Any]:
+    """The records whose ``status`` is ``status`` ("" keeps every record)."""
+    return [r for r in records if not status or getattr(r, "status", "draft") == status]
+
+
+class DeleteCommand(QUndoCommand):
+    """Move one record to the trash; undo restores it from there."""
+
+    def __init__(self, view: HistoryView, record: Any, neighbour_id: str | None) -> None:
+        super().__init__(f"Delete {describe(record)}")
+        self._view = view
+        self._record = record
+        self._neighbour_id = neighbour_id  # selected after the delete, as in a file manager
+
+    def redo(self) -> None:
+        """Trash the record (first push and every redo)."""
+        if not self._view.run_storage(lambda: self._view.history.delete(self._record.id)):
+            self.setObsolete(True)  # the delete failed: nothing to undo
+            return
+        self._view.show_undo_bar(f"Deleted {describe(self._record)}.")
+        self._view.refresh(select_id=self._neighbour_id)
+
+    def undo(self) -> None:
+        """Bring the record back from the trash."""
+        if self._view.run_storage(lambda: self._view.history.restore(self._record.id)):
+            self._view.hide_undo_bar()
+            self._view.show_message(f"Restored {describe(self._record)}.")
+        self._view.refresh(select_id=self._record.id)
+
+
+def configure_table(view: QTableView) -> None:
+    """Whole rows, one at a time, read-only, sortable; narrow columns hidden."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.setTabKeyNavigation(False)  # Tab moves on to the buttons
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    # Labels are short and known: fit them, and give the spare width to the company.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(60)
+    header.setResizeContentsPrecision(60)  # fit to the first rows, not all 1,000
+    for column in HIDDEN_COLUMNS:
+        view.setColumnHidden(column, True)
+    # Beside the draft the list is narrow: the company column gives way, never sideways.
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def empty_trash(view: HistoryView) -> None:
+    """Ask, then delete the trash for good; earlier deletes can no longer be undone."""
+    ids: list[str] = []
+    view.run_storage(lambda: ids.extend(r.id for r in view.history.trash()))
+    if not ids:
+        return
+    noun = "record" if len(ids) == 1 else "records"
+    if not view.confirm(
+        "Empty the trash?", f"Delete {len(ids)} {noun} for good? This cannot be undone."
+    ):
+        return
+    removed: list[int] = []
+    if view.run_storage(lambda: removed.append(view.history.empty_trash())):
+        # Deleted records are gone, so undoing an earlier delete could not work any more.
+        view.undo_stack.clear()
+        view.hide_undo_bar()
+        count = removed[0]
+        view.show_message(f"Emptied the trash ({count} {'record' if count == 1 else 'records'}).")
+    view.refresh()

@@ -1,0 +1,1 @@
+"""Reusable pieces the views are built from (one module per piece)."""
