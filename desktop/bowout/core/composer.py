@@ -62,6 +62,15 @@ def paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block]
 
 
+_BR = Markup("<br>")
+
+
+def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[str, Any]:
+    """``context`` for ``email.html.j2``: the paragraphs as lines, and each one escaped and
+    joined with ``<br>`` (markupsafe escapes each line; the joins are markup)."""
+    return {**context, "paragraphs": blocks, "html_paragraphs": [_BR.join(b) for b in blocks]}
+
+
 def paid_money(situation: Situation) -> str:
     """The money received, as a phrase ("the signing bonus and the relocation assistance")."""
     items = [
@@ -106,6 +115,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         reply="",
         signature_extra=profile.signature.strip(),
         paragraphs=[],
+        html_paragraphs=[],
         say=dict.fromkeys(SLOTS, ""),
         br=Markup("<br>"),
     )
@@ -134,12 +144,16 @@ class Composer:
         self._templates = templating.FallbackRenderer(
             self._env,
             self.user_template_dirs,
-            lambda: templating.make_environment(cache_root=cache_root),
+            lambda: templating.make_environment(cache_root=cache_root, trusted=True),
         )
+        if not self._custom_wording:  # the built-in sentences: no custom file to guard
+            self.wording = Wording(self._templates.builtin_environment())
         # Choices by (situation, channel, date): a window recomposes on every keystroke.
-        self._chosen: dict[tuple[Situation, Channel, dt.date], dict[str, dict[str, Variant]]] = {}
+        self._chosen: dict[
+            tuple[Situation, Channel, dt.date], dict[str, Mapping[str, Variant]]
+        ] = {}
 
-    def choose(self, situation: Situation, channel: Channel) -> dict[str, dict[str, Variant]]:
+    def choose(self, situation: Situation, channel: Channel) -> dict[str, Mapping[str, Variant]]:
         """The chosen variant of each slot, per audience this draft writes to."""
         today = self.today()
         key = (situation, channel, today)
@@ -153,8 +167,9 @@ class Composer:
         if channel is Channel.PHONE or situation.kind is Kind.NEGOTIATE:
             audiences.append("spoken")  # the call's script, or the talking points
         chosen = {}
-        for audience in audiences:
-            facts = facts_of_channel(situation, channel, audience, today)
+        facts = facts_of_channel(situation, channel, audiences[0], today)
+        for audience in audiences:  # the same facts, but for who reads them
+            facts["audience"] = audience
             chosen[audience] = book.choose(facts)
         self._chosen[key] = chosen
         return chosen
@@ -186,7 +201,7 @@ class Composer:
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
         subject = say.get("subject", "")
-        body_html = self._render("email.html.j2", {**context, "paragraphs": blocks})
+        body_html = self._render("email.html.j2", html_context(context, blocks))
         phone_script = None
         branches: tuple[tuple[str, str], ...] = ()
         if "spoken" in said:
@@ -268,7 +283,7 @@ class Composer:
         context["say"] = say = self.wording.render(chosen, situation.wording, context)
         context["reply"] = reply
         body_text = tidy(self._render("reply.txt.j2", context))
-        body_html = self._render("email.html.j2", {**context, "paragraphs": paragraphs(body_text)})
+        body_html = self._render("email.html.j2", html_context(context, paragraphs(body_text)))
         original = subject or say.get("subject", "")
         if original and not original.lower().startswith("re:"):
             original = f"Re: {original}"

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bowout import paths
 from bowout.core.errors import TemplateError
@@ -57,7 +58,7 @@ CONTEXT_NAMES = frozenset(
         "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
         "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
         "start_date", "paid_money", "point", "decide_by", "kind", "reply",
-        "signature_extra", "paragraphs", "say", "br",
+        "signature_extra", "paragraphs", "html_paragraphs", "say", "br",
     }
 )  # fmt: skip
 
@@ -78,9 +79,11 @@ _OPTIONS: dict[str, Any] = {
 _AUTOESCAPED = ("html", "html.j2", "htm", "xml")
 
 
-def bytecode_folder(cache_root: Path) -> Path:
-    """The folder for compiled templates under ``cache_root`` for this Jinja2 and these options."""
-    key = repr((jinja2.__version__, sorted(_OPTIONS.items()), _AUTOESCAPED, CODE_VERSION))
+def bytecode_folder(cache_root: Path, *, trusted: bool = False) -> Path:
+    """The folder for compiled templates under ``cache_root`` for this Jinja2 and these
+    options (the trusted environment compiles without the limits' checks: its own folder)."""
+    key = repr((jinja2.__version__, sorted(_OPTIONS.items()), _AUTOESCAPED, CODE_VERSION,
+                "trusted" if trusted else "limited"))  # fmt: skip
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return cache_root / f"templates-{digest}"
 
@@ -99,24 +102,42 @@ def read_template_source(path: Path) -> str:
 
 
 def make_environment(
-    user_dirs: Sequence[Path] = (), *, cache_root: Path | None = None, limits: Limits | None = None
-) -> LimitedEnvironment:
+    user_dirs: Sequence[Path] = (),
+    *,
+    cache_root: Path | None = None,
+    limits: Limits | None = None,
+    trusted: bool = False,
+) -> ImmutableSandboxedEnvironment:
     """An environment whose loader looks in the user's folders first, then the built-ins.
 
     With ``cache_root``, compiled templates are kept there (Jinja2's bytecode cache,
     checked against each template's source): a start then loads code instead of parsing
     and compiling every template again (about 50 ms). A cache that cannot be written is
     simply not used.
+
+    ``trusted``: the built-in templates alone (``user_dirs`` is ignored), in the immutable
+    sandbox without the limits' checks. They ship with Bow Out and only ever render the
+    situation's values (one line each, at most MAX_FIELD_CHARS), so their output is small;
+    the checks are for custom templates, which may loop or build anything.
     """
-    search = [str(d) for d in user_dirs if d.is_dir()] + [str(paths.templates_dir())]
+    search = [] if trusted else [str(d) for d in user_dirs if d.is_dir()]
+    search.append(str(paths.templates_dir()))
     cache: jinja2.BytecodeCache | None = None
     if cache_root is not None:
-        folder = bytecode_folder(cache_root)
+        folder = bytecode_folder(cache_root, trusted=trusted)
         try:
             make_private_dir(folder)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)
+    if trusted:
+        return ImmutableSandboxedEnvironment(
+            loader=jinja2.FileSystemLoader(search, encoding=TEMPLATE_ENCODING),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
+            bytecode_cache=cache,
+            **_OPTIONS,
+        )
     return LimitedEnvironment(
         limits=limits,
         loader=jinja2.FileSystemLoader(search, encoding=TEMPLATE_ENCODING),
@@ -153,7 +174,13 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], name:
     template does wrong: an error it raises, a limit it breaks, a render that runs too long.
     """
     env = template.environment
-    limits = env.limits if isinstance(env, LimitedEnvironment) else Limits()
+    if not isinstance(env, LimitedEnvironment):  # a built-in template (make_environment)
+        try:
+            return template.render(context)
+        except Exception as exc:
+            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            raise _error(template, name, exc, why) from None
+    limits = env.limits
     try:
         return render_limited(template, context, limits)
     except RenderTimeout as exc:
@@ -266,10 +293,18 @@ class FallbackRenderer:
         #: The message for each custom template name that failed, by name.
         self.broken: dict[str, str] = {}
         self._unreported: list[str] = []
+        #: Whether a user folder holds each template name (looked up once per name, as
+        #: the environment loads each template once).
+        self._custom: dict[str, bool] = {}
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
         """The rendered template ``name``; raises TemplateError only for a built-in one."""
-        if name not in self.broken:
+        custom = self._custom.get(name)
+        if custom is None:
+            custom = self._custom[name] = any(
+                (folder / name).is_file() for folder in self.user_dirs
+            )
+        if custom and name not in self.broken:
             try:
                 return render(self.env, name, context)
             except TemplateError as exc:

@@ -79,19 +79,19 @@ class Voicebook:
     slots: Mapping[str, tuple[Variant, ...]]
     #: Choices already made, by the facts they were made for (facts are a few short strings,
     #: and a user changing one field asks for the same choice again and again).
-    _chosen: dict[tuple[tuple[str, str], ...], dict[str, Variant]] = dataclasses.field(
+    _chosen: dict[tuple[tuple[str, str], ...], Mapping[str, Variant]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False
     )
 
-    def choose(self, facts: Mapping[str, str]) -> dict[str, Variant]:
-        """The first fitting variant of each slot that has one (a copy the caller may keep)."""
+    def choose(self, facts: Mapping[str, str]) -> Mapping[str, Variant]:
+        """The first fitting variant of each slot that has one (shared: read it only)."""
         key = tuple(facts.items())
         known = self._chosen.get(key)
         if known is None:
             if len(self._chosen) >= _CACHE_SIZE * 8:
                 self._chosen.clear()
             known = self._chosen[key] = self._choose(facts)
-        return dict(known)
+        return known
 
     def _choose(self, facts: Mapping[str, str]) -> dict[str, Variant]:
         chosen: dict[str, Variant] = {}
