@@ -21,23 +21,10 @@ from bowout.settings import save_settings
 # show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit, QTabWidget
 
-    from bowout.core.draft import Draft
-    from bowout.gui.autosave import Autosaver
-    from bowout.gui.banner import Banner
-    from bowout.gui.checklist_view import ChecklistView
-    from bowout.gui.context import AppContext
-    from bowout.gui.editor import RichEditor
-    from bowout.gui.scenario_form import ScenarioForm
-    from bowout.gui.subject_undo import SubjectUndo
-    from bowout.gui.tone_panel import TonePanel
     from bowout.gui.views.history import HistoryView
     from bowout.storage.records import Record
 
-    _Base = QMainWindow
-else:
-    _Base = object
 
 logger = logging.getLogger(__name__)
 
@@ -46,22 +33,6 @@ class WindowCommands(SendingCommands):
     """Mixed into MainWindow; kept apart so each module reads in one sitting."""
 
     if TYPE_CHECKING:  # provided by MainWindow
-        context: AppContext
-        draft: Draft | None
-        record: Record | None
-        dirty: bool
-        _programmatic: bool
-        form: ScenarioForm
-        subject_edit: QLineEdit
-        editor: RichEditor
-        phone_editor: RichEditor
-        tabs: QTabWidget
-        checklist_view: ChecklistView
-        notes_edit: QPlainTextEdit
-        subject_undo: SubjectUndo
-        banner: Banner
-        tone_list: TonePanel
-        autosaver: Autosaver
 
         @property
         def history_view(self) -> HistoryView | None: ...

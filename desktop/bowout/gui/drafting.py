@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
@@ -13,51 +13,21 @@ from bowout.gui.editor import RichEditor
 from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QTabWidget
+    from bowout.core.draft import Finding
 
-    from bowout.core.draft import Draft, Finding
-    from bowout.gui.autosave import Autosaver
-    from bowout.gui.checklist_view import ChecklistView
-    from bowout.gui.context import AppContext
-    from bowout.gui.editor import FormatToolBar
-    from bowout.gui.scenario_form import ScenarioForm
-    from bowout.gui.subject_undo import SubjectUndo
-    from bowout.gui.tone_panel import TonePanel
-    from bowout.storage.records import Record
-
-    _Base = QMainWindow
-else:
-    _Base = object
 
 logger = logging.getLogger(__name__)
 
 NEW_TITLE = "New withdrawal"
 
 
-class DraftingCommands(_Base):
+class DraftingCommands(WindowParts):
     """Mixed into MainWindow; kept apart so each module reads in one sitting."""
 
     if TYPE_CHECKING:  # provided by MainWindow
-        context: AppContext
-        draft: Draft | None
-        record: Record | None
-        dirty: bool
-        _programmatic: bool
-        form: ScenarioForm
-        subject_edit: QLineEdit
-        editor: RichEditor
-        phone_editor: RichEditor
-        tabs: QTabWidget
-        checklist_view: ChecklistView
-        notes_edit: QPlainTextEdit
-        subject_undo: SubjectUndo
-        autosaver: Autosaver
-        tone_list: TonePanel
-        tone_timer: QTimer
-        word_label: QLabel
-        format_bar: FormatToolBar
 
         def show_error(self, text: str) -> None: ...
 

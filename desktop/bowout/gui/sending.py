@@ -10,28 +10,15 @@ from PySide6.QtCore import QMimeData, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLineEdit, QMainWindow
-
-    from bowout.gui.context import AppContext
-    from bowout.gui.editor import RichEditor
-    from bowout.gui.scenario_form import ScenarioForm
-
-    _Base = QMainWindow
-else:
-    _Base = object
+from bowout.gui.window_parts import WindowParts
 
 logger = logging.getLogger(__name__)
 
 
-class SendingCommands(_Base):
+class SendingCommands(WindowParts):
     """Mixed into MainWindow (through WindowCommands): Copy, Open in mail app, Export."""
 
     if TYPE_CHECKING:  # provided by MainWindow and WindowCommands
-        context: AppContext
-        form: ScenarioForm
-        subject_edit: QLineEdit
-        editor: RichEditor
 
         def show_error(self, text: str) -> None: ...
         def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
