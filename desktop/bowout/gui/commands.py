@@ -268,7 +268,7 @@ class WindowCommands(SendingCommands):
             self.apply_icons()  # drawn in the new theme's text colour
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.set_language(settings.spell_language)
-        apply_to_draft(self, previous, settings)  # type: ignore[arg-type]
+        apply_to_draft(self, previous, settings)
 
     @Slot(list)
     def save_personal_words(self, words: list[str]) -> None:

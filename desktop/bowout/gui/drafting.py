@@ -69,7 +69,7 @@ class DraftingCommands(WindowParts):
         self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
         self.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
-        accept_user_names(self)  # type: ignore[arg-type]
+        accept_user_names(self)
         if edited:
             self.statusBar().showMessage(
                 "Draft rewritten for the new situation; press Ctrl+Z in the editor to get "

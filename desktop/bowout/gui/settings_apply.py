@@ -17,7 +17,7 @@ from bowout.gui.utf16 import qt_length
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft
-    from bowout.gui.shell import MainWindow
+    from bowout.gui.window_parts import WindowParts
     from bowout.settings import Settings
 
 #: Qt's line separator: a ``<br>`` inside a paragraph.
@@ -66,7 +66,7 @@ def swap_signature(document: QTextDocument, old: list[str], new: list[str]) -> b
     return True
 
 
-def is_untouched(window: MainWindow) -> bool:
+def is_untouched(window: WindowParts) -> bool:
     """True while the window shows exactly the composed draft (nothing of the user's)."""
     draft = window.draft
     return draft is not None and (
@@ -76,7 +76,7 @@ def is_untouched(window: MainWindow) -> bool:
     )
 
 
-def apply_to_draft(window: MainWindow, old: Settings, new: Settings) -> None:
+def apply_to_draft(window: WindowParts, old: Settings, new: Settings) -> None:
     """Bring the draft in line with ``new`` settings without rewriting the user's words.
 
     An untouched draft is simply composed again; an edited one keeps its text and gets only
@@ -113,7 +113,7 @@ def apply_to_draft(window: MainWindow, old: Settings, new: Settings) -> None:
     window.statusBar().showMessage(message, 10000)
 
 
-def accept_user_names(window: MainWindow) -> None:
+def accept_user_names(window: WindowParts) -> None:
     """Every name the user typed — in the form and in the profile (their own name and
     signature lines) — is a word to the spell checkers of both editors."""
     profile = window.context.settings.profile

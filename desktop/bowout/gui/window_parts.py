@@ -51,3 +51,6 @@ class WindowParts(_Base):
         tone_timer: QTimer
         word_label: QLabel
         format_bar: FormatToolBar
+
+        def regenerate(self) -> None: ...
+        def show_error(self, text: str) -> None: ...
