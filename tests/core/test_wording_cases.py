@@ -151,3 +151,15 @@ def test_rescinding_by_email_has_no_call_in_its_checklist(composer: Composer) ->
     keys = [i.key for i in d.checklist]
     assert keys.index("logistics.contract") < keys.index("roadmap.channel")
     assert len(d.checklist) <= 14
+
+
+@pytest.mark.parametrize("stage", [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING])
+@pytest.mark.parametrize(
+    "facts", [{}, {"sponsorship_required": True}, {"relocation_timeline_changed": True}]
+)
+def test_before_an_offer_there_is_no_planned_start_to_miss(
+    composer: Composer, stage: Stage, facts: dict[str, bool]
+) -> None:
+    d = draft(composer, stage=stage, reason=Reason.RELOCATION, channel=Channel.PHONE, **facts)
+    assert not re.search(r"planned start|start date|ready to start", all_text(d))
+    assert re.search(r"timing no longer works", d.body_text)
