@@ -75,6 +75,12 @@ def render(out: Path, data_dir: Path) -> list[Path]:
                            company="Northwind Traders"))  # fmt: skip
     window.tabs.setCurrentWidget(window.phone_editor)
     shots.append(save(window, out, "rescind-phone-script"))
+    branches = window.draft_view.call_branches
+    branches.toggles[0].click()
+    branches.toggles[-1].click()
+    shots.append(save(window, out, "phone-branches"))
+    branches.toggles[0].click()
+    branches.toggles[-1].click()
 
     window.tabs.setCurrentWidget(window.editor)
     fill(window, Situation(stage=Stage.OFFER, reason=Reason.RELOCATION, contact="Lena Brandt",

@@ -67,6 +67,7 @@ class DraftingCommands(WindowParts):
         finally:
             self._programmatic = False
         self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
+        self.draft_view.show_call_branches(draft.phone_branches)
         self.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
         accept_user_names(self)
@@ -159,6 +160,7 @@ class DraftingCommands(WindowParts):
         self.format_bar.set_active(isinstance(widget, RichEditor))
         if isinstance(widget, RichEditor):
             self.format_bar.set_editor(widget)
+        self.draft_view.show_call_branches(self.draft.phone_branches if self.draft else ())
 
     def current_editor(self) -> RichEditor:
         """The editor in the visible tab (the email editor otherwise)."""

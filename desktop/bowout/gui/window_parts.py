@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bowout.gui.scenario_form import ScenarioForm
     from bowout.gui.subject_undo import SubjectUndo
     from bowout.gui.tone_panel import TonePanel
+    from bowout.gui.views.draft import DraftView
     from bowout.storage.records import Record
 
     _Base = QMainWindow
@@ -51,6 +52,7 @@ class WindowParts(_Base):
         tone_timer: QTimer
         word_label: QLabel
         format_bar: FormatToolBar
+        draft_view: DraftView
 
         def regenerate(self) -> None: ...
         def show_error(self, text: str) -> None: ...

@@ -19,6 +19,7 @@ from bowout.gui.editor import FormatToolBar, RichEditor
 from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
+from bowout.gui.widgets.call_branches import CallBranches
 from bowout.settings import Settings
 
 #: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
@@ -49,7 +50,14 @@ class DraftView(QWidget):
         tone_box = labelled(self.tone_list, "&Tone coach")
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor_splitter.setObjectName("editor_splitter")
-        self.editor_splitter.addWidget(self.tabs)
+        self.call_branches = CallBranches()
+        self.call_branches.setVisible(False)
+        message = QWidget()
+        message_layout = QVBoxLayout(message)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        message_layout.addWidget(self.tabs, 1)
+        message_layout.addWidget(self.call_branches)
+        self.editor_splitter.addWidget(message)
         self.editor_splitter.addWidget(tone_box)
         self.editor_splitter.setStretchFactor(0, 3)
         self.editor_splitter.setStretchFactor(1, 1)
@@ -101,6 +109,11 @@ class DraftView(QWidget):
         self.tabs.addTab(self.phone_editor, "Phone script")
         self.tabs.addTab(self.checklist_view, "Checklist")
         self.tabs.addTab(self.notes_edit, "Notes")
+
+    def show_call_branches(self, branches: tuple[tuple[str, str], ...]) -> None:
+        """The call's branches under the tabs, shown while the phone script tab is."""
+        self.call_branches.set_branches(branches)
+        self.call_branches.setVisible(bool(branches) and self.tabs.currentIndex() == PHONE_TAB)
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the form top to bottom, then subject, tabs, page, tone coach."""
