@@ -92,6 +92,12 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     window.save_to_history()
 
     window.form.visa_panel.set_expanded(False)
+    fill(window, Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, contact="Jordan Lee",
+                           role="Data Analyst", company="Northwind"))  # fmt: skip
+    window.form.negotiate_panel.negotiate_check.setChecked(True)
+    shots.append(save(window, out, "negotiate"))
+    window.form.negotiate_panel.negotiate_check.setChecked(False)
+
     fill(window, Situation(stage=Stage.FINAL, reason=Reason.NOT_A_FIT, contact="Priya Raman",
                            role="Data Analyst", company="Northwind", keep_door_open=True,
                            voice=Voice.FORMAL))  # fmt: skip

@@ -211,3 +211,26 @@ def test_later_than_never_goes_backwards() -> None:
     assert schema.later_than(future) == "2999-01-01T00:00:00.000001Z"
     assert schema.later_than("") > "2026"
     assert make_record().situation().company == "Northwind"
+
+
+def test_a_request_to_talk_and_a_withdrawal_after_it_are_kept() -> None:
+    import datetime as dt
+
+    from bowout.core import Composer, Profile, Reason, Situation, Stage
+    from bowout.core.situation import DealBreaker, Kind
+
+    asked = Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, kind=Kind.NEGOTIATE,
+                      deal_breaker=DealBreaker.PAY, decide_by=dt.date(2027, 1, 5))  # fmt: skip
+    record = Record.from_dict(Record.from_draft(Composer().compose(asked, Profile())).to_dict())
+    assert record.negotiation == {"kind": "negotiate", "deal_breaker": "pay",
+                                  "decide_by": "2027-01-05", "negotiated": False}  # fmt: skip
+    back = record.situation()
+    assert (back.kind, back.deal_breaker, back.decide_by) == (
+        Kind.NEGOTIATE, DealBreaker.PAY, dt.date(2027, 1, 5))  # fmt: skip
+    after = Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, negotiated=True,
+                      deal_breaker=DealBreaker.PAY)  # fmt: skip
+    kept = Record.from_draft(Composer().compose(after, Profile())).situation()
+    assert kept.negotiated and kept.kind is Kind.WITHDRAW
+    with pytest.raises(HistoryError, match="deal_breaker is needed"):
+        Record.from_dict({**record.to_dict(), "negotiation": {**record.negotiation,
+                                                              "deal_breaker": None}})  # fmt: skip

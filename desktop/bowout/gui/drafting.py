@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 
 from bowout.core.errors import BowOutError
-from bowout.core.situation import Channel
+from bowout.core.situation import Kind
 from bowout.gui.editor import RichEditor
 from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.utf16 import to_qt_span
@@ -66,7 +66,10 @@ class DraftingCommands(WindowParts):
             )
         finally:
             self._programmatic = False
-        self.tabs.setTabVisible(PHONE_TAB, draft.channel is Channel.PHONE)
+        # A call's script, or the talking points for a conversation about a deal-breaker.
+        self.tabs.setTabVisible(PHONE_TAB, draft.phone_script is not None)
+        asking = draft.situation.kind is Kind.NEGOTIATE
+        self.tabs.setTabText(PHONE_TAB, "Talking points" if asking else "Phone script")
         self.draft_view.show_call_branches(draft.phone_branches)
         self.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees

@@ -28,6 +28,7 @@ from bowout.core.situation import (
     Voice,
     check_email_address,
 )
+from bowout.gui.negotiate_panel import NegotiatePanel
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
 from bowout.gui.wording_bar import WordingBar
 
@@ -72,10 +73,16 @@ class ScenarioForm(QWidget):
         self._build_facts()
         self._build_names()
         self.visa_panel = VisaPanel(self)
+        self.negotiate_panel = NegotiatePanel(self)
+        self.negotiate_panel.changed.connect(self.situation_changed)
+        self.stage_combo.currentIndexChanged.connect(self._offer_negotiation)
+        self.reason_combo.currentIndexChanged.connect(self._offer_negotiation)
+        self._offer_negotiation()
         self.wording_bar.changed.connect(self.situation_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pickers)
+        layout.addWidget(self.negotiate_panel)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.names_box)
         layout.addWidget(self.visa_panel)
@@ -184,6 +191,12 @@ class ScenarioForm(QWidget):
         )
         self.situation_changed.emit()
 
+    @Slot()
+    def _offer_negotiation(self) -> None:
+        self.negotiate_panel.offer(
+            Stage(self.stage_combo.currentData()), Reason(self.reason_combo.currentData())
+        )
+
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
@@ -196,9 +209,11 @@ class ScenarioForm(QWidget):
         channel_value = self.channel_combo.currentData()
         facts: dict[str, Any] = {name: box.isChecked() for name, box in self.fact_checks.items()}
         facts.update(self.visa_panel.facts())
+        stage = Stage(self.stage_combo.currentData())
+        reason = Reason(self.reason_combo.currentData())
         return Situation(
-            stage=Stage(self.stage_combo.currentData()),
-            reason=Reason(self.reason_combo.currentData()),
+            stage=stage,
+            reason=reason,
             channel=Channel(channel_value) if channel_value else None,
             contact=self.contact_edit.text(),
             role=self.role_edit.text(),
@@ -209,6 +224,7 @@ class ScenarioForm(QWidget):
             contact_email="" if self.email_problem else self.contact_email_edit.text().strip(),
             voice=self.wording_bar.voice(),
             wording=self.wording_bar.wording(),
+            **self.negotiate_panel.facts(stage, reason),
             **facts,
         )
 
@@ -226,6 +242,9 @@ class ScenarioForm(QWidget):
                 edit.setText(getattr(situation, field))
             self.contact_email_edit.setText(situation.contact_email)
             self.wording_bar.set_choice(situation.voice, situation.wording)
+            self.negotiate_panel.set_facts(
+                situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
+            )
             names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date")
             self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
@@ -250,6 +269,7 @@ class ScenarioForm(QWidget):
             self.stage_combo,
             self.reason_combo,
             self.channel_combo,
+            *self.negotiate_panel.focus_chain(),
             *self.fact_checks.values(),
             self.contact_edit,
             self.contact_email_edit,

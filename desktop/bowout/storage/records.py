@@ -7,9 +7,20 @@ import datetime as dt
 from typing import Any
 
 from bowout.core.draft import Draft
-from bowout.core.situation import MONEY_FIELDS, Channel, Money, Reason, Situation, Stage, Voice
+from bowout.core.situation import (
+    MONEY_FIELDS,
+    Channel,
+    DealBreaker,
+    Kind,
+    Money,
+    Reason,
+    Situation,
+    Stage,
+    Voice,
+)
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import (
+    NO_NEGOTIATION,
     RELATIONSHIP_KEYS,
     SCHEMA_VERSION,
     VISA_BOOLS,
@@ -61,6 +72,7 @@ class Record:
     wording: int = 1
     greeting: str = ""
     contact_email: str = ""
+    negotiation: dict[str, Any] = dataclasses.field(default_factory=lambda: dict(NO_NEGOTIATION))
     schema_version: int = SCHEMA_VERSION
 
     @classmethod
@@ -103,11 +115,18 @@ class Record:
             wording=draft.wording,
             greeting=situation.greeting,
             contact_email=situation.contact_email,
+            negotiation={
+                "kind": situation.kind.value,
+                "deal_breaker": situation.deal_breaker.value if situation.deal_breaker else None,
+                "decide_by": situation.decide_by.isoformat() if situation.decide_by else None,
+                "negotiated": situation.negotiated,
+            },
         )
 
     def situation(self) -> Situation:
         """Rebuild the situation this record was drafted for."""
         start = self.visa.get("start_date")
+        talk = {**NO_NEGOTIATION, **self.negotiation}
         facts: dict[str, Any] = {
             name: bool(self.relationship.get(name)) for name in RELATIONSHIP_KEYS
         }
@@ -126,6 +145,10 @@ class Record:
             contact_email=self.contact_email,
             voice=Voice(self.voice),
             wording=self.wording,
+            kind=Kind(talk["kind"]),
+            deal_breaker=DealBreaker(talk["deal_breaker"]) if talk["deal_breaker"] else None,
+            decide_by=dt.date.fromisoformat(talk["decide_by"]) if talk["decide_by"] else None,
+            negotiated=bool(talk["negotiated"]),
             **facts,
         )
 
@@ -135,6 +158,7 @@ class Record:
         data["relationship"] = dict(self.relationship)
         data["visa"] = dict(self.visa)
         data["checklist"] = [dict(item) for item in self.checklist]
+        data["negotiation"] = dict(self.negotiation)
         return data
 
     @classmethod
@@ -166,6 +190,7 @@ class Record:
         fields["relationship"] = dict(data["relationship"])
         fields["visa"] = dict(data["visa"])
         fields["checklist"] = [dict(item) for item in data["checklist"]]
+        fields["negotiation"] = dict(data["negotiation"])
         return record
 
 

@@ -11,6 +11,8 @@ from bowout.core.situation import (
     MAX_FIELD_CHARS,
     MONEY_FIELDS,
     Channel,
+    DealBreaker,
+    Kind,
     Money,
     Reason,
     Stage,
@@ -58,6 +60,11 @@ CHECKLIST_KEYS = ("key", "text", "group", "done", "phase")
 PHASES = ("before", "during", "after", "later")
 NAME_FIELDS = ("company", "role", "contact", "recruiter", "greeting", "contact_email")
 MONEY = frozenset(m.value for m in Money)
+#: Trying to resolve a deal-breaker first: the kind of message, the point, the decision
+#: date, and whether a withdrawal follows such a conversation.
+NO_NEGOTIATION = {"kind": "withdraw", "deal_breaker": None, "decide_by": None, "negotiated": False}
+KINDS = frozenset(k.value for k in Kind)
+DEAL_BREAKERS = frozenset(d.value for d in DealBreaker)
 VOICES = frozenset(v.value for v in Voice)
 TEXT_FIELDS = ("subject", "body_html", "body_text", "notes")
 STAGES = frozenset(s.value for s in Stage)
@@ -155,6 +162,7 @@ def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
     data.setdefault("wording", 1)
     data.setdefault("greeting", "")
     data.setdefault("contact_email", "")
+    data.setdefault("negotiation", dict(NO_NEGOTIATION))
     items = data.get("checklist")
     if isinstance(items, list):
         data["checklist"] = [
@@ -219,7 +227,27 @@ def check_fields(data: dict[str, Any]) -> None:
     start = visa["start_date"]
     if start is not None and not _valid_date(start):
         raise HistoryError(f"visa.start_date must be YYYY-MM-DD or null: {start!r}")
+    _check_negotiation(data.get("negotiation"))
     _check_checklist(data.get("checklist"))
+
+
+def _check_negotiation(value: object) -> None:
+    if not isinstance(value, dict) or set(value) != set(NO_NEGOTIATION):
+        raise HistoryError(
+            f"negotiation must be an object with exactly: {', '.join(NO_NEGOTIATION)}"
+        )
+    if value["kind"] not in KINDS:
+        raise HistoryError(f"negotiation.kind must be withdraw or negotiate: {value['kind']!r}")
+    breaker = value["deal_breaker"]
+    if breaker is not None and breaker not in DEAL_BREAKERS:
+        raise HistoryError(f"negotiation.deal_breaker is not a known point: {breaker!r}")
+    if value["kind"] == "negotiate" and breaker is None:
+        raise HistoryError("negotiation.deal_breaker is needed to negotiate")
+    decide = value["decide_by"]
+    if decide is not None and not _valid_date(decide):
+        raise HistoryError(f"negotiation.decide_by must be YYYY-MM-DD or null: {decide!r}")
+    if not isinstance(value["negotiated"], bool):
+        raise HistoryError("negotiation.negotiated must be true or false")
 
 
 def _valid_date(value: object) -> bool:

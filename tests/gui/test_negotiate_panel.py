@@ -1,0 +1,52 @@
+"""Try to resolve it first in the window: offered where it fits, kept when saved."""
+
+from __future__ import annotations
+
+from gui_helpers import email_text, pick
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from bowout.core.situation import DealBreaker, Kind
+from bowout.gui.shell import MainWindow
+from bowout.gui.views.draft import PHONE_TAB
+
+
+def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.form.negotiate_panel
+    assert not panel.isVisibleTo(window)  # applied, no reason: nothing to negotiate
+    pick(window.stage_combo, "offer")
+    pick(window.form.reason_combo, "red-flags")
+    assert not panel.isVisibleTo(window)  # concerns about the process are not negotiable
+    pick(window.form.reason_combo, "compensation")
+    assert panel.isVisibleTo(window)
+    assert panel.breaker_combo.currentData() == "pay"  # the likely point for the reason
+    qtbot.keyClicks(window.form.contact_edit, "Jordan Lee")
+    panel.negotiate_check.setChecked(True)
+    asking = email_text(window)
+    assert "talk about the salary" in asking and "declin" not in asking.lower()
+    assert "salary" in window.subject_edit.text()
+    assert "Ask:" in window.phone_editor.message_text()  # the talking points
+    assert window.tabs.isTabVisible(PHONE_TAB) and window.tabs.tabText(PHONE_TAB) == (
+        "Talking points"
+    )
+    panel.decide_check.setChecked(True)
+    panel.decide_edit.setDate(QDate.currentDate().addDays(3))
+    assert "a clear answer by" in email_text(window)
+    keys = window.checklist_view.key_rows()
+    assert "negotiate.decide" in keys and "roadmap.channel" not in keys
+    panel.not_resolved_button.click()
+    after = email_text(window)
+    assert "could not find a way to make the salary work" in after
+    assert "declin" in after.lower() and not panel.negotiate_check.isChecked()
+    assert not window.tabs.isTabVisible(PHONE_TAB)  # an email withdrawal: no call
+    situation = window.form.situation()
+    assert situation.kind is Kind.WITHDRAW and situation.negotiated
+    assert situation.deal_breaker is DealBreaker.PAY
+    window.actions_.save.trigger()
+    assert window.record is not None and window.record.negotiation["negotiated"] is True
+    saved = window.record
+    window.actions_.new.trigger()
+    assert not window.form.situation().negotiated
+    window.open_record(saved)
+    assert window.form.situation().negotiated
+    assert "could not find a way to make the salary work" in email_text(window)
