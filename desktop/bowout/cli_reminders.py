@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
             raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
         print(f"{len(items)} follow-up(s) written to {path}")
         return 0
-    due = core.coming_up(items, today)
+    due = core.coming_up(items)
     if args.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in due], indent=2) + "\n")
         return 0

@@ -55,7 +55,7 @@ def test_mobility_adds_a_longer_plan_and_money_a_settlement() -> None:
 
 def test_coming_up_leaves_out_what_is_done_and_puts_overdue_first() -> None:
     items = reminders_for("r1", Situation(stage=Stage.OFFER), SENT, done=["references"])
-    shown = coming_up(items, dt.date(2026, 12, 20))
+    shown = coming_up(items)
     assert [r.rule for r in shown] == ["no-reply", "materials"]
     with pytest.raises(ValueError, match="reply_days"):
         reminders_for("r1", Situation(stage=Stage.OFFER), SENT, reply_days=0)

@@ -246,20 +246,24 @@ class Composer:
         A custom wording file that fails is reported once (:meth:`take_template_problems`)
         and the built-in wording is used from then on, as for a broken custom template.
         """
-        for attempt in range(2):
-            try:
-                chosen = self.choose(situation, channel)
-                wordings = phrasing_count(list(chosen.values()))
-                wording = (situation.wording - 1) % wordings + 1
-                return wording, wordings, self.wording.render_all(chosen, wording, context)
-            except TemplateError as exc:
-                if attempt or not self._custom_wording:
-                    raise
-                self._templates.note(f"{exc}. Bow Out uses its own wording until it is fixed.")
-                self.wording = Wording(self._templates.builtin_environment())
-                self._custom_wording = False
-                self._chosen.clear()
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            return self._render_sentences(situation, channel, context)
+        except TemplateError as exc:
+            if not self._custom_wording:
+                raise
+            self._templates.note(f"{exc}. Bow Out uses its own wording until it is fixed.")
+            self.wording = Wording(self._templates.builtin_environment())
+            self._custom_wording = False
+            self._chosen.clear()
+        return self._render_sentences(situation, channel, context)
+
+    def _render_sentences(
+        self, situation: Situation, channel: Channel, context: Mapping[str, Any]
+    ) -> tuple[int, int, dict[str, dict[str, str]]]:
+        chosen = self.choose(situation, channel)
+        wordings = phrasing_count(list(chosen.values()))
+        wording = (situation.wording - 1) % wordings + 1
+        return wording, wordings, self.wording.render_all(chosen, wording, context)
 
     def compose_reply(
         self, situation: Situation, profile: Profile, reply: str, *, subject: str = ""

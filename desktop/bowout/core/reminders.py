@@ -110,8 +110,8 @@ def reminders_for(
     return sorted(reminders, key=lambda r: (r.due, r.rule))
 
 
-def coming_up(reminders: Iterable[Reminder], today: dt.date) -> list[Reminder]:
-    """What is still to do, overdue first, then by date."""
+def coming_up(reminders: Iterable[Reminder]) -> list[Reminder]:
+    """What is still to do, by date (so whatever is overdue comes first)."""
     return sorted((r for r in reminders if not r.done), key=lambda r: (r.due, r.rule))
 
 

@@ -48,8 +48,6 @@ TEMPLATE_NAMES = (
     "talking_points.txt.j2",
     "reply.txt.j2",
 )
-#: The wording files (one per voice) and the consistency rules, overridable the same way.
-WORDING_NAMES = ("wording/brief.toml", "wording/warm.toml", "wording/formal.toml")
 
 #: Every name a template may use (what :func:`template_context` provides).
 CONTEXT_NAMES = frozenset(

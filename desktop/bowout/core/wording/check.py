@@ -6,6 +6,8 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
+import jinja2
+
 from bowout.core.errors import TemplateError
 from bowout.core.situation import Channel, Money, Profile, Reason, Situation, Stage, Voice
 from bowout.core.wording.rules import Rule, parse_rules, violations
@@ -14,7 +16,7 @@ from bowout.core.wording.rules import Rule, parse_rules, violations
 SAMPLE_PROFILE = Profile("Sample Name", "sample@example.com", "+1 555 0100")
 
 
-def sample_situations() -> Iterator[Situation]:
+def rule_samples() -> Iterator[Situation]:
     """Every stage x reason x channel x voice, with names, a door kept open and money paid."""
     for stage, reason, channel, voice in itertools.product(Stage, Reason, Channel, Voice):
         yield Situation(
@@ -25,12 +27,8 @@ def sample_situations() -> Iterator[Situation]:
         )  # fmt: skip
 
 
-def load_rules(composer: object) -> tuple[Rule, ...]:
-    """The consistency rules as the composer's template folders give them."""
-    from bowout.core.composer import Composer
-
-    assert isinstance(composer, Composer)
-    env = composer.environment()
+def load_rules(env: jinja2.Environment) -> tuple[Rule, ...]:
+    """The consistency rules as the environment's template folders give them."""
     assert env.loader is not None
     source, _, _ = env.loader.get_source(env, "wording/rules.toml")
     return parse_rules(source)
@@ -48,14 +46,14 @@ def check_wording(folder: Path) -> list[str]:
         return []
     composer = Composer([folder])
     try:
-        rules = load_rules(composer)
+        rules = load_rules(composer.environment())
         for voice in Voice:
             composer.wording.voicebook(voice.value)
     except TemplateError as exc:
         return [str(exc)]
     problems: list[str] = []
     today = composer.today()
-    for situation in sample_situations():
+    for situation in rule_samples():
         try:
             draft = composer.compose(situation, SAMPLE_PROFILE)
         except TemplateError as exc:
