@@ -19,6 +19,7 @@ from bowout.storage.errors import HistoryError, os_error
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
     RECORDS,
+    REMINDERS,
     TRASH,
     CorruptFile,
     Docs,
@@ -26,6 +27,7 @@ from bowout.storage.jsonstore import (
     HistoryStorage,
 )
 from bowout.storage.records import Record
+from bowout.storage.reminder_store import ReminderStore
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
 from bowout.storage.search import FoldCache, Matcher
 
@@ -36,7 +38,7 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History:
+class History(ReminderStore):
     """Every withdrawal the user kept; safe against crashes and a second running copy."""
 
     def __init__(self, data_dir: Path, lock_timeout: float) -> None:
@@ -51,6 +53,7 @@ class History:
         self._store = self._db.history_storage
         self._records = Docs(self._db.table(RECORDS, cache_size=0), self._store)
         self._trash = Docs(self._db.table(TRASH, cache_size=0), self._store)
+        self._reminders = Docs(self._db.table(REMINDERS, cache_size=0), self._store)
         self._folds = FoldCache()
         #: Stored documents already validated, by id: (document, its updated stamp).
         self._verified: dict[str, tuple[dict[str, Any], object]] = {}

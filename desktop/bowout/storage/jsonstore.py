@@ -17,13 +17,18 @@ RECORDS = "records"
 TRASH = "trash"
 #: The file's own description: ``{"format_version": N}`` (files before version 1 lack it).
 META = "meta"
+#: Reminder state by reminder uid (``{id, done, done_at, settle_by}``; since format 2).
+REMINDERS = "reminders"
 #: Version of the file layout (tables and meta); bump it when a table is added or changed.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EMPTY: dict[str, dict[str, Any]] = {
     META: {"format_version": FORMAT_VERSION},
     RECORDS: {},
     TRASH: {},
+    REMINDERS: {},
 }
+#: Tables added after format 1: optional in a file (an older file lacks them).
+OPTIONAL_TABLES = (REMINDERS,)
 
 Tables = dict[str, dict[str, Any]]
 #: What identifies one version of the file: inode, device, size, modification time.
@@ -66,6 +71,12 @@ def check_shape(data: object) -> None:
             inner = doc.get("record") if name == TRASH and isinstance(doc, dict) else doc
             if not isinstance(inner, dict) or inner.get("id") != key:
                 raise CorruptFile(f"an entry of its {name} is damaged")
+    for name in OPTIONAL_TABLES:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise CorruptFile(f"its {name} are not a JSON object")
+        if any(not isinstance(doc, dict) or doc.get("id") != key for key, doc in table.items()):
+            raise CorruptFile(f"an entry of its {name} is damaged")
 
 
 def newer_format(data: Tables) -> str | None:
