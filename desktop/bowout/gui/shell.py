@@ -34,7 +34,7 @@ from bowout.gui.drafting import DraftingCommands
 from bowout.gui.menus import build_menus, build_toolbar
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
-from bowout.gui.widgets.navigation import Navigation
+from bowout.gui.widgets.navigation import Navigation, view_actions
 from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
@@ -49,6 +49,13 @@ logger = logging.getLogger(__name__)
 VIEWS = (
     ViewSpec("draft", "&Draft", "mdi6.file-document-edit-outline", "Ctrl+1"),
     ViewSpec("history", "&History", "mdi6.history", "Ctrl+H", "bowout.gui.views.history"),
+    ViewSpec(
+        "coming_up",
+        "&Coming up",
+        "mdi6.calendar-check",
+        "Ctrl+3",
+        "bowout.gui.views.coming_up",
+    ),
 )
 #: A window (or screen) narrower than this (pixels) shows the navigation as icons only.
 COMPACT_NAV_WIDTH = 1000
@@ -94,6 +101,7 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
         self.actions_ = build_actions(self, self)
         self.export_menu = build_menus(self, self.actions_, self.format_bar)
         self.main_toolbar = build_toolbar(self, self.actions_, self.export_menu)
+        self.view_actions = view_actions(self, VIEWS, self.actions_.all(), self.show_view)
         self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
         self._connect()
         self.saved_view = self.restore_window_state()
@@ -180,7 +188,7 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
         """Every command the window has, for the command list (F1)."""
         fmt = self.format_bar
         editing = [fmt.undo, fmt.redo, fmt.bold, fmt.italic, fmt.underline, fmt.bullets, fmt.link]
-        return [*self.actions_.all(), *editing]
+        return [*self.actions_.all(), *self.view_actions, *editing]
 
     @Slot(str)
     def show_view(self, key: str) -> None:
