@@ -14,6 +14,7 @@ from typing import Any
 
 from bowout.private import make_private_dir
 from bowout.storage import atomic, backups, recovery
+from bowout.storage.application_store import ApplicationStore
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
 from bowout.storage.io import ImportReport, export_bytes, parse_import
@@ -38,8 +39,10 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ReminderStore):
-    """Every withdrawal the user kept; safe against crashes and a second running copy."""
+class History(ApplicationStore, ReminderStore):
+    """Every withdrawal the user kept, and the applications still open (see
+    :class:`ApplicationStore`) and the follow-ups' state (see :class:`ReminderStore`);
+    safe against crashes and a second running copy."""
 
     def __init__(self, data_dir: Path, lock_timeout: float) -> None:
         from bowout.storage.lock import HistoryLock
