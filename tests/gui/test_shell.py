@@ -49,8 +49,9 @@ def test_navigation_lists_every_view_and_shows_history_beside_the_draft(
         "Draft",
         "History",
         "Coming up",
+        "Tell the others",
     ]
-    assert [v.key for v in VIEWS] == ["draft", "history", "coming_up"]
+    assert [v.key for v in VIEWS] == ["draft", "history", "coming_up", "batch"]
     assert not win.side_stack.isVisible()  # the draft alone at first
     rect = nav.visualItemRect(nav.item(1))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -56,6 +56,13 @@ VIEWS = (
         "Ctrl+3",
         "bowout.gui.views.coming_up",
     ),
+    ViewSpec(
+        "batch",
+        "&Tell the others",
+        "mdi6.email-multiple-outline",
+        "Ctrl+4",
+        "bowout.gui.views.batch",
+    ),
 )
 #: A window (or screen) narrower than this (pixels) shows the navigation as icons only.
 COMPACT_NAV_WIDTH = 1000
