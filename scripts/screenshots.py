@@ -175,8 +175,16 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
 def render_scaled(out: Path, scale: str) -> None:
     """Run this script again at ``QT_SCALE_FACTOR=scale`` on a 1366×768 logical screen."""
     factor = float(scale)
-    screen = {"name": "shot", "x": 0, "y": 0, "width": round(1366 * factor),
-              "height": round(768 * factor), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round(1366 * factor),
+        "height": round(768 * factor),
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "screens.json"
         config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
@@ -214,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only-scaled", metavar="FACTOR", help=argparse.SUPPRESS)
+    parser.add_argument("--only-lists", action="store_true",
+                        help="only the batch, Coming up and history summary shots")  # fmt: skip
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
@@ -225,8 +235,17 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             render_shell(args.out, Path(tmp), f"-{percent}pct")
         return 0
+    from screenshots_lists import render_lists
+
+    if args.only_lists:
+        make_application()
+        with tempfile.TemporaryDirectory() as tmp:
+            render_lists(args.out, Path(tmp), save)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         render(args.out, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        render_lists(args.out, Path(tmp), save)
     with tempfile.TemporaryDirectory() as tmp:
         render_shell(args.out, Path(tmp))
     render_scaled(args.out, "2")

@@ -6,6 +6,8 @@ import dataclasses
 import html
 from typing import TYPE_CHECKING
 
+from bowout.core.history_summary import STAGE_NAMES
+
 if TYPE_CHECKING:
     from bowout.core.applications import Application
     from bowout.core.draft import Draft
@@ -33,7 +35,7 @@ def item_text(item: BatchItem) -> str:
     role = f" — {app.role}" if app.role else ""
     channel = item.draft.channel.label if item.draft else ""
     state = "✓ Sent" if item.record_id else "To send"
-    return f"{state} · {app.company}{role} · {app.stage.label} · {channel}"
+    return f"{state} · {app.company}{role} · {STAGE_NAMES[app.stage]} · {channel}"
 
 
 def text_html(text: str) -> str:
