@@ -19,24 +19,30 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from bowout.core.batch import situation_for
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
 from bowout.gui.sending import copy_rich, hand_to_mail_app
-from bowout.gui.views.batch_items import BatchItem, batch_note, item_text, text_html
+from bowout.gui.views.batch_items import (
+    BatchItem,
+    batch_note,
+    item_text,
+    keep_sent,
+    side_button,
+    side_combo,
+    text_html,
+    unfilled,
+)
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
@@ -75,36 +81,23 @@ class BatchView(QWidget):
 
     # -- building -------------------------------------------------------------------------
 
-    def _combo(self, name: str, accessible: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        # Long choices must not hold the side panel wide: the popup shows them whole.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(14)
-        return combo
-
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        return button
-
     def _build(self) -> None:
-        self.reason_combo = self._combo("batch_reason_combo", "Why you are withdrawing")
+        self.reason_combo = side_combo(self, "batch_reason_combo", "Why you are withdrawing")
         for text, reason in HEADLINES:
             self.reason_combo.addItem(text, reason)
         for reason in Reason:
             self.reason_combo.addItem(f"Another reason: {reason.label}", reason)
         self.reason_combo.currentIndexChanged.connect(lambda _i: self._reason_changed())
-        self.accepted_combo = self._combo("accepted_combo", "The offer you accepted")
-        self.voice_combo = self._combo("batch_voice_combo", "Voice of the messages")
+        self.accepted_combo = side_combo(self, "accepted_combo", "The offer you accepted")
+        self.voice_combo = side_combo(self, "batch_voice_combo", "Voice of the messages")
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
-        self.draft_button = self._button(
-            "batch_draft_button", "&Draft the messages", "Draft one for every other application"
+        self.draft_button = side_button(
+            self,
+            "batch_draft_button",
+            "&Draft the messages",
+            "Draft one for every other application",
         )
         self.draft_button.clicked.connect(self.draft_all)
         self._build_review()
@@ -123,6 +116,11 @@ class BatchView(QWidget):
         self.door_check.setObjectName("batch_door_check")
         for check in (self.rapport_check, self.door_check):
             check.toggled.connect(lambda _on: self._facts_changed())
+        self.fill_label = QLabel(self)
+        self.fill_label.setObjectName("batch_fill_label")
+        self.fill_label.setAccessibleName("Details to fill in")
+        self.fill_label.setWordWrap(True)
+        self.fill_label.setStyleSheet("color: #d64545;")
         self.subject_edit = QLineEdit(self)
         self.subject_edit.setObjectName("batch_subject_edit")
         self.subject_edit.setAccessibleName("Subject")
@@ -140,11 +138,11 @@ class BatchView(QWidget):
         self.tabs.setAccessibleName("Message and call script")
         self.tabs.addTab(self.body_edit, "&Message")
         self.tabs.addTab(self.script_view, "Call scrip&t")
-        self.copy_button = self._button("batch_copy_button", "C&opy", "Copy this message")
-        self.mail_button = self._button("batch_mail_button", "Send by &mail…",
+        self.copy_button = side_button(self, "batch_copy_button", "C&opy", "Copy this message")
+        self.mail_button = side_button(self, "batch_mail_button", "Send by &mail…",
                                         "Open this message in your mail app")  # fmt: skip
-        self.sent_button = self._button(
-            "batch_sent_button", "Mark as s&ent", "Keep it as sent, then go to the next"
+        self.sent_button = side_button(
+            self, "batch_sent_button", "Mark as s&ent", "Keep it as sent, then go to the next"
         )
         self.copy_button.clicked.connect(self.copy_current)
         self.mail_button.clicked.connect(self.mail_current)
@@ -177,6 +175,7 @@ class BatchView(QWidget):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.channel_label)
         layout.addLayout(facts)
+        layout.addWidget(self.fill_label)
         layout.addWidget(self.subject_edit)
         layout.addWidget(self.tabs, 2)
         layout.addLayout(buttons)
@@ -244,6 +243,8 @@ class BatchView(QWidget):
         accepted = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
         others = [s for s in self._run(lambda: self._history().applications("open")) or []
                   if s.id != accepted]  # fmt: skip
+        from bowout.core.batch import situation_for  # the composer: only when drafting
+
         voice = self.voice_combo.currentData()
         assert isinstance(voice, Voice)
         self.batch_id = uuid.uuid4().hex[:8]
@@ -306,6 +307,13 @@ class BatchView(QWidget):
             self.tabs.setTabEnabled(1, bool(draft.phone_script))
             self.tabs.setCurrentIndex(1 if draft.phone_script and not item.record_id else 0)
         self._loading = False
+        self._check_fill_ins()
+
+    def _check_fill_ins(self) -> None:
+        item = self.current()
+        missing = unfilled(item.subject, item.body) if item and not item.record_id else ""
+        self.fill_label.setText(missing)
+        self.fill_label.setHidden(not missing)
 
     @Slot()
     def _facts_changed(self) -> None:
@@ -327,6 +335,7 @@ class BatchView(QWidget):
         self.items[row] = dataclasses.replace(
             item, subject=self.subject_edit.text(), body=self.body_edit.toPlainText()
         )
+        self._check_fill_ins()
 
     # -- sending --------------------------------------------------------------------------
 
@@ -355,21 +364,8 @@ class BatchView(QWidget):
         item = self.current()
         if item is None or item.draft is None or item.record_id:
             return
-        from bowout.storage import Record
-
         history = self._history()
-        record = Record.from_draft(
-            item.draft, notes=self.batch_note(), subject=item.subject, body_text=item.body,
-            body_html=None if item.body == item.draft.body_text else text_html(item.body),
-        )  # fmt: skip
-
-        def save() -> str:
-            saved = history.add(record)
-            history.mark_sent(saved.id)
-            history.link_withdrawal(item.stored.id, saved.id, withdrawn=True)
-            return str(saved.id)
-
-        record_id = self._run(save)
+        record_id = self._run(lambda: keep_sent(history, item, self.batch_note()))
         if record_id is None:
             return
         row = self.item_list.currentRow()

@@ -1,4 +1,5 @@
-"""One message of a batch: the application, its situation and draft, the user's edits."""
+"""Pieces of the batch view: one message of a batch (the application, its situation and
+draft, the user's edits), its row text and notes, and the view's small widgets."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import dataclasses
 import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+
 from bowout.core.history_summary import STAGE_NAMES
 
 if TYPE_CHECKING:
     from bowout.core.applications import Application
     from bowout.core.draft import Draft
     from bowout.core.situation import Situation
+    from bowout.storage import History
     from bowout.storage.applications import StoredApplication
 
 
@@ -53,3 +57,49 @@ def batch_note(batch_id: str, why: str, accepted: Application | None) -> str:
     else:
         why = why.replace(" — tell the others", "")
     return f"Batch {batch_id}: {why}; every other open application told."
+
+
+def unfilled(subject: str, body: str) -> str:
+    """What is still to fill in before sending (the tone coach's placeholder findings, one
+    line each), or "" when nothing is."""
+    from bowout.core.tone_findings import placeholder_findings
+
+    found = placeholder_findings([(subject, "subject"), (body, "body")])
+    return "\n".join(f.message for f in found)
+
+
+def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
+    """A combo whose long choices do not hold the side panel wide (the popup shows them)."""
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
+
+
+def side_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
+    """A named push button that Enter in a field does not press."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setAutoDefault(False)
+    return button
+
+
+def keep_sent(history: History, item: BatchItem, note: str) -> str:
+    """Keep ``item`` as a sent withdrawal (with the user's subject and text, and ``note``)
+    linked to its application, which is marked withdrawn; returns the record id. Raises
+    HistoryError (nothing half-linked is hidden: each step is saved as it goes)."""
+    from bowout.storage import Record
+
+    assert item.draft is not None
+    edited = item.body != item.draft.body_text
+    record = Record.from_draft(
+        item.draft, notes=note, subject=item.subject, body_text=item.body,
+        body_html=text_html(item.body) if edited else None,
+    )  # fmt: skip
+    saved = history.add(record)
+    history.mark_sent(saved.id)
+    history.link_withdrawal(item.stored.id, saved.id, withdrawn=True)
+    return saved.id
