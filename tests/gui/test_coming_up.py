@@ -6,19 +6,21 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
+import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Money, Reason
 from bowout.gui import build_window
 from bowout.gui.shell import MainWindow
+from bowout.gui.theme import AA_TEXT, apply_theme, contrast_ratio
 from bowout.gui.views.coming_up import (
     COMPANY_COLUMN,
     DONE_COLUMN,
     DUE_COLUMN,
-    OVERDUE_COLOUR,
     TITLE_COLUMN,
     ComingUpView,
 )
@@ -83,7 +85,8 @@ def test_due_items_overdue_first_ticked_off_and_kept(qtbot: QtBot, data_dir: Pat
     assert any(r[1] == "Contoso" and "longer plan" in r[2] for r in shown)
     assert len(shown) == 7 and not any(r[3] for r in shown)
     late = view.table.item(0, DUE_COLUMN)
-    assert late.foreground().color() == QColor(OVERDUE_COLOUR) and late.font().bold()
+    assert late.font().bold() and late.foreground().color().red() > 180  # red, and bold
+    assert view.table.item(5, DUE_COLUMN).foreground().style() == Qt.BrushStyle.NoBrush
     assert view.count_label.text() == "7 to do, 2 overdue"
 
     row = next(i for i, r in enumerate(shown) if r[1] == "Contoso" and "references" in r[2])
@@ -171,3 +174,20 @@ def test_marking_sent_in_the_window_brings_its_follow_ups(qtbot: QtBot, data_dir
     win.mark_sent()  # the list beside the draft shows them at once
     assert {r[1] for r in rows(view)} == {"Northwind"} and len(rows(view)) == 3
     close_quietly(win)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_overdue_dates_read_in_either_theme(
+    qtbot: QtBot, data_dir: Path, qapp: QApplication, theme: str
+) -> None:
+    sent(data_dir, "Northwind")
+    apply_theme(qapp, theme)
+    try:
+        win, view = open_view(qtbot, data_dir)
+        late = view.table.item(0, DUE_COLUMN)
+        assert late.text().startswith("Overdue")
+        ground = view.table.palette().color(QPalette.ColorRole.Base)
+        assert contrast_ratio(late.foreground().color(), ground) >= AA_TEXT
+        close_quietly(win)
+    finally:
+        apply_theme(qapp, "system")

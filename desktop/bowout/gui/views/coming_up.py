@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,8 +43,17 @@ DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN, TITLE_COLUMN = range(4)
 HEADERS = ("Done", "Due", "Company", "What to do")
 #: The reminder uid of a row (on its first item).
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Overdue dates in this colour (readable on light and dark backgrounds alike).
-OVERDUE_COLOUR = "#d64545"
+#: Overdue dates in red: a dark red on a light list, a light red on a dark one (each at
+#: least 4.5:1 against the list, WCAG 1.4.3).
+OVERDUE_ON_LIGHT = "#c62828"
+OVERDUE_ON_DARK = "#ff8a80"
+
+
+def overdue_colour(palette: QPalette) -> QColor:
+    """The overdue red that reads on this palette's list background."""
+    from bowout.gui.theme import is_dark
+
+    return QColor(OVERDUE_ON_DARK if is_dark(palette) else OVERDUE_ON_LIGHT)
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -177,9 +186,8 @@ class ComingUpView(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """A one-line note above the list (errors in the alarm colour)."""
-        self.message_label.setStyleSheet(
-            f"color: {OVERDUE_COLOUR}; font-weight: bold;" if error else ""
-        )
+        colour = overdue_colour(self.palette()).name()
+        self.message_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if error else "")
         self.message_label.setText(text)
         self.message_label.show()
 
@@ -225,7 +233,7 @@ class ComingUpView(QWidget):
             due = QTableWidgetItem(due_text(reminder.due, today))
             due.setToolTip(reminder.due.isoformat())
             if reminder.due < today and not reminder.done:
-                due.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
+                due.setForeground(QBrush(overdue_colour(self.table.palette())))
                 due.setFont(bold)
             company = QTableWidgetItem(reminder.company or "—")
             title = QTableWidgetItem(reminder.title)
