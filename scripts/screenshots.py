@@ -175,8 +175,16 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
 def render_scaled(out: Path, scale: str) -> None:
     """Run this script again at ``QT_SCALE_FACTOR=scale`` on a 1366×768 logical screen."""
     factor = float(scale)
-    screen = {"name": "shot", "x": 0, "y": 0, "width": round(1366 * factor),
-              "height": round(768 * factor), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round(1366 * factor),
+        "height": round(768 * factor),
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "screens.json"
         config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
