@@ -14,6 +14,16 @@ COLUMNS = ("Company", "Role", "Stage", "Applied", "State")
 #: Role that returns the StoredApplication itself.
 APPLICATION_ROLE = Qt.ItemDataRole.UserRole + 1
 _STAGE_ORDER = {stage: i for i, stage in enumerate(Stage)}
+#: Stage names short enough for a column of a list beside the draft (the details and the
+#: tooltip give the full label).
+SHORT_STAGES = {
+    Stage.APPLIED: "Applied",
+    Stage.SCREENING: "Screening",
+    Stage.INTERVIEWING: "Interviewing",
+    Stage.FINAL: "Final interview",
+    Stage.OFFER: "Offer",
+    Stage.ACCEPTED: "Offer accepted",
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -24,7 +34,7 @@ def _cell(stored: StoredApplication, column: int) -> str:
     if column == 1:
         return app.role
     if column == 2:
-        return app.stage.label
+        return SHORT_STAGES[app.stage]
     if column == 3:
         return app.applied.isoformat() if app.applied else ""
     return "Open" if stored.is_open else "Withdrawn"
@@ -66,6 +76,8 @@ class ApplicationsModel(QAbstractTableModel):
         stored = self._rows[index.row()]
         if role == APPLICATION_ROLE:
             return stored
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return stored.application.stage.label
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,

@@ -17,7 +17,9 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 #: State filter choices: (label, state or "" for every application).
 STATE_FILTERS = (("Open", OPEN), ("Withdrawn", WITHDRAWN), ("All", ""))
+#: Columns the list beside the draft leaves to the details: applied date and state.
+HIDDEN_COLUMNS = (3, 4)
 #: Typing pauses this long before the search runs.
 SEARCH_DELAY_MS = 150
 #: Shows the view (as its navigation entry's tooltip says).
@@ -112,7 +116,10 @@ class ApplicationsView(QWidget):
         self.view.setModel(self.model)
         configure_table(self.view)
         for column in range(self.model.columnCount()):
-            self.view.setColumnHidden(column, column == 4)  # the filter says the state
+            # Narrow beside the draft: the details below give the date; the filter the state.
+            self.view.setColumnHidden(column, column in HIDDEN_COLUMNS)
+        # Company and role share the width; the short stage names fit their column.
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("applications_message")
@@ -141,11 +148,13 @@ class ApplicationsView(QWidget):
         return button
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.search_edit, 1)
-        top.addWidget(self.state_combo)
+        # Two rows on top, as the history view has: the list is narrow beside the draft.
+        top = QGridLayout()
+        top.addWidget(self.search_edit, 0, 0, 1, 2)
+        top.addWidget(self.state_combo, 1, 0)
+        top.addWidget(self.import_button, 1, 1)
         buttons = QHBoxLayout()
-        self.buttons = (self.add_button, self.edit_button, self.remove_button, self.import_button)
+        self.buttons = (self.add_button, self.edit_button, self.remove_button)
         for button in self.buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -157,7 +166,7 @@ class ApplicationsView(QWidget):
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
         layout.addWidget(self.details)
-        chain = [self.search_edit, self.state_combo, self.view, *self.buttons]
+        chain = [self.search_edit, self.state_combo, self.import_button, self.view, *self.buttons]
         for before, after in itertools.pairwise(chain):
             self.setTabOrder(before, after)
 
