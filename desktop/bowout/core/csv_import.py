@@ -91,8 +91,15 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
 
 
 def parse_date(text: str, day_first: bool) -> dt.date | None:
-    """A date as spreadsheets write it (2026-03-02, 02/03/2026, 2 Mar 2026, Mar 2, 2026)."""
-    text = text.strip()
+    """A date as spreadsheets write it (2026-03-02, 02/03/2026, 2 Mar 2026, Mar 2, 2026);
+    None for an empty cell, ValueError ("not a date: ...") for anything else."""
+    try:
+        return _parse_date(text.strip(), day_first)
+    except (ValueError, KeyError):
+        raise ValueError(f"not a date: {text.strip()!r}") from None
+
+
+def _parse_date(text: str, day_first: bool) -> dt.date | None:
     if not text:
         return None
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", text):

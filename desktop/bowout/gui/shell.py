@@ -50,6 +50,13 @@ VIEWS = (
     ViewSpec("draft", "&Draft", "mdi6.file-document-edit-outline", "Ctrl+1"),
     ViewSpec("history", "&History", "mdi6.history", "Ctrl+H", "bowout.gui.views.history"),
     ViewSpec(
+        "applications",
+        "&Applications",
+        "mdi6.briefcase-outline",
+        "Ctrl+Shift+A",
+        "bowout.gui.views.applications",
+    ),
+    ViewSpec(
         "coming_up",
         "&Coming up",
         "mdi6.calendar-check",
