@@ -68,5 +68,7 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
     for reminder in due:
         late = " (overdue)" if reminder.due < today and not reminder.done else ""
         tick = "[x] " if reminder.done else ""
-        print(f"{reminder.due.isoformat()}{late}  {tick}{reminder.title}")
+        where = reminder.company and reminder.company not in reminder.title
+        company = f" ({reminder.company})" if where else ""
+        print(f"{reminder.due.isoformat()}{late}  {tick}{reminder.title}{company}")
     return 0

@@ -77,7 +77,8 @@ def test_done_hides_a_follow_up_until_all_is_asked_for(
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--all", "--json")
     assert {i["uid"]: i["done"] for i in json.loads(out)}[uid] is True
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--all")
-    assert "[x] Tell your references the Northwind application is closed" in out
+    assert "[x] Tell your references the Northwind application is closed\n" in out
+    assert "Refresh your CV, LinkedIn profile and job tracker (Northwind)" in out
     target = tmp_path / "follow-ups.ics"
     run(capsys, "--data-dir", str(tmp_path), "reminders", "export", str(target))
     todos = icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")
