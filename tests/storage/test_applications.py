@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import filelock
@@ -225,3 +227,52 @@ def test_every_step_of_a_save_failing_in_turn(
         if operation == "remove":
             victim = history.add_application(_app(f"Old {step}"))
     assert {"mkstemp", "write", "fsync", "replace"} <= set(failed)
+
+
+APP_WRITER = """
+import sys, time
+from pathlib import Path
+from bowout.core.applications import Application
+from bowout.storage import History
+data_dir, tag, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+history = History.open(data_dir)
+print("ready", flush=True)
+while not go.exists():
+    time.sleep(0.005)
+for i in range(count):
+    print(history.add_application(Application(company=f"{tag}-{i}")), flush=True)
+"""
+
+
+def test_two_processes_adding_applications_lose_nothing(data_dir: Path, tmp_path: Path) -> None:
+    History.open(data_dir).close()
+    go = tmp_path / "go"
+    writers = []
+    for tag in ("a", "b"):
+        process = subprocess.Popen(
+            [sys.executable, "-c", APP_WRITER, str(data_dir), tag, "25", str(go)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        writers.append(process)
+    go.touch()
+    acknowledged: set[str] = set()
+    for process in writers:
+        out, _ = process.communicate(timeout=100)
+        assert process.returncode == 0
+        acknowledged |= set(out.split())
+    with History.open(data_dir) as history:
+        assert len(acknowledged) == 50
+        assert {s.id for s in history.applications()} == acknowledged
+
+
+def test_a_corrupt_file_is_restored_with_its_applications(data_dir: Path) -> None:
+    with History.open(data_dir) as history:
+        kept = history.add_application(_app("Northwind"))
+        history.add_application(_app("Contoso"))  # the backup holds the file before this
+    (data_dir / "history.json").write_bytes(b'{"records": {"cut sho')
+    with History.open(data_dir) as history:
+        assert "damaged" in str(history.recovery_message)
+        assert [s.id for s in history.applications()] == [kept]
+    assert list(data_dir.glob("history-damaged-*"))  # kept aside, never overwritten
