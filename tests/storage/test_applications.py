@@ -11,10 +11,12 @@ from pathlib import Path
 import filelock
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from storage_helpers import FaultPlan, make_record, temp_files
 
 from bowout.core.applications import Application
-from bowout.core.situation import Stage
+from bowout.core.situation import Stage, single_line
 from bowout.storage import History, HistoryError, ImportMapping, StoredApplication
 from bowout.storage.applications import OPEN, WITHDRAWN, header_key
 
@@ -276,3 +278,23 @@ def test_a_corrupt_file_is_restored_with_its_applications(data_dir: Path) -> Non
         assert "damaged" in str(history.recovery_message)
         assert [s.id for s in history.applications()] == [kept]
     assert list(data_dir.glob("history-damaged-*"))  # kept aside, never overwritten
+
+
+_name = st.text(min_size=1, max_size=60).filter(single_line)  # what the company keeps
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    company=_name,
+    role=st.text(max_size=60),
+    notes=st.text(max_size=300),
+    stage=st.sampled_from(list(Stage)),
+    applied=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+)
+def test_any_application_survives_the_file_unchanged(
+    company: str, role: str, notes: str, stage: Stage, applied: dt.date | None
+) -> None:
+    application = Application(company=company, role=role, notes=notes, stage=stage, applied=applied)
+    stored = StoredApplication("a" * 32, application, WITHDRAWN, ("r" * 32,), "t1", "t2")
+    through_json = orjson.loads(orjson.dumps(stored.to_dict()))
+    assert StoredApplication.from_dict(through_json) == stored
