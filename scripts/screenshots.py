@@ -172,11 +172,70 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
     return shots
 
 
+#: A tracker's export as a spreadsheet saves it (semicolons, Windows-1252, a status word
+#: Bow Out does not know, a closed row, a date it cannot read).
+TRACKER_CSV = (
+    "Employer;Job title;Hiring manager;Status;Applied on;Link\r\n"
+    "Northwind;Data Analyst;Jordan Lee;Phone screen;03/14/2026;northwind.example/jobs/17\r\n"
+    "Contoso;QA Lead;Zoë Ørsted;Panel;14 Mar 2026;\r\n"
+    "Litware;Designer;;Rejected;2026-03-01;\r\n"
+    "Tailspin;Engineer;Kim Park;Final interview;2026-03-20;\r\n"
+    "Initech;Engineer;;Applied;31/31/2026;\r\n"
+    "Fabrikam;UX Researcher;Ana Ruiz;Offer;2026-03-22;\r\n"
+).encode("cp1252")
+
+
+def render_applications(out: Path, data_dir: Path) -> list[Path]:
+    """The applications view beside the draft (light, dark) and the CSV import dialog."""
+    from bowout.core.applications import Application
+    from bowout.gui.widgets.import_dialog import ImportDialog
+    from bowout.storage import History
+
+    with History.open(data_dir) as history:
+        for company, role, contact, stage in (
+            ("Globex", "Data Analyst", "Priya Shah", Stage.FINAL),
+            ("Acme", "Analytics Engineer", "", Stage.SCREENING),
+            ("Umbrella", "BI Developer", "Lee Park", Stage.INTERVIEWING),
+            ("Hooli", "Data Scientist", "", Stage.APPLIED),
+            ("Wayne Enterprises", "Analyst", "Ana Ruiz", Stage.OFFER),
+        ):
+            history.add_application(Application(company=company, role=role, contact=contact,
+                                                stage=stage, notes="Referred by Sam"))  # fmt: skip
+    app = make_application()
+    shots: list[Path] = []
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    for theme, (width, height) in (("light", (1366, 768)), ("dark", (800, 600))):
+        apply_theme(app, theme)
+        window.apply_icons()
+        window.resize(width, height)
+        window.show()
+        window.show_view("applications")
+        shots.append(save(window, out, f"applications-{width}x{height}-{theme}"))
+    apply_theme(app, "light")
+    assert window.context.history is not None
+    existing = [s.application for s in window.context.history.applications()]
+    dialog = ImportDialog(TRACKER_CSV, "job-tracker.csv", None, existing, window)
+    dialog.show()
+    shots.append(save(dialog, out, "import-csv-dialog"))
+    dialog.close()
+    window.close()
+    return shots
+
+
 def render_scaled(out: Path, scale: str) -> None:
     """Run this script again at ``QT_SCALE_FACTOR=scale`` on a 1366×768 logical screen."""
     factor = float(scale)
-    screen = {"name": "shot", "x": 0, "y": 0, "width": round(1366 * factor),
-              "height": round(768 * factor), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round(1366 * factor),
+        "height": round(768 * factor),
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "screens.json"
         config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
@@ -214,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only-scaled", metavar="FACTOR", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=("applications",), help="render only these shots")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
@@ -225,8 +285,14 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             render_shell(args.out, Path(tmp), f"-{percent}pct")
         return 0
+    if args.only == "applications":
+        with tempfile.TemporaryDirectory() as tmp:
+            render_applications(args.out, Path(tmp))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         render(args.out, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        render_applications(args.out, Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         render_shell(args.out, Path(tmp))
     render_scaled(args.out, "2")

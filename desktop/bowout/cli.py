@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line contract (see SPEC, "Command line")."""
-    from bowout import cli_draft, cli_history, cli_reminders
+    from bowout import cli_applications, cli_batch, cli_draft, cli_history, cli_reminders
 
     parser = _Parser(
         prog="bowout",
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_draft.add_parser(sub)
     cli_history.add_parser(sub)
     cli_reminders.add_parser(sub)
+    cli_applications.add_parser(sub)
+    cli_batch.add_parser(sub)
     templates = sub.add_parser("templates", help="work with custom message templates")
     tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     check = tsub.add_parser("check", help="validate custom templates")
@@ -79,6 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bowout import cli_reminders
 
             return cli_reminders.run(args, data_dir)
+        if args.command == "applications":
+            from bowout import cli_applications
+
+            return cli_applications.run(args, data_dir)
+        if args.command == "batch":
+            from bowout import cli_batch
+
+            return cli_batch.run(args, data_dir)
         if args.command == "templates":
             from bowout.cli_templates import run_templates_check
 

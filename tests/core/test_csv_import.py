@@ -102,3 +102,11 @@ def test_guessing_and_status_words() -> None:
         parse_date("next week", day_first=True)
     with pytest.raises(InputError, match="bytes"):
         read_applications(b"x" * 6_000_000)
+
+
+@pytest.mark.parametrize("cell", ["31/31/2026", "2026-02-30", "Foo 2, 2026", "2 Smarch 2026"])
+def test_a_date_that_cannot_be_one_is_named_in_one_clear_line(cell: str) -> None:
+    data = f'Company,Applied\nNorthwind,"{cell}"\nContoso,2026-03-02\n'.encode()
+    result = read_applications(data)
+    assert result.skipped == [(2, f"not a date: {cell!r}")]
+    assert [a.company for a in result.applications] == ["Contoso"]

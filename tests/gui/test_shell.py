@@ -48,8 +48,9 @@ def test_navigation_lists_every_view_and_shows_history_beside_the_draft(
     assert [nav.item(r).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(nav.count())] == [
         "Draft",
         "History",
+        "Applications",
     ]
-    assert [v.key for v in VIEWS] == ["draft", "history"]
+    assert [v.key for v in VIEWS] == ["draft", "history", "applications"]
     assert not win.side_stack.isVisible()  # the draft alone at first
     rect = nav.visualItemRect(nav.item(1))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -11,6 +11,7 @@ import pytest
 from storage_helpers import make_record
 
 from bowout.storage import History
+from bowout.storage.jsonstore import FORMAT_VERSION, TABLES
 
 
 def _three_saves(data_dir: Path) -> list[str]:
@@ -111,5 +112,5 @@ def test_missing_file_with_backups_is_restored(data_dir: Path) -> None:
 def test_first_run_says_nothing(data_dir: Path) -> None:
     history = History.open(data_dir)
     assert history.recovery_message is None and history.list() == []
-    empty = {"meta": {"format_version": 1}, "records": {}, "trash": {}}
+    empty = {"meta": {"format_version": FORMAT_VERSION}, **{name: {} for name in TABLES}}
     assert orjson.loads(history.path.read_bytes()) == empty

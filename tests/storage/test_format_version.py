@@ -37,7 +37,7 @@ def test_a_file_from_before_the_version_opens_and_gains_it(data_dir: Path) -> No
     "newer",
     [
         {"meta": {"format_version": FORMAT_VERSION + 1}},
-        {"applications": {"x": {"id": "x"}}},  # a table a later version might add
+        {"a_later_table": {"x": {"id": "x"}}},  # a table a later version might add
     ],
 )
 def test_a_newer_file_is_read_only_and_kept(

@@ -91,8 +91,15 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
 
 
 def parse_date(text: str, day_first: bool) -> dt.date | None:
-    """A date as spreadsheets write it (2026-03-02, 02/03/2026, 2 Mar 2026, Mar 2, 2026)."""
-    text = text.strip()
+    """A date as spreadsheets write it (2026-03-02, 02/03/2026, 2 Mar 2026, Mar 2, 2026);
+    None for an empty cell, ValueError ("not a date: ...") for anything else."""
+    try:
+        return _parse_date(text.strip(), day_first)
+    except (ValueError, KeyError):
+        raise ValueError(f"not a date: {text.strip()!r}") from None
+
+
+def _parse_date(text: str, day_first: bool) -> dt.date | None:
     if not text:
         return None
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", text):
@@ -120,6 +127,21 @@ def _day_first(cells: Sequence[str]) -> bool:
     return True
 
 
+def _header_row(rows: Sequence[Sequence[str]]) -> int:
+    """Index of the header row: the first with two or more filled cells (InputError if none)."""
+    for i, row in enumerate(rows):
+        if sum(1 for c in row if c.strip()) >= 2:
+            return i
+    raise InputError("no header row: the first row with two or more filled cells")
+
+
+def read_headers(data: bytes) -> list[str]:
+    """The column headers of a CSV export, stripped, in file order (to look up a mapping
+    remembered for them). InputError when there is no header row."""
+    rows = split_rows(decode(data))
+    return [h.strip() for h in rows[_header_row(rows)]]
+
+
 def read_applications(
     data: bytes,
     overrides: Mapping[str, str] | None = None,
@@ -134,10 +156,7 @@ def read_applications(
     ``existing``: applications already kept; the same company and role are skipped.
     """
     rows = split_rows(decode(data))
-    header_at = next((i for i, row in enumerate(rows) if sum(1 for c in row if c.strip()) >= 2),
-                     None)  # fmt: skip
-    if header_at is None:
-        raise InputError("no header row: the first row with two or more filled cells")
+    header_at = _header_row(rows)
     headers = [h.strip() for h in rows[header_at]]
     mapping = guess_mapping(headers)
     for column, field in (overrides or {}).items():

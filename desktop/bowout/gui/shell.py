@@ -49,6 +49,13 @@ logger = logging.getLogger(__name__)
 VIEWS = (
     ViewSpec("draft", "&Draft", "mdi6.file-document-edit-outline", "Ctrl+1"),
     ViewSpec("history", "&History", "mdi6.history", "Ctrl+H", "bowout.gui.views.history"),
+    ViewSpec(
+        "applications",
+        "&Applications",
+        "mdi6.briefcase-outline",
+        "Ctrl+Shift+A",
+        "bowout.gui.views.applications",
+    ),
 )
 #: A window (or screen) narrower than this (pixels) shows the navigation as icons only.
 COMPACT_NAV_WIDTH = 1000

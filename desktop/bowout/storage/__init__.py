@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bowout.storage.applications import ImportMapping, StoredApplication
     from bowout.storage.errors import HistoryError
     from bowout.storage.history import History
     from bowout.storage.io import ImportReport
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 _HOMES = {
     "HistoryError": "errors",
     "History": "history",
+    "ImportMapping": "applications",
+    "StoredApplication": "applications",
     "ImportReport": "io",
     "Record": "records",
     "SCHEMA_VERSION": "schema",
@@ -35,4 +38,12 @@ def __getattr__(name: str) -> object:
     return value
 
 
-__all__ = ["SCHEMA_VERSION", "History", "HistoryError", "ImportReport", "Record"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "History",
+    "HistoryError",
+    "ImportMapping",
+    "ImportReport",
+    "Record",
+    "StoredApplication",
+]

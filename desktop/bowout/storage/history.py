@@ -14,6 +14,7 @@ from typing import Any
 
 from bowout.private import make_private_dir
 from bowout.storage import atomic, backups, recovery
+from bowout.storage.application_store import ApplicationStore
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
 from bowout.storage.io import ImportReport, export_bytes, parse_import
@@ -36,8 +37,9 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History:
-    """Every withdrawal the user kept; safe against crashes and a second running copy."""
+class History(ApplicationStore):
+    """Every withdrawal the user kept, and the applications still open (see
+    :class:`ApplicationStore`); safe against crashes and a second running copy."""
 
     def __init__(self, data_dir: Path, lock_timeout: float) -> None:
         from bowout.storage.lock import HistoryLock

@@ -15,14 +15,25 @@ from tinydb.table import Document, Table
 #: The tables a history file holds: live records, and the trash (``{deleted, record}``).
 RECORDS = "records"
 TRASH = "trash"
+#: Open applications (format 2), and the CSV column mappings remembered by header set.
+APPLICATIONS = "applications"
+IMPORT_MAPPINGS = "import_mappings"
 #: The file's own description: ``{"format_version": N}`` (files before version 1 lack it).
 META = "meta"
 #: Version of the file layout (tables and meta); bump it when a table is added or changed.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Every table this version knows, by the format that added it. A new table is one line
+#: here: an older file gains it (empty) on its next write; a file holding a table that is
+#: not here was written by a newer Bow Out and is opened read-only.
+TABLES: dict[str, int] = {
+    RECORDS: 1,
+    TRASH: 1,
+    APPLICATIONS: 2,
+    IMPORT_MAPPINGS: 2,
+}
 EMPTY: dict[str, dict[str, Any]] = {
     META: {"format_version": FORMAT_VERSION},
-    RECORDS: {},
-    TRASH: {},
+    **{name: {} for name in TABLES},
 }
 
 Tables = dict[str, dict[str, Any]]
@@ -58,7 +69,9 @@ def check_shape(data: object) -> None:
     """
     if not isinstance(data, dict) or not {RECORDS, TRASH} <= set(data):
         raise CorruptFile("it does not have the records and trash of a history file")
-    for name in (RECORDS, TRASH):
+    for name in TABLES:
+        if name not in data:
+            continue  # a table added after the file's format: it is written on the next save
         table = data[name]
         if not isinstance(table, dict):
             raise CorruptFile(f"its {name} are not a JSON object")
@@ -84,9 +97,10 @@ def newer_format(data: Tables) -> str | None:
 def dump(tables: Tables) -> bytes:
     """The bytes of a history file (compact: it is read by machines; exports are indented).
 
-    The format version is written into every file (files before it had none).
+    The format version is written into every file (files before it had none), and every
+    table this version knows (an older file gains the ones added since).
     """
-    return orjson.dumps({**tables, META: {"format_version": FORMAT_VERSION}})
+    return orjson.dumps({**EMPTY, **tables, META: {"format_version": FORMAT_VERSION}})
 
 
 class HistoryStorage(Storage):
