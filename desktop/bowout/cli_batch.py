@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
+
+if TYPE_CHECKING:
+    from bowout.storage import History
 
 
 def add_parser(sub: Any) -> None:
@@ -40,6 +43,12 @@ def add_parser(sub: Any) -> None:
         help="text (default), or json: a list of drafts as `bowout draft --format json` "
         "prints them, each with the application's company and stage",
     )
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep each draft in the history, linked to its application; prints each "
+        "id once it is on disk (in JSON as `id`)",
+    )
     p.add_argument("--your-name", metavar="N", help="your name (default: the saved profile)")
     p.add_argument("--your-email", metavar="E", help="your email (default: the saved profile)")
     p.add_argument("--your-phone", metavar="P", help="your phone (default: the saved profile)")
@@ -55,7 +64,8 @@ def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    """Draft for each open application and print them; exit 0 (an empty list when none)."""
+    """Draft for each open application and print them; exit 0 (an empty list when none).
+    With ``--save`` each draft is also kept and linked to its application first."""
     from bowout.cli_draft import _user_template_dirs, profile_from_args, render_text
     from bowout.core.batch import draft_batch
     from bowout.core.composer import Composer
@@ -66,14 +76,21 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     with History.open(data_dir) as history:
         if history.recovery_message:
             print(f"bowout: note: {history.recovery_message}", file=sys.stderr)
-        applications = [stored.application for stored in history.applications(OPEN)]
-    composer = Composer(_user_template_dirs(data_dir))
-    drafts = list(draft_batch(composer, profile, applications, Reason(args.reason),
-                              Voice(args.tone)))  # fmt: skip
-    for problem in composer.take_template_problems():
-        print(f"bowout: warning: {problem}", file=sys.stderr)
+        kept = history.applications(OPEN)
+        composer = Composer(_user_template_dirs(data_dir))
+        applications = [stored.application for stored in kept]
+        reason, voice = Reason(args.reason), Voice(args.tone)
+        drafts = list(draft_batch(composer, profile, applications, reason, voice))
+        for problem in composer.take_template_problems():
+            print(f"bowout: warning: {problem}", file=sys.stderr)
+        record_ids = []
+        if args.save:
+            for stored, (_, draft) in zip(kept, drafts, strict=True):
+                record_ids.append(save_linked(history, stored.id, draft))
     if args.format == "json":
         payload = [batch_json(application, draft) for application, draft in drafts]
+        for item, record_id in zip(payload, record_ids, strict=False):
+            item["id"] = record_id
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
     if not drafts:
@@ -81,5 +98,18 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     for number, (application, draft) in enumerate(drafts, 1):
         who = " — ".join(part for part in (application.company, application.role) if part)
         sys.stdout.write(f"=== {number}/{len(drafts)}: {who} ({application.stage.label}) ===\n")
-        sys.stdout.write(render_text(draft) + "\n")
+        sys.stdout.write(render_text(draft))
+        if record_ids:
+            sys.stdout.write(f"Saved to history: {record_ids[number - 1]}\n")
+        sys.stdout.write("\n")
     return 0
+
+
+def save_linked(history: History, application_id: str, draft: Draft) -> str:
+    """Keep ``draft`` as a withdrawal record and link it to its application (which stays
+    open until the message is sent); returns the record id once both are on disk."""
+    from bowout.storage import Record
+
+    record = history.add(Record.from_draft(draft))
+    history.link_withdrawal(application_id, record.id)
+    return record.id

@@ -253,3 +253,30 @@ def test_add_list_and_remove(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert "No applications kept" in out
     code, _, err = run(capsys, "--data-dir", dd, "applications", "remove", "abc")
     assert code == 2 and "matches 0 applications" in err
+
+
+class _Terminal:
+    """Standard input that is a terminal (the answers come from ``input``)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("answer", "imported"), [("y", 3), ("", 0), ("no", 0)])
+def test_on_a_terminal_a_first_mapping_is_confirmed_by_a_question(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    imported: int,
+) -> None:
+    csv = _write(tmp_path / "apps.csv", TABLE)
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or answer)
+    code, _, err = run(
+        capsys, "--data-dir", str(tmp_path / "d"), "applications", "import", str(csv)
+    )
+    assert asked and "Company → company" in asked[0] and "Import 3 application(s)" in asked[0]
+    assert len(_listed(capsys, tmp_path / "d")) == imported
+    assert code == (0 if imported else 2) and (imported or "run again with --yes" in err)

@@ -126,3 +126,34 @@ def test_batch_text_and_an_empty_list(
     assert code == 0 and "No open applications" in out
     code, _, err = run(capsys, "--data-dir", empty, "batch", "--reason", "bored")
     assert code == 2 and "invalid choice: 'bored'" in err
+
+
+def test_save_keeps_each_draft_linked_to_its_application(
+    capsys: pytest.CaptureFixture[str], five: Path
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        str(five),
+        "batch",
+        "--reason",
+        "other-offer",
+        "--format",
+        "json",
+        "--save",
+    )
+    drafts = json.loads(out)
+    assert code == 0 and len(drafts) == 5 and all(len(d["id"]) == 32 for d in drafts)
+    with History.open(five) as history:
+        by_company = {s.application.company: s for s in history.applications("open")}
+        for draft in drafts:
+            stored = by_company[draft["company"]]
+            assert stored.record_ids == (draft["id"],)  # linked, still open until sent
+            record = history.get(draft["id"])
+            assert (record.company, record.stage, record.subject) == (
+                draft["company"],
+                draft["stage"],
+                draft["subject"],
+            )
+    code, out, _ = run(capsys, "--data-dir", str(five), "batch", "--reason", "personal", "--save")
+    assert code == 0 and out.count("Saved to history: ") == 5

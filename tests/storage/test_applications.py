@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import filelock
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from storage_helpers import FaultPlan, make_record, temp_files
 
 from bowout.core.applications import Application
-from bowout.core.situation import Stage
+from bowout.core.situation import Stage, single_line
 from bowout.storage import History, HistoryError, ImportMapping, StoredApplication
 from bowout.storage.applications import OPEN, WITHDRAWN, header_key
 
@@ -225,3 +229,72 @@ def test_every_step_of_a_save_failing_in_turn(
         if operation == "remove":
             victim = history.add_application(_app(f"Old {step}"))
     assert {"mkstemp", "write", "fsync", "replace"} <= set(failed)
+
+
+APP_WRITER = """
+import sys, time
+from pathlib import Path
+from bowout.core.applications import Application
+from bowout.storage import History
+data_dir, tag, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+history = History.open(data_dir)
+print("ready", flush=True)
+while not go.exists():
+    time.sleep(0.005)
+for i in range(count):
+    print(history.add_application(Application(company=f"{tag}-{i}")), flush=True)
+"""
+
+
+def test_two_processes_adding_applications_lose_nothing(data_dir: Path, tmp_path: Path) -> None:
+    History.open(data_dir).close()
+    go = tmp_path / "go"
+    writers = []
+    for tag in ("a", "b"):
+        process = subprocess.Popen(
+            [sys.executable, "-c", APP_WRITER, str(data_dir), tag, "25", str(go)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        writers.append(process)
+    go.touch()
+    acknowledged: set[str] = set()
+    for process in writers:
+        out, _ = process.communicate(timeout=100)
+        assert process.returncode == 0
+        acknowledged |= set(out.split())
+    with History.open(data_dir) as history:
+        assert len(acknowledged) == 50
+        assert {s.id for s in history.applications()} == acknowledged
+
+
+def test_a_corrupt_file_is_restored_with_its_applications(data_dir: Path) -> None:
+    with History.open(data_dir) as history:
+        kept = history.add_application(_app("Northwind"))
+        history.add_application(_app("Contoso"))  # the backup holds the file before this
+    (data_dir / "history.json").write_bytes(b'{"records": {"cut sho')
+    with History.open(data_dir) as history:
+        assert "damaged" in str(history.recovery_message)
+        assert [s.id for s in history.applications()] == [kept]
+    assert list(data_dir.glob("history-damaged-*"))  # kept aside, never overwritten
+
+
+_name = st.text(min_size=1, max_size=60).filter(single_line)  # what the company keeps
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    company=_name,
+    role=st.text(max_size=60),
+    notes=st.text(max_size=300),
+    stage=st.sampled_from(list(Stage)),
+    applied=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+)
+def test_any_application_survives_the_file_unchanged(
+    company: str, role: str, notes: str, stage: Stage, applied: dt.date | None
+) -> None:
+    application = Application(company=company, role=role, notes=notes, stage=stage, applied=applied)
+    stored = StoredApplication("a" * 32, application, WITHDRAWN, ("r" * 32,), "t1", "t2")
+    through_json = orjson.loads(orjson.dumps(stored.to_dict()))
+    assert StoredApplication.from_dict(through_json) == stored
