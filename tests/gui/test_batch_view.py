@@ -137,3 +137,34 @@ def test_without_open_applications_it_says_where_to_add_them(qtbot: QtBot, data_
     assert view.message_label.text().startswith("No other open applications")
     assert not view.sent_button.isEnabled()
     close_quietly(win)
+
+
+def test_a_failed_save_is_said_and_a_retry_keeps_one_record(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bowout.storage import HistoryError
+
+    win, view, ids = open_batch(qtbot, data_dir)
+    view.draft_all()
+    history = win.context.history
+    real = history.mark_sent
+    calls = []
+
+    def disk_full(record_id: str, when: object = None) -> object:
+        calls.append(record_id)
+        if len(calls) == 1:
+            raise HistoryError("Could not save the history: the disk is full.")
+        return real(record_id)
+
+    monkeypatch.setattr(history, "mark_sent", disk_full)
+    qtbot.mouseClick(view.sent_button, Qt.MouseButton.LeftButton)
+    assert view.message_label.text() == "Could not save the history: the disk is full."
+    assert view.progress_label.text() == "0 of 6 sent" and not view.items[0].record_id
+    qtbot.mouseClick(view.sent_button, Qt.MouseButton.LeftButton)  # the disk has room again
+    assert view.progress_label.text() == "1 of 6 sent"
+    company = view.items[0].stored.application.company
+    with History.open(data_dir) as again:
+        kept = [r for r in again.list() if r.company == company]
+        assert len(kept) == 1 and kept[0].status == "sent" and calls == [kept[0].id] * 2
+        assert again.get_application(ids[company]).record_ids == (kept[0].id,)
+    close_quietly(win)

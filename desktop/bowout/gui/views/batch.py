@@ -364,11 +364,13 @@ class BatchView(QWidget):
         item = self.current()
         if item is None or item.draft is None or item.record_id:
             return
-        history = self._history()
-        record_id = self._run(lambda: keep_sent(history, item, self.batch_note()))
+        history, row = self._history(), self.item_list.currentRow()
+        kept: list[str] = []
+        record_id = self._run(lambda: keep_sent(history, item, self.batch_note(), kept.append))
         if record_id is None:
+            if kept:  # on disk, not yet marked sent: the next try finishes this one
+                self.items[row] = dataclasses.replace(item, kept_id=kept[0])
             return
-        row = self.item_list.currentRow()
         self.items[row] = dataclasses.replace(item, record_id=record_id)
         waiting = [i for i, it in enumerate(self.items) if not it.record_id]
         self._fill_list(next((i for i in waiting if i > row), waiting[0] if waiting else row))

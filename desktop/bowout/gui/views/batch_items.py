@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
@@ -31,6 +32,8 @@ class BatchItem:
     subject: str = ""
     body: str = ""
     record_id: str | None = None
+    #: The record kept by an attempt whose later step failed: a retry finishes it.
+    kept_id: str | None = None
 
 
 def item_text(item: BatchItem) -> str:
@@ -87,19 +90,28 @@ def side_button(parent: QWidget, name: str, text: str, accessible: str) -> QPush
     return button
 
 
-def keep_sent(history: History, item: BatchItem, note: str) -> str:
+def keep_sent(history: History, item: BatchItem, note: str, kept: Callable[[str], None]) -> str:
     """Keep ``item`` as a sent withdrawal (with the user's subject and text, and ``note``)
-    linked to its application, which is marked withdrawn; returns the record id. Raises
-    HistoryError (nothing half-linked is hidden: each step is saved as it goes)."""
+    linked to its application, which is marked withdrawn; returns the record id.
+
+    Each step is saved as it goes; ``kept`` hears the new record's id as soon as it is on
+    disk, so that when a later step raises HistoryError a retry (``item.kept_id``)
+    finishes that record instead of keeping a second one.
+    """
     from bowout.storage import Record
 
     assert item.draft is not None
+    if item.kept_id:
+        history.mark_sent(item.kept_id)
+        history.link_withdrawal(item.stored.id, item.kept_id, withdrawn=True)
+        return item.kept_id
     edited = item.body != item.draft.body_text
     record = Record.from_draft(
         item.draft, notes=note, subject=item.subject, body_text=item.body,
         body_html=text_html(item.body) if edited else None,
     )  # fmt: skip
     saved = history.add(record)
+    kept(saved.id)
     history.mark_sent(saved.id)
     history.link_withdrawal(item.stored.id, saved.id, withdrawn=True)
     return saved.id
