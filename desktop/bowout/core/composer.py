@@ -223,7 +223,7 @@ class Composer:
             follow_up_email=body_text if channel is Channel.PHONE and not negotiate else None,
             recruiter_note=body_text if channel is Channel.RECRUITER else None,
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
-            checklist=checklist.build_checklist(situation, channel),
+            checklist=checklist.build_checklist(situation, channel, self.today()),
             tone_check=functools.partial(
                 tone.check_tone,
                 body_text,
