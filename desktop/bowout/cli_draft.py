@@ -15,11 +15,11 @@ from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
+from bowout.core.goodwill import Goodwill, goodwill_fits
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Channel,
     DealBreaker,
-    Goodwill,
     Kind,
     Money,
     Profile,
@@ -28,7 +28,6 @@ from bowout.core.situation import (
     Stage,
     Voice,
     check_start_date,
-    goodwill_fits,
     parse_date,
 )
 from bowout.settings import load_settings
