@@ -35,15 +35,27 @@ class Goodwill(enum.Enum):
         return _LABELS[self]
 
     @property
+    def hint(self) -> str:
+        """One sentence on what the offer means, for a tooltip or accessible description."""
+        return _HINTS[self]
+
+    @property
     def fact(self) -> str:
         """The wording condition that says this choice was made (``offer_referral``...)."""
         return _FACTS[self]
 
 
 _LABELS = {
-    Goodwill.REFERRAL: "Offer a referral (someone you know who may suit the role)",
+    Goodwill.REFERRAL: "Offer a referral",
     Goodwill.HANDOVER: "Offer a short handover call",
     Goodwill.STAY_IN_TOUCH: "Offer to stay in touch",
+}
+_HINTS = {
+    Goodwill.REFERRAL: "Only if you know someone who may suit the role: the message offers "
+    "to put them in touch once that person agrees, without naming anyone.",
+    Goodwill.HANDOVER: "A short call to help them restart the search or brief whoever comes next.",
+    Goodwill.STAY_IN_TOUCH: "Say you would value staying in touch; the checklist dates a "
+    "friendly check-in.",
 }
 _FACTS = {
     Goodwill.REFERRAL: "offer_referral",
