@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
@@ -134,6 +134,36 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     return shots
 
 
+def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
+    """Rescinding with every goodwill choice ticked: the form's "After rescinding" group and
+    a draft that uses all three, at the usual size and at 800×600 (issue 14, item 4)."""
+    from bowout.core.goodwill import Goodwill
+
+    app = make_application()
+    apply_theme(app, "light")
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    shots: list[Path] = []
+    for (width, height), name in ((SIZE, "goodwill"), ((800, 600), "goodwill-800x600")):
+        window.resize(width, height)
+        window.show()
+        fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL,
+                               contact="Dana Whitfield", role="Platform Engineer",
+                               company="Northwind Traders", channel=Channel.EMAIL,
+                               goodwill=tuple(Goodwill)))  # fmt: skip
+        settle()
+        scroll = window.findChild(QScrollArea, "scenario_scroll")
+        if scroll is not None:
+            scroll.ensureWidgetVisible(window.form.goodwill_panel)
+        shots.append(save(window, out, name))
+    window.resize(*SIZE)
+    window.tabs.setCurrentWidget(window.checklist_view)  # a dated step for each offer
+    shots.append(save(window, out, "goodwill-checklist"))
+    window.tabs.setCurrentWidget(window.editor)
+    window.close()
+    return shots
+
+
 def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
     """First run and history, light and dark, at 800×600 and 1366×768 (issue 13)."""
     from bowout.core.situation import Profile
@@ -175,8 +205,16 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
 def render_scaled(out: Path, scale: str) -> None:
     """Run this script again at ``QT_SCALE_FACTOR=scale`` on a 1366×768 logical screen."""
     factor = float(scale)
-    screen = {"name": "shot", "x": 0, "y": 0, "width": round(1366 * factor),
-              "height": round(768 * factor), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round(1366 * factor),
+        "height": round(768 * factor),
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "screens.json"
         config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
@@ -214,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only-scaled", metavar="FACTOR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only", choices=("goodwill",), help="render only these shots (the rest stay as they are)"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
@@ -225,8 +266,14 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             render_shell(args.out, Path(tmp), f"-{percent}pct")
         return 0
+    if args.only == "goodwill":
+        with tempfile.TemporaryDirectory() as tmp:
+            render_goodwill(args.out, Path(tmp))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         render(args.out, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        render_goodwill(args.out, Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         render_shell(args.out, Path(tmp))
     render_scaled(args.out, "2")
