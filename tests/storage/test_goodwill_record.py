@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from storage_helpers import make_record
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.goodwill import Goodwill
 from bowout.storage import SCHEMA_VERSION, History, HistoryError, Record
+from bowout.storage.conflicts import COMPARED, compare_text, differences
 
 
 def saved_dict(**changes: Any) -> dict[str, Any]:
@@ -63,3 +65,15 @@ def test_saved_choices_survive_a_reopened_history(tmp_path) -> None:  # type: ig
 def test_a_broken_goodwill_field_is_named(value: object, message: str) -> None:
     with pytest.raises(HistoryError, match=message):
         Record.from_dict(saved_dict(goodwill=value))
+
+
+def test_a_comparison_names_every_field_a_person_changes() -> None:
+    """goodwill (and before it the negotiation, voice, greeting...) was left out."""
+    a = Record.from_dict(saved_dict())
+    b = Record.from_dict(saved_dict(goodwill=["referral"]))
+    assert differences(a, b) == ["goodwill"]
+    assert "goodwill:" in compare_text(a, b)
+    c = Record.from_dict(saved_dict(voice="formal", greeting="Dr. Lee"))
+    assert differences(a, c) == ["voice", "greeting"]
+    named = set(COMPARED) | {"id", "created", "updated", "schema_version", "body_html"}
+    assert named == {f.name for f in dataclasses.fields(Record)}
