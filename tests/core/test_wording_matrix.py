@@ -61,8 +61,9 @@ FACTS = {
 }  # fmt: skip
 
 BUDGET = {Voice.BRIEF: 70, Voice.WARM: 120, Voice.FORMAL: 120}
-#: Words each goodwill offer the user chose may add (half as many in the brief voice).
-GOODWILL_WORDS = {Voice.BRIEF: 10, Voice.WARM: 20, Voice.FORMAL: 20}
+#: Words each goodwill offer the user chose may add: one sentence (a short one in the brief
+#: voice), as the tone coach allows (bowout.core.tone.GOODWILL_WORDS).
+GOODWILL_WORDS = {Voice.BRIEF: 15, Voice.WARM: 20, Voice.FORMAL: 20}
 THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
 APPRECIATION = re.compile(r"\bthank(s| you)\b|\bgrateful\b|\bappreciat", re.IGNORECASE)
 APOLOGY = re.compile(r"\bsorry\b|\bapolog", re.IGNORECASE)
