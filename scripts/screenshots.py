@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
@@ -130,6 +130,36 @@ def render(out: Path, data_dir: Path) -> list[Path]:
 
     paste_list(window)
     shots.append(save(window, out, "pasted-list"))
+    window.close()
+    return shots
+
+
+def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
+    """Rescinding with every goodwill choice ticked: the form's "After rescinding" group and
+    a draft that uses all three, at the usual size and at 800×600 (issue 14, item 4)."""
+    from bowout.core.goodwill import Goodwill
+
+    app = make_application()
+    apply_theme(app, "light")
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    shots: list[Path] = []
+    for (width, height), name in ((SIZE, "goodwill"), ((800, 600), "goodwill-800x600")):
+        window.resize(width, height)
+        window.show()
+        fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL,
+                               contact="Dana Whitfield", role="Platform Engineer",
+                               company="Northwind Traders", channel=Channel.EMAIL,
+                               goodwill=tuple(Goodwill)))  # fmt: skip
+        settle()
+        scroll = window.findChild(QScrollArea, "scenario_scroll")
+        if scroll is not None:
+            scroll.ensureWidgetVisible(window.form.goodwill_panel)
+        shots.append(save(window, out, name))
+    window.resize(*SIZE)
+    window.tabs.setCurrentWidget(window.checklist_view)  # a dated step for each offer
+    shots.append(save(window, out, "goodwill-checklist"))
+    window.tabs.setCurrentWidget(window.editor)
     window.close()
     return shots
 
@@ -268,12 +298,26 @@ def paste_list(window: MainWindow) -> None:
     editor.setTextCursor(cursor)
 
 
+#: The shot groups ``--only`` renders by themselves, by name.
+def render_lists(out: Path, data_dir: Path) -> list[Path]:
+    """Tell the others, Coming up and the history summary (see screenshots_lists.py)."""
+    from screenshots_lists import render_lists as render
+
+    make_application()
+    return render(out, data_dir, save)
+
+
+ONLY = {"applications": render_applications, "goodwill": render_goodwill, "lists": render_lists}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the PNGs; prints their paths."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only-scaled", metavar="FACTOR", help=argparse.SUPPRESS)
-    parser.add_argument("--only", choices=("applications", "lists"), help="render only these shots")
+    parser.add_argument(
+        "--only", choices=sorted(ONLY), help="render only these shots (the rest stay as they are)"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
@@ -285,23 +329,18 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             render_shell(args.out, Path(tmp), f"-{percent}pct")
         return 0
-    if args.only == "applications":
+    if args.only:
         with tempfile.TemporaryDirectory() as tmp:
-            render_applications(args.out, Path(tmp))
-        return 0
-    from screenshots_lists import render_lists
-
-    if args.only == "lists":  # the batch, Coming up and the history summary
-        make_application()
-        with tempfile.TemporaryDirectory() as tmp:
-            render_lists(args.out, Path(tmp), save)
+            ONLY[args.only](args.out, Path(tmp))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         render(args.out, Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         render_applications(args.out, Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
-        render_lists(args.out, Path(tmp), save)
+        render_goodwill(args.out, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        render_lists(args.out, Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         render_shell(args.out, Path(tmp))
     render_scaled(args.out, "2")

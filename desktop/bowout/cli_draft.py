@@ -15,6 +15,7 @@ from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
+from bowout.core.goodwill import Goodwill, goodwill_fits
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Channel,
@@ -45,6 +46,20 @@ _MONEY_FLAGS = {
     "signing_bonus": "a signing bonus: paid (received; the default) or promised",
     "relocation_assistance": "relocation assistance: paid (received; the default) or promised",
 }
+#: Goodwill offered after rescinding (--stage accepted): flag -> (choice, help).
+_GOODWILL_FLAGS = {
+    "offer_referral": (
+        Goodwill.REFERRAL,
+        "after rescinding: offer to put them in touch with someone you know who may suit "
+        "the role (no name is given or promised)",
+    ),
+    "offer_handover": (
+        Goodwill.HANDOVER,
+        "after rescinding: offer a short call to help restart the search or brief whoever "
+        "comes next",
+    ),
+    "stay_in_touch": (Goodwill.STAY_IN_TOUCH, "after rescinding: offer to stay in touch"),
+}
 _NAMES = {
     "contact": ("N", "the hiring manager or contact you have been talking to"),
     "role": ("R", "the job title"),
@@ -70,12 +85,43 @@ def _wording(text: str) -> int:
     return value
 
 
+#: The end of ``bowout draft --help``: the two kinds, and an example of each option.
+EPILOG = """\
+kinds (--kind):
+  withdraw    the withdrawal message (the default)
+  negotiate   try to resolve it first: a short request to talk about one deal-breaker
+              (no threat, no ultimatum, no figures you did not type), talking points
+              for the call (what to ask for, what would be enough, what to say if the
+              answer is no) and a checklist with your decision date; for the reasons
+              compensation, not-a-fit, relocation and personal, from interviewing on
+
+deal-breakers (--deal-breaker): pay, scope, remote, start-date, sponsorship, relocation,
+  other; with --kind withdraw, the point a conversation could not resolve
+
+examples:
+  try to resolve the pay first:
+    bowout draft --stage offer --reason compensation --kind negotiate --deal-breaker pay
+  name the deal-breaker, here remote or hybrid work:
+    bowout draft --stage final --reason not-a-fit --kind negotiate --deal-breaker remote
+  give your answer by a date:
+    bowout draft --stage accepted --reason relocation --kind negotiate \\
+      --deal-breaker start-date --decide-by 2027-01-15
+  the talk found no way: withdraw, saying so neutrally:
+    bowout draft --stage offer --reason compensation --kind withdraw --deal-breaker pay
+  rescind with goodwill (a referral, a handover call, staying in touch):
+    bowout draft --stage accepted --reason other-offer --offer-referral \\
+      --offer-handover --stay-in-touch
+"""
+
+
 def add_parser(sub: Any) -> None:
     """Register ``draft`` on the top-level subparsers."""
     p = sub.add_parser(
         "draft",
         help="draft a withdrawal message and print it",
         description="Draft the message for one withdrawal and print it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
         "--stage",
@@ -145,6 +191,8 @@ def add_parser(sub: Any) -> None:
             metavar="paid|promised",
             help=text,
         )
+    for flag, (_choice, text) in _GOODWILL_FLAGS.items():
+        p.add_argument(f"--{flag.replace('_', '-')}", action="store_true", help=text)
     p.add_argument(
         "--start-date",
         type=_date,
@@ -188,6 +236,14 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
     breaker = DealBreaker(args.deal_breaker) if args.deal_breaker else None
     facts: dict[str, Any] = {name: bool(getattr(args, name)) for name in _BOOL_FLAGS}
     facts.update((name, Money(getattr(args, name))) for name in _MONEY_FLAGS)
+    goodwill = tuple(choice for flag, (choice, _) in _GOODWILL_FLAGS.items() if getattr(args, flag))
+    if goodwill and not goodwill_fits(Stage(args.stage), Reason(args.reason), kind):
+        given = " ".join(f"--{f.replace('_', '-')}" for f in _GOODWILL_FLAGS if getattr(args, f))
+        if args.reason == Reason.RED_FLAGS.value:
+            raise InputError(f"{given}: with the reason red-flags the message offers nothing more")
+        raise InputError(
+            f"{given}: goodwill fits only rescinding (--stage accepted, --kind withdraw)"
+        )
     return Situation(
         stage=Stage(args.stage),
         reason=Reason(args.reason),
@@ -205,6 +261,7 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         deal_breaker=breaker,
         decide_by=args.decide_by,
         negotiated=kind is Kind.WITHDRAW and breaker is not None,
+        goodwill=goodwill,
         **facts,
     )
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.composer import PLACEHOLDERS, WRITTEN_AUDIENCE, facts_of_channel
+from bowout.core.goodwill import Goodwill
 from bowout.core.negotiation import POINTS, negotiable
 from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.tone import count_words
@@ -47,9 +48,22 @@ FACTS = {
     "recruiter-no-contact": dict(via_recruiter=True, recruiter="Tom Baker", contact=""),
     "old-record-past-start": dict(start_date=TODAY - dt.timedelta(days=30), linkedin_main=True),
     "after-talking-pay": dict(negotiated=True, deal_breaker=DealBreaker.PAY, keep_door_open=True),
+    # Goodwill after rescinding: every choice (with money and a door kept open, the longest
+    # rescinding message), each one alone; at every stage and reason, so the rules show it
+    # only after rescinding and never with red flags.
+    "goodwill-all": dict(
+        goodwill=tuple(Goodwill), keep_door_open=True, signing_bonus=Money.PAID,
+        start_date=TODAY + dt.timedelta(days=10), rapport=True,
+    ),
+    "goodwill-referral": dict(goodwill=(Goodwill.REFERRAL,), recruiter="Tom Baker"),
+    "goodwill-handover": dict(goodwill=(Goodwill.HANDOVER,), keep_door_open=True),
+    "goodwill-stay-in-touch": dict(goodwill=(Goodwill.STAY_IN_TOUCH,)),
 }  # fmt: skip
 
 BUDGET = {Voice.BRIEF: 70, Voice.WARM: 120, Voice.FORMAL: 120}
+#: Words each goodwill offer the user chose may add: one sentence (a short one in the brief
+#: voice), as the tone coach allows (bowout.core.tone.GOODWILL_WORDS).
+GOODWILL_WORDS = {Voice.BRIEF: 15, Voice.WARM: 20, Voice.FORMAL: 20}
 THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
 APPRECIATION = re.compile(r"\bthank(s| you)\b|\bgrateful\b|\bappreciat", re.IGNORECASE)
 APOLOGY = re.compile(r"\bsorry\b|\bapolog", re.IGNORECASE)
@@ -109,8 +123,9 @@ def check_draft(draft, rules) -> list[str]:  # type: ignore[no-untyped-def]
         texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
     found = [str(v) for v in violations(rules, texts)]
     body = body_of(draft.body_text)
-    if count_words(body) > BUDGET[s.voice]:
-        found.append(f"{count_words(body)} words, over the {s.voice.value} budget")
+    budget = BUDGET[s.voice] + GOODWILL_WORDS[s.voice] * len(s.goodwill_offered)
+    if count_words(body) > budget:
+        found.append(f"{count_words(body)} words, over the {s.voice.value} budget of {budget}")
     sentences = [x.strip().lower() for x in re.split(r"(?<=[.?!])\s+", body) if x.strip()]
     if len(sentences) != len(set(sentences)):
         found.append("a sentence is repeated")
@@ -191,6 +206,7 @@ FACT_STRATEGY = st.fixed_dictionaries(
         "contact": st.sampled_from(["", "Jordan Lee", "Dr. Ada Obi"]),
         "recruiter": st.sampled_from(["", "Tom Baker"]),
         "greeting": st.sampled_from(["", "Jo"]),
+        "goodwill": st.sets(st.sampled_from(Goodwill)).map(tuple),
     }
 )
 
@@ -220,6 +236,7 @@ def test_every_request_to_talk_keeps_the_rules(composer: Composer, rules, voice:
             s = Situation(
                 stage=stage, reason=reason, channel=channel, voice=voice, kind=Kind.NEGOTIATE,
                 deal_breaker=breaker, decide_by=decide_by, recruiter="Tom Baker", **NAMES,
+                goodwill=tuple(Goodwill),
             )  # fmt: skip
             draft = composer.compose(s, PROFILE)
             where = f"{stage.value}/{reason.value}/{channel.value}/{breaker.value}"

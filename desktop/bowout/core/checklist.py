@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from bowout.core.draft import ChecklistItem
+from bowout.core.goodwill import Goodwill
 from bowout.core.situation import Channel, Kind, Money, Reason, Situation, Stage
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,20 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
-_GROUPS = {"roadmap": ROADMAP, "logistics": LOGISTICS, "reentry": REENTRY, "negotiate": ROADMAP}
+_GROUPS = {
+    "roadmap": ROADMAP,
+    "logistics": LOGISTICS,
+    "reentry": REENTRY,
+    "negotiate": ROADMAP,
+    "goodwill": ROADMAP,
+}
+
+#: Days from today to each goodwill step's date: a referral's details within a week (after
+#: asking the person), times for the handover call within days while the search restarts,
+#: a check-in once things have settled.
+GOODWILL_DAYS = {Goodwill.REFERRAL: 7, Goodwill.HANDOVER: 3, Goodwill.STAY_IN_TOUCH: 90}
+#: The general step each goodwill step replaces (so none appears twice).
+_REPLACES = {Goodwill.REFERRAL: "roadmap.referral", Goodwill.STAY_IN_TOUCH: "reentry.stay-in-touch"}
 
 
 #: Stand-ins for the names while the steps are built, replaced by the real ones after: the
@@ -48,18 +62,63 @@ _CONTACT = "\u27e6contact\u27e7"
 _RECRUITER = "\u27e6recruiter\u27e7"
 
 
-def build_checklist(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
+def build_checklist(
+    situation: Situation, channel: Channel, today: dt.date | None = None
+) -> tuple[ChecklistItem, ...]:
     """Every step for this withdrawal, ordered by phase (and within a phase, as written).
 
     The steps are built once per set of facts (a window recomposes at every keystroke in
-    a name field, which changes no step) and the names are filled in each time.
+    a name field, which changes no step) and the names are filled in each time. ``today``
+    (default: the system date) dates the goodwill steps after rescinding.
     """
     steps = _steps(_facts_key(situation), channel)
     names = {_CONTACT: situation.contact, _RECRUITER: situation.recruiter}
-    return tuple(
+    filled = tuple(
         dataclasses.replace(item, text=_fill(item.text, names)) if "\u27e6" in item.text else item
         for item in steps
     )
+    if not situation.goodwill_offered:
+        return filled
+    goodwill = list(goodwill_steps(situation, channel, today or dt.date.today()))
+    replaced = {_REPLACES.get(choice) for choice in situation.goodwill_offered}
+    items = [item for item in filled if item.key not in replaced] + goodwill
+    order = {phase: i for i, phase in enumerate(PHASES)}
+    return tuple(sorted(items, key=lambda item: order[item.phase]))
+
+
+def goodwill_steps(
+    situation: Situation, channel: Channel, today: dt.date
+) -> Iterator[ChecklistItem]:
+    """A dated step for each goodwill choice the draft offers (:attr:`goodwill_offered`).
+
+    Dates are ``today`` plus :data:`GOODWILL_DAYS`; the referral goes to whoever the
+    message went to (the recruiter, when they relayed it).
+    """
+    contact = _contact(situation)
+    offered = situation.goodwill_offered
+    if Goodwill.REFERRAL in offered:
+        to = (situation.recruiter or "the recruiter") if channel is Channel.RECRUITER else contact
+        when = format_date(today + dt.timedelta(days=GOODWILL_DAYS[Goodwill.REFERRAL]))
+        yield _item(
+            "goodwill.referral",
+            "after",
+            "Ask the person you have in mind whether they agree to be introduced; if they "
+            f"do, send their details to {to} by {when}.",
+        )
+    if Goodwill.HANDOVER in offered:
+        when = format_date(today + dt.timedelta(days=GOODWILL_DAYS[Goodwill.HANDOVER]))
+        yield _item(
+            "goodwill.handover",
+            "after",
+            f"Offer {contact} two or three times for the short handover call by {when}.",
+        )
+    if Goodwill.STAY_IN_TOUCH in offered:
+        when = format_date(today + dt.timedelta(days=GOODWILL_DAYS[Goodwill.STAY_IN_TOUCH]))
+        yield _item(
+            "goodwill.stay-in-touch",
+            "later",
+            f"Check in with {contact} around {when}: a short, friendly note that asks for nothing.",
+        )
 
 
 def _fill(text: str, names: Mapping[str, str]) -> str:

@@ -22,6 +22,7 @@ from bowout.core import addressing, checklist, templating, tone
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import REPLY_KINDS, Draft, Reply
 from bowout.core.errors import InputError, TemplateError
+from bowout.core.goodwill import Goodwill
 from bowout.core.negotiation import point_of
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
@@ -223,7 +224,7 @@ class Composer:
             follow_up_email=body_text if channel is Channel.PHONE and not negotiate else None,
             recruiter_note=body_text if channel is Channel.RECRUITER else None,
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
-            checklist=checklist.build_checklist(situation, channel),
+            checklist=checklist.build_checklist(situation, channel, self.today()),
             tone_check=functools.partial(
                 tone.check_tone,
                 body_text,
@@ -343,9 +344,10 @@ def facts_of_channel(
 
 
 def sample_situations() -> list[Situation]:
-    """One situation per stage and channel, used to test-render custom templates."""
+    """One situation per stage and channel, used to test-render custom templates (with every
+    goodwill choice, which the rescinding ones use)."""
     return [
-        Situation(stage=stage, channel=channel, keep_door_open=True)
+        Situation(stage=stage, channel=channel, keep_door_open=True, goodwill=tuple(Goodwill))
         for stage in Stage
         for channel in Channel
     ]

@@ -91,6 +91,7 @@ class Draft:
             "deal_breaker": (
                 self.situation.deal_breaker.value if self.situation.deal_breaker else None
             ),
+            "goodwill": [choice.value for choice in self.situation.goodwill_offered],
             "wording": self.wording,
             "wordings": self.wordings,
             "greeting": self.greeting,

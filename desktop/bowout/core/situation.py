@@ -8,6 +8,7 @@ import enum
 from typing import Any
 
 from bowout.core.errors import InputError
+from bowout.core.goodwill import Goodwill, goodwill_choices, goodwill_fits
 
 #: Longest value accepted for a single name-like field (contact, role, company...).
 MAX_FIELD_CHARS = 200
@@ -234,6 +235,9 @@ class Situation:
     deal_breaker: DealBreaker | None = None
     decide_by: dt.date | None = None
     negotiated: bool = False
+    #: Goodwill offered after rescinding (kept as chosen; :attr:`goodwill_offered` says
+    #: which of them the draft uses), in :class:`Goodwill` order, each once.
+    goodwill: tuple[Goodwill, ...] = ()
 
     def __post_init__(self) -> None:
         for name in TEXT_FIELDS:
@@ -251,6 +255,7 @@ class Situation:
             object.__setattr__(self, "deal_breaker", DealBreaker(self.deal_breaker))
         if self.kind is Kind.NEGOTIATE:
             _check_negotiable(self)
+        object.__setattr__(self, "goodwill", goodwill_choices(self.goodwill))
         if isinstance(self.wording, bool) or not isinstance(self.wording, int) or self.wording < 1:
             raise InputError(f"wording must be a whole number from 1: {self.wording!r}")
         # Hashed once: the composer keys its caches on the situation at every keystroke.
@@ -274,6 +279,12 @@ class Situation:
             )
         )
 
+    @property
+    def goodwill_offered(self) -> tuple[Goodwill, ...]:
+        """The goodwill choices the draft and checklist use: all of them where goodwill
+        fits (:func:`goodwill_fits`), none elsewhere."""
+        return self.goodwill if goodwill_fits(self.stage, self.reason, self.kind) else ()
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (identifiers as strings, date as ISO)."""
         data = dataclasses.asdict(self)
@@ -287,6 +298,7 @@ class Situation:
         data["kind"] = self.kind.value
         data["deal_breaker"] = self.deal_breaker.value if self.deal_breaker else None
         data["decide_by"] = self.decide_by.isoformat() if self.decide_by else None
+        data["goodwill"] = [g.value for g in self.goodwill]
         return data
 
     @classmethod
@@ -307,6 +319,7 @@ class Situation:
             kwargs["deal_breaker"] = DealBreaker(breaker) if breaker else None
             decide = kwargs.get("decide_by")
             kwargs["decide_by"] = parse_date(decide) if isinstance(decide, str) and decide else None
+            kwargs["goodwill"] = kwargs.get("goodwill") or ()
             for name in MONEY_FIELDS:
                 kwargs[name] = Money.coerce(kwargs.get(name))
         except (KeyError, ValueError) as exc:

@@ -28,12 +28,16 @@ __all__ = [
     "WORD_BUDGET",
     "check_tone",
     "count_words",
+    "word_budget",
 ]
 
 logger = logging.getLogger(__name__)
 
 #: Brevity is the rule: an email body stays within this many words (signature excluded).
 WORD_BUDGET = 120
+#: Words each goodwill offer the user chose after rescinding may add (a referral, a
+#: handover call, staying in touch: one sentence each, asked for by the user).
+GOODWILL_WORDS = 20
 #: The essentials (thanks, the withdrawal) are looked for in this many leading characters
 #: before the whole text is searched.
 _ESSENTIALS_HEAD = 4000
@@ -92,7 +96,7 @@ def check_tone(
     findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))
     findings.extend(kinds.repeated_apologies(body, body_lowered))
     findings.extend(_essentials(text, lowered, body, asks=situation.kind is Kind.NEGOTIATE))
-    findings.extend(_length_finding(text, body_end))
+    findings.extend(_length_finding(text, body_end, word_budget(situation)))
     if subject:
         subject_lowered = scan.lowered_for_stems(subject)
         findings.extend(_phrase_findings(subject, subject_lowered, names, "subject", red_flags))
@@ -305,13 +309,20 @@ def _contains(rule: scan.Rule, text: str, lowered: str | None) -> bool:
     return any(not findings_of.negated(text, start) for start, _ in rule.finditer(text, lowered))
 
 
-def _length_finding(text: str, body_end: int) -> Iterator[Finding]:
+def word_budget(situation: Situation) -> int:
+    """The most words the body of this situation's message should have (signature left
+    out): :data:`WORD_BUDGET` (the spec's "under ~120 words"), plus :data:`GOODWILL_WORDS`
+    for each goodwill offer the user chose, since the user asked for each sentence."""
+    return WORD_BUDGET + GOODWILL_WORDS * len(situation.goodwill_offered)
+
+
+def _length_finding(text: str, body_end: int, budget: int) -> Iterator[Finding]:
     body = text[:body_end]
     words = count_words(body)
-    if words > WORD_BUDGET:
-        first_over = _start_of_word(body, WORD_BUDGET)
+    if words > budget:
+        first_over = _start_of_word(body, budget)
         end = len(body.rstrip())
-        yield _finding("too-long", first_over, end, "body", count=words, budget=WORD_BUDGET)
+        yield _finding("too-long", first_over, end, "body", count=words, budget=budget)
 
 
 def _start_of_word(text: str, index: int) -> int:

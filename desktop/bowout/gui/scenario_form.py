@@ -28,6 +28,7 @@ from bowout.core.situation import (
     Voice,
     check_email_address,
 )
+from bowout.gui.goodwill_panel import GoodwillPanel
 from bowout.gui.negotiate_panel import NegotiatePanel
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
 from bowout.gui.wording_bar import WordingBar
@@ -78,11 +79,21 @@ class ScenarioForm(QWidget):
         self.stage_combo.currentIndexChanged.connect(self._offer_negotiation)
         self.reason_combo.currentIndexChanged.connect(self._offer_negotiation)
         self._offer_negotiation()
+        self.goodwill_panel = GoodwillPanel(self)
+        self.goodwill_panel.changed.connect(self.situation_changed)
+        for changed in (
+            self.stage_combo.currentIndexChanged,
+            self.reason_combo.currentIndexChanged,
+            self.negotiate_panel.changed,
+        ):
+            changed.connect(self._offer_goodwill)
+        self._offer_goodwill()
         self.wording_bar.changed.connect(self.situation_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pickers)
         layout.addWidget(self.negotiate_panel)
+        layout.addWidget(self.goodwill_panel)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.names_box)
         layout.addWidget(self.visa_panel)
@@ -197,6 +208,13 @@ class ScenarioForm(QWidget):
             Stage(self.stage_combo.currentData()), Reason(self.reason_combo.currentData())
         )
 
+    @Slot()
+    def _offer_goodwill(self) -> None:
+        stage = Stage(self.stage_combo.currentData())
+        reason = Reason(self.reason_combo.currentData())
+        kind = self.negotiate_panel.facts(stage, reason)["kind"]
+        self.goodwill_panel.offer(stage, reason, kind)
+
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
@@ -225,6 +243,7 @@ class ScenarioForm(QWidget):
             voice=self.wording_bar.voice(),
             wording=self.wording_bar.wording(),
             **self.negotiate_panel.facts(stage, reason),
+            goodwill=self.goodwill_panel.choices(),
             **facts,
         )
 
@@ -245,10 +264,12 @@ class ScenarioForm(QWidget):
             self.negotiate_panel.set_facts(
                 situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
             )
+            self.goodwill_panel.set_choices(situation.goodwill)
             names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date")
             self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
             self.blockSignals(False)
+        self._offer_goodwill()
         self.situation_changed.emit()
 
     @Slot(object)
@@ -270,6 +291,7 @@ class ScenarioForm(QWidget):
             self.reason_combo,
             self.channel_combo,
             *self.negotiate_panel.focus_chain(),
+            *self.goodwill_panel.focus_chain(),
             *self.fact_checks.values(),
             self.contact_edit,
             self.contact_email_edit,

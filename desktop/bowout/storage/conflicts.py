@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bowout.storage.errors import HistoryError
 from bowout.storage.records import Record
 
-#: Fields compared for the user (times and ids always differ between the two versions).
-COMPARED = (
-    "status", "sent", "company", "role", "contact", "recruiter", "stage", "reason", "channel",
-    "subject", "body_text", "phone_script", "checklist", "notes", "relationship", "visa",
-)  # fmt: skip
+#: Record fields never compared: times and ids always differ between the two versions,
+#: and the rich text differs exactly when body_text does.
+NOT_COMPARED = frozenset({"id", "created", "updated", "schema_version", "body_html"})
+#: Fields compared for the user: every other field of a record, in record order.
+COMPARED = tuple(f.name for f in dataclasses.fields(Record) if f.name not in NOT_COMPARED)
 
 
 class SaveConflict(HistoryError):

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from bowout.core.draft import Draft
+from bowout.core.goodwill import goodwill_choices
 from bowout.core.situation import (
     MONEY_FIELDS,
     Channel,
@@ -73,6 +74,8 @@ class Record:
     greeting: str = ""
     contact_email: str = ""
     negotiation: dict[str, Any] = dataclasses.field(default_factory=lambda: dict(NO_NEGOTIATION))
+    #: Goodwill offered after rescinding: Goodwill identifiers, as chosen (schema 3).
+    goodwill: list[str] = dataclasses.field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     @classmethod
@@ -121,6 +124,7 @@ class Record:
                 "decide_by": situation.decide_by.isoformat() if situation.decide_by else None,
                 "negotiated": situation.negotiated,
             },
+            goodwill=[choice.value for choice in situation.goodwill],
         )
 
     def situation(self) -> Situation:
@@ -149,6 +153,7 @@ class Record:
             deal_breaker=DealBreaker(talk["deal_breaker"]) if talk["deal_breaker"] else None,
             decide_by=dt.date.fromisoformat(talk["decide_by"]) if talk["decide_by"] else None,
             negotiated=bool(talk["negotiated"]),
+            goodwill=goodwill_choices(self.goodwill),
             **facts,
         )
 
@@ -159,6 +164,7 @@ class Record:
         data["visa"] = dict(self.visa)
         data["checklist"] = [dict(item) for item in self.checklist]
         data["negotiation"] = dict(self.negotiation)
+        data["goodwill"] = list(self.goodwill)
         return data
 
     @classmethod
@@ -191,6 +197,7 @@ class Record:
         fields["visa"] = dict(data["visa"])
         fields["checklist"] = [dict(item) for item in data["checklist"]]
         fields["negotiation"] = dict(data["negotiation"])
+        fields["goodwill"] = list(data["goodwill"])
         return record
 
 

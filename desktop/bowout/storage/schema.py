@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bowout.core.goodwill import Goodwill
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     MONEY_FIELDS,
@@ -21,7 +22,7 @@ from bowout.core.situation import (
 from bowout.storage.errors import HistoryError
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _add_channel_chosen(data: dict[str, Any]) -> dict[str, Any]:
@@ -66,6 +67,7 @@ NO_NEGOTIATION = {"kind": "withdraw", "deal_breaker": None, "decide_by": None, "
 KINDS = frozenset(k.value for k in Kind)
 DEAL_BREAKERS = frozenset(d.value for d in DealBreaker)
 VOICES = frozenset(v.value for v in Voice)
+GOODWILL = frozenset(g.value for g in Goodwill)
 TEXT_FIELDS = ("subject", "body_html", "body_text", "notes")
 STAGES = frozenset(s.value for s in Stage)
 REASONS = frozenset(r.value for r in Reason)
@@ -172,8 +174,24 @@ def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+# -- schema 3: goodwill after rescinding (issue 14 item 4) ------------------------------
+# Kept apart so it merges beside the record timeline's schema-3 step: _to_v3 calls each.
+
+
+def _goodwill_default(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 -> 3, goodwill part: ``goodwill`` lists the goodwill offered after
+    rescinding (identifiers of :class:`bowout.core.goodwill.Goodwill`); none before."""
+    data.setdefault("goodwill", [])
+    return data
+
+
+def _to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3: the goodwill offered after rescinding is kept with the record."""
+    return _goodwill_default(data)
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_v2, 2: _to_v3}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -228,7 +246,20 @@ def check_fields(data: dict[str, Any]) -> None:
     if start is not None and not _valid_date(start):
         raise HistoryError(f"visa.start_date must be YYYY-MM-DD or null: {start!r}")
     _check_negotiation(data.get("negotiation"))
+    _check_goodwill(data.get("goodwill"))
     _check_checklist(data.get("checklist"))
+
+
+def _check_goodwill(value: object) -> None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise HistoryError("goodwill must be a list of goodwill identifiers")
+    unknown = [v for v in value if v not in GOODWILL]
+    if unknown:
+        raise HistoryError(
+            f"goodwill holds {unknown[0]!r}; it lists {', '.join(g.value for g in Goodwill)}"
+        )
+    if len(set(value)) != len(value):
+        raise HistoryError("goodwill names a choice twice")
 
 
 def _check_negotiation(value: object) -> None:

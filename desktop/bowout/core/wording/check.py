@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,16 @@ from pathlib import Path
 import jinja2
 
 from bowout.core.errors import TemplateError
-from bowout.core.situation import Channel, Money, Profile, Reason, Situation, Stage, Voice
+from bowout.core.goodwill import Goodwill
+from bowout.core.situation import (
+    Channel,
+    Money,
+    Profile,
+    Reason,
+    Situation,
+    Stage,
+    Voice,
+)
 from bowout.core.wording.rules import Rule, parse_rules, violations
 
 #: The profile the samples are signed with.
@@ -17,14 +27,18 @@ SAMPLE_PROFILE = Profile("Sample Name", "sample@example.com", "+1 555 0100")
 
 
 def rule_samples() -> Iterator[Situation]:
-    """Every stage x reason x channel x voice, with names, a door kept open and money paid."""
+    """Every stage x reason x channel x voice, with names, a door kept open, money paid and
+    every goodwill choice; and each rescinding without the goodwill choices."""
     for stage, reason, channel, voice in itertools.product(Stage, Reason, Channel, Voice):
-        yield Situation(
+        sample = Situation(
             stage=stage, reason=reason, channel=channel, voice=voice, keep_door_open=True,
             signing_bonus=Money.PAID if stage is Stage.ACCEPTED else Money.NONE,
             contact="Sam Sample", role="Sample Role", company="Sample Company",
-            recruiter="Rae Recruiter",
+            recruiter="Rae Recruiter", goodwill=tuple(Goodwill),
         )  # fmt: skip
+        yield sample
+        if stage is Stage.ACCEPTED:
+            yield dataclasses.replace(sample, goodwill=())
 
 
 def load_rules(env: jinja2.Environment) -> tuple[Rule, ...]:

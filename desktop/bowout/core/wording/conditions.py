@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from bowout.core.errors import TemplateError
+from bowout.core.goodwill import Goodwill
 from bowout.core.situation import (
     Channel,
     DealBreaker,
@@ -72,6 +73,11 @@ VOCABULARY: Mapping[str, tuple[str, ...]] = {
     "visa_petition_started": _BOOL,
     "sponsorship_required": _BOOL,
     "relocation_timeline_changed": _BOOL,
+    # Goodwill the user chose to offer after rescinding (as chosen: the wording's own
+    # conditions and the rules keep it to rescinding, and out of a red-flags message).
+    "offer_referral": _BOOL,
+    "offer_handover": _BOOL,
+    "stay_in_touch": _BOOL,
 }
 
 #: A parsed condition: fact name -> the values that satisfy it.
@@ -122,6 +128,8 @@ def facts_of(
         "visa_petition_started", "sponsorship_required", "relocation_timeline_changed",
     ):  # fmt: skip
         facts[name] = _yes(bool(getattr(situation, name)))
+    for choice in Goodwill:
+        facts[choice.fact] = _yes(choice in situation.goodwill)
     return facts
 
 

@@ -41,13 +41,14 @@ else:  # pragma: no cover - Python 3.10
 #: prepare, voicemail and after; the recruiter note adds relay. A request to talk about a
 #: deal-breaker (kind negotiate) uses interest, ask and decide, and its talking points the
 #: talk_* slots; recap replaces the reason when a withdrawal follows such a conversation.
+#: referral and handover are goodwill offered after rescinding (staying in touch is a door).
 #: counter..upset are the call's branches (what to say when it turns), and reply answers
 #: what they wrote back.
 SLOTS = (
     "subject", "prepare", "greeting", "thanks", "interest", "ask", "decide", "decision",
-    "recap", "reason", "impact", "money", "relay", "door", "talk_ask", "talk_enough",
-    "talk_no", "close", "signoff", "voicemail", "after", "counter", "reconsider", "where",
-    "feedback", "upset", "reply",
+    "recap", "reason", "impact", "money", "relay", "referral", "handover", "door", "talk_ask",
+    "talk_enough", "talk_no", "close", "signoff", "voicemail", "after", "counter", "reconsider",
+    "where", "feedback", "upset", "reply",
 )  # fmt: skip
 
 #: Separates the sentences of one combined render (never typed in a template).

@@ -1,0 +1,100 @@
+"""Goodwill after rescinding: the choices a user can offer, and how they are written down.
+
+The careers article's repair steps after withdrawing an acceptance: offer a referral if
+you know someone who fits, help the employer restart (a short handover or transitional
+call), and keep in touch. Each is the user's free choice; which stages and reasons they
+fit is :func:`goodwill_fits`.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from bowout.core.errors import InputError
+
+if TYPE_CHECKING:  # the situation module imports this one
+    from bowout.core.situation import Kind, Reason, Stage
+
+
+class Goodwill(enum.Enum):
+    """One goodwill choice (its value is the identifier in files, the CLI and JSON).
+
+    ``referral``: suggest someone who may suit the role (only someone the user knows; the
+    wording never names or promises a person); ``handover``: a short call to help restart
+    the search or brief whoever comes next; ``stay-in-touch``: keep in contact.
+    """
+
+    REFERRAL = "referral"
+    HANDOVER = "handover"
+    STAY_IN_TOUCH = "stay-in-touch"
+
+    @property
+    def label(self) -> str:
+        """What the window shows for this choice."""
+        return _LABELS[self]
+
+    @property
+    def hint(self) -> str:
+        """One sentence on what the offer means, for a tooltip or accessible description."""
+        return _HINTS[self]
+
+    @property
+    def fact(self) -> str:
+        """The wording condition that says this choice was made (``offer_referral``...)."""
+        return _FACTS[self]
+
+
+_LABELS = {
+    Goodwill.REFERRAL: "Offer a referral",
+    Goodwill.HANDOVER: "Offer a short handover call",
+    Goodwill.STAY_IN_TOUCH: "Offer to stay in touch",
+}
+_HINTS = {
+    Goodwill.REFERRAL: "Only if you know someone who may suit the role: the message offers "
+    "to put them in touch once that person agrees, without naming anyone.",
+    Goodwill.HANDOVER: "A short call to help them restart the search or brief whoever comes next.",
+    Goodwill.STAY_IN_TOUCH: "Say you would value staying in touch; the checklist dates a "
+    "friendly check-in.",
+}
+_FACTS = {
+    Goodwill.REFERRAL: "offer_referral",
+    Goodwill.HANDOVER: "offer_handover",
+    Goodwill.STAY_IN_TOUCH: "stay_in_touch",
+}
+
+
+def goodwill_choices(values: object) -> tuple[Goodwill, ...]:
+    """``values`` (Goodwill members or their identifiers, any order) as a tuple in
+    :class:`Goodwill` order, each once. Raises InputError naming an unknown choice, or
+    when ``values`` is not a list, tuple or set."""
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        raise InputError(f"goodwill must be a list of choices: {values!r}")
+    chosen = set()
+    for value in values:
+        try:
+            chosen.add(Goodwill(value))
+        except ValueError:
+            known = ", ".join(g.value for g in Goodwill)
+            raise InputError(f"goodwill is one of {known}, not {value!r}") from None
+    return tuple(g for g in Goodwill if g in chosen)
+
+
+#: Stages where goodwill is offered: only after rescinding an accepted offer.
+GOODWILL_STAGES = frozenset({"accepted"})
+
+
+def goodwill_fits(stage: Stage, reason: Reason, kind: Kind) -> bool:
+    """Whether the goodwill choices (referral, handover, staying in touch) fit.
+
+    Only when rescinding an accepted offer (stage ``accepted``, kind ``withdraw``), for any
+    reason but ``red-flags``. Why not ``offer``, as a career coach sees it: declining an
+    offer not yet accepted is an outcome every employer plans for (the other finalists are
+    still warm), so a courteous answer with the door kept open is enough; rescinding
+    breaks a commitment they acted on (they closed the search, planned a start), which is
+    what the repair steps are for. With concerns about the process (red flags) the message
+    stays neutral and offers nothing more.
+    """
+    return (
+        stage.value in GOODWILL_STAGES and kind.value == "withdraw" and reason.value != "red-flags"
+    )
