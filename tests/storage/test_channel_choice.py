@@ -8,7 +8,7 @@ import pytest
 
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Channel
-from bowout.storage import HistoryError, Record
+from bowout.storage import SCHEMA_VERSION, HistoryError, Record
 
 
 def _record(situation: Situation) -> Record:
@@ -44,7 +44,7 @@ def test_version_1_records_are_migrated_by_the_advice(
     record = _record(Situation(stage=Stage(stage), channel=Channel(channel)))
     migrated = Record.from_dict({**_version_1(record), "id": "0" * 32})
     assert migrated.channel_chosen is chosen
-    assert migrated.schema_version == 2
+    assert migrated.schema_version == SCHEMA_VERSION
 
 
 def test_channel_chosen_must_be_a_flag() -> None:

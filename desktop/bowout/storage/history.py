@@ -6,9 +6,8 @@ import builtins
 import contextlib
 import datetime as dt
 import logging
-import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from bowout.private import make_private_dir
 from bowout.storage import atomic, backups, recovery
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
+from bowout.storage.filecare import clean_temp_files, linked_target, make_private
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
     RECORDS,
@@ -28,6 +28,7 @@ from bowout.storage.jsonstore import (
 from bowout.storage.records import Record
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
 from bowout.storage.search import FoldCache, Matcher
+from bowout.storage.timeline import insert_event, make_event
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class History:
             raise os_error(exc, "create the data folder", data_dir / HISTORY_FILE) from exc
         history = cls(data_dir, lock_timeout)
         history._refresh()
-        history._make_private()
+        make_private(history.path)
         if history._store.newer:
             history.recovery_message = history.read_only_message()
         return history
@@ -104,8 +105,8 @@ class History:
         return _newest_first(self._valid(self._records.all()))
 
     def search(self, query: str) -> builtins.list[Record]:
-        """Records whose company, role, contact, subject or body contains ``query``
-        (ignoring case and accents), newest first."""
+        """Records whose company, role, contact, subject, body or timeline texts contain
+        ``query`` (ignoring case and accents), newest first."""
         if not query.strip():
             return self.list()
         self._refresh()
@@ -165,14 +166,35 @@ class History:
         return saved
 
     def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
-        """Mark a record as sent (now, or at ``when``)."""
+        """Mark a record as sent (now, or at ``when``) and add the "message sent" event,
+        on the record's channel with its subject, to its timeline."""
         with self._transaction():
             record = self._get_locked(record_id)
             record.status = "sent"
             record.sent = format_time(when or dt.datetime.now(dt.timezone.utc))
+            event = make_event("message-sent", record.sent, record.channel, record.subject)
+            record.timeline = insert_event(record.timeline, event)
             record.updated = later_than(record.updated)
             self._replace(record)
         return record
+
+    def add_events(self, record_id: str, events: Iterable[dict[str, Any]]) -> Record:
+        """Add timeline events (see :mod:`bowout.storage.timeline`) to a kept record, each in
+        time order, in one save; returns the record. HistoryError names a bad event's field
+        (nothing is saved then)."""
+        added = builtins.list(events)
+
+        def add(record: Record) -> None:
+            for event in added:
+                record.timeline = insert_event(record.timeline, event)
+
+        return self._edit(record_id, add)
+
+    def set_outcome(self, record_id: str, outcome: str | None) -> Record:
+        """Keep how the conversation about a deal-breaker ended ("resolved": the user stays
+        in the process, no withdrawal is sent); HistoryError if the record does not allow
+        it (see :func:`bowout.storage.schema.check_fields`)."""
+        return self._edit(record_id, lambda record: record.negotiation.update(outcome=outcome))
 
     def delete(self, record_id: str) -> None:
         """Move a record into the trash (restorable until the user empties it)."""
@@ -248,6 +270,15 @@ class History:
             raise HistoryError(f"No record with id {record_id!r} in the history.")
         return self._to_record(doc, strict=True)
 
+    def _edit(self, record_id: str, change: Callable[[Record], object]) -> Record:
+        with self._transaction():
+            record = self._get_locked(record_id)
+            change(record)
+            record.updated = later_than(record.updated)
+            saved = _checked(record)
+            self._replace(saved)
+        return saved
+
     def _replace(self, record: Record) -> None:
         self._records.replace(record.id, record.to_dict())
 
@@ -287,7 +318,9 @@ class History:
             self._refresh_locked()
             if self._store.newer:
                 raise HistoryError(self.read_only_message())
-            self._clean_temp_files()
+            if not self._cleaned:
+                self._cleaned = True
+                clean_temp_files(self.path)
             self._store.begin()
             try:
                 yield
@@ -350,45 +383,6 @@ class History:
         self.recovery_message = recovery.recover(self.path, problem)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
-
-    def _clean_temp_files(self) -> None:
-        """Remove temp files left by a copy of the app killed mid-save (we hold the lock)."""
-        if self._cleaned:
-            return
-        self._cleaned = True
-        folder = self.path.parent
-        for name in os.listdir(folder):
-            if atomic.is_temp_name(name, self.path.name):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(folder / name)
-                    logger.info("removed %s left by an interrupted save", name)
-
-    def _make_private(self) -> None:
-        """Tighten a history file that others can read (it may predate this version)."""
-        if os.name != "posix":
-            return
-        with contextlib.suppress(OSError):
-            mode = self.path.stat().st_mode & 0o777
-            if mode & 0o077:
-                os.chmod(self.path, 0o600)
-                logger.warning("made %s private (it was mode %o)", self.path, mode)
-
-
-def linked_target(path: Path) -> Path:
-    """``path``, or the file a symbolic link at ``path`` points to (written through it).
-
-    Raises HistoryError when the link points nowhere: starting an empty history there
-    would hide the user's real one (on an unmounted drive, say).
-    """
-    if not path.is_symlink():
-        return path
-    target = Path(os.path.realpath(path))
-    if not target.is_file():
-        raise HistoryError(
-            f"{path} is a link to {target}, which is missing; reconnect the drive or restore "
-            "the file, or remove the link to start a new history."
-        )
-    return target
 
 
 def _checked(record: Record) -> Record:
