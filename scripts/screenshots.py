@@ -134,6 +134,74 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     return shots
 
 
+def render_timeline(out: Path, data_dir: Path) -> list[Path]:
+    """ "They replied" with its drafted answer, and a record's timeline in the history view."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDialog
+
+    from bowout.core.situation import DealBreaker
+    from bowout.gui.reply_dialog import ReplyDialog
+    from bowout.storage.timeline import make_event
+
+    app = make_application()
+    apply_theme(app, "light")
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.resize(*SIZE)
+    window.show()
+    history = window.context.history
+    assert history is not None
+    fill(window, Situation(stage=Stage.FINAL, reason=Reason.NOT_A_FIT, contact="Ana Díaz",
+                           role="Analyst", company="Fabrikam"))  # fmt: skip
+    window.form.negotiate_panel.negotiate_check.setChecked(True)
+    window.mark_resolved()
+    fill(window, Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, contact="Jordan Lee",
+                           role="Data Analyst", company="Northwind", negotiated=True,
+                           deal_breaker=DealBreaker.PAY))  # fmt: skip
+    window.save_to_history()
+    assert window.record is not None
+    record_id = window.record.id
+    sent = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=6)
+    history.mark_sent(record_id, sent)
+    window.record = history.add_events(record_id, [
+        make_event("call-note", _shot_time(sent, 1), "phone",
+                   "Jordan called: asked if a higher base would change my mind."),
+    ])  # fmt: skip
+    window.show_follow_up()
+
+    def answer(dialog: QDialog) -> int:
+        assert isinstance(dialog, ReplyDialog)
+        dialog.choose("counter-offer")
+        dialog.words_edit.setPlainText("We could raise the base salary. Would you reconsider?")
+        dialog.received_edit.setDate(dialog.received_edit.date().addDays(-4))
+        dialog.show()
+        shots.append(save(dialog, out, "they-replied"))
+        dialog.close()
+        dialog.sent_answer = True  # as "Mark answer as sent" does
+        return QDialog.DialogCode.Accepted.value
+
+    shots: list[Path] = []
+    window.run_dialog = answer  # type: ignore[method-assign]
+    window.they_replied()
+    window.show_history()
+    view = window.history_view
+    assert view is not None
+    view.refresh(select_id=record_id)
+    shots.append(save(window, out, "timeline"))
+    window.close()
+    return shots
+
+
+def _shot_time(start: object, days: int) -> str:
+    import datetime as dt
+
+    from bowout.storage.schema import format_time
+
+    assert isinstance(start, dt.datetime)
+    return format_time(start + dt.timedelta(days=days))
+
+
 def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
     """First run and history, light and dark, at 800×600 and 1366×768 (issue 13)."""
     from bowout.core.situation import Profile
@@ -175,8 +243,16 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
 def render_scaled(out: Path, scale: str) -> None:
     """Run this script again at ``QT_SCALE_FACTOR=scale`` on a 1366×768 logical screen."""
     factor = float(scale)
-    screen = {"name": "shot", "x": 0, "y": 0, "width": round(1366 * factor),
-              "height": round(768 * factor), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screen = {
+        "name": "shot",
+        "x": 0,
+        "y": 0,
+        "width": round(1366 * factor),
+        "height": round(768 * factor),
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "screens.json"
         config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
@@ -214,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only-scaled", metavar="FACTOR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only", choices=("timeline",), help="draw only these shots (timeline: They replied)"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
@@ -224,6 +303,10 @@ def main(argv: list[str] | None = None) -> int:
         percent = round(float(args.only_scaled) * 100)
         with tempfile.TemporaryDirectory() as tmp:
             render_shell(args.out, Path(tmp), f"-{percent}pct")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        render_timeline(args.out, Path(tmp))
+    if args.only:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         render(args.out, Path(tmp))

@@ -98,7 +98,7 @@ def test_manual_page_is_generated_from_the_command_line(staged: Path) -> None:
     page = gzip.decompress((staged / "usr/share/man/man1/bowout.1.gz").read_bytes()).decode()
     assert page.startswith('.TH BOWOUT "1" "2026\\-01\\-01" "bowout 9.8.7"')
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(commands) == {"draft", "history", "reminders", "templates", "self-test"}
+    assert set(commands) == {"draft", "reply", "history", "reminders", "templates", "self-test"}
     for command in commands:
         assert command.replace("-", "\\-") in page
     assert "\\-\\-data\\-dir" in page

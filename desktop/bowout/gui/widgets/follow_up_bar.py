@@ -37,9 +37,8 @@ class FollowUpBar(QWidget):
         self.setVisible(sent)
         if not sent:
             return
-        timeline = list(getattr(record, "timeline", []) or [])
-        events = len(timeline)
-        when = local_time_text(record.sent)
-        more = f"; {events} event{'s' if events != 1 else ''} in its timeline" if events else ""
-        self.label.setText(f"Sent {when}{more}.")
-        self.label.setAccessibleName(self.label.text())
+        events = len(getattr(record, "timeline", None) or [])
+        self.label.setText(f"Sent {local_time_text(record.sent)}")
+        more = f"{events} event{'s' if events != 1 else ''} in its timeline" if events else ""
+        self.label.setToolTip(more)
+        self.label.setAccessibleName(f"{self.label.text()}; {more}" if more else self.label.text())

@@ -14,6 +14,9 @@ from bowout.storage.timeline import EVENT_KINDS
 
 #: How much of an event's text the details show (its first line, cut here).
 EVENT_TEXT_CHARS = 80
+#: An event's channel in a word (a record's channel labels describe the whole approach).
+EVENT_CHANNELS = {"email": "Email", "phone": "Phone", "recruiter": "Recruiter",
+                  "linkedin": "LinkedIn"}  # fmt: skip
 
 NOTHING_SELECTED = "Select a withdrawal to see its details; click it to open it in the draft."
 
@@ -40,7 +43,8 @@ def event_lines(record: Any) -> list[str]:
         first = next((ln.strip() for ln in str(event["text"]).splitlines() if ln.strip()), "")
         if len(first) > EVENT_TEXT_CHARS:
             first = first[: EVENT_TEXT_CHARS - 1] + "…"
-        parts = [local_time_text(event["at"]), what, channel_label(event["channel"])]
+        channel = EVENT_CHANNELS.get(event["channel"], event["channel"])
+        parts = [local_time_text(event["at"]), what, channel]
         lines.append(" · ".join([*parts, *([f"\u201c{first}\u201d"] if first else [])]))
     return lines
 
