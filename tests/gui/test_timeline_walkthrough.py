@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from gui_helpers import email_text, pick
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from bowout.core.errors import TemplateError
 from bowout.core.situation import DealBreaker, Kind
 from bowout.gui.history_model import RESOLVED_TEXT
 from bowout.gui.reply_dialog import NoteDialog, ReplyDialog
@@ -141,6 +143,40 @@ def test_a_call_note_and_no_reply_follow_up(
     ]  # fmt: skip
     assert timeline[1]["text"] == "Jordan called: they will send the paperwork."
     assert "withdr" in timeline[2]["text"] or "declin" in timeline[2]["text"]
+    # The follow-up was not sent after all: Undo in the banner takes it out again.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the note's banner
+    undo = window.banner.findChild(QPushButton, "undo_timeline_button")
+    assert undo is not None and window.banner.isVisible()
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    with History.open(data_dir) as reopened:
+        kinds = [e["kind"] for e in reopened.get(record_id).timeline]
+    assert kinds == ["message-sent", "call-note"]
+    assert window.record is not None and len(window.record.timeline) == 2
+
+
+def test_a_broken_reply_template_is_said_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill_in(qtbot, window)
+    window.actions_.mark_sent.trigger()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TemplateError("reply.txt.j2 line 3: unexpected end of template")
+
+    monkeypatch.setattr(window.context.composer, "compose_reply", broken)
+    seen: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReplyDialog)
+        pick(dialog.kind_combo, "asked-why")
+        seen.append(dialog.answer_edit.toPlainText())
+        dialog.reject()
+
+    window.run_dialog = _drive(qtbot, look)  # type: ignore[method-assign]
+    window.actions_.they_replied.trigger()
+    assert seen == ["No answer could be drafted: reply.txt.j2 line 3: unexpected end of template"]
+    assert window.record is not None and len(window.record.timeline) == 1  # nothing added
 
 
 def test_they_replied_before_sending_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:

@@ -158,3 +158,16 @@ def test_a_withdrawal_after_a_conversation_records_it_was_not_resolved() -> None
     record = Record.from_draft(Composer().compose(situation, Profile()))
     assert record.outcome == "not-resolved"
     assert Record.from_dict({**record.to_dict(), "id": "0" * 32}).outcome == "not-resolved"
+
+
+def test_events_just_added_can_be_taken_out_again(history: History) -> None:
+    record = history.add(make_record("Acme"))
+    history.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
+    added = [make_event("call-note", _at(22), "phone", "Called"),
+             make_event("call-note", _at(22), "phone", "Called")]  # fmt: skip
+    history.add_events(record.id, added)
+    assert len(history.get(record.id).timeline) == 3
+    left = history.remove_events(record.id, added[:1])  # one equal copy at a time
+    assert [e["kind"] for e in left.timeline] == ["message-sent", "call-note"]
+    history.remove_events(record.id, added)  # one is gone already: passed over
+    assert [e["kind"] for e in history.get(record.id).timeline] == ["message-sent"]

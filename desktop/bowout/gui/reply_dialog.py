@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.draft import REPLY_KINDS, Reply
+from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
@@ -156,9 +157,13 @@ class ReplyDialog(QDialog):
     @Slot()
     def _kind_changed(self) -> None:
         """Draft the answer for the kind; silence has no date or words of theirs."""
-        reply = self._draft_answer(self.kind())
-        self.subject_edit.setText(reply.subject)
-        self.answer_edit.setPlainText(reply.body_text)
+        try:
+            reply = self._draft_answer(self.kind())
+        except BowOutError as exc:  # a broken custom template: say so, keep the dialog
+            self.answer_edit.setPlainText(f"No answer could be drafted: {exc}")
+        else:
+            self.subject_edit.setText(reply.subject)
+            self.answer_edit.setPlainText(reply.body_text)
         silent = self.kind() == NO_REPLY
         for widget in (self.received_label, self.received_edit, self.words_label,
                        self.words_edit, self.channel_label, self.channel_combo):  # fmt: skip

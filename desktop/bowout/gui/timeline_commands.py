@@ -143,7 +143,29 @@ class TimelineCommands(WindowParts):
         except BowOutError as exc:
             self.show_error(str(exc))
             return
+        record_id = self.record.id
         self.statusBar().showMessage(message, 8000)
+        self.banner.show_message(message, (
+            ("undo_timeline_button", "&Undo", lambda: self._remove_events(record_id, events)),
+            ("banner_dismiss", "Dismiss", self.banner.dismiss),
+        ))  # fmt: skip
+        self._history_changed()
+        self.show_follow_up()
+
+    def _remove_events(self, record_id: str, events: list[dict[str, Any]]) -> None:
+        """Undo: take the events just added out of the record's timeline again."""
+        history = self.context.history
+        self.banner.dismiss()
+        if history is None:
+            return
+        try:
+            record = history.remove_events(record_id, events)
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        if self.record is not None and self.record.id == record_id:
+            self.record = record
+        self.statusBar().showMessage("Taken out of the timeline again.", 8000)
         self._history_changed()
         self.show_follow_up()
 

@@ -29,6 +29,7 @@ from bowout.storage.records import Record
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
 from bowout.storage.search import FoldCache, Matcher
 from bowout.storage.timeline import insert_event, make_event
+from bowout.storage.timeline_edits import TimelineEdits
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History:
+class History(TimelineEdits):
     """Every withdrawal the user kept; safe against crashes and a second running copy."""
 
     def __init__(self, data_dir: Path, lock_timeout: float) -> None:
@@ -177,24 +178,6 @@ class History:
             record.updated = later_than(record.updated)
             self._replace(record)
         return record
-
-    def add_events(self, record_id: str, events: Iterable[dict[str, Any]]) -> Record:
-        """Add timeline events (see :mod:`bowout.storage.timeline`) to a kept record, each in
-        time order, in one save; returns the record. HistoryError names a bad event's field
-        (nothing is saved then)."""
-        added = builtins.list(events)
-
-        def add(record: Record) -> None:
-            for event in added:
-                record.timeline = insert_event(record.timeline, event)
-
-        return self._edit(record_id, add)
-
-    def set_outcome(self, record_id: str, outcome: str | None) -> Record:
-        """Keep how the conversation about a deal-breaker ended ("resolved": the user stays
-        in the process, no withdrawal is sent); HistoryError if the record does not allow
-        it (see :func:`bowout.storage.schema.check_fields`)."""
-        return self._edit(record_id, lambda record: record.negotiation.update(outcome=outcome))
 
     def delete(self, record_id: str) -> None:
         """Move a record into the trash (restorable until the user empties it)."""

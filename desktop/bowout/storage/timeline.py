@@ -72,6 +72,17 @@ def insert_event(timeline: list[dict[str, Any]], event: dict[str, Any]) -> list[
     return [*timeline[:position], dict(event), *timeline[position:]]
 
 
+def without_events(
+    timeline: list[dict[str, Any]], events: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A new list without one equal copy of each of ``events`` (those missing are ignored)."""
+    kept = [dict(event) for event in timeline]
+    for event in events:
+        if event in kept:
+            kept.remove(event)
+    return kept
+
+
 def check_timeline(value: object) -> None:
     """Raise HistoryError naming the first event and field that is wrong.
 
