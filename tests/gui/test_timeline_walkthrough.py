@@ -100,6 +100,14 @@ def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(
                                         "Reply sent (counter-offer)")]  # fmt: skip
     assert order == sorted(order)
     assert "We could raise the base salary" in details
+    # Their words are found by the history search.
+    for query, rows in (("nowhere in it", 0), ("raise the BASE salary", 1)):
+        view.search_edit.clear()
+        qtbot.keyClicks(view.search_edit, query)
+        qtbot.waitUntil(lambda: not view._search_timer.isActive())
+        assert view.model.rowCount() == rows, query
+    assert view.model.record(0).id == record.id
+    view.search_edit.clear()
     # Saving the draft again keeps the timeline.
     window.notes_edit.setPlainText("Called Jordan too.")
     window.actions_.save.trigger()

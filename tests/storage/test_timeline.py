@@ -160,6 +160,14 @@ def test_a_withdrawal_after_a_conversation_records_it_was_not_resolved() -> None
     assert Record.from_dict({**record.to_dict(), "id": "0" * 32}).outcome == "not-resolved"
 
 
+def test_history_compare_shows_a_timeline_that_differs(history: History) -> None:
+    from bowout.storage.conflicts import compare_text
+
+    record = history.add(make_record("Acme"))
+    later = history.add_events(record.id, [make_event("note", _at(21), "email", "Agreed")])
+    assert "timeline:" in compare_text(record, later) and "'Agreed'" in compare_text(record, later)
+
+
 def test_events_just_added_can_be_taken_out_again(history: History) -> None:
     record = history.add(make_record("Acme"))
     history.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))

@@ -64,7 +64,6 @@ class ReplyDialog(QDialog):
         self.setObjectName("reply_dialog")
         self.setWindowTitle("They replied")
         self._draft_answer = draft_answer
-        self._sent, self._today = sent, today
         self.sent_answer = False
         self._build_choices(channel, sent, today)
         self._build_answer()

@@ -9,6 +9,7 @@ from bowout.storage.records import Record
 COMPARED = (
     "status", "sent", "company", "role", "contact", "recruiter", "stage", "reason", "channel",
     "subject", "body_text", "phone_script", "checklist", "notes", "relationship", "visa",
+    "timeline",
 )  # fmt: skip
 
 
