@@ -219,6 +219,7 @@ def test_resolved_keeps_the_request_and_sends_nothing(
     with History.open(data_dir) as reopened:
         kept = reopened.get(record.id)
     assert kept.outcome == "resolved" and kept.timeline[-1]["kind"] == "note"
-    window.actions_.new.trigger()
+    window.actions_.new.trigger()  # a new draft has not resolved anything yet
+    assert not panel.resolved and panel.resolved_button.isEnabled()
     window.open_record(kept)
-    assert window.form.negotiate_panel.resolved
+    assert panel.resolved and not panel.resolved_button.isEnabled()

@@ -116,8 +116,11 @@ class TimelineCommands(WindowParts):
         self.show_follow_up()
 
     def show_follow_up(self) -> None:
-        """The bar under a sent message, for the record in the window."""
+        """What follows the message, for the record in the window (none: a new draft): the
+        bar of a sent one, and whether its conversation resolved it."""
         self.draft_view.follow_up_bar.show_record(self.record)
+        resolved = self.record is not None and self.record.outcome == "resolved"
+        self.form.negotiate_panel.show_resolved(resolved)
 
     # -- internals ------------------------------------------------------------------------
 
