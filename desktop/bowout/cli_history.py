@@ -123,8 +123,9 @@ def _print_list(records: list[Record], as_json: bool) -> None:
     for record in records:
         who = " — ".join(part for part in (record.company, record.role) if part) or "(no company)"
         contact = f" ({record.contact})" if record.contact else ""
+        status = "resolved" if record.outcome == "resolved" else record.status
         print(
-            f"{record.id[:8]}  {record.created[:10]}  {record.status:5}  {record.stage:12}  "
+            f"{record.id[:8]}  {record.created[:10]}  {status:8}  {record.stage:12}  "
             f"{record.channel:9}  {who}{contact}"
         )
 
@@ -147,6 +148,11 @@ def render_record(record: Record) -> str:
         f"Reason:    {record.reason}",
         f"Channel:   {record.channel}",
         f"Status:    {record.status}" + (f" ({record.sent})" if record.sent else ""),
+        *(
+            ["           Resolved \u2014 stayed in the process; no withdrawal sent"]
+            if record.outcome == "resolved"
+            else []
+        ),
         f"Created:   {record.created}",
         f"Updated:   {record.updated}",
         "",

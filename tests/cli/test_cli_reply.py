@@ -89,3 +89,20 @@ def test_history_show_prints_the_timeline_oldest_first(
     ]
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "show", record.id, "--json")
     assert [e["kind"] for e in json.loads(out)["timeline"]] == ["message-sent", "reply-received"]
+
+
+def test_a_resolved_request_says_so_in_list_and_show(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bowout.core.situation import DealBreaker, Kind
+
+    asked = Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, kind=Kind.NEGOTIATE,
+                      deal_breaker=DealBreaker.PAY, company="Contoso")  # fmt: skip
+    with History.open(data_dir) as history:
+        record = history.add(Record.from_draft(Composer().compose(asked, Profile("Maya"))))
+        history.set_outcome(record.id, "resolved")
+    _, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "list")
+    assert f"{record.id[:8]}  {record.created[:10]}  resolved  offer " in out
+    _, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "show", record.id)
+    assert "Resolved — stayed in the process; no withdrawal sent" in out
+    assert "Outcome:   resolved (of the conversation about pay)" in out
