@@ -134,6 +134,74 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     return shots
 
 
+def render_timeline(out: Path, data_dir: Path) -> list[Path]:
+    """ "They replied" with its drafted answer, and a record's timeline in the history view."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDialog
+
+    from bowout.core.situation import DealBreaker
+    from bowout.gui.reply_dialog import ReplyDialog
+    from bowout.storage.timeline import make_event
+
+    app = make_application()
+    apply_theme(app, "light")
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.resize(*SIZE)
+    window.show()
+    history = window.context.history
+    assert history is not None
+    fill(window, Situation(stage=Stage.FINAL, reason=Reason.NOT_A_FIT, contact="Ana Díaz",
+                           role="Analyst", company="Fabrikam"))  # fmt: skip
+    window.form.negotiate_panel.negotiate_check.setChecked(True)
+    window.mark_resolved()
+    fill(window, Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, contact="Jordan Lee",
+                           role="Data Analyst", company="Northwind", negotiated=True,
+                           deal_breaker=DealBreaker.PAY))  # fmt: skip
+    window.save_to_history()
+    assert window.record is not None
+    record_id = window.record.id
+    sent = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=6)
+    history.mark_sent(record_id, sent)
+    window.record = history.add_events(record_id, [
+        make_event("call-note", _shot_time(sent, 1), "phone",
+                   "Jordan called: asked if a higher base would change my mind."),
+    ])  # fmt: skip
+    window.show_follow_up()
+
+    def answer(dialog: QDialog) -> int:
+        assert isinstance(dialog, ReplyDialog)
+        dialog.choose("counter-offer")
+        dialog.words_edit.setPlainText("We could raise the base salary. Would you reconsider?")
+        dialog.received_edit.setDate(dialog.received_edit.date().addDays(-4))
+        dialog.show()
+        shots.append(save(dialog, out, "they-replied"))
+        dialog.close()
+        dialog.sent_answer = True  # as "Mark answer as sent" does
+        return QDialog.DialogCode.Accepted.value
+
+    shots: list[Path] = []
+    window.run_dialog = answer  # type: ignore[method-assign]
+    window.they_replied()
+    window.show_history()
+    view = window.history_view
+    assert view is not None
+    view.refresh(select_id=record_id)
+    shots.append(save(window, out, "timeline"))
+    window.close()
+    return shots
+
+
+def _shot_time(start: object, days: int) -> str:
+    import datetime as dt
+
+    from bowout.storage.schema import format_time
+
+    assert isinstance(start, dt.datetime)
+    return format_time(start + dt.timedelta(days=days))
+
+
 def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
     """Rescinding with every goodwill choice ticked: the form's "After rescinding" group and
     a draft that uses all three, at the usual size and at 800×600 (issue 14, item 4)."""
@@ -307,7 +375,12 @@ def render_lists(out: Path, data_dir: Path) -> list[Path]:
     return render(out, data_dir, save)
 
 
-ONLY = {"applications": render_applications, "goodwill": render_goodwill, "lists": render_lists}
+ONLY = {
+    "applications": render_applications,
+    "goodwill": render_goodwill,
+    "timeline": render_timeline,
+    "lists": render_lists,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,16 +406,9 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             ONLY[args.only](args.out, Path(tmp))
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        render(args.out, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        render_applications(args.out, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        render_goodwill(args.out, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        render_lists(args.out, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        render_shell(args.out, Path(tmp))
+    for group in (render, *ONLY.values(), render_shell):
+        with tempfile.TemporaryDirectory() as tmp:
+            group(args.out, Path(tmp))
     render_scaled(args.out, "2")
     app = QApplication.instance()
     if app is not None:

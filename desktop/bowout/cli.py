@@ -27,7 +27,14 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line contract (see SPEC, "Command line")."""
-    from bowout import cli_applications, cli_batch, cli_draft, cli_history, cli_reminders
+    from bowout import (
+        cli_applications,
+        cli_batch,
+        cli_draft,
+        cli_history,
+        cli_reminders,
+        cli_reply,
+    )
 
     parser = _Parser(
         prog="bowout",
@@ -37,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for history and settings")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     cli_draft.add_parser(sub)
+    cli_reply.add_parser(sub)
     cli_history.add_parser(sub)
     cli_reminders.add_parser(sub)
     cli_applications.add_parser(sub)
@@ -73,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bowout import cli_draft
 
             return cli_draft.run(args, data_dir)
+        if args.command == "reply":
+            from bowout import cli_reply
+
+            return cli_reply.run(args, data_dir)
         if args.command == "history":
             from bowout import cli_history
 

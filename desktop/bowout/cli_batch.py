@@ -66,7 +66,7 @@ def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Draft for each open application and print them; exit 0 (an empty list when none).
     With ``--save`` each draft is also kept and linked to its application first."""
-    from bowout.cli_draft import _user_template_dirs, profile_from_args, render_text
+    from bowout.cli_draft import profile_from_args, render_text, user_template_dirs
     from bowout.core.batch import draft_batch
     from bowout.core.composer import Composer
     from bowout.storage import History
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if history.recovery_message:
             print(f"bowout: note: {history.recovery_message}", file=sys.stderr)
         kept = history.applications(OPEN)
-        composer = Composer(_user_template_dirs(data_dir))
+        composer = Composer(user_template_dirs(data_dir))
         applications = [stored.application for stored in kept]
         reason, voice = Reason(args.reason), Voice(args.tone)
         drafts = list(draft_batch(composer, profile, applications, reason, voice))

@@ -123,9 +123,31 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_situation_flags(p, stage_required=True)
+    p.add_argument(
+        "--template", type=Path, metavar="PATH", help="a custom email body template for this draft"
+    )
+    p.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "html", "json", "eml"),
+        help="what to print (default: text)",
+    )
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep the draft in the history; prints its id once it is on disk",
+    )
+
+
+def add_situation_flags(
+    p: argparse.ArgumentParser, *, stage_required: bool, message_kind: bool = True
+) -> None:
+    """The flags that describe a situation and the user's profile (``draft``, ``reply``);
+    ``message_kind``: with ``--kind withdraw|negotiate`` (``reply`` has its own ``--kind``)."""
     p.add_argument(
         "--stage",
-        required=True,
+        required=stage_required,
         choices=[s.value for s in Stage],
         help="how far the application has gone (accepted: rescinding an offer)",
     )
@@ -140,6 +162,13 @@ def add_parser(sub: Any) -> None:
         choices=[c.value for c in Channel],
         help="how to tell them (default: the recommended channel)",
     )
+    if message_kind:
+        add_kind_flag(p)
+    _add_fact_flags(p)
+
+
+def add_kind_flag(p: argparse.ArgumentParser) -> None:
+    """``--kind withdraw|negotiate``: the kind of message ``draft`` writes."""
     p.add_argument(
         "--kind",
         default="withdraw",
@@ -147,6 +176,9 @@ def add_parser(sub: Any) -> None:
         help="withdraw (default), or negotiate: first ask for a conversation about one "
         "deal-breaker (with --deal-breaker)",
     )
+
+
+def _add_fact_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--deal-breaker",
         choices=[d.value for d in DealBreaker],
@@ -210,20 +242,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--your-name", metavar="N", help="your name (default: the saved profile)")
     p.add_argument("--your-email", metavar="E", help="your email (default: the saved profile)")
     p.add_argument("--your-phone", metavar="P", help="your phone (default: the saved profile)")
-    p.add_argument(
-        "--template", type=Path, metavar="PATH", help="a custom email body template for this draft"
-    )
-    p.add_argument(
-        "--format",
-        default="text",
-        choices=("text", "html", "json", "eml"),
-        help="what to print (default: text)",
-    )
-    p.add_argument(
-        "--save",
-        action="store_true",
-        help="also keep the draft in the history; prints its id once it is on disk",
-    )
 
 
 def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) -> Situation:
@@ -282,7 +300,8 @@ def profile_from_args(args: argparse.Namespace, data_dir: Path) -> Profile:
     return dataclasses.replace(saved, **{k: v for k, v in overrides.items() if v is not None})
 
 
-def _user_template_dirs(data_dir: Path) -> list[Path]:
+def user_template_dirs(data_dir: Path) -> list[Path]:
+    """Where the user's custom templates are: the Settings folder first, then the data folder."""
     settings = load_settings(data_dir) if data_dir.is_dir() else None
     dirs = [data_dir / "templates"]
     if settings and settings.templates_dir:
@@ -320,7 +339,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Compose, print in the chosen format, and optionally save to the history."""
     situation = situation_from_args(args)
     profile = profile_from_args(args, data_dir)
-    composer = Composer(_user_template_dirs(data_dir))
+    composer = Composer(user_template_dirs(data_dir))
     draft = composer.compose(situation, profile, body_template=args.template)
     for problem in composer.take_template_problems():
         print(f"bowout: warning: {problem}", file=sys.stderr)

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if command == "list":
             _print_list(history.list(), as_json)
         elif command == "show":
-            record = history.get(_resolve_id(history, args.id))
+            record = history.get(resolve_id(history, args.id))
             if as_json:
                 _emit(record.to_dict())
             else:
@@ -77,8 +77,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         elif command == "compare":
             from bowout.storage.conflicts import compare_text
 
-            first = history.get(_resolve_id(history, args.id))
-            second = history.get(_resolve_id(history, args.other))
+            first = history.get(resolve_id(history, args.id))
+            second = history.get(resolve_id(history, args.other))
             sys.stdout.write(compare_text(first, second))
         else:  # argparse only lets the five actions through
             raise HistoryError(
@@ -96,7 +96,7 @@ def _emit(payload: object) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
-def _resolve_id(history: History, given: str) -> str:
+def resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given`` (ids are long to type)."""
     given = given.strip().lower()
     ids = [record.id for record in history.list()]
@@ -123,8 +123,9 @@ def _print_list(records: list[Record], as_json: bool) -> None:
     for record in records:
         who = " — ".join(part for part in (record.company, record.role) if part) or "(no company)"
         contact = f" ({record.contact})" if record.contact else ""
+        status = "resolved" if record.outcome == "resolved" else record.status
         print(
-            f"{record.id[:8]}  {record.created[:10]}  {record.status:5}  {record.stage:12}  "
+            f"{record.id[:8]}  {record.created[:10]}  {status:8}  {record.stage:12}  "
             f"{record.channel:9}  {who}{contact}"
         )
 
@@ -139,11 +140,19 @@ def render_record(record: Record) -> str:
     ]
     if record.recruiter:
         lines.append(f"Recruiter: {record.recruiter}")
+    if record.outcome:
+        lines.append(f"Outcome:   {record.outcome} (of the conversation about "
+                     f"{record.negotiation['deal_breaker']})")  # fmt: skip
     lines += [
         f"Stage:     {record.stage}",
         f"Reason:    {record.reason}",
         f"Channel:   {record.channel}",
         f"Status:    {record.status}" + (f" ({record.sent})" if record.sent else ""),
+        *(
+            ["           Resolved \u2014 stayed in the process; no withdrawal sent"]
+            if record.outcome == "resolved"
+            else []
+        ),
         f"Created:   {record.created}",
         f"Updated:   {record.updated}",
         "",
@@ -158,4 +167,19 @@ def render_record(record: Record) -> str:
         lines += [f"[{'x' if item['done'] else ' '}] {item['text']}" for item in record.checklist]
     if record.notes:
         lines += ["", "--- Notes ---", record.notes]
+    if record.timeline:
+        lines += ["", "--- Timeline ---", *timeline_lines(record)]
     return "\n".join(lines) + "\n"
+
+
+def timeline_lines(record: Record) -> list[str]:
+    """The record's timeline for ``history show``, oldest first: UTC time, what happened
+    (with the reply kind), channel, then the text indented below."""
+    from bowout.storage.timeline import EVENT_KINDS
+
+    lines = []
+    for event in record.timeline:
+        what = EVENT_KINDS[event["kind"]] + (f" ({event['reply']})" if event["reply"] else "")
+        lines.append(f"{event['at'][:16].replace('T', ' ')} UTC  {what}  [{event['channel']}]")
+        lines += [f"    {line}" for line in str(event["text"]).splitlines()]
+    return lines

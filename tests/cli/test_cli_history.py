@@ -95,8 +95,8 @@ def test_id_prefixes(data_dir: Path) -> None:
         for rid in ("abc" + "0" * 29, "abd" + "0" * 29):
             history.add(Record(id=rid, company=rid[:3]))
         with pytest.raises(HistoryError, match="'ab' matches 2 records; type more"):
-            cli_history._resolve_id(history, "ab")
-        assert cli_history._resolve_id(history, "ABD") == "abd" + "0" * 29
+            cli_history.resolve_id(history, "ab")
+        assert cli_history.resolve_id(history, "ABD") == "abd" + "0" * 29
 
 
 def test_a_damaged_file_is_reported_as_a_note(

@@ -14,7 +14,8 @@ from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel
 from bowout.core.draft import REPLY_KINDS
 from bowout.core.errors import InputError
-from bowout.core.situation import Money, Voice
+from bowout.core.negotiation import LIKELY
+from bowout.core.situation import Money, Voice, negotiable
 from bowout.core.wording import parse_rules, violations
 
 TODAY = dt.date(2026, 11, 29)
@@ -63,6 +64,26 @@ def test_red_flag_feedback_goes_through_the_recruiter_when_there_is_one(
 REPLY_MATRIX = list(itertools.product(Stage, Reason, Channel, REPLY_KINDS))
 
 
+def _reply_problems(composer: Composer, s: Situation, kind: str, where: str) -> list[str]:
+    """What is wrong with the reply of ``kind`` in ``s``: a consistency rule broken, too
+    long, a figure nobody typed, an admission, or a subject that does not answer."""
+    channel = s.channel or Channel.EMAIL
+    reply = composer.compose_reply(s, PROFILE, kind)
+    facts = facts_of_channel(s, channel, WRITTEN_AUDIENCE[channel], TODAY)
+    texts = {"body": (reply.body_text, facts), "subject": (reply.subject, facts)}
+    problems = [f"{where}: {v}" for v in violations(RULES, texts)]
+    body = reply.body_text.rsplit("\n\n", 1)[0]
+    if len(body.split()) > 60:
+        problems.append(f"{where}: {len(body.split())} words is not short")
+    if re.search(r"[$€£]|\d", body.split("\n", 1)[1]):
+        problems.append(f"{where}: a figure nobody typed")
+    if kind == "repayment" and re.search(r"\bI (will|shall) (repay|pay)", body):
+        problems.append(f"{where}: an admission")
+    if not reply.subject.startswith("Re: ") and channel is not Channel.LINKEDIN:
+        problems.append(f"{where}: subject {reply.subject!r}")
+    return problems
+
+
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
 def test_every_reply_keeps_the_rules(composer: Composer, voice: Voice) -> None:
     problems = []
@@ -70,21 +91,27 @@ def test_every_reply_keeps_the_rules(composer: Composer, voice: Voice) -> None:
         for money in (Money.NONE, Money.PROMISED, Money.PAID):
             s = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
                           signing_bonus=money, recruiter="Tom Baker", **NAMES)  # fmt: skip
-            reply = composer.compose_reply(s, PROFILE, kind)
-            written = WRITTEN_AUDIENCE[channel]
-            facts = facts_of_channel(s, channel, written, TODAY)
-            texts = {"body": (reply.body_text, facts), "subject": (reply.subject, facts)}
             where = f"{stage.value}/{reason.value}/{channel.value}/{kind}/{money.value}"
-            problems += [f"{where}: {v}" for v in violations(RULES, texts)]
-            body = reply.body_text.rsplit("\n\n", 1)[0]
-            if len(body.split()) > 60:
-                problems.append(f"{where}: {len(body.split())} words is not short")
-            if re.search(r"[$€£]|\d", body.split("\n", 1)[1]):
-                problems.append(f"{where}: a figure nobody typed")
-            if kind == "repayment" and re.search(r"\bI (will|shall) (repay|pay)", body):
-                problems.append(f"{where}: an admission")
-            if not reply.subject.startswith("Re: ") and channel is not Channel.LINKEDIN:
-                problems.append(f"{where}: subject {reply.subject!r}")
+            problems += _reply_problems(composer, s, kind, where)
+    assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_replies_after_a_conversation_that_did_not_resolve_it_keep_the_rules(
+    composer: Composer, voice: Voice
+) -> None:
+    """Each reply kind at every stage where "resolve it first" applies, after the
+    conversation failed (the withdrawal said so), with relocation money in each state."""
+    problems = []
+    for stage, reason, channel, kind in REPLY_MATRIX:
+        if not negotiable(stage, reason):
+            continue
+        for money in (Money.NONE, Money.PROMISED, Money.PAID):
+            s = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
+                          deal_breaker=LIKELY[reason], negotiated=True,
+                          relocation_assistance=money, **NAMES)  # fmt: skip
+            where = f"{stage.value}/{reason.value}/{channel.value}/{kind}/{money.value}"
+            problems += _reply_problems(composer, s, kind, where)
     assert not problems, "\n".join(problems[:20])
 
 
@@ -105,3 +132,16 @@ def test_replies_answer_what_was_said(composer: Composer) -> None:
     assert nudge.subject == "Re: Leaving" and "withdrawn my acceptance" in nudge.body_text
     with pytest.raises(InputError, match="a reply is one of"):
         composer.compose_reply(s, PROFILE, "shrugged")
+
+
+@pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.FINAL], ids=lambda s: s.value)
+def test_before_an_offer_a_counter_proposal_is_declined_without_an_offer_named(
+    composer: Composer, stage: Stage
+) -> None:
+    s = Situation(stage=stage, reason=Reason.COMPENSATION, **NAMES)
+    for wording in (1, 2):
+        body = composer.compose_reply(
+            dataclasses.replace(s, wording=wording), PROFILE, "counter-offer"
+        ).body_text
+        assert "counter-offer" not in body and "offer" not in body.split("\n\n", 1)[1]
+        assert "decision stands" in body or "decision is final" in body

@@ -51,12 +51,22 @@ def test_toolbar_holds_the_primary_actions_with_icons_and_short_labels(window: M
 def test_every_action_is_in_a_menu_with_a_mnemonic(window: MainWindow) -> None:
     bar = window.menuBar()
     titles = [a.text() for a in bar.actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    assert titles == ["&File", "&Record", "&Edit", "&View", "&Help"]
     in_menus = {a for top in bar.actions() for a in menu_actions(top.menu())}
     missing = [a.objectName() for a in window.command_list() if a not in in_menus]
     assert missing == []
     no_mnemonic = [a.objectName() for a in in_menus if "&" not in a.text()]
     assert no_mnemonic == []
+
+
+def test_the_record_menu_has_what_follows_the_message(window: MainWindow) -> None:
+    record_menu = window.menuBar().actions()[1].menu()
+    a = window.actions_
+    assert [x for x in record_menu.actions() if not x.isSeparator()] == [
+        a.mark_sent, a.they_replied, a.call_note, a.resolved]  # fmt: skip
+    assert a.they_replied.shortcut().toString() == "Ctrl+R"
+    assert a.call_note.shortcut().toString() == "Ctrl+Shift+N"
+    assert {a.they_replied, a.call_note, a.resolved} <= set(window.command_list())
 
 
 def test_f1_lists_every_command_and_runs_the_chosen_one(

@@ -223,7 +223,8 @@ def test_a_request_to_talk_and_a_withdrawal_after_it_are_kept() -> None:
                       deal_breaker=DealBreaker.PAY, decide_by=dt.date(2027, 1, 5))  # fmt: skip
     record = Record.from_dict(Record.from_draft(Composer().compose(asked, Profile())).to_dict())
     assert record.negotiation == {"kind": "negotiate", "deal_breaker": "pay",
-                                  "decide_by": "2027-01-05", "negotiated": False}  # fmt: skip
+                                  "decide_by": "2027-01-05", "negotiated": False,
+                                  "outcome": None}  # fmt: skip
     back = record.situation()
     assert (back.kind, back.deal_breaker, back.decide_by) == (
         Kind.NEGOTIATE, DealBreaker.PAY, dt.date(2027, 1, 5))  # fmt: skip

@@ -121,6 +121,16 @@ REPLY_KINDS = {
     "reconsider-later": "They asked you to reconsider later",
     "no-reply": "No reply yet",
 }
+#: What Bow Out drafts for each kind of reply (``bowout reply --help``, the README).
+REPLY_ANSWERS = {
+    "accepted": "a short thank-you",
+    "asked-why": "the one-line reason (none when the reason is red flags)",
+    "counter-offer": "a firm, grateful decline (the decision stands)",
+    "asked-to-talk": "agreeing to talk, asking for two or three times",
+    "repayment": "a request for the terms in writing; never an admission beyond what was paid",
+    "reconsider-later": "thanks, and staying in touch",
+    "no-reply": "a gentle follow-up that restates the decision",
+}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -26,6 +26,9 @@ class ActionTarget(Protocol):
     def new_draft(self) -> None: ...
     def save_to_history(self) -> bool: ...
     def mark_sent(self) -> None: ...
+    def they_replied(self) -> None: ...
+    def add_call_note(self) -> None: ...
+    def mark_resolved(self) -> None: ...
     def copy_message(self) -> None: ...
     def open_in_mail(self) -> None: ...
     def export_as(self, extension: str) -> object: ...
@@ -47,6 +50,9 @@ class Actions:
     new: QAction
     save: QAction
     mark_sent: QAction
+    they_replied: QAction
+    call_note: QAction
+    resolved: QAction
     copy: QAction
     mail: QAction
     export_eml: QAction
@@ -65,7 +71,8 @@ class Actions:
 
     def history_actions(self) -> tuple[QAction, ...]:
         """Actions that need a working history."""
-        return (self.save, self.mark_sent, self.history, self.find)
+        return (self.save, self.mark_sent, self.they_replied, self.call_note, self.resolved,
+                self.history, self.find)  # fmt: skip
 
     def all(self) -> list[QAction]:
         """Every action, in menu order (the command list shows them all)."""
@@ -106,6 +113,18 @@ def build_actions(target: ActionTarget, owner: QWidget) -> Actions:
         mark_sent=_make(
             o, "mark_sent_action", "Mark as s&ent", t.mark_sent,
             ("Ctrl+Shift+S", "Save and stamp the time you sent it"),
+        ),
+        they_replied=_make(
+            o, "they_replied_action", "They &replied…", t.they_replied,
+            ("Ctrl+R", "Note what they said back and draft your short answer"),
+        ),
+        call_note=_make(
+            o, "call_note_action", "Add a call &note…", t.add_call_note,
+            ("Ctrl+Shift+N", "Keep a note of a call in the record's timeline"),
+        ),
+        resolved=_make(
+            o, "resolved_action", "Resolved: &no withdrawal", t.mark_resolved,
+            (None, "The conversation resolved it: keep it as resolved, send nothing"),
         ),
         copy=_make(
             o, "copy_action", "&Copy message", t.copy_message,

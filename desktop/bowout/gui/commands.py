@@ -49,6 +49,7 @@ class WindowCommands(SendingCommands):
         def _update_word_count(self, text: str | None = None) -> None: ...
         def _mark_dirty(self) -> None: ...
         def update_title(self) -> None: ...
+        def show_follow_up(self) -> None: ...
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
@@ -101,12 +102,14 @@ class WindowCommands(SendingCommands):
         self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
+        self.show_follow_up()
         self.statusBar().showMessage(message, 8000)
 
     def _load(self, record: Any, situation: Situation | None = None) -> None:
         from bowout.core.checklist import apply_state
 
         self.form.set_situation(situation or record.situation())
+        self.form.negotiate_panel.show_resolved(record.outcome == "resolved")
         self._programmatic = True
         try:
             self.subject_edit.setText(record.subject)
@@ -155,9 +158,13 @@ class WindowCommands(SendingCommands):
             notes=self.notes_edit.toPlainText(),
         )
         if self.record is not None:
+            kept = self.record
+            talk = record.negotiation
+            if kept.outcome == "resolved" and talk["kind"] == "negotiate":
+                talk = {**talk, "outcome": "resolved"}  # still the request that resolved it
             record = dataclasses.replace(
-                record, id=self.record.id, created=self.record.created,
-                updated=self.record.updated, sent=self.record.sent, status=self.record.status,
+                record, id=kept.id, created=kept.created, updated=kept.updated, sent=kept.sent,
+                status=kept.status, timeline=kept.timeline, negotiation=talk,
             )  # fmt: skip
         return record
 
@@ -188,6 +195,7 @@ class WindowCommands(SendingCommands):
         self.autosaver.discard()
         self.statusBar().showMessage("Saved to your history.", 8000)
         self._history_changed()
+        self.show_follow_up()
         return True
 
     @Slot()
@@ -204,6 +212,7 @@ class WindowCommands(SendingCommands):
         when = dt.datetime.now().strftime("%H:%M")
         self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
         self._history_changed()
+        self.show_follow_up()
 
     def _history_changed(self) -> None:
         """A list beside the draft shows the save at once (a hidden one lists on showing)."""

@@ -182,8 +182,20 @@ class HistoryModel(QAbstractTableModel):
         if column == 3:
             return channel_label(rec.channel)
         if column == 4:
-            return "Sent" if rec.status == "sent" else "Draft"
+            return status_text(rec)
         return local_time_text(rec.created)
+
+
+#: The status of a record whose conversation about a deal-breaker resolved it (issue 14).
+RESOLVED_TEXT = "Resolved \u2014 stayed in the process"
+
+
+def status_text(record: Any) -> str:
+    """ "Resolved — stayed in the process", "Sent" or "Draft"."""
+    negotiation = getattr(record, "negotiation", None) or {}
+    if negotiation.get("outcome") == "resolved":
+        return RESOLVED_TEXT
+    return "Sent" if record.status == "sent" else "Draft"
 
 
 def count_text(shown: int, total: int, query: str, *, in_trash: bool = False) -> str:

@@ -19,7 +19,7 @@ TOOLBAR_TEXTS = {
 
 
 def build_menus(window: QMainWindow, a: Actions, fmt: FormatToolBar) -> QMenu:
-    """File, Edit, View and Help menus; returns the Export submenu (the toolbar shows it)."""
+    """File, Record, Edit, View and Help menus; returns the Export submenu (on the toolbar)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a.new, a.save, a.mark_sent])
@@ -32,6 +32,12 @@ def build_menus(window: QMainWindow, a: Actions, fmt: FormatToolBar) -> QMenu:
     file_menu.addAction(a.settings)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
+
+    record_menu = bar.addMenu("&Record")
+    record_menu.setObjectName("record_menu")
+    record_menu.addActions([a.mark_sent, a.they_replied, a.call_note])
+    record_menu.addSeparator()
+    record_menu.addAction(a.resolved)
 
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([fmt.undo, fmt.redo])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QWidget,
@@ -26,6 +27,8 @@ class NegotiatePanel(QGroupBox):
     stage on: the deal-breaker, a decision date, and the way on when it was not resolved."""
 
     changed = Signal()
+    #: "Resolved: no withdrawal": the window keeps the request with that outcome.
+    resolved_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Before you withdraw", parent)
@@ -58,14 +61,25 @@ class NegotiatePanel(QGroupBox):
             "Turn this into the withdrawal, every fact kept; it says neutrally that the "
             "conversation found no way."
         )
+        self.resolved_button = QPushButton("Resolved: no withdrawal", self)
+        self.resolved_button.setObjectName("resolved_button")
+        self.resolved_button.setAccessibleName("Resolved: keep it, no withdrawal")
+        self.resolved_button.setToolTip(
+            "The conversation resolved it: keep this in your history as resolved; "
+            "nothing is withdrawn."
+        )
         self.negotiated = False
+        self.resolved = False
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.negotiate_check)
         form.addRow(QLabel("The point:", self), self.breaker_combo)
         form.addRow(self.decide_check, self.decide_edit)
-        form.addRow(self.not_resolved_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.not_resolved_button)
+        buttons.addWidget(self.resolved_button)
+        form.addRow(buttons)
         form.addRow(self.hint)
         self.negotiate_check.toggled.connect(self._negotiate_toggled)
         self.breaker_combo.currentIndexChanged.connect(self.changed)
@@ -73,6 +87,7 @@ class NegotiatePanel(QGroupBox):
         self.decide_check.toggled.connect(self.changed)
         self.decide_edit.dateChanged.connect(self.changed)
         self.not_resolved_button.clicked.connect(self.not_resolved)
+        self.resolved_button.clicked.connect(self.resolved_requested)
         self._sync()
 
     def offer(self, stage: Stage, reason: Reason) -> None:
@@ -120,14 +135,20 @@ class NegotiatePanel(QGroupBox):
         """The panel's controls top to bottom (hidden ones are skipped by Qt)."""
         return [
             self.negotiate_check, self.breaker_combo, self.decide_check, self.decide_edit,
-            self.not_resolved_button,
+            self.not_resolved_button, self.resolved_button,
         ]  # fmt: skip
 
     @Slot()
     def not_resolved(self) -> None:
         """The conversation found no way: back to the withdrawal, which says so."""
         self.negotiated = True
+        self.resolved = False
         self.negotiate_check.setChecked(False)  # emits changed through _negotiate_toggled
+
+    def show_resolved(self, resolved: bool) -> None:
+        """Say whether the kept request was resolved (the window saved that outcome)."""
+        self.resolved = resolved
+        self._sync()
 
     @Slot(bool)
     def _negotiate_toggled(self, _on: bool) -> None:
@@ -139,7 +160,11 @@ class NegotiatePanel(QGroupBox):
         self.decide_check.setEnabled(asking)
         self.decide_edit.setEnabled(asking and self.decide_check.isChecked())
         self.not_resolved_button.setVisible(asking)
-        if asking:
+        self.resolved_button.setVisible(asking)
+        self.resolved_button.setEnabled(not self.resolved)
+        if asking and self.resolved:
+            self.hint.setText("Resolved: you stayed in the process; nothing is withdrawn.")
+        elif asking:
             self.hint.setText("The draft asks for a conversation; nothing is withdrawn yet.")
         elif self.negotiated:
             self.hint.setText("The withdrawal says the conversation found no way.")

@@ -32,6 +32,7 @@ from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
 from bowout.gui.menus import build_menus, build_toolbar
+from bowout.gui.timeline_commands import TimelineCommands
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.navigation import Navigation, view_actions
@@ -82,7 +83,7 @@ LIST_MAX_WIDTH = 560
 TONE_DELAY_MS = 300
 
 
-class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
+class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, QMainWindow):
     """Navigation on the left, a list view beside the draft, the draft filling the rest."""
 
     #: Emitted once :meth:`finish_start` has composed the draft and opened the history.
@@ -292,6 +293,10 @@ class MainWindow(DraftingCommands, WindowCommands, QMainWindow):
         self.tone_list.finding_activated.connect(self.select_finding)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.nav.view_chosen.connect(self.show_view)
+        self.form.negotiate_panel.resolved_requested.connect(self.mark_resolved)
+        bar = self.draft_view.follow_up_bar
+        bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
+        bar.note_button.clicked.connect(self.actions_.call_note.trigger)
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.personal_words_changed.connect(self.save_personal_words)
 

@@ -6,9 +6,8 @@ import builtins
 import contextlib
 import datetime as dt
 import logging
-import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from bowout.storage import atomic, backups, recovery
 from bowout.storage.application_store import ApplicationStore
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
+from bowout.storage.filecare import clean_temp_files, linked_target, make_private
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
     RECORDS,
@@ -31,6 +31,8 @@ from bowout.storage.records import Record
 from bowout.storage.reminder_store import ReminderStore
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
 from bowout.storage.search import FoldCache, Matcher
+from bowout.storage.timeline import insert_event, make_event
+from bowout.storage.timeline_edits import TimelineEdits
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +41,10 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, ReminderStore):
-    """Every withdrawal the user kept, and the applications still open (see
-    :class:`ApplicationStore`) and the follow-ups' state (see :class:`ReminderStore`);
-    safe against crashes and a second running copy."""
+class History(ApplicationStore, TimelineEdits, ReminderStore):
+    """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
+    applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
+    :class:`ReminderStore`); safe against crashes and a second running copy."""
 
     def __init__(self, data_dir: Path, lock_timeout: float) -> None:
         from bowout.storage.lock import HistoryLock
@@ -71,7 +73,7 @@ class History(ApplicationStore, ReminderStore):
             raise os_error(exc, "create the data folder", data_dir / HISTORY_FILE) from exc
         history = cls(data_dir, lock_timeout)
         history._refresh()
-        history._make_private()
+        make_private(history.path)
         if history._store.newer:
             history.recovery_message = history.read_only_message()
         return history
@@ -110,8 +112,8 @@ class History(ApplicationStore, ReminderStore):
         return _newest_first(self._valid(self._records.all()))
 
     def search(self, query: str) -> builtins.list[Record]:
-        """Records whose company, role, contact, subject or body contains ``query``
-        (ignoring case and accents), newest first."""
+        """Records whose company, role, contact, subject, body or timeline texts contain
+        ``query`` (ignoring case and accents), newest first."""
         if not query.strip():
             return self.list()
         self._refresh()
@@ -171,11 +173,14 @@ class History(ApplicationStore, ReminderStore):
         return saved
 
     def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
-        """Mark a record as sent (now, or at ``when``)."""
+        """Mark a record as sent (now, or at ``when``) and add the "message sent" event,
+        on the record's channel with its subject, to its timeline."""
         with self._transaction():
             record = self._get_locked(record_id)
             record.status = "sent"
             record.sent = format_time(when or dt.datetime.now(dt.timezone.utc))
+            event = make_event("message-sent", record.sent, record.channel, record.subject)
+            record.timeline = insert_event(record.timeline, event)
             record.updated = later_than(record.updated)
             self._replace(record)
         return record
@@ -254,6 +259,15 @@ class History(ApplicationStore, ReminderStore):
             raise HistoryError(f"No record with id {record_id!r} in the history.")
         return self._to_record(doc, strict=True)
 
+    def _edit(self, record_id: str, change: Callable[[Record], object]) -> Record:
+        with self._transaction():
+            record = self._get_locked(record_id)
+            change(record)
+            record.updated = later_than(record.updated)
+            saved = _checked(record)
+            self._replace(saved)
+        return saved
+
     def _replace(self, record: Record) -> None:
         self._records.replace(record.id, record.to_dict())
 
@@ -293,7 +307,9 @@ class History(ApplicationStore, ReminderStore):
             self._refresh_locked()
             if self._store.newer:
                 raise HistoryError(self.read_only_message())
-            self._clean_temp_files()
+            if not self._cleaned:
+                self._cleaned = True
+                clean_temp_files(self.path)
             self._store.begin()
             try:
                 yield
@@ -356,45 +372,6 @@ class History(ApplicationStore, ReminderStore):
         self.recovery_message = recovery.recover(self.path, problem)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
-
-    def _clean_temp_files(self) -> None:
-        """Remove temp files left by a copy of the app killed mid-save (we hold the lock)."""
-        if self._cleaned:
-            return
-        self._cleaned = True
-        folder = self.path.parent
-        for name in os.listdir(folder):
-            if atomic.is_temp_name(name, self.path.name):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(folder / name)
-                    logger.info("removed %s left by an interrupted save", name)
-
-    def _make_private(self) -> None:
-        """Tighten a history file that others can read (it may predate this version)."""
-        if os.name != "posix":
-            return
-        with contextlib.suppress(OSError):
-            mode = self.path.stat().st_mode & 0o777
-            if mode & 0o077:
-                os.chmod(self.path, 0o600)
-                logger.warning("made %s private (it was mode %o)", self.path, mode)
-
-
-def linked_target(path: Path) -> Path:
-    """``path``, or the file a symbolic link at ``path`` points to (written through it).
-
-    Raises HistoryError when the link points nowhere: starting an empty history there
-    would hide the user's real one (on an unmounted drive, say).
-    """
-    if not path.is_symlink():
-        return path
-    target = Path(os.path.realpath(path))
-    if not target.is_file():
-        raise HistoryError(
-            f"{path} is a link to {target}, which is missing; reconnect the drive or restore "
-            "the file, or remove the link to start a new history."
-        )
-    return target
 
 
 def _checked(record: Record) -> Record:

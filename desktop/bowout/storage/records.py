@@ -30,6 +30,7 @@ from bowout.storage.schema import (
     check_fields,
     migrate,
 )
+from bowout.storage.timeline import canonical_timeline
 
 
 def _no_relationship() -> dict[str, bool]:
@@ -76,6 +77,8 @@ class Record:
     negotiation: dict[str, Any] = dataclasses.field(default_factory=lambda: dict(NO_NEGOTIATION))
     #: Goodwill offered after rescinding: Goodwill identifiers, as chosen (schema 3).
     goodwill: list[str] = dataclasses.field(default_factory=list)
+    #: What happened after the draft, oldest first (see :mod:`bowout.storage.timeline`).
+    timeline: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     @classmethod
@@ -123,6 +126,7 @@ class Record:
                 "deal_breaker": situation.deal_breaker.value if situation.deal_breaker else None,
                 "decide_by": situation.decide_by.isoformat() if situation.decide_by else None,
                 "negotiated": situation.negotiated,
+                "outcome": "not-resolved" if situation.negotiated else None,
             },
             goodwill=[choice.value for choice in situation.goodwill],
         )
@@ -165,6 +169,7 @@ class Record:
         data["checklist"] = [dict(item) for item in self.checklist]
         data["negotiation"] = dict(self.negotiation)
         data["goodwill"] = list(self.goodwill)
+        data["timeline"] = [dict(event) for event in self.timeline]
         return data
 
     @classmethod
@@ -185,6 +190,8 @@ class Record:
             value = getattr(record, name)
             if value and len(value) != 27:
                 setattr(record, name, canonical_time(value))
+        if any(len(event["at"]) != 27 for event in record.timeline):
+            record.timeline = canonical_timeline(record.timeline)
         return record
 
     @classmethod
@@ -198,7 +205,14 @@ class Record:
         fields["checklist"] = [dict(item) for item in data["checklist"]]
         fields["negotiation"] = dict(data["negotiation"])
         fields["goodwill"] = list(data["goodwill"])
+        fields["timeline"] = [dict(event) for event in data["timeline"]]
         return record
+
+    @property
+    def outcome(self) -> str | None:
+        """How a conversation about a deal-breaker ended: "resolved", "not-resolved" or None."""
+        value = self.negotiation.get("outcome")
+        return value if isinstance(value, str) else None
 
 
 _FIELDS = dataclasses.fields(Record)

@@ -20,6 +20,7 @@ from bowout.core.situation import (
     Voice,
 )
 from bowout.storage.errors import HistoryError
+from bowout.storage.timeline import check_timeline, derived_timeline
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
 SCHEMA_VERSION = 3
@@ -62,8 +63,14 @@ PHASES = ("before", "during", "after", "later")
 NAME_FIELDS = ("company", "role", "contact", "recruiter", "greeting", "contact_email")
 MONEY = frozenset(m.value for m in Money)
 #: Trying to resolve a deal-breaker first: the kind of message, the point, the decision
-#: date, and whether a withdrawal follows such a conversation.
-NO_NEGOTIATION = {"kind": "withdraw", "deal_breaker": None, "decide_by": None, "negotiated": False}
+#: date, whether a withdrawal follows such a conversation, and how it ended (schema 3).
+NO_NEGOTIATION = {
+    "kind": "withdraw", "deal_breaker": None, "decide_by": None, "negotiated": False,
+    "outcome": None,
+}  # fmt: skip
+#: How a conversation about a deal-breaker ended: resolved (the user stays in the process,
+#: nothing is withdrawn) or not resolved (the withdrawal follows and says so neutrally).
+OUTCOMES = ("resolved", "not-resolved")
 KINDS = frozenset(k.value for k in Kind)
 DEAL_BREAKERS = frozenset(d.value for d in DealBreaker)
 VOICES = frozenset(v.value for v in Voice)
@@ -174,20 +181,43 @@ def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-# -- schema 3: goodwill after rescinding (issue 14 item 4) ------------------------------
-# Kept apart so it merges beside the record timeline's schema-3 step: _to_v3 calls each.
-
-
 def _goodwill_default(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2 -> 3, goodwill part: ``goodwill`` lists the goodwill offered after
-    rescinding (identifiers of :class:`bowout.core.goodwill.Goodwill`); none before."""
+    """Schema 3: ``goodwill`` lists the goodwill offered after rescinding (identifiers of
+    :class:`bowout.core.goodwill.Goodwill`); none before."""
     data.setdefault("goodwill", [])
     return data
 
 
+def _add_outcome(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3: the negotiation keeps its outcome; a withdrawal that followed a
+    conversation (``negotiated``) is the "not resolved" one, anything else has none yet."""
+    talk = data.get("negotiation")
+    if isinstance(talk, dict):
+        outcome = "not-resolved" if talk.get("negotiated") is True else None
+        data["negotiation"] = {**talk, "outcome": talk.get("outcome", outcome)}
+    return data
+
+
+def _add_timeline(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3: every record has a timeline; a sent one starts with its "message sent"."""
+    data.setdefault("timeline", derived_timeline(data))
+    return data
+
+
+#: The steps from schema 2 to 3, in order; a new schema-3 field adds its own step here.
+V3_STEPS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [
+    _add_outcome,
+    _add_timeline,
+    _goodwill_default,
+]
+
+
 def _to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 3: the goodwill offered after rescinding is kept with the record."""
-    return _goodwill_default(data)
+    """Version 3: the negotiation's outcome, the record's timeline and the goodwill offered
+    after rescinding (see V3_STEPS)."""
+    for step in V3_STEPS:
+        data = step(data)
+    return data
 
 
 #: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
@@ -248,6 +278,7 @@ def check_fields(data: dict[str, Any]) -> None:
     _check_negotiation(data.get("negotiation"))
     _check_goodwill(data.get("goodwill"))
     _check_checklist(data.get("checklist"))
+    check_timeline(data.get("timeline"))
 
 
 def _check_goodwill(value: object) -> None:
@@ -279,6 +310,17 @@ def _check_negotiation(value: object) -> None:
         raise HistoryError(f"negotiation.decide_by must be YYYY-MM-DD or null: {decide!r}")
     if not isinstance(value["negotiated"], bool):
         raise HistoryError("negotiation.negotiated must be true or false")
+    outcome = value["outcome"]
+    if outcome is not None and outcome not in OUTCOMES:
+        raise HistoryError(
+            f"negotiation.outcome must be resolved, not-resolved or null: {outcome!r}"
+        )
+    if value["negotiated"] != (outcome == "not-resolved"):
+        raise HistoryError(
+            "negotiation.outcome must be not-resolved exactly when negotiation.negotiated is true"
+        )
+    if outcome == "resolved" and value["kind"] != "negotiate":
+        raise HistoryError("negotiation.outcome resolved needs negotiation.kind negotiate")
 
 
 def _valid_date(value: object) -> bool:

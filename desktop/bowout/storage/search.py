@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-#: The fields a search looks in (SPEC: company, role, contact, subject and body).
+#: The fields a search looks in (SPEC: company, role, contact, subject and body), and then
+#: the text of every timeline event (their replies, your answers, call notes: issue 14).
 SEARCH_FIELDS = ("company", "role", "contact", "subject", "body_text")
 _SEP = "\x00"  # cannot be typed into the search box, so a match never spans two fields
 
@@ -35,6 +36,9 @@ class FoldCache:
         if entry is not None and entry[0] is doc and entry[1] == stamp:
             return entry[2]
         parts = [doc.get(field) for field in SEARCH_FIELDS]
+        timeline = doc.get("timeline")
+        if isinstance(timeline, list):
+            parts += [e.get("text") for e in timeline if isinstance(e, dict)]
         haystack = fold(_SEP.join(p if isinstance(p, str) else "" for p in parts))
         if isinstance(key, str):
             self._entries[key] = (doc, stamp, haystack)

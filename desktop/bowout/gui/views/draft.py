@@ -20,6 +20,7 @@ from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
 from bowout.gui.widgets.call_branches import CallBranches
+from bowout.gui.widgets.follow_up_bar import FollowUpBar
 from bowout.settings import Settings
 
 #: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
@@ -52,6 +53,7 @@ class DraftView(QWidget):
         self.editor_splitter.setObjectName("editor_splitter")
         self.call_branches = CallBranches()
         self.call_branches.setVisible(False)
+        self.follow_up_bar = FollowUpBar()
         message = QWidget()
         message_layout = QVBoxLayout(message)
         message_layout.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +70,7 @@ class DraftView(QWidget):
         right.setMinimumWidth(MESSAGE_MIN_WIDTH)  # on a small screen the form gives way first
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.follow_up_bar)
         subject_row = QHBoxLayout()
         subject_row.addWidget(self.subject_label)
         subject_row.addWidget(self.subject_edit, 1)
@@ -119,8 +122,9 @@ class DraftView(QWidget):
         """Tab follows the eye: the form top to bottom, then subject, tabs, page, tone coach."""
         bar = self.form.wording_bar
         pages = (self.editor, self.phone_editor, self.checklist_view, self.notes_edit)
-        return [*self.form.focus_chain(), self.subject_edit, bar.voice_combo, bar.another_button,
-                self.tabs, *pages, self.tone_list]  # fmt: skip
+        follow = (self.follow_up_bar.replied_button, self.follow_up_bar.note_button)
+        return [*self.form.focus_chain(), *follow, self.subject_edit, bar.voice_combo,
+                bar.another_button, self.tabs, *pages, self.tone_list]  # fmt: skip
 
 
 def labelled(widget: QWidget, text: str) -> QWidget:

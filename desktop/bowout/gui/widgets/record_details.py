@@ -9,7 +9,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from bowout.gui.history_model import channel_label, local_time_text, stage_label
+from bowout.gui.history_model import channel_label, local_time_text, stage_label, status_text
+from bowout.storage.timeline import EVENT_KINDS
+
+#: How much of an event's text the details show (its first line, cut here).
+EVENT_TEXT_CHARS = 80
+#: An event's channel in a word (a record's channel labels describe the whole approach).
+EVENT_CHANNELS = {"email": "Email", "phone": "Phone", "recruiter": "Recruiter",
+                  "linkedin": "LinkedIn"}  # fmt: skip
 
 NOTHING_SELECTED = "Select a withdrawal to see its details; click it to open it in the draft."
 
@@ -25,6 +32,23 @@ def timeline(record: Any) -> list[tuple[str, str]]:
     return [(name, when) for name, when in shown if when]
 
 
+def event_lines(record: Any) -> list[str]:
+    """The record's timeline, oldest first, one line an event: date, what happened (and the
+    reply kind), channel, and the first line of its text."""
+    lines = []
+    for event in getattr(record, "timeline", None) or []:
+        what = EVENT_KINDS.get(event["kind"], event["kind"])
+        if event.get("reply"):
+            what += f" ({event['reply']})"
+        first = next((ln.strip() for ln in str(event["text"]).splitlines() if ln.strip()), "")
+        if len(first) > EVENT_TEXT_CHARS:
+            first = first[: EVENT_TEXT_CHARS - 1] + "…"
+        channel = EVENT_CHANNELS.get(event["channel"], event["channel"])
+        parts = [local_time_text(event["at"]), what, channel]
+        lines.append(" · ".join([*parts, *([f"\u201c{first}\u201d"] if first else [])]))
+    return lines
+
+
 def details_html(record: Any) -> str:
     """The record as short HTML lines (every value escaped)."""
     title = " — ".join(escape(str(p)) for p in (record.company, record.role) if p)
@@ -33,8 +57,13 @@ def details_html(record: Any) -> str:
     who = [str(p) for p in (record.contact, getattr(record, "recruiter", "")) if p]
     if who:
         lines.append("To " + escape(", ".join(who)))
-    lines.append("Sent" if record.status == "sent" else "Draft, not sent yet")
+    status = status_text(record)
+    lines.append("Draft, not sent yet" if status == "Draft" else escape(status))
     lines.extend(f"{escape(name)}: {escape(when)}" for name, when in timeline(record))
+    events = event_lines(record)
+    if events:
+        lines.append("<b>Timeline</b>")
+        lines.extend(escape(line) for line in events)
     notes = str(getattr(record, "notes", "") or "").strip()
     if notes:
         first = notes.splitlines()[0]

@@ -1,0 +1,100 @@
+"""``bowout reply``: the short answer to what they wrote back after the message."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from bowout.core.draft import REPLY_ANSWERS, REPLY_KINDS, Reply
+from bowout.core.errors import InputError
+
+
+def kinds_help() -> str:
+    """Every reply kind with what it means and what Bow Out drafts, wrapped to 79 columns."""
+    width = max(map(len, REPLY_KINDS))
+    lines = []
+    for kind, said in REPLY_KINDS.items():
+        text = f"{said}. Drafts {REPLY_ANSWERS[kind]}."
+        lines += textwrap.wrap(text, 79, initial_indent=f"  {kind:<{width}}  ",
+                               subsequent_indent=" " * (width + 4))  # fmt: skip
+    return "\n".join(lines)
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``reply`` on the top-level subparsers."""
+    from bowout.cli_draft import add_situation_flags
+
+    p = sub.add_parser(
+        "reply",
+        help="draft the short answer to what they replied",
+        description="Draft the short answer to what they wrote back after your message:\n"
+        "for a kept withdrawal (--record ID) or for the situation the draft flags describe.",
+        epilog="reply kinds (--kind):\n" + kinds_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=list(REPLY_KINDS),
+        metavar="KIND",
+        help="what they said (see the list below)",
+    )
+    p.add_argument(
+        "--record",
+        metavar="ID",
+        help="answer for a withdrawal kept in your history (an id or a unique start of one); "
+        "the draft flags are then not needed",
+    )
+    p.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "json"),
+        help="what to print (default: text)",
+    )
+    add_situation_flags(p, stage_required=False, message_kind=False)
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Compose the answer and print it; InputError when neither --record nor --stage is given."""
+    from bowout.cli_draft import profile_from_args, situation_from_args, user_template_dirs
+    from bowout.core.composer import Composer
+
+    subject = ""
+    if args.record:
+        situation, subject = _kept(args.record, data_dir)
+    elif args.stage:
+        # The answer follows a withdrawal; --deal-breaker says a conversation came first.
+        situation = situation_from_args(argparse.Namespace(**{**vars(args), "kind": "withdraw"}))
+    else:
+        raise InputError("say which withdrawal to answer for: --record ID, or --stage STAGE ...")
+    composer = Composer(user_template_dirs(data_dir))
+    reply = composer.compose_reply(
+        situation, profile_from_args(args, data_dir), args.kind, subject=subject
+    )
+    for problem in composer.take_template_problems():
+        print(f"bowout: warning: {problem}", file=sys.stderr)
+    sys.stdout.write(render(reply, args.format))
+    return 0
+
+
+def render(reply: Reply, form: str) -> str:
+    """The answer as ``text`` (subject line, blank line, body) or ``json``."""
+    if form == "json":
+        payload = {**reply.to_json_dict(), "kind_label": REPLY_KINDS[reply.kind]}
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    head = f"Subject: {reply.subject}\n\n" if reply.subject else ""
+    return head + reply.body_text + "\n"
+
+
+def _kept(given: str, data_dir: Path) -> Any:
+    """The situation and subject of a kept record (HistoryError if there is none)."""
+    from bowout.cli_history import resolve_id
+    from bowout.storage import History
+
+    with History.open(data_dir) as history:
+        record = history.get(resolve_id(history, given))
+    return record.situation(), record.subject

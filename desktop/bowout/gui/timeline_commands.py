@@ -1,0 +1,216 @@
+"""After the message: they replied, a call note, a conversation that resolved it.
+
+Each adds events to the kept record's timeline (``bowout.storage.timeline``) in one save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog
+
+from bowout.core.errors import BowOutError
+from bowout.gui.window_parts import WindowParts
+from bowout.storage.schema import format_time
+from bowout.storage.timeline import make_event
+
+if TYPE_CHECKING:
+    from bowout.gui.reply_dialog import ReplyEntry
+
+logger = logging.getLogger(__name__)
+
+#: The note kept in the timeline when a conversation resolved the deal-breaker.
+RESOLVED_NOTE = "Resolved \u2014 stayed in the process; no withdrawal sent."
+
+
+class TimelineCommands(WindowParts):
+    """Mixed into MainWindow: They replied…, Add a call note…, Resolved: no withdrawal."""
+
+    if TYPE_CHECKING:  # provided by MainWindow and the other mixins
+
+        def save_to_history(self) -> bool: ...
+        def _history_changed(self) -> None: ...
+
+    # -- replaceable interactions (tests swap these) --------------------------------------
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a dialog modally; returns its result code."""
+        return dialog.exec()
+
+    def now(self) -> dt.datetime:
+        """The current time (UTC); a test may fix it."""
+        return dt.datetime.now(dt.timezone.utc)
+
+    # -- the commands ---------------------------------------------------------------------
+
+    @Slot()
+    def they_replied(self) -> None:
+        """Note what they said back and draft the short answer; both join the timeline."""
+        from bowout.gui.reply_dialog import ReplyDialog
+
+        record = self._sent_record("add what they replied")
+        if record is None:
+            return
+        situation = record.situation()
+        profile = self.context.settings.profile
+        composer = self.context.composer
+
+        def answer(kind: str) -> Any:
+            return composer.compose_reply(situation, profile, kind, subject=record.subject)
+
+        now = self.now()
+        try:
+            dialog = ReplyDialog(answer, channel=record.channel, sent=_day(record.sent),
+                                 today=now.astimezone().date(), parent=self)  # fmt: skip
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        entry = dialog.entry()
+        done = "your answer" if entry.received is None else "their reply"
+        if entry.received is not None and entry.answer_sent:
+            done = "their reply and your answer"
+        self._add_events(
+            reply_events(entry, record.sent or "", now), f"Added {done} to the timeline."
+        )
+
+    @Slot()
+    def add_call_note(self) -> None:
+        """Keep a note of a call (who, what was said) in the timeline."""
+        from bowout.gui.reply_dialog import NoteDialog
+
+        record = self._record_to_change("add a call note")
+        if record is None:
+            return
+        now = self.now()
+        start = _day(record.sent or record.created)
+        dialog = NoteDialog(sent=start, today=now.astimezone().date(), parent=self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        day, text = dialog.note()
+        at = _stamp(day, now, floor=record.sent or "")
+        self._add_events([make_event("call-note", at, "phone", text)], "Call note added.")
+
+    @Slot()
+    def mark_resolved(self) -> None:
+        """The conversation resolved it: keep the request, note the outcome, send nothing."""
+        history = self.context.history
+        if history is None or not self.save_to_history() or self.record is None:
+            return
+        try:
+            record = history.set_outcome(self.record.id, "resolved")
+            at = format_time(max(self.now(), _parse(record.updated)))
+            self.record = history.add_events(
+                record.id, [make_event("note", at, record.channel, RESOLVED_NOTE)]
+            )
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        self.form.negotiate_panel.show_resolved(True)
+        self.statusBar().showMessage("Kept as resolved: no withdrawal is sent.", 10000)
+        self._history_changed()
+        self.show_follow_up()
+
+    def show_follow_up(self) -> None:
+        """What follows the message, for the record in the window (none: a new draft): the
+        bar of a sent one, and whether its conversation resolved it."""
+        self.draft_view.follow_up_bar.show_record(self.record)
+        resolved = self.record is not None and self.record.outcome == "resolved"
+        self.form.negotiate_panel.show_resolved(resolved)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _record_to_change(self, what: str) -> Any:
+        if self.context.history is None or self.record is None:
+            self.show_error(f"Save this withdrawal to your history first; then {what}.")
+            return None
+        return self.record
+
+    def _sent_record(self, what: str) -> Any:
+        record = self._record_to_change(what)
+        if record is not None and record.status != "sent":
+            self.show_error(f"Mark the message as sent first; then {what}.")
+            return None
+        return record
+
+    def _add_events(self, events: list[dict[str, Any]], message: str) -> None:
+        history = self.context.history
+        if history is None or self.record is None or not events:
+            return
+        try:
+            self.record = history.add_events(self.record.id, events)
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        record_id = self.record.id
+        self.statusBar().showMessage(message, 8000)
+        self.banner.show_message(message, (
+            ("undo_timeline_button", "&Undo", lambda: self._remove_events(record_id, events)),
+            ("banner_dismiss", "Dismiss", self.banner.dismiss),
+        ))  # fmt: skip
+        self._history_changed()
+        self.show_follow_up()
+
+    def _remove_events(self, record_id: str, events: list[dict[str, Any]]) -> None:
+        """Undo: take the events just added out of the record's timeline again."""
+        history = self.context.history
+        self.banner.dismiss()
+        if history is None:
+            return
+        try:
+            record = history.remove_events(record_id, events)
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        if self.record is not None and self.record.id == record_id:
+            self.record = record
+        self.statusBar().showMessage("Taken out of the timeline again.", 8000)
+        self._history_changed()
+        self.show_follow_up()
+
+
+def reply_events(entry: ReplyEntry, sent: str, now: dt.datetime) -> list[dict[str, Any]]:
+    """The timeline events for a reply: theirs (at the day they replied, after the message
+    was sent) and, when sent, the answer (now, after theirs). Written answers to a call go
+    by email."""
+    events = []
+    floor = sent
+    if entry.received is not None:
+        at = _stamp(entry.received, now, floor=sent)
+        events.append(
+            make_event("reply-received", at, entry.channel, entry.their_words, entry.kind)
+        )
+        floor = at
+    if entry.answer_sent:
+        channel = "email" if entry.channel == "phone" else entry.channel
+        answer = f"{entry.subject}\n\n{entry.answer}" if entry.subject else entry.answer
+        at = _stamp(now.astimezone().date(), now, floor=floor)
+        events.append(make_event("reply-sent", at, channel, answer.strip(), entry.kind))
+    return events
+
+
+def _stamp(day: dt.date, now: dt.datetime, *, floor: str) -> str:
+    """A time stamp for something that happened on ``day`` (local): now if that is today,
+    else noon; never before ``floor`` (a record time stamp)."""
+    if day == now.astimezone().date():
+        when = now
+    else:
+        when = dt.datetime.combine(day, dt.time(12)).astimezone()
+    if floor and when <= _parse(floor):
+        when = _parse(floor) + dt.timedelta(microseconds=1)
+    return format_time(when)
+
+
+def _parse(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp[:-1]).replace(tzinfo=dt.timezone.utc)
+
+
+def _day(stamp: str | None) -> dt.date:
+    """The local day of a record time stamp (today when there is none)."""
+    if not stamp:
+        return dt.date.today()
+    return _parse(stamp).astimezone().date()
