@@ -367,10 +367,19 @@ def paste_list(window: MainWindow) -> None:
 
 
 #: The shot groups ``--only`` renders by themselves, by name.
+def render_lists(out: Path, data_dir: Path) -> list[Path]:
+    """Tell the others, Coming up and the history summary (see screenshots_lists.py)."""
+    from screenshots_lists import render_lists as render
+
+    make_application()
+    return render(out, data_dir, save)
+
+
 ONLY = {
     "applications": render_applications,
     "goodwill": render_goodwill,
     "timeline": render_timeline,
+    "lists": render_lists,
 }
 
 

@@ -1,4 +1,4 @@
-"""``bowout reminders list|export FILE.ics``: the dated follow-ups of sent withdrawals."""
+"""``bowout reminders list|export FILE.ics|done UID``: the follow-ups of sent withdrawals."""
 
 from __future__ import annotations
 
@@ -14,28 +14,38 @@ from bowout.core.errors import InputError
 
 def add_parser(sub: Any) -> None:
     """Register ``reminders`` on the top-level subparsers."""
-    p = sub.add_parser("reminders", help="list or export the follow-ups of sent withdrawals")
+    p = sub.add_parser("reminders", help="list, tick off or export follow-ups of sent withdrawals")
     actions = p.add_subparsers(dest="reminders_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="what is due, overdue first")
+    listing = actions.add_parser("list", help="what is due, overdue first (done ones hidden)")
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing.add_argument("--all", action="store_true", help="include follow-ups already done")
     export = actions.add_parser("export", help="write every follow-up to a calendar file")
     export.add_argument("file", metavar="FILE.ics", type=Path)
+    done = actions.add_parser("done", help="tick a follow-up off (its UID from list --json)")
+    done.add_argument("uid", metavar="UID")
+    done.add_argument("--undo", action="store_true", help="put it back on the list")
 
 
 def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) -> int:
-    """List or export; a problem with the history is a HistoryError (exit 2)."""
+    """List, tick off or export; a problem with the history is a HistoryError, an unknown
+    UID or a file that is not .ics an InputError (both exit 2 with one line)."""
     from bowout.core import reminders as core
+    from bowout.settings import load_settings
     from bowout.storage import History
     from bowout.storage.atomic import atomic_write_bytes
 
     today = today or dt.date.today()
-    items: list[core.Reminder] = []
+    reply_days = load_settings(data_dir).reply_days
     with History.open(data_dir) as history:
-        for record in history.list():
-            if record.status != "sent" or not record.sent:
-                continue
-            sent = dt.date.fromisoformat(record.sent[:10])
-            items += core.reminders_for(record.id, record.situation(), sent)
+        items = history.reminders(reply_days)
+        if args.reminders_command == "done":
+            if args.uid not in {r.uid for r in items}:
+                raise InputError(
+                    f"no follow-up has the UID {args.uid!r} (see: bowout reminders list --json)"
+                )
+            history.set_reminder_done(args.uid, not args.undo)
+            print(f"{args.uid} {'back on the list' if args.undo else 'done'}")
+            return 0
     if args.reminders_command == "export":
         path: Path = args.file
         if path.suffix.lower() != ".ics":
@@ -47,13 +57,18 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
             raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
         print(f"{len(items)} follow-up(s) written to {path}")
         return 0
-    due = core.coming_up(items)
+    due = items if args.all else core.coming_up(items)
     if args.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in due], indent=2) + "\n")
         return 0
-    if not due:
+    if not items:
         print("Nothing coming up: follow-ups appear once a withdrawal is marked as sent.")
+    elif not due:
+        print("Nothing coming up: every follow-up is done (reminders list --all shows them).")
     for reminder in due:
-        late = " (overdue)" if reminder.due < today else ""
-        print(f"{reminder.due.isoformat()}{late}  {reminder.title}")
+        late = " (overdue)" if reminder.due < today and not reminder.done else ""
+        tick = "[x] " if reminder.done else ""
+        where = reminder.company and reminder.company not in reminder.title
+        company = f" ({reminder.company})" if where else ""
+        print(f"{reminder.due.isoformat()}{late}  {tick}{reminder.title}{company}")
     return 0

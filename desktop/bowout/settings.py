@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from bowout.core.reminders import DEFAULT_REPLY_DAYS
 from bowout.core.situation import Profile
 from bowout.private import make_private_dir
 from bowout.storage.atomic import atomic_write_bytes
@@ -15,6 +16,8 @@ from bowout.storage.atomic import atomic_write_bytes
 logger = logging.getLogger(__name__)
 
 THEMES = ("system", "light", "dark")
+#: The range of work days of silence before a follow-up is due (the Settings dialog's box).
+REPLY_DAYS_RANGE = (1, 30)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,6 +32,10 @@ class Settings:
     personal_words: tuple[str, ...] = ()
     #: The first-run welcome was done or skipped: it is never shown again.
     welcomed: bool = False
+    #: Work days without a reply before "Coming up" suggests a follow-up.
+    reply_days: int = DEFAULT_REPLY_DAYS
+    #: History observations the user dismissed, by key (never shown again).
+    dismissed_observations: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,6 +45,8 @@ class Settings:
             "spell_language": self.spell_language,
             "personal_words": list(self.personal_words),
             "welcomed": self.welcomed,
+            "reply_days": self.reply_days,
+            "dismissed_observations": list(self.dismissed_observations),
         }
 
     @classmethod
@@ -47,6 +56,11 @@ class Settings:
         profile = Profile.from_dict(data.get("profile") or {})
         # Settings from before the welcome existed: someone with a name set has started.
         welcomed = data.get("welcomed", bool(profile.name))
+        reply_days = data.get("reply_days", DEFAULT_REPLY_DAYS)
+        low, high = REPLY_DAYS_RANGE
+        if type(reply_days) is not int or not low <= reply_days <= high:
+            reply_days = DEFAULT_REPLY_DAYS
+        dismissed = data.get("dismissed_observations") or []
         return cls(
             profile=profile,
             theme=theme if theme in THEMES else "system",
@@ -54,6 +68,8 @@ class Settings:
             spell_language=str(data.get("spell_language") or "en"),
             personal_words=tuple(str(w) for w in words if isinstance(w, str)),
             welcomed=welcomed is True,
+            reply_days=reply_days,
+            dismissed_observations=tuple(d for d in dismissed if isinstance(d, str)),
         )
 
 

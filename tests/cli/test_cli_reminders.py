@@ -63,3 +63,49 @@ def test_export_writes_a_private_calendar_that_updates_on_re_export(
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "reminders", "export",
                        str(tmp_path / "x.txt"))  # fmt: skip
     assert code == 2 and "ends in .ics" in err
+
+
+def test_done_hides_a_follow_up_until_all_is_asked_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    record_id = sent_record(tmp_path, "Northwind")
+    uid = f"{record_id}.references@bowout"
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "done", uid)
+    assert code == 0 and out.strip() == f"{uid} done"
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--json")
+    assert uid not in {i["uid"] for i in json.loads(out)} and len(json.loads(out)) == 2
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--all", "--json")
+    assert {i["uid"]: i["done"] for i in json.loads(out)}[uid] is True
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--all")
+    assert "[x] Tell your references the Northwind application is closed\n" in out
+    assert "Refresh your CV, LinkedIn profile and job tracker (Northwind)" in out
+    target = tmp_path / "follow-ups.ics"
+    run(capsys, "--data-dir", str(tmp_path), "reminders", "export", str(target))
+    todos = icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")
+    assert {str(t["UID"]): str(t["STATUS"]) for t in todos}[uid] == "COMPLETED"
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "done", "--undo", uid)
+    assert code == 0 and "back on the list" in out
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--json")
+    assert uid in {i["uid"] for i in json.loads(out)}
+
+
+def test_done_with_an_unknown_uid_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sent_record(tmp_path, "Northwind")
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "reminders", "done", "nope@bowout")
+    assert code == 2 and err.count("\n") == 1 and "no follow-up has the UID" in err
+    with History.open(tmp_path) as history:
+        assert history.reminder_states() == {}  # nothing stored for a uid that is not one
+
+
+def test_list_follows_the_reply_days_setting(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from bowout.settings import Settings, save_settings
+
+    sent_record(tmp_path, "Northwind")  # sent on Friday 27 November
+    save_settings(tmp_path, Settings(reply_days=2))
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "reminders", "list", "--json")
+    assert code == 0
+    assert {i["rule"]: i["due"] for i in json.loads(out)}["no-reply"] == "2026-12-01"

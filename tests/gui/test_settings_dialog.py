@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -85,6 +86,9 @@ def test_round_trip_through_the_form_and_disk(
     retype(qtbot, dialog.signature_edit, "Data analyst\nruiz.example")
     pick(dialog.theme_combo, "dark")
     pick(dialog.language_combo, "es")
+    dialog.reply_days_spin.setFocus()
+    dialog.reply_days_spin.selectAll()
+    qtbot.keyClicks(dialog.reply_days_spin, "8")
     new_data = tmp_path / "elsewhere"
     templates = tmp_path / "my templates"
     dialog.choose_folder = lambda title, start: str(new_data)  # type: ignore[method-assign]
@@ -101,6 +105,7 @@ def test_round_trip_through_the_form_and_disk(
     )
     assert result.theme == "dark"
     assert result.spell_language == "es"
+    assert result.reply_days == 8
     assert result.templates_dir == str(templates)
     assert result.personal_words == ("okafor",)  # not shown, never lost
     assert dialog.result_data_dir() == new_data
@@ -188,9 +193,10 @@ def test_every_control_named_and_accessible(
     fields = [
         w
         for w in dialog.findChildren(QWidget)
-        if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox))
+        if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox))
+        and not isinstance(w.parent(), QSpinBox)  # the spin box's own line edit
     ]
-    assert len(fields) == 8
+    assert len(fields) == 9
     for widget in fields:
         assert widget.objectName(), widget
         assert widget.accessibleName(), widget.objectName()
@@ -207,7 +213,7 @@ def test_keyboard_reaches_every_field_in_order(
     qtbot.waitExposed(dialog)
     dialog.name_edit.setFocus()
     seen = []
-    for _ in range(12):
+    for _ in range(14):
         seen.append(dialog.focusWidget().objectName())
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     for name in (
@@ -221,6 +227,7 @@ def test_keyboard_reaches_every_field_in_order(
         "data_dir_browse",
         "templates_dir_edit",
         "templates_dir_browse",
+        "reply_days_spin",
     ):
         assert name in seen
     assert seen.index("name_edit") < seen.index("signature_edit") < seen.index("theme_combo")
@@ -251,3 +258,9 @@ def test_ask_returns_values_on_ok_and_none_on_cancel(
 
     QTimer.singleShot(0, lambda: press("cancel_button"))
     assert SettingsDialog.ask(None, settings, data_dir) is None
+
+
+@pytest.mark.parametrize("stored", [0, 31, "5", None, 2.5, True])
+def test_a_reply_days_setting_out_of_range_reads_as_the_default(stored: object) -> None:
+    assert Settings.from_dict({"reply_days": stored}).reply_days == 5
+    assert Settings.from_dict({"reply_days": 12}).reply_days == 12

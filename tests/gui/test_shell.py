@@ -49,8 +49,10 @@ def test_navigation_lists_every_view_and_shows_history_beside_the_draft(
         "Draft",
         "History",
         "Applications",
+        "Coming up",
+        "Tell the others",
     ]
-    assert [v.key for v in VIEWS] == ["draft", "history", "applications"]
+    assert [v.key for v in VIEWS] == ["draft", "history", "applications", "coming_up", "batch"]
     assert not win.side_stack.isVisible()  # the draft alone at first
     rect = nav.visualItemRect(nav.item(1))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -140,4 +142,26 @@ def test_saving_shows_in_the_list_beside_the_draft(qtbot: QtBot, data_dir: Path)
     row = companies.index("Northwind")
     assert view.model.index(row, 4).data() == "Sent"
     assert "Sent" in view.details.text()
+    close_quietly(win)
+
+
+def test_every_view_has_one_working_shortcut_in_the_view_menu(qtbot: QtBot, data_dir: Path) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    win = shown(qtbot, data_dir)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    view_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
+    in_menu = [a.shortcut().toString() for a in view_menu.actions() if not a.isSeparator()]
+    every = [
+        a.shortcut().toString() for a in win.findChildren(QAction) if not a.shortcut().isEmpty()
+    ]
+    for spec in VIEWS[1:]:
+        key = QKeySequence(spec.shortcut).toString()
+        assert in_menu.count(key) == 1 and every.count(key) == 1, spec.key  # not ambiguous
+        win.editor.setFocus()
+        sequence = QKeySequence(spec.shortcut)[0]
+        qtbot.keyClick(win.editor, sequence.key(), sequence.keyboardModifiers())
+        assert win.views[spec.key].isVisible(), spec.key
+        assert win.nav.current_key() == spec.key
     close_quietly(win)

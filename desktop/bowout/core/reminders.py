@@ -38,12 +38,20 @@ class Reminder:
     title: str
     due: dt.date
     done: bool = False
+    #: The company the withdrawal went to ("" when the record has none).
+    company: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (``due`` as YYYY-MM-DD)."""
         data = dataclasses.asdict(self)
         data["due"] = self.due.isoformat()
         return data
+
+
+def reminder_uid(record_id: str, rule: str) -> str:
+    """The reminder's calendar UID (RFC 5545 3.8.4.7): the same on every export, so a
+    calendar that imports the file again updates the item instead of adding a copy."""
+    return f"{record_id}.{rule}@bowout"
 
 
 def add_work_days(start: dt.date, days: int) -> dt.date:
@@ -68,7 +76,9 @@ def reminders_for(
     """Every follow-up of a withdrawal sent on ``sent``, earliest first.
 
     ``done`` holds the rules already ticked off; ``reply_days`` the work days of silence
-    before a follow-up (at least 1). Raises ValueError for ``reply_days`` below 1.
+    before a follow-up (at least 1); ``settle_by`` the date the user set to repay or settle
+    money received (None: a reminder to agree one). Raises ValueError for ``reply_days``
+    below 1.
     """
     if reply_days < 1:
         raise ValueError(f"reply_days must be 1 or more: {reply_days}")
@@ -104,7 +114,15 @@ def reminders_for(
             )  # fmt: skip
     finished = set(done)
     reminders = [
-        Reminder(f"{record_id}.{rule}@bowout", record_id, rule, title, due, rule in finished)
+        Reminder(
+            reminder_uid(record_id, rule),
+            record_id,
+            rule,
+            title,
+            due,
+            rule in finished,
+            situation.company,
+        )
         for rule, title, due in items
     ]
     return sorted(reminders, key=lambda r: (r.due, r.rule))
@@ -131,6 +149,8 @@ def to_ics(reminders: Sequence[Reminder], stamp: dt.datetime) -> bytes:
         todo.add("uid", reminder.uid)
         todo.add("dtstamp", stamp)
         todo.add("summary", reminder.title)
+        if reminder.company:
+            todo.add("description", f"Bow Out follow-up of your withdrawal from {reminder.company}")
         todo.add("due", reminder.due)
         todo.add("status", "COMPLETED" if reminder.done else "NEEDS-ACTION")
         todo.add("categories", ["Bow Out"])

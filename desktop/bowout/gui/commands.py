@@ -21,6 +21,7 @@ from bowout.settings import save_settings
 # show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
 
     from bowout.gui.views.history import HistoryView
     from bowout.storage.records import Record
@@ -36,6 +37,8 @@ class WindowCommands(SendingCommands):
 
         @property
         def history_view(self) -> HistoryView | None: ...
+
+        views: dict[str, QWidget]
 
         def show_view(self, key: str) -> None: ...
         def apply_icons(self) -> None: ...
@@ -216,6 +219,9 @@ class WindowCommands(SendingCommands):
         view = self.history_view
         if view is not None and view.isVisible():
             view.refresh(select_id=self.record.id if self.record is not None else None)
+        for other in self.views.values():  # "Coming up": a sent withdrawal's follow-ups
+            if other is not view and other.isVisible() and hasattr(other, "view_shown"):
+                other.view_shown()
 
     # -- dialogs --------------------------------------------------------------------------
 

@@ -26,37 +26,20 @@ class SendingCommands(WindowParts):
     @Slot()
     def copy_message(self) -> None:
         """Put the message on the clipboard as rich text and plain text together."""
-        mime = QMimeData()
-        mime.setHtml(self.editor.body_html())
-        mime.setText(self.editor.message_text())
-        QApplication.clipboard().setMimeData(mime)
+        copy_rich(self.editor.body_html(), self.editor.message_text())
         self.statusBar().showMessage("Message copied (rich and plain text).", 6000)
 
     @Slot()
     def open_in_mail(self) -> None:
-        """Hand subject and body to the mail app through a mailto: link.
-
-        A link longer than mail apps accept (exports.MAILTO_MAX_CHARS) carries the subject
-        only; the body goes on the clipboard (rich and plain) and the status bar says so.
-        """
-        from bowout.core import exports
-
-        subject = self.subject_edit.text()
-        to = self.form.situation().contact_email
-        url = exports.mailto_url(subject, self.editor.message_text(), to)
-        message = "Opened in your mail app."
-        if not exports.mailto_fits(url):
-            url = exports.mailto_url(subject, "", to)
-            if not exports.mailto_fits(url):
-                self.show_error("This subject is too long for a mail link; export as .eml.")
-                return
-            self.copy_message()
-            message = (
-                "The message is too long for a mail link: your mail app opens with the "
-                "subject, and the body is on the clipboard; paste it in (Ctrl+V)."
-            )
-        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
-            self.show_error("No mail app answered; copy the message or export it as .eml.")
+        """Hand subject and body to the mail app (see :func:`hand_to_mail_app`)."""
+        ok, message = hand_to_mail_app(
+            self.subject_edit.text(),
+            self.editor.message_text(),
+            self.editor.body_html(),
+            self.form.situation().contact_email,
+        )
+        if not ok:
+            self.show_error(message)
             return
         self.statusBar().showMessage(message, 15000)
 
@@ -87,3 +70,34 @@ class SendingCommands(WindowParts):
             return None
         self.statusBar().showMessage(f"Exported {path.name}.", 8000)
         return path
+
+
+def copy_rich(body_html: str, body_text: str) -> None:
+    """Put a message on the clipboard as rich text and plain text together."""
+    mime = QMimeData()
+    mime.setHtml(body_html)
+    mime.setText(body_text)
+    QApplication.clipboard().setMimeData(mime)
+
+
+def hand_to_mail_app(subject: str, body_text: str, body_html: str, to: str) -> tuple[bool, str]:
+    """Open the mail app on a new message through a mailto: link: (opened, what to tell
+    the user). A link longer than mail apps accept (exports.MAILTO_MAX_CHARS) carries the
+    subject only, and the body goes on the clipboard (rich and plain); the message says so.
+    """
+    from bowout.core import exports
+
+    url = exports.mailto_url(subject, body_text, to)
+    message = "Opened in your mail app."
+    if not exports.mailto_fits(url):
+        url = exports.mailto_url(subject, "", to)
+        if not exports.mailto_fits(url):
+            return False, "This subject is too long for a mail link; export as .eml."
+        copy_rich(body_html, body_text)
+        message = (
+            "The message is too long for a mail link: your mail app opens with the "
+            "subject, and the body is on the clipboard; paste it in (Ctrl+V)."
+        )
+    if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+        return False, "No mail app answered; copy the message or export it as .eml."
+    return True, message

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from bowout.core.situation import Profile
 from bowout.gui.spellcheck import available_languages, language_name
-from bowout.settings import Settings
+from bowout.settings import REPLY_DAYS_RANGE, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_profile(settings))
         layout.addWidget(self._build_appearance(settings))
+        layout.addWidget(self._build_follow_ups(settings))
         layout.addWidget(self._build_folders(settings, data_dir))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -119,6 +121,23 @@ class SettingsDialog(QDialog):
         look.addRow(self._label("&Theme:", self.theme_combo), self.theme_combo)
         look.addRow(self._label("Spell-check &language:", self.language_combo), self.language_combo)
         return look_box
+
+    def _build_follow_ups(self, settings: Settings) -> QGroupBox:
+        box = QGroupBox("Follow-&ups", self)
+        box.setObjectName("follow_ups_group")
+        form = QFormLayout(box)
+        self.reply_days_spin = QSpinBox(self)
+        self.reply_days_spin.setObjectName("reply_days_spin")
+        self.reply_days_spin.setAccessibleName("Work days without a reply before a follow-up")
+        self.reply_days_spin.setRange(*REPLY_DAYS_RANGE)
+        self.reply_days_spin.setSuffix(" work days")
+        self.reply_days_spin.setValue(settings.reply_days)
+        self.reply_days_spin.setToolTip(
+            '"Coming up" suggests a short follow-up when nobody has answered a sent '
+            "withdrawal after this many working days."
+        )
+        form.addRow(self._label("No &reply after:", self.reply_days_spin), self.reply_days_spin)
+        return box
 
     def _build_folders(self, settings: Settings, data_dir: Path) -> QGroupBox:
 
@@ -213,6 +232,7 @@ class SettingsDialog(QDialog):
             theme=str(self.theme_combo.currentData()),
             templates_dir=self.templates_dir_edit.text().strip(),
             spell_language=str(self.language_combo.currentData()),
+            reply_days=self.reply_days_spin.value(),
         )
 
     def result_data_dir(self) -> Path:

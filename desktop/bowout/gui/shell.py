@@ -35,7 +35,7 @@ from bowout.gui.menus import build_menus, build_toolbar
 from bowout.gui.timeline_commands import TimelineCommands
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
-from bowout.gui.widgets.navigation import Navigation
+from bowout.gui.widgets.navigation import Navigation, view_actions
 from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
@@ -56,6 +56,20 @@ VIEWS = (
         "mdi6.briefcase-outline",
         "Ctrl+Shift+A",
         "bowout.gui.views.applications",
+    ),
+    ViewSpec(
+        "coming_up",
+        "&Coming up",
+        "mdi6.calendar-check",
+        "Ctrl+3",
+        "bowout.gui.views.coming_up",
+    ),
+    ViewSpec(
+        "batch",
+        "&Tell the others",
+        "mdi6.email-multiple-outline",
+        "Ctrl+4",
+        "bowout.gui.views.batch",
     ),
 )
 #: A window (or screen) narrower than this (pixels) shows the navigation as icons only.
@@ -102,6 +116,7 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, QMainWindow
         self.actions_ = build_actions(self, self)
         self.export_menu = build_menus(self, self.actions_, self.format_bar)
         self.main_toolbar = build_toolbar(self, self.actions_, self.export_menu)
+        self.view_actions = view_actions(self, VIEWS, self.actions_.all(), self.show_view)
         self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
         self._connect()
         self.saved_view = self.restore_window_state()
@@ -188,7 +203,7 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, QMainWindow
         """Every command the window has, for the command list (F1)."""
         fmt = self.format_bar
         editing = [fmt.undo, fmt.redo, fmt.bold, fmt.italic, fmt.underline, fmt.bullets, fmt.link]
-        return [*self.actions_.all(), *editing]
+        return [*self.actions_.all(), *self.view_actions, *editing]
 
     @Slot(str)
     def show_view(self, key: str) -> None:

@@ -20,6 +20,7 @@ from bowout.storage.filecare import clean_temp_files, linked_target, make_privat
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
     RECORDS,
+    REMINDERS,
     TRASH,
     CorruptFile,
     Docs,
@@ -27,6 +28,7 @@ from bowout.storage.jsonstore import (
     HistoryStorage,
 )
 from bowout.storage.records import Record
+from bowout.storage.reminder_store import ReminderStore
 from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
 from bowout.storage.search import FoldCache, Matcher
 from bowout.storage.timeline import insert_event, make_event
@@ -39,10 +41,10 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, TimelineEdits):
-    """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), and
-    the applications still open (see :class:`ApplicationStore`); safe against crashes and
-    a second running copy."""
+class History(ApplicationStore, TimelineEdits, ReminderStore):
+    """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
+    applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
+    :class:`ReminderStore`); safe against crashes and a second running copy."""
 
     def __init__(self, data_dir: Path, lock_timeout: float) -> None:
         from bowout.storage.lock import HistoryLock
@@ -56,6 +58,7 @@ class History(ApplicationStore, TimelineEdits):
         self._store = self._db.history_storage
         self._records = Docs(self._db.table(RECORDS, cache_size=0), self._store)
         self._trash = Docs(self._db.table(TRASH, cache_size=0), self._store)
+        self._reminders = Docs(self._db.table(REMINDERS, cache_size=0), self._store)
         self._folds = FoldCache()
         #: Stored documents already validated, by id: (document, its updated stamp).
         self._verified: dict[str, tuple[dict[str, Any], object]] = {}

@@ -20,6 +20,8 @@ APPLICATIONS = "applications"
 IMPORT_MAPPINGS = "import_mappings"
 #: The file's own description: ``{"format_version": N}`` (files before version 1 lack it).
 META = "meta"
+#: Reminder state by reminder uid (``{id, done, done_at, settle_by}``; since format 2).
+REMINDERS = "reminders"
 #: Version of the file layout (tables and meta); bump it when a table is added or changed.
 FORMAT_VERSION = 2
 #: Every table this version knows, by the format that added it. A new table is one line
@@ -30,6 +32,7 @@ TABLES: dict[str, int] = {
     TRASH: 1,
     APPLICATIONS: 2,
     IMPORT_MAPPINGS: 2,
+    REMINDERS: 2,
 }
 EMPTY: dict[str, dict[str, Any]] = {
     META: {"format_version": FORMAT_VERSION},

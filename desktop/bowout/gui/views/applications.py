@@ -48,8 +48,6 @@ STATE_FILTERS = (("Open", OPEN), ("Withdrawn", WITHDRAWN), ("All", ""))
 HIDDEN_COLUMNS = (3, 4)
 #: Typing pauses this long before the search runs.
 SEARCH_DELAY_MS = 150
-#: Shows the view (as its navigation entry's tooltip says).
-SHORTCUT = "Ctrl+Shift+A"
 #: Skipped rows named in the message after an import (the log has every one).
 SKIPPED_SHOWN = 12
 
@@ -380,11 +378,5 @@ def make(host: ViewHost) -> ApplicationsView | None:
     """The applications view over the host's history (None when it is unavailable)."""
     if host.context.history is None:
         return None
-    view = ApplicationsView(host.context.history)
-    if isinstance(host, QWidget):  # the window: its shortcut shows the view from anywhere
-        show = QAction("&Applications", host)
-        show.setObjectName("applications_action")
-        show.setShortcut(QKeySequence(SHORTCUT))
-        show.triggered.connect(lambda: host.show_view("applications"))
-        host.addAction(show)
-    return view
+    # Its shortcut (VIEWS) is an action of the window's View menu: navigation.view_actions.
+    return ApplicationsView(host.context.history)

@@ -403,10 +403,12 @@ def make(host: ViewHost) -> HistoryView | None:
     records at start-up would slow every start for a list nobody has asked for yet.
     """
     from bowout.gui.context import DeferredHistory
+    from bowout.gui.views.history_summary import attach_summary
 
     if host.context.history is None:
         return None
     view = HistoryView(DeferredHistory(host.context.history))
+    attach_summary(view, host.context)
     view.open_requested.connect(host.open_record)
     view.duplicate_requested.connect(host.duplicate_record)
     return view

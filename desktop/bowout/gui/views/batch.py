@@ -1,0 +1,400 @@
+"""The batch view: "I accepted an offer — tell the others" (or any reason, for all of them).
+
+Pick the accepted application (or another reason, such as pausing the search); Bow Out
+drafts a withdrawal for every other open application, each on the channel its own stage,
+recruiter and relationship call for (:func:`bowout.core.batch.situation_for`). The user
+reviews and edits each, copies it or opens it in the mail app, and marks it sent: it
+becomes a sent withdrawal record whose notes name the batch, linked to its application,
+which is marked withdrawn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout.core.errors import BowOutError
+from bowout.core.situation import Reason, Voice
+from bowout.gui.sending import copy_rich, hand_to_mail_app
+from bowout.gui.views.batch_items import (
+    BatchItem,
+    batch_note,
+    item_text,
+    keep_sent,
+    side_button,
+    side_combo,
+    text_html,
+    unfilled,
+)
+
+if TYPE_CHECKING:
+    from bowout.gui.context import AppContext
+    from bowout.gui.views import ViewHost
+
+logger = logging.getLogger(__name__)
+
+#: The first choices of "Why": the two batches people send most, then every reason.
+HEADLINES = (
+    ("I accepted an offer — tell the others", Reason.OTHER_OFFER),
+    ("I am pausing my search", Reason.PERSONAL),
+)
+#: "The offer I accepted" when it is not one of the open applications.
+NOT_LISTED = "An offer not in this list"
+
+
+class BatchView(QWidget):
+    """One draft per open application, reviewed, sent and marked sent in turn."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        """``context``: the history (open applications in, records out), the composer and
+        the profile (the signature) of the window."""
+        super().__init__(parent)
+        self.setObjectName("batch_panel")
+        self.setAccessibleName("Tell the others")
+        self.context = context
+        self.items: list[BatchItem] = []
+        #: The open applications listed in "Accepted", by id.
+        self.open_applications: dict[str, Any] = {}
+        self.batch_id = ""
+        self._loading = False
+        self._build()
+        self._lay_out()
+        self._reason_changed()
+        self._show_item()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.reason_combo = side_combo(self, "batch_reason_combo", "Why you are withdrawing")
+        for text, reason in HEADLINES:
+            self.reason_combo.addItem(text, reason)
+        for reason in Reason:
+            self.reason_combo.addItem(f"Another reason: {reason.label}", reason)
+        self.reason_combo.currentIndexChanged.connect(lambda _i: self._reason_changed())
+        self.accepted_combo = side_combo(self, "accepted_combo", "The offer you accepted")
+        self.voice_combo = side_combo(self, "batch_voice_combo", "Voice of the messages")
+        for voice in Voice:
+            self.voice_combo.addItem(voice.label, voice)
+        self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
+        self.draft_button = side_button(
+            self,
+            "batch_draft_button",
+            "&Draft the messages",
+            "Draft one for every other application",
+        )
+        self.draft_button.clicked.connect(self.draft_all)
+        self._build_review()
+
+    def _build_review(self) -> None:
+        self.item_list = QListWidget(self)
+        self.item_list.setObjectName("batch_list")
+        self.item_list.setAccessibleName("Messages to send")
+        self.item_list.currentRowChanged.connect(lambda _r: self._show_item())
+        self.channel_label = QLabel(self)
+        self.channel_label.setObjectName("batch_channel_label")
+        self.channel_label.setWordWrap(True)
+        self.rapport_check = QCheckBox("We built a real &connection", self)
+        self.rapport_check.setObjectName("batch_rapport_check")
+        self.door_check = QCheckBox("&Keep the door open", self)
+        self.door_check.setObjectName("batch_door_check")
+        for check in (self.rapport_check, self.door_check):
+            check.toggled.connect(lambda _on: self._facts_changed())
+        self.fill_label = QLabel(self)
+        self.fill_label.setObjectName("batch_fill_label")
+        self.fill_label.setAccessibleName("Details to fill in")
+        self.fill_label.setWordWrap(True)
+        self.fill_label.setStyleSheet("color: #d64545;")
+        self.subject_edit = QLineEdit(self)
+        self.subject_edit.setObjectName("batch_subject_edit")
+        self.subject_edit.setAccessibleName("Subject")
+        self.subject_edit.textEdited.connect(lambda _t: self._edited())
+        self.body_edit = QPlainTextEdit(self)
+        self.body_edit.setObjectName("batch_body_edit")
+        self.body_edit.setAccessibleName("Message")
+        self.body_edit.textChanged.connect(self._edited)
+        self.script_view = QPlainTextEdit(self)
+        self.script_view.setObjectName("batch_script_view")
+        self.script_view.setAccessibleName("Call script")
+        self.script_view.setReadOnly(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("batch_tabs")
+        self.tabs.setAccessibleName("Message and call script")
+        self.tabs.addTab(self.body_edit, "&Message")
+        self.tabs.addTab(self.script_view, "Call scrip&t")
+        self.copy_button = side_button(self, "batch_copy_button", "C&opy", "Copy this message")
+        self.mail_button = side_button(self, "batch_mail_button", "Send by &mail…",
+                                        "Open this message in your mail app")  # fmt: skip
+        self.sent_button = side_button(
+            self, "batch_sent_button", "Mark as s&ent", "Keep it as sent, then go to the next"
+        )
+        self.copy_button.clicked.connect(self.copy_current)
+        self.mail_button.clicked.connect(self.mail_current)
+        self.sent_button.clicked.connect(self.mark_current_sent)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("batch_progress")
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("batch_message")
+        self.message_label.setAccessibleName("Batch message")
+        self.message_label.setWordWrap(True)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow("&Why:", self.reason_combo)
+        form.addRow("&Accepted:", self.accepted_combo)
+        form.addRow("&Voice:", self.voice_combo)
+        facts = QVBoxLayout()
+        facts.addWidget(self.rapport_check)
+        facts.addWidget(self.door_check)
+        buttons = QHBoxLayout()  # "Mark as sent" under them: the step after sending
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.mail_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.draft_button)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.item_list, 1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.channel_label)
+        layout.addLayout(facts)
+        layout.addWidget(self.fill_label)
+        layout.addWidget(self.subject_edit)
+        layout.addWidget(self.tabs, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.sent_button)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
+        return [self.reason_combo, self.accepted_combo, self.voice_combo, self.draft_button,
+                self.item_list, self.rapport_check, self.door_check, self.subject_edit,
+                self.tabs, self.copy_button, self.mail_button, self.sent_button]  # fmt: skip
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def reason(self) -> Reason:
+        """The batch's reason."""
+        reason = self.reason_combo.currentData()
+        assert isinstance(reason, Reason)
+        return reason
+
+    @Slot()
+    def _reason_changed(self) -> None:
+        offer = self.reason() is Reason.OTHER_OFFER
+        self.accepted_combo.setEnabled(offer)
+        self.accepted_combo.setToolTip("" if offer else "Only when you accepted an offer")
+
+    def load_applications(self) -> None:
+        """List the open applications in "Accepted" (keeps the choice when still open)."""
+        chosen = self.accepted_combo.currentData()
+        self.accepted_combo.clear()
+        self.accepted_combo.addItem(NOT_LISTED, "")
+        listed = self._run(lambda: self._history().applications("open")) or []
+        self.open_applications = {stored.id: stored for stored in listed}
+        for stored in listed:
+            app = stored.application
+            role = f" — {app.role}" if app.role else ""
+            self.accepted_combo.addItem(f"{app.company}{role} ({app.stage.label})", stored.id)
+        found = self.accepted_combo.findData(chosen)
+        self.accepted_combo.setCurrentIndex(max(found, 0))
+
+    def _history(self) -> Any:
+        history = self.context.history
+        if history is None:  # make() gives no view without a history
+            raise RuntimeError("the batch view needs a history")
+        return history
+
+    def _run(self, call: Callable[[], Any]) -> Any:
+        """A storage call; a user-world error is shown here (None returned)."""
+        try:
+            return call()
+        except BowOutError as exc:
+            logger.warning("batch: %s", exc)
+            self.show_message(str(exc), error=True)
+            return None
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """A line above the list (errors in the alarm colour)."""
+        self.message_label.setStyleSheet("color: #d64545; font-weight: bold;" if error else "")
+        self.message_label.setText(text)
+
+    # -- drafting -------------------------------------------------------------------------
+
+    @Slot()
+    def draft_all(self) -> None:
+        """Draft one message per open application but the accepted one."""
+        accepted = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
+        others = [s for s in self._run(lambda: self._history().applications("open")) or []
+                  if s.id != accepted]  # fmt: skip
+        from bowout.core.batch import situation_for  # the composer: only when drafting
+
+        voice = self.voice_combo.currentData()
+        assert isinstance(voice, Voice)
+        self.batch_id = uuid.uuid4().hex[:8]
+        self.items = [
+            self._compose(
+                BatchItem(stored, situation_for(stored.application, self.reason(), voice))
+            )
+            for stored in others
+        ]
+        self._fill_list(0)
+        if not self.items:
+            self.show_message("No other open applications: add them in Applications first.")
+        else:
+            self.show_message(f"{len(self.items)} message(s) to review; each goes on its own "
+                              "channel. Edit, send, then mark each as sent.")  # fmt: skip
+
+    def _compose(self, item: BatchItem) -> BatchItem:
+        draft = self.context.composer.compose(item.situation, self.context.settings.profile)
+        return dataclasses.replace(item, draft=draft, subject=draft.subject, body=draft.body_text)
+
+    def _fill_list(self, row: int) -> None:
+        self._loading = True
+        self.item_list.clear()
+        for item in self.items:
+            self.item_list.addItem(item_text(item))
+        self._loading = False
+        self.item_list.setCurrentRow(min(row, len(self.items) - 1))
+        sent = sum(1 for item in self.items if item.record_id)
+        self.progress_label.setText(f"{sent} of {len(self.items)} sent" if self.items else "")
+        self._show_item()
+
+    def current(self) -> BatchItem | None:
+        """The item being reviewed, or None."""
+        row = self.item_list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    @Slot()
+    def _show_item(self) -> None:
+        if self._loading:
+            return
+        item = self.current()
+        self._loading = True
+        has = item is not None and item.draft is not None
+        for widget in (self.rapport_check, self.door_check, self.subject_edit, self.tabs,
+                       self.copy_button, self.mail_button, self.sent_button):  # fmt: skip
+            widget.setEnabled(has and not (item and item.record_id))
+        if item is None or item.draft is None:
+            self.channel_label.setText("")
+            self.subject_edit.clear()
+            self.body_edit.clear()
+            self.script_view.clear()
+        else:
+            draft = item.draft
+            self.channel_label.setText(f"<b>{draft.channel.label}</b> — {draft.advice.rationale}")
+            self.rapport_check.setChecked(item.situation.rapport)
+            self.door_check.setChecked(item.situation.keep_door_open)
+            self.subject_edit.setText(item.subject)
+            self.body_edit.setPlainText(item.body)
+            self.script_view.setPlainText(draft.phone_script or "")
+            self.tabs.setTabEnabled(1, bool(draft.phone_script))
+            self.tabs.setCurrentIndex(1 if draft.phone_script and not item.record_id else 0)
+        self._loading = False
+        self._check_fill_ins()
+
+    def _check_fill_ins(self) -> None:
+        item = self.current()
+        missing = unfilled(item.subject, item.body) if item and not item.record_id else ""
+        self.fill_label.setText(missing)
+        self.fill_label.setHidden(not missing)
+
+    @Slot()
+    def _facts_changed(self) -> None:
+        item = self.current()
+        if self._loading or item is None or item.record_id:
+            return
+        situation = dataclasses.replace(item.situation, rapport=self.rapport_check.isChecked(),
+                                        keep_door_open=self.door_check.isChecked())  # fmt: skip
+        row = self.item_list.currentRow()
+        self.items[row] = self._compose(dataclasses.replace(item, situation=situation))
+        self._fill_list(row)
+
+    @Slot()
+    def _edited(self) -> None:
+        item = self.current()
+        if self._loading or item is None:
+            return
+        row = self.item_list.currentRow()
+        self.items[row] = dataclasses.replace(
+            item, subject=self.subject_edit.text(), body=self.body_edit.toPlainText()
+        )
+        self._check_fill_ins()
+
+    # -- sending --------------------------------------------------------------------------
+
+    @Slot()
+    def copy_current(self) -> None:
+        """Copy the message on review (rich and plain text)."""
+        item = self.current()
+        if item is not None:
+            copy_rich(text_html(item.body), item.body)
+            self.show_message(f"Copied the message to {item.stored.application.company}.")
+
+    @Slot()
+    def mail_current(self) -> None:
+        """Open the message on review in the mail app (mailto)."""
+        item = self.current()
+        if item is None:
+            return
+        to = item.stored.application.contact_email
+        ok, message = hand_to_mail_app(item.subject, item.body, text_html(item.body), to)
+        self.show_message(message, error=not ok)
+
+    @Slot()
+    def mark_current_sent(self) -> None:
+        """Keep the message on review as a sent withdrawal linked to its application (which
+        is marked withdrawn), then go to the next one not sent."""
+        item = self.current()
+        if item is None or item.draft is None or item.record_id:
+            return
+        history, row = self._history(), self.item_list.currentRow()
+        kept: list[str] = []
+        record_id = self._run(lambda: keep_sent(history, item, self.batch_note(), kept.append))
+        if record_id is None:
+            if kept:  # on disk, not yet marked sent: the next try finishes this one
+                self.items[row] = dataclasses.replace(item, kept_id=kept[0])
+            return
+        self.items[row] = dataclasses.replace(item, record_id=record_id)
+        waiting = [i for i, it in enumerate(self.items) if not it.record_id]
+        self._fill_list(next((i for i in waiting if i > row), waiting[0] if waiting else row))
+        company = item.stored.application.company
+        if waiting:
+            self.show_message(f"{company}: kept as sent. Next: {len(waiting)} to go.")
+        else:
+            self.show_message(f"All {len(self.items)} sent and kept in your history; their "
+                              "follow-ups are in Coming up.")  # fmt: skip
+
+    def batch_note(self) -> str:
+        """The notes of each record of this batch (see :func:`batch_note`)."""
+        accepted = self.open_applications.get(self.accepted_combo.currentData() or "")
+        offer = self.reason() is Reason.OTHER_OFFER
+        return batch_note(self.batch_id, self.reason_combo.currentText(),
+                          accepted.application if offer and accepted else None)  # fmt: skip
+
+    def view_shown(self) -> None:
+        """The view came into sight: list the open applications."""
+        self.load_applications()
+
+
+def make(host: ViewHost) -> BatchView | None:
+    """The batch view (None without a history: there would be no applications to tell)."""
+    if host.context.history is None:
+        return None
+    return BatchView(host.context)

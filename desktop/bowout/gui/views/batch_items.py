@@ -1,0 +1,117 @@
+"""Pieces of the batch view: one message of a batch (the application, its situation and
+draft, the user's edits), its row text and notes, and the view's small widgets."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+
+from bowout.core.history_summary import STAGE_NAMES
+
+if TYPE_CHECKING:
+    from bowout.core.applications import Application
+    from bowout.core.draft import Draft
+    from bowout.core.situation import Situation
+    from bowout.storage import History
+    from bowout.storage.applications import StoredApplication
+
+
+@dataclasses.dataclass(frozen=True)
+class BatchItem:
+    """An open application's withdrawal in a batch: ``subject`` and ``body`` are the text
+    the user will send (the draft's until edited); ``record_id`` is set once it is kept as
+    sent."""
+
+    stored: StoredApplication
+    situation: Situation
+    draft: Draft | None = None
+    subject: str = ""
+    body: str = ""
+    record_id: str | None = None
+    #: The record kept by an attempt whose later step failed: a retry finishes it.
+    kept_id: str | None = None
+
+
+def item_text(item: BatchItem) -> str:
+    """The list row: sent or not, company and role, stage, channel."""
+    app = item.stored.application
+    role = f" — {app.role}" if app.role else ""
+    channel = item.draft.channel.label if item.draft else ""
+    state = "✓ Sent" if item.record_id else "To send"
+    return f"{state} · {app.company}{role} · {STAGE_NAMES[app.stage]} · {channel}"
+
+
+def text_html(text: str) -> str:
+    """Plain text as escaped HTML paragraphs (line breaks kept), for an edited message."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+def batch_note(batch_id: str, why: str, accepted: Application | None) -> str:
+    """The notes of each record of a batch: its id and why, for finding them later.
+    ``why``: the reason as chosen; ``accepted``: the application whose offer was accepted."""
+    if accepted is not None:
+        role = f" ({accepted.role})" if accepted.role else ""
+        why = f"accepted the offer from {accepted.company}{role}"
+    else:
+        why = why.replace(" — tell the others", "")
+    return f"Batch {batch_id}: {why}; every other open application told."
+
+
+def unfilled(subject: str, body: str) -> str:
+    """What is still to fill in before sending (the tone coach's placeholder findings, one
+    line each), or "" when nothing is."""
+    from bowout.core.tone_findings import placeholder_findings
+
+    found = placeholder_findings([(subject, "subject"), (body, "body")])
+    return "\n".join(f.message for f in found)
+
+
+def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
+    """A combo whose long choices do not hold the side panel wide (the popup shows them)."""
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
+
+
+def side_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
+    """A named push button that Enter in a field does not press."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setAutoDefault(False)
+    return button
+
+
+def keep_sent(history: History, item: BatchItem, note: str, kept: Callable[[str], None]) -> str:
+    """Keep ``item`` as a sent withdrawal (with the user's subject and text, and ``note``)
+    linked to its application, which is marked withdrawn; returns the record id.
+
+    Each step is saved as it goes; ``kept`` hears the new record's id as soon as it is on
+    disk, so that when a later step raises HistoryError a retry (``item.kept_id``)
+    finishes that record instead of keeping a second one.
+    """
+    from bowout.storage import Record
+
+    assert item.draft is not None
+    if item.kept_id:
+        history.mark_sent(item.kept_id)
+        history.link_withdrawal(item.stored.id, item.kept_id, withdrawn=True)
+        return item.kept_id
+    edited = item.body != item.draft.body_text
+    record = Record.from_draft(
+        item.draft, notes=note, subject=item.subject, body_text=item.body,
+        body_html=text_html(item.body) if edited else None,
+    )  # fmt: skip
+    saved = history.add(record)
+    kept(saved.id)
+    history.mark_sent(saved.id)
+    history.link_withdrawal(item.stored.id, saved.id, withdrawn=True)
+    return saved.id

@@ -1,0 +1,348 @@
+"""The "Coming up" view: what is due after sent withdrawals, overdue first, ticked off here.
+
+Ticks and settle-by dates are saved in the history file (``History.set_reminder_done``,
+``History.set_settle_by``); "Export to calendar…" writes an .ics with stable UIDs, so a
+calendar that imports it again updates its items instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout.core import reminders as core
+from bowout.core.errors import BowOutError
+
+if TYPE_CHECKING:
+    from bowout.gui.views import ViewHost
+
+logger = logging.getLogger(__name__)
+
+#: Columns of the list: the tick, the due date, the company, what to do.
+DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN, TITLE_COLUMN = range(4)
+HEADERS = ("Done", "Due", "Company", "What to do")
+#: The reminder uid of a row (on its first item).
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Overdue dates in red: a dark red on a light list, a light red on a dark one (each at
+#: least 4.5:1 against the list, WCAG 1.4.3).
+OVERDUE_ON_LIGHT = "#c62828"
+OVERDUE_ON_DARK = "#ff8a80"
+
+
+def overdue_colour(palette: QPalette) -> QColor:
+    """The overdue red that reads on this palette's list background."""
+    from bowout.gui.theme import is_dark
+
+    return QColor(OVERDUE_ON_DARK if is_dark(palette) else OVERDUE_ON_LIGHT)
+
+
+def due_text(due: dt.date, today: dt.date) -> str:
+    """How a due date reads in the list: "Overdue · Fri 4 Dec", "Today", or the date."""
+    day = f"{due:%a} {due.day} {due:%b}" + ("" if due.year == today.year else f" {due.year}")
+    if due < today:
+        return f"Overdue · {day}"
+    return "Today" if due == today else day
+
+
+class ComingUpView(QWidget):
+    """The follow-ups of sent withdrawals, earliest (so overdue) first, with a tick each."""
+
+    def __init__(
+        self,
+        history: Any,
+        reply_days: Callable[[], int],
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``history``: a History (``reminders``, ``set_reminder_done``, ``set_settle_by``);
+        ``reply_days``: the setting read at each refresh; ``today``: the clock."""
+        super().__init__(parent)
+        self.setObjectName("coming_up_panel")
+        self.setAccessibleName("Coming up")
+        self.history = history
+        self.reply_days = reply_days
+        self.today = today
+        self.items: list[core.Reminder] = []
+        self._filling = False
+        self._build()
+        self._lay_out()
+
+    def _build(self) -> None:
+        self.show_done_check = QCheckBox("Show &done", self)
+        self.show_done_check.setObjectName("show_done_check")
+        self.show_done_check.setAccessibleName("Show follow-ups already done")
+        self.show_done_check.toggled.connect(lambda _on: self.refresh())
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setObjectName("coming_up_table")
+        self.table.setAccessibleName("Follow-ups coming up")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for column in (DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("coming_up_count")
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("coming_up_message")
+        self.message_label.setAccessibleName("Coming up message")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.settle_label = QLabel("Repay or settle &by:", self)
+        self.settle_date_edit = QDateEdit(self)
+        self.settle_date_edit.setObjectName("settle_date_edit")
+        self.settle_date_edit.setAccessibleName("Date to repay or settle the money received")
+        self.settle_date_edit.setCalendarPopup(True)
+        self.settle_date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.settle_label.setBuddy(self.settle_date_edit)
+        self.settle_button = self._button("settle_button", "Set &date", "Set the settle-by date")
+        self.settle_button.clicked.connect(self._set_settle_by)
+        self.export_button = self._button(
+            "export_calendar_button", "Export to &calendar…", "Export every follow-up as .ics"
+        )
+        self.export_button.clicked.connect(lambda: self.export(selected=False))
+        self.export_selected_button = self._button(
+            "export_selected_button", "Export &selected…", "Export the selected follow-ups as .ics"
+        )
+        self.export_selected_button.clicked.connect(lambda: self.export(selected=True))
+
+    def _lay_out(self) -> None:
+        settle = QHBoxLayout()
+        settle.addWidget(self.settle_label)
+        settle.addWidget(self.settle_date_edit)
+        settle.addWidget(self.settle_button)
+        settle.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.export_selected_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.show_done_check)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addLayout(settle)
+        layout.addLayout(buttons)
+        self._selection_changed()
+
+    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setAutoDefault(False)
+        return button
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab follows the eye: the filter, the list, the date, the buttons."""
+        return [self.show_done_check, self.table, self.settle_date_edit, self.settle_button,
+                self.export_button, self.export_selected_button]  # fmt: skip
+
+    # -- replaceable interactions (tests swap these) --------------------------------------
+
+    def choose_export_path(self, suggested: str) -> Path | None:
+        """Ask where to write the calendar file; tests replace this method."""
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export to calendar", suggested, "Calendar files (*.ics)"
+        )
+        return Path(name) if name else None
+
+    # -- listing --------------------------------------------------------------------------
+
+    def run_storage(self, call: Callable[[], object]) -> bool:
+        """Run a storage call; a user-world error is shown here instead of escaping."""
+        try:
+            call()
+        except BowOutError as exc:
+            logger.warning("coming up: %s", exc)
+            self.show_message(str(exc), error=True)
+            return False
+        return True
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """A one-line note above the list (errors in the alarm colour)."""
+        colour = overdue_colour(self.palette()).name()
+        self.message_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if error else "")
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    @Slot()
+    def refresh(self, select_uid: str | None = None) -> None:
+        """Reload the follow-ups (ticks and the reply-days setting included)."""
+        if select_uid is None:
+            current = self.selected_reminder()
+            select_uid = current.uid if current else None
+        every: list[core.Reminder] = []
+
+        def load() -> None:
+            nonlocal every
+            every = self.history.reminders(self.reply_days())
+
+        self.run_storage(load)
+        shown = every if self.show_done_check.isChecked() else core.coming_up(every)
+        self.items = shown
+        self._fill(select_uid)
+        today = self.today()
+        late = sum(1 for r in every if not r.done and r.due < today)
+        to_do = sum(1 for r in every if not r.done)
+        if not every:
+            text = "Nothing coming up: follow-ups appear once a withdrawal is marked as sent."
+        else:
+            text = f"{to_do} to do" + (f", {late} overdue" if late else "")
+        self.count_label.setText(text)
+
+    def _fill(self, select_uid: str | None) -> None:
+        self._filling = True
+        today = self.today()
+        self.table.setRowCount(len(self.items))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, reminder in enumerate(self.items):
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                          | Qt.ItemFlag.ItemIsSelectable)  # fmt: skip
+            tick.setCheckState(Qt.CheckState.Checked if reminder.done else Qt.CheckState.Unchecked)
+            tick.setData(UID_ROLE, reminder.uid)
+            tick.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         "Done" if reminder.done else "Not done")  # fmt: skip
+            due = QTableWidgetItem(due_text(reminder.due, today))
+            due.setToolTip(reminder.due.isoformat())
+            if reminder.due < today and not reminder.done:
+                due.setForeground(QBrush(overdue_colour(self.table.palette())))
+                due.setFont(bold)
+            company = QTableWidgetItem(reminder.company or "—")
+            title = QTableWidgetItem(reminder.title)
+            title.setToolTip(reminder.title)
+            for column, item in enumerate((tick, due, company, title)):
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self._filling = False
+        for row, reminder in enumerate(self.items):
+            if reminder.uid == select_uid:
+                self.table.selectionModel().setCurrentIndex(
+                    self.table.model().index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                break
+        self._selection_changed()
+
+    def selected_reminders(self) -> list[core.Reminder]:
+        """The reminders on the selected rows, top to bottom."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.items[row] for row in rows if row < len(self.items)]
+
+    def selected_reminder(self) -> core.Reminder | None:
+        """The reminder on the (first) selected row, or None."""
+        chosen = self.selected_reminders()
+        return chosen[0] if chosen else None
+
+    # -- behaviour ------------------------------------------------------------------------
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        reminder = self.selected_reminder()
+        settle = reminder is not None and reminder.rule == "settle"
+        for widget in (self.settle_label, self.settle_date_edit, self.settle_button):
+            widget.setVisible(settle)
+        if settle and reminder is not None:
+            self.settle_date_edit.setDate(QDate(reminder.due.year, reminder.due.month,
+                                                reminder.due.day))  # fmt: skip
+        self.export_selected_button.setEnabled(bool(self.selected_reminders()))
+        self.export_button.setEnabled(bool(self.items) or self.show_done_check.isChecked())
+
+    @Slot(QTableWidgetItem)
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != DONE_COLUMN:
+            return
+        uid = str(item.data(UID_ROLE))
+        done = item.checkState() == Qt.CheckState.Checked
+        title = self.items[item.row()].title
+        if self.run_storage(lambda: self.history.set_reminder_done(uid, done)):
+            hidden = done and not self.show_done_check.isChecked()
+            note = " (Show done lists it.)" if hidden else ""
+            self.show_message(f"{'Done' if done else 'Back on the list'}: {title}.{note}")
+        self.refresh(select_uid=uid)
+
+    @Slot()
+    def _set_settle_by(self) -> None:
+        reminder = self.selected_reminder()
+        if reminder is None or reminder.rule != "settle":
+            return
+        when = self.settle_date_edit.date().toPython()
+        assert isinstance(when, dt.date)
+        if self.run_storage(lambda: self.history.set_settle_by(reminder.record_id, when)):
+            self.show_message(f"Repay or settle by {when.isoformat()}: saved with the withdrawal.")
+        self.refresh(select_uid=reminder.uid)
+
+    def export(self, *, selected: bool) -> Path | None:
+        """Write the follow-ups (the selected ones, or all of them, done ones as completed)
+        to an .ics file the user picks; returns the path written, or None."""
+        items = self.selected_reminders() if selected else None
+        if items is None:
+            everything: list[core.Reminder] = []
+
+            def load() -> None:
+                nonlocal everything
+                everything = self.history.reminders(self.reply_days())
+
+            if not self.run_storage(load):
+                return None
+            items = everything
+        if not items:
+            return None
+        path = self.choose_export_path("bowout-follow-ups.ics")
+        if path is None:
+            return None
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        from bowout.storage.atomic import atomic_write_bytes
+
+        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        try:
+            atomic_write_bytes(path, core.to_ics(items, stamp))
+        except OSError as exc:
+            self.show_message(f"Could not write {path}: {exc.strerror or exc}.", error=True)
+            return None
+        self.show_message(
+            f"{len(items)} follow-up(s) written to {path.name}; open it in your calendar."
+        )
+        return path
+
+    def view_shown(self) -> None:
+        """The view came into sight: list what is due now."""
+        self.refresh()
+
+
+def make(host: ViewHost) -> ComingUpView | None:
+    """The "Coming up" view over the host's history (None when there is no history). It
+    lists nothing until first shown: computing every follow-up at start-up is wasted."""
+    if host.context.history is None:
+        return None
+    context = host.context
+    return ComingUpView(context.history, lambda: context.settings.reply_days)

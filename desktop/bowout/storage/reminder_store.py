@@ -1,0 +1,130 @@
+"""Which follow-ups the user ticked off, and the settle-by dates they set, in the history file.
+
+The reminders themselves are computed from the sent records (:mod:`bowout.core.reminders`);
+only what the user decided is stored: the ``reminders`` table (file format 2), one document
+per reminder uid, ``{id, done, done_at, settle_by}``. A record's settle-by date lives on its
+``settle`` reminder, so the record itself (and its schema) is unchanged.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import datetime as dt
+import logging
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from bowout.core import reminders as core
+from bowout.storage.errors import HistoryError
+from bowout.storage.schema import format_time
+
+if TYPE_CHECKING:
+    from bowout.storage.jsonstore import Docs
+    from bowout.storage.records import Record
+
+logger = logging.getLogger(__name__)
+
+#: The longest reminder uid kept (a record id, a rule and "@bowout" are far shorter).
+MAX_UID_CHARS = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class ReminderState:
+    """What the user decided about one reminder: ticked off (when, UTC ISO time), and for a
+    ``settle`` reminder the date by which to repay or settle money received."""
+
+    uid: str
+    done: bool = False
+    done_at: str = ""
+    settle_by: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored document (``settle_by`` as YYYY-MM-DD or null)."""
+        return {"id": self.uid, "done": self.done, "done_at": self.done_at,
+                "settle_by": self.settle_by.isoformat() if self.settle_by else None}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> ReminderState:
+        """Read a stored document; a field of the wrong type reads as its default (one
+        damaged tick must not hide the follow-ups)."""
+        settle = doc.get("settle_by")
+        try:
+            settle_by = dt.date.fromisoformat(settle) if isinstance(settle, str) else None
+        except ValueError:
+            logger.error("ignoring the damaged settle-by date %r of %r", settle, doc.get("id"))
+            settle_by = None
+        done_at = doc.get("done_at")
+        return cls(str(doc["id"]), doc.get("done") is True,
+                   done_at if isinstance(done_at, str) else "", settle_by)  # fmt: skip
+
+
+class ReminderStore:
+    """The reminder methods of :class:`~bowout.storage.history.History` (a mixin)."""
+
+    _reminders: Docs
+
+    if TYPE_CHECKING:
+
+        def _refresh(self) -> None: ...
+        def _transaction(self) -> AbstractContextManager[None]: ...
+        def list(self) -> builtins.list[Record]: ...
+
+    def reminder_states(self) -> dict[str, ReminderState]:
+        """Every stored reminder state, by reminder uid."""
+        self._refresh()
+        return {str(doc["id"]): ReminderState.from_dict(doc) for doc in self._reminders.all()}
+
+    def set_reminder_done(
+        self, uid: str, done: bool = True, when: dt.datetime | None = None
+    ) -> ReminderState:
+        """Tick a reminder off (``done``) or back on; saved once this returns.
+
+        ``when``: the time it was done (default now, UTC). Raises HistoryError for an
+        unusable uid or when the history cannot be saved.
+        """
+        _check_uid(uid)
+        stamp = format_time(when or dt.datetime.now(dt.timezone.utc)) if done else ""
+        with self._transaction():
+            state = dataclasses.replace(self._state(uid), done=done, done_at=stamp)
+            self._reminders.put_many({uid: state.to_dict()})
+        return state
+
+    def set_settle_by(self, record_id: str, when: dt.date | None) -> ReminderState:
+        """Set (or clear, with None) the date to repay or settle money received for the
+        withdrawal ``record_id``; saved once this returns. Raises HistoryError as above."""
+        uid = core.reminder_uid(record_id, "settle")
+        _check_uid(uid)
+        with self._transaction():
+            state = dataclasses.replace(self._state(uid), settle_by=when)
+            self._reminders.put_many({uid: state.to_dict()})
+        return state
+
+    def reminders(self, reply_days: int = core.DEFAULT_REPLY_DAYS) -> builtins.list[core.Reminder]:
+        """Every follow-up of every sent withdrawal, with the user's ticks and settle-by
+        dates, earliest first. ``reply_days``: work days of silence before a follow-up (a
+        setting, at least 1; ValueError below)."""
+        states = self.reminder_states()
+        items: builtins.list[core.Reminder] = []
+        for record in self.list():
+            if record.status != "sent" or not record.sent:
+                continue
+            sent = dt.date.fromisoformat(record.sent[:10])
+            settle = states.get(core.reminder_uid(record.id, "settle"))
+            found = core.reminders_for(
+                record.id, record.situation(), sent,
+                settle_by=settle.settle_by if settle else None, reply_days=reply_days,
+            )  # fmt: skip
+            items += [
+                dataclasses.replace(r, done=r.uid in states and states[r.uid].done) for r in found
+            ]
+        return sorted(items, key=lambda r: (r.due, r.company.casefold(), r.rule))
+
+    def _state(self, uid: str) -> ReminderState:
+        doc = self._reminders.get(uid)
+        return ReminderState.from_dict(doc) if doc is not None else ReminderState(uid)
+
+
+def _check_uid(uid: object) -> None:
+    if not isinstance(uid, str) or not uid.strip() or len(uid) > MAX_UID_CHARS:
+        raise HistoryError(f"Not a follow-up's id: {uid!r}.")
