@@ -99,3 +99,28 @@ def test_a_bad_uid_is_refused_with_a_message(history: History) -> None:
     for bad in ("", "   ", "x" * 201):
         with pytest.raises(HistoryError, match="Not a follow-up's id"):
             history.set_reminder_done(bad)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reply", "answered"),
+    [
+        ("reply-received", "counter-offer", True),  # they wrote back
+        ("reply-sent", "no-reply", True),  # the follow-up for silence went out
+        ("reply-sent", "asked-why", True),  # answering them means they wrote
+        ("call-note", None, False),  # a note of the user's own is no answer
+    ],
+)
+def test_an_answer_in_the_timeline_settles_the_no_reply_follow_up(
+    history: History, kind: str, reply: str | None, answered: bool
+) -> None:
+    from bowout.storage.schema import format_time
+    from bowout.storage.timeline import make_event
+
+    record_id = sent(history)
+    assert not next(r for r in history.reminders() if r.rule == "no-reply").done
+    at = format_time(SENT + dt.timedelta(days=2))
+    history.add_events(
+        record_id, [make_event(kind, at, "email", "Thanks for letting us know.", reply)]
+    )
+    done = {r.rule: r.done for r in history.reminders()}
+    assert done["no-reply"] is answered and not done["references"]

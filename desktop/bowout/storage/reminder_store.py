@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from bowout.core import reminders as core
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import format_time
+from bowout.storage.timeline import REPLY_EVENTS
 
 if TYPE_CHECKING:
     from bowout.storage.jsonstore import Docs
@@ -114,15 +115,23 @@ class ReminderStore:
             found = core.reminders_for(
                 record.id, record.situation(), sent,
                 settle_by=settle.settle_by if settle else None, reply_days=reply_days,
+                done=("no-reply",) if answered(record.timeline) else (),
             )  # fmt: skip
             items += [
-                dataclasses.replace(r, done=r.uid in states and states[r.uid].done) for r in found
+                dataclasses.replace(r, done=r.done or (r.uid in states and states[r.uid].done))
+                for r in found
             ]
         return sorted(items, key=lambda r: (r.due, r.company.casefold(), r.rule))
 
     def _state(self, uid: str) -> ReminderState:
         doc = self._reminders.get(uid)
         return ReminderState.from_dict(doc) if doc is not None else ReminderState(uid)
+
+
+def answered(timeline: builtins.list[dict[str, Any]]) -> bool:
+    """Whether the timeline holds a reply received or sent: they wrote back, or the
+    follow-up for silence went out. Either way the "no reply" follow-up is done."""
+    return any(event.get("kind") in REPLY_EVENTS for event in timeline)
 
 
 def _check_uid(uid: object) -> None:
