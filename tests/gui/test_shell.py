@@ -127,6 +127,23 @@ def test_narrow_window_gives_the_form_room_to_the_list(qtbot: QtBot, data_dir: P
     close_quietly(win)
 
 
+def test_every_view_beside_the_draft_fits_an_800x600_screen(qtbot: QtBot, data_dir: Path) -> None:
+    """Each list view, shown on a wide window and then made small, still lets the window
+    shrink to 800 pixels with the list and the message readable (issue 13, item 4)."""
+    saved(data_dir, "Northwind", "Contoso")
+    win = shown(qtbot, data_dir)
+    for spec in VIEWS:
+        win.resize(1366, 768)
+        win.show_view(spec.key)
+        win.resize(800, 600)
+        qtbot.waitUntil(lambda: win.width() == 800)
+        qtbot.waitUntil(lambda: win.editor.width() >= 300)  # the message stays readable
+        view = win.views.get(spec.key)
+        if view is not None:
+            assert view.isVisible() and view.width() >= 200, spec.key
+    close_quietly(win)
+
+
 def test_saving_shows_in_the_list_beside_the_draft(qtbot: QtBot, data_dir: Path) -> None:
     saved(data_dir, "Contoso")
     win = shown(qtbot, data_dir)
