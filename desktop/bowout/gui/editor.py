@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
 
 from bowout.core.links import is_safe_link, sanitize_html
 from bowout.gui.plaintext import PlainText, plain_text
@@ -195,6 +195,8 @@ class RichEditor(QTextEdit):
 
     def ask_link(self, selected: str) -> tuple[str, str] | None:
         """Ask for a link address (tests replace this); returns (url, text) or None."""
+        from PySide6.QtWidgets import QInputDialog  # first use only: not a start-up cost
+
         url, ok = QInputDialog.getText(self, "Insert link", "Link address:")
         if not ok or not url.strip():
             return None

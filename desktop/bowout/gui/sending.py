@@ -6,8 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication
 
 from bowout.gui.window_parts import WindowParts
@@ -26,6 +25,8 @@ class SendingCommands(WindowParts):
     @Slot()
     def copy_message(self) -> None:
         """Put the message on the clipboard as rich text and plain text together."""
+        from PySide6.QtCore import QMimeData  # the Qt classes used here wait for first use
+
         mime = QMimeData()
         mime.setHtml(self.editor.body_html())
         mime.setText(self.editor.message_text())
@@ -39,6 +40,9 @@ class SendingCommands(WindowParts):
         A link longer than mail apps accept (exports.MAILTO_MAX_CHARS) carries the subject
         only; the body goes on the clipboard (rich and plain) and the status bar says so.
         """
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from bowout.core import exports
 
         subject = self.subject_edit.text()
