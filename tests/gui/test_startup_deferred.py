@@ -1,5 +1,6 @@
 """What the first frame leaves for later (dialogs, the checklist's and the tone coach's domain
-modules), and that each of those parts still works the first time it is needed."""
+modules, the editor's link rules and plain-text twin), and that each of those parts still
+works the first time it is needed."""
 
 from __future__ import annotations
 
@@ -22,11 +23,16 @@ LATER_ENUMS = {
     "QMessageBox": "ButtonRole",
     "QUrl": "ParsingMode",
 }
-LATER_MODULES = ("bowout.core.draft", "bowout.core.checklist")
+LATER_MODULES = (
+    "bowout.core.draft",
+    "bowout.core.checklist",
+    "bowout.core.links",
+    "bowout.gui.plaintext",
+)
 
 
 def test_first_frame_leaves_dialogs_and_draft_modules_for_later(tmp_path: Path) -> None:
-    """Measured: together these cost about 5 ms of every start (min of 11 runs)."""
+    """Measured: together these cost about 6 ms of every start (min of 11-15 runs)."""
     code = (
         "import enum, sys\n"
         "from pathlib import Path\n"
@@ -105,3 +111,15 @@ def test_checklist_and_tone_coach_load_their_modules_on_first_use(
     with qtbot.waitSignal(window.tone_list.finding_activated) as signal:
         window.tone_list.itemActivated.emit(window.tone_list.item(0))
     assert signal.args == [draft.findings[0]]
+
+
+def test_editor_loads_links_and_twin_on_first_use(window: MainWindow) -> None:
+    editor = window.editor
+    editor.replace_html('<p>Hello <a href="javascript:alert(1)">there</a></p>')
+    assert "javascript" not in editor.body_html()  # sanitised on the way in
+    assert editor.twin().text.strip() == "Hello there"
+    editor.ask_link = lambda selected: ("javascript:alert(1)", "x")  # type: ignore[method-assign]
+    refused: list[str] = []
+    editor.refuse_link = refused.append  # type: ignore[method-assign]
+    editor.insert_link()
+    assert refused == ["javascript:alert(1)"]
