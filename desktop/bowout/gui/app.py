@@ -11,7 +11,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from bowout import __version__, paths
 from bowout.gui.shell import MainWindow
@@ -27,6 +27,8 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     if QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
+    from PySide6.QtWidgets import QMessageBox  # only on a bug: not a cost of every start
+
     box = QMessageBox(QMessageBox.Icon.Critical, "Bow Out: unexpected error",
                       "Something went wrong inside Bow Out. Your draft is autosaved; the "
                       "details are in the log file.")  # fmt: skip

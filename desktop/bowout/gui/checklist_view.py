@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from bowout.core.checklist import PHASE_TITLES
-from bowout.core.draft import ChecklistItem
+# The checklist's domain modules load with the first draft, after the first paint.
+if TYPE_CHECKING:
+    from bowout.core.draft import ChecklistItem
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ class ChecklistView(QListWidget):
 
     def set_items(self, items: Sequence[ChecklistItem]) -> None:
         """Show ``items`` with their ticks, a phase title before each phase."""
+        from bowout.core.checklist import PHASE_TITLES
+
         items = tuple(items)
         if items == self._items:
             return

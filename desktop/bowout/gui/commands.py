@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from bowout import paths
 from bowout.core.errors import BowOutError
@@ -17,8 +17,8 @@ from bowout.core.situation import Situation, Stage
 from bowout.gui.sending import SendingCommands
 from bowout.settings import save_settings
 
-# The dialogs, exports and Jinja2 are imported where they are used: none is needed to
-# show the window, and together they cost a visible part of the start-up.
+# The dialogs (Qt's too), exports and Jinja2 are imported where they are used: none is
+# needed to show the window, and together they cost a visible part of the start-up.
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
@@ -55,6 +55,8 @@ class WindowCommands(SendingCommands):
 
     def confirm_discard(self, title: str) -> bool:
         """Ask whether unsaved changes may be dropped."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             title,
@@ -66,6 +68,8 @@ class WindowCommands(SendingCommands):
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The native save dialog; None when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(Path.home() / suggested)
         chosen, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
         return Path(chosen) if chosen else None

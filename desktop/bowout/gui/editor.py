@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Slot
 from PySide6.QtGui import (
@@ -16,16 +17,19 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
 
-from bowout.core.links import is_safe_link, sanitize_html
-from bowout.gui.plaintext import PlainText, plain_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
     placeholder_format,
     populate_context_menu,
 )
+
+# The link rules and the plain-text twin are first needed once there is text, after the
+# first frame: they load then.
+if TYPE_CHECKING:
+    from bowout.gui.plaintext import PlainText
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +71,8 @@ class RichEditor(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as plain text by default: foreign fonts and colours do not belong in mail."""
+        from bowout.core.links import sanitize_html
+
         if self.paste_rich and source.hasHtml():  # formatting yes, unsafe links no
             self.textCursor().insertHtml(sanitize_html(source.html()))
             return
@@ -99,6 +105,8 @@ class RichEditor(QTextEdit):
         The fragment is sanitised first: a stored or imported message brings no unsafe
         link (or script) into the editor, and so none into a copy or a PDF.
         """
+        from bowout.core.links import sanitize_html
+
         fragment = sanitize_html(fragment)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
@@ -121,6 +129,8 @@ class RichEditor(QTextEdit):
     def twin(self) -> PlainText:
         """The plain-text twin of the document and where its words are in the document."""
         if self._twin is None:
+            from bowout.gui.plaintext import plain_text
+
             self._twin = plain_text(self.document())
         return self._twin
 
@@ -195,6 +205,8 @@ class RichEditor(QTextEdit):
 
     def ask_link(self, selected: str) -> tuple[str, str] | None:
         """Ask for a link address (tests replace this); returns (url, text) or None."""
+        from PySide6.QtWidgets import QInputDialog  # first use only: not a start-up cost
+
         url, ok = QInputDialog.getText(self, "Insert link", "Link address:")
         if not ok or not url.strip():
             return None
@@ -208,6 +220,8 @@ class RichEditor(QTextEdit):
         if answer is None:
             return
         url, text = answer
+        from bowout.core.links import is_safe_link
+
         if not is_safe_link(url):
             self.refuse_link(url)
             return

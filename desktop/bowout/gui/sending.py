@@ -6,8 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication
 
 from bowout.gui.window_parts import WindowParts
@@ -74,6 +73,8 @@ class SendingCommands(WindowParts):
 
 def copy_rich(body_html: str, body_text: str) -> None:
     """Put a message on the clipboard as rich text and plain text together."""
+    from PySide6.QtCore import QMimeData  # Qt classes used here wait for first use
+
     mime = QMimeData()
     mime.setHtml(body_html)
     mime.setText(body_text)
@@ -85,6 +86,9 @@ def hand_to_mail_app(subject: str, body_text: str, body_html: str, to: str) -> t
     the user). A link longer than mail apps accept (exports.MAILTO_MAX_CHARS) carries the
     subject only, and the body goes on the clipboard (rich and plain); the message says so.
     """
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     from bowout.core import exports
 
     url = exports.mailto_url(subject, body_text, to)

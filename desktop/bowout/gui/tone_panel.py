@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from bowout.core.draft import Finding
+# The findings' module loads with the first draft, after the first paint.
+if TYPE_CHECKING:
+    from bowout.core.draft import Finding
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +105,8 @@ class TonePanel(QListWidget):
 
     @Slot(QListWidgetItem)
     def _activated(self, item: QListWidgetItem) -> None:
+        from bowout.core.draft import Finding
+
         finding = item.data(_FINDING_ROLE)
         if item.data(_GROUP_ROLE):
             self.grouping = False  # asked for them: list them one by one from now on

@@ -1,0 +1,183 @@
+"""Where the start to the first shown window goes, phase by phase, against the bare floor.
+
+bench_gui.py says how far the first frame is from a bare QMainWindow; this says why. Both
+children run alternately in the same session; each phase is the median over the rounds,
+in milliseconds and as a share of the floor (the bare QMainWindow's whole start):
+
+- Python start and the PySide6 import (the floor pays the same);
+- the Qt namespace: ``from PySide6.QtCore import Qt`` builds Python enum types for all of
+  its ~94 enums; any ``Qt.*`` value, and the theme's question whether the system asks for
+  dark mode (``styleHints().colorScheme()``), needs it, so the first frame always pays it;
+- the rest of the window's imports (our modules, the Qt classes they touch, and PySide's
+  import hook, which reads the source of each module imported after PySide);
+- QApplication, settings and theme; the window built; shown until the first paint.
+
+Run: .venv/bin/python benchmarks/bench_gui_start.py  (prints what 1.5x would leave for Bow
+Out's own phases; no target of its own: bench_gui.py holds the target)
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_gui import APPLICATIONS, ENV, TARGETS, populate
+
+ROUNDS = 9
+
+# Each child prints "phase seconds" lines; times are time.time() so the parent can add the
+# interpreter's start (launch to the child's first line).
+_BARE = """
+import time
+t0 = time.time()
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+t1 = time.time()
+
+def done():
+    print("start", t0); print("pyside", t1); print("painted", time.time())
+    app.quit()
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, done)
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+spy = FirstPaint()
+window.installEventFilter(spy)
+window.show()
+app.exec()
+"""
+# The floor with one line of text: the first text shown loads the fonts, which any real
+# window pays and the empty floor does not.
+_LABEL = _BARE.replace(
+    "import QApplication, QMainWindow", "import QApplication, QLabel, QMainWindow"
+)
+_LABEL = _LABEL.replace(
+    "window.resize(1280, 800)",
+    "window.resize(1280, 800)\nwindow.setCentralWidget(QLabel('Bow Out'))",
+)
+assert _LABEL.count("QLabel") == 2
+_BOWOUT = """
+import time
+t0 = time.time()
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+t1 = time.time()
+from PySide6.QtCore import Qt  # what the window's first import does anyway, timed apart
+t2 = time.time()
+scan = [0.0]
+try:  # PySide's import hook: reads each new module's source to see if it uses PySide6
+    feature = sys.modules["PySide6.support.feature"]
+    uses_pyside = feature._mod_uses_pyside
+    def timed(module):
+        begun = time.time()
+        try:
+            return uses_pyside(module)
+        finally:
+            scan[0] += time.time() - begun
+    feature._mod_uses_pyside = timed
+except (KeyError, AttributeError):
+    scan[0] = float("nan")
+from bowout.gui.app import setup_logging, show_window
+from bowout.gui.shell import MainWindow
+t3 = time.time()
+marks = {}
+build = MainWindow.__init__
+def timed_build(self, *args, **kwargs):
+    marks["build"] = time.time()
+    build(self, *args, **kwargs)
+    marks["built"] = time.time()
+MainWindow.__init__ = timed_build
+def painted(self):
+    for name, stamp in (("start", t0), ("pyside", t1), ("qt", t2), ("imports", t3),
+                        ("app", marks["build"]), ("built", marks["built"]),
+                        ("painted", time.time())):
+        print(name, stamp)
+    print("scan", scan[0])
+    QApplication.instance().quit()
+MainWindow.finish_start = painted
+setup_logging(Path(sys.argv[1]))
+window = show_window(Path(sys.argv[1]))
+QApplication.instance().exec()
+"""
+
+
+def child(script: str, *args: str) -> dict[str, float]:
+    """Seconds of each phase of one child's start (``python`` is launch to first line)."""
+    launched = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True, env=ENV
+    )
+    stamps = dict(line.split() for line in result.stdout.strip().splitlines())
+    marks = {name: float(value) for name, value in stamps.items()}
+    order = [name for name in marks if name != "scan"]
+    phases = {"python": marks["start"] - launched}
+    for before, after in itertools.pairwise(order):
+        phases[after] = marks[after] - marks[before]
+    phases["scan"] = marks.get("scan", 0.0)
+    phases["total"] = marks["painted"] - launched
+    return phases
+
+
+def main() -> int:
+    """Print each phase's median (ms) and share of the floor."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        ENV.update(BOWOUT_CACHE_DIR=f"{tmp}/cache", BOWOUT_CONFIG_DIR=f"{tmp}/config")
+        populate(data_dir, APPLICATIONS)
+        child(_BARE)  # warm-up: OS file cache, .pyc files, the template cache
+        child(_BOWOUT, str(data_dir))
+        bare, label, bowout = [], [], []
+        for _ in range(ROUNDS):
+            bare.append(child(_BARE))
+            label.append(child(_LABEL))
+            bowout.append(child(_BOWOUT, str(data_dir)))
+
+    def median(runs: list[dict[str, float]], phase: str) -> float:
+        return statistics.median(run[phase] for run in runs)
+
+    floor = median(bare, "total")
+    ms = 1000
+    print(f"bare QMainWindow shown: {floor * ms:.0f} ms = Python start "
+          f"{median(bare, 'python') * ms:.0f} + PySide6 import {median(bare, 'pyside') * ms:.0f}"
+          f" + application, window, paint {median(bare, 'painted') * ms:.0f} "
+          f"(medians of {ROUNDS})")  # fmt: skip
+    text = median(label, "total")
+    print(f"the same with one QLabel (the fonts load): {text * ms:.0f} ms -> {text / floor:.2f}x")
+    total = median(bowout, "total")
+    print(f"Bow Out window shown: {total * ms:.0f} ms -> {total / floor:.2f}x")
+    rows = (
+        ("python", "Python start (as the floor)"),
+        ("pyside", "PySide6 import (as the floor)"),
+        ("qt", "Qt namespace enums (fixed: Qt.* values, theme's dark-mode query)"),
+        ("imports", "the window's other imports"),
+        ("scan", "  of which PySide's import hook reading module sources"),
+        ("app", "QApplication, settings, theme"),
+        ("built", "the window built"),
+        ("painted", "shown until the first paint"),
+    )
+    for phase, label in rows:
+        took = median(bowout, phase)
+        print(f"  {label:<68} {took * ms:5.1f} ms  {took / floor:.2f}x")
+    own = total - median(bowout, "python") - median(bowout, "pyside")
+    allowed = TARGETS["start"] * floor - (total - own)
+    print(f"Bow Out's own phases: {own * ms:.0f} ms; {TARGETS['start']}x would leave "
+          f"{allowed * ms:.0f} ms for them")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
