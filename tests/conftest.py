@@ -15,11 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _private_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """Point the data, config and cache folders at temporary ones for every test."""
+    """Point the data, config and cache folders at temporary ones for every test, and the
+    XDG config folder too: a window closed in a child process (the scaling probe, the
+    privacy session) keeps its layout through QSettings there, never in the user's."""
     base = tmp_path_factory.mktemp("bowout-home")
     monkeypatch.setenv("BOWOUT_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("BOWOUT_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("BOWOUT_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     yield
 
 

@@ -67,10 +67,6 @@ def test_window_fits_at_each_scale(tmp_path: Path, scale: str, size: tuple[int, 
     config.write_text(json.dumps(screens), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale)
     env["BOWOUT_DATA_DIR"] = str(tmp_path / "data")
-    # The probe closes its window, which keeps the layout (QSettings): in a scratch folder,
-    # never the user's, so no earlier run or other copy of Bow Out changes what it sees.
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
-    env["BOWOUT_CONFIG_DIR"] = str(tmp_path / "config" / "bowout")
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "data"), *map(str, size)],
         capture_output=True, text=True, env=env, check=True, timeout=120,

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QDialog
 
 from bowout.core.errors import BowOutError
 from bowout.gui.window_parts import WindowParts
-from bowout.storage.schema import format_time
-from bowout.storage.timeline import make_event
 
 if TYPE_CHECKING:
     from bowout.gui.reply_dialog import ReplyEntry
@@ -93,6 +91,8 @@ class TimelineCommands(WindowParts):
             return
         day, text = dialog.note()
         at = _stamp(day, now, floor=record.sent or "")
+        from bowout.storage.timeline import make_event  # storage waits for first use
+
         self._add_events([make_event("call-note", at, "phone", text)], "Call note added.")
 
     @Slot()
@@ -101,6 +101,9 @@ class TimelineCommands(WindowParts):
         history = self.context.history
         if history is None or not self.save_to_history() or self.record is None:
             return
+        from bowout.storage.schema import format_time
+        from bowout.storage.timeline import make_event
+
         try:
             record = history.set_outcome(self.record.id, "resolved")
             at = format_time(max(self.now(), _parse(record.updated)))
@@ -177,6 +180,8 @@ def reply_events(entry: ReplyEntry, sent: str, now: dt.datetime) -> list[dict[st
     """The timeline events for a reply: theirs (at the day they replied, after the message
     was sent) and, when sent, the answer (now, after theirs). Written answers to a call go
     by email."""
+    from bowout.storage.timeline import make_event
+
     events = []
     floor = sent
     if entry.received is not None:
@@ -196,6 +201,8 @@ def reply_events(entry: ReplyEntry, sent: str, now: dt.datetime) -> list[dict[st
 def _stamp(day: dt.date, now: dt.datetime, *, floor: str) -> str:
     """A time stamp for something that happened on ``day`` (local): now if that is today,
     else noon; never before ``floor`` (a record time stamp)."""
+    from bowout.storage.schema import format_time
+
     if day == now.astimezone().date():
         when = now
     else:
