@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.gui.editor import RichEditor
@@ -71,3 +75,36 @@ def test_hint_text_in_empty_fields_is_readable(palette: object) -> None:
             hint.blueF() * a + base.blueF() * (1 - a),
         )
     assert contrast(hint, base) >= AA_TEXT
+
+
+@pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
+def test_every_error_line_reads_in_each_theme(
+    qtbot: QtBot, qapp: QApplication, data_dir: Path, palette: object
+) -> None:
+    """Each list view's note and the application dialog's error, shown as an error, keep
+    4.5:1 against the window behind them (the red used before was 4.4:1 and 3.2:1)."""
+    from bowout.gui import build_window
+    from bowout.gui.widgets.application_dialog import ApplicationDialog
+    from bowout.gui.widgets.message_line import MessageLine
+
+    before = qapp.palette()
+    qapp.setPalette(palette())  # type: ignore[operator]  # as the theme does
+    try:
+        win = build_window(data_dir)
+        win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+        qtbot.addWidget(win)
+        lines = win.findChildren(MessageLine)
+        named = {line.objectName() for line in lines}
+        assert {"history_message", "applications_message", "coming_up_message"} <= named
+        for line in lines:
+            line.show_text("The history file is locked by another copy of Bow Out.", error=True)
+        dialog = ApplicationDialog(parent=win)
+        for label in [*lines, dialog.error_label]:
+            sheet = label.styleSheet()
+            found = re.search(r"color: (#[0-9a-f]{6})", sheet)
+            assert found, (label.objectName(), sheet)
+            window = label.palette().color(QPalette.ColorRole.Window)
+            assert contrast(QColor(found.group(1)), window) >= AA_TEXT, label.objectName()
+        dialog.close()
+    finally:
+        qapp.setPalette(before)

@@ -31,6 +31,7 @@ from bowout.core.situation import (
 from bowout.gui.goodwill_panel import GoodwillPanel
 from bowout.gui.negotiate_panel import NegotiatePanel
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.message_line import alarm_colour
 from bowout.gui.wording_bar import WordingBar
 
 if TYPE_CHECKING:
@@ -198,7 +199,9 @@ class ScenarioForm(QWidget):
             self.email_problem = ""
         self.contact_email_edit.setToolTip(self.email_problem)
         self.contact_email_edit.setStyleSheet(
-            "QLineEdit { border: 2px solid #c62828; }" if self.email_problem else ""
+            f"QLineEdit {{ border: 2px solid {alarm_colour(self.palette()).name()}; }}"
+            if self.email_problem
+            else ""
         )
         self.situation_changed.emit()
 

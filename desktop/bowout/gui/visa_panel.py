@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.situation import Money
+from bowout.gui.widgets.message_line import alarm_colour
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +160,10 @@ class VisaPanel(QWidget):
         self.start_edit.setToolTip(
             "This date has passed: pick the date now planned, or untick the box." if past else ""
         )
-        self.start_edit.setStyleSheet("QDateEdit { border: 2px solid #c62828; }" if past else "")
+        border = alarm_colour(self.palette()).name()
+        self.start_edit.setStyleSheet(
+            f"QDateEdit {{ border: 2px solid {border}; }}" if past else ""
+        )
 
     def facts(self) -> dict[str, Any]:
         """The Situation keyword arguments this panel sets."""

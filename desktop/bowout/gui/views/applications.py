@@ -34,6 +34,7 @@ from bowout.gui.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.history_ops import configure_table, fold
 from bowout.gui.widgets.application_dialog import ApplicationDialog
 from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
+from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.storage.applications import OPEN, WITHDRAWN, ImportMapping, StoredApplication
 
 if TYPE_CHECKING:
@@ -119,10 +120,7 @@ class ApplicationsView(QWidget):
         # Company and role share the width; the short stage names fit their column.
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("applications_message")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = MessageLine("applications_message", "Applications message", self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("applications_count")
         self.details = QLabel(self)
@@ -219,20 +217,11 @@ class ApplicationsView(QWidget):
     # -- storage calls and messages -------------------------------------------------------
     def run_storage(self, call: Callable[[], object]) -> bool:
         """Run a storage call; a user-world error is shown here instead of escaping."""
-        try:
-            call()
-        except BowOutError as exc:
-            logger.warning("applications operation failed: %s", exc)
-            self.show_message(str(exc), error=True)
-            return False
-        return True
+        return run_storage(call, self.message_label, logger)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        """A note above the list (errors in the alarm colour)."""
-        self.message_label.setProperty("error", error)
-        self.message_label.setStyleSheet("color: #d64545; font-weight: bold;" if error else "")
-        self.message_label.setText(text)
-        self.message_label.show()
+        """A note above the list (an error in the theme's alarm red)."""
+        self.message_label.show_text(text, error=error)
 
     # -- listing --------------------------------------------------------------------------
     @Slot()

@@ -43,6 +43,7 @@ from bowout.gui.views.batch_items import (
     text_html,
     unfilled,
 )
+from bowout.gui.widgets.message_line import MessageLine, alarm_style
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
@@ -120,7 +121,7 @@ class BatchView(QWidget):
         self.fill_label.setObjectName("batch_fill_label")
         self.fill_label.setAccessibleName("Details to fill in")
         self.fill_label.setWordWrap(True)
-        self.fill_label.setStyleSheet("color: #d64545;")
+        self.fill_label.setStyleSheet(alarm_style(self.fill_label, bold=False))
         self.subject_edit = QLineEdit(self)
         self.subject_edit.setObjectName("batch_subject_edit")
         self.subject_edit.setAccessibleName("Subject")
@@ -149,10 +150,8 @@ class BatchView(QWidget):
         self.sent_button.clicked.connect(self.mark_current_sent)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("batch_progress")
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("batch_message")
-        self.message_label.setAccessibleName("Batch message")
-        self.message_label.setWordWrap(True)
+        self.message_label = MessageLine("batch_message", "Batch message", self)
+        self.message_label.show()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -231,9 +230,8 @@ class BatchView(QWidget):
             return None
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        """A line above the list (errors in the alarm colour)."""
-        self.message_label.setStyleSheet("color: #d64545; font-weight: bold;" if error else "")
-        self.message_label.setText(text)
+        """A note above the list (an error in the theme's alarm red)."""
+        self.message_label.show_text(text, error=error)
 
     # -- drafting -------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core import reminders as core
-from bowout.core.errors import BowOutError
+from bowout.gui.widgets.message_line import MessageLine, alarm_colour, run_storage
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -43,17 +43,6 @@ DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN, TITLE_COLUMN = range(4)
 HEADERS = ("Done", "Due", "Company", "What to do")
 #: The reminder uid of a row (on its first item).
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Overdue dates in red: a dark red on a light list, a light red on a dark one (each at
-#: least 4.5:1 against the list, WCAG 1.4.3).
-OVERDUE_ON_LIGHT = "#c62828"
-OVERDUE_ON_DARK = "#ff8a80"
-
-
-def overdue_colour(palette: QPalette) -> QColor:
-    """The overdue red that reads on this palette's list background."""
-    from bowout.gui.theme import is_dark
-
-    return QColor(OVERDUE_ON_DARK if is_dark(palette) else OVERDUE_ON_LIGHT)
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -108,11 +97,7 @@ class ComingUpView(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("coming_up_count")
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("coming_up_message")
-        self.message_label.setAccessibleName("Coming up message")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = MessageLine("coming_up_message", "Coming up message", self)
         self.settle_label = QLabel("Repay or settle &by:", self)
         self.settle_date_edit = QDateEdit(self)
         self.settle_date_edit.setObjectName("settle_date_edit")
@@ -176,20 +161,11 @@ class ComingUpView(QWidget):
 
     def run_storage(self, call: Callable[[], object]) -> bool:
         """Run a storage call; a user-world error is shown here instead of escaping."""
-        try:
-            call()
-        except BowOutError as exc:
-            logger.warning("coming up: %s", exc)
-            self.show_message(str(exc), error=True)
-            return False
-        return True
+        return run_storage(call, self.message_label, logger)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        """A one-line note above the list (errors in the alarm colour)."""
-        colour = overdue_colour(self.palette()).name()
-        self.message_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if error else "")
-        self.message_label.setText(text)
-        self.message_label.show()
+        """A note above the list (an error in the theme's alarm red)."""
+        self.message_label.show_text(text, error=error)
 
     @Slot()
     def refresh(self, select_uid: str | None = None) -> None:
@@ -233,7 +209,7 @@ class ComingUpView(QWidget):
             due = QTableWidgetItem(due_text(reminder.due, today))
             due.setToolTip(reminder.due.isoformat())
             if reminder.due < today and not reminder.done:
-                due.setForeground(QBrush(overdue_colour(self.table.palette())))
+                due.setForeground(QBrush(alarm_colour(self.table.palette())))  # 4.5:1 or more
                 due.setFont(bold)
             company = QTableWidgetItem(reminder.company or "—")
             title = QTableWidgetItem(reminder.title)

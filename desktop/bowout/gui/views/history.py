@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.core.errors import BowOutError
 from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
 from bowout.gui.views.history_ops import (
     STATUS_FILTERS,
@@ -36,6 +35,7 @@ from bowout.gui.views.history_ops import (
     haystack,
     with_status,
 )
+from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.gui.widgets.record_details import RecordDetails
 
 if TYPE_CHECKING:
@@ -108,11 +108,7 @@ class HistoryView(QWidget):
     def _build_messages(self) -> None:
         self.count_label = QLabel(self)
         self.count_label.setObjectName("history_count")
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("history_message")
-        self.message_label.setAccessibleName("History message")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = MessageLine("history_message", "History message", self)
         self.details = RecordDetails(self)
         self.undo_bar = QFrame(self)
         self.undo_bar.setObjectName("undo_bar")
@@ -210,20 +206,11 @@ class HistoryView(QWidget):
 
     def run_storage(self, call: Callable[[], object]) -> bool:
         """Run a storage call; a user-world error is shown here instead of escaping."""
-        try:
-            call()
-        except BowOutError as exc:
-            logger.warning("history operation failed: %s", exc)
-            self.show_message(str(exc), error=True)
-            return False
-        return True
+        return run_storage(call, self.message_label, logger)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        """A one-line note above the list (errors in the palette's alarm colour)."""
-        self.message_label.setProperty("error", error)
-        self.message_label.setStyleSheet("color: #d64545; font-weight: bold;" if error else "")
-        self.message_label.setText(text)
-        self.message_label.show()
+        """A note above the list (an error in the theme's alarm red)."""
+        self.message_label.show_text(text, error=error)
 
     def show_undo_bar(self, text: str) -> None:
         """Offer "Undo" after a delete."""

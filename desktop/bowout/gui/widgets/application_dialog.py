@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from bowout.core.applications import Application
 from bowout.core.errors import InputError
 from bowout.core.situation import Stage, parse_date
+from bowout.gui.widgets.message_line import alarm_style
 
 #: What each field of an application is called in the window.
 FIELD_LABELS = {
@@ -72,7 +73,7 @@ class ApplicationDialog(QDialog):
         form.addRow("Notes:", self.notes_edit)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("application_error")
-        self.error_label.setStyleSheet("color: #d64545; font-weight: bold;")
+        self.error_label.setStyleSheet(alarm_style(self.error_label))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
