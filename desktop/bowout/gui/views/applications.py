@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,6 +34,7 @@ from bowout.gui.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.history_ops import configure_table, fold
 from bowout.gui.widgets.application_dialog import ApplicationDialog
 from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
+from bowout.gui.widgets.list_actions import add_list_actions
 from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.storage.applications import OPEN, WITHDRAWN, ImportMapping, StoredApplication
 
@@ -179,18 +180,7 @@ class ApplicationsView(QWidget):
         self.edit_button.clicked.connect(self._edit_selected)
         self.remove_button.clicked.connect(self._remove_selected)
         self.import_button.clicked.connect(self._import)
-        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        delete = QAction("Remove", self.view)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.triggered.connect(self._remove_selected)
-        for action in (undo, redo, delete):
-            action.setShortcutContext(scope)
-        self.view.addAction(delete)
-        self.addActions([undo, redo])
+        add_list_actions(self, self.view, self.undo_stack, "Remove", self._remove_selected)
 
     # -- replaceable interactions (tests swap these) --------------------------------------
     def ask_application(self, application: Application | None) -> Application | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,6 +35,7 @@ from bowout.gui.views.history_ops import (
     haystack,
     with_status,
 )
+from bowout.gui.widgets.list_actions import add_list_actions
 from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.gui.widgets.record_details import RecordDetails
 
@@ -125,19 +126,7 @@ class HistoryView(QWidget):
         self.undo_button.clicked.connect(self.undo_stack.undo)
 
     def _build_actions(self) -> None:
-        # Scoped to this view: in the draft, Ctrl+Z and Delete belong to the editor.
-        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        delete_action = QAction("Delete", self.view)
-        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_action.triggered.connect(self._delete_or_noop)
-        for action in (undo_action, redo_action, delete_action):
-            action.setShortcutContext(scope)
-        self.view.addAction(delete_action)
-        self.addActions([undo_action, redo_action])
+        add_list_actions(self, self.view, self.undo_stack, "Delete", self._delete_or_noop)
 
     def _build_buttons(self) -> None:
         self.open_button = self._button("open_button", "&Open", "Open in the editor")
