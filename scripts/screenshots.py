@@ -188,6 +188,9 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     view = window.history_view
     assert view is not None
     view.refresh(select_id=record_id)
+    settle()
+    bar = view.details_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the timeline, at the end of the details
     shots.append(save(window, out, "timeline"))
     window.close()
     return shots

@@ -423,3 +423,24 @@ def test_tab_walks_the_view_in_visual_order(qtbot: QtBot, dialog: HistoryView) -
         "duplicate_button",
         "delete_button",  # restore and empty trash show only in the trash
     ]
+
+
+def test_a_long_timeline_scrolls_under_the_list(
+    qtbot: QtBot, history: History, dialog: HistoryView
+) -> None:
+    """Thirty call notes do not push the details off the view: they scroll, all kept."""
+    from bowout.storage.timeline import make_event
+
+    brightwave = next(r for r in history.list() if r.company == "Brightwave")
+    notes = [
+        make_event("call-note", f"2026-04-{day:02d}T12:00:00Z", "phone", f"Call {day}")
+        for day in range(3, 30)
+    ]
+    history.add_events(brightwave.id, notes)
+    dialog.resize(400, 500)
+    dialog.refresh(select_id=brightwave.id)
+    qtbot.waitUntil(lambda: "Call 29" in dialog.details.text())
+    bar = dialog.details_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # taller than its room: it scrolls
+    assert dialog.details_scroll.height() < dialog.details.sizeHint().height()
+    assert dialog.view.height() >= 100  # and the list keeps room to be used

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -111,6 +112,13 @@ class HistoryView(QWidget):
         self.count_label.setObjectName("history_count")
         self.message_label = MessageLine("history_message", "History message", self)
         self.details = RecordDetails(self)
+        # A long timeline scrolls under the list instead of being cut off.
+        self.details_scroll = QScrollArea(self)
+        self.details_scroll.setObjectName("record_details_scroll")
+        self.details_scroll.setWidget(self.details)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.undo_bar = QFrame(self)
         self.undo_bar.setObjectName("undo_bar")
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -168,7 +176,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
-        layout.addWidget(self.details)
+        layout.addWidget(self.details_scroll, 1)
         for before, after in itertools.pairwise(self.focus_chain()):
             self.setTabOrder(before, after)
 
