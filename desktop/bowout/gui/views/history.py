@@ -115,6 +115,7 @@ class HistoryView(QWidget):
         # A long timeline scrolls under the list instead of being cut off.
         self.details_scroll = QScrollArea(self)
         self.details_scroll.setObjectName("record_details_scroll")
+        self.details_scroll.setAccessibleName("Details of the selected withdrawal")
         self.details_scroll.setWidget(self.details)
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
