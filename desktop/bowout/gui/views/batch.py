@@ -34,6 +34,7 @@ from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
 from bowout.gui.sending import copy_rich, hand_to_mail_app
 from bowout.gui.views.batch_items import (
+    NOTHING_OPEN,
     BatchItem,
     batch_note,
     item_text,
@@ -213,6 +214,14 @@ class BatchView(QWidget):
             self.accepted_combo.addItem(f"{app.company}{role} ({app.stage.label})", stored.id)
         found = self.accepted_combo.findData(chosen)
         self.accepted_combo.setCurrentIndex(max(found, 0))
+        self.draft_button.setEnabled(bool(listed))
+        if not listed:
+            self.show_message(NOTHING_OPEN)
+        elif not self.items:
+            self.show_message(
+                f"{len(listed)} open application(s). Pick the offer you accepted (or another "
+                "reason), then draft the messages."
+            )
 
     def _history(self) -> Any:
         history = self.context.history
@@ -254,7 +263,7 @@ class BatchView(QWidget):
         ]
         self._fill_list(0)
         if not self.items:
-            self.show_message("No other open applications: add them in Applications first.")
+            self.show_message(NOTHING_OPEN)
         else:
             self.show_message(f"{len(self.items)} message(s) to review; each goes on its own "
                               "channel. Edit, send, then mark each as sent.")  # fmt: skip

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from bowout.storage.applications import StoredApplication
 
 
+#: What the view says when there is nobody to tell.
+NOTHING_OPEN = (
+    "No other open applications: add them in Applications (Ctrl+Shift+A), by hand or from "
+    "a spreadsheet's CSV, then draft the messages here."
+)
+
+
 @dataclasses.dataclass(frozen=True)
 class BatchItem:
     """An open application's withdrawal in a batch: ``subject`` and ``body`` are the text
