@@ -123,14 +123,21 @@ def facts_of(
         "contact_known": _yes(bool(situation.contact)),
         "recruiter_known": _yes(bool(situation.recruiter)),
     }
-    for name in (
-        "rapport", "via_recruiter", "linkedin_main", "keep_door_open",
-        "visa_petition_started", "sponsorship_required", "relocation_timeline_changed",
-    ):  # fmt: skip
-        facts[name] = _yes(bool(getattr(situation, name)))
-    for choice in Goodwill:
-        facts[choice.fact] = _yes(choice in situation.goodwill)
+    for name in _BOOL_FACTS:
+        facts[name] = "true" if getattr(situation, name) else "false"
+    chosen = situation.goodwill
+    for choice, fact in _GOODWILL_FACTS:
+        facts[fact] = "true" if choice in chosen else "false"
     return facts
+
+
+#: The situation's yes/no fields that are facts under their own names.
+_BOOL_FACTS = (
+    "rapport", "via_recruiter", "linkedin_main", "keep_door_open",
+    "visa_petition_started", "sponsorship_required", "relocation_timeline_changed",
+)  # fmt: skip
+#: (choice, its fact name), built once: facts_of runs on every keystroke.
+_GOODWILL_FACTS = tuple((choice, choice.fact) for choice in Goodwill)
 
 
 def _yes(value: bool) -> str:
