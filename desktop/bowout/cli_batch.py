@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bowout.cli_draft import add_tone_flag
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
@@ -30,12 +31,7 @@ def add_parser(sub: Any) -> None:
         choices=[r.value for r in Reason],
         help="why you are withdrawing from all of them (e.g. other-offer)",
     )
-    p.add_argument(
-        "--tone",
-        default="warm",
-        choices=[v.value for v in Voice],
-        help="the voice: brief, warm (default) or formal",
-    )
+    add_tone_flag(p)
     p.add_argument(
         "--format",
         default="text",

@@ -178,6 +178,16 @@ def add_kind_flag(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_tone_flag(p: argparse.ArgumentParser) -> None:
+    """``--tone brief|warm|formal``: the voice (``draft``, ``reply``, ``batch``)."""
+    p.add_argument(
+        "--tone",
+        default="warm",
+        choices=[v.value for v in Voice],
+        help="the voice: brief, warm (default) or formal",
+    )
+
+
 def _add_fact_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--deal-breaker",
@@ -191,12 +201,7 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="with --kind negotiate: the date you will give your answer by (today or later)",
     )
-    p.add_argument(
-        "--tone",
-        default="warm",
-        choices=[v.value for v in Voice],
-        help="the voice: brief, warm (default) or formal",
-    )
+    add_tone_flag(p)
     p.add_argument(
         "--wording",
         type=_wording,

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from bowout.gui.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.history_ops import configure_table, fold
 from bowout.gui.widgets.application_dialog import ApplicationDialog
 from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
-from bowout.gui.widgets.list_actions import add_list_actions
+from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.storage.applications import OPEN, WITHDRAWN, ImportMapping, StoredApplication
 
@@ -128,21 +127,14 @@ class ApplicationsView(QWidget):
         self.details.setObjectName("application_details")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = self._button("add_application_button", "&Add…", "Add an application")
-        self.edit_button = self._button("edit_application_button", "&Edit…", "Edit it")
-        self.remove_button = self._button("remove_application_button", "&Remove", "Remove it")
-        self.import_button = self._button(
-            "import_csv_button", "&Import CSV…", "Import applications from a CSV file"
+        self.add_button = list_button(self, "add_application_button", "&Add…", "Add an application")
+        self.edit_button = list_button(self, "edit_application_button", "&Edit…", "Edit it")
+        self.remove_button = list_button(self, "remove_application_button", "&Remove", "Remove it")
+        self.import_button = list_button(
+            self, "import_csv_button", "&Import CSV…", "Import applications from a CSV file"
         )
         self._lay_out()
         self._connect()
-
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        return button
 
     def _lay_out(self) -> None:
         # Two rows on top, as the history view has: the list is narrow beside the draft.

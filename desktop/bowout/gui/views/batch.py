@@ -39,11 +39,11 @@ from bowout.gui.views.batch_items import (
     batch_note,
     item_text,
     keep_sent,
-    side_button,
     side_combo,
     text_html,
     unfilled,
 )
+from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_style
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class BatchView(QWidget):
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
-        self.draft_button = side_button(
+        self.draft_button = list_button(
             self,
             "batch_draft_button",
             "&Draft the messages",
@@ -140,10 +140,10 @@ class BatchView(QWidget):
         self.tabs.setAccessibleName("Message and call script")
         self.tabs.addTab(self.body_edit, "&Message")
         self.tabs.addTab(self.script_view, "Call scrip&t")
-        self.copy_button = side_button(self, "batch_copy_button", "C&opy", "Copy this message")
-        self.mail_button = side_button(self, "batch_mail_button", "Send by &mail…",
+        self.copy_button = list_button(self, "batch_copy_button", "C&opy", "Copy this message")
+        self.mail_button = list_button(self, "batch_mail_button", "Send by &mail…",
                                         "Open this message in your mail app")  # fmt: skip
-        self.sent_button = side_button(
+        self.sent_button = list_button(
             self, "batch_sent_button", "Mark as s&ent", "Keep it as sent, then go to the next"
         )
         self.copy_button.clicked.connect(self.copy_current)

@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from bowout.core.history_summary import STAGE_NAMES
 
@@ -86,15 +86,6 @@ def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(14)
     return combo
-
-
-def side_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
-    """A named push button that Enter in a field does not press."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.setAutoDefault(False)
-    return button
 
 
 def keep_sent(history: History, item: BatchItem, note: str, kept: Callable[[str], None]) -> str:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core import reminders as core
+from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, run_storage
 
 if TYPE_CHECKING:
@@ -105,14 +105,19 @@ class ComingUpView(QWidget):
         self.settle_date_edit.setCalendarPopup(True)
         self.settle_date_edit.setDisplayFormat("yyyy-MM-dd")
         self.settle_label.setBuddy(self.settle_date_edit)
-        self.settle_button = self._button("settle_button", "Set &date", "Set the settle-by date")
+        self.settle_button = list_button(
+            self, "settle_button", "Set &date", "Set the settle-by date"
+        )
         self.settle_button.clicked.connect(self._set_settle_by)
-        self.export_button = self._button(
-            "export_calendar_button", "Export to &calendar…", "Export every follow-up as .ics"
+        self.export_button = list_button(
+            self, "export_calendar_button", "Export to &calendar…", "Export every follow-up as .ics"
         )
         self.export_button.clicked.connect(lambda: self.export(selected=False))
-        self.export_selected_button = self._button(
-            "export_selected_button", "Export &selected…", "Export the selected follow-ups as .ics"
+        self.export_selected_button = list_button(
+            self,
+            "export_selected_button",
+            "Export &selected…",
+            "Export the selected follow-ups as .ics",
         )
         self.export_selected_button.clicked.connect(lambda: self.export(selected=True))
 
@@ -135,13 +140,6 @@ class ComingUpView(QWidget):
         layout.addLayout(settle)
         layout.addLayout(buttons)
         self._selection_changed()
-
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        return button
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the filter, the list, the date, the buttons."""

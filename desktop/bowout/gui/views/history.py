@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -36,7 +35,7 @@ from bowout.gui.views.history_ops import (
     haystack,
     with_status,
 )
-from bowout.gui.widgets.list_actions import add_list_actions
+from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.gui.widgets.record_details import RecordDetails
 
@@ -91,7 +90,7 @@ class HistoryView(QWidget):
         self.status_combo.setAccessibleName("Show withdrawals by status")
         for label, status in STATUS_FILTERS:
             self.status_combo.addItem(label, status)
-        self.trash_button = self._button("trash_button", "Show &trash", "Show deleted records")
+        self.trash_button = list_button(self, "trash_button", "Show &trash", "Show deleted records")
         self.trash_button.setCheckable(True)
         self.trash_button.toggled.connect(self._set_trash_mode)
 
@@ -126,7 +125,7 @@ class HistoryView(QWidget):
         self.undo_label = QLabel(self.undo_bar)
         self.undo_label.setObjectName("undo_label")
         self.undo_label.setWordWrap(True)
-        self.undo_button = self._button("undo_button", "&Undo", "Undo the delete")
+        self.undo_button = list_button(self, "undo_button", "&Undo", "Undo the delete")
         bar = QHBoxLayout(self.undo_bar)
         bar.setContentsMargins(8, 2, 2, 2)
         bar.addWidget(self.undo_label, 1)
@@ -138,14 +137,16 @@ class HistoryView(QWidget):
         add_list_actions(self, self.view, self.undo_stack, "Delete", self._delete_or_noop)
 
     def _build_buttons(self) -> None:
-        self.open_button = self._button("open_button", "&Open", "Open in the editor")
-        self.duplicate_button = self._button(
-            "duplicate_button", "D&uplicate", "Start a new draft from this one"
+        self.open_button = list_button(self, "open_button", "&Open", "Open in the editor")
+        self.duplicate_button = list_button(
+            self, "duplicate_button", "D&uplicate", "Start a new draft from this one"
         )
-        self.delete_button = self._button("delete_button", "&Delete", "Move to the trash")
-        self.restore_button = self._button("restore_button", "&Restore", "Restore from the trash")
-        self.empty_trash_button = self._button(
-            "empty_trash_button", "&Empty trash", "Delete the trash for good"
+        self.delete_button = list_button(self, "delete_button", "&Delete", "Move to the trash")
+        self.restore_button = list_button(
+            self, "restore_button", "&Restore", "Restore from the trash"
+        )
+        self.empty_trash_button = list_button(
+            self, "empty_trash_button", "&Empty trash", "Delete the trash for good"
         )
         self.open_button.clicked.connect(self._open_selected)
         self.duplicate_button.clicked.connect(self._duplicate_selected)
@@ -180,13 +181,6 @@ class HistoryView(QWidget):
         layout.addWidget(self.details_scroll, 1)
         for before, after in itertools.pairwise(self.focus_chain()):
             self.setTabOrder(before, after)
-
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        return button
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: search, filter, trash, list, the undo bar under it, buttons."""

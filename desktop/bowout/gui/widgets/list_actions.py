@@ -1,4 +1,4 @@
-"""Undo, Redo and Delete for a list view, scoped to it.
+"""A list view's controls: its buttons, and Undo, Redo and Delete scoped to it.
 
 In the draft, Ctrl+Z and Delete belong to the editor; a list beside it takes them only
 while it (or a child) has the focus (Qt.ShortcutContext.WidgetWithChildrenShortcut).
@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 
 def add_list_actions(
@@ -35,3 +35,12 @@ def add_list_actions(
     table.addAction(delete)
     owner.addActions([undo, redo])
     return undo, redo, delete
+
+
+def list_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
+    """A named button for a list view that Enter in its search field does not press."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.setAutoDefault(False)
+    return button
