@@ -21,7 +21,7 @@ import sys
 import jinja2
 from bench_draft import median_ratio
 
-from bowout.cli_batch import batch_json
+from bowout.cli.batch import batch_json
 from bowout.core import Composer, Profile, Reason, Stage
 from bowout.core.applications import Application
 from bowout.core.batch import draft_batch

@@ -10,7 +10,7 @@ import shlex
 import pytest
 from cli_helpers import run
 
-from bowout.cli_draft import EPILOG
+from bowout.cli.draft import EPILOG
 from bowout.core.situation import DealBreaker, Kind
 
 RESCIND = ("draft", "--stage", "accepted", "--reason", "other-offer", "--contact", "Jordan Lee",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
-from bowout import cli_history
+from bowout.cli import history as cli_history
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.storage import History, HistoryError, Record
 

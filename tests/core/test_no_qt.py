@@ -9,7 +9,7 @@ import sys
 def test_core_and_storage_import_without_pyside6() -> None:
     code = (
         "import sys, bowout.core, bowout.core.composer, bowout.core.exports, bowout.storage, "
-        "bowout.settings, bowout.cli, bowout.cli_draft\n"
+        "bowout.settings, bowout.cli, bowout.cli.draft\n"
         "from bowout.core import Composer, Situation, Stage, Profile\n"
         "Composer().compose(Situation(stage=Stage.OFFER), Profile())\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from bowout.core.errors import InputError
+
+
+def add_parser(sub: Any) -> None:
+    """Adds ``templates check [DIR]``."""
+    templates = sub.add_parser("templates", help="work with custom message templates")
+    tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    check = tsub.add_parser("check", help="validate custom templates")
+    check.add_argument(
+        "dir",
+        nargs="?",
+        help="folder to check (default: the custom folders in use; none means the built-in "
+        "templates are in use)",
+    )
 
 
 def custom_template_dirs(data_dir: Path) -> list[Path]:
@@ -20,7 +34,7 @@ def custom_template_dirs(data_dir: Path) -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def run_templates_check(args: argparse.Namespace, data_dir: Path) -> int:
+def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Validate custom templates; print each problem as ``file:line: message``.
 
     With DIR, that folder (InputError if it is missing). Without, every custom folder in use;

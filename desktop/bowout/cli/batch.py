@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bowout.cli_draft import add_tone_flag
+from bowout.cli.draft import add_tone_flag
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
@@ -62,7 +62,7 @@ def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Draft for each open application and print them; exit 0 (an empty list when none).
     With ``--save`` each draft is also kept and linked to its application first."""
-    from bowout.cli_draft import profile_from_args, render_text, user_template_dirs
+    from bowout.cli.draft import profile_from_args, render_text, user_template_dirs
     from bowout.core.batch import draft_batch
     from bowout.core.composer import Composer
     from bowout.storage import History

@@ -26,7 +26,7 @@ def kinds_help() -> str:
 
 def add_parser(sub: Any) -> None:
     """Register ``reply`` on the top-level subparsers."""
-    from bowout.cli_draft import add_situation_flags
+    from bowout.cli.draft import add_situation_flags
 
     p = sub.add_parser(
         "reply",
@@ -60,7 +60,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Compose the answer and print it; InputError when neither --record nor --stage is given."""
-    from bowout.cli_draft import profile_from_args, situation_from_args, user_template_dirs
+    from bowout.cli.draft import profile_from_args, situation_from_args, user_template_dirs
     from bowout.core.composer import Composer
 
     subject = ""
@@ -92,7 +92,7 @@ def render(reply: Reply, form: str) -> str:
 
 def _kept(given: str, data_dir: Path) -> Any:
     """The situation and subject of a kept record (HistoryError if there is none)."""
-    from bowout.cli_history import resolve_id
+    from bowout.cli.history import resolve_id
     from bowout.storage import History
 
     with History.open(data_dir) as history:

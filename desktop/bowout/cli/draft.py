@@ -350,7 +350,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"bowout: warning: {problem}", file=sys.stderr)
     record_id = None
     if args.save:
-        from bowout.cli_history import save_draft
+        from bowout.cli.history import save_draft
 
         record_id = save_draft(draft, data_dir)
     out = sys.stdout

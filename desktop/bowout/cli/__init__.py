@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from bowout import __version__
 from bowout.core.errors import BowOutError
@@ -25,17 +27,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"bowout: error: {message}\n")
 
 
+#: The subcommands, in the order ``--help`` lists them: each is a module of this package with
+#: ``add_parser(subparsers)`` and ``run(args, data_dir) -> int``.
+SUBCOMMANDS = ("draft", "reply", "history", "reminders", "applications", "batch", "templates")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line contract (see SPEC, "Command line")."""
-    from bowout import (
-        cli_applications,
-        cli_batch,
-        cli_draft,
-        cli_history,
-        cli_reminders,
-        cli_reply,
-    )
-
     parser = _Parser(
         prog="bowout",
         description="Withdraw from a job application without burning bridges.",
@@ -43,23 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bowout {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for history and settings")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    cli_draft.add_parser(sub)
-    cli_reply.add_parser(sub)
-    cli_history.add_parser(sub)
-    cli_reminders.add_parser(sub)
-    cli_applications.add_parser(sub)
-    cli_batch.add_parser(sub)
-    templates = sub.add_parser("templates", help="work with custom message templates")
-    tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
-    check = tsub.add_parser("check", help="validate custom templates")
-    check.add_argument(
-        "dir",
-        nargs="?",
-        help="folder to check (default: the custom folders in use; none means the built-in "
-        "templates are in use)",
-    )
+    for name in SUBCOMMANDS:
+        _subcommand(name).add_parser(sub)
     sub.add_parser("self-test", help="headless smoke test of this installation")
     return parser
+
+
+def _subcommand(name: str) -> ModuleType:
+    """The module ``bowout.cli.<name>`` that adds and runs one subcommand."""
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,34 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _open_window(data_dir)
         _log_to_file(data_dir)
-        if args.command == "draft":
-            from bowout import cli_draft
-
-            return cli_draft.run(args, data_dir)
-        if args.command == "reply":
-            from bowout import cli_reply
-
-            return cli_reply.run(args, data_dir)
-        if args.command == "history":
-            from bowout import cli_history
-
-            return cli_history.run(args, data_dir)
-        if args.command == "reminders":
-            from bowout import cli_reminders
-
-            return cli_reminders.run(args, data_dir)
-        if args.command == "applications":
-            from bowout import cli_applications
-
-            return cli_applications.run(args, data_dir)
-        if args.command == "batch":
-            from bowout import cli_batch
-
-            return cli_batch.run(args, data_dir)
-        if args.command == "templates":
-            from bowout.cli_templates import run_templates_check
-
-            return run_templates_check(args, data_dir)
+        if args.command in SUBCOMMANDS:
+            result: int = _subcommand(args.command).run(args, data_dir)
+            return result
         if args.command == "self-test":
             from bowout import selftest
 
