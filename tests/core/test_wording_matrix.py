@@ -77,7 +77,7 @@ def composer() -> Composer:
 
 @pytest.fixture(scope="module")
 def rules():  # type: ignore[no-untyped-def]
-    source = (paths.templates_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
+    source = (paths.pack_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
     return parse_rules(source)
 
 
@@ -215,7 +215,7 @@ FACT_STRATEGY = st.fixed_dictionaries(
 @given(facts=FACT_STRATEGY)
 def test_any_combination_of_facts_keeps_the_rules(facts: dict) -> None:  # type: ignore[type-arg]
     composer = Composer(today=lambda: TODAY)
-    source = (paths.templates_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
+    source = (paths.pack_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
     situation = Situation(role="Data Analyst", company="Northwind", **facts)
     draft = composer.compose(situation, PROFILE)
     assert not check_draft(draft, parse_rules(source))

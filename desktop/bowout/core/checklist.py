@@ -289,7 +289,7 @@ def _after(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
             "after",
             "Return anything they gave you (laptop, badge, documents) and ask for a receipt.",
         )
-    if situation.reason is not Reason.RED_FLAGS and (stage.is_late or situation.keep_door_open):
+    if situation.reason.info.warm and (stage.is_late or situation.keep_door_open):
         yield _item(
             "roadmap.referral",
             "after",
@@ -309,7 +309,7 @@ def _later(situation: Situation) -> Iterator[ChecklistItem]:
         "later",
         "Note what you learned about what you want, to spot the next mismatch sooner.",
     )
-    if situation.reason is Reason.OTHER_OFFER:
+    if situation.reason.info.ends_search:
         applications = "Your search is over: close your other applications politely."
     else:
         applications = "If your search is over, close or pause your other applications."
@@ -320,7 +320,7 @@ def _later(situation: Situation) -> Iterator[ChecklistItem]:
             "later",
             "If you may reapply later, share your new relocation timeline when it is settled.",
         )
-    if situation.keep_door_open and situation.reason is not Reason.RED_FLAGS:
+    if situation.keep_door_open and situation.reason.info.warm:
         who = situation.contact or "them"
         yield _item(
             "reentry.stay-in-touch",

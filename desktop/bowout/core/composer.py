@@ -278,11 +278,7 @@ class Composer:
         if reply not in REPLY_KINDS:
             raise InputError(f"a reply is one of {', '.join(REPLY_KINDS)}: {reply!r}")
         channel = situation.channel or recommend_channel(situation).channel
-        written = WRITTEN_AUDIENCE[channel]
-        facts = facts_of_channel(situation, channel, written, self.today())
-        facts["reply"] = reply
-        if channel is Channel.PHONE:
-            facts["channel"] = Channel.EMAIL.value  # the answer is written, after the call
+        facts = facts_of_reply(situation, channel, reply, self.today())
         chosen = self.wording.voicebook(situation.voice.value).choose(facts)
         context = template_context(situation, profile, channel)
         context["say"] = say = self.wording.render(chosen, situation.wording, context)
@@ -340,6 +336,16 @@ def facts_of_channel(
     if situation.kind is Kind.NEGOTIATE and channel is Channel.PHONE:
         channel = Channel.EMAIL
     facts["channel"] = channel.value
+    return facts
+
+
+def facts_of_reply(
+    situation: Situation, channel: Channel, reply: str, today: dt.date
+) -> dict[str, str]:
+    """The facts of a written answer of kind ``reply`` (a key of :data:`REPLY_KINDS`) to
+    what they wrote back: after a call, the answer is an email; its sign-off fits the kind."""
+    facts = facts_of(situation, WRITTEN_AUDIENCE[channel], today, reply)
+    facts["channel"] = Channel.EMAIL.value if channel is Channel.PHONE else channel.value
     return facts
 
 

@@ -8,15 +8,13 @@ circumstances) once there has been at least one interview.
 
 from __future__ import annotations
 
-from bowout.core.situation import (
-    NEGOTIABLE_REASONS,
-    NEGOTIABLE_STAGES,
-    DealBreaker,
-    Reason,
-    negotiable,
-)
+from bowout.core.situation import NEGOTIABLE_STAGES, DealBreaker, Reason, negotiable
+from bowout.core.vocabulary import REASONS
 
 __all__ = ["LIKELY", "NEGOTIABLE_REASONS", "NEGOTIABLE_STAGES", "POINTS", "negotiable", "point_of"]
+
+#: Reasons a conversation can change (from :data:`bowout.core.vocabulary.REASONS`).
+NEGOTIABLE_REASONS = frozenset(reason for reason, info in REASONS.items() if info.negotiable)
 
 #: How each deal-breaker is named inside a sentence ("a conversation about the start date").
 POINTS = {
@@ -30,11 +28,8 @@ POINTS = {
 }
 
 #: The deal-breaker a reason most often stands for (what the window proposes first).
-LIKELY = {
-    Reason.COMPENSATION: DealBreaker.PAY,
-    Reason.NOT_A_FIT: DealBreaker.SCOPE,
-    Reason.RELOCATION: DealBreaker.RELOCATION,
-    Reason.PERSONAL: DealBreaker.REMOTE,
+LIKELY: dict[Reason, DealBreaker] = {
+    reason: info.likely for reason, info in REASONS.items() if info.likely is not None
 }
 
 

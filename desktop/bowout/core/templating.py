@@ -119,7 +119,7 @@ def make_environment(
     the checks are for custom templates, which may loop or build anything.
     """
     search = [] if trusted else [str(d) for d in user_dirs if d.is_dir()]
-    search.append(str(paths.templates_dir()))
+    search.append(str(paths.pack_dir()))
     cache: jinja2.BytecodeCache | None = None
     if cache_root is not None:
         folder = bytecode_folder(cache_root, trusted=trusted)
