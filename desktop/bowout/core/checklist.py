@@ -221,12 +221,19 @@ def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
             f"Find what your agreement says about repaying the {' and '.join(paid)}, "
             "so you can discuss it knowing the terms.",
         )
-    if situation.visa_petition_started or situation.sponsorship_required:
+    if situation.visa_petition_started:
         yield _item(
             "logistics.adviser",
             "before",
-            "Talk to an immigration adviser before you tell them: what happens to a running "
-            "petition or sponsorship can affect your status or a move to another sponsor.",
+            "Talk to an immigration adviser before you tell them: what happens to the visa "
+            "petition they started can affect your status or a move to another sponsor.",
+        )
+    elif situation.sponsorship_required:
+        yield _item(
+            "logistics.adviser",
+            "before",
+            "If your current status depends on a sponsor, check with an immigration adviser "
+            "how stepping back from this role affects your plans.",
         )
     if situation.via_recruiter and channel is not Channel.RECRUITER:
         who = situation.recruiter or "your recruiter"
