@@ -207,7 +207,8 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         type=_wording,
         default=1,
         metavar="N",
-        help="alternative phrasing number N (1-based; the same N gives the same text)",
+        help="alternative phrasing number N, from 1 to the number this situation has (the "
+        "JSON's wordings says how many; beyond it is an error); the same N gives the same text",
     )
     p.add_argument(
         "--greeting",
@@ -346,6 +347,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     profile = profile_from_args(args, data_dir)
     composer = Composer(user_template_dirs(data_dir))
     draft = composer.compose(situation, profile, body_template=args.template)
+    if situation.wording > draft.wordings:
+        raise InputError(
+            f"--wording {situation.wording}: this situation has {draft.wordings} wording(s); "
+            f"choose 1 to {draft.wordings}"
+        )
     for problem in composer.take_template_problems():
         print(f"bowout: warning: {problem}", file=sys.stderr)
     record_id = None
