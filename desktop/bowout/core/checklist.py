@@ -17,6 +17,7 @@ from typing import Any
 
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
+from bowout.core.pack import long_date
 from bowout.core.situation import Channel, Kind, Money, Reason, Situation, Stage
 
 logger = logging.getLogger(__name__)
@@ -33,12 +34,6 @@ PHASE_TITLES = {
     "after": "Afterwards",
     "later": "In the weeks that follow",
 }
-
-# Month names spelled out here so the date reads the same whatever the system locale.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 _GROUPS = {
     "roadmap": ROADMAP,
@@ -176,8 +171,9 @@ def apply_state(
 
 
 def format_date(date: dt.date) -> str:
-    """A date as people write it in a letter: "2 March 2026"."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    """A date as people write it in a letter: "2 March 2026" (the pack's CLDR locale, never
+    the system's)."""
+    return long_date(date)
 
 
 def _item(key: str, phase: str, text: str) -> ChecklistItem:

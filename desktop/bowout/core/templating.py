@@ -62,8 +62,10 @@ CONTEXT_NAMES = frozenset(
 
 
 def long_date(value: dt.date) -> str:
-    """12 January 2027: unambiguous in every English-speaking country."""
-    return f"{value.day} {value:%B %Y}"
+    """12 January 2027: the built-in pack's date, from CLDR data, never the OS locale."""
+    from bowout.core.pack import long_date
+
+    return long_date(value)
 
 
 #: The environment's options; part of the compiled-template cache's folder name, so code
