@@ -8,6 +8,9 @@ circumstances) once there has been at least one interview.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
+from bowout.core.pack import load_pack
 from bowout.core.situation import NEGOTIABLE_STAGES, DealBreaker, Reason, negotiable
 from bowout.core.vocabulary import REASONS
 
@@ -16,16 +19,22 @@ __all__ = ["LIKELY", "NEGOTIABLE_REASONS", "NEGOTIABLE_STAGES", "POINTS", "negot
 #: Reasons a conversation can change (from :data:`bowout.core.vocabulary.REASONS`).
 NEGOTIABLE_REASONS = frozenset(reason for reason, info in REASONS.items() if info.negotiable)
 
-#: How each deal-breaker is named inside a sentence ("a conversation about the start date").
-POINTS = {
-    DealBreaker.PAY: "the salary",
-    DealBreaker.SCOPE: "the scope of the job",
-    DealBreaker.REMOTE: "remote or hybrid working",
-    DealBreaker.START_DATE: "the start date",
-    DealBreaker.SPONSORSHIP: "visa sponsorship",
-    DealBreaker.RELOCATION: "relocation support",
-    DealBreaker.OTHER: "one open point",
-}
+
+class _Points(Mapping[DealBreaker, str]):
+    """How each deal-breaker is named inside a sentence ("a conversation about the start
+    date"), from the language pack's ``[points]``."""
+
+    def __getitem__(self, deal_breaker: DealBreaker) -> str:
+        return load_pack().word("points", deal_breaker.value)
+
+    def __iter__(self) -> Iterator[DealBreaker]:
+        return iter(DealBreaker)
+
+    def __len__(self) -> int:
+        return len(DealBreaker)
+
+
+POINTS: Mapping[DealBreaker, str] = _Points()
 
 #: The deal-breaker a reason most often stands for (what the window proposes first).
 LIKELY: dict[Reason, DealBreaker] = {

@@ -65,6 +65,8 @@ _FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
     # Money the user actually received (bonus or relocation assistance): only that is owed.
     "money_paid": lambda: _BOOL,
     "contact_known": lambda: _BOOL,
+    # The user's phone number is in the profile (a voicemail asks to be called back on it).
+    "phone_known": lambda: _BOOL,
     "recruiter_known": lambda: _BOOL,
     "rapport": lambda: _BOOL,
     "via_recruiter": lambda: _BOOL,
@@ -98,8 +100,8 @@ PRECEDENCE = (
     "deal_breaker", "signoff", "channel", "stage", "relocation_timeline_changed",
     "visa_petition_started", "sponsorship_required", "money_paid", "signing_bonus",
     "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch",
-    "keep_door_open", "start", "decide_by", "contact_known", "recruiter_known", "rapport",
-    "via_recruiter", "linkedin_main", "voice",
+    "keep_door_open", "start", "decide_by", "contact_known", "phone_known", "recruiter_known",
+    "rapport", "via_recruiter", "linkedin_main", "voice",
 )  # fmt: skip
 _WEIGHT = {name: 1 << (len(PRECEDENCE) - i) for i, name in enumerate(PRECEDENCE)}
 
@@ -142,11 +144,18 @@ def start_nearness(start: dt.date | None, today: dt.date) -> str:
 
 
 def facts_of(
-    situation: Situation, audience: str, today: dt.date, reply: str = "none"
+    situation: Situation,
+    audience: str,
+    today: dt.date,
+    reply: str = "none",
+    *,
+    phone_known: bool = True,
 ) -> dict[str, str]:
     """The facts of ``situation`` for a text written to ``audience``, as vocabulary strings.
 
-    ``reply``: what they wrote back, when the text answers it (one of REPLY_KINDS).
+    ``reply``: what they wrote back, when the text answers it (a key of
+    :data:`~bowout.core.vocabulary.REPLY_KINDS`, or "none"). ``phone_known``: the profile
+    holds the user's phone number.
     """
     channel = situation.channel
     paid = Money.PAID in (situation.signing_bonus, situation.relocation_assistance)
@@ -166,6 +175,7 @@ def facts_of(
         "relocation_assistance": situation.relocation_assistance.value,
         "money_paid": _yes(paid),
         "contact_known": _yes(bool(situation.contact)),
+        "phone_known": _yes(phone_known),
         "recruiter_known": _yes(bool(situation.recruiter)),
     }
     for name in _BOOL_FACTS:
