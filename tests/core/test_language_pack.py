@@ -36,8 +36,9 @@ def literals(path: Path) -> Iterator[str]:
     }
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if id(node) not in docstrings:
-                yield node.value
+            if id(node) in docstrings:
+                continue
+            yield node.value
 
 
 #: Message words that lived in Python before issue 21, each now in templates/en/pack.toml.
