@@ -164,7 +164,19 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         raise TemplateError(f"template {name!r} was not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"cannot read template {name}: {exc}") from None
-    return render_template(template, context, template.filename or name)
+    return render_template(flat_globals(template), context, template.filename or name)
+
+
+def flat_globals(template: jinja2.Template) -> jinja2.Template:
+    """``template`` with its globals as one plain dict instead of Jinja2's ChainMap.
+
+    Every render copies the globals into a new context; from a ChainMap that copy walks
+    both maps key by key, a tenth of a draft's time while the user types. The environment's
+    globals never change once it is made, so a snapshot is the same mapping.
+    """
+    if type(template.globals) is not dict:
+        template.globals = dict(template.globals)
+    return template
 
 
 def render_template(template: jinja2.Template, context: Mapping[str, Any], name: str) -> str:

@@ -346,14 +346,15 @@ def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Templa
     try:
         cache = env.bytecode_cache
         if cache is None:
-            return env.from_string(source)
+            return templating.flat_globals(env.from_string(source))
         # Through the compiled-template cache, as named templates are, so a second start
         # loads code rather than compiling the sentences again.
         bucket = cache.get_bucket(env, "wording", None, source)
         if bucket.code is None:
             bucket.code = env.compile(source, "wording")
             cache.set_bucket(bucket)
-        return env.template_class.from_code(env, bucket.code, env.make_globals(None))
+        # The globals as a plain dict: see templating.flat_globals.
+        return env.template_class.from_code(env, bucket.code, dict(env.make_globals(None)))
     except jinja2.TemplateSyntaxError as exc:
         line = exc.lineno or 1
         raise TemplateError(f"wording: {exc.message} (line {line})") from None
