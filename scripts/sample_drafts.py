@@ -119,7 +119,9 @@ def render(count: int = 30, seed: int = 21) -> str:
         parts += ["", f"## {number}. {describe(situation, reply)}", ""]
         if reply != "none":
             answer = composer.compose_reply(situation, PROFILE, reply)
-            parts += [f"**Subject:** {answer.subject}", "", "```text", answer.body_text, "```"]
+            if answer.subject:
+                parts += [f"**Subject:** {answer.subject}", ""]
+            parts += ["```text", answer.body_text, "```"]
             continue
         draft = composer.compose(situation, PROFILE)
         if draft.subject:
