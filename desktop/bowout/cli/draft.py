@@ -263,8 +263,10 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
     goodwill = tuple(choice for flag, (choice, _) in _GOODWILL_FLAGS.items() if getattr(args, flag))
     if goodwill and not goodwill_fits(Stage(args.stage), Reason(args.reason), kind):
         given = " ".join(f"--{f.replace('_', '-')}" for f in _GOODWILL_FLAGS if getattr(args, f))
-        if args.reason == Reason.RED_FLAGS.value:
-            raise InputError(f"{given}: with the reason red-flags the message offers nothing more")
+        if not Reason(args.reason).info.warm:
+            raise InputError(
+                f"{given}: with the reason {args.reason} the message offers nothing more"
+            )
         raise InputError(
             f"{given}: goodwill fits only rescinding (--stage accepted, --kind withdraw)"
         )
