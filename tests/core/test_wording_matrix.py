@@ -102,7 +102,7 @@ def test_the_whole_matrix_keeps_the_rules(composer: Composer, rules, voice: Voic
     problems: list[str] = []
     for stage, reason, channel in itertools.product(Stage, Reason, Channel):
         s = situation(stage, reason, channel, voice, facts)
-        for wording in (1, 2):
+        for wording in (1, 2, 3):
             s2 = dataclasses.replace(s, wording=wording)
             draft = composer.compose(s2, PROFILE)
             where = f"{stage.value}/{reason.value}/{channel.value}/{voice.value}/{facts}/w{wording}"

@@ -34,9 +34,10 @@ def sentences(text: str) -> set[str]:
 def test_three_genuinely_different_wordings_for_the_common_situations(voice: Voice) -> None:
     composer = Composer(today=lambda: TODAY)
     for stage, reason, channel in itertools.product(
-        Stage, COMMON_REASONS, [Channel.EMAIL, Channel.PHONE]
+        Stage, COMMON_REASONS, [Channel.EMAIL, Channel.PHONE, Channel.RECRUITER]
     ):
-        s = Situation(stage=stage, reason=reason, channel=channel, voice=voice, **NAMES)
+        s = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
+                      recruiter="Tom Baker", **NAMES)  # fmt: skip
         drafts = [composer.compose(replace(s, wording=n), PROFILE) for n in (1, 2, 3)]
         assert all(d.wordings >= 3 for d in drafts), (stage, reason, channel)
         for one, two in itertools.combinations(drafts, 2):
