@@ -15,6 +15,7 @@ from bowout import paths
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
 from bowout.gui.sending import SendingCommands
+from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.settings import save_settings
 
 # The dialogs (Qt's too), exports and Jinja2 are imported where they are used: none is
@@ -50,6 +51,8 @@ class WindowCommands(SendingCommands):
         def _mark_dirty(self) -> None: ...
         def update_title(self) -> None: ...
         def show_follow_up(self) -> None: ...
+        def show_record_state(self) -> None: ...
+        def undo_mark_sent(self, record_id: str, sent_at: str) -> None: ...
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
@@ -85,9 +88,12 @@ class WindowCommands(SendingCommands):
     @Slot()
     def new_draft(self) -> None:
         """Start over with an empty situation (asks first if there are unsaved edits)."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("New withdrawal"):
             return
         self.record = None
+        self.basis = None  # nothing of the user's is kept: the new draft goes in
+        self.show_record_state()
         self.checklist_view.set_items(())
         self.notes_edit.clear()  # _settle below leaves nothing unsaved
         self.form.visa_panel.set_expanded(False)
@@ -110,8 +116,11 @@ class WindowCommands(SendingCommands):
         self.statusBar().showMessage(message, 8000)
 
     def _load(self, record: Any, situation: Situation | None = None) -> None:
+        """Show ``record``'s situation and message (``self.record`` is set already)."""
         from bowout.core.checklist import apply_state
 
+        self.basis = None  # what is in the editor now is replaced by the record's text
+        self.show_record_state()
         self.form.set_situation(situation or record.situation())
         self.form.negotiate_panel.show_resolved(record.outcome == "resolved")
         self._programmatic = True
@@ -126,24 +135,33 @@ class WindowCommands(SendingCommands):
                 self.checklist_view.set_items(apply_state(self.draft.checklist, done))
         finally:
             self._programmatic = False
+        # The message is the record's: a later change in the form asks before replacing it.
+        self.basis = self.draft
+        self._own_text = self.draft is None or (
+            self.editor.message_text() != self.draft.body_text
+            or record.subject != self.draft.subject
+        )
+        self.draft_view.redraft_bar.withdraw()
         self.recheck_tone()
 
     @Slot(object)
     def open_record(self, record: Any) -> None:
         """Bring a kept withdrawal back into the editor."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("Open from history"):
             return
-        self._load(record)
         self.record = record
+        self._load(record)
         self._settle(f"Opened the withdrawal to {record.company or 'the company'}.")
 
     @Slot(object)
     def duplicate_record(self, record: Any) -> None:
         """Start a new withdrawal from a kept one."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("Duplicate from history"):
             return
-        self._load(record)
         self.record = None
+        self._load(record)
         self._settle("Copied into a new withdrawal; save it to keep it.")
         self._mark_dirty()
 
@@ -163,6 +181,8 @@ class WindowCommands(SendingCommands):
         )
         if self.record is not None:
             kept = self.record
+            if is_closed(kept):  # kept as it went out: only the checklist and notes change
+                return dataclasses.replace(kept, checklist=record.checklist, notes=record.notes)
             talk = record.negotiation
             if kept.outcome == "resolved" and talk["kind"] == "negotiate":
                 talk = {**talk, "outcome": "resolved"}  # still the request that resolved it
@@ -175,6 +195,7 @@ class WindowCommands(SendingCommands):
     @Slot()
     def save_to_history(self) -> bool:
         """Keep (or update) this withdrawal in the history; True once it is on disk."""
+        self.form.finish_typing()  # a name still being typed is part of what is kept
         history = self.context.history
         if history is None or self.draft is None:
             return False
@@ -204,7 +225,14 @@ class WindowCommands(SendingCommands):
 
     @Slot()
     def mark_sent(self) -> None:
-        """Save, then stamp the time it was sent."""
+        """Save, then stamp the time it was sent: once. From then on the message is kept as
+        it went out (see :mod:`bowout.gui.lifecycle`); the banner's Undo takes it back."""
+        if is_closed(self.record):
+            self.show_error("This message is kept as it went out; it is marked sent once. "
+                            "Write a new version to send something else.")  # fmt: skip
+            return
+        if not self.ready_to_send("mark it as sent"):
+            return
         history = self.context.history
         if history is None or not self.save_to_history() or self.record is None:
             return
@@ -213,8 +241,17 @@ class WindowCommands(SendingCommands):
         except BowOutError as exc:
             self.show_error(str(exc))
             return
+        for editor in (self.editor, self.phone_editor):  # what went out is not undone
+            editor.document().clearUndoRedoStacks()
+        self.subject_undo.reset()
         when = dt.datetime.now().strftime("%H:%M")
-        self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
+        message = f"Marked as sent at {when}; the message is kept as it went out."
+        self.statusBar().showMessage(message, 8000)
+        record_id, sent_at = self.record.id, self.record.sent or ""
+        self.banner.show_message(message, (
+            ("undo_sent_button", "&Undo", lambda: self.undo_mark_sent(record_id, sent_at)),
+            ("banner_dismiss", "Dismiss", self.banner.dismiss),
+        ))  # fmt: skip
         self._history_changed()
         self.show_follow_up()
 
@@ -349,9 +386,10 @@ class WindowCommands(SendingCommands):
             checklist=checklist,
             notes=str(data.get("notes") or ""),
         )
-        self._load(saved, situation)
         self.record = self._kept_record(data.get("record_id"))
+        self._load(saved, situation)
         self.update_title()
+        self.show_follow_up()
         self.statusBar().showMessage("Restored the draft you were writing.", 8000)
         self._mark_dirty()
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
 from bowout.gui.sending import copy_rich, hand_to_mail_app
+from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
     BatchItem,
@@ -350,7 +352,7 @@ class BatchView(QWidget):
     def copy_current(self) -> None:
         """Copy the message on review (rich and plain text)."""
         item = self.current()
-        if item is not None:
+        if item is not None and self.ready_to_send(item, "copy it"):
             copy_rich(text_html(item.body), item.body)
             self.show_message(f"Copied the message to {item.stored.application.company}.")
 
@@ -358,7 +360,7 @@ class BatchView(QWidget):
     def mail_current(self) -> None:
         """Open the message on review in the mail app (mailto)."""
         item = self.current()
-        if item is None:
+        if item is None or not self.ready_to_send(item, "open it in your mail app"):
             return
         to = item.stored.application.contact_email
         ok, message = hand_to_mail_app(item.subject, item.body, text_html(item.body), to)
@@ -370,6 +372,8 @@ class BatchView(QWidget):
         is marked withdrawn), then go to the next one not sent."""
         item = self.current()
         if item is None or item.draft is None or item.record_id:
+            return
+        if not self.ready_to_send(item, "mark it as sent"):
             return
         history, row = self._history(), self.item_list.currentRow()
         kept: list[str] = []
@@ -387,6 +391,30 @@ class BatchView(QWidget):
         else:
             self.show_message(f"All {len(self.items)} sent and kept in your history; their "
                               "follow-ups are in Coming up.")  # fmt: skip
+
+    def ready_to_send(self, item: BatchItem, action: str) -> bool:
+        """No "[placeholder]" left in the message on review, or "Send anyway" chosen; else
+        the first one is selected for filling in (see :mod:`bowout.gui.placeholder_check`)."""
+        from bowout.gui.placeholder_check import PlaceholderDialog
+        from bowout.gui.placeholder_check import unfilled as placeholders_in
+
+        names = placeholders_in(item.subject, item.body)
+        if not names or PlaceholderDialog.ask(self, names, action):
+            return True
+        in_subject = names[0] in item.subject
+        text = item.subject if in_subject else item.body
+        found = text.index(names[0])
+        start, length = to_qt_span(text, found, found + len(names[0]))
+        if in_subject:
+            self.subject_edit.setFocus()
+            self.subject_edit.setSelection(start, length)
+        else:
+            cursor = self.body_edit.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            self.body_edit.setTextCursor(cursor)
+            self.body_edit.setFocus()
+        return False
 
     def batch_note(self) -> str:
         """The notes of each record of this batch (see :func:`batch_note`)."""
