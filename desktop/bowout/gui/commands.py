@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 from bowout import paths
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
+from bowout.gui.lifecycle import keep_again, still_kept
+from bowout.gui.plain_words import conflict_words, plain_words
 from bowout.gui.sending import SendingCommands
 from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.settings import save_settings
@@ -78,8 +80,10 @@ class WindowCommands(SendingCommands):
         return Path(chosen) if chosen else None
 
     def show_error(self, text: str) -> None:
-        """A problem the user can act on: in the banner, and in the log."""
+        """A problem the user can act on: in the banner (in plain words: no internal id),
+        and in the log."""
         logger.warning("%s", text)
+        text = plain_words(text)
         self.banner.show_message(text)
         self.statusBar().showMessage(text, 15000)
 
@@ -199,17 +203,22 @@ class WindowCommands(SendingCommands):
         history = self.context.history
         if history is None or self.draft is None:
             return False
-        from bowout.storage.conflicts import SaveConflict
+        from bowout.storage.conflicts import SaveConflict, differences
 
         record = self.current_record()
+        saved = "Saved to your history."
         try:
+            if record.id and not still_kept(history, record.id):  # deleted while open
+                record, saved = keep_again(history, record)
             self.record = history.update(record) if record.id else history.add(record)
         except SaveConflict as exc:  # kept as a new record beside the other window's version
             self.record = exc.kept
             self.dirty = False
             self.update_title()
             self.setWindowModified(False)
-            self.show_error(str(exc))
+            self.show_error(
+                conflict_words(exc.current, exc.kept, differences(exc.current, exc.kept))
+            )
             return False
         except BowOutError as exc:
             self.show_error(str(exc))
@@ -218,7 +227,7 @@ class WindowCommands(SendingCommands):
         self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
-        self.statusBar().showMessage("Saved to your history.", 8000)
+        self.statusBar().showMessage(saved, 8000)
         self._history_changed()
         self.show_follow_up()
         return True

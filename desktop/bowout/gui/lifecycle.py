@@ -30,6 +30,7 @@ from bowout.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from bowout.gui.actions import Actions
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
@@ -111,3 +112,23 @@ class LifecycleCommands(WindowParts):
         self.statusBar().showMessage("Not marked as sent any more: it is a draft again.", 8000)
         self._history_changed()
         self.show_follow_up()
+
+
+def still_kept(history: Any, record_id: str) -> bool:
+    """True while ``record_id`` is in the history (not deleted, here or in another window)."""
+    try:
+        history.get(record_id)
+    except BowOutError:
+        return False
+    return True
+
+
+def keep_again(history: Any, record: Record) -> tuple[Record, str]:
+    """Saving a withdrawal that was deleted while open: from the trash it comes back (same
+    record, so its links and follow-ups stay) to take the changes; once the trash was
+    emptied it is kept as a new record. Returns the record to save and what to tell."""
+    if any(gone.id == record.id for gone in history.trash()):
+        history.restore(record.id)
+        return record, "This withdrawal was in the trash; it is back in your history, saved."
+    fresh = dataclasses.replace(record, id="", created="", updated="")
+    return fresh, "This withdrawal had been deleted for good; it is saved again as a new record."

@@ -11,6 +11,7 @@ which is marked withdrawn.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
+from bowout.gui.plain_words import plain_words
 from bowout.gui.sending import copy_rich, hand_to_mail_app
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
@@ -77,6 +79,7 @@ class BatchView(QWidget):
         #: The open applications listed in "Accepted", by id.
         self.open_applications: dict[str, Any] = {}
         self.batch_id = ""
+        self.drafted_on = dt.date.today()
         self._loading = False
         self._build()
         self._lay_out()
@@ -237,7 +240,7 @@ class BatchView(QWidget):
             return call()
         except BowOutError as exc:
             logger.warning("batch: %s", exc)
-            self.show_message(str(exc), error=True)
+            self.show_message(plain_words(str(exc)), error=True)
             return None
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -257,6 +260,7 @@ class BatchView(QWidget):
         voice = self.voice_combo.currentData()
         assert isinstance(voice, Voice)
         self.batch_id = uuid.uuid4().hex[:8]
+        self.drafted_on = dt.date.today()
         self.items = [
             self._compose(
                 BatchItem(stored, situation_for(stored.application, self.reason(), voice))
@@ -420,7 +424,7 @@ class BatchView(QWidget):
         """The notes of each record of this batch (see :func:`batch_note`)."""
         accepted = self.open_applications.get(self.accepted_combo.currentData() or "")
         offer = self.reason() is Reason.OTHER_OFFER
-        return batch_note(self.batch_id, self.reason_combo.currentText(),
+        return batch_note(self.drafted_on, self.reason_combo.currentText(),
                           accepted.application if offer and accepted else None)  # fmt: skip
 
     def view_shown(self) -> None:
