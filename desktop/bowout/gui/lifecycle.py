@@ -19,6 +19,7 @@ What the window shows for each state (the README's "A withdrawal's life" says th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,8 @@ class LifecycleCommands(WindowParts):
         def show_follow_up(self) -> None: ...
         def _history_changed(self) -> None: ...
         def duplicate_record(self, record: Any) -> None: ...
+        def save_to_history(self) -> bool: ...
+        def ready_to_send(self, action: str) -> bool: ...
 
     def show_record_state(self) -> None:
         """Lock the message of a sent or resolved record (unlock it for a draft): read-only
@@ -61,6 +64,38 @@ class LifecycleCommands(WindowParts):
         self.actions_.resolved.setEnabled(can_change)
         if closed:
             self.draft_view.redraft_bar.withdraw()
+
+    @Slot()
+    def mark_sent(self) -> None:
+        """Save, then stamp the time it was sent: once. From then on the message is kept as
+        it went out (see :mod:`bowout.gui.lifecycle`); the banner's Undo takes it back."""
+        if is_closed(self.record):
+            self.show_error("This message is kept as it went out; it is marked sent once. "
+                            "Write a new version to send something else.")  # fmt: skip
+            return
+        if not self.ready_to_send("mark it as sent"):
+            return
+        history = self.context.history
+        if history is None or not self.save_to_history() or self.record is None:
+            return
+        try:
+            self.record = history.mark_sent(self.record.id)
+        except BowOutError as exc:
+            self.show_error(str(exc))
+            return
+        for editor in (self.editor, self.phone_editor):  # what went out is not undone
+            editor.document().clearUndoRedoStacks()
+        self.subject_undo.reset()
+        when = dt.datetime.now().strftime("%H:%M")
+        message = f"Marked as sent at {when}; the message is kept as it went out."
+        self.statusBar().showMessage(message, 8000)
+        record_id, sent_at = self.record.id, self.record.sent or ""
+        self.banner.show_message(message, (
+            ("undo_sent_button", "&Undo", lambda: self.undo_mark_sent(record_id, sent_at)),
+            ("banner_dismiss", "Dismiss", self.banner.dismiss),
+        ))  # fmt: skip
+        self._history_changed()
+        self.show_follow_up()
 
     @Slot()
     def write_new_version(self) -> None:
