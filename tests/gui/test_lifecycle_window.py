@@ -81,6 +81,7 @@ def test_a_sent_message_is_never_rewritten_by_the_form(
     bar = window.draft_view.follow_up_bar
     assert bar.isVisibleTo(window) and "kept as it went out" in bar.label.text()
     assert bar.new_version_button.isVisibleTo(window)
+    assert window.actions_.new_version.isEnabled()  # also in the Record menu and F1
     door.setChecked(True)  # even a change that reaches the form leaves the message alone
     assert email_text(window) == shown
     window.notes_edit.setPlainText("Priya said she would pass it on.")
@@ -120,6 +121,7 @@ def test_write_a_new_version_keeps_the_sent_one(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.record is None and not window.editor.isReadOnly()
     assert window.form.isEnabled() and window.actions_.mark_sent.isEnabled()
+    assert not window.actions_.new_version.isEnabled()  # a draft is simply edited
     assert OWN_WORDS.strip() in email_text(window)  # the new version starts from the sent one
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(window.editor, " One more line.")

@@ -62,6 +62,7 @@ class LifecycleCommands(WindowParts):
         can_change = self.context.history is not None and not closed
         self.actions_.mark_sent.setEnabled(can_change)
         self.actions_.resolved.setEnabled(can_change)
+        self.actions_.new_version.setEnabled(closed)
         if closed:
             self.draft_view.redraft_bar.withdraw()
 
