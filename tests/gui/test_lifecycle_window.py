@@ -95,6 +95,7 @@ def test_a_sent_message_is_never_rewritten_by_the_form(
     window.mark_sent()  # asked again (the command list, a script): once is once
     assert len(_sent_events(data_dir, record_id)) == 1
     assert "marked sent once" in window.statusBar().currentMessage()
+    assert not window.dirty
 
 
 def test_marking_sent_is_undone_in_one_step(
@@ -119,6 +120,7 @@ def test_write_a_new_version_keeps_the_sent_one(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     record_id, html, _text = _sent_withdrawal(qtbot, window)
+    window.notes_edit.setPlainText("Sent after the call.")  # unsaved: kept, not dropped
     button = window.draft_view.follow_up_bar.new_version_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.record is None and not window.editor.isReadOnly()
@@ -133,6 +135,7 @@ def test_write_a_new_version_keeps_the_sent_one(
         sent = history.get(record_id)
     assert len(records) == 2
     assert sent.body_html == html and sent.status == "sent"
+    assert sent.notes == "Sent after the call."
 
 
 def test_a_replied_record_is_kept_as_sent(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
