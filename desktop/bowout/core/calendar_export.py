@@ -1,9 +1,8 @@
 """The follow-ups as a calendar file (RFC 5545, written with ``icalendar``): events or tasks.
 
 Google Calendar, Outlook and Apple Calendar import events (VEVENT) and show nothing of
-tasks (VTODO); Thunderbird and task apps (Apple Reminders through a CalDAV list, tasks.org,
-Todoist's .ics import) take tasks. So the default is one all-day event per follow-up with a
-display alarm, and tasks are an option.
+tasks (VTODO); Thunderbird and task apps that import iCalendar take tasks. So the default
+is one all-day event per follow-up with a display alarm, and tasks are an option.
 
 Every item keeps its UID from export to export; what was last exported is kept (see
 :class:`CalendarEntry`), so the next export can raise SEQUENCE when an item changed
