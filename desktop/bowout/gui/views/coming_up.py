@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -173,11 +172,11 @@ class ComingUpView(QWidget):
     # -- replaceable interactions (tests swap these) --------------------------------------
 
     def choose_export_path(self, suggested: str) -> Path | None:
-        """Ask where to write the calendar file; tests replace this method."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export to calendar", suggested, "Calendar files (*.ics)"
-        )
-        return Path(name) if name else None
+        """Ask where to write the calendar file (the dialog opens in the folder used last,
+        or Documents); tests replace this method."""
+        from bowout.gui.file_dialogs import save_file_name
+
+        return save_file_name(self, "Export to calendar", suggested, "Calendar files (*.ics)")
 
     # -- listing --------------------------------------------------------------------------
 
