@@ -74,7 +74,7 @@ class SendingCommands(WindowParts):
 
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
-        from bowout.gui.exporting import FILTERS, export_message, suggested_name
+        from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
 
         company = self.form.company_edit.text()
         path = self.ask_save_path(
@@ -84,19 +84,29 @@ class SendingCommands(WindowParts):
             return None
         if path.suffix.lower() != extension:
             path = path.with_name(path.name + extension)
+        situation = self.form.situation()
         try:
-            export_message(
+            boxes = export_message(
                 path,
                 self.subject_edit.text(),
                 self.editor.message_text(),
                 self.editor.body_html(),
                 profile=self.context.settings.profile,
                 document=self.editor.document(),
-                to=self.form.situation().contact_email,
+                to=situation.contact_email,
+                recipient=recipient_line(situation.contact, situation.contact_email),
             )
         except OSError as exc:
             self.show_error(f"Could not export to {path}: {exc.strerror or exc}.")
             return None
+        if boxes:
+            self.show_error(
+                f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
+                f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
+                "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
+                "the .eml or .html instead."
+            )
+            return path
         self.statusBar().showMessage(f"Exported {path.name}.", 8000)
         return path
 
