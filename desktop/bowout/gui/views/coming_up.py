@@ -151,8 +151,10 @@ class ComingUpView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.export_selected_button)
-        buttons.addWidget(self.tasks_check)
         buttons.addStretch(1)
+        kind = QHBoxLayout()  # its own row: the window still narrows to 800 pixels
+        kind.addWidget(self.tasks_check)
+        kind.addWidget(self.export_note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.show_done_check)
@@ -161,7 +163,7 @@ class ComingUpView(QWidget):
         layout.addWidget(self.count_label)
         layout.addLayout(settle)
         layout.addLayout(buttons)
-        layout.addWidget(self.export_note)
+        layout.addLayout(kind)
         self._selection_changed()
 
     def focus_chain(self) -> list[QWidget]:
