@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import email_text
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import mail_link
@@ -67,3 +69,22 @@ def test_linux_asks_xdg_open_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mail_link, "run_opener", lambda command: ran.append(command) or False)
     assert mail_link.open_mail_link("mailto:a@b.example?subject=x") is False
     assert ran == [["/usr/bin/xdg-open", "mailto:a@b.example?subject=x"]]
+
+
+@pytest.mark.parametrize("press_save", [True, False])
+def test_the_offer_asks_with_save_as_the_default(window: MainWindow, press_save: bool) -> None:
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "no_mail_app_box"
+        seen.append(box.text() + " " + box.informativeText())
+        default = box.defaultButton()
+        if press_save:
+            default.click()
+        else:
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, answer)
+    assert window.ask_save_eml() is press_save
+    assert "No mail app opened the message" in seen[0] and "Apple Mail" in seen[0]

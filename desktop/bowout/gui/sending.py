@@ -15,7 +15,10 @@ from bowout.gui.window_parts import WindowParts
 logger = logging.getLogger(__name__)
 
 #: What the window says when no mail app took the mailto: link.
-NO_MAIL_APP = "No mail app opened the message: none is set up to answer mail links."
+NO_MAIL_APP = (
+    "No mail app opened the message: none is set up to answer mail links. "
+    "Copy the message, or save it as an .eml file your mail app opens as a draft."
+)
 
 
 class SendingCommands(WindowParts):
@@ -61,7 +64,13 @@ class SendingCommands(WindowParts):
         """No mail app answered: offer to save the message as an .eml file instead."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, "Send by mail", NO_MAIL_APP, parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Send by mail",
+            "No mail app opened the message: none is set up to answer mail links.",
+            parent=self,
+        )
+        box.setObjectName("no_mail_app_box")
         box.setInformativeText(
             "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
             "as a draft ready to send."
