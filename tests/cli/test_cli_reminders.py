@@ -13,6 +13,7 @@ import icalendar
 import pytest
 from cli_helpers import run
 
+import bowout
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Money, Reason
 from bowout.storage import History, Record
@@ -102,7 +103,8 @@ def test_follow_ups_count_from_the_local_day_the_message_was_sent(tmp_path: Path
         history.mark_sent(record.id, dt.datetime(2026, 11, 29, 23, tzinfo=dt.timezone.utc))
 
     def due_in(tz: str) -> dict[str, str]:
-        env = {**os.environ, "TZ": tz}
+        source = str(Path(bowout.__file__).parents[1])  # this checkout's code, not another
+        env = {**os.environ, "TZ": tz, "PYTHONPATH": source}
         result = subprocess.run(
             [sys.executable, "-m", "bowout", "--data-dir", str(tmp_path), "reminders", "list",
              "--json"], capture_output=True, text=True, env=env, check=True,

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import bowout
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Reason
 from bowout.gui import build_window
@@ -138,7 +139,8 @@ def test_a_withdrawal_counts_in_the_month_of_the_users_own_day() -> None:
     )
 
     def sent_in(tz: str) -> list[str]:
-        env = {**os.environ, "TZ": tz, "QT_QPA_PLATFORM": "offscreen"}
+        source = str(Path(bowout.__file__).parents[1])  # this checkout's code, not another
+        env = {**os.environ, "TZ": tz, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": source}
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              env=env, check=True).stdout  # fmt: skip
         return list(json.loads(out))
