@@ -3,10 +3,11 @@
 The PDF is drawn by Qt with the fonts installed on the computer: Qt picks, for each
 character, a font that has it (font fallback through fontconfig on Linux, DirectWrite on
 Windows, Core Text on macOS). Windows and macOS ship emoji and Indic fonts; a Linux desktop
-may have only DejaVu Sans, which has neither, and no maintained Python package ships such
-fonts, so the .deb recommends them (fonts-noto-core, fonts-noto-color-emoji,
-fonts-symbola) and the export names the characters no installed font has (they print as
-empty boxes). Qt maps each glyph of the PDF back to one character, so text copied out of
+may have only DejaVu Sans, which has neither. PyPI has no emoji font package, and its Indic
+fonts are third-party repackagings (fontpkg's Noto Sans Devanagari), not the makers'; the
+distributions package Noto themselves, so the .deb recommends them (fonts-noto-core,
+fonts-noto-cjk, fonts-noto-color-emoji, fonts-symbola), and the export names the
+characters no installed font has (they print as empty boxes). Qt maps each glyph of the PDF back to one character, so text copied out of
 the page loses what a script joins into one glyph (Hindi conjuncts): the PDF also carries
 the message as an exact text attachment (``message.txt``).
 """
