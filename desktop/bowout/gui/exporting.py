@@ -7,9 +7,10 @@ may have only DejaVu Sans, which has neither. PyPI has no emoji font package, an
 fonts are third-party repackagings (fontpkg's Noto Sans Devanagari), not the makers'; the
 distributions package Noto themselves, so the .deb recommends them (fonts-noto-core,
 fonts-noto-cjk, fonts-noto-color-emoji, fonts-symbola), and the export names the
-characters no installed font has (they print as empty boxes). Qt maps each glyph of the PDF back to one character, so text copied out of
-the page loses what a script joins into one glyph (Hindi conjuncts): the PDF also carries
-the message as an exact text attachment (``message.txt``).
+characters no installed font has (they print as empty boxes). Qt maps each glyph of the
+PDF back to one character, so text copied out of the page loses what a script joins into
+one glyph (Hindi conjuncts): the PDF also carries the message as an exact text attachment
+(``message.txt``).
 """
 
 from __future__ import annotations
