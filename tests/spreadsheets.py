@@ -53,7 +53,8 @@ def _ods_cell(value: Cell) -> str:
                 "</text:p></table:table-cell>")  # fmt: skip
     if isinstance(value, dt.date):
         return (f'<table:table-cell office:value-type="date" office:date-value="'
-                f'{value.isoformat()}"><text:p>{value:%d/%m/%Y}</text:p></table:table-cell>')  # fmt: skip
+                f'{value.isoformat()}"><text:p>{value:%d/%m/%Y}</text:p>'
+                "</table:table-cell>")  # fmt: skip
     if isinstance(value, (int, float)):
         return (f'<table:table-cell office:value-type="float" office:value="{value}">'
                 f"<text:p>{value}</text:p></table:table-cell>")  # fmt: skip

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-import spreadsheets
 from cli_helpers import run
+
+import spreadsheets
 
 ROWS: list[list[spreadsheets.Cell]] = [
     ["Company", "Job Title", "Contact", "Status", "Date Applied", "Notes"],
@@ -41,10 +42,13 @@ def test_a_workbook_imports_directly_whatever_its_name(
     assert set(kept) == {"Schäfer GmbH", "Northwind", "Fabrikam"}
     schafer = kept["Schäfer GmbH"]
     assert (schafer["role"], schafer["stage"], schafer["applied"]) == (
-        "Data Analyst", "interviewing", "2026-11-03"
+        "Data Analyst",
+        "interviewing",
+        "2026-11-03",
     )
     assert (schafer["contact"], schafer["contact_email"]) == (
-        "Sam Ortiz", "sam.ortiz@contoso.example"
+        "Sam Ortiz",
+        "sam.ortiz@contoso.example",
     )
     assert kept["Northwind"]["applied"] == "2026-10-05"
     assert (kept["Fabrikam"]["state"], kept["Fabrikam"]["notes"]) == ("saved", "42")
