@@ -30,7 +30,7 @@ from bowout.core.statuses import (
     check_answer,
     status_key,
 )
-from bowout.core.tabular import Table, read_table
+from bowout.core.tabular import PROGRESS_EVERY, Progress, Table, read_table
 
 #: Header words that name each field (lowercased, camelCase split, punctuation removed),
 #: most specific first: "appliedDate" is the date even beside JobSync's yes/no "applied".
@@ -81,6 +81,8 @@ class ImportResult:
     notes: list[tuple[int, str]] = dataclasses.field(default_factory=list)
     accepted_words: set[str] = dataclasses.field(default_factory=set)
     date_order: str = ""
+    #: Status words the person's answers placed (word -> lines), so they can be changed.
+    answered_statuses: dict[str, list[int]] = dataclasses.field(default_factory=dict)
 
 
 def _words(header: str) -> str:
@@ -141,6 +143,7 @@ def read_applications(
     *,
     date_order: str | None = None,
     accepted_state: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Applications from a table (or the bytes of a file). InputError when no column is
     the company; :class:`DateOrderNeeded` when the dates are all ambiguous and no
@@ -152,6 +155,8 @@ def read_applications(
     ``existing``: applications already kept; the same company and role are skipped.
     ``accepted_state``: the history keeps accepted applications ("accepted" is one of its
     states); otherwise a word meaning the offer was accepted is asked about.
+    ``progress``: called with (rows done, rows in all) every few thousand rows; it may
+    raise :class:`~bowout.core.tabular.ReadCancelled` to stop.
     """
     if isinstance(table, bytes):
         table = read_table(table)
@@ -176,7 +181,10 @@ def read_applications(
     reader = _RowReader(index, answers, order, accepted_state)
     result = ImportResult([], [], [], {}, mapping, date_order=order if date_order else "")
     seen = {a.key() for a in existing}
+    total = len(body)
     for line, row in enumerate(body, start=header_at + 2):
+        if progress and line % PROGRESS_EVERY == 0:
+            progress(line, total)
         if not any(c.strip() for c in row):
             continue  # a blank row
         reader.read(line, row, result, seen)
@@ -206,13 +214,14 @@ class _RowReader:
         self.answers = answers
         self.order = order
         self.accepted = accepted
-        self._answer_cache: dict[str, str | None] = {}
+        self._answer_cache: dict[str, tuple[str | None, bool]] = {}
         self._date_cache: dict[str, dt.date | str | None] = {}
 
-    def answer(self, status: str) -> str | None:
+    def answer(self, status: str) -> tuple[str | None, bool]:
+        """(the answer for a status word, whether it is the person's)."""
         if status not in self._answer_cache:
-            key = status_key(status)
-            self._answer_cache[status] = self.answers.get(key) or answer_for(status)
+            mine = self.answers.get(status_key(status))
+            self._answer_cache[status] = (mine or answer_for(status), mine is not None)
         return self._answer_cache[status]
 
     def date(self, cell: str) -> dt.date | str | None:
@@ -229,7 +238,9 @@ class _RowReader:
         width = len(row)
         cells = {f: (row[i].strip() if i < width else "") for f, i in self.index.items()}
         status = cells.get("stage", "")
-        answer = self.answer(status) if status else Stage.APPLIED.value
+        answer, mine = self.answer(status) if status else (Stage.APPLIED.value, False)
+        if mine:
+            result.answered_statuses.setdefault(status, []).append(line)
         state = OPEN_STATE
         if answer == ACCEPTED_OFFER:
             if not self.accepted:
