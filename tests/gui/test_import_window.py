@@ -271,3 +271,28 @@ def test_ambiguous_dates_are_asked_once_and_skip_answers_are_remembered(
     assert remembered.statuses == {"Panel": "skip"} and remembered.date_order == "mdy"
     assert dialogs[1].status_combos["Panel"].currentData() == "skip"
     assert "Hooli" not in companies(history) and "Umbrella" in companies(history)
+
+
+def test_a_bug_in_a_background_job_is_logged_and_raised_in_the_ui_thread(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    from bowout.gui.background import BackgroundJob
+
+    owner = QObject()
+    seen: list[str] = []
+
+    def work(progress: object) -> None:
+        raise ValueError("a bug")
+
+    job = BackgroundJob(work, "probe", owner)
+    job.finished.connect(lambda: seen.append(threading.current_thread().name))
+    with qtbot.captureExceptions() as exceptions:
+        job.start()
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert [str(e[1]) for e in exceptions] == ["a bug"] and seen == ["MainThread"]
+    assert "probe failed" in caplog.text and "ValueError: a bug" in caplog.text
+    assert gc.isenabled()  # paused only while the job ran

@@ -18,7 +18,7 @@ FIELDS = ("company", "role", "contact", "contact_email", "recruiter", "stage", "
 def nfc(text: str) -> str:
     """``text`` in Unicode NFC: "Schäfer" typed on macOS (a + combining diaeresis) and on
     Windows (one ä) become the same characters, so they compare and store as one."""
-    return unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def split_address(contact: str) -> tuple[str, str]:
@@ -31,7 +31,7 @@ def split_address(contact: str) -> tuple[str, str]:
     return match[1].strip(), match[2]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Application:
     """One application in play. ``applied`` is when the user applied, if known.
 
@@ -52,12 +52,18 @@ class Application:
             contact, address = split_address(self.contact)
             object.__setattr__(self, "contact", contact)
             object.__setattr__(self, "contact_email", address)
-        object.__setattr__(self, "notes", nfc(self.notes))
+        if not self.notes.isascii():
+            object.__setattr__(self, "notes", nfc(self.notes))
         for name in ("company", "role", "contact", "recruiter"):
-            value = nfc(single_line(getattr(self, name)))
+            value = getattr(self, name)
+            # Checked in C first: a file of ten thousand rows is mostly clean ASCII already.
+            if not (value.isascii() and value.isprintable() and "  " not in value) or (
+                value[:1] == " " or value[-1:] == " "
+            ):
+                value = nfc(single_line(value))
+                object.__setattr__(self, name, value)
             if len(value) > MAX_FIELD_CHARS:
                 raise InputError(f"{name} is longer than {MAX_FIELD_CHARS} characters")
-            object.__setattr__(self, name, value)
         if not self.company:
             raise InputError("an application needs the company")
         object.__setattr__(self, "contact_email", nfc(check_email_address(self.contact_email)))
@@ -65,7 +71,8 @@ class Application:
     def key(self) -> tuple[str, str]:
         """What makes two rows the same application: company and role, case and spaces
         aside."""
-        return (nfc(self.company.casefold()), nfc(" ".join(self.role.casefold().split())))
+        role = self.role.casefold()
+        return (nfc(self.company.casefold()), nfc(" ".join(role.split()) if "  " in role else role))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stage as its identifier, date as YYYY-MM-DD)."""

@@ -48,6 +48,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                 "date of application", "submitted", "applied", "date"),
     "notes": ("notes", "note", "comments", "comment"),
 }  # fmt: skip
+_STAGES = {stage.value: stage for stage in Stage}
 #: The application state of a row, by what its status word means.
 OPEN_STATE = "open"
 SAVED_STATE = "saved"
@@ -236,7 +237,7 @@ class _RowReader:
         self, line: int, row: Sequence[str], result: ImportResult, seen: set[tuple[str, str]]
     ) -> None:
         width = len(row)
-        cells = {f: (row[i].strip() if i < width else "") for f, i in self.index.items()}
+        cells = {f: row[i].strip() for f, i in self.index.items() if i < width}
         status = cells.get("stage", "")
         answer, mine = self.answer(status) if status else (Stage.APPLIED.value, False)
         if mine:
@@ -263,12 +264,11 @@ class _RowReader:
         if isinstance(applied, str):
             result.notes.append((line, f"{applied}; imported without the date"))
             applied = None
+        get = cells.get
         try:
             application = Application(
-                company=cells.get("company", ""), role=cells.get("role", ""),
-                contact=cells.get("contact", ""), contact_email=cells.get("contact_email", ""),
-                recruiter=cells.get("recruiter", ""), stage=Stage(answer), applied=applied,
-                notes=cells.get("notes", ""),
+                get("company", ""), get("role", ""), get("contact", ""), get("contact_email", ""),
+                get("recruiter", ""), _STAGES[answer], applied, get("notes", ""),
             )  # fmt: skip
         except (InputError, ValueError) as exc:
             result.skipped.append((line, str(exc)))

@@ -56,7 +56,7 @@ class Table:
     """The cells of a file as text, row by row (row ``i`` is line ``i + 1`` of the sheet),
     and what the file was found to be ("CSV, UTF-8, separated by ;", "Excel workbook")."""
 
-    rows: list[list[str]]
+    rows: list[tuple[str, ...]]
     kind: str
 
 
@@ -185,7 +185,7 @@ class _AtLine(csv.Error):
 
 def _csv_rows(
     text: str, delimiter: str, *, strict: bool, progress: Progress | None
-) -> Iterator[list[str]]:
+) -> Iterator[tuple[str, ...]]:
     handle = io.StringIO(text, newline="")
     reader = csv.reader(handle, delimiter=delimiter, strict=strict)
     total = len(text)
@@ -202,7 +202,10 @@ def _csv_rows(
         _check_rows(count)
         if progress and count % PROGRESS_EVERY == 0:
             progress(handle.tell(), total)
-        yield row
+        # A tuple of strings leaves the garbage collector's care at its first collection;
+        # a list would be traversed by every full collection, which holds the GIL and so
+        # would stall the window while a large file is read in a worker.
+        yield tuple(row)
 
 
 def _csv_problem(exc: csv.Error) -> str:
@@ -234,7 +237,7 @@ def _read_workbook(data: bytes, progress: Progress | None) -> Table:
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         kind = _workbook_kind(data, book.sheet_names)
-        rows: list[list[str]] = []
+        rows: list[tuple[str, ...]] = []
         for index in range(len(book.sheet_names)):
             sheet = book.get_sheet_by_index(index)
             rows = _sheet_rows(sheet.iter_rows(), sheet.height, progress)
@@ -263,11 +266,11 @@ def _workbook_kind(data: bytes, sheets: Sequence[str]) -> str:
 
 def _sheet_rows(
     cells: Iterable[list[Any]], height: int, progress: Progress | None
-) -> list[list[str]]:
-    rows: list[list[str]] = []
+) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
     for count, row in enumerate(cells, start=1):
         _check_rows(count)
-        rows.append([cell_text(value) for value in row])
+        rows.append(tuple([cell_text(value) for value in row]))
         if progress and count % PROGRESS_EVERY == 0:
             progress(count, max(height, count))
     while rows and not any(c.strip() for c in rows[-1]):
