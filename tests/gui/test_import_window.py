@@ -296,3 +296,33 @@ def test_a_bug_in_a_background_job_is_logged_and_raised_in_the_ui_thread(
     assert [str(e[1]) for e in exceptions] == ["a bug"] and seen == ["MainThread"]
     assert "probe failed" in caplog.text and "ValueError: a bug" in caplog.text
     assert gc.isenabled()  # paused only while the job ran
+
+
+def test_tell_the_others_never_drafts_to_a_saved_job(qtbot: QtBot, data_dir: Path) -> None:
+    from bowout.gui import build_window
+    from bowout.gui.views.batch import BatchView
+    from conftest import close_quietly
+
+    with History.open(data_dir) as history:
+        history.import_applications(
+            [Application("Contoso", "Analyst"), Application("Northwind", "Engineer")],
+            None,
+            ["saved", "open"],
+        )
+    win = build_window(data_dir)
+    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.views["batch"]
+    assert isinstance(view, BatchView)
+    win.show_view("batch")
+    qtbot.waitUntil(lambda: view.width() > 0)
+    listed = [view.accepted_combo.itemText(i) for i in range(view.accepted_combo.count())]
+    assert any("Northwind" in text for text in listed)
+    assert not any("Contoso" in text for text in listed)
+    view.accepted_combo.setCurrentIndex(0)  # not listed: draft to every open one
+    qtbot.mouseClick(view.draft_button, Qt.MouseButton.LeftButton)
+    assert [item.stored.application.company for item in view.items] == ["Northwind"]
+    close_quietly(win)
