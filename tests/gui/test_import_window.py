@@ -19,6 +19,7 @@ from bowout.core.tabular import Table, read_table
 from bowout.gui.views.applications import ApplicationsView
 from bowout.gui.widgets.import_dialog import MAX_COLUMN_COMBOS, ImportChoice, ImportDialog
 from bowout.storage import History, ImportMapping
+from conftest import close_quietly
 
 
 @pytest.fixture
@@ -301,7 +302,6 @@ def test_a_bug_in_a_background_job_is_logged_and_raised_in_the_ui_thread(
 def test_tell_the_others_never_drafts_to_a_saved_job(qtbot: QtBot, data_dir: Path) -> None:
     from bowout.gui import build_window
     from bowout.gui.views.batch import BatchView
-    from conftest import close_quietly
 
     with History.open(data_dir) as history:
         history.import_applications(

@@ -156,8 +156,8 @@ class TableReading(QWidget):
         job.succeeded.connect(succeeded)
         job.failed.connect(failed)
         job.progressed.connect(self._progressed)
-        job.finished.connect(self._ended)
         job.finished.connect(ended)
+        job.finished.connect(self._ended)  # last: ``running`` is False once all is done
         self.cancel_button.clicked.connect(job.cancel)
         self.progress.setValue(0)
         self.progress.setFormat(f"Reading {path.name}… %p%")
