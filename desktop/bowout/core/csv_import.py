@@ -186,7 +186,7 @@ def read_applications(
     for line, row in enumerate(body, start=header_at + 2):
         if progress and line % PROGRESS_EVERY == 0:
             progress(line, total)
-        if not any(c.strip() for c in row):
+        if not "".join(row).strip():
             continue  # a blank row
         reader.read(line, row, result, seen)
     return result

@@ -17,11 +17,15 @@ line a person can act on; never a traceback.
 from __future__ import annotations
 
 import collections
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
 import io
+import logging
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -45,6 +49,8 @@ PROGRESS_EVERY = 2_000
 _SAMPLE_CHARS = 65_536
 #: How much of the text the separator is chosen from (a few hundred rows).
 _DELIMITER_SAMPLE = 16_384
+
+logger = logging.getLogger(__name__)
 
 #: Called with (units done, units in all) while reading; it may raise :class:`ReadCancelled`.
 Progress = Callable[[int, int], None]
@@ -241,11 +247,13 @@ def _read_workbook(data: bytes, progress: Progress | None) -> Table:
     import python_calamine  # a compiled module: loaded only when a workbook comes
 
     try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        with _native_stderr_kept_aside():
+            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         kind = _workbook_kind(data, book.sheet_names)
         rows: list[tuple[str, ...]] = []
         for index in range(len(book.sheet_names)):
-            sheet = book.get_sheet_by_index(index)
+            with _native_stderr_kept_aside():
+                sheet = book.get_sheet_by_index(index)
             rows = _sheet_rows(sheet.iter_rows(), sheet.height, progress)
             if rows:
                 break
@@ -259,6 +267,37 @@ def _read_workbook(data: bytes, progress: Progress | None) -> Table:
             f"({_first_line(exc)}); open it in your spreadsheet app and save it again"
         ) from None
     return Table(rows, kind)
+
+
+@contextlib.contextmanager
+def _native_stderr_kept_aside() -> Iterator[None]:
+    """Keep what native code writes to file descriptor 2 aside while it runs.
+
+    A damaged .xls can make calamine (Rust) panic: python-calamine turns the panic into
+    an exception, which becomes our one-line message, but Rust's panic hook first writes
+    its own lines straight to descriptor 2, past ``sys.stderr``. They go to the log
+    instead; anything written there without a failure is passed on to stderr unchanged.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all (a windowed app on Windows): nothing to keep aside
+        yield
+        return
+    failed = True
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+            failed = False
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            written = sink.read()
+            if written and failed:
+                logger.info("the workbook reader said: %s", written.decode("utf-8", "replace"))
+            elif written:
+                os.write(2, written)
 
 
 def _workbook_kind(data: bytes, sheets: Sequence[str]) -> str:
