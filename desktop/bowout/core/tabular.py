@@ -249,14 +249,13 @@ def _read_workbook(data: bytes, progress: Progress | None) -> Table:
     try:
         with _native_stderr_kept_aside():
             book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        kind = _workbook_kind(data, book.sheet_names)
-        rows: list[tuple[str, ...]] = []
-        for index in range(len(book.sheet_names)):
-            with _native_stderr_kept_aside():
+            kind = _workbook_kind(data, book.sheet_names)
+            rows: list[tuple[str, ...]] = []
+            for index in range(len(book.sheet_names)):
                 sheet = book.get_sheet_by_index(index)
-            rows = _sheet_rows(sheet.iter_rows(), sheet.height, progress)
-            if rows:
-                break
+                rows = _sheet_rows(sheet.iter_rows(), sheet.height, progress)
+                if rows:
+                    break
     except (InputError, ReadCancelled):
         raise
     except BaseException as exc:  # calamine's errors, and a Rust panic (a BaseException)
