@@ -43,3 +43,9 @@ def test_a_workbook_sheet_cell_reads_as_a_person_sees_it() -> None:
     assert tabular.cell_text(True) == "TRUE" and tabular.cell_text(None) == ""
     with pytest.raises(InputError, match="binary data"):
         tabular.read_table(b"\x01\x02\x03" * 100)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r", "\r\n"])
+def test_excels_separator_hint_line_is_read_and_dropped(ending: str) -> None:
+    table = tabular.read_table(ending.join(["sep=;", "Company;Notes", "Acme;a, b"]).encode())
+    assert table.rows == [("Company", "Notes"), ("Acme", "a, b")]

@@ -172,7 +172,8 @@ _NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
 def _read_csv(text: str, encoding: str, progress: Progress | None) -> Table:
     delimiter = find_delimiter(text)
     if text.startswith(("sep=", "SEP=")):
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+        parts = re.split(r"\r\n|\r|\n", text, maxsplit=1)
+        text = parts[1] if len(parts) > 1 else ""
     total = len(text)
     try:
         rows = list(_csv_rows(text, delimiter, strict=True, progress=progress))
