@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
+from bowout.storage import History
+
 
 def _csv(rows: list[list[str]], *, bom: bool = False, newline: str = "\r\n") -> bytes:
     out = io.StringIO()
@@ -164,7 +166,7 @@ def test_an_accepted_offer_is_asked_about_never_imported_as_rescinding(
 
 @pytest.mark.parametrize(
     ("answer", "state", "skipped"),
-    [("skip", None, "status 'Absage' skipped"), ("closed", None, "closed (Absage)"),
+    [("skip", None, "status 'Absage' skipped"), ("Closed", None, "closed (Absage)"),
      ("saved", "saved", ""), ("final", "open", "")],
 )  # fmt: skip
 def test_any_status_word_can_be_answered_with_a_stage_closed_saved_or_skip(
@@ -187,6 +189,9 @@ def test_any_status_word_can_be_answered_with_a_stage_closed_saved_or_skip(
         assert f"Skipped line 2: {skipped}" in out
     if answer == "final":
         assert kept["Acme"]["stage"] == "final"
+    with History.open(tmp_path / "d") as history:
+        remembered = history.import_mapping(["Firma", "Stelle", "Status"])
+    assert remembered is not None and remembered.statuses == {"Absage": answer.casefold()}
 
 
 def test_saved_jobs_are_never_drafted_to_by_batch(

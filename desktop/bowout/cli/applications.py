@@ -133,9 +133,10 @@ def _import(history: History, args: argparse.Namespace) -> int:
     headers = read_headers(table)
     remembered = history.import_mapping(headers)
     columns = {**(remembered.columns if remembered else {}), **dict(args.map)}
-    statuses = {**(remembered.statuses if remembered else {}), **dict(args.status)}
+    given = {word: answer.strip().casefold() for word, answer in args.status}
+    statuses = {**(remembered.statuses if remembered else {}), **given}
     for word, answer in statuses.items():
-        if answer.strip().casefold() not in ANSWERS:
+        if answer not in ANSWERS:
             raise InputError(f"{answer!r} (for {word!r}) is not a stage or answer; use one of "
                              f"{', '.join(ANSWERS)}")  # fmt: skip
     date_order = args.date_order or (remembered.date_order if remembered else "") or None
