@@ -1,6 +1,6 @@
 """The wording model over the whole matrix: stage x reason x channel x voice x facts.
 
-Every draft obeys the consistency rules of templates/wording/rules.toml, states its decision
+Every draft obeys the consistency rules of templates/en/wording/rules.toml, states its decision
 once, thanks once (and apologises at most once), uses no placeholder for a field it does
 not need, stays within its voice's length budget, and greets people as people do.
 """

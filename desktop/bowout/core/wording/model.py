@@ -1,6 +1,6 @@
 """The wording model: ordered slots, variants with conditions, alternative phrasings per voice.
 
-A voice's wording lives in ``templates/wording/<voice>.toml`` (data a writer can extend):
+A voice's wording lives in ``templates/<language>/wording/<voice>.toml`` (data a writer can extend):
 one array of tables per slot, each table a variant::
 
     [[reason]]
@@ -248,7 +248,7 @@ class Wording:
         self._books: dict[str, Voicebook] = {}
 
     def voicebook(self, voice: str) -> Voicebook:
-        """The voicebook for ``voice`` (``templates/wording/<voice>.toml``), loaded once.
+        """The voicebook for ``voice`` (``templates/<language>/wording/<voice>.toml``), loaded once.
 
         The first folder holding the file wins (the user's, then the built-in one). A
         user's file that names its own voice as ``base`` extends the built-in file of that
