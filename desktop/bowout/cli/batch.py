@@ -33,6 +33,14 @@ def add_parser(sub: Any) -> None:
     )
     add_tone_flag(p)
     p.add_argument(
+        "--greeting",
+        type=_greeting,
+        metavar="TEXT",
+        help="who every message greets, e.g. 'hiring team' gives \"Dear hiring team,\" "
+        "(one line, at most 60 characters; default: each contact by name, and the "
+        "company's hiring team where an application has no contact)",
+    )
+    p.add_argument(
         "--format",
         default="text",
         choices=("text", "json"),
@@ -48,6 +56,17 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--your-name", metavar="N", help="your name (default: the saved profile)")
     p.add_argument("--your-email", metavar="E", help="your email (default: the saved profile)")
     p.add_argument("--your-phone", metavar="P", help="your phone (default: the saved profile)")
+
+
+def _greeting(text: str) -> str:
+    # argparse turns the ValueError into "argument --greeting: ..." and exit 2.
+    from bowout.core.addressing import check_greeting
+    from bowout.core.errors import InputError
+
+    try:
+        return check_greeting(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
@@ -76,7 +95,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         composer = Composer(user_template_dirs(data_dir))
         applications = [stored.application for stored in kept]
         reason, voice = Reason(args.reason), Voice(args.tone)
-        drafts = list(draft_batch(composer, profile, applications, reason, voice))
+        drafts = list(
+            draft_batch(
+                composer, profile, applications, reason, voice, greeting=args.greeting or ""
+            )
+        )
         for problem in composer.take_template_problems():
             print(f"bowout: warning: {problem}", file=sys.stderr)
         record_ids = []

@@ -1,0 +1,278 @@
+"""People's names as users write them, and how a greeting addresses them.
+
+The split of a written name into title, given, middle and family parts (particles such as
+"van der" or "de la", "Last, First", post-nominals such as "PhD" or "Jr.") is
+`nameparser <https://pypi.org/project/nameparser/>`_'s, whose vocabulary covers far more
+titles and languages than Bow Out could keep. What Bow Out adds is the part that is its own
+business: which of the parts a greeting uses.
+
+- **One title, the highest.** An English letter puts one title before the family name; a
+  professional or academic title outranks a courtesy title ("Herr Dr. Müller" → "Dr.
+  Müller", "Prof. Dr. Weber" → "Prof. Weber", "Sra. Dra. García" → "Dra. García"). German
+  custom stacks "Herr Dr.", but "Dear Herr Dr. Müller," reads half-translated in English,
+  and German etiquette itself drops the "Dr." after "Professor". Courtesy titles keep the
+  user's language ("Dear Frau Schäfer,", "Dear Sra. García,"): English letters have long
+  written "Herr", "Frau", "Señora" as they are.
+- **Spelled as a salutation spells it.** French never abbreviates the title in a
+  salutation ("M." → "Monsieur", "Mme" → "Madame", "Me" → "Maître"); Dutch "dhr." / "mevr."
+  / "de heer" are forms for envelopes and the third person, and an English letter writes
+  "Mr." / "Ms." (the Dutch salutation's lowercase "heer" cannot follow "Dear").
+- **A title goes with the name it belongs to.** "Sir", "Dame" and Spanish "Don"/"Doña" go
+  with the given name ("Sir Elton"); every other title with the family name. Malay "bin" /
+  "binti" name the father, not a family, so a title goes with the given name ("Mr. Ahmad").
+- **First names in working email.** The warm and brief voices use the given name ("Hi
+  Mary,"), or the nickname the user wrote; a title the user wrote means this person is
+  addressed by title, so it is kept there too ("Hi Dr. Lee,", never "Hi Frau,").
+- **Japanese honorifics and CJK names as written** ("Tanaka-san", "田中様"): their order
+  and honorific customs are not Western ones, and the user chose the form.
+- **When unsure, the full name as written** (titles and all, without the comma of "Last,
+  First"); never a title alone and never a stray comma.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import unicodedata
+
+from nameparser import AmbiguityKind, Lexicon, Parser, Role
+
+#: Titles Bow Out knows, by key (casefolded, edge full stops removed): (rank, salutation).
+#: Rank 0 is a courtesy title, 1 a professional one (lawyer, engineer, clergy), 2 a
+#: doctorate, 3 a professorship; the highest rank is kept. The salutation is how an English
+#: letter writes the title ("" keeps the user's spelling). A title nameparser knows and this
+#: table does not (Captain, Judge, Rabbi …) counts as professional and keeps its spelling.
+TITLE_RANKS: dict[str, tuple[int, str]] = {
+    # English
+    **dict.fromkeys(("mr", "mrs", "ms", "miss", "mx"), (0, "")),
+    **dict.fromkeys(("rev", "fr", "father", "sister", "brother"), (1, "")),
+    **dict.fromkeys(("dr", "doctor"), (2, "")),
+    **dict.fromkeys(("prof", "professor"), (3, "")),
+    # German (Fr. is Frau in German and Father in English: the spelling is kept either way)
+    **dict.fromkeys(("herr", "frau", "hr"), (0, "")),
+    **dict.fromkeys(("dr.in", "dipl.-ing"), (2, "")),
+    # French
+    "m": (0, "Monsieur"),
+    "mme": (0, "Madame"),
+    "mlle": (0, "Mademoiselle"),
+    **dict.fromkeys(("monsieur", "madame", "mademoiselle"), (0, "")),
+    "me": (1, "Maître"),
+    "pr": (3, "Professeur"),
+    "professeur": (3, ""),
+    # Spanish and Portuguese
+    **dict.fromkeys(
+        ("sr", "sra", "srta", "señor", "señora", "señorita", "senhor", "senhora"), (0, "")
+    ),
+    **dict.fromkeys(("dra", "doctora", "doutor", "doutora"), (2, "")),
+    **dict.fromkeys(("profesor", "profesora", "professora"), (3, "")),
+    # Dutch: forms for the envelope; an English letter writes Mr. / Ms.
+    **dict.fromkeys(("dhr", "heer", "de heer", "meneer"), (0, "Mr.")),
+    **dict.fromkeys(("mevr", "mw", "mevrouw"), (0, "Ms.")),
+    # Italian
+    **dict.fromkeys(
+        ("sig", "sig.ra", "sig.na", "signor", "signore", "signora", "signorina"), (0, "")
+    ),
+    **dict.fromkeys(("dott", "dott.ssa", "ing", "avv", "arch", "geom", "rag"), (1, "")),
+    "prof.ssa": (3, ""),
+}
+
+#: Titles that go with the given name: "Sir Elton", "Doña María" (keys as above).
+GIVEN_NAME_TITLES = frozenset({"sir", "dame", "d", "don", "dña", "doña", "dom", "dona"})
+
+#: Words that open a patronymic, not a family name: a title goes with the given name.
+PATRONYMIC_MARKERS = frozenset({"bin", "binti", "bte", "bt", "binte", "a/l", "a/p"})
+
+#: Abbreviations that are titles only before a given name and a family name (alone before
+#: one word, "M. Dupont" may be an initial, and it is kept as written).
+_LEADING_ABBREVIATIONS = frozenset({"m", "d"})
+#: Titles of more than one word, taken before nameparser sees the rest.
+_PHRASE_TITLES = ("de heer",)
+
+#: Japanese honorifics written after the name, as the user wrote them.
+_JAPANESE_HONORIFIC = re.compile(r"(?:[-‐ ](?:san|sama|sensei|dono)|様|さん|殿|先生|氏)$")
+#: Scripts whose names keep their own order and customs (Han, kana, Hangul).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+#: "Maya Okafor <maya@example.com>", as mail clients copy an address.
+_NAMED_ADDRESS = re.compile(r"^(?P<name>.*?)\s*<(?P<address>[^<>\s]+@[^<>\s]+)>$")
+#: nameparser's doubts that, after a title, leave the family name unknown.
+_DOUBTS_WITH_A_TITLE = frozenset(
+    {AmbiguityKind.PARTICLE_OR_GIVEN, AmbiguityKind.TITLE_OR_NAME, AmbiguityKind.GIVEN_OR_FAMILY}
+)
+_BARE_ADDRESS = re.compile(r"^(?P<local>[^@\s]+)@[^@\s]+\.[^@\s]+$")
+
+
+def title_key(title: str) -> str:
+    """``title`` as the tables above key it: casefolded, without edge full stops."""
+    return title.casefold().strip(".")
+
+
+@functools.cache
+def _parser() -> Parser:
+    # Built once: nameparser's vocabulary plus the titles of the languages our users meet
+    # that it does not list as titles.
+    extra = {key for key in (*TITLE_RANKS, *GIVEN_NAME_TITLES) if " " not in key}
+    return Parser(lexicon=Lexicon.default().add(titles=extra - _LEADING_ABBREVIATIONS))
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonName:
+    """A name as written, split into the parts a greeting needs.
+
+    Every part keeps the user's letters (NFC) and spelling. ``titles`` are in the order
+    written; ``forenames`` are the given and middle names, initials included; ``given`` is
+    the first of them that is not an initial ("" when none); ``family`` includes its
+    particles ("van der Berg"). ``certain`` is false when the parts cannot be trusted to
+    stand alone (a Japanese honorific, a CJK name, a title before names that could be two
+    given names or two family names): every form is then ``written``. ``mailbox`` is true
+    for an address such as "jobs@northwind.example" that names nobody.
+    """
+
+    written: str = ""
+    titles: tuple[str, ...] = ()
+    forenames: tuple[str, ...] = ()
+    given: str = ""
+    family: str = ""
+    nickname: str = ""
+    certain: bool = True
+    mailbox: bool = False
+
+    @property
+    def is_person(self) -> bool:
+        """True when there is a name to greet (not nothing, a title alone or a mailbox)."""
+        return bool(self.forenames or self.family)
+
+    @property
+    def full(self) -> str:
+        """The whole name in reading order for running text ("let Mary O'Brien-Smith know"):
+        titles, given, middle and family names; "" when there is no person."""
+        if not self.is_person:
+            return ""
+        if not self.certain:
+            return self.written
+        return " ".join((*self.titles, *self.forenames, self.family)).strip()
+
+    @property
+    def formal(self) -> str:
+        """How a letter greets them: the highest title with the family name ("Dr. Müller"),
+        else the given and family names ("Mary O'Brien-Smith"); "" when no person."""
+        if not self.is_person:
+            return ""
+        if not self.certain:
+            return self.written
+        return self._titled() or " ".join((*self.forenames, self.family)).strip()
+
+    @property
+    def informal(self) -> str:
+        """How a first-name email or a call greets them: the titled form when the user wrote
+        a title, else the nickname or given name, else the whole name; "" when no person."""
+        if not self.is_person:
+            return ""
+        if not self.certain:
+            return self.written
+        return self._titled() or self.nickname or self.given or self.formal
+
+    def _titled(self) -> str:
+        """The title and the name it goes with, or "" when there is no title to use."""
+        if not self.titles:
+            return ""
+        ranked = [
+            (TITLE_RANKS.get(title_key(t), (1, ""))[0], -i, t)
+            for i, t in enumerate(self.titles)
+            if title_key(t) not in GIVEN_NAME_TITLES
+        ]
+        patronymic = self.family.split(" ", 1)[0].casefold() in PATRONYMIC_MARKERS
+        if ranked and self.family and not patronymic:
+            return f"{salutation(max(ranked)[2])} {self.family}"
+        with_given = [t for t in self.titles if title_key(t) in GIVEN_NAME_TITLES]
+        if self.given and (with_given or (ranked and patronymic)):
+            title = with_given[0] if with_given else max(ranked)[2]
+            return f"{salutation(title)} {self.given}"
+        return " ".join((*self.titles, *self.forenames, self.family)).strip()
+
+
+def salutation(title: str) -> str:
+    """``title`` as an English letter's greeting writes it ("Mme" → "Madame", "dhr." →
+    "Mr."); other titles as the user wrote them."""
+    return TITLE_RANKS.get(title_key(title), (0, ""))[1] or title
+
+
+@functools.lru_cache(maxsize=256)
+def parse_name(text: str) -> PersonName:
+    """Split a person's name as written ("Herr Dr. Müller", "O'Brien-Smith, Mary",
+    "Tanaka-san", "Maya Okafor <maya@example.com>") into a :class:`PersonName`.
+
+    Whitespace is collapsed, text is NFC-normalised, commas and spaces at either end are
+    dropped. A bare address ("maya.okafor@example.com") gives the name its local part spells
+    (two or more words of letters), else a ``mailbox`` with no person. Never raises.
+    """
+    written = unicodedata.normalize("NFC", " ".join(text.split())).strip(" ,;")
+    if not written:
+        return PersonName()
+    named = _NAMED_ADDRESS.match(written)
+    if named:
+        written = named["name"].strip(" \"',;") or named["address"]
+    bare = _BARE_ADDRESS.match(written)
+    if bare:
+        return _from_address(written, bare["local"])
+    if _JAPANESE_HONORIFIC.search(written) or _CJK.search(written):
+        return PersonName(written=written, family=written, certain=False)
+    return _split(written)
+
+
+def _from_address(address: str, local: str) -> PersonName:
+    words = [w for w in re.split(r"[._\-+]", local) if w]
+    if len(words) >= 2 and all(w.isalpha() and len(w) > 1 for w in words):
+        return _split(" ".join(w[0].upper() + w[1:] for w in words))
+    return PersonName(written=address, mailbox=True)
+
+
+def _split(written: str) -> PersonName:
+    lead: list[str] = []
+    rest = written
+    for phrase in _PHRASE_TITLES:
+        if rest.casefold().startswith(phrase + " "):
+            lead.append(rest[: len(phrase)])
+            rest = rest[len(phrase) + 1 :]
+    words = rest.split()
+    if (
+        len(words) >= 3
+        and title_key(words[0]) in _LEADING_ABBREVIATIONS
+        and words[0].endswith(".")
+        and len(words[1].rstrip(".")) > 1
+        and "," not in rest
+    ):
+        lead.append(words[0])
+        rest = " ".join(words[1:])
+    parsed = _parser().parse(rest)
+    parts: dict[Role, list[str]] = {role: [] for role in Role}
+    for token in parsed.tokens:
+        parts[token.role].append(token.text)
+    forenames = tuple(parts[Role.GIVEN] + parts[Role.MIDDLE])
+    usable = [
+        t.text
+        for t in parsed.tokens
+        if t.role in (Role.GIVEN, Role.MIDDLE) and "initial" not in t.tags
+    ]
+    titles = (*lead, *parts[Role.TITLE])
+    doubts = {a.kind for a in parsed.ambiguities}
+    # A title before a given name and a second name that is not an initial: Spanish
+    # "Sra. María García López" has two family names, German "Herr Hans Peter Müller" two
+    # given names; nothing in the text tells which, so the name stays whole (a particle
+    # says where the family name starts: "Sr. José María de la Cruz"). So it does when
+    # nameparser doubts a word that decides where the family name starts.
+    particle = any("particle" in t.tags for t in parsed.tokens if t.role is Role.FAMILY)
+    unsure = AmbiguityKind.COMMA_STRUCTURE in doubts or (
+        bool(titles) and ((len(usable) > 1 and not particle) or bool(doubts & _DOUBTS_WITH_A_TITLE))
+    )
+    if "," in written:  # "Last, First" reads "First Last" wherever the name stays whole
+        written = " ".join((*titles, *forenames, *parts[Role.FAMILY]))
+    return PersonName(
+        written=written,
+        titles=titles,
+        forenames=forenames,
+        given=usable[0] if usable else "",
+        family=" ".join(parts[Role.FAMILY]),
+        nickname=" ".join(parts[Role.NICKNAME]),
+        certain=not unsure,
+    )
