@@ -83,6 +83,9 @@ GIVEN_NAME_TITLES = frozenset({"sir", "dame", "d", "don", "dña", "doña", "dom"
 #: Words that open a patronymic, not a family name: a title goes with the given name.
 PATRONYMIC_MARKERS = frozenset({"bin", "binti", "bte", "bt", "binte", "a/l", "a/p"})
 
+#: Every title this module knows: a name made of these alone names nobody ("Herr Dr.").
+_TITLE_WORDS = frozenset({*TITLE_RANKS, *GIVEN_NAME_TITLES})
+
 #: Abbreviations that are titles only before a given name and a family name (alone before
 #: one word, "M. Dupont" may be an initial, and it is kept as written).
 _LEADING_ABBREVIATIONS = frozenset({"m", "d"})
@@ -244,6 +247,8 @@ def _split(written: str) -> PersonName:
     ):
         lead.append(words[0])
         rest = " ".join(words[1:])
+    if all(title_key(word) in _TITLE_WORDS for word in rest.replace(",", " ").split()):
+        return PersonName(written=written, titles=(*lead, *rest.replace(",", " ").split()))
     parsed = _parser().parse(rest)
     parts: dict[Role, list[str]] = {role: [] for role in Role}
     for token in parsed.tokens:
