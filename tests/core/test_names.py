@@ -17,7 +17,16 @@ from bowout.core.addressing import (
     recruiter_addressee,
     reference_name,
 )
-from bowout.core.names import GIVEN_NAME_TITLES, TITLE_RANKS, parse_name, title_key
+from bowout.core.names import (
+    _CJK,
+    GIVEN_NAME_TITLES,
+    TITLE_RANKS,
+    PersonName,
+    _parsed_split,
+    _plain_split,
+    parse_name,
+    title_key,
+)
 from bowout.core.situation import Situation, Stage, Voice
 
 #: (as written, a letter's greeting name, a first-name greeting name, in running text).
@@ -255,3 +264,41 @@ def test_every_greeting_names_the_person_with_their_letters(
                 assert addressee.endswith(unicodedata.normalize("NFC", family)), line
             if not titles and given_name and (voice is not Voice.FORMAL or spoken):
                 assert addressee == unicodedata.normalize("NFC", given_name), line
+
+
+# -- the fast path for plain names agrees with nameparser ----------------------------------
+
+_PLAIN_WORDS = st.builds(
+    lambda head, tail, joiner, more: head + tail + (joiner + more if joiner else ""),
+    st.characters(categories=["Lu", "Ll", "Lo", "Nd"], exclude_characters="_"),
+    st.text(st.characters(categories=["Lu", "Ll", "Lo", "Nd"]), min_size=1, max_size=8),
+    st.sampled_from(["", "-", "'", "’"]),
+    st.text(st.characters(categories=["Lu", "Ll", "Nd"]), min_size=1, max_size=6),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(
+        st.one_of(_PLAIN_WORDS, st.sampled_from(["Jordan", "Lee", "Van", "de", "JR", "Ma", "Do"])),
+        min_size=1,
+        max_size=3,
+    ),
+    case=st.sampled_from([str, str.upper, str.lower, str.title]),
+)
+def test_plain_names_split_as_nameparser_splits_them(words: list[str], case: object) -> None:
+    written = case(" ".join(words))  # type: ignore[operator]
+    if _CJK.search(written) or written != unicodedata.normalize("NFC", written):
+        return
+    fast = _plain_split(written)
+    assert fast is None or fast == _parsed_split(written), written
+
+
+def test_the_fast_path_takes_plain_names_and_leaves_the_rest() -> None:
+    assert _plain_split("Jordan Lee") == PersonName(
+        written="Jordan Lee", forenames=("Jordan",), given="Jordan", family="Lee"
+    )
+    assert _plain_split("Mary Ann O'Brien-Smith") is not None
+    for written in ("Dr. Lee", "Jan van Berg", "Lee, Jordan", "J Lee", "Jordan Lee Jr",
+                    "Ana Maria de Souza Lima"):  # fmt: skip
+        assert _plain_split(written) is None, written
