@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -302,3 +304,22 @@ def test_the_fast_path_takes_plain_names_and_leaves_the_rest() -> None:
     for written in ("Dr. Lee", "Jan van Berg", "Lee, Jordan", "J Lee", "Jordan Lee Jr",
                     "Ana Maria de Souza Lima"):  # fmt: skip
         assert _plain_split(written) is None, written
+
+
+def test_a_draft_without_names_does_not_load_nameparser() -> None:
+    """Importing nameparser and building its vocabulary costs tens of milliseconds: a start
+    (the window's first draft has no names yet) must not pay them."""
+    code = (
+        "import sys\n"
+        "from bowout.core import Composer, Profile, Situation, Stage\n"
+        "import bowout.cli, bowout.core.addressing, bowout.core.batch\n"
+        "Composer().compose(Situation(stage=Stage.SCREENING), Profile('', ''))\n"
+        "print('nameparser' in sys.modules)\n"
+        "from bowout.core.names import parse_name\n"
+        "parse_name('Herr Dr. Müller')\n"
+        "print('nameparser' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "True"]

@@ -35,8 +35,10 @@ import dataclasses
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from nameparser import AmbiguityKind, Lexicon, Parser, Role
+if TYPE_CHECKING:
+    from nameparser import Parser
 
 #: Titles Bow Out knows, by key (casefolded, edge full stops removed): (rank, salutation).
 #: Rank 0 is a courtesy title, 1 a professional one (lawyer, engineer, clergy), 2 a
@@ -98,10 +100,9 @@ _JAPANESE_HONORIFIC = re.compile(r"(?:[-‐ ](?:san|sama|sensei|dono)|様|さん
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: "Maya Okafor <maya@example.com>", as mail clients copy an address.
 _NAMED_ADDRESS = re.compile(r"^(?P<name>.*?)\s*<(?P<address>[^<>\s]+@[^<>\s]+)>$")
-#: nameparser's doubts that, after a title, leave the family name unknown.
-_DOUBTS_WITH_A_TITLE = frozenset(
-    {AmbiguityKind.PARTICLE_OR_GIVEN, AmbiguityKind.TITLE_OR_NAME, AmbiguityKind.GIVEN_OR_FAMILY}
-)
+#: nameparser's doubts (its AmbiguityKind values) that, after a title, leave the family
+#: name unknown.
+_DOUBTS_WITH_A_TITLE = frozenset({"particle-or-given", "title-or-name", "given-or-family"})
 _BARE_ADDRESS = re.compile(r"^(?P<local>[^@\s]+)@[^@\s]+\.[^@\s]+$")
 
 
@@ -112,8 +113,11 @@ def title_key(title: str) -> str:
 
 @functools.cache
 def _parser() -> Parser:
-    # Built once: nameparser's vocabulary plus the titles of the languages our users meet
-    # that it does not list as titles.
+    # Built once, on the first name that needs it: importing nameparser and building its
+    # vocabulary takes tens of milliseconds that a start without names should not pay.
+    # Its vocabulary plus the titles of the languages our users meet that it lacks.
+    from nameparser import Lexicon, Parser
+
     extra = {key for key in (*TITLE_RANKS, *GIVEN_NAME_TITLES) if " " not in key}
     return Parser(lexicon=Lexicon.default().add(titles=extra - _LEADING_ABBREVIATIONS))
 
@@ -275,6 +279,8 @@ def _split(written: str) -> PersonName:
 
 
 def _parsed_split(written: str) -> PersonName:
+    from nameparser import Role
+
     lead: list[str] = []
     rest = written
     for phrase in _PHRASE_TITLES:
@@ -304,14 +310,14 @@ def _parsed_split(written: str) -> PersonName:
         if t.role in (Role.GIVEN, Role.MIDDLE) and "initial" not in t.tags
     ]
     titles = (*lead, *parts[Role.TITLE])
-    doubts = {a.kind for a in parsed.ambiguities}
+    doubts = {a.kind.value for a in parsed.ambiguities}
     # A title before a given name and a second name that is not an initial: Spanish
     # "Sra. María García López" has two family names, German "Herr Hans Peter Müller" two
     # given names; nothing in the text tells which, so the name stays whole (a particle
     # says where the family name starts: "Sr. José María de la Cruz"). So it does when
     # nameparser doubts a word that decides where the family name starts.
     particle = any("particle" in t.tags for t in parsed.tokens if t.role is Role.FAMILY)
-    unsure = AmbiguityKind.COMMA_STRUCTURE in doubts or (
+    unsure = "comma-structure" in doubts or (
         bool(titles) and ((len(usable) > 1 and not particle) or bool(doubts & _DOUBTS_WITH_A_TITLE))
     )
     if "," in written:  # "Last, First" reads "First Last" wherever the name stays whole
