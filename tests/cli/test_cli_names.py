@@ -68,6 +68,26 @@ def test_the_greeting_addresses_the_name_as_written(
     assert data["body_text"].split("\n", 1)[0] == first_line
 
 
+def test_the_sign_off_and_the_call_give_the_users_name_without_a_title(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = draft_json(capsys, tmp_path, "--stage", "accepted", "--contact", "Jordan Lee",
+                      "--your-name", "Dr. Aiko Tanaka")  # fmt: skip
+    assert data["body_text"].split("\n")[-3:-2] == ["Aiko Tanaka"]
+    assert "this is Aiko Tanaka" in data["phone_script"]
+    assert "Dr. Aiko" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_the_checklist_names_a_last_first_contact_in_reading_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = draft_json(capsys, tmp_path, "--stage", "accepted", "--contact", "O'Brien-Smith, Mary",
+                      "--keep-door-open")  # fmt: skip
+    steps = " ".join(item["text"] for item in data["checklist"])
+    assert "Call Mary O'Brien-Smith today" in steps and "check in with Mary O'Brien-Smith" in steps
+    assert "O'Brien-Smith, Mary" not in steps
+
+
 def test_running_text_names_a_last_first_contact_in_reading_order(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -16,6 +16,7 @@ from bowout.core.addressing import (
     contact_addressee,
     formal_name,
     informal_name,
+    own_name,
     recruiter_addressee,
     reference_name,
 )
@@ -31,22 +32,25 @@ from bowout.core.names import (
 )
 from bowout.core.situation import Situation, Stage, Voice
 
-#: (as written, a letter's greeting name, a first-name greeting name, in running text).
+#: (as written, a letter's greeting name, a first-name greeting name, in running text: the
+#: name in reading order, with a title only where no given name is known or the title goes
+#: with the given name).
 CASES = [
     # German: one title in English, the highest; the courtesy title kept as written.
     ("Frau Schäfer", "Frau Schäfer", "Frau Schäfer", "Frau Schäfer"),
     ("Herr Dr. Müller", "Dr. Müller", "Dr. Müller", "Herr Dr. Müller"),
-    ("Herr Prof. Dr. Hans Müller", "Prof. Müller", "Prof. Müller", "Herr Prof. Dr. Hans Müller"),
+    ("Herr Prof. Dr. Hans Müller", "Prof. Müller", "Prof. Müller", "Hans Müller"),
     ("Frau Anna-Lena von der Schulenburg", "Frau von der Schulenburg",
-     "Frau von der Schulenburg", "Frau Anna-Lena von der Schulenburg"),
-    ("Müller, Herr Dr. Hans", "Dr. Müller", "Dr. Müller", "Herr Dr. Hans Müller"),
+     "Frau von der Schulenburg", "Anna-Lena von der Schulenburg"),
+    ("Herr Hans Peter Müller", "Herr Müller", "Herr Müller", "Hans Peter Müller"),
+    ("Müller, Herr Dr. Hans", "Dr. Müller", "Dr. Müller", "Hans Müller"),
     ("Schäfer, Frau", "Frau Schäfer", "Frau Schäfer", "Frau Schäfer"),
     # English, with and without full stops.
-    ("Dr. Jordan Lee", "Dr. Lee", "Dr. Lee", "Dr. Jordan Lee"),
-    ("Dr Jordan Lee", "Dr Lee", "Dr Lee", "Dr Jordan Lee"),
-    ("Ms Priya Raman", "Ms Raman", "Ms Raman", "Ms Priya Raman"),
-    ("Mx. Sam Taylor", "Mx. Taylor", "Mx. Taylor", "Mx. Sam Taylor"),
-    ("Prof. Ada Obi", "Prof. Obi", "Prof. Obi", "Prof. Ada Obi"),
+    ("Dr. Jordan Lee", "Dr. Lee", "Dr. Lee", "Jordan Lee"),
+    ("Dr Jordan Lee", "Dr Lee", "Dr Lee", "Jordan Lee"),
+    ("Ms Priya Raman", "Ms Raman", "Ms Raman", "Priya Raman"),
+    ("Mx. Sam Taylor", "Mx. Taylor", "Mx. Taylor", "Sam Taylor"),
+    ("Prof. Ada Obi", "Prof. Obi", "Prof. Obi", "Ada Obi"),
     ("Jordan Lee", "Jordan Lee", "Jordan", "Jordan Lee"),
     ("Sir Elton John", "Sir Elton", "Sir Elton", "Sir Elton John"),
     ("Jonathan 'Jack' Kennedy", "Jonathan Kennedy", "Jack", "Jonathan Kennedy"),
@@ -57,36 +61,36 @@ CASES = [
     ("McDonald, Ewan", "Ewan McDonald", "Ewan", "Ewan McDonald"),
     # French: the title spelled out as a French salutation spells it.
     ("Mme Dupont", "Madame Dupont", "Madame Dupont", "Mme Dupont"),
-    ("Mlle Claire Petit", "Mademoiselle Petit", "Mademoiselle Petit", "Mlle Claire Petit"),
-    ("M. Jean Dupont", "Monsieur Dupont", "Monsieur Dupont", "M. Jean Dupont"),
+    ("Mlle Claire Petit", "Mademoiselle Petit", "Mademoiselle Petit", "Claire Petit"),
+    ("M. Jean Dupont", "Monsieur Dupont", "Monsieur Dupont", "Jean Dupont"),
     ("M. Dupont", "M. Dupont", "M. Dupont", "M. Dupont"),  # may be an initial: as written
     ("Me Laurent", "Maître Laurent", "Maître Laurent", "Me Laurent"),
-    ("Dr Camille Roux", "Dr Roux", "Dr Roux", "Dr Camille Roux"),
+    ("Dr Camille Roux", "Dr Roux", "Dr Roux", "Camille Roux"),
     # Spanish and Portuguese.
     ("Sra. García", "Sra. García", "Sra. García", "Sra. García"),
-    ("Srta. Lucía Pérez", "Srta. Pérez", "Srta. Pérez", "Srta. Lucía Pérez"),
-    ("Sr. José María de la Cruz", "Sr. de la Cruz", "Sr. de la Cruz", "Sr. José María de la Cruz"),
+    ("Srta. Lucía Pérez", "Srta. Pérez", "Srta. Pérez", "Lucía Pérez"),
+    ("Sr. José María de la Cruz", "Sr. de la Cruz", "Sr. de la Cruz", "José María de la Cruz"),
     ("Sra. María García López", "Sra. María García López", "Sra. María García López",
      "Sra. María García López"),  # two family names or two given names: whole
-    ("Dra. Ana Gómez", "Dra. Gómez", "Dra. Gómez", "Dra. Ana Gómez"),
+    ("Dra. Ana Gómez", "Dra. Gómez", "Dra. Gómez", "Ana Gómez"),
     ("D. Juan García", "D. Juan", "D. Juan", "D. Juan García"),
     ("Dña. María López", "Dña. María", "Dña. María", "Dña. María López"),
-    ("Sr. João Silva", "Sr. Silva", "Sr. Silva", "Sr. João Silva"),
+    ("Sr. João Silva", "Sr. Silva", "Sr. Silva", "João Silva"),
     ("Maria do Carmo Silva", "Maria do Carmo Silva", "Maria", "Maria do Carmo Silva"),
     # Dutch: envelope forms become the English title.
     ("dhr. de Vries", "Mr. de Vries", "Mr. de Vries", "dhr. de Vries"),
-    ("de heer Jan de Vries", "Mr. de Vries", "Mr. de Vries", "de heer Jan de Vries"),
+    ("de heer Jan de Vries", "Mr. de Vries", "Mr. de Vries", "Jan de Vries"),
     ("mevr. Jansen", "Ms. Jansen", "Ms. Jansen", "mevr. Jansen"),
     ("Mevrouw Anna van der Berg", "Ms. van der Berg", "Ms. van der Berg",
-     "Mevrouw Anna van der Berg"),
+     "Anna van der Berg"),
     ("Jan van der Berg", "Jan van der Berg", "Jan", "Jan van der Berg"),
     # Italian.
     ("Sig.ra Rossi", "Sig.ra Rossi", "Sig.ra Rossi", "Sig.ra Rossi"),
-    ("Sig. Marco Bianchi", "Sig. Bianchi", "Sig. Bianchi", "Sig. Marco Bianchi"),
-    ("Dott.ssa Giulia Romano", "Dott.ssa Romano", "Dott.ssa Romano", "Dott.ssa Giulia Romano"),
+    ("Sig. Marco Bianchi", "Sig. Bianchi", "Sig. Bianchi", "Marco Bianchi"),
+    ("Dott.ssa Giulia Romano", "Dott.ssa Romano", "Dott.ssa Romano", "Giulia Romano"),
     ("Dott. Ing. Rossi", "Dott. Rossi", "Dott. Rossi", "Dott. Ing. Rossi"),
-    ("Avv. Luca Ferri", "Avv. Ferri", "Avv. Ferri", "Avv. Luca Ferri"),
-    ("Ing. Paolo Conti", "Ing. Conti", "Ing. Conti", "Ing. Paolo Conti"),
+    ("Avv. Luca Ferri", "Avv. Ferri", "Avv. Ferri", "Luca Ferri"),
+    ("Ing. Paolo Conti", "Ing. Conti", "Ing. Conti", "Paolo Conti"),
     ("Marco di Stefano", "Marco di Stefano", "Marco", "Marco di Stefano"),
     # Japanese honorifics and CJK names: as written.
     ("Tanaka-san", "Tanaka-san", "Tanaka-san", "Tanaka-san"),
@@ -97,10 +101,10 @@ CASES = [
     ("王小明", "王小明", "王小明", "王小明"),
     # Particles and patronymics of other languages.
     ("Ahmad bin Ismail", "Ahmad bin Ismail", "Ahmad", "Ahmad bin Ismail"),
-    ("Mr. Ahmad bin Ismail", "Mr. Ahmad", "Mr. Ahmad", "Mr. Ahmad bin Ismail"),
+    ("Mr. Ahmad bin Ismail", "Mr. Ahmad", "Mr. Ahmad", "Ahmad bin Ismail"),
     ("Siti binti Abdullah", "Siti binti Abdullah", "Siti", "Siti binti Abdullah"),
     ("Khalid al-Rashid", "Khalid al-Rashid", "Khalid", "Khalid al-Rashid"),
-    ("Dr. Khalid al-Rashid", "Dr. al-Rashid", "Dr. al-Rashid", "Dr. Khalid al-Rashid"),
+    ("Dr. Khalid al-Rashid", "Dr. al-Rashid", "Dr. al-Rashid", "Khalid al-Rashid"),
     ("Ludwig van Beethoven", "Ludwig van Beethoven", "Ludwig", "Ludwig van Beethoven"),
     ("Seán Ó Briain", "Seán Ó Briain", "Seán", "Seán Ó Briain"),
     ("Anne du Pont", "Anne du Pont", "Anne", "Anne du Pont"),
@@ -323,3 +327,21 @@ def test_a_draft_without_names_does_not_load_nameparser() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("profile_name", "signed"),
+    [
+        ("Dr. Aiko Tanaka", "Aiko Tanaka"),
+        ("Herr Dr. Hans Müller", "Hans Müller"),
+        ("de heer Jan de Vries", "Jan de Vries"),
+        ("Aiko Tanaka, PhD", "Aiko Tanaka, PhD"),  # post-nominals belong in a signature
+        ("Frau Schäfer", "Frau Schäfer"),  # no given name: the title is how it reads
+        ("  Maya   Okafor ", "Maya Okafor"),
+        ("", ""),
+    ],
+)
+def test_the_user_signs_and_introduces_themselves_without_a_title(
+    profile_name: str, signed: str
+) -> None:
+    assert own_name(profile_name) == signed

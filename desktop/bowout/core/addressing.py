@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bowout.core.errors import InputError
-from bowout.core.names import parse_name
+from bowout.core.names import parse_name, without_titles
 from bowout.core.situation import Situation, Voice
 
 #: Who a message goes to when nobody is named: "Dear Northwind hiring team,".
@@ -63,6 +63,13 @@ def reference_name(full: str) -> str:
     """``full`` as running text names the person ("let Mary O'Brien-Smith know"); ""
     when no person is named."""
     return parse_name(full).full
+
+
+def own_name(name: str) -> str:
+    """The user's own name as they sign and introduce themselves: without a title in
+    front ("Dr. Aiko Tanaka" → "Aiko Tanaka"; a career coach never signs "Dr."), else as
+    written; "" for ""."""
+    return without_titles(name)
 
 
 def team_addressee(company: str) -> str:

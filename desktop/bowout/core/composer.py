@@ -94,7 +94,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         # Running text names people in reading order ("Mary O'Brien-Smith", not the
         # "O'Brien-Smith, Mary" an HR export gives).
         "recruiter": addressing.reference_name(situation.recruiter) or situation.recruiter,
-        "your_name": profile.name.strip(),
+        "your_name": addressing.own_name(profile.name),
         "your_email": profile.email.strip(),
         "your_phone": profile.phone.strip(),
     }

@@ -79,6 +79,12 @@ TITLE_RANKS: dict[str, tuple[int, str]] = {
     "prof.ssa": (3, ""),
 }
 
+#: Spanish and Portuguese titles: names that may carry two family names ("García López").
+IBERIAN = frozenset(
+    {"sr", "sra", "srta", "señor", "señora", "señorita", "senhor", "senhora", "dra", "doctora",
+     "doutor", "doutora", "profesor", "profesora", "professora", "d", "dña", "doña", "dona"}
+)  # fmt: skip
+
 #: Titles that go with the given name: "Sir Elton", "Doña María" (keys as above).
 GIVEN_NAME_TITLES = frozenset({"sir", "dame", "d", "don", "dña", "doña", "dom", "dona"})
 
@@ -151,13 +157,18 @@ class PersonName:
 
     @property
     def full(self) -> str:
-        """The whole name in reading order for running text ("let Mary O'Brien-Smith know"):
-        titles, given, middle and family names; "" when there is no person."""
+        """The name in reading order for running text ("let Mary O'Brien-Smith know", "call
+        Hans Müller"): given and family names, with a title only where it goes with the
+        given name ("Sir Elton John") or no given name is known ("Frau Schäfer"); "" when
+        there is no person."""
         if not self.is_person:
             return ""
         if not self.certain:
             return self.written
-        return " ".join((*self.titles, *self.forenames, self.family)).strip()
+        titles = [t for t in self.titles if title_key(t) in GIVEN_NAME_TITLES]
+        if not self.forenames:
+            titles = list(self.titles)
+        return " ".join((*titles, *self.forenames, self.family)).strip()
 
     @property
     def formal(self) -> str:
@@ -196,6 +207,23 @@ class PersonName:
             title = with_given[0] if with_given else max(ranked)[2]
             return f"{salutation(title)} {self.given}"
         return " ".join((*self.titles, *self.forenames, self.family)).strip()
+
+
+def without_titles(written: str) -> str:
+    """``written`` without the titles in front of a given name ("Dr. Aiko Tanaka" → "Aiko
+    Tanaka"), otherwise as written (whitespace collapsed): how people sign and introduce
+    themselves, as nobody gives themselves a title in a sign-off or on the phone."""
+    text = " ".join(written.split())
+    name = parse_name(text)
+    words = text.split()
+    leading = 0
+    for title in name.titles:
+        if leading < len(words) and words[leading] == title:
+            leading += 1
+        elif " " in title and " ".join(words[leading : leading + 2]) == title:
+            leading += 2
+    # Without a given name ("Frau Schäfer") the title is how the name reads: kept.
+    return " ".join(words[leading:]) if name.forenames and leading < len(words) else text
 
 
 def salutation(title: str) -> str:
@@ -311,14 +339,19 @@ def _parsed_split(written: str) -> PersonName:
     ]
     titles = (*lead, *parts[Role.TITLE])
     doubts = {a.kind.value for a in parsed.ambiguities}
-    # A title before a given name and a second name that is not an initial: Spanish
-    # "Sra. María García López" has two family names, German "Herr Hans Peter Müller" two
-    # given names; nothing in the text tells which, so the name stays whole (a particle
-    # says where the family name starts: "Sr. José María de la Cruz"). So it does when
+    # A Spanish or Portuguese title before a given name and a second name that is not an
+    # initial: "Sra. María García López" may have two family names or two given names, and
+    # nothing in the text tells which, so the name stays whole (a particle says where the
+    # family name starts: "Sr. José María de la Cruz"). Elsewhere the second name is a
+    # middle name ("Herr Hans Peter Müller" is Herr Müller). The name also stays whole when
     # nameparser doubts a word that decides where the family name starts.
     particle = any("particle" in t.tags for t in parsed.tokens if t.role is Role.FAMILY)
     unsure = "comma-structure" in doubts or (
-        bool(titles) and ((len(usable) > 1 and not particle) or bool(doubts & _DOUBTS_WITH_A_TITLE))
+        bool(titles)
+        and (
+            (len(usable) > 1 and not particle and any(title_key(t) in IBERIAN for t in titles))
+            or bool(doubts & _DOUBTS_WITH_A_TITLE)
+        )
     )
     if "," in written:  # "Last, First" reads "First Last" wherever the name stays whole
         written = " ".join((*titles, *forenames, *parts[Role.FAMILY]))
