@@ -146,6 +146,7 @@ def test_a_shared_mailbox_greets_the_hiring_team() -> None:
     )
     assert parse_name("jobs@northwind.example").mailbox
     assert contact_addressee(situation) == "Northwind hiring team"
+    assert contact_addressee(situation, spoken=True) == "there"  # "Hello there, this is …"
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,9 @@ from bowout.core.situation import Situation, Voice
 
 #: Who a message goes to when nobody is named: "Dear Northwind hiring team,".
 HIRING_TEAM = "hiring team"
+#: Who a call greets when nobody is named: a team cannot pick up a phone ("Hello there,
+#: this is Maya").
+SPOKEN_TEAM = "there"
 #: The longest greeting name the user may set for a whole batch ("Dear …,"): a name with
 #: a title, or a team, fits in far fewer; more is a sentence, not a greeting.
 MAX_GREETING_CHARS = 60
@@ -110,14 +113,15 @@ def contact_addressee(situation: Situation, *, spoken: bool = False) -> str:
 
     Warm and brief use the first name, formal the title with the family name or the full
     name; a spoken script never uses a full name. A mailbox that names nobody greets the
-    company's hiring team; without a contact (or with a title alone) the placeholder is
-    returned, to be filled in.
+    company's hiring team, and a call to a team says "Hello there"; without a contact (or
+    with a title alone) the placeholder is returned, to be filled in.
     """
     if situation.greeting:
-        return situation.greeting
+        team = situation.greeting.casefold().endswith(HIRING_TEAM)
+        return SPOKEN_TEAM if spoken and team else situation.greeting
     name = parse_name(situation.contact)
     if name.mailbox:
-        return team_addressee(situation.company)
+        return SPOKEN_TEAM if spoken else team_addressee(situation.company)
     if not name.is_person:
         return CONTACT_PLACEHOLDER
     if situation.voice is Voice.FORMAL and not spoken:
