@@ -25,8 +25,13 @@ business: which of the parts a greeting uses.
   addressed by title, so it is kept there too ("Hi Dr. Lee,", never "Hi Frau,").
 - **Japanese honorifics and CJK names as written** ("Tanaka-san", "田中様"): their order
   and honorific customs are not Western ones, and the user chose the form.
+- **Running text and the user's own name.** The checklist and a note to a recruiter name
+  people in reading order, without titles where a given name is known ("Call Mary
+  O'Brien-Smith today"); nobody signs or introduces themselves with a title ("Aiko
+  Tanaka", not "Dr. Aiko Tanaka").
 - **When unsure, the full name as written** (titles and all, without the comma of "Last,
-  First"); never a title alone and never a stray comma.
+  First"): after a Spanish or Portuguese title, "María García López" may hold two family
+  names or two given names. Never a title alone and never a stray comma.
 """
 
 from __future__ import annotations
@@ -104,12 +109,12 @@ _PHRASE_TITLES = ("de heer",)
 _JAPANESE_HONORIFIC = re.compile(r"(?:[-‐ ](?:san|sama|sensei|dono)|様|さん|殿|先生|氏)$")
 #: Scripts whose names keep their own order and customs (Han, kana, Hangul).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-#: "Maya Okafor <maya@example.com>", as mail clients copy an address.
+#: "Maya Okafor <maya@example.com>", as mail clients copy an address; and an address alone.
 _NAMED_ADDRESS = re.compile(r"^(?P<name>.*?)\s*<(?P<address>[^<>\s]+@[^<>\s]+)>$")
+_BARE_ADDRESS = re.compile(r"^(?P<local>[^@\s]+)@[^@\s]+\.[^@\s]+$")
 #: nameparser's doubts (its AmbiguityKind values) that, after a title, leave the family
 #: name unknown.
 _DOUBTS_WITH_A_TITLE = frozenset({"particle-or-given", "title-or-name", "given-or-family"})
-_BARE_ADDRESS = re.compile(r"^(?P<local>[^@\s]+)@[^@\s]+\.[^@\s]+$")
 
 
 def title_key(title: str) -> str:
@@ -213,7 +218,7 @@ def without_titles(written: str) -> str:
     """``written`` without the titles in front of a given name ("Dr. Aiko Tanaka" → "Aiko
     Tanaka"), otherwise as written (whitespace collapsed): how people sign and introduce
     themselves, as nobody gives themselves a title in a sign-off or on the phone."""
-    text = " ".join(written.split())
+    text = unicodedata.normalize("NFC", " ".join(written.split()))
     name = parse_name(text)
     words = text.split()
     leading = 0
