@@ -211,6 +211,17 @@ def test_batch_refuses_a_greeting_that_cannot_stand_in_one_line(
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["draft", "reply"])
+def test_draft_and_reply_refuse_a_whole_greeting_line_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    kind = ["--kind", "accepted"] if command == "reply" else []
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), command, "--stage", "final",
+                         *kind, "--greeting", "Dear Jordan,")  # fmt: skip
+    assert (code, out) == (2, "") and len(err.strip().splitlines()) == 1
+    assert err.startswith("bowout: error: argument --greeting: give only who to greet")
+
+
 def test_batch_help_explains_greeting(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "batch", "--help")
     assert code == 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bowout.cli.draft import add_tone_flag
+from bowout.cli.draft import add_tone_flag, greeting_type
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> None:
     add_tone_flag(p)
     p.add_argument(
         "--greeting",
-        type=_greeting,
+        type=greeting_type,
         metavar="TEXT",
         help="who every message greets, e.g. 'hiring team' gives \"Dear hiring team,\" "
         "(one line, at most 60 characters; default: each contact by name, and the "
@@ -56,17 +56,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--your-name", metavar="N", help="your name (default: the saved profile)")
     p.add_argument("--your-email", metavar="E", help="your email (default: the saved profile)")
     p.add_argument("--your-phone", metavar="P", help="your phone (default: the saved profile)")
-
-
-def _greeting(text: str) -> str:
-    # argparse turns the ValueError into "argument --greeting: ..." and exit 2.
-    from bowout.core.addressing import check_greeting
-    from bowout.core.errors import InputError
-
-    try:
-        return check_greeting(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
