@@ -292,9 +292,22 @@ _PLAIN_WORDS = st.builds(
         max_size=3,
     ),
     case=st.sampled_from([str, str.upper, str.lower, str.title]),
+    comma=st.booleans(),
+    titles=st.one_of(
+        st.just(()),
+        st.sampled_from(TITLE_RUNS),
+        st.lists(st.sampled_from(sorted(TITLE_RANKS)), max_size=2).map(tuple),
+        st.lists(
+            st.sampled_from(sorted(TITLE_RANKS)).map(lambda t: t.title() + "."), max_size=2
+        ).map(tuple),
+    ),
 )
-def test_plain_names_split_as_nameparser_splits_them(words: list[str], case: object) -> None:
-    written = case(" ".join(words))  # type: ignore[operator]
+def test_plain_names_split_as_nameparser_splits_them(
+    titles: tuple[str, ...], words: list[str], case: object, comma: bool
+) -> None:
+    written = " ".join((*titles, case(" ".join(words))))  # type: ignore[operator]
+    if comma and len(words) > 1:  # "Last, First"
+        written = f"{words[-1]}, {' '.join((*titles, *words[:-1]))}"
     if _CJK.search(written) or written != unicodedata.normalize("NFC", written):
         return
     fast = _plain_split(written)
@@ -306,8 +319,14 @@ def test_the_fast_path_takes_plain_names_and_leaves_the_rest() -> None:
         written="Jordan Lee", forenames=("Jordan",), given="Jordan", family="Lee"
     )
     assert _plain_split("Mary Ann O'Brien-Smith") is not None
-    for written in ("Dr. Lee", "Jan van Berg", "Lee, Jordan", "J Lee", "Jordan Lee Jr",
-                    "Ana Maria de Souza Lima"):  # fmt: skip
+    assert _plain_split("Lee, Jordan Alex") == PersonName(
+        written="Jordan Alex Lee", forenames=("Jordan", "Alex"), given="Jordan", family="Lee"
+    )
+    assert _plain_split("Herr Dr. Müller") == PersonName(
+        written="Herr Dr. Müller", titles=("Herr", "Dr."), family="Müller"
+    )
+    for written in ("Sister Mary", "M. Jean Dupont", "Jan van Berg", "Lee, Dr. Jordan", "J Lee",
+                    "Jordan Lee Jr", "Ana Maria de Souza Lima"):  # fmt: skip
         assert _plain_split(written) is None, written
 
 
