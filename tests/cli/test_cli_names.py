@@ -14,7 +14,7 @@ import pytest
 from cli_helpers import run
 
 from bowout.core.applications import Application
-from bowout.core.names import GIVEN_NAME_TITLES, TITLE_RANKS, title_key
+from bowout.core.name_titles import GIVEN_NAME_TITLES, TITLE_RANKS, title_key
 from bowout.core.situation import Stage, Voice
 from bowout.storage import History
 

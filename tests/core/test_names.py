@@ -20,16 +20,8 @@ from bowout.core.addressing import (
     recruiter_addressee,
     reference_name,
 )
-from bowout.core.names import (
-    _CJK,
-    GIVEN_NAME_TITLES,
-    TITLE_RANKS,
-    PersonName,
-    _parsed_split,
-    _plain_split,
-    parse_name,
-    title_key,
-)
+from bowout.core.name_titles import GIVEN_NAME_TITLES, TITLE_RANKS, title_key
+from bowout.core.names import _CJK, PersonName, _parsed_split, _plain_split, parse_name
 from bowout.core.situation import Situation, Stage, Voice
 
 #: (as written, a letter's greeting name, a first-name greeting name, in running text: the

@@ -42,68 +42,20 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from bowout.core.name_titles import (
+    GIVEN_NAME_TITLES,
+    IBERIAN,
+    LEADING_ABBREVIATIONS,
+    PATRONYMIC_MARKERS,
+    PHRASE_TITLES,
+    TITLE_RANKS,
+    TITLE_WORDS,
+    salutation,
+    title_key,
+)
+
 if TYPE_CHECKING:
     from nameparser import Parser
-
-#: Titles Bow Out knows, by key (casefolded, edge full stops removed): (rank, salutation).
-#: Rank 0 is a courtesy title, 1 a professional one (lawyer, engineer, clergy), 2 a
-#: doctorate, 3 a professorship; the highest rank is kept. The salutation is how an English
-#: letter writes the title ("" keeps the user's spelling). A title nameparser knows and this
-#: table does not (Captain, Judge, Rabbi …) counts as professional and keeps its spelling.
-TITLE_RANKS: dict[str, tuple[int, str]] = {
-    # English
-    **dict.fromkeys(("mr", "mrs", "ms", "miss", "mx"), (0, "")),
-    **dict.fromkeys(("rev", "fr", "father", "sister", "brother"), (1, "")),
-    **dict.fromkeys(("dr", "doctor"), (2, "")),
-    **dict.fromkeys(("prof", "professor"), (3, "")),
-    # German (Fr. is Frau in German and Father in English: the spelling is kept either way)
-    **dict.fromkeys(("herr", "frau", "hr"), (0, "")),
-    **dict.fromkeys(("dr.in", "dipl.-ing"), (2, "")),
-    # French
-    "m": (0, "Monsieur"),
-    "mme": (0, "Madame"),
-    "mlle": (0, "Mademoiselle"),
-    **dict.fromkeys(("monsieur", "madame", "mademoiselle"), (0, "")),
-    "me": (1, "Maître"),
-    "pr": (3, "Professeur"),
-    "professeur": (3, ""),
-    # Spanish and Portuguese
-    **dict.fromkeys(
-        ("sr", "sra", "srta", "señor", "señora", "señorita", "senhor", "senhora"), (0, "")
-    ),
-    **dict.fromkeys(("dra", "doctora", "doutor", "doutora"), (2, "")),
-    **dict.fromkeys(("profesor", "profesora", "professora"), (3, "")),
-    # Dutch: forms for the envelope; an English letter writes Mr. / Ms.
-    **dict.fromkeys(("dhr", "heer", "de heer", "meneer"), (0, "Mr.")),
-    **dict.fromkeys(("mevr", "mw", "mevrouw"), (0, "Ms.")),
-    # Italian
-    **dict.fromkeys(
-        ("sig", "sig.ra", "sig.na", "signor", "signore", "signora", "signorina"), (0, "")
-    ),
-    **dict.fromkeys(("dott", "dott.ssa", "ing", "avv", "arch", "geom", "rag"), (1, "")),
-    "prof.ssa": (3, ""),
-}
-
-#: Spanish and Portuguese titles: names that may carry two family names ("García López").
-IBERIAN = frozenset(
-    {"sr", "sra", "srta", "señor", "señora", "señorita", "senhor", "senhora", "dra", "doctora",
-     "doutor", "doutora", "profesor", "profesora", "professora", "d", "dña", "doña", "dona"}
-)  # fmt: skip
-
-#: Titles that go with the given name: "Sir Elton", "Doña María" (keys as above).
-GIVEN_NAME_TITLES = frozenset({"sir", "dame", "d", "don", "dña", "doña", "dom", "dona"})
-
-#: Words that open a patronymic, not a family name: a title goes with the given name.
-PATRONYMIC_MARKERS = frozenset({"bin", "binti", "bte", "bt", "binte", "a/l", "a/p"})
-
-#: Every title this module knows: a name made of these alone names nobody ("Herr Dr.").
-_TITLE_WORDS = frozenset({*TITLE_RANKS, *GIVEN_NAME_TITLES})
-
-#: Abbreviations that are titles only before a given name and a family name (alone before
-#: one word, "M. Dupont" may be an initial, and it is kept as written).
-_LEADING_ABBREVIATIONS = frozenset({"m", "d"})
-#: Titles of more than one word, taken before nameparser sees the rest.
-_PHRASE_TITLES = ("de heer",)
 
 #: Japanese honorifics written after the name, as the user wrote them.
 _JAPANESE_HONORIFIC = re.compile(r"(?:[-‐ ](?:san|sama|sensei|dono)|様|さん|殿|先生|氏)$")
@@ -117,11 +69,6 @@ _BARE_ADDRESS = re.compile(r"^(?P<local>[^@\s]+)@[^@\s]+\.[^@\s]+$")
 _DOUBTS_WITH_A_TITLE = frozenset({"particle-or-given", "title-or-name", "given-or-family"})
 
 
-def title_key(title: str) -> str:
-    """``title`` as the tables above key it: casefolded, without edge full stops."""
-    return title.casefold().strip(".")
-
-
 @functools.cache
 def _parser() -> Parser:
     # Built once, on the first name that needs it: importing nameparser and building its
@@ -130,7 +77,7 @@ def _parser() -> Parser:
     from nameparser import Lexicon, Parser
 
     extra = {key for key in (*TITLE_RANKS, *GIVEN_NAME_TITLES) if " " not in key}
-    return Parser(lexicon=Lexicon.default().add(titles=extra - _LEADING_ABBREVIATIONS))
+    return Parser(lexicon=Lexicon.default().add(titles=extra - LEADING_ABBREVIATIONS))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -231,12 +178,6 @@ def without_titles(written: str) -> str:
     return " ".join(words[leading:]) if name.forenames and leading < len(words) else text
 
 
-def salutation(title: str) -> str:
-    """``title`` as an English letter's greeting writes it ("Mme" → "Madame", "dhr." →
-    "Mr."); other titles as the user wrote them."""
-    return TITLE_RANKS.get(title_key(title), (0, ""))[1] or title
-
-
 @functools.lru_cache(maxsize=256)
 def parse_name(text: str) -> PersonName:
     """Split a person's name as written ("Herr Dr. Müller", "O'Brien-Smith, Mary",
@@ -281,14 +222,14 @@ def _vocabulary() -> frozenset[str]:
     lexicon = _parser().lexicon
     fields = (getattr(lexicon, f.name) for f in dataclasses.fields(lexicon))
     words = {w for field in fields if isinstance(field, frozenset) for w in field}
-    return frozenset(w for w in words if isinstance(w, str)) | _TITLE_WORDS
+    return frozenset(w for w in words if isinstance(w, str)) | TITLE_WORDS
 
 
 @functools.cache
 def _fast_titles() -> frozenset[str]:
     """Titles the fast path takes as nameparser does: ours, less those nameparser reads
     with a given name after them ("Sister Mary") and the ambiguous abbreviations."""
-    ours = frozenset(k for k in TITLE_RANKS if " " not in k) - _LEADING_ABBREVIATIONS
+    ours = frozenset(k for k in TITLE_RANKS if " " not in k) - LEADING_ABBREVIATIONS
     return ours - _parser().lexicon.given_name_titles
 
 
@@ -352,21 +293,21 @@ def _parsed_split(written: str) -> PersonName:
 
     lead: list[str] = []
     rest = written
-    for phrase in _PHRASE_TITLES:
+    for phrase in PHRASE_TITLES:
         if rest.casefold().startswith(phrase + " "):
             lead.append(rest[: len(phrase)])
             rest = rest[len(phrase) + 1 :]
     words = rest.split()
     if (
         len(words) >= 3
-        and title_key(words[0]) in _LEADING_ABBREVIATIONS
+        and title_key(words[0]) in LEADING_ABBREVIATIONS
         and words[0].endswith(".")
         and len(words[1].rstrip(".")) > 1
         and "," not in rest
     ):
         lead.append(words[0])
         rest = " ".join(words[1:])
-    if all(title_key(word) in _TITLE_WORDS for word in rest.replace(",", " ").split()):
+    if all(title_key(word) in TITLE_WORDS for word in rest.replace(",", " ").split()):
         return PersonName(written=written, titles=(*lead, *rest.replace(",", " ").split()))
     parsed = _parser().parse(rest)
     parts: dict[Role, list[str]] = {role: [] for role in Role}
