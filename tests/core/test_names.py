@@ -19,6 +19,7 @@ from bowout.core.addressing import (
     own_name,
     recruiter_addressee,
     reference_name,
+    team_addressee,
 )
 from bowout.core.name_titles import GIVEN_NAME_TITLES, TITLE_RANKS, title_key
 from bowout.core.names import _CJK, PersonName, _parsed_split, _plain_split, parse_name
@@ -169,6 +170,23 @@ def test_the_recruiter_is_greeted_as_a_contact_is() -> None:
         stage=Stage.SCREENING, recruiter="Frau Dr. Weber", via_recruiter=True, voice=Voice.FORMAL
     )
     assert (recruiter_addressee(warm), recruiter_addressee(formal)) == ("Sam", "Dr. Weber")
+
+
+@pytest.mark.parametrize(
+    ("company", "team"),
+    [
+        ("Northwind", "Northwind hiring team"),
+        ("Tailspin Toys, Inc.", "Tailspin Toys hiring team"),
+        ("Contoso GmbH", "Contoso hiring team"),
+        ("Fabrikam & Co.", "Fabrikam hiring team"),
+        ("", "hiring team"),
+        ("Wide World Importers " * 9, "hiring team"),  # too long for a salutation
+    ],
+)
+def test_a_team_is_greeted_by_the_company_name_people_say(company: str, team: str) -> None:
+    assert team_addressee(company) == team
+    situation = Situation(stage=Stage.APPLIED, company=company, greeting=team_addressee(company))
+    assert contact_addressee(situation) == team
 
 
 def test_a_name_the_user_gave_as_the_greeting_is_used_as_it_is() -> None:

@@ -77,13 +77,17 @@ def own_name(name: str) -> str:
 
 def team_addressee(company: str) -> str:
     """The greeting name for a company's hiring team: "Northwind hiring team" (legal forms
-    such as "Inc." left out), or "hiring team" without a company."""
+    such as "Inc." left out), or "hiring team" without a company or when the whole would be
+    longer than :data:`MAX_GREETING_CHARS`."""
     words = re.sub(r"\s*,\s*", " ", company).split()
     while len(words) > 1 and (
         words[-1].casefold().strip(".") in LEGAL_FORMS or words[-1] in {"&", "and"}
     ):
         words.pop()
-    return " ".join((*words, HIRING_TEAM))
+    team = " ".join((*words, HIRING_TEAM))
+    # A company name too long to read in a salutation is left out (and would not fit a
+    # record's greeting field).
+    return team if len(team) <= MAX_GREETING_CHARS else HIRING_TEAM
 
 
 def check_greeting(text: str) -> str:
