@@ -13,12 +13,13 @@ from bowout.core.situation import Stage
 from bowout.storage import History
 
 #: Five applications at different stages: (application, the draft flags that describe it,
-#: the channel its stage calls for).
+#: the channel its stage calls for). One without a contact greets the company's hiring team.
 FIVE = [
     (Application(company="Northwind", role="Data Analyst", stage=Stage.APPLIED),
-     ["--stage", "applied"], "email"),
+     ["--stage", "applied", "--greeting", "Northwind hiring team"], "email"),
     (Application(company="Contoso", role="QA Lead", stage=Stage.SCREENING, recruiter="Sam Hill"),
-     ["--stage", "screening", "--via-recruiter", "--recruiter", "Sam Hill"], "recruiter"),
+     ["--stage", "screening", "--via-recruiter", "--recruiter", "Sam Hill",
+      "--greeting", "Contoso hiring team"], "recruiter"),
     (Application(company="Fabrikam", role="Designer", contact="Ana Ruiz",
                  contact_email="ana@fabrikam.example", stage=Stage.INTERVIEWING),
      ["--stage", "interviewing", "--contact", "Ana Ruiz",

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bowout.cli.draft import add_tone_flag
+from bowout.cli.draft import add_tone_flag, greeting_type
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
@@ -32,6 +32,14 @@ def add_parser(sub: Any) -> None:
         help="why you are withdrawing from all of them (e.g. other-offer)",
     )
     add_tone_flag(p)
+    p.add_argument(
+        "--greeting",
+        type=greeting_type,
+        metavar="TEXT",
+        help="who every message greets, e.g. 'hiring team' gives \"Dear hiring team,\" "
+        "(one line, at most 60 characters; default: each contact by name, and the "
+        "company's hiring team where an application has no contact)",
+    )
     p.add_argument(
         "--format",
         default="text",
@@ -76,7 +84,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         composer = Composer(user_template_dirs(data_dir))
         applications = [stored.application for stored in kept]
         reason, voice = Reason(args.reason), Voice(args.tone)
-        drafts = list(draft_batch(composer, profile, applications, reason, voice))
+        drafts = list(
+            draft_batch(
+                composer, profile, applications, reason, voice, greeting=args.greeting or ""
+            )
+        )
         for problem in composer.take_template_problems():
             print(f"bowout: warning: {problem}", file=sys.stderr)
         record_ids = []

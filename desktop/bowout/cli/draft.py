@@ -75,6 +75,18 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def greeting_type(text: str) -> str:
+    """``--greeting``'s argparse type: who the message greets, checked
+    (:func:`bowout.core.addressing.check_greeting`: one line, 60 characters at most, not a
+    whole "Dear …," line); argparse turns a refusal into one line and exit 2."""
+    from bowout.core.addressing import check_greeting
+
+    try:
+        return check_greeting(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _wording(text: str) -> int:
     try:
         value = int(text)
@@ -211,10 +223,11 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--greeting",
-        default="",
+        type=greeting_type,
         metavar="TEXT",
-        help="how to address the contact, e.g. 'Jordan' or 'Dr. Lee' "
-        "(default: first name; full name in the formal voice)",
+        help="how to address the contact, e.g. 'Jordan' or 'Dr. Lee' (one line, at most 60 "
+        "characters; default: the first name, or the title with the family name when the "
+        "contact has one; in the formal voice the full name)",
     )
     for flag, text in _BOOL_FLAGS.items():
         p.add_argument(f"--{flag.replace('_', '-')}", action="store_true", help=text)
@@ -276,7 +289,7 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         role=args.role,
         company=args.company,
         recruiter=args.recruiter,
-        greeting=args.greeting,
+        greeting=args.greeting or "",
         contact_email=args.contact_email,
         voice=Voice(args.tone),
         wording=args.wording,
