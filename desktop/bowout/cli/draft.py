@@ -336,8 +336,41 @@ def render_text(draft: Draft) -> str:
         parts.append(f"[{'x' if item.done else ' '}] {item.text}")
     if draft.findings:
         parts += ["", "--- Tone coach ---"]
-        parts += [f"* {f.message}" for f in draft.findings]
+        parts += [f"* {for_cli(f.message)}" for f in draft.findings]
     return "\n".join(parts) + "\n"
+
+
+#: How the command line fills what the window's fields fill (keys of the tone coach's
+#: ``FIELD_LABELS``): its output never sends a person to a window they are not using.
+CLI_FIELDS = {
+    "contact": "--contact",
+    "role": "--role",
+    "company": "--company",
+    "recruiter": "--recruiter",
+    "your_name": "your profile (bowout profile set --name N, or --your-name)",
+    "your_email": "your profile (bowout profile set --email E, or --your-email)",
+    "your_phone": "your profile (bowout profile set --phone P, or --your-phone)",
+}
+
+
+def for_cli(message: str) -> str:
+    """A tone-coach message with the window's field names put the command line's way."""
+    from bowout.core.addressing import PLACEHOLDERS
+    from bowout.core.tone_findings import FIELD_LABELS
+
+    for key, label in FIELD_LABELS.items():
+        if message.startswith(f"Fill in {label}: “{PLACEHOLDERS.get(key)}”"):
+            flag = CLI_FIELDS[key]
+            verb = "Give" if flag.startswith("--") else "Fill in"
+            return message.replace(f"Fill in {label}:", f"{verb} {flag}:", 1)
+    return message
+
+
+def draft_json(draft: Draft) -> dict[str, Any]:
+    """``draft --format json`` (the SPEC's object), its warnings put the CLI's way."""
+    payload = draft.to_json_dict()
+    payload["warnings"] = [{**w, "message": for_cli(w["message"])} for w in payload["warnings"]]
+    return payload
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -355,7 +388,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         record_id = save_draft(draft, data_dir)
     out = sys.stdout
     if args.format == "json":
-        payload = draft.to_json_dict()
+        payload = draft_json(draft)
         if record_id:
             payload["id"] = record_id
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -1,4 +1,5 @@
-"""``bowout history`` (list, show, export, import, compare) and saving from ``bowout draft``."""
+"""``bowout history`` (list, show, export, import, compare; sent, reply, note: see
+:mod:`bowout.cli.history_life`) and saving from ``bowout draft``."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bowout.cli.history_life import ACTIONS, add_actions, run_action
 from bowout.core.draft import Draft
 from bowout.storage import History, HistoryError, Record
 
 
 def add_parser(sub: Any) -> None:
     """Register ``history`` on the top-level subparsers."""
-    p = sub.add_parser("history", help="list, show, export or import kept withdrawals")
+    p = sub.add_parser(
+        "history", help="list, show, export or import kept withdrawals; mark sent, record replies"
+    )
     # On both levels so that `history --json list` and `history list --json` both work;
     # SUPPRESS keeps the action's parser from resetting a flag given before it.
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -36,6 +40,7 @@ def add_parser(sub: Any) -> None:
         elif positional == "file":
             action.add_argument("file", metavar="FILE", type=Path)
         action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    add_actions(actions)
 
 
 def save_draft(draft: Draft, data_dir: Path) -> str:
@@ -74,6 +79,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                     f"Imported {args.file}: {report.added} added, {report.updated} updated, "
                     f"{report.skipped} skipped"
                 )
+        elif command in ACTIONS:
+            record, line = run_action(history, resolve_id(history, args.id), args)
+            if as_json:
+                _emit(record.to_dict())
+            else:
+                print(line)
         elif command == "compare":
             from bowout.storage.conflicts import compare_text
 
@@ -114,6 +125,8 @@ def resolve_id(history: History, given: str) -> str:
 
 
 def _print_list(records: list[Record], as_json: bool) -> None:
+    from bowout.services.records import state_of
+
     if as_json:
         _emit([record.to_dict() for record in records])
         return
@@ -123,7 +136,7 @@ def _print_list(records: list[Record], as_json: bool) -> None:
     for record in records:
         who = " — ".join(part for part in (record.company, record.role) if part) or "(no company)"
         contact = f" ({record.contact})" if record.contact else ""
-        status = "resolved" if record.outcome == "resolved" else record.status
+        status = state_of(record)
         print(
             f"{record.id[:8]}  {record.created[:10]}  {status:8}  {record.stage:12}  "
             f"{record.channel:9}  {who}{contact}"

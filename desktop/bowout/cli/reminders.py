@@ -21,7 +21,9 @@ def add_parser(sub: Any) -> None:
     listing.add_argument("--all", action="store_true", help="include follow-ups already done")
     export = actions.add_parser("export", help="write every follow-up to a calendar file")
     export.add_argument("file", metavar="FILE.ics", type=Path)
-    done = actions.add_parser("done", help="tick a follow-up off (its UID from list --json)")
+    done = actions.add_parser(
+        "done", help="tick a follow-up off (its UID from list --json, or a unique start of it)"
+    )
     done.add_argument("uid", metavar="UID")
     done.add_argument("--undo", action="store_true", help="put it back on the list")
 
@@ -39,12 +41,9 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
     with History.open(data_dir) as history:
         items = history.reminders(reply_days)
         if args.reminders_command == "done":
-            if args.uid not in {r.uid for r in items}:
-                raise InputError(
-                    f"no follow-up has the UID {args.uid!r} (see: bowout reminders list --json)"
-                )
-            history.set_reminder_done(args.uid, not args.undo)
-            print(f"{args.uid} {'back on the list' if args.undo else 'done'}")
+            uid = _resolve_uid(args.uid, [r.uid for r in items])
+            history.set_reminder_done(uid, not args.undo)
+            print(f"{uid} {'back on the list' if args.undo else 'done'}")
             return 0
     if args.reminders_command == "export":
         path: Path = args.file
@@ -72,3 +71,16 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
         company = f" ({reminder.company})" if where else ""
         print(f"{reminder.due.isoformat()}{late}  {tick}{reminder.title}{company}")
     return 0
+
+
+def _resolve_uid(given: str, uids: list[str]) -> str:
+    """The UID itself, or the one UID that starts with ``given`` (as ``history show`` takes
+    a unique start of an id); InputError when none or several do."""
+    if given in uids:
+        return given
+    found = [uid for uid in uids if given and uid.startswith(given)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise InputError(f"{given!r} starts {len(found)} follow-ups' UIDs; give more of it")
+    raise InputError(f"no follow-up has the UID {given!r} (see: bowout reminders list --json)")

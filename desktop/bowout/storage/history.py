@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -27,12 +26,13 @@ from bowout.storage.jsonstore import (
     HistoryDB,
     HistoryStorage,
 )
+from bowout.storage.lifecycle import Lifecycle, check_update
 from bowout.storage.records import Record
 from bowout.storage.reminder_store import ReminderStore
-from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
+from bowout.storage.schema import SCHEMA_VERSION, later_than, now
 from bowout.storage.search import FoldCache, Matcher
-from bowout.storage.timeline import insert_event, make_event
 from bowout.storage.timeline_edits import TimelineEdits
+from bowout.storage.withdrawals import Withdrawals
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, TimelineEdits, ReminderStore):
+class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdrawals):
     """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
     applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
     :class:`ReminderStore`); safe against crashes and a second running copy."""
@@ -144,8 +144,12 @@ class History(ApplicationStore, TimelineEdits, ReminderStore):
             self._records.insert(saved.id, saved.to_dict())
         return saved
 
-    def update(self, record: Record) -> Record:
+    def update(self, record: Record, *, revise_sent: bool = False) -> Record:
         """Save the user's changes to a kept record; returns it with a new updated time.
+
+        A sent record's message stays as it went out (see :mod:`bowout.storage.lifecycle`):
+        changing it is a HistoryError unless ``revise_sent`` says the user chose to revise
+        it; whether it was sent changes only through ``mark_sent`` and ``undo_sent``.
 
         ``record.updated`` is the version the caller loaded. If the stored record has changed
         since (another window saved it), nothing is overwritten: this version is kept as a
@@ -165,25 +169,14 @@ class History(ApplicationStore, TimelineEdits, ReminderStore):
                 conflict = SaveConflict(current, saved)
             else:
                 conflict = None
+                saved = check_update(self._to_record(old, strict=True), saved,
+                                     revise_sent=revise_sent)  # fmt: skip
                 saved.created = str(old["created"])  # the creation time is never rewritten
                 saved.updated = later_than(str(old["updated"]))
                 self._replace(saved)
         if conflict is not None:
             raise conflict  # only now: the kept copy is on disk
         return saved
-
-    def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
-        """Mark a record as sent (now, or at ``when``) and add the "message sent" event,
-        on the record's channel with its subject, to its timeline."""
-        with self._transaction():
-            record = self._get_locked(record_id)
-            record.status = "sent"
-            record.sent = format_time(when or dt.datetime.now(dt.timezone.utc))
-            event = make_event("message-sent", record.sent, record.channel, record.subject)
-            record.timeline = insert_event(record.timeline, event)
-            record.updated = later_than(record.updated)
-            self._replace(record)
-        return record
 
     def delete(self, record_id: str) -> None:
         """Move a record into the trash (restorable until the user empties it)."""
