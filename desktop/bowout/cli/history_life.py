@@ -72,8 +72,9 @@ def run_action(history: History, record_id: str, args: argparse.Namespace) -> tu
         record = records.undo_sent(history, record_id)
         return record, f"Back to a draft: {_who(record)} (no longer marked sent)."
     if command == "sent":
-        if not args.with_placeholders:
-            _refuse_placeholders(history.get(record_id))
+        record = history.get(record_id)
+        if not args.with_placeholders and record.status != "sent":
+            _refuse_placeholders(record)
         record = records.mark_sent(history, record_id, args.at)
         return record, (
             f"Marked sent: {_who(record)} at {_shown(record.sent)} on {record.channel}. The "
@@ -92,11 +93,13 @@ def run_action(history: History, record_id: str, args: argparse.Namespace) -> tu
 def _refuse_placeholders(record: Record) -> None:
     from bowout.core.tone_findings import placeholder_findings
 
-    found = placeholder_findings([(record.subject, "subject"), (record.body_text, "body")])
+    texts = {"subject": record.subject, "body": record.body_text}
+    found = placeholder_findings([(text, target) for target, text in texts.items()])
     if found:
+        quoted = ", ".join(f"“{texts[f.target][f.start : f.end]}”" for f in found)
         raise InputError(
-            f"the message still holds {found[0].message.rstrip('.')}; fill it in first, or "
-            "say it went out like that with --with-placeholders"
+            f"the message still holds {quoted}; fill in the draft, or say it went out like "
+            "that with --with-placeholders"
         )
 
 
