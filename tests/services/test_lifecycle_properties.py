@@ -19,7 +19,7 @@ from bowout.core.errors import BowOutError
 from bowout.core.situation import Stage
 from bowout.services import batch as batches
 from bowout.services import records
-from bowout.storage import History, HistoryError
+from bowout.storage import History, HistoryError, Record
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.lifecycle import SentMessage, sent_messages
 
@@ -38,14 +38,16 @@ class Lifecycle(RuleBasedStateMachine):
         self.live: set[str] = set()
         self.trashed: set[str] = set()
         self.sent: dict[str, list[SentMessage]] = {}
-        self.stale: dict[str, object] = {}
+        self.stale: dict[str, Record] = {}
 
     def teardown(self) -> None:
         self.history.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _pick(self, pool: set[str], index: int) -> str:
-        ordered = sorted(pool)
+        # In the order they were made: ids are random, so sorting them would let the same
+        # draws pick different records from one run to the next.
+        ordered = [record_id for record_id in self.sent if record_id in pool]
         return ordered[index % len(ordered)]
 
     def _kept(self, record_id: str) -> None:
@@ -163,6 +165,9 @@ class Lifecycle(RuleBasedStateMachine):
         for record in [*self.history.list(), *self.history.trash()]:
             assert sent_messages(record) == self.sent[record.id]
             assert (record.status == "sent") == bool(self.sent[record.id])
+            if record.status == "sent":  # nothing here revises: the record is what went out
+                last = self.sent[record.id][-1]
+                assert (record.subject, record.body_text) == (last.subject, last.text)
 
 
 Lifecycle.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None)
