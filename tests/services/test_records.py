@@ -11,6 +11,7 @@ from services_helpers import make_record
 from bowout.core.errors import InputError
 from bowout.services import records
 from bowout.storage import History, HistoryError
+from bowout.storage.conflicts import SaveConflict
 from bowout.storage.lifecycle import sent_messages
 
 WHEN = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.timezone.utc)
@@ -161,3 +162,16 @@ def test_resolved_keeps_the_sent_request_and_sends_nothing(history: History) -> 
     assert resolved.timeline[-1]["text"] == records.RESOLVED_NOTE
     with pytest.raises(HistoryError):  # a plain withdrawal has nothing to resolve
         records.mark_resolved(history, records.save_draft(history, make_record()).id)
+
+
+def test_a_stale_window_cannot_rewrite_a_sent_message_through_a_conflict(
+    history: History,
+) -> None:
+    record_id = _sent(history)
+    opened = history.get(record_id)  # this window's copy
+    records.save_draft(history, dataclasses.replace(opened, notes="Another window"))
+    with pytest.raises(HistoryError, match="stay as they went out"):
+        records.save_draft(history, dataclasses.replace(opened, body_text="Rewritten"))
+    assert [r.id for r in history.list()] == [record_id]  # no rewritten copy either
+    with pytest.raises(SaveConflict):  # a stale change beside the message is still kept
+        records.save_draft(history, dataclasses.replace(opened, notes="Mine"))

@@ -161,16 +161,17 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
             old = self._records.get(saved.id)
             if old is None:
                 raise HistoryError(f"No record with id {saved.id!r} in the history to update.")
+            current = self._to_record(old, strict=True)
             if saved.updated and saved.updated != old["updated"]:
-                current = self._to_record(old, strict=True)
+                if current.status == saved.status == "sent" and not revise_sent:
+                    check_update(current, saved, revise_sent=False)  # never a rewritten copy
                 saved.id, saved.created = uuid.uuid4().hex, now()
                 saved.updated = saved.created
                 self._records.insert(saved.id, saved.to_dict())
                 conflict = SaveConflict(current, saved)
             else:
                 conflict = None
-                saved = check_update(self._to_record(old, strict=True), saved,
-                                     revise_sent=revise_sent)  # fmt: skip
+                saved = check_update(current, saved, revise_sent=revise_sent)
                 saved.created = str(old["created"])  # the creation time is never rewritten
                 saved.updated = later_than(str(old["updated"]))
                 self._replace(saved)
