@@ -45,6 +45,7 @@ from bowout.gui.views.batch_items import (
 )
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_style
+from bowout.storage.applications import ACCEPTED, OPEN
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
@@ -372,11 +373,10 @@ class BatchView(QWidget):
         if item is None or item.draft is None or item.record_id:
             return
         history, row = self._history(), self.item_list.currentRow()
-        kept: list[str] = []
-        record_id = self._run(lambda: keep_sent(history, item, self.batch_note(), kept.append))
+        if self._run(self._mark_accepted) is None:
+            return
+        record_id = self._run(lambda: keep_sent(history, item, self.batch_note()))
         if record_id is None:
-            if kept:  # on disk, not yet marked sent: the next try finishes this one
-                self.items[row] = dataclasses.replace(item, kept_id=kept[0])
             return
         self.items[row] = dataclasses.replace(item, record_id=record_id)
         waiting = [i for i, it in enumerate(self.items) if not it.record_id]
@@ -387,6 +387,17 @@ class BatchView(QWidget):
         else:
             self.show_message(f"All {len(self.items)} sent and kept in your history; their "
                               "follow-ups are in Coming up.")  # fmt: skip
+
+    def _mark_accepted(self) -> bool:
+        """The offer chosen as accepted is marked accepted (once the first message goes
+        out), so that no later batch drafts to it."""
+        chosen = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
+        stored = self.open_applications.get(chosen or "")
+        if stored is not None and stored.state == OPEN:
+            self.open_applications[stored.id] = self._history().set_application_state(
+                stored.id, ACCEPTED
+            )
+        return True
 
     def batch_note(self) -> str:
         """The notes of each record of this batch (see :func:`batch_note`)."""
