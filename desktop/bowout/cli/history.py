@@ -109,10 +109,12 @@ def _emit(payload: object) -> None:
 
 def resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given`` (ids are long to type)."""
+    from bowout.storage.schema import valid_id
+
     given = given.strip().lower()
+    if valid_id(given):
+        return given  # a whole id: the history says what is wrong with it, if anything
     ids = [record.id for record in history.list()]
-    if given in ids:
-        return given
     matches = [rid for rid in ids if given and rid.startswith(given)]
     if len(matches) == 1:
         return matches[0]
@@ -153,6 +155,10 @@ def render_record(record: Record) -> str:
     ]
     if record.recruiter:
         lines.append(f"Recruiter: {record.recruiter}")
+    unknown = record.not_understood
+    if unknown:
+        lines.append(f"Not understood: {', '.join(unknown)} (from a newer Bow Out; kept as "
+                     "it is)")  # fmt: skip
     if record.outcome:
         lines.append(f"Outcome:   {record.outcome} (of the conversation about "
                      f"{record.negotiation['deal_breaker']})")  # fmt: skip
@@ -194,5 +200,5 @@ def timeline_lines(record: Record) -> list[str]:
     for event in record.timeline:
         what = EVENT_KINDS[event["kind"]] + (f" ({event['reply']})" if event["reply"] else "")
         lines.append(f"{event['at'][:16].replace('T', ' ')} UTC  {what}  [{event['channel']}]")
-        lines += [f"    {line}" for line in str(event["text"]).splitlines()]
+        lines += [f"    {line}" if line else "" for line in str(event["text"]).splitlines()]
     return lines

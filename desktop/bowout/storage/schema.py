@@ -93,6 +93,8 @@ YEARS = (1970, 2200)
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ID = re.compile(r"[0-9a-f]{32}")
+#: A value a newer Bow Out may write in place of one of ours: an identifier like ours.
+NEWER_VALUE = re.compile(r"[a-z][a-z0-9-]{0,59}")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z")
 
@@ -246,11 +248,12 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 def check_fields(data: dict[str, Any]) -> None:
     """Raise HistoryError naming the first field of a current-version record dict that is wrong."""
     _check_strings(data)
-    for field, allowed in (("stage", STAGES), ("reason", REASONS), ("channel", CHANNELS)):
+    for field, allowed in (("stage", STAGES), ("channel", CHANNELS)):
         if data.get(field) not in allowed:
             raise HistoryError(
                 f"{field} must be one of {', '.join(sorted(allowed))}: {data.get(field)!r}"
             )
+    check_value(data.get("reason"), REASONS, "reason")
     if not isinstance(data.get("channel_chosen"), bool):
         raise HistoryError("channel_chosen must be true or false")
     if data.get("status") not in STATUSES:
@@ -267,8 +270,7 @@ def check_fields(data: dict[str, Any]) -> None:
     for name in MONEY_FIELDS:
         if visa[name] not in MONEY:
             raise HistoryError(f"visa.{name} must be none, promised or paid: {visa[name]!r}")
-    if data.get("voice") not in VOICES:
-        raise HistoryError(f"voice must be one of {', '.join(sorted(VOICES))}")
+    check_value(data.get("voice"), VOICES, "voice")
     wording = data.get("wording")
     if not isinstance(wording, int) or isinstance(wording, bool) or not 1 <= wording <= 1000:
         raise HistoryError(f"wording must be a whole number from 1 to 1000: {wording!r}")
@@ -301,8 +303,8 @@ def _check_negotiation(value: object) -> None:
     if value["kind"] not in KINDS:
         raise HistoryError(f"negotiation.kind must be withdraw or negotiate: {value['kind']!r}")
     breaker = value["deal_breaker"]
-    if breaker is not None and breaker not in DEAL_BREAKERS:
-        raise HistoryError(f"negotiation.deal_breaker is not a known point: {breaker!r}")
+    if breaker is not None:
+        check_value(breaker, DEAL_BREAKERS, "negotiation.deal_breaker")
     if value["kind"] == "negotiate" and breaker is None:
         raise HistoryError("negotiation.deal_breaker is needed to negotiate")
     decide = value["decide_by"]
@@ -321,6 +323,36 @@ def _check_negotiation(value: object) -> None:
         )
     if outcome == "resolved" and value["kind"] != "negotiate":
         raise HistoryError("negotiation.outcome resolved needs negotiation.kind negotiate")
+
+
+def check_value(value: object, known: frozenset[str], field: str) -> None:
+    """Raise unless ``value`` is one of ``known`` or looks like a value a newer Bow Out
+    wrote (an identifier such as ``career-break``): such a value is kept as it is, shown,
+    exported, and named by :func:`not_understood` (issue 20: "A record can vanish")."""
+    if value in known or (isinstance(value, str) and NEWER_VALUE.fullmatch(value)):
+        return
+    raise HistoryError(f"{field} must be one of {', '.join(sorted(known))}: {value!r}")
+
+
+def not_understood(data: dict[str, Any]) -> list[str]:
+    """What in a checked record this Bow Out does not know (values of a newer version),
+    e.g. ``["reason 'career-break'"]``; empty for a record it understands whole."""
+    from bowout.core.draft import REPLY_KINDS
+
+    found = []
+    if data.get("reason") not in REASONS:
+        found.append(f"reason {data.get('reason')!r}")
+    if data.get("voice") not in VOICES:
+        found.append(f"voice {data.get('voice')!r}")
+    talk = data.get("negotiation") or {}
+    breaker = talk.get("deal_breaker")
+    if breaker is not None and breaker not in DEAL_BREAKERS:
+        found.append(f"deal-breaker {breaker!r}")
+    for event in data.get("timeline") or []:
+        reply = event.get("reply")
+        if reply is not None and reply not in REPLY_KINDS:
+            found.append(f"reply kind {reply!r}")
+    return found
 
 
 def _valid_date(value: object) -> bool:
