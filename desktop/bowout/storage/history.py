@@ -31,6 +31,7 @@ from bowout.storage.records import Record
 from bowout.storage.reminder_store import ReminderStore
 from bowout.storage.schema import SCHEMA_VERSION, later_than, now
 from bowout.storage.search import FoldCache, Matcher
+from bowout.storage.sync_copies import SyncCopies
 from bowout.storage.timeline_edits import TimelineEdits
 from bowout.storage.withdrawals import Withdrawals
 
@@ -41,7 +42,7 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdrawals):
+class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdrawals, SyncCopies):
     """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
     applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
     :class:`ReminderStore`); safe against crashes and a second running copy."""
@@ -52,8 +53,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         self.data_dir = data_dir
         #: The file itself: where a symbolic link history.json points, if it is one.
         self.path = linked_target(data_dir / HISTORY_FILE)
+        #: Backups and the lock stay in the data folder even when history.json links into
+        #: a synced folder: only the history itself travels (README, "A synced folder").
+        self.backups = backups.backup_dir(data_dir / HISTORY_FILE)
         self.recovery_message: str | None = None
-        self._lock = HistoryLock(self.path, lock_timeout)
+        self._lock = HistoryLock(data_dir / HISTORY_FILE, lock_timeout)
         self._db = HistoryDB(self.path, storage=HistoryStorage)
         self._store = self._db.history_storage
         self._records = Docs(self._db.table(RECORDS, cache_size=0), self._store)
@@ -76,6 +80,8 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         make_private(history.path)
         if history._store.newer:
             history.recovery_message = history.read_only_message()
+        else:
+            history._merge_copies()
         return history
 
     def read_only_message(self) -> str:
@@ -318,7 +324,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
     def _save(self) -> None:
         payload = self._store.commit_bytes()
         try:
-            backups.take(self.path)
+            backups.take(self.path, self.backups)
             atomic.atomic_write_bytes(self.path, payload)
         except OSError as exc:
             raise os_error(exc, _SAVE, self.path) from exc
@@ -329,7 +335,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
             self._store.forget()  # re-read it next time instead
             logger.warning("saved %s but could not check it: %s", self.path, exc)
         try:
-            backups.prune(self.path)
+            backups.prune(self.path, folder=self.backups)
         except OSError as exc:
             logger.warning("saved %s but could not tidy its backups: %s", self.path, exc)
 
@@ -363,7 +369,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
             raise os_error(exc, "repair the history", self.path) from exc
 
     def _recover(self, problem: str | None) -> None:
-        self.recovery_message = recovery.recover(self.path, problem)
+        self.recovery_message = recovery.recover(self.path, problem, self.backups)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
 
