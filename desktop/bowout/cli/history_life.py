@@ -59,7 +59,8 @@ def add_actions(actions: Any) -> None:
     note.add_argument("--text", required=True, metavar="T", help="what was said")
     note.add_argument("--at", type=_when, metavar="WHEN", help=at_help)
     for action in (sent, reply, note):
-        action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+        action.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                            help="print the record as JSON")  # fmt: skip
 
 
 def run_action(history: History, record_id: str, args: argparse.Namespace) -> tuple[Record, str]:
