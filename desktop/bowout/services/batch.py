@@ -79,6 +79,29 @@ def plan(history: History, accepted: str | None = None) -> BatchPlan:
     return BatchPlan(taken, others)
 
 
+def mark_accepted(history: History, application_id: str) -> StoredApplication:
+    """Mark the application whose offer the user took as ``accepted`` (never drafted to
+    again); one already accepted, withdrawn or in another state is returned as it is."""
+    stored = history.get_application(application_id)
+    if stored.state != OPEN:
+        return stored
+    return history.set_application_state(application_id, ACCEPTED)
+
+
+def keep_sent_message(
+    history: History, stored: StoredApplication, draft: Draft, *, subject: str, body_text: str,
+    body_html: str | None, notes: str,
+) -> Record:  # fmt: skip
+    """Keep the message the user sent for ``stored`` (``draft`` with their subject and text;
+    ``body_html`` None: the draft's own) as its sent withdrawal: see :func:`keep_sent`."""
+    from bowout.storage import Record
+
+    record = Record.from_draft(
+        draft, notes=notes, subject=subject, body_text=body_text, body_html=body_html
+    )
+    return keep_sent(history, stored, record)
+
+
 def keep_draft(history: History, stored: StoredApplication, draft: Draft) -> Record:
     """Keep ``draft`` as the application's withdrawal draft, linked, in one write (a draft
     kept for it by an earlier run is refreshed, not doubled)."""

@@ -25,7 +25,7 @@ written message (the article's "call first, then write" for a rescinded offer).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bowout.core.draft import REPLY_KINDS
 from bowout.core.errors import InputError
@@ -123,6 +123,27 @@ def mark_resolved(history: History, record_id: str, when: dt.datetime | None = N
     stamp = format_time(when) if when else later_than(record.updated)
     note = make_event("note", stamp, record.channel, RESOLVED_NOTE)
     return history.set_outcome(record.id, "resolved", [note])
+
+
+def timeline_event(
+    kind: str, when: dt.datetime | str, channel: str, text: str = "", reply: str | None = None
+) -> dict[str, Any]:
+    """One timeline event (``kind``: a key of
+    :data:`~bowout.storage.timeline.EVENT_KINDS` but "message-sent", which only
+    :func:`mark_sent` writes), at ``when`` (an aware time, or a record time stamp)."""
+    at = when if isinstance(when, str) else format_time(when)
+    return make_event(kind, at, channel, text, reply)
+
+
+def add_events(history: History, record_id: str, events: list[dict[str, Any]]) -> Record:
+    """Add events made by :func:`timeline_event` (their reply, your answer, a note) in one
+    save; :func:`take_back` removes them again (undo)."""
+    return history.add_events(record_id, events)
+
+
+def take_back(history: History, record_id: str, events: list[dict[str, Any]]) -> Record:
+    """Undo :func:`add_events`: those events leave the timeline again, in one save."""
+    return history.remove_events(record_id, events)
 
 
 def answered(record: Record) -> bool:

@@ -36,3 +36,10 @@ def parse_when(text: str, now: dt.datetime | None = None) -> dt.datetime:
     if when > now + dt.timedelta(minutes=1):
         raise InputError(f"{text!r} is in the future; say when it happened")
     return when.astimezone(dt.timezone.utc)
+
+
+def stamp(when: dt.datetime) -> str:
+    """``when`` as a record time stamp (UTC, microseconds, ``Z``; naive times are local)."""
+    from bowout.storage.schema import format_time
+
+    return format_time(when)

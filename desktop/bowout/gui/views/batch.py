@@ -49,7 +49,6 @@ from bowout.gui.views.batch_items import (
 )
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_style
-from bowout.storage.applications import ACCEPTED, OPEN
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
@@ -400,11 +399,11 @@ class BatchView(QWidget):
         """The offer chosen as accepted is marked accepted (once the first message goes
         out), so that no later batch drafts to it."""
         chosen = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
-        stored = self.open_applications.get(chosen or "")
-        if stored is not None and stored.state == OPEN:
-            self.open_applications[stored.id] = self._history().set_application_state(
-                stored.id, ACCEPTED
-            )
+        if chosen and chosen in self.open_applications:
+            from bowout.services.batch import mark_accepted
+
+            stored = mark_accepted(self._history(), chosen)
+            self.open_applications[stored.id] = stored
         return True
 
     def ready_to_send(self, item: BatchItem, action: str) -> bool:

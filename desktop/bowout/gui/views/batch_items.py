@@ -97,12 +97,10 @@ def keep_sent(history: History, item: BatchItem, note: str) -> str:
     application untouched or withdrawn with its record, and a retry never keeps a second.
     """
     from bowout.services import batch
-    from bowout.storage import Record
 
     assert item.draft is not None
     edited = item.body != item.draft.body_text
-    record = Record.from_draft(
-        item.draft, notes=note, subject=item.subject, body_text=item.body,
-        body_html=text_html(item.body) if edited else None,
-    )  # fmt: skip
-    return batch.keep_sent(history, item.stored, record).id
+    return batch.keep_sent_message(
+        history, item.stored, item.draft, subject=item.subject, body_text=item.body,
+        body_html=text_html(item.body) if edited else None, notes=note,
+    ).id  # fmt: skip
