@@ -167,7 +167,9 @@ def test_a_command_line_user_finishes_the_whole_story(data: Path, tmp_path: Path
     states = {
         a["company"]: a["state"] for a in json.loads(ok(data, "applications", "list", "--json"))
     }
-    assert states == {"Northwind": "open", "Contoso": "open", "Fabrikam": "accepted"}
+    assert states == {"Northwind": "withdrawn", "Contoso": "withdrawn", "Fabrikam": "accepted"}
+    again = json.loads(ok(data, "batch", "--reason", "other-offer", "--format", "json"))
+    assert again == []  # nobody left to tell: nothing drafted twice
     assert " sent " in ok(data, "history", "list")
     calendar = tmp_path / "follow-ups.ics"
     out = ok(data, "reminders", "export", str(calendar))

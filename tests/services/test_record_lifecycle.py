@@ -175,3 +175,18 @@ def test_a_stale_window_cannot_rewrite_a_sent_message_through_a_conflict(
     assert [r.id for r in history.list()] == [record_id]  # no rewritten copy either
     with pytest.raises(SaveConflict):  # a stale change beside the message is still kept
         records.save_draft(history, dataclasses.replace(opened, notes="Mine"))
+
+
+def test_the_application_follows_its_withdrawal_in_the_same_save(history: History) -> None:
+    from bowout.core.applications import Application
+    from bowout.core.situation import Stage
+    from bowout.services import batch
+
+    app_id = history.add_application(Application(company="Northwind", stage=Stage.FINAL))
+    kept = history.keep_withdrawal(app_id, make_record())
+    assert history.get_application(app_id).state == "open"  # a draft withdraws nothing
+    records.mark_sent(history, kept.id)
+    assert history.get_application(app_id).state == "withdrawn"
+    assert batch.plan(history).others == ()  # nobody left to tell
+    records.undo_sent(history, kept.id)
+    assert history.get_application(app_id).state == "open"

@@ -22,12 +22,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from bowout.storage.applications import OPEN, WITHDRAWN
 from bowout.storage.errors import HistoryError
 from bowout.storage.records import Record
 from bowout.storage.schema import format_time, later_than
 from bowout.storage.timeline import REPLY_EVENTS, insert_event, make_event
+
+if TYPE_CHECKING:
+    from bowout.storage.jsonstore import Docs
 
 #: The kind of the timeline event that keeps what went out.
 SENT_EVENT = "message-sent"
@@ -112,9 +116,16 @@ def check_update(old: Record, new: Record, *, revise_sent: bool) -> Record:
 
 
 class Lifecycle:
-    """``History``'s sending steps (a mixin); each is one locked, durable save."""
+    """``History``'s sending steps (a mixin); each is one locked, durable save. An
+    application the record was drafted for follows in the same save: marked sent, it is
+    withdrawn; undone, it is open again (unless another of its withdrawals went out)."""
 
     _edit: Callable[[str, Callable[[Record], object]], Record]
+    if TYPE_CHECKING:
+        _records: Docs
+
+        @property
+        def _applications(self) -> Docs: ...
 
     def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
         """Mark a draft as sent (now, or at ``when``) and keep the message as it went out in
@@ -130,6 +141,7 @@ class Lifecycle:
             record.status, record.sent = "sent", stamp
             event = make_event(SENT_EVENT, stamp, record.channel, sent_event_text(record))
             record.timeline = insert_event(record.timeline, event)
+            self._follow_applications(record.id, sent=True)
 
         return self._edit(record_id, send)
 
@@ -151,8 +163,28 @@ class Lifecycle:
                 event for event in record.timeline
                 if not (event["kind"] == SENT_EVENT and event["at"] == sent_at)
             ]  # fmt: skip
+            self._follow_applications(record.id, sent=False)
 
         return self._edit(record_id, undo)
+
+    def _follow_applications(self, record_id: str, *, sent: bool) -> None:
+        """Inside the transaction: the applications linked to ``record_id`` follow it."""
+        for doc in self._applications.all():
+            linked = doc.get("record_ids") or []
+            if record_id not in linked:
+                continue
+            others_sent = any(
+                (self._records.get(other) or {}).get("status") == "sent"
+                for other in linked if other != record_id
+            )  # fmt: skip
+            if sent and doc.get("state") == OPEN:
+                state = WITHDRAWN
+            elif not sent and doc.get("state") == WITHDRAWN and not others_sent:
+                state = OPEN
+            else:
+                continue
+            updated = later_than(str(doc.get("updated") or ""))
+            self._applications.replace(str(doc["id"]), {**doc, "state": state, "updated": updated})
 
 
 def _sent_events(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
