@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from services_helpers import make_record
@@ -190,3 +192,17 @@ def test_the_application_follows_its_withdrawal_in_the_same_save(history: Histor
     assert batch.plan(history).others == ()  # nobody left to tell
     records.undo_sent(history, kept.id)
     assert history.get_application(app_id).state == "open"
+
+
+def test_an_import_never_rewrites_a_sent_message(history: History, tmp_path: Path) -> None:
+    record_id = _sent(history)
+    kept = history.get(record_id)
+    export = tmp_path / "other.json"
+    history.export_json(export)
+    raw = json.loads(export.read_text(encoding="utf-8"))
+    raw["records"][0].update(body_text="Rewritten elsewhere", updated="2099-01-01T00:00:00Z")
+    export.write_text(json.dumps(raw), encoding="utf-8")
+    report = history.import_json(export)
+    assert (report.added, report.updated) == (1, 0)  # kept beside it, never over it
+    assert history.get(record_id) == kept
+    assert sorted(r.body_text == "Rewritten elsewhere" for r in history.list()) == [False, True]

@@ -26,7 +26,7 @@ from bowout.storage.jsonstore import (
     HistoryDB,
     HistoryStorage,
 )
-from bowout.storage.lifecycle import Lifecycle, check_update
+from bowout.storage.lifecycle import Lifecycle, check_update, rewrites_sent
 from bowout.storage.records import Record
 from bowout.storage.reminder_store import ReminderStore
 from bowout.storage.schema import SCHEMA_VERSION, later_than, now
@@ -244,8 +244,12 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
                     changes[record.id] = _owned_dict(record)
                     added += 1
                 elif record.updated > str(existing["updated"]):
+                    if rewrites_sent(self._to_record(existing, strict=True), record):
+                        record.id = uuid.uuid4().hex  # kept beside it: what was sent stays
+                        added += 1
+                    else:
+                        updated += 1
                     changes[record.id] = _owned_dict(record)
-                    updated += 1
                 else:
                     skipped += 1
             if changes:

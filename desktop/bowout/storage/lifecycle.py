@@ -115,6 +115,15 @@ def check_update(old: Record, new: Record, *, revise_sent: bool) -> Record:
     return new
 
 
+def rewrites_sent(old: Record, new: Record) -> bool:
+    """Would ``new`` replacing ``old`` change what was sent (see the module docstring)?"""
+    if old.status != "sent":
+        return False
+    if _sent_events(new.timeline) != _sent_events(old.timeline):
+        return True
+    return any(getattr(new, name) != getattr(old, name) for name in SENT_FIELDS)
+
+
 class Lifecycle:
     """``History``'s sending steps (a mixin); each is one locked, durable save. An
     application the record was drafted for follows in the same save: marked sent, it is
