@@ -176,3 +176,12 @@ def test_a_command_line_user_finishes_the_whole_story(data: Path, tmp_path: Path
     count = int(out.split()[0])
     assert count >= 2 and calendar.read_text(encoding="utf-8").count("BEGIN:VTODO") == count
     assert "Northwind" in calendar.read_text(encoding="utf-8")
+
+
+def test_an_eml_with_placeholders_is_refused_unless_said(data: Path) -> None:
+    line = refused(data, "draft", "--stage", "screening", "--format", "eml")
+    assert "“[Hiring manager's name]”" in line and "--with-placeholders" in line
+    whole = bowout(data, "draft", "--stage", "screening", "--company", "Acme", "--role", "Analyst",
+                   "--contact", "Jordan Lee", "--your-name", "Maya", "--your-email",
+                   "maya@example.com", "--your-phone", "555 0100", "--format", "eml")  # fmt: skip
+    assert whole.returncode == 0 and "Subject:" in whole.stdout

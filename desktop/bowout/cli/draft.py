@@ -131,7 +131,13 @@ def add_parser(sub: Any) -> None:
         "--format",
         default="text",
         choices=("text", "html", "json", "eml"),
-        help="what to print (default: text)",
+        help="what to print (default: text); eml, a message to send, is refused while "
+        "[bracketed] fill-ins remain",
+    )
+    p.add_argument(
+        "--with-placeholders",
+        action="store_true",
+        help="print the .eml although [bracketed] fill-ins remain",
     )
     p.add_argument(
         "--save",
@@ -366,6 +372,21 @@ def for_cli(message: str) -> str:
     return message
 
 
+def _refuse_placeholders(draft: Draft, allowed: bool) -> None:
+    """A message to send (``--format eml``) goes out whole: InputError naming the fill-ins
+    left, unless ``--with-placeholders`` says so (issue 20, "Nothing goes out half-filled")."""
+    from bowout.core.tone_findings import placeholder_findings
+
+    texts = {"subject": draft.subject, "body": draft.body_text}
+    found = placeholder_findings([(text, target) for target, text in texts.items()])
+    if found and not allowed:
+        quoted = ", ".join(f"“{texts[f.target][f.start : f.end]}”" for f in found)
+        raise InputError(
+            f"the message still holds {quoted}; give the flags that fill them "
+            "(bowout draft --help), or print it anyway with --with-placeholders"
+        )
+
+
 def draft_json(draft: Draft) -> dict[str, Any]:
     """``draft --format json`` (the SPEC's object), its warnings put the CLI's way."""
     payload = draft.to_json_dict()
@@ -395,6 +416,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     elif args.format == "html":
         out.write(exports.to_html(draft.subject, draft.body_html))
     elif args.format == "eml":
+        _refuse_placeholders(draft, args.with_placeholders)
         eml = exports.to_eml(
             draft.subject, draft.body_text, draft.body_html, profile,
             to=situation.contact_email,
