@@ -206,3 +206,17 @@ def test_an_import_never_rewrites_a_sent_message(history: History, tmp_path: Pat
     assert (report.added, report.updated) == (1, 0)  # kept beside it, never over it
     assert history.get(record_id) == kept
     assert sorted(r.body_text == "Rewritten elsewhere" for r in history.list()) == [False, True]
+
+
+def test_keeping_the_same_batch_draft_again_writes_nothing(history: History) -> None:
+    from bowout.core.applications import Application
+    from bowout.core.situation import Stage
+
+    app_id = history.add_application(Application(company="Northwind", stage=Stage.FINAL))
+    first = history.keep_withdrawal(app_id, make_record())
+    stamp = history.path.stat().st_mtime_ns
+    again = history.keep_withdrawal(app_id, make_record())
+    assert again == first and history.path.stat().st_mtime_ns == stamp
+    changed = history.keep_withdrawal(app_id, make_record(notes="A new reason"))
+    assert changed.id == first.id and changed.notes == "A new reason"  # refreshed in place
+    assert history.get_application(app_id).record_ids == (first.id,)

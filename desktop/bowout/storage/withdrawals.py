@@ -72,6 +72,8 @@ class Withdrawals:
                 event = make_event(SENT_EVENT, saved.sent, saved.channel, sent_event_text(saved))
                 saved.timeline = insert_event(saved.timeline, event)
             saved = _checked(saved)
+            if drafts and sent is None and _same(saved, drafts[-1]):
+                return drafts[-1]  # kept already, word for word: nothing to write
             if drafts:
                 self._records.replace(saved.id, saved.to_dict())
             else:
@@ -89,3 +91,8 @@ class Withdrawals:
     def _linked_docs(self, stored: StoredApplication) -> list[dict[str, Any]]:
         docs = (self._records.get(record_id) for record_id in stored.record_ids)
         return [doc for doc in docs if doc is not None]
+
+
+def _same(a: Record, b: Record) -> bool:
+    """The same withdrawal but for when it was saved."""
+    return {**a.to_dict(), "updated": ""} == {**b.to_dict(), "updated": ""}
