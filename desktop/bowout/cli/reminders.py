@@ -61,7 +61,10 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
         sys.stdout.write(json.dumps([r.to_dict() for r in due], indent=2) + "\n")
         return 0
     if not items:
-        print("Nothing coming up: follow-ups appear once a withdrawal is marked as sent.")
+        print(
+            "Nothing coming up: follow-ups appear once a withdrawal is marked as sent "
+            "(bowout history sent ID)."
+        )
     elif not due:
         print("Nothing coming up: every follow-up is done (reminders list --all shows them).")
     for reminder in due:
