@@ -22,7 +22,7 @@ THREE = [
 ]
 
 #: Runs ``bowout.cli.main(argv)`` or the batch use case the window calls, killed with
-#: os._exit at the N-th write of history.json, before it (odd N... see STEP) or after it.
+#: os._exit at the N-th write of history.json, just before it or just after it.
 HARNESS = textwrap.dedent(
     """
     import os, sys
@@ -99,21 +99,22 @@ def _check(data: Path, *, sent: bool, finished: bool) -> None:
         assert sorted(linked) == sorted(records)  # nothing unlinked, nothing doubled
 
 
+@pytest.mark.parametrize("when", ["before", "after"])
+@pytest.mark.parametrize("stop", range(1, len(THREE) + 1))
 @pytest.mark.parametrize("front", ["cli", "window"])
 def test_a_batch_killed_at_every_save_point_resumes_without_duplicates(
-    tmp_path: Path, front: str
+    tmp_path: Path, front: str, stop: int, when: str
 ) -> None:
+    """Killed before or after each save of history.json (one per application)."""
     argv = ["batch", "--reason", "personal", "--save"] if front == "cli" else ["window"]
-    for stop in range(1, len(THREE) + 1):
-        for when in ("before", "after"):
-            data = tmp_path / f"{front}-{stop}-{when}"
-            _three(data)
-            assert _run(data, stop, when, *argv) == 9  # killed
-            _check(data, sent=front == "window", finished=False)
-            assert _run(data, 0, "never", *argv) == 0  # run again: finishes what was left
-            _check(data, sent=front == "window", finished=True)
-            assert _run(data, 0, "never", *argv) == 0  # and once more: nothing new
-            _check(data, sent=front == "window", finished=True)
+    data = tmp_path / "data"
+    _three(data)
+    assert _run(data, stop, when, *argv) == 9  # killed
+    _check(data, sent=front == "window", finished=False)
+    assert _run(data, 0, "never", *argv) == 0  # run again: finishes what was left
+    _check(data, sent=front == "window", finished=True)
+    assert _run(data, 0, "never", *argv) == 0  # and once more: nothing new
+    _check(data, sent=front == "window", finished=True)
 
 
 def _bowout(data: Path, *argv: str) -> subprocess.CompletedProcess[str]:

@@ -175,7 +175,7 @@ class Lifecycle(RuleBasedStateMachine):
                 assert (record.subject, record.body_text) == (last.subject, last.text)
 
 
-Lifecycle.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None)
+Lifecycle.TestCase.settings = settings(max_examples=30, stateful_step_count=20, deadline=None)
 TestLifecycle = Lifecycle.TestCase
 
 
