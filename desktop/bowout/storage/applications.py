@@ -30,6 +30,8 @@ OPEN = "open"
 WITHDRAWN = "withdrawn"
 ACCEPTED = "accepted"
 STATES = (OPEN, WITHDRAWN, ACCEPTED)
+#: How the window names each state (a state a newer version wrote is shown as it is).
+STATE_LABELS = {OPEN: "Open", WITHDRAWN: "Withdrawn", ACCEPTED: "Offer accepted"}
 _TEXT = frozenset(FIELDS) - {"stage", "applied"}
 
 

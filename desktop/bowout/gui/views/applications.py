@@ -35,7 +35,7 @@ from bowout.gui.widgets.application_dialog import ApplicationDialog
 from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, run_storage
-from bowout.storage.applications import OPEN, WITHDRAWN, ImportMapping, StoredApplication
+from bowout.storage.applications import STATE_LABELS, STATES, ImportMapping, StoredApplication
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: State filter choices: (label, state or "" for every application).
-STATE_FILTERS = (("Open", OPEN), ("Withdrawn", WITHDRAWN), ("All", ""))
+STATE_FILTERS = (*((STATE_LABELS[state], state) for state in STATES), ("All", ""))
 #: Columns the list beside the draft leaves to the details: applied date and state.
 HIDDEN_COLUMNS = (3, 4)
 #: Typing pauses this long before the search runs.
