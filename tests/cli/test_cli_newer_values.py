@@ -59,6 +59,9 @@ def test_values_of_a_newer_version_are_kept_listed_shown_and_exported(
         "reply kind 'ghosted-then-back'" in shown.stdout
     )
     assert "Reason:    career-break" in shown.stdout
+    as_json = json.loads(_bowout(data, "history", "show", newer, "--json").stdout)
+    assert as_json["reason"] == "career-break"
+    assert as_json["not_understood"][0] == "reason 'career-break'"
     out = tmp_path / "export.json"
     exported = _bowout(data, "history", "export", str(out))
     assert exported.stdout.startswith("Exported 2 record(s)")

@@ -60,8 +60,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             _print_list(history.list(), as_json)
         elif command == "show":
             record = history.get(resolve_id(history, args.id))
-            if as_json:
-                _emit(record.to_dict())
+            if as_json:  # what a newer version wrote, as it is, and what is not understood
+                unknown = record.not_understood
+                _emit({**record.to_dict(), **({"not_understood": unknown} if unknown else {})})
             else:
                 sys.stdout.write(render_record(record))
         elif command == "export":
