@@ -27,9 +27,9 @@ from bowout.storage.jsonstore import (
     HistoryStorage,
 )
 from bowout.storage.lifecycle import Lifecycle, check_update, rewrites_sent
-from bowout.storage.records import Record
+from bowout.storage.records import Record, checked
 from bowout.storage.reminder_store import ReminderStore
-from bowout.storage.schema import SCHEMA_VERSION, later_than, now
+from bowout.storage.schema import later_than, now
 from bowout.storage.search import FoldCache, Matcher
 from bowout.storage.sync_copies import SyncCopies
 from bowout.storage.timeline_edits import TimelineEdits
@@ -137,7 +137,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
     # -- changing --------------------------------------------------------------------------
     def add(self, record: Record) -> Record:
         """Save a new record; returns it with id and times set, once it is on disk."""
-        saved = _checked(record)
+        saved = checked(record)
         stamp = now()
         if saved.id:  # a retry after a failed save, or a record carried over with its id
             saved.created = saved.created or stamp
@@ -162,7 +162,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         new record and :class:`~bowout.storage.conflicts.SaveConflict` (a HistoryError)
         says so, carrying both. An empty ``updated`` means "no version known" and saves.
         """
-        saved = _checked(record)
+        saved = checked(record)
         with self._transaction():
             old = self._records.get(saved.id)
             if old is None:
@@ -268,7 +268,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
             record = self._get_locked(record_id)
             change(record)
             record.updated = later_than(record.updated)
-            saved = _checked(record)
+            saved = checked(record)
             self._replace(saved)
         return saved
 
@@ -376,16 +376,6 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         self.recovery_message = recovery.recover(self.path, problem, self.backups)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
-
-
-def _checked(record: Record) -> Record:
-    """A validated copy of ``record`` at the current schema version."""
-    data = record.to_dict()
-    data["schema_version"] = data.get("schema_version") or SCHEMA_VERSION
-    try:
-        return Record.from_dict(data)
-    except HistoryError as exc:
-        raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
 
 
 def _owned_dict(record: Record) -> dict[str, Any]:

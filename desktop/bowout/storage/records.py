@@ -251,5 +251,16 @@ def understood(kind: type[E], value: object, fallback: E) -> E:
         return fallback
 
 
+def checked(record: Record) -> Record:
+    """A validated copy of ``record`` at the current schema version, as a save stores it;
+    HistoryError ("This record cannot be saved: ...") names the field that is wrong."""
+    data = record.to_dict()
+    data["schema_version"] = data.get("schema_version") or SCHEMA_VERSION
+    try:
+        return Record.from_dict(data)
+    except HistoryError as exc:
+        raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
+
+
 _FIELDS = dataclasses.fields(Record)
 _NAMES = frozenset(f.name for f in _FIELDS)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from bowout.storage.applications import WITHDRAWN, StoredApplication
 from bowout.storage.lifecycle import SENT_EVENT, sent_event_text
-from bowout.storage.records import Record
+from bowout.storage.records import Record, checked
 from bowout.storage.schema import format_time, later_than, now
 from bowout.storage.timeline import insert_event, make_event
 
@@ -50,8 +50,6 @@ class Withdrawals:
         linked sent record returns that record unchanged. HistoryError names a record
         field that cannot be saved, or an unknown application.
         """
-        from bowout.storage.history import _checked
-
         with self._transaction():
             stored = self._application_locked(application_id)
             linked = [self._to_record(doc, strict=True) for doc in self._linked_docs(stored)]
@@ -59,7 +57,7 @@ class Withdrawals:
             if done and (sent is not None or stored.state == WITHDRAWN):
                 return done[-1]
             drafts = [r for r in linked if r.status != "sent"]
-            saved = _checked(record)
+            saved = checked(record)
             stamp = now()
             if drafts:
                 saved.id, saved.created = drafts[-1].id, drafts[-1].created
@@ -71,7 +69,7 @@ class Withdrawals:
                 saved.status, saved.sent = "sent", format_time(sent)
                 event = make_event(SENT_EVENT, saved.sent, saved.channel, sent_event_text(saved))
                 saved.timeline = insert_event(saved.timeline, event)
-            saved = _checked(saved)
+            saved = checked(saved)
             if drafts and sent is None and _same(saved, drafts[-1]):
                 return drafts[-1]  # kept already, word for word: nothing to write
             if drafts:
