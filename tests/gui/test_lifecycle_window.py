@@ -7,7 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from gui_helpers import email_text, pick, type_into
-from PySide6.QtCore import Qt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPushButton, QTableView
 from pytestqt.qtbot import QtBot
@@ -81,6 +83,7 @@ def test_a_sent_message_is_never_rewritten_by_the_form(
     bar = window.draft_view.follow_up_bar
     assert bar.isVisibleTo(window) and "kept as it went out" in bar.label.text()
     assert bar.new_version_button.isVisibleTo(window)
+    assert window.actions_.new_version.isEnabled()  # also in the Record menu and F1
     door.setChecked(True)  # even a change that reaches the form leaves the message alone
     assert email_text(window) == shown
     window.notes_edit.setPlainText("Priya said she would pass it on.")
@@ -92,6 +95,7 @@ def test_a_sent_message_is_never_rewritten_by_the_form(
     window.mark_sent()  # asked again (the command list, a script): once is once
     assert len(_sent_events(data_dir, record_id)) == 1
     assert "marked sent once" in window.statusBar().currentMessage()
+    assert not window.dirty
 
 
 def test_marking_sent_is_undone_in_one_step(
@@ -116,10 +120,12 @@ def test_write_a_new_version_keeps_the_sent_one(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     record_id, html, _text = _sent_withdrawal(qtbot, window)
+    window.notes_edit.setPlainText("Sent after the call.")  # unsaved: kept, not dropped
     button = window.draft_view.follow_up_bar.new_version_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.record is None and not window.editor.isReadOnly()
     assert window.form.isEnabled() and window.actions_.mark_sent.isEnabled()
+    assert not window.actions_.new_version.isEnabled()  # a draft is simply edited
     assert OWN_WORDS.strip() in email_text(window)  # the new version starts from the sent one
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(window.editor, " One more line.")
@@ -129,6 +135,7 @@ def test_write_a_new_version_keeps_the_sent_one(
         sent = history.get(record_id)
     assert len(records) == 2
     assert sent.body_html == html and sent.status == "sent"
+    assert sent.notes == "Sent after the call."
 
 
 def test_a_replied_record_is_kept_as_sent(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
@@ -224,3 +231,69 @@ def test_a_profile_change_leaves_a_sent_message_alone(
     window.actions_.save.trigger()
     with History.open(data_dir) as history:
         assert history.get(record_id).body_html == html
+
+
+#: What can reach an open sent withdrawal, as (name, action on the window).
+def _form_tick(window: MainWindow) -> None:
+    box = window.form.fact_checks["keep_door_open"]
+    box.setChecked(not box.isChecked())
+
+
+def _form_name(window: MainWindow) -> None:
+    window.form.contact_edit.setText(window.form.contact_edit.text() + "x")
+
+
+def _paste(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText("pasted words")
+    window.editor.insertFromMimeData(mime)
+
+
+def _profile(window: MainWindow) -> None:
+    old = window.context.settings
+    name = old.profile.name + "y"
+    window.apply_settings(dataclasses.replace(old, profile=Profile(name=name)))
+
+
+OPERATIONS = {
+    "tick a box": _form_tick,
+    "set a name": _form_name,
+    "redraft": lambda w: w.regenerate(),
+    "another wording": lambda w: w.form.wording_bar.next_wording(),
+    "undo": lambda w: w.editor.undo(),
+    "redo": lambda w: w.editor.redo(),
+    "paste": _paste,
+    "use the new draft": lambda w: w.use_new_draft(),
+    "mark sent again": lambda w: w.mark_sent(),
+    "new profile": _profile,
+    "save": lambda w: w.actions_.save.trigger(),
+    "notes": lambda w: w.notes_edit.appendPlainText("more"),
+}
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(steps=st.lists(st.sampled_from(sorted(OPERATIONS)), min_size=1, max_size=12))
+def test_no_sequence_of_window_operations_rewrites_a_sent_message(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, steps: list[str]
+) -> None:
+    if window.record is None:  # the first example sends one; the others reopen it
+        _sent_withdrawal(qtbot, window)
+    assert window.record is not None
+    record_id = window.record.id
+    with History.open(data_dir) as history:
+        sent = history.get(record_id)
+    window.open_record(sent)
+    shown = (window.subject_edit.text(), email_text(window), window.phone_editor.toPlainText())
+    for step in steps:
+        OPERATIONS[step](window)
+        now = (window.subject_edit.text(), email_text(window), window.phone_editor.toPlainText())
+        assert now == shown, step
+    window.actions_.save.trigger()
+    with History.open(data_dir) as history:
+        kept = history.get(record_id)
+        assert len(history.list()) == 1  # nothing lost, nothing doubled
+    assert (kept.subject, kept.body_html, kept.body_text, kept.sent, kept.status) == (
+        sent.subject, sent.body_html, sent.body_text, sent.sent, "sent")  # fmt: skip
+    assert [e for e in kept.timeline if e["kind"] == "message-sent"] == [
+        e for e in sent.timeline if e["kind"] == "message-sent"]  # fmt: skip

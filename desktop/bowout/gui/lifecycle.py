@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Slot
 
 from bowout.core.errors import BowOutError
-from bowout.gui.widgets.follow_up_bar import is_closed
+from bowout.gui.widgets.follow_up_bar import is_closed, is_sent
 from bowout.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class LifecycleCommands(WindowParts):
         can_change = self.context.history is not None and not closed
         self.actions_.mark_sent.setEnabled(can_change)
         self.actions_.resolved.setEnabled(can_change)
+        self.actions_.new_version.setEnabled(closed)
         if closed:
             self.draft_view.redraft_bar.withdraw()
 
@@ -70,8 +71,10 @@ class LifecycleCommands(WindowParts):
         """Save, then stamp the time it was sent: once. From then on the message is kept as
         it went out (see :mod:`bowout.gui.lifecycle`); the banner's Undo takes it back."""
         if is_closed(self.record):
-            self.show_error("This message is kept as it went out; it is marked sent once. "
-                            "Write a new version to send something else.")  # fmt: skip
+            done = ("it is marked sent once" if is_sent(self.record)
+                    else "the conversation resolved it, so nothing is sent")  # fmt: skip
+            self.show_error(f"This message is kept as it was: {done}. Write a new version "
+                            "to send something else.")  # fmt: skip
             return
         if not self.ready_to_send("mark it as sent"):
             return
@@ -106,11 +109,14 @@ class LifecycleCommands(WindowParts):
         record = self.record
         if not is_closed(record):
             return
+        if self.dirty and not self.save_to_history():  # its notes and ticks, kept first
+            return
         self.duplicate_record(record)
-        if self.record is None:  # not cancelled
+        if self.record is None:
+            kept = "the one you sent" if is_sent(record) else "the resolved one"
             self.statusBar().showMessage(
-                "A new version to edit; the one you sent stays in your history as it went "
-                "out. Save it to keep it.",
+                f"A new version to edit; {kept} stays in your history as it was. Save this "
+                "one to keep it.",
                 10000,
             )
 

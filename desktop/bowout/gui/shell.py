@@ -304,7 +304,7 @@ class MainWindow(
         bar = self.draft_view.follow_up_bar
         bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
         bar.note_button.clicked.connect(self.actions_.call_note.trigger)
-        bar.new_version_button.clicked.connect(self.write_new_version)
+        bar.new_version_button.clicked.connect(self.actions_.new_version.trigger)
         self.subject_undo.state_restored.connect(self._state_restored)
         self.draft_view.redraft_bar.keep_requested.connect(self.keep_my_text)
         self.draft_view.redraft_bar.use_requested.connect(self.use_new_draft)

@@ -8,7 +8,6 @@ draft", and on request the paragraphs that would change.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -66,6 +65,8 @@ def describe_changes(before: Situation, after: Situation) -> str:
 def paragraph_changes(mine: str, new: str) -> str:
     """What "Use the new draft" would do, paragraph by paragraph: "− " for a paragraph of
     the current message that would go, "+ " for one of the new draft that would come."""
+    import difflib  # first needed when a form change meets the user's words, not at start
+
     ours = [p.strip() for p in mine.split("\n\n") if p.strip()]
     theirs = [p.strip() for p in new.split("\n\n") if p.strip()]
     lines = []
