@@ -174,7 +174,7 @@ def test_a_command_line_user_finishes_the_whole_story(data: Path, tmp_path: Path
     calendar = tmp_path / "follow-ups.ics"
     out = ok(data, "reminders", "export", str(calendar))
     count = int(out.split()[0])
-    assert count >= 2 and calendar.read_text(encoding="utf-8").count("BEGIN:VTODO") == count
+    assert count >= 2 and calendar.read_text(encoding="utf-8").count("BEGIN:VEVENT") == count
     assert "Northwind" in calendar.read_text(encoding="utf-8")
 
 

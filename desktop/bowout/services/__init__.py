@@ -9,4 +9,5 @@ a :class:`~bowout.storage.History` and plain values, and raises a
 ``batch``    "tell the others": one atomic, resumable save per application
 ``profile``  the user's name, email and phone (the signature)
 ``when``     the times a person types (``--at 2026-12-05`` or ``2026-12-05 14:30``)
+``calendar_export``  the follow-ups as a calendar file, kept in step with what was exported
 """
