@@ -57,7 +57,7 @@ def add_parser(sub: Any) -> None:
 
 def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
     """One element of ``--format json``: the draft's own JSON plus company and stage."""
-    from bowout.cli.draft import draft_json
+    from bowout.cli.words import draft_json
 
     return {
         **draft_json(draft),

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bowout.cli.words import draft_json, for_cli, refuse_placeholders
 from bowout.core import exports
 from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
@@ -346,54 +347,6 @@ def render_text(draft: Draft) -> str:
     return "\n".join(parts) + "\n"
 
 
-#: How the command line fills what the window's fields fill (keys of the tone coach's
-#: ``FIELD_LABELS``): its output never sends a person to a window they are not using.
-CLI_FIELDS = {
-    "contact": "--contact",
-    "role": "--role",
-    "company": "--company",
-    "recruiter": "--recruiter",
-    "your_name": "your profile (bowout profile set --name N, or --your-name)",
-    "your_email": "your profile (bowout profile set --email E, or --your-email)",
-    "your_phone": "your profile (bowout profile set --phone P, or --your-phone)",
-}
-
-
-def for_cli(message: str) -> str:
-    """A tone-coach message with the window's field names put the command line's way."""
-    from bowout.core.addressing import PLACEHOLDERS
-    from bowout.core.tone_findings import FIELD_LABELS
-
-    for key, label in FIELD_LABELS.items():
-        if message.startswith(f"Fill in {label}: “{PLACEHOLDERS.get(key)}”"):
-            flag = CLI_FIELDS[key]
-            verb = "Give" if flag.startswith("--") else "Fill in"
-            return message.replace(f"Fill in {label}:", f"{verb} {flag}:", 1)
-    return message
-
-
-def _refuse_placeholders(draft: Draft, allowed: bool) -> None:
-    """A message to send (``--format eml``) goes out whole: InputError naming the fill-ins
-    left, unless ``--with-placeholders`` says so (issue 20, "Nothing goes out half-filled")."""
-    from bowout.core.tone_findings import placeholder_findings
-
-    texts = {"subject": draft.subject, "body": draft.body_text}
-    found = placeholder_findings([(text, target) for target, text in texts.items()])
-    if found and not allowed:
-        quoted = ", ".join(f"“{texts[f.target][f.start : f.end]}”" for f in found)
-        raise InputError(
-            f"the message still holds {quoted}; give the flags that fill them "
-            "(bowout draft --help), or print it anyway with --with-placeholders"
-        )
-
-
-def draft_json(draft: Draft) -> dict[str, Any]:
-    """``draft --format json`` (the SPEC's object), its warnings put the CLI's way."""
-    payload = draft.to_json_dict()
-    payload["warnings"] = [{**w, "message": for_cli(w["message"])} for w in payload["warnings"]]
-    return payload
-
-
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Compose, print in the chosen format, and optionally save to the history."""
     situation = situation_from_args(args)
@@ -416,7 +369,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     elif args.format == "html":
         out.write(exports.to_html(draft.subject, draft.body_html))
     elif args.format == "eml":
-        _refuse_placeholders(draft, args.with_placeholders)
+        if not args.with_placeholders:
+            fix = "give the flags that fill them (bowout draft --help)"
+            refuse_placeholders(draft.subject, draft.body_text, fix=fix)
         eml = exports.to_eml(
             draft.subject, draft.body_text, draft.body_html, profile,
             to=situation.contact_email,

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from bowout.cli.words import refuse_placeholders
 from bowout.core.draft import REPLY_KINDS
 from bowout.core.errors import InputError
 from bowout.services.when import WHEN_FORMS, parse_when
@@ -75,7 +76,7 @@ def run_action(history: History, record_id: str, args: argparse.Namespace) -> tu
     if command == "sent":
         record = history.get(record_id)
         if not args.with_placeholders and record.status != "sent":
-            _refuse_placeholders(record)
+            refuse_placeholders(record.subject, record.body_text, fix="fill in the draft")
         record = records.mark_sent(history, record_id, args.at)
         return record, (
             f"Marked sent: {_who(record)} at {_shown(record.sent)} on {record.channel}. The "
@@ -89,19 +90,6 @@ def run_action(history: History, record_id: str, args: argparse.Namespace) -> tu
         )
     record = records.record_call_note(history, record_id, args.text, args.at)
     return record, f"Kept the call note for {_who(record)}."
-
-
-def _refuse_placeholders(record: Record) -> None:
-    from bowout.core.tone_findings import placeholder_findings
-
-    texts = {"subject": record.subject, "body": record.body_text}
-    found = placeholder_findings([(text, target) for target, text in texts.items()])
-    if found:
-        quoted = ", ".join(f"“{texts[f.target][f.start : f.end]}”" for f in found)
-        raise InputError(
-            f"the message still holds {quoted}; fill in the draft, or say it went out like "
-            "that with --with-placeholders"
-        )
 
 
 def _who(record: Record) -> str:

@@ -228,7 +228,7 @@ class Record:
     def not_understood(self) -> list[str]:
         """What in this record this Bow Out does not know (values a newer version wrote,
         kept as they are), e.g. ``["reason 'career-break'"]``."""
-        from bowout.storage.schema import not_understood
+        from bowout.storage.newer import not_understood
 
         return not_understood(vars(self))
 

@@ -20,6 +20,7 @@ from bowout.core.situation import (
     Voice,
 )
 from bowout.storage.errors import HistoryError
+from bowout.storage.newer import check_value
 from bowout.storage.timeline import check_timeline, derived_timeline
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
@@ -93,8 +94,6 @@ YEARS = (1970, 2200)
 _LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ID = re.compile(r"[0-9a-f]{32}")
-#: A value a newer Bow Out may write in place of one of ours: an identifier like ours.
-NEWER_VALUE = re.compile(r"[a-z][a-z0-9-]{0,59}")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z")
 
@@ -323,36 +322,6 @@ def _check_negotiation(value: object) -> None:
         )
     if outcome == "resolved" and value["kind"] != "negotiate":
         raise HistoryError("negotiation.outcome resolved needs negotiation.kind negotiate")
-
-
-def check_value(value: object, known: frozenset[str], field: str) -> None:
-    """Raise unless ``value`` is one of ``known`` or looks like a value a newer Bow Out
-    wrote (an identifier such as ``career-break``): such a value is kept as it is, shown,
-    exported, and named by :func:`not_understood` (issue 20: "A record can vanish")."""
-    if value in known or (isinstance(value, str) and NEWER_VALUE.fullmatch(value)):
-        return
-    raise HistoryError(f"{field} must be one of {', '.join(sorted(known))}: {value!r}")
-
-
-def not_understood(data: dict[str, Any]) -> list[str]:
-    """What in a checked record this Bow Out does not know (values of a newer version),
-    e.g. ``["reason 'career-break'"]``; empty for a record it understands whole."""
-    from bowout.core.draft import REPLY_KINDS
-
-    found = []
-    if data.get("reason") not in REASONS:
-        found.append(f"reason {data.get('reason')!r}")
-    if data.get("voice") not in VOICES:
-        found.append(f"voice {data.get('voice')!r}")
-    talk = data.get("negotiation") or {}
-    breaker = talk.get("deal_breaker")
-    if breaker is not None and breaker not in DEAL_BREAKERS:
-        found.append(f"deal-breaker {breaker!r}")
-    for event in data.get("timeline") or []:
-        reply = event.get("reply")
-        if reply is not None and reply not in REPLY_KINDS:
-            found.append(f"reply kind {reply!r}")
-    return found
 
 
 def _valid_date(value: object) -> bool:

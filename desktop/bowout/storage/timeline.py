@@ -89,7 +89,8 @@ def check_timeline(value: object) -> None:
     A timeline is a list of at most :data:`MAX_EVENTS` events, oldest first, each with
     exactly :data:`EVENT_KEYS` (see the module docstring for their values).
     """
-    from bowout.storage.schema import check_text, check_time, check_value
+    from bowout.storage.newer import check_value
+    from bowout.storage.schema import check_text, check_time
 
     if not isinstance(value, list):
         raise HistoryError("timeline must be a list")
