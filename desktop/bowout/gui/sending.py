@@ -118,6 +118,7 @@ class SendingCommands(WindowParts):
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
         from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
 
+        self.form.finish_typing()  # a name still being typed is in what is written
         if extension in (".eml", ".pdf") and not self.ready_to_send("export it"):
             return None
         company = self.form.company_edit.text()
