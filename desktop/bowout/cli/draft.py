@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bowout.cli.words import draft_json, for_cli, refuse_placeholders
 from bowout.core import exports
 from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
@@ -143,7 +144,13 @@ def add_parser(sub: Any) -> None:
         "--format",
         default="text",
         choices=("text", "html", "json", "eml"),
-        help="what to print (default: text)",
+        help="what to print (default: text); eml, a message to send, is refused while "
+        "[bracketed] fill-ins remain",
+    )
+    p.add_argument(
+        "--with-placeholders",
+        action="store_true",
+        help="print the .eml although [bracketed] fill-ins remain",
     )
     p.add_argument(
         "--save",
@@ -349,7 +356,7 @@ def render_text(draft: Draft) -> str:
         parts.append(f"[{'x' if item.done else ' '}] {item.text}")
     if draft.findings:
         parts += ["", "--- Tone coach ---"]
-        parts += [f"* {f.message}" for f in draft.findings]
+        parts += [f"* {for_cli(f.message)}" for f in draft.findings]
     return "\n".join(parts) + "\n"
 
 
@@ -368,13 +375,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         record_id = save_draft(draft, data_dir)
     out = sys.stdout
     if args.format == "json":
-        payload = draft.to_json_dict()
+        payload = draft_json(draft)
         if record_id:
             payload["id"] = record_id
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "html":
         out.write(exports.to_html(draft.subject, draft.body_html))
     elif args.format == "eml":
+        if not args.with_placeholders:
+            fix = "give the flags that fill them (bowout draft --help)"
+            refuse_placeholders(draft.subject, draft.body_text, fix=fix)
         eml = exports.to_eml(
             draft.subject, draft.body_text, draft.body_html, profile,
             to=situation.contact_email,

@@ -250,7 +250,7 @@ def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
 def _during(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     contact = _contact(situation)
     if channel is Channel.PHONE:
-        step = f"Call {contact} today; the Phone script tab has what to say."
+        step = f"Call {contact} today; the phone script has what to say."
     elif channel is Channel.RECRUITER:
         who = situation.recruiter or "the recruiter"
         step = f"Send the note to {who} today and ask them to confirm they have passed it on."
