@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from bowout.core.addressing import reference_name
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
 from bowout.core.pack import load_pack, long_date
@@ -77,7 +78,7 @@ def build_checklist(
     (default: the system date) dates the goodwill steps after rescinding.
     """
     steps = _steps(_facts_key(situation), channel)
-    names = {_CONTACT: situation.contact, _RECRUITER: situation.recruiter}
+    names = {_CONTACT: _named(situation.contact), _RECRUITER: _named(situation.recruiter)}
     filled = tuple(
         dataclasses.replace(item, text=_fill(item.text, names)) if "\u27e6" in item.text else item
         for item in steps
@@ -194,8 +195,14 @@ def _name(key: str) -> str:
     return load_pack().word("names", key)
 
 
+def _named(written: str) -> str:
+    # A person in reading order ("Mary O'Brien-Smith" for "O'Brien-Smith, Mary"); a mailbox
+    # or anything else that names nobody, as written.
+    return reference_name(written) or written
+
+
 def _contact(situation: Situation) -> str:
-    return situation.contact or _name("manager")
+    return _named(situation.contact) or _name("manager")
 
 
 def _paid(situation: Situation) -> str:
@@ -239,7 +246,7 @@ def _during(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     elif channel is Channel.RECRUITER:
         step = _say("channel-recruiter", who=situation.recruiter or _name("recruiter"))
     elif channel is Channel.LINKEDIN:
-        step = _say("channel-linkedin", who=situation.contact or _name("linkedin_contact"))
+        step = _say("channel-linkedin", who=_named(situation.contact) or _name("linkedin_contact"))
     else:
         step = _say("channel-email", contact=contact)
     yield _item("roadmap.channel", "during", f"{step} {_say('channel-soon')}")
@@ -277,7 +284,7 @@ def _later(situation: Situation) -> Iterator[ChecklistItem]:
     if situation.relocation_timeline_changed:
         yield _item("logistics.timeline", "later", _say("timeline"))
     if situation.keep_door_open and situation.reason.info.warm:
-        who = situation.contact or _name("them")
+        who = _named(situation.contact) or _name("them")
         yield _item("reentry.stay-in-touch", "later", _say("stay-in-touch", who=who))
 
 
