@@ -62,7 +62,7 @@ DROP_FILE = frozenset({"opengl32sw.dll"})
 #: Python extension modules of Qt that the app never imports.
 DROP_MODULE = re.compile(
     r"PySide6[/\\]Qt(Network|Qml|Quick\w*|Sql|Test|UiTools|Designer|Help|Concurrent"
-    r"|OpenGLWidgets|PrintSupport|Xml)\."
+    r"|OpenGL|OpenGLWidgets|PrintSupport|Xml)\."
 )
 
 

@@ -216,7 +216,9 @@ def check_bundle(host: Host, bundle: Path, work: Path) -> None:
     exe = host.to_windows(bundle / build.LAUNCHER["win32"])
     stand_ins = build.test_only_dlls(bundle)
     check(not stand_ins, f"the bundle holds test-only stand-ins: {stand_ins}")
-    trimmed = [p for p in bundle.rglob("*") if p.name.lower() in trim.DROP_FILE]
+    inside = bundle / "_internal"
+    names = [p.relative_to(inside).as_posix() for p in inside.rglob("*") if p.is_file()]
+    trimmed = [name for name in names if not trim.keep(name)]
     check(not trimmed, f"the bundle holds what trim.py drops: {trimmed}")
     done = run_app(host, exe, "--version")
     check(done.output.strip() == f"bowout {build.version()}", f"--version said {done.output!r}")

@@ -182,7 +182,7 @@ display_pid=$!
 export DISPLAY=":$display"
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 export BOWOUT_DATA_DIR="$work/window-data"
-wine dist/bowout/bowout.exe 2>&1 | cat &
+(wine dist/bowout/bowout.exe 2>&1 | cat &)  # a subshell: no job notice when it is killed
 QT_QPA_PLATFORM=xcb "$PY" packaging/windows_check.py screenshot dist/windows-window.png
 wineserver -k || true
 kill "$display_pid"

@@ -97,6 +97,13 @@ def test_opengl_software_renderer_is_trimmed() -> None:
     assert trim.keep("PySide6/Qt6Gui.dll") and trim.keep("PySide6/Qt6Widgets.dll")
 
 
+@pytest.mark.parametrize("dest", ["PySide6/QtOpenGL.pyd", "PySide6/QtOpenGL.abi3.so"])
+def test_the_unused_opengl_module_is_trimmed(dest: str) -> None:
+    assert not trim.keep(dest)
+    spec = (ROOT / "packaging" / "bowout.spec").read_text(encoding="utf-8")
+    assert '"PySide6.QtOpenGL",' in spec.split("EXCLUDES = [", 1)[1].split("]", 1)[0]
+
+
 # ---------------------------------------------------------------- Wine stand-ins
 
 OBJDUMP = """\
