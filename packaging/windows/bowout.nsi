@@ -9,6 +9,9 @@
 Unicode true
 ManifestDPIAware true
 RequestExecutionLevel user
+; Windows reports its true version only to programs whose manifest names it (else 10 looks
+; like 8): the version check in .onInit relies on the Windows 10 entry this adds.
+ManifestSupportedOS all
 SetCompressor /SOLID lzma
 
 !ifndef VERSION

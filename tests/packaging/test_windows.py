@@ -58,6 +58,12 @@ def test_the_installer_is_64_bit(windows_bundle: Path) -> None:
     assert pe_machine(build.cmd_nsis(argparse.Namespace(check=False))) == AMD64
 
 
+def test_the_installer_manifest_lets_windows_10_say_its_version(windows_bundle: Path) -> None:
+    # Without Windows 10's GUID in supportedOS, Windows 10 reports 6.2 and would be refused.
+    data = build.cmd_nsis(argparse.Namespace(check=False)).read_bytes()
+    assert b'<supportedOS Id="{8e0f7a12-bfb3-4fe8-b9a5-48fd50a15a9a}"/>' in data
+
+
 def test_nsis_says_which_launcher_is_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
