@@ -108,8 +108,8 @@ names = [re.match(r"[A-Za-z0-9_.-]+", d).group(0) for d in project["dependencies
          if "python_version <" not in d]
 for name in [*names, "pyinstaller", "pyinstaller-hooks-contrib"]:
     print(f"{name}=={version(name)}")
-print("pefile")
-print("pywin32-ctypes")
+print("pefile==2024.8.26")  # PyInstaller's Windows-only needs, pinned here
+print("pywin32-ctypes==0.2.3")
 EOF
 )
 download=(-m pip download -q --platform win_amd64 --only-binary=:all: --python-version 3.11
