@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.core.applications import Application
 from bowout.core.situation import Reason, Stage
-from bowout.gui import build_window
+from bowout.gui import build_window, mail_link
 from bowout.gui.shell import MainWindow
 from bowout.gui.views.batch import BatchView
 from bowout.storage import History
@@ -82,8 +81,7 @@ def test_accepted_an_offer_to_five_records_marked_sent(
     qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text().endswith("P.S. Thank you, Ana.")
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: opened.append(QUrl(url).toString()) or True)  # fmt: skip
+    monkeypatch.setattr(mail_link, "open_mail_link", lambda url: opened.append(url) or True)
     qtbot.mouseClick(view.mail_button, Qt.MouseButton.LeftButton)
     assert opened and opened[0].startswith("mailto:ana@fabrikam.example")
 
@@ -103,8 +101,10 @@ def test_accepted_an_offer_to_five_records_marked_sent(
             assert record.status == "sent" and record.sent
             assert record.channel == channel and record.stage == application.stage.value
             assert record.reason == "other-offer"
-            assert record.notes == (f"Batch {view.batch_id}: accepted the offer from Globex "
-                                    "(Analyst); every other open application told.")  # fmt: skip
+            assert record.notes == (
+                f"Told with the others on {view.drafted_on.isoformat()}: accepted the offer "
+                "from Globex (Analyst); every other open application told.")  # fmt: skip
+            assert view.batch_id not in record.notes  # no internal id in the user's text
             stored = history.get_application(ids[application.company])
             assert stored.state == "withdrawn" and stored.record_ids == (record.id,)
         assert records["Fabrikam"].body_text.endswith("P.S. Thank you, Ana.")

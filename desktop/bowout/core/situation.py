@@ -148,6 +148,8 @@ _LABELS: dict[_Labelled, str] = {
 
 def single_line(value: str) -> str:
     """Collapse every run of whitespace (newlines included) and drop control characters."""
+    if value.isprintable():  # the usual case, checked in C: nothing to drop
+        return " ".join(value.split())
     printable = "".join(ch for ch in value if ch.isprintable() or ch.isspace())
     return " ".join(printable.split())
 
@@ -173,7 +175,7 @@ def check_email_address(value: str, field: str = "contact email") -> str:
     if len(value) > MAX_FIELD_CHARS:
         raise InputError(f"the {field} is longer than {MAX_FIELD_CHARS} characters")
     local, at, domain = value.rpartition("@")
-    if not at or not local or "." not in domain or any(c.isspace() for c in value) or "," in value:
+    if not at or not local or "." not in domain or len(value.split()) > 1 or "," in value:
         raise InputError(f"the {field} does not look like one email address: {value!r}")
     return value
 

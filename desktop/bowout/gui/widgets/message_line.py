@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bowout.core.errors import BowOutError
+from bowout.gui.plain_words import plain_words
 
 #: The alarm red on a light window, and on a dark one.
 ALARM_ON_LIGHT = "#c62828"
@@ -63,6 +64,6 @@ def run_storage(call: Callable[[], object], line: MessageLine, log: logging.Logg
         call()
     except BowOutError as exc:
         log.warning("%s: %s", line.accessibleName() or line.objectName(), exc)
-        line.show_text(str(exc), error=True)
+        line.show_text(plain_words(str(exc)), error=True)
         return False
     return True
