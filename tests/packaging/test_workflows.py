@@ -114,4 +114,4 @@ def test_the_windows_release_runs_the_ci_stage_and_its_checks_on_windows() -> No
     assert check["runs-on"].startswith("windows") and check["needs"] == "windows"
     runs = "\n".join(step.get("run", "") for step in check["steps"])
     assert "python packaging/windows_check.py installer" in runs
-    assert "pytest" in runs
+    assert "python -m pytest -q -p no:cacheprovider --ignore=tests/packaging" in runs
