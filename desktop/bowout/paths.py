@@ -79,20 +79,41 @@ def resolve_data_dir(
     env: Mapping[str, str] | None = None,
 ) -> Path:
     """``--data-dir`` wins, then ``BOWOUT_DATA_DIR``, then the folder chosen in Settings,
-    then the platform default."""
+    then the platform default.
+
+    Raises InputError (one line) for a folder named on a loop of symbolic links, and
+    UnreadableFile for a pointer file that is not a small UTF-8 text file.
+    """
     env = os.environ if env is None else env
     if cli_value:
-        return Path(cli_value).expanduser().resolve()
+        return _resolved(Path(cli_value).expanduser())
     if env.get(DATA_DIR_ENV):
-        return Path(env[DATA_DIR_ENV]).expanduser().resolve()
+        return _resolved(Path(env[DATA_DIR_ENV]).expanduser())
+    from bowout import readfile
+
     pointer = config_dir(env) / "data-dir.txt"
     try:
-        chosen = pointer.read_text(encoding="utf-8-sig").strip()  # a BOM if edited by hand
-    except OSError:
+        chosen = readfile.read_text(pointer, readfile.SMALL_LIMIT).strip()
+    except FileNotFoundError:
         chosen = ""
+    except OSError:
+        chosen = ""  # unreadable (permissions): the default folder, as before
     if chosen:
         return Path(chosen).expanduser()
     return default_data_dir()
+
+
+def _resolved(folder: Path) -> Path:
+    """``folder`` made absolute with links followed; InputError for a loop of links
+    (``resolve()`` raises RuntimeError on Python 3.11-3.12, OSError on 3.13)."""
+    try:
+        return folder.resolve()
+    except (RuntimeError, OSError):
+        from bowout.core.errors import InputError
+
+        raise InputError(
+            f"cannot use {folder} as the data folder: it is a loop of symbolic links"
+        ) from None
 
 
 def remember_data_dir(data_dir: Path | None, env: Mapping[str, str] | None = None) -> None:

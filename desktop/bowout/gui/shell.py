@@ -329,8 +329,9 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, QMainWindow
                     ("discard_autosave_button", "Discard", self.discard_autosave),
                 ),
             )
-        elif self.context.history_message:
-            self.banner.show_message(self.context.history_message)
+        elif self.context.history_message or self.context.settings_notices:
+            said = [*self.context.settings_notices, self.context.history_message or ""]
+            self.banner.show_message("\n".join(line for line in said if line))
         if self.context.history is None and self.context.history_message:
             self.statusBar().showMessage("History unavailable: " + self.context.history_message)
         self.dirty = False

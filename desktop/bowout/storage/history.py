@@ -11,12 +11,18 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bowout import readfile
 from bowout.private import make_private_dir
 from bowout.storage import atomic, backups, recovery
 from bowout.storage.application_store import ApplicationStore
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
-from bowout.storage.filecare import clean_temp_files, linked_target, make_private
+from bowout.storage.filecare import (
+    backups_problem,
+    clean_temp_files,
+    linked_target,
+    make_private,
+)
 from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
     RECORDS,
@@ -76,6 +82,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore):
         make_private(history.path)
         if history._store.newer:
             history.recovery_message = history.read_only_message()
+        no_backups = backups_problem(backups.backup_dir(history.path))
+        if no_backups:
+            logger.warning("%s", no_backups)
+            said = history.recovery_message
+            history.recovery_message = f"{said} {no_backups}" if said else no_backups
         return history
 
     def read_only_message(self) -> str:
@@ -225,7 +236,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore):
     def import_json(self, path: Path) -> ImportReport:
         """Merge records from an export by id: new ones added, newer versions applied."""
         try:
-            raw = path.read_bytes()
+            raw = readfile.read_bytes(path, readfile.DATA_LIMIT)
+        except readfile.UnreadableFile as exc:
+            raise HistoryError(
+                f"{path.name} cannot be imported ({exc.why}); the history was not changed."
+            ) from None
         except OSError as exc:
             raise os_error(exc, f"read {path.name}", path) from exc
         incoming = parse_import(raw, path)  # everything is checked before anything changes

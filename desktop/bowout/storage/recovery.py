@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bowout import readfile
 from bowout.storage import atomic, backups
 from bowout.storage.jsonstore import EMPTY, RECORDS, CorruptFile, dump, parse
 
@@ -26,9 +27,9 @@ def recover(path: Path, problem: str | None) -> str | None:
         candidates = []
     for candidate in candidates:
         try:
-            raw = candidate.read_bytes()
+            raw = readfile.read_bytes(candidate, readfile.DATA_LIMIT)
             tables = parse(raw)
-        except (OSError, CorruptFile) as exc:
+        except (OSError, CorruptFile, readfile.UnreadableFile) as exc:
             logger.warning("backup %s is not usable: %s", candidate, exc)
             continue
         restored = (candidate, len(tables[RECORDS]))
