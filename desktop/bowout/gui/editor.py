@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
 
+from bowout.core.textclean import clean_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -253,7 +254,7 @@ def paste_paragraphs(text: str) -> str:
     """Pasted plain text as the editor holds it: a blank line (or several) starts one new
     paragraph, a single line break stays a break inside the paragraph, and the line breaks
     around the whole paste go, so pasting never leaves empty paragraphs behind."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    text = clean_text(text).strip("\n")  # Word's line break U+000B, NUL, ESC...
     blocks = _BLANK_LINES_RE.split(text)
     return "\n".join(block.replace("\n", "\u2028") for block in blocks)
 
