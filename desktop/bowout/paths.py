@@ -132,7 +132,8 @@ def check_data_dir(data_dir: Path) -> None:
     """Make sure ``data_dir`` is, or can become, a folder; create it if it is missing.
 
     Raises InputError with one sentence that names the folder (never a file inside it),
-    e.g. when ``--data-dir`` points at a file or a place that cannot hold a folder.
+    e.g. when ``--data-dir`` points at a file or a place that cannot hold a folder, or
+    at a folder that cannot be read. A read-only folder is accepted: reading works.
     """
     from bowout.core.errors import InputError
 
@@ -143,5 +144,7 @@ def check_data_dir(data_dir: Path) -> None:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError(f"cannot use {data_dir} as the data folder: {reason}") from None
-    if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise InputError(f"cannot use {data_dir} as the data folder: it is not writable")
+    if not os.access(data_dir, os.R_OK | os.X_OK):
+        raise InputError(f"cannot use {data_dir} as the data folder: it is not readable")
+    # A read-only folder is fine for reading (history list, export, draft): a write is
+    # refused when it is tried, in one line that says read-only (storage/errors.py).
