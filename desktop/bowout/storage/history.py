@@ -341,6 +341,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore):
         try:
             backups.take(self.path)
             atomic.atomic_write_bytes(self.path, payload)
+        except atomic.RenamedNotSynced as exc:
+            # The new file is in place: the save happened, and saying "could not save"
+            # would make the user save again (a new record twice). Only its durability
+            # against a power cut in the next moments is in doubt: that goes to the log.
+            logger.warning("saved %s, but its folder could not be synced: %s", self.path, exc)
         except OSError as exc:
             raise os_error(exc, _SAVE, self.path) from exc
         # The new file is in place: the save has happened, whatever goes wrong from here.
