@@ -65,7 +65,11 @@ class SendingCommands(WindowParts):
                 to=self.form.situation().contact_email,
             )
         except OSError as exc:
-            self.show_error(f"Could not export to {path}: {exc.strerror or exc}.")
+            # Shown with the path, logged without it (its name is the company's).
+            logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
+            text = f"Could not export to {path}: {exc.strerror or exc}."
+            self.banner.show_message(text)
+            self.statusBar().showMessage(text, 15000)
             return None
         self.statusBar().showMessage(f"Exported {path.name}.", 8000)
         return path
