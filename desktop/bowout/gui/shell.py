@@ -32,6 +32,7 @@ from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
 from bowout.gui.menus import build_menus, build_toolbar
+from bowout.gui.moving import MovingCommands
 from bowout.gui.timeline_commands import TimelineCommands
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
@@ -83,7 +84,7 @@ LIST_MAX_WIDTH = 560
 TONE_DELAY_MS = 300
 
 
-class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, QMainWindow):
+class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingCommands, QMainWindow):
     """Navigation on the left, a list view beside the draft, the draft filling the rest."""
 
     #: Emitted once :meth:`finish_start` has composed the draft and opened the history.

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bowout import readfile
 from bowout.private import make_private_dir
 from bowout.storage import atomic, backups, recovery
 from bowout.storage.application_store import ApplicationStore
@@ -23,7 +22,6 @@ from bowout.storage.filecare import (
     linked_target,
     make_private,
 )
-from bowout.storage.io import ImportReport, export_bytes, parse_import
 from bowout.storage.jsonstore import (
     RECORDS,
     REMINDERS,
@@ -39,6 +37,7 @@ from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
 from bowout.storage.search import FoldCache, Matcher
 from bowout.storage.timeline import insert_event, make_event
 from bowout.storage.timeline_edits import TimelineEdits
+from bowout.storage.transfer import MovingStore
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, TimelineEdits, ReminderStore):
+class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
     """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
     applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
     :class:`ReminderStore`); safe against crashes and a second running copy."""
@@ -221,52 +220,6 @@ class History(ApplicationStore, TimelineEdits, ReminderStore):
             count = self._trash.clear()
         return count
 
-    # -- export and import -----------------------------------------------------------------
-    def export_json(self, path: Path) -> int:
-        """Write every record (not the trash) to ``path`` as JSON; returns the count."""
-        records = self.list()
-        if path.resolve() == self.path.resolve():
-            raise HistoryError("Choose another file to export to than the history itself.")
-        try:
-            atomic.atomic_write_bytes(path, export_bytes(records))
-        except OSError as exc:
-            raise os_error(exc, f"export to {path.name}", path) from exc
-        return len(records)
-
-    def import_json(self, path: Path) -> ImportReport:
-        """Merge records from an export by id: new ones added, newer versions applied."""
-        try:
-            raw = readfile.read_bytes(path, readfile.DATA_LIMIT)
-        except readfile.UnreadableFile as exc:
-            raise HistoryError(
-                f"{path.name} cannot be imported ({exc.why}); the history was not changed."
-            ) from None
-        except OSError as exc:
-            raise os_error(exc, f"read {path.name}", path) from exc
-        incoming = parse_import(raw, path)  # everything is checked before anything changes
-        added = updated = skipped = 0
-        with self._transaction():
-            changes: dict[str, dict[str, Any]] = {}
-            for record in incoming:
-                existing = self._records.get(record.id)
-                if record.id and self._trash.has(record.id):
-                    skipped += 1  # the user deleted it here; they can restore it from the trash
-                elif existing is None:
-                    stamp = now()
-                    record.id = record.id or uuid.uuid4().hex
-                    record.created = record.created or stamp
-                    record.updated = record.updated or stamp
-                    changes[record.id] = _owned_dict(record)
-                    added += 1
-                elif record.updated > str(existing["updated"]):
-                    changes[record.id] = _owned_dict(record)
-                    updated += 1
-                else:
-                    skipped += 1
-            if changes:
-                self._records.put_many(changes)  # one batch: a 10k import was quadratic
-        return ImportReport(added=added, updated=updated, skipped=skipped)
-
     # -- internals -------------------------------------------------------------------------
     def _get_locked(self, record_id: str) -> Record:
         doc = self._records.get(record_id)
@@ -402,12 +355,6 @@ def _checked(record: Record) -> Record:
         return Record.from_dict(data)
     except HistoryError as exc:
         raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
-
-
-def _owned_dict(record: Record) -> dict[str, Any]:
-    """The dict form of a record parsed for this import alone (nothing else holds its
-    nested values, so they are not copied again: 10,000 records, 100,000 dicts)."""
-    return dict(vars(record))
 
 
 def _newest_first(records: builtins.list[Record]) -> builtins.list[Record]:
