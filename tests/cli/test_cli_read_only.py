@@ -88,3 +88,21 @@ def test_a_write_to_a_read_only_folder_is_one_line(read_only: Path, env_var: boo
     assert saved.returncode == 2
     assert saved.stderr.count("\n") == 1 and "read-only" in saved.stderr
     assert (read_only / "history.json").read_bytes() == before
+
+
+def test_a_read_only_folder_without_a_history_lists_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "empty-ro"
+    folder.mkdir()
+    mode = folder.stat().st_mode
+    if not AS_ROOT:
+        os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        listed = bowout(folder, "history", "list")
+        assert listed.returncode == 0, listed.stderr
+        assert "Northwind" not in listed.stdout and "read-only" not in listed.stderr
+        saved = bowout(folder, "draft", "--stage", "screening", "--save")
+        assert saved.returncode == 2 and "read-only" in saved.stderr
+        assert saved.stderr.count("\n") == 1
+    finally:
+        os.chmod(folder, mode)
+    assert not (folder / "history.json").exists()

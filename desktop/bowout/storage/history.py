@@ -6,6 +6,7 @@ import builtins
 import contextlib
 import datetime as dt
 import logging
+import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -317,7 +318,14 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
         try:
             self._store.refresh()
             return
-        except (FileNotFoundError, CorruptFile):
+        except FileNotFoundError:
+            linked_target(self.data_dir / HISTORY_FILE)  # a link whose target went away
+            if not os.access(self.path.parent, os.W_OK):
+                # A read-only folder with no history yet: nothing is kept, so reading shows
+                # nothing; a save says read-only when it tries to write.
+                self._store.use_empty()
+                return
+        except CorruptFile:
             pass
         except OSError as exc:
             raise os_error(exc, _READ, self.path) from exc

@@ -175,6 +175,12 @@ class HistoryStorage(Storage):
         self._signature = signature
         self.newer = newer_format(self._data)
 
+    def use_empty(self) -> None:
+        """Hold an empty history in memory, with no file behind it (stale until one exists)."""
+        self._data = orjson.loads(orjson.dumps(EMPTY))
+        self._signature = None
+        self.newer = None
+
     def forget(self) -> None:
         """Drop the cache so the next refresh re-reads the disk (after a failed save)."""
         self._data = None
