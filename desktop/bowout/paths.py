@@ -99,7 +99,10 @@ def resolve_data_dir(
     except OSError:
         chosen = ""  # unreadable (permissions): the default folder, as before
     if chosen:
-        return Path(chosen).expanduser()
+        folder = Path(chosen).expanduser()
+        if readfile.kind_of(folder) == "a loop of symbolic links":
+            _resolved(folder)  # raises the one-line InputError
+        return folder
     return default_data_dir()
 
 

@@ -243,3 +243,17 @@ def test_a_backups_loop_is_said_by_history_list() -> None:
     result = bowout("history", "list")
     assert result.returncode == 0
     assert "without a backup" in result.stderr
+
+
+def test_a_data_folder_chosen_in_settings_on_a_loop_of_links_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BOWOUT_DATA_DIR")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    config = Path(os.environ["BOWOUT_CONFIG_DIR"])
+    config.mkdir(parents=True)
+    (config / "data-dir.txt").write_text(str(tmp_path / "a"), encoding="utf-8")
+    result = bowout("history", "list")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "loop of symbolic links" in result.stderr
