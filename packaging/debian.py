@@ -53,6 +53,16 @@ DEPENDS = (
     "fonts-dejavu-core | fonts-liberation2 | fonts-noto-core",
 )
 
+#: Fonts for what DejaVu lacks, so a PDF prints emoji and Indic, Arabic or CJK names instead
+#: of empty boxes (Qt falls back through fontconfig): recommended, not required, as a
+#: desktop usually has some already.
+RECOMMENDS = (
+    "fonts-noto-core",
+    "fonts-noto-cjk",
+    "fonts-noto-color-emoji",
+    "fonts-symbola",
+)
+
 WRAPPER = """#!/bin/sh
 # Bow Out lives in /opt/bowout; exec keeps the process name and exit status.
 exec /opt/bowout/bowout "$@"
@@ -68,6 +78,7 @@ def deb_control(version: str, arch: str, installed_kb: int) -> str:
         "Maintainer": debian_docs.MAINTAINER,
         "Installed-Size": str(installed_kb),
         "Depends": ", ".join(DEPENDS),
+        "Recommends": ", ".join(RECOMMENDS),
         "Section": "utils",
         "Priority": "optional",
         "Homepage": "https://example.org/bowout",

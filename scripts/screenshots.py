@@ -316,8 +316,12 @@ def render_applications(out: Path, data_dir: Path) -> list[Path]:
     apply_theme(app, "light")
     assert window.context.history is not None
     existing = [s.application for s in window.context.history.applications()]
-    dialog = ImportDialog(TRACKER_CSV, "job-tracker.csv", None, existing, window)
+    from bowout.core.tabular import read_table
+
+    dialog = ImportDialog(read_table(TRACKER_CSV), "job-tracker.csv", None, existing, window)
     dialog.show()
+    while not dialog.ready:  # the preview is made in a worker thread
+        app.processEvents()
     shots.append(save(dialog, out, "import-csv-dialog"))
     dialog.close()
     window.close()

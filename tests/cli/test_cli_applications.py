@@ -40,8 +40,9 @@ def test_every_encoding_and_separator_imports_through_the_cli(
 ) -> None:
     csv = _write(tmp_path / "apps.csv", TABLE, sep, encoding)
     code, out, err = run(
-        capsys, "--data-dir", str(tmp_path / "d"), "applications", "import", str(csv), "--yes"
-    )
+        capsys, "--data-dir", str(tmp_path / "d"), "applications", "import", str(csv), "--yes",
+        "--date-order", "dmy",
+    )  # fmt: skip
     assert (code, err) == (0, "")
     assert out.startswith("Imported 3 application(s) from apps.csv (Company → company,")
     listed = _listed(capsys, tmp_path / "d")
@@ -90,7 +91,7 @@ def test_a_first_mapping_is_confirmed_then_remembered_by_header_set(
         "Stage now=stage",
     )
     assert code == 2 and len(err.splitlines()) == 1
-    assert "'Panel' (line 2)" in err and "--status 'Panel=STAGE'" in err
+    assert "'Panel' (line 2)" in err and "--status 'Panel=STAGE|closed|saved|skip'" in err
     assert "nothing was imported" in err and _listed(capsys, tmp_path / "d") == []
     code, out, _ = run(
         capsys,
@@ -150,13 +151,13 @@ def test_duplicates_closed_and_bad_rows_are_reported_with_line_numbers(
     code, out, err = run(capsys, "--data-dir", dd, "applications", "import", str(csv), "--yes")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].startswith("Imported 2 application(s) from messy.csv")
+    assert lines[0].startswith("Imported 3 application(s) from messy.csv")
     assert "Skipped line 7: closed (Rejected)" in lines
     assert "Skipped line 8: already listed" in lines  # Tailspin, kept before the import
     assert "Skipped line 9: already listed" in lines  # Northwind twice in the file
-    assert "Skipped line 10: not a date: '31/31/2026'" in lines
+    assert "Line 10: not a date: '31/31/2026'; imported without the date" in lines
     companies = [a["company"] for a in _listed(capsys, tmp_path / "d")]
-    assert companies == ["Contoso", "Northwind", "Tailspin"]
+    assert companies == ["Contoso", "Initech", "Northwind", "Tailspin"]
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "import", str(csv), "--yes")
     assert code == 0 and out.startswith("Imported 0 application(s)")
 
@@ -166,7 +167,7 @@ def test_duplicates_closed_and_bad_rows_are_reported_with_line_numbers(
     [
         (["--map", "Nope=company"], "no column named 'Nope'"),
         (["--map", "Company=salary"], "'salary' is not a field"),
-        (["--status", "Panel=hired"], "'hired' (for 'Panel') is not a stage"),
+        (["--status", "Panel=hired"], "'hired' (for 'Panel') is not a stage or answer"),
         (["--map", "Company="], "no column is the company"),
     ],
 )
@@ -275,7 +276,14 @@ def test_on_a_terminal_a_first_mapping_is_confirmed_by_a_question(
     monkeypatch.setattr("sys.stdin", _Terminal())
     monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or answer)
     code, _, err = run(
-        capsys, "--data-dir", str(tmp_path / "d"), "applications", "import", str(csv)
+        capsys,
+        "--data-dir",
+        str(tmp_path / "d"),
+        "applications",
+        "import",
+        str(csv),
+        "--date-order",
+        "dmy",
     )
     assert asked and "Company → company" in asked[0] and "Import 3 application(s)" in asked[0]
     assert len(_listed(capsys, tmp_path / "d")) == imported

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import icalendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bowout.core.reminders import (
     add_work_days,
     coming_up,
+    local_day,
     reminders_for,
-    to_ics,
 )
 from bowout.core.situation import Money, Reason, Situation, Stage
 
@@ -61,17 +62,19 @@ def test_coming_up_leaves_out_what_is_done_and_puts_overdue_first() -> None:
         reminders_for("r1", Situation(stage=Stage.OFFER), SENT, reply_days=0)
 
 
-def test_the_calendar_parses_back_and_keeps_its_uids() -> None:
-    s = Situation(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, signing_bonus=Money.PAID,
-                  company="Northwind")  # fmt: skip
-    items = reminders_for("abc", s, SENT, done=["references"])
-    first = icalendar.Calendar.from_ical(to_ics(items, STAMP))
-    todos = [c for c in first.walk("VTODO")]
-    assert len(todos) == len(items) == 5
-    by_uid = {str(t["UID"]): t for t in todos}
-    assert set(by_uid) == {r.uid for r in items}
-    refs = by_uid["abc.references@bowout"]
-    assert refs.decoded("DUE") == dt.date(2026, 12, 11) and str(refs["STATUS"]) == "COMPLETED"
-    assert str(first["VERSION"]) == "2.0" and "Bow Out" in str(first["PRODID"])
-    later = icalendar.Calendar.from_ical(to_ics(items, STAMP + dt.timedelta(days=3)))
-    assert {str(t["UID"]) for t in later.walk("VTODO")} == set(by_uid), "same UIDs: updates"
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), st.integers(1, 40))
+def test_a_work_day_follow_up_never_lands_on_a_weekend(start: dt.date, days: int) -> None:
+    due = add_work_days(start, days)
+    assert due.weekday() < 5 and due > start
+    assert sum(1 for n in range(1, (due - start).days + 1)
+               if (start + dt.timedelta(days=n)).weekday() < 5) == days  # fmt: skip
+
+
+def test_local_day_reads_record_times_and_aware_times() -> None:
+    assert local_day(dt.datetime(2026, 11, 30, 8, 0)) == dt.date(2026, 11, 30)  # naive: local
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    moment = dt.datetime(2026, 11, 30, 8, 0, tzinfo=tokyo)
+    assert local_day(moment) == moment.astimezone().date()
+    assert local_day("2026-11-29T23:00:00.000000Z") == local_day(moment)
+    with pytest.raises(ValueError):
+        local_day("not a time")

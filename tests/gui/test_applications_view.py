@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.applications import Application
 from bowout.core.situation import Stage
+from bowout.core.tabular import Table, read_table
 from bowout.gui import build_window
 from bowout.gui.views.applications import SEARCH_DELAY_MS, ApplicationsView
 from bowout.gui.widgets.application_dialog import ApplicationDialog
@@ -51,6 +52,12 @@ def view(qtbot: QtBot, history: History) -> ApplicationsView:
     widget.show()
     widget.view_shown()
     return widget
+
+
+def import_file(qtbot: QtBot, view: ApplicationsView) -> None:
+    """Click Import and wait until the file is read and the import is done."""
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.reading.running, timeout=20_000)
 
 
 def rows(view: ApplicationsView) -> list[str]:
@@ -160,9 +167,17 @@ def test_remove_and_undo_keep_the_id(
     assert history.get_application(before.id) == before
 
 
+def settle(qtbot: QtBot, dialog: ImportDialog) -> None:
+    """Wait until the dialog shows the result of its current choices."""
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+
+
 def test_the_import_dialog_maps_columns_asks_about_statuses_and_previews(qtbot: QtBot) -> None:
-    dialog = ImportDialog(CSV, "jobs.csv", None, [Application(company="Tailspin", role="Engineer")])
+    dialog = ImportDialog(
+        read_table(CSV), "jobs.csv", None, [Application(company="Tailspin", role="Engineer")]
+    )
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     combos = dialog.column_combos
     assert {h: c.currentData() for h, c in combos.items()} == {
         "Employer": "company",
@@ -171,31 +186,40 @@ def test_the_import_dialog_maps_columns_asks_about_statuses_and_previews(qtbot: 
         "Applied on": "applied",
         "Notes": "notes",
     }
-    assert dialog.preview.rowCount() == 1  # Northwind; Contoso waits for "Panel"
+    assert dialog.preview.rowCount() == 2  # Northwind, Initech; Contoso waits for "Panel"
     assert not dialog.import_button.isEnabled()
     summary = dialog.summary_label.text()
     assert "line 4: closed (Rejected)" in summary and "line 5: already listed" in summary
-    assert "line 6:" in summary and "Place each status word" in summary
+    assert "kept without a date that could not be read (first: line 6)" in summary
+    assert "Place each status word" in summary
     status = dialog.findChild(QComboBox, "status_combo_0")
     assert status is not None and status.accessibleName() == "Stage for status Panel"
     status.setCurrentIndex(status.findData("interviewing"))
-    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import 2"
-    assert [dialog.preview.item(r, 0).text() for r in range(2)] == ["Northwind", "Contoso"]
+    settle(qtbot, dialog)
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import 3"
+    assert [dialog.preview.item(r, 0).text() for r in range(3)] == [
+        "Northwind", "Contoso", "Initech"
+    ]  # fmt: skip
     assert dialog.preview.item(1, 5).text() == "Between interview rounds"
     combos["Notes"].setCurrentIndex(0)  # (ignore)
+    settle(qtbot, dialog)
     assert dialog.preview.item(0, 7).text() == ""
     combos["Job title"].setCurrentIndex(combos["Job title"].findData("company"))
+    settle(qtbot, dialog)
     assert combos["Employer"].currentData() == ""  # a field comes from one column
     assert dialog.preview.item(0, 0).text() == "Data Analyst"
     combos["Employer"].setCurrentIndex(combos["Employer"].findData("company"))
     combos["Job title"].setCurrentIndex(combos["Job title"].findData("role"))
+    settle(qtbot, dialog)
     choice = dialog.choice()
-    assert [a.company for a in choice.applications] == ["Northwind", "Contoso"]
+    assert [a.company for a in choice.applications] == ["Northwind", "Contoso", "Initech"]
     assert choice.mapping.statuses == {"Panel": "interviewing"}
     assert choice.mapping.columns["Notes"] == "" and choice.mapping.columns["Employer"] == "company"
+    status = dialog.findChild(QComboBox, "status_combo_0")
     status.setCurrentIndex(status.findData("skip"))
+    settle(qtbot, dialog)
     assert "line 3: status 'Panel' skipped" in dialog.summary_label.text()
-    assert dialog.choice().mapping.statuses == {}
+    assert dialog.choice().mapping.statuses == {"Panel": "skip"}  # remembered too
 
 
 def test_importing_in_the_view_stores_reports_and_remembers(
@@ -207,49 +231,51 @@ def test_importing_in_the_view_stores_reports_and_remembers(
     summaries: list[str] = []
 
     def ask_import(
-        data: bytes, name: str, remembered: ImportMapping | None, existing: list[Application]
+        table: Table, name: str, remembered: ImportMapping | None, existing: list[Application]
     ) -> ImportChoice | None:
         seen.append(remembered)
-        dialog = ImportDialog(data, name, remembered, existing)
+        dialog = ImportDialog(table, name, remembered, existing)
         qtbot.addWidget(dialog)
+        settle(qtbot, dialog)
         status = dialog.findChild(QComboBox, "status_combo_0")
         if status is not None and not status.currentData():
             status.setCurrentIndex(status.findData("final"))
         dialog.column_combos["Notes"].setCurrentIndex(0)
+        settle(qtbot, dialog)
         summaries.append(dialog.summary_label.text())
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         return dialog.choice() if dialog.result() else None
 
     view.choose_csv = lambda: csv  # type: ignore[method-assign]
     view.ask_import = ask_import  # type: ignore[method-assign]
-    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    import_file(qtbot, view)
     message = view.message_label.text()
-    assert message.startswith("Imported 3 applications from jobs.csv. Skipped line 4: closed")
-    assert "line 6:" in message
+    assert message.startswith("Imported 4 applications from jobs.csv. Skipped line 4: closed")
+    assert "1 row kept without an unreadable date" in message
     stages = {s.application.company: s.application.stage for s in history.applications()}
     assert stages["Contoso"] is Stage.FINAL and stages["Tailspin"] is Stage.FINAL
-    assert rows(view) == ["Acme", "Contoso", "Globex", "Northwind", "Tailspin"]
+    assert rows(view) == ["Acme", "Contoso", "Globex", "Initech", "Northwind", "Tailspin"]
     assert (
         next(
             s for s in history.applications() if s.application.company == "Northwind"
         ).application.notes
         == ""
     )
-    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    import_file(qtbot, view)
     assert seen[0] is None and seen[1] is not None
     assert seen[1].columns["Notes"] == "" and seen[1].statuses == {"Panel": "final"}
     assert summaries[1].startswith("0 applications to import. Skipped: line 2: already listed;")
-    assert view.message_label.text().startswith("Imported 3 applications")  # nothing new
+    assert view.message_label.text().startswith("Imported 4 applications")  # nothing new
 
 
 def test_an_unreadable_file_is_one_message(
     qtbot: QtBot, view: ApplicationsView, tmp_path: Path
 ) -> None:
     view.choose_csv = lambda: tmp_path / "gone.csv"  # type: ignore[method-assign]
-    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
-    assert view.message_label.text().startswith("Could not read gone.csv:")
+    import_file(qtbot, view)
+    assert view.message_label.text().startswith("Could not import gone.csv: cannot read")
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"\n\n")
     view.choose_csv = lambda: empty  # type: ignore[method-assign]
-    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    import_file(qtbot, view)
     assert "Could not import empty.csv: no header row" in view.message_label.text()

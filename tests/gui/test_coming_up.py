@@ -141,29 +141,58 @@ def test_export_all_or_selected_and_re_export_keeps_uids(
     sent(data_dir, "Northwind")
     sent(data_dir, "Contoso")
     win, view = open_view(qtbot, data_dir)
+    assert "Google Calendar, Outlook or Apple Calendar" in view.export_note.text()
+    assert "Thunderbird" in view.export_note.text() and view.export_note.isVisible()
     target = tmp_path / "calendar"  # the extension is added
     view.choose_export_path = lambda suggested: target  # type: ignore[method-assign]
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     written = tmp_path / "calendar.ics"
-    todos = icalendar.Calendar.from_ical(written.read_bytes()).walk("VTODO")
-    uids = sorted(str(t["UID"]) for t in todos)
-    assert len(uids) == 6 and all(u.endswith("@bowout") for u in uids)
-    assert {str(t["DESCRIPTION"]) for t in todos} == {
-        "Bow Out follow-up of your withdrawal from Northwind",
-        "Bow Out follow-up of your withdrawal from Contoso",
-    }
+    events = icalendar.Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+    uids = sorted(str(t["UID"]) for t in events)
+    assert len(uids) == 6 and all(u.endswith(".event@bowout") for u in uids)
+    assert all(len(e.walk("VALARM")) == 1 for e in events)
+    assert len({str(e["SUMMARY"]) for e in events}) == 6
+    assert "import it into Google Calendar, Outlook or Apple Calendar" in (
+        view.message_label.text()
+    )
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
-    again = icalendar.Calendar.from_ical(written.read_bytes()).walk("VTODO")
+    again = icalendar.Calendar.from_ical(written.read_bytes()).walk("VEVENT")
     assert sorted(str(t["UID"]) for t in again) == uids
     view.table.selectRow(1)
     view.choose_export_path = lambda suggested: tmp_path / "one.ics"  # type: ignore[method-assign]
     qtbot.mouseClick(view.export_selected_button, Qt.MouseButton.LeftButton)
-    one = icalendar.Calendar.from_ical((tmp_path / "one.ics").read_bytes()).walk("VTODO")
-    assert [str(t["UID"]) for t in one] == [view.items[1].uid]
-    assert "1 follow-up(s) written to one.ics" in view.message_label.text()
+    one = icalendar.Calendar.from_ical((tmp_path / "one.ics").read_bytes()).walk("VEVENT")
+    assert [str(t["UID"]) for t in one] == [view.items[1].uid.replace("@", ".event@")]
+    assert "1 follow-up event(s) written to one.ics" in view.message_label.text()
     view.choose_export_path = lambda suggested: tmp_path / "no-such-dir" / "x.ics"  # type: ignore[method-assign]
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     assert view.message_label.text().startswith("Could not write")
+    close_quietly(win)
+
+
+def test_tasks_as_an_option_and_a_deleted_withdrawal_cancelled(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    sent(data_dir, "Northwind")
+    gone = sent(data_dir, "Contoso")
+    win, view = open_view(qtbot, data_dir)
+    target = tmp_path / "tasks.ics"
+    view.choose_export_path = lambda suggested: target  # type: ignore[method-assign]
+    view.tasks_check.setFocus()
+    qtbot.keyClick(view.tasks_check, Qt.Key.Key_Space)
+    assert view.tasks_check.isChecked()
+    assert view.export_note.text().startswith("Exports tasks, for Thunderbird or a task app")
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    todos = icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")
+    assert len(todos) == 6 and "Thunderbird or a task app" in view.message_label.text()
+    with History.open(data_dir) as history:
+        history.delete(gone)
+    view.refresh()
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    todos = icalendar.Calendar.from_ical(target.read_bytes()).walk("VTODO")
+    status = {str(t["UID"]): (str(t["STATUS"]), int(t["SEQUENCE"])) for t in todos}
+    assert {v for k, v in status.items() if k.startswith(gone)} == {("CANCELLED", 1)}
+    assert "3 cancelled" in view.message_label.text()
     close_quietly(win)
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import bowout
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Reason
 from bowout.gui import build_window
@@ -120,3 +125,25 @@ def test_bars_and_text_are_drawn_in_either_theme(
         close_quietly(win)
     finally:
         apply_theme(qapp, "system")
+
+
+def test_a_withdrawal_counts_in_the_month_of_the_users_own_day() -> None:
+    """23:30 UTC on 30 November is 1 December in Tokyo: December's bar counts it there.
+    The time zone is the child process's own (``TZ``)."""
+    code = (
+        "import json, types\n"
+        "from bowout.gui.views.history_summary import withdrawals\n"
+        "r = types.SimpleNamespace(id='r1', status='sent', sent='2026-11-30T23:30:00.000000Z',"
+        " stage='final', reason='other-offer')\n"
+        "print(json.dumps([w.sent.isoformat() for w in withdrawals([r])]))\n"
+    )
+
+    def sent_in(tz: str) -> list[str]:
+        source = str(Path(bowout.__file__).parents[1])  # this checkout's code, not another
+        env = {**os.environ, "TZ": tz, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": source}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             env=env, check=True).stdout  # fmt: skip
+        return list(json.loads(out))
+
+    assert sent_in("JST-9") == ["2026-12-01"]
+    assert sent_in("UTC0") == ["2026-11-30"]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
-from test_plaintext import MailCatcher
 
 from bowout.core.exports import MAILTO_MAX_CHARS, mailto_fits, mailto_url
 from bowout.gui.shell import MainWindow
@@ -15,13 +13,10 @@ CYRILLIC = "Спасибо за предложение, но я решил от�
 
 
 def open_mail(window: MainWindow) -> list[str]:
-    catcher = MailCatcher()
-    QDesktopServices.setUrlHandler("mailto", catcher, "open")
-    try:
-        window.open_in_mail()
-    finally:
-        QDesktopServices.unsetUrlHandler("mailto")
-    return catcher.urls
+    urls: list[str] = []
+    window.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
+    window.open_in_mail()
+    return urls
 
 
 def test_the_limit_is_what_common_mail_apps_accept() -> None:

@@ -189,4 +189,6 @@ def test_deb_control_names_version_and_system_libraries() -> None:
     for lib in ("libgl1", "libegl1", "libfontconfig1", "libxkbcommon-x11-0", "libxcb-cursor0"):
         assert lib in depends
     assert any(dep.startswith("fonts-dejavu-core") for dep in depends)
+    recommends = {part.strip() for part in fields["Recommends"].split(",")}
+    assert {"fonts-noto-core", "fonts-noto-color-emoji"} <= recommends  # emoji, Hindi in PDFs
     assert control.endswith("\n") and "\n\n" not in control

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 from bowout import __version__
-from bowout.core.errors import BowOutError
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:  # ``bowout --version`` loads as little as a bare argparse script
+    from collections.abc import Sequence
+    from pathlib import Path
+    from types import ModuleType
 
 #: Exit status for bad input or a problem in the user's world (SPEC: one line, no traceback).
 EXIT_USAGE = 2
@@ -54,12 +53,19 @@ def _subcommand(name: str) -> ModuleType:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = _front(given)
+    if args is not None and args.version:
+        print(f"bowout {__version__}")
+        return 0
+
     from bowout import paths
+    from bowout.core.errors import BowOutError
     from bowout.private import restrict_umask
 
     restrict_umask()  # whatever creates a file first (Qt, logging, a library), it is private
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if args is None:  # a subcommand, --help or a mistake: the whole contract decides
+        args = build_parser().parse_args(given)
     try:
         data_dir = paths.resolve_data_dir(args.data_dir)
         if args.data_dir or os.environ.get(paths.DATA_DIR_ENV):  # a folder the user named
@@ -80,8 +86,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
-    parser.error(f"unknown command {args.command!r}")
+    build_parser().error(f"unknown command {args.command!r}")
     return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+class _NotFront(Exception):
+    """The command line is more than the front door's two options."""
+
+
+class _FrontParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotFront(message)
+
+
+def _front(argv: list[str]) -> argparse.Namespace | None:
+    """``bowout [--data-dir DIR]`` and ``bowout --version``, parsed without loading any
+    subcommand; None for anything else (then :func:`build_parser` parses it).
+
+    Building the whole parser imports every subcommand and through ``draft`` the composer and
+    the tone coach: about 0.1 s before the window could start (issue 25 measures the start
+    from exec to the painted window, ``benchmarks/bench_start_x11.py``).
+    """
+    front = _FrontParser(prog="bowout", add_help=False, allow_abbrev=False)
+    front.add_argument("--version", action="store_true")
+    front.add_argument("--data-dir")
+    try:
+        args, rest = front.parse_known_args(argv)
+    except _NotFront:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def _log_to_file(data_dir: Path) -> None:

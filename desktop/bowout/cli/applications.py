@@ -10,20 +10,34 @@ from pathlib import Path
 from typing import Any
 
 from bowout.core.applications import FIELDS, Application
-from bowout.core.csv_import import ImportResult, read_applications, read_headers
+from bowout.core.csv_import import DateOrderNeeded, ImportResult, read_applications, read_headers
 from bowout.core.errors import InputError
+from bowout.core.import_dates import DATE_ORDERS, DMY, MDY
+from bowout.core.import_dates import parse_date as read_cell_date
+from bowout.core.safe_read import read_regular_file
 from bowout.core.situation import Stage, parse_date
+from bowout.core.statuses import ACCEPTED_STATE, ANSWERS
+from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, read_table
 from bowout.storage import History, ImportMapping, StoredApplication
+from bowout.storage.applications import STATES
 
 _STAGES = [s.value for s in Stage]
 _IMPORT_EPILOG = (
-    "The columns are guessed from the header row (company, role, contact, contact_email, "
-    "recruiter, stage, applied, notes); correct a guess with --map 'Job title=role' or ignore "
-    "a column with --map 'Link='. Tracker status words ('Phone screen', 'Final interview', "
-    "'Offer', ...) become stages; answer for the others with --status 'Panel=interviewing'. "
-    "The mapping and answers are remembered for the next file with the same columns. Rows "
-    "already kept, closed (Rejected, Withdrawn, ...) or unreadable are skipped and listed "
-    "with their line numbers."
+    "FILE is a CSV (any encoding and separator spreadsheets write) or an .xlsx, .xls or "
+    ".ods workbook, told apart by content. The columns are guessed from the header row "
+    "(company, role, contact, contact_email, recruiter, stage, applied, notes); correct a "
+    "guess with --map 'Job title=role' or ignore a column with --map 'Link='. The status "
+    "words of JobSync, Huntr, Teal, Notion and spreadsheet templates are known ('Phone "
+    "screen' is screening, 'Expired' closed, 'Wishlist' saved: kept, not applied to, never "
+    "drafted to); answer for another with --status 'Panel=interviewing', --status "
+    "'Absage=closed', --status 'Idea=saved' or --status 'Maybe=skip'. A status saying the "
+    "offer was accepted is asked about, as importing it as stage 'accepted' means "
+    "rescinding. When every date reads both ways (11/2/2026), say the order with "
+    "--date-order dmy or mdy. The mapping, answers and date order are remembered for the "
+    "next file with the same columns. Rows already kept, closed (Rejected, Offer declined, "
+    "Expired, ...) or unreadable are skipped and listed with their line numbers; a date "
+    f"that cannot be read leaves the row without it. At most {MAX_BYTES // (1 << 20)} MB; "
+    f"{SPLIT_HINT}."
 )
 
 
@@ -46,13 +60,20 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("applications", help="list, add or import your open applications")
     actions = p.add_subparsers(dest="applications_command", metavar="ACTION", required=True)
     imp = actions.add_parser(
-        "import", help="add applications from a CSV file", epilog=_IMPORT_EPILOG
+        "import",
+        help="add applications from a CSV, .xlsx, .xls or .ods file",
+        epilog=_IMPORT_EPILOG,
     )
-    imp.add_argument("file", metavar="FILE.csv", type=Path)
+    imp.add_argument("file", metavar="FILE", type=Path, help="a .csv, .xlsx, .xls or .ods file")
     imp.add_argument("--map", action="append", type=_pair, default=[], metavar="COLUMN=field",
                      help=f"read COLUMN as field ({', '.join(FIELDS)}; empty: ignore)")  # fmt: skip
-    imp.add_argument("--status", action="append", type=_pair, default=[], metavar="WORD=stage",
-                     help=f"a status word means this stage ({', '.join(_STAGES)})")  # fmt: skip
+    imp.add_argument("--status", action="append", type=_pair, default=[],
+                     metavar="WORD=STAGE|closed|saved|skip",
+                     help=f"what a status word means: a stage ({', '.join(_STAGES)}), closed "
+                          "(over: not imported), saved (not applied to yet) or skip")  # fmt: skip
+    imp.add_argument("--date-order", choices=DATE_ORDERS, default=None,
+                     help="how slashed dates are written when every one reads both ways: "
+                          "dmy (day first, 11/2 is 11 February) or mdy (month first)")  # fmt: skip
     imp.add_argument("--yes", action="store_true",
                      help="import with columns used for the first time without asking")  # fmt: skip
     listing = actions.add_parser("list", help="list kept applications by company")
@@ -113,20 +134,25 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _import(history: History, args: argparse.Namespace) -> int:
     path: Path = args.file
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    headers = read_headers(data)
+    table = read_table(read_regular_file(path, MAX_BYTES, split_hint=SPLIT_HINT))
+    headers = read_headers(table)
     remembered = history.import_mapping(headers)
     columns = {**(remembered.columns if remembered else {}), **dict(args.map)}
-    statuses = {**(remembered.statuses if remembered else {}), **dict(args.status)}
-    for word, stage in statuses.items():
-        if stage not in _STAGES:
-            raise InputError(f"{stage!r} (for {word!r}) is not a stage; use one of "
-                             f"{', '.join(_STAGES)}")  # fmt: skip
+    given = {word: answer.strip().casefold() for word, answer in args.status}
+    statuses = {**(remembered.statuses if remembered else {}), **given}
+    for word, answer in statuses.items():
+        if answer not in ANSWERS:
+            raise InputError(f"{answer!r} (for {word!r}) is not a stage or answer; use one of "
+                             f"{', '.join(ANSWERS)}")  # fmt: skip
+    date_order = args.date_order or (remembered.date_order if remembered else "") or None
     existing = [s.application for s in history.applications()]
-    result = read_applications(data, columns, statuses, existing)
+    try:
+        result = read_applications(
+            table, columns, statuses, existing,
+            date_order=date_order, accepted_state=ACCEPTED_STATE in STATES,
+        )  # fmt: skip
+    except DateOrderNeeded as exc:
+        raise InputError(date_order_message(exc)) from None
     if result.unknown_statuses:
         raise InputError(unknown_statuses_message(result))
     described = describe_mapping(headers, result.mapping)
@@ -135,9 +161,15 @@ def _import(history: History, args: argparse.Namespace) -> int:
             f"the columns were guessed ({described}); run again with --yes to import with "
             "them, or correct them with --map COLUMN=field"
         )
-    mapping = ImportMapping(tuple(headers), result.mapping, statuses)
-    report = history.import_applications(result.applications, mapping)
-    print(f"Imported {len(report.added)} application(s) from {path.name} ({described}).")
+    mapping = ImportMapping(tuple(headers), result.mapping, statuses, result.date_order)
+    report = history.import_applications(result.applications, mapping, result.states)
+    saved = sum(1 for state in result.states if state == "saved")
+    print(
+        f"Imported {len(report.added)} application(s) from {path.name} ({described})."
+        + (f" {saved} saved, not applied to yet." if saved else "")
+    )
+    for line, what in result.notes:
+        print(f"Line {line}: {what}")
     skipped = sorted(result.skipped) + [
         (0, f"{' — '.join(filter(None, (a.company, a.role)))} already listed")
         for a in report.duplicates
@@ -145,6 +177,18 @@ def _import(history: History, args: argparse.Namespace) -> int:
     for line, why in skipped:
         print(f"Skipped line {line}: {why}" if line else f"Skipped: {why}")
     return 0
+
+
+def date_order_message(exc: DateOrderNeeded) -> str:
+    """One line: the column, both readings of its first ambiguous date, and the flag."""
+    readings = []
+    for order in (DMY, MDY):
+        try:
+            day = read_cell_date(exc.example, order)
+        except ValueError:
+            day = None
+        readings.append(f"--date-order {order} reads it as {day.day} {day:%B %Y}" if day else "")
+    return f"{exc}: run again with {' or '.join(r for r in readings if r)}; nothing was imported"
 
 
 def describe_mapping(headers: list[str], mapping: dict[str, str]) -> str:
@@ -160,12 +204,24 @@ def unknown_statuses_message(result: ImportResult) -> str:
     def lines(numbers: list[int]) -> str:
         return ("line " if len(numbers) == 1 else "lines ") + ", ".join(map(str, numbers))
 
-    words = "; ".join(f"{word!r} ({lines(n)})" for word, n in result.unknown_statuses.items())
-    example = next(iter(result.unknown_statuses))
-    return (
-        f"status words Bow Out does not know: {words}; say which stage each is with "
-        f"--status '{example}=STAGE' ({', '.join(_STAGES)}); nothing was imported"
-    )
+    unknown = {w: n for w, n in result.unknown_statuses.items() if w not in result.accepted_words}
+    accepted = {w: n for w, n in result.unknown_statuses.items() if w in result.accepted_words}
+    parts = []
+    if unknown:
+        words = "; ".join(f"{word!r} ({lines(n)})" for word, n in unknown.items())
+        example = next(iter(unknown))
+        parts.append(
+            f"status words Bow Out does not know: {words}; say what each means with "
+            f"--status '{example}=STAGE|closed|saved|skip' (stages: {', '.join(_STAGES)})"
+        )
+    if accepted:
+        words = "; ".join(f"{word!r} ({lines(n)})" for word, n in accepted.items())
+        example = next(iter(accepted))
+        parts.append(
+            f"{words} says you accepted that offer: --status '{example}=accepted' keeps it "
+            "to rescind, --status '" + example + "=closed' leaves it out"
+        )
+    return "; ".join(parts) + "; nothing was imported"
 
 
 def _confirm(described: str, count: int) -> bool:

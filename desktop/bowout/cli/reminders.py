@@ -19,8 +19,20 @@ def add_parser(sub: Any) -> None:
     listing = actions.add_parser("list", help="what is due, overdue first (done ones hidden)")
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
     listing.add_argument("--all", action="store_true", help="include follow-ups already done")
-    export = actions.add_parser("export", help="write every follow-up to a calendar file")
+    export = actions.add_parser(
+        "export",
+        help="write every follow-up to a calendar file",
+        description="Write every follow-up to FILE.ics: all-day events with an alarm at 09:00 "
+        "the day before (Google Calendar, Outlook, Apple Calendar show events), or tasks with "
+        "--tasks (Thunderbird and task apps). Exporting again updates the same items; those "
+        "of a withdrawal deleted or resolved since come back cancelled.",
+    )
     export.add_argument("file", metavar="FILE.ics", type=Path)
+    export.add_argument(
+        "--tasks",
+        action="store_true",
+        help="write tasks (VTODO, for Thunderbird and task apps) instead of events",
+    )
     done = actions.add_parser("done", help="tick a follow-up off (its UID from list --json)")
     done.add_argument("uid", metavar="UID")
     done.add_argument("--undo", action="store_true", help="put it back on the list")
@@ -32,7 +44,6 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
     from bowout.core import reminders as core
     from bowout.settings import load_settings
     from bowout.storage import History
-    from bowout.storage.atomic import atomic_write_bytes
 
     today = today or dt.date.today()
     reply_days = load_settings(data_dir).reply_days
@@ -46,17 +57,8 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
             history.set_reminder_done(args.uid, not args.undo)
             print(f"{args.uid} {'back on the list' if args.undo else 'done'}")
             return 0
-    if args.reminders_command == "export":
-        path: Path = args.file
-        if path.suffix.lower() != ".ics":
-            raise InputError(f"a calendar file ends in .ics: {path}")
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        try:
-            atomic_write_bytes(path, core.to_ics(items, stamp))
-        except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-        print(f"{len(items)} follow-up(s) written to {path}")
-        return 0
+        if args.reminders_command == "export":
+            return _export(history, args.file, args.tasks, reply_days)
     due = items if args.all else core.coming_up(items)
     if args.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in due], indent=2) + "\n")
@@ -71,4 +73,21 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
         where = reminder.company and reminder.company not in reminder.title
         company = f" ({reminder.company})" if where else ""
         print(f"{reminder.due.isoformat()}{late}  {tick}{reminder.title}{company}")
+    return 0
+
+
+def _export(history: Any, path: Path, tasks: bool, reply_days: int) -> int:
+    from bowout.core.calendar_export import ItemKind
+    from bowout.services.calendar_export import export_follow_ups
+
+    if path.suffix.lower() != ".ics":
+        raise InputError(f"a calendar file ends in .ics: {path}")
+    kind = ItemKind.TASK if tasks else ItemKind.EVENT
+    try:
+        done = export_follow_ups(history, path, kind=kind, reply_days=reply_days)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    cancelled = f", {done.cancelled} cancelled (withdrawal gone)" if done.cancelled else ""
+    what = "task(s)" if tasks else "event(s)"
+    print(f"{done.written} follow-up {what} written to {path}{cancelled}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from bowout.core.errors import InputError
@@ -14,45 +15,29 @@ from bowout.core.textclean import clean_text
 #: Fields an application has, in the order a table shows them.
 FIELDS = ("company", "role", "contact", "contact_email", "recruiter", "stage", "applied", "notes")
 
-#: Status words that job trackers and spreadsheets use, lowercased, by stage. A status that
-#: is not here is asked about; CLOSED ones are not open applications at all.
-STATUS_WORDS: dict[str, Stage] = {
-    **dict.fromkeys(
-        ("applied", "application sent", "submitted", "sent", "new", "saved", "bookmarked",
-         "wishlist", "to apply"),
-        Stage.APPLIED,
-    ),
-    **dict.fromkeys(
-        ("phone screen", "screen", "screening", "recruiter call", "recruiter screen",
-         "hr screen", "hr call", "first interview", "intro call", "initial call"),
-        Stage.SCREENING,
-    ),
-    **dict.fromkeys(
-        ("interview", "interviewing", "interviews", "second interview", "second round",
-         "technical interview", "tech interview", "onsite", "on-site", "take-home",
-         "assessment", "in progress"),
-        Stage.INTERVIEWING,
-    ),
-    **dict.fromkeys(("final", "final interview", "final round", "final stage"), Stage.FINAL),
-    **dict.fromkeys(("offer", "offer received", "offered", "negotiating"), Stage.OFFER),
-    **dict.fromkeys(("accepted", "offer accepted", "hired", "signed"), Stage.ACCEPTED),
-}  # fmt: skip
-CLOSED = frozenset(
-    {"rejected", "declined", "withdrawn", "closed", "no response", "ghosted", "not selected",
-     "archived", "position filled"}
-)  # fmt: skip
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC: "Schäfer" typed on macOS (a + combining diaeresis) and on
+    Windows (one ä) become the same characters, so they compare and store as one."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def stage_for_status(status: str) -> Stage | None:
-    """The stage a tracker's status word means, or None when it is not known."""
-    key = re.sub(r"[\s_]+", " ", status.strip().casefold())
-    key = re.sub(r"^\d+[.)]?\s*", "", key)  # "3. Interview" in numbered pipelines
-    return STATUS_WORDS.get(key)
+def split_address(contact: str) -> tuple[str, str]:
+    """("Sam Ortiz", "sam.ortiz@contoso.example") from "Sam Ortiz <sam.ortiz@contoso.example>"
+    (RFC 5322's name-addr, as mail apps and trackers copy a contact); (contact, "") when it
+    is not one."""
+    match = re.fullmatch(r"\s*\"?([^<>\"]*?)\"?\s*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*", contact)
+    if not match:
+        return contact, ""
+    return match[1].strip(), match[2]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Application:
-    """One application in play. ``applied`` is when the user applied, if known."""
+    """One application in play. ``applied`` is when the user applied, if known.
+
+    Text is kept in NFC (see :func:`nfc`); a contact written "Name <address>" with no
+    contact email is split into the two."""
 
     company: str
     role: str = ""
@@ -64,20 +49,32 @@ class Application:
     notes: str = ""
 
     def __post_init__(self) -> None:
+        if not self.contact_email and "<" in self.contact:
+            contact, address = split_address(self.contact)
+            object.__setattr__(self, "contact", contact)
+            object.__setattr__(self, "contact_email", address)
+        if not self.notes.isascii():
+            object.__setattr__(self, "notes", nfc(self.notes))
         for name in ("company", "role", "contact", "recruiter"):
-            value = single_line(getattr(self, name))
+            value = getattr(self, name)
+            # Checked in C first: a file of ten thousand rows is mostly clean ASCII already.
+            if not (value.isascii() and value.isprintable() and "  " not in value) or (
+                value[:1] == " " or value[-1:] == " "
+            ):
+                value = nfc(single_line(value))
+                object.__setattr__(self, name, value)
             if len(value) > MAX_FIELD_CHARS:
                 raise InputError(f"{name} is longer than {MAX_FIELD_CHARS} characters")
-            object.__setattr__(self, name, value)
         if not self.company:
             raise InputError("an application needs the company")
-        object.__setattr__(self, "contact_email", check_email_address(self.contact_email))
+        object.__setattr__(self, "contact_email", nfc(check_email_address(self.contact_email)))
         object.__setattr__(self, "notes", clean_text(self.notes))  # pasted from anywhere
 
     def key(self) -> tuple[str, str]:
         """What makes two rows the same application: company and role, case and spaces
         aside."""
-        return (self.company.casefold(), " ".join(self.role.casefold().split()))
+        role = self.role.casefold()
+        return (nfc(self.company.casefold()), nfc(" ".join(role.split()) if "  " in role else role))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (stage as its identifier, date as YYYY-MM-DD)."""

@@ -1,130 +1,108 @@
-"""Reading a spreadsheet's or job tracker's CSV export into open applications.
+"""Reading a spreadsheet's or job tracker's export into applications.
 
-Spreadsheets write UTF-8 with or without a byte-order mark, UTF-16 (Excel's "Unicode
-text") or Windows-1252, separated by commas, semicolons (where the comma is the decimal
-mark) or tabs. Column names differ from tool to tool, so a mapping from column to field is
-guessed from the header and can be corrected; status words become stages; rows that
-cannot be read are reported with their line numbers, never silently dropped.
+The file is read once into a :class:`~bowout.core.tabular.Table` (CSV, .xlsx, .xls or .ods,
+told apart by content); this module turns its rows into applications. Column names differ
+from tool to tool, so a mapping from column to field is guessed from the header and can be
+corrected; status words get their answers from :mod:`bowout.core.statuses` or from the
+person; dates are read by :mod:`bowout.core.import_dates`. Rows that cannot be imported are
+reported with their line numbers, never silently dropped; an optional value that cannot be
+read (a date) is left out of its row, which is kept, and the row is named.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 import re
 from collections.abc import Mapping, Sequence
 
-from bowout.core.applications import CLOSED, FIELDS, Application, stage_for_status
+from bowout.core.applications import FIELDS, Application, nfc
 from bowout.core.errors import InputError
+from bowout.core.import_dates import DATE_ORDERS, column_order, first_ambiguous, parse_date
 from bowout.core.situation import Stage
+from bowout.core.statuses import (
+    ACCEPTED_OFFER,
+    ACCEPTED_STATE,
+    CLOSED,
+    SAVED,
+    SKIP,
+    answer_for,
+    check_answer,
+    status_key,
+)
+from bowout.core.tabular import PROGRESS_EVERY, Progress, Table, read_table
 
-#: Header words that name each field (lowercased, punctuation removed), most specific first.
+#: Header words that name each field (lowercased, camelCase split, punctuation removed),
+#: most specific first: "appliedDate" is the date even beside JobSync's yes/no "applied".
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "contact_email": ("contact email", "email", "e mail", "email address", "mail"),
-    "recruiter": ("recruiter", "agency", "recruiter name", "agent"),
-    "contact": ("contact", "contact name", "hiring manager", "manager", "interviewer",
-                "contact person"),
-    "company": ("company", "employer", "organisation", "organization", "company name",
+    "contact_email": ("contact email", "email address", "email", "e mail", "mail"),
+    "recruiter": ("recruiter name", "recruiter", "agency", "agent"),
+    "contact": ("contact name", "contact person", "contact", "hiring manager", "manager",
+                "interviewer"),
+    "company": ("company name", "company", "employer", "organisation", "organization",
                 "business"),
-    "role": ("role", "position", "job title", "title", "job", "job role", "vacancy"),
-    "stage": ("status", "stage", "application status", "state", "pipeline stage"),
-    "applied": ("date", "applied", "date applied", "applied on", "application date",
-                "applied date", "submitted"),
+    "role": ("job title", "job position", "position", "role", "title", "job role", "job",
+             "vacancy"),
+    "stage": ("application status", "pipeline stage", "status", "stage", "state", "list"),
+    "applied": ("date applied", "applied date", "applied on", "application date",
+                "date of application", "submitted", "applied", "date"),
     "notes": ("notes", "note", "comments", "comment"),
 }  # fmt: skip
-#: Largest file read (bytes): a job tracker's export is a few kilobytes.
-MAX_BYTES = 5_000_000
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_STAGES = {stage.value: stage for stage in Stage}
+#: The application state of a row, by what its status word means.
+OPEN_STATE = "open"
+SAVED_STATE = "saved"
+
+
+class DateOrderNeeded(InputError):
+    """Every date of the applied column reads both ways (11/2/2026): the person must say
+    the order (``--date-order dmy|mdy``, or the window's question)."""
+
+    def __init__(self, column: str, example: str) -> None:
+        super().__init__(
+            f"the dates in column {column!r} could be day first or month first "
+            f"({example}); say which they are"
+        )
+        self.column = column
+        self.example = example
 
 
 @dataclasses.dataclass
 class ImportResult:
-    """What a CSV gave: applications, rows skipped (line, why), statuses to ask about."""
+    """What a table gave: applications and their states ("open", "saved", or "accepted"
+    where the history keeps it), rows skipped (line, why), rows kept without a value
+    (line, what), status words to ask about (word -> lines; ``accepted_words`` are those
+    meaning an accepted offer), the mapping used and the date order ("dmy"/"mdy")."""
 
     applications: list[Application]
+    states: list[str]
     skipped: list[tuple[int, str]]
     unknown_statuses: dict[str, list[int]]
     mapping: dict[str, str]
-
-
-def decode(data: bytes) -> str:
-    """Text of a CSV file in any encoding spreadsheets write (see the module docstring)."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"the file is {len(data):,} bytes; a CSV of applications is smaller")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def split_rows(text: str) -> list[list[str]]:
-    """Rows of cells; the separator (comma, semicolon or tab) is the one the text uses."""
-    sample = "\n".join(text.splitlines()[:20])
-    counts = {sep: sample.count(sep) for sep in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    notes: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    accepted_words: set[str] = dataclasses.field(default_factory=set)
+    date_order: str = ""
+    #: Status words the person's answers placed (word -> lines), so they can be changed.
+    answered_statuses: dict[str, list[int]] = dataclasses.field(default_factory=dict)
 
 
 def _words(header: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", header.casefold()).split())
+    split = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)  # JobTitle, appliedDate
+    return " ".join(re.sub(r"[^\w]+|_", " ", split.casefold()).split())
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
-    """Column header -> field, for the headers that name one (each field at most once)."""
+    """Column header -> field, for the headers that name one (each field at most once,
+    each column at most one field; the most specific header word wins)."""
+    words_of = {header: _words(header) for header in headers if header}
     mapping: dict[str, str] = {}
-    taken: set[str] = set()
     for field, words in HEADER_WORDS.items():
-        for header in headers:
-            if header in mapping or field in taken:
-                continue
-            if _words(header) in words:
+        for word in words:
+            header = next((h for h, w in words_of.items() if w == word and h not in mapping), "")
+            if header:
                 mapping[header] = field
-                taken.add(field)
+                break
     return mapping
-
-
-def parse_date(text: str, day_first: bool) -> dt.date | None:
-    """A date as spreadsheets write it (2026-03-02, 02/03/2026, 2 Mar 2026, Mar 2, 2026);
-    None for an empty cell, ValueError ("not a date: ...") for anything else."""
-    try:
-        return _parse_date(text.strip(), day_first)
-    except (ValueError, KeyError):
-        raise ValueError(f"not a date: {text.strip()!r}") from None
-
-
-def _parse_date(text: str, day_first: bool) -> dt.date | None:
-    if not text:
-        return None
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", text):
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", text):
-        a, b, year = int(m[1]), int(m[2]), int(m[3])
-        year += 2000 if year < 100 else 0
-        day, month = (a, b) if day_first else (b, a)
-        return dt.date(year, month, day)
-    if m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})", text):
-        return dt.date(int(m[3]), _MONTHS[m[2].casefold()], int(m[1]))
-    if m := re.fullmatch(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})", text):
-        return dt.date(int(m[3]), _MONTHS[m[1].casefold()], int(m[2]))
-    raise ValueError(f"not a date: {text!r}")
-
-
-def _day_first(cells: Sequence[str]) -> bool:
-    """Whether slashed dates in a column put the day first (a first part above 12 says so)."""
-    for cell in cells:
-        if m := re.fullmatch(r"\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*", cell):
-            if int(m[1]) > 12:
-                return True
-            if int(m[2]) > 12:
-                return False
-    return True
 
 
 def _header_row(rows: Sequence[Sequence[str]]) -> int:
@@ -135,74 +113,170 @@ def _header_row(rows: Sequence[Sequence[str]]) -> int:
     raise InputError("no header row: the first row with two or more filled cells")
 
 
-def read_headers(data: bytes) -> list[str]:
-    """The column headers of a CSV export, stripped, in file order (to look up a mapping
-    remembered for them). InputError when there is no header row."""
-    rows = split_rows(decode(data))
-    return [h.strip() for h in rows[_header_row(rows)]]
+def read_headers(table: Table | bytes) -> list[str]:
+    """The column headers of a table, stripped and in NFC, in file order (to look up a
+    mapping remembered for them). InputError when there is no header row."""
+    rows = (read_table(table) if isinstance(table, bytes) else table).rows
+    return [nfc(h.strip()) for h in rows[_header_row(rows)]]
+
+
+def _apply_overrides(
+    headers: list[str], mapping: dict[str, str], overrides: Mapping[str, str]
+) -> dict[str, str]:
+    for given, field in overrides.items():
+        column = nfc(given)
+        if column not in headers:
+            shown = ", ".join(h for h in headers[:40] if h)
+            more = f" and {len(headers) - 40:,} more" if len(headers) > 40 else ""
+            raise InputError(f"no column named {column!r}; the columns are {shown}{more}")
+        if field and field not in FIELDS:
+            raise InputError(f"{field!r} is not a field; the fields are {', '.join(FIELDS)}")
+        mapping = {c: f for c, f in mapping.items() if f != field or not field}
+        mapping[column] = field
+    return mapping
 
 
 def read_applications(
-    data: bytes,
+    table: Table | bytes,
     overrides: Mapping[str, str] | None = None,
     statuses: Mapping[str, str] | None = None,
     existing: Sequence[Application] = (),
+    *,
+    date_order: str | None = None,
+    accepted_state: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Open applications from a CSV export. InputError when no row names a company.
+    """Applications from a table (or the bytes of a file). InputError when no column is
+    the company; :class:`DateOrderNeeded` when the dates are all ambiguous and no
+    ``date_order`` ("dmy" or "mdy") is given.
 
     ``overrides``: column -> field corrections of the guessed mapping (field "" ignores a
-    column). ``statuses``: answers for status words Bow Out did not know (word -> stage
-    identifier, ValueError for one that is not).
+    column). ``statuses``: the person's answers for status words (word -> a stage
+    identifier, "closed", "saved" or "skip"; InputError for another), before the table's.
     ``existing``: applications already kept; the same company and role are skipped.
+    ``accepted_state``: the history keeps accepted applications ("accepted" is one of its
+    states); otherwise a word meaning the offer was accepted is asked about.
+    ``progress``: called with (rows done, rows in all) every few thousand rows; it may
+    raise :class:`~bowout.core.tabular.ReadCancelled` to stop.
     """
-    rows = split_rows(decode(data))
+    if isinstance(table, bytes):
+        table = read_table(table)
+    if date_order not in (None, *DATE_ORDERS):
+        raise InputError(f"the date order is dmy or mdy, not {date_order!r}")
+    rows = table.rows
     header_at = _header_row(rows)
-    headers = [h.strip() for h in rows[header_at]]
-    mapping = guess_mapping(headers)
-    for column, field in (overrides or {}).items():
-        if column not in headers:
-            raise InputError(f"no column named {column!r}; the columns are {', '.join(headers)}")
-        if field and field not in FIELDS:
-            raise InputError(f"{field!r} is not a field; the fields are {', '.join(FIELDS)}")
-        mapping = {c: f for c, f in mapping.items() if f != field}
-        mapping[column] = field
+    headers = [nfc(h.strip()) for h in rows[header_at]]
+    mapping = _apply_overrides(headers, guess_mapping(headers), overrides or {})
     if "company" not in mapping.values():
         raise InputError("no column is the company; name it with --map COLUMN=company")
-    index = {field: headers.index(column) for column, field in mapping.items() if field}
+    answers: dict[str, str] = {}
+    for word, answer in (statuses or {}).items():
+        try:
+            answers[status_key(word)] = check_answer(word, answer)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    first = {h: i for i, h in reversed(list(enumerate(headers)))}
+    index = {field: first[column] for column, field in mapping.items() if field}
     body = rows[header_at + 1 :]
-    day_first = _day_first(
-        [r[index["applied"]] for r in body if len(r) > index.get("applied", 1 << 30)]
-    )
-    result = ImportResult([], [], {}, mapping)
+    order = _date_order(body, index.get("applied"), headers, date_order)
+    reader = _RowReader(index, answers, order, accepted_state)
+    result = ImportResult([], [], [], {}, mapping, date_order=order if date_order else "")
     seen = {a.key() for a in existing}
+    total = len(body)
     for line, row in enumerate(body, start=header_at + 2):
-        cells = {field: (row[i].strip() if i < len(row) else "") for field, i in index.items()}
-        if not any(c.strip() for c in row):
+        if progress and line % PROGRESS_EVERY == 0:
+            progress(line, total)
+        if not "".join(row).strip():
             continue  # a blank row
+        reader.read(line, row, result, seen)
+    return result
+
+
+def _date_order(
+    body: Sequence[Sequence[str]], column: int | None, headers: list[str], given: str | None
+) -> str:
+    if column is None or given:
+        return given or "dmy"
+    cells = [r[column] for r in body if column < len(r)]
+    order = column_order(cells)
+    if order is None:
+        raise DateOrderNeeded(headers[column], first_ambiguous(cells))
+    return order
+
+
+class _RowReader:
+    """Turns one row into an application, with caches for the values that repeat (status
+    words, dates): a file of ten thousand rows has a handful of each."""
+
+    def __init__(
+        self, index: dict[str, int], answers: dict[str, str], order: str, accepted: bool
+    ) -> None:
+        self.index = index
+        self.answers = answers
+        self.order = order
+        self.accepted = accepted
+        self._answer_cache: dict[str, tuple[str | None, bool]] = {}
+        self._date_cache: dict[str, dt.date | str | None] = {}
+
+    def answer(self, status: str) -> tuple[str | None, bool]:
+        """(the answer for a status word, whether it is the person's)."""
+        if status not in self._answer_cache:
+            mine = self.answers.get(status_key(status))
+            self._answer_cache[status] = (mine or answer_for(status), mine is not None)
+        return self._answer_cache[status]
+
+    def date(self, cell: str) -> dt.date | str | None:
+        if cell not in self._date_cache:
+            try:
+                self._date_cache[cell] = parse_date(cell, self.order)
+            except ValueError as exc:
+                self._date_cache[cell] = str(exc)
+        return self._date_cache[cell]
+
+    def read(
+        self, line: int, row: Sequence[str], result: ImportResult, seen: set[tuple[str, str]]
+    ) -> None:
+        width = len(row)
+        cells = {f: row[i].strip() for f, i in self.index.items() if i < width}
         status = cells.get("stage", "")
-        if status.casefold() in CLOSED:
-            result.skipped.append((line, f"closed ({status})"))
-            continue
-        stage = stage_for_status(status) if status else Stage.APPLIED
-        if stage is None and statuses and status in statuses:
-            stage = Stage(statuses[status])
-        if stage is None:
+        answer, mine = self.answer(status) if status else (Stage.APPLIED.value, False)
+        if mine:
+            result.answered_statuses.setdefault(status, []).append(line)
+        state = OPEN_STATE
+        if answer == ACCEPTED_OFFER:
+            if not self.accepted:
+                result.accepted_words.add(status)
+                answer = None
+            else:
+                answer, state = Stage.OFFER.value, ACCEPTED_STATE
+        if answer is None:
             result.unknown_statuses.setdefault(status, []).append(line)
-            continue
+            return
+        if answer == CLOSED:
+            result.skipped.append((line, f"closed ({status})"))
+            return
+        if answer == SKIP:
+            result.skipped.append((line, f"status {status!r} skipped"))
+            return
+        if answer == SAVED:
+            answer, state = Stage.APPLIED.value, SAVED_STATE
+        applied = self.date(cells.get("applied", ""))
+        if isinstance(applied, str):
+            result.notes.append((line, f"{applied}; imported without the date"))
+            applied = None
+        get = cells.get
         try:
             application = Application(
-                company=cells.get("company", ""), role=cells.get("role", ""),
-                contact=cells.get("contact", ""), contact_email=cells.get("contact_email", ""),
-                recruiter=cells.get("recruiter", ""), stage=stage,
-                applied=parse_date(cells.get("applied", ""), day_first),
-                notes=cells.get("notes", ""),
+                get("company", ""), get("role", ""), get("contact", ""), get("contact_email", ""),
+                get("recruiter", ""), _STAGES[answer], applied, get("notes", ""),
             )  # fmt: skip
-        except (InputError, ValueError, KeyError) as exc:
+        except (InputError, ValueError) as exc:
             result.skipped.append((line, str(exc)))
-            continue
-        if application.key() in seen:
+            return
+        key = application.key()
+        if key in seen:
             result.skipped.append((line, "already listed"))
-            continue
-        seen.add(application.key())
+            return
+        seen.add(key)
         result.applications.append(application)
-    return result
+        result.states.append(state)

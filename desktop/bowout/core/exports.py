@@ -8,7 +8,9 @@ import email.utils
 import html
 import re
 import unicodedata
+from email.header import Header
 from email.message import EmailMessage
+from typing import Any
 from urllib.parse import quote
 
 from bowout.core.links import sanitize_html
@@ -25,6 +27,75 @@ NAME_MAX_BYTES = 255
 _SEPARATORS = re.compile(r"-{2,}")
 
 
+#: The headers that make each common mail app open an .eml as an editable draft, not a
+#: received message to read:
+#: - ``X-Unsent: 1``: Outlook (Windows and Mac) opens the file in its compose window (the
+#:   header stands for MAPI's mfUnsent flag, "still being composed and is treated as a Draft
+#:   Message object", [MS-OXCMSG] 2.2.1.6 PidTagMessageFlags). Thunderbird reads it too:
+#:   ``MailUtils.openEMLFile`` (comm-central, mail/modules/MailUtils.sys.mjs) opens an .eml
+#:   whose X-Unsent is "1" with ``nsIMsgCompType.Draft`` (its test:
+#:   mail/test/browser/composition/browser_xUnsent.js).
+#: - ``X-Mozilla-Draft-Info``: what Thunderbird writes on the drafts it saves (its compose
+#:   options: no vCard, no receipt, no DSN, delivery format automatic); with it a file moved
+#:   into a Drafts folder is edited as Thunderbird's own draft.
+#: - ``X-Uniform-Type-Identifier: com.apple.mail-draft``: what Apple Mail writes on the drafts
+#:   it saves (Apple does not document it; it is in every draft Mail saves, next to
+#:   ``X-Mailer: Apple Mail``), and what makes Mail open an .eml in a compose window.
+DRAFT_HEADERS = (
+    ("X-Unsent", "1"),
+    ("X-Mozilla-Draft-Info",
+     "internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0; attachmentreminder=0; "
+     "deliveryformat=0"),
+    ("X-Uniform-Type-Identifier", "com.apple.mail-draft"),
+)  # fmt: skip
+#: What str.splitlines() (and so the email package) takes for a line break.
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+class _DraftPolicy(email.policy.EmailPolicy):
+    """RFC 5322 folding by the ``email`` package at 78 characters, CRLF; but the Subject is
+    written as RFC 2047 encoded words from the first line on (``email.header.Header``) when
+    Python's folder would break the line right after "Subject:" (a first word too long for
+    the first line; some mail apps then show no subject) or when what it wrote does not
+    read back as the same text (it drops the space between two encoded words: "é é" reads
+    back "éé"). The Subject is kept as the text given (the email package would decode
+    anything in it that looks like an encoded word, ``=?utf-8?q?x?=``, when it is set)."""
+
+    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+        if name.lower() == "subject" and isinstance(value, str):
+            if _LINE_BREAKS.search(value):
+                raise ValueError("a subject is one line: use subject_line()")
+            return name, value
+        return super().header_store_parse(name, value)
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        if name.lower() != "subject":
+            return super().fold_binary(name, value)
+        text = str(value)
+        folded = super().fold_binary(name, self.header_factory(name, text))
+        after = folded[len(name) + 1 :]
+        if after.startswith((b"\r\n", b"\n")) or _read_back(name, folded) != text:
+            header = Header(str(value), "utf-8", self.max_line_length, header_name=name)
+            folded = f"{name}: {header.encode(linesep=self.linesep)}{self.linesep}".encode("ascii")
+        return folded
+
+
+DRAFT_POLICY = _DraftPolicy(linesep="\r\n", max_line_length=78)
+
+
+def _read_back(name: str, folded: bytes) -> str:
+    """A header as a mail app decodes it (the ``email`` package's modern parser)."""
+    parsed = email.message_from_bytes(folded + b"\r\n", policy=email.policy.default)
+    return str(parsed[name] or "")
+
+
+def subject_line(subject: str) -> str:
+    """The subject as one header line: line breaks become spaces, outer spaces go (a header
+    cannot hold a line break, and the space after "Subject:" is not part of it, RFC 5322
+    2.2.3 and 3.6.5). What a mail app shows for the .eml is exactly this."""
+    return _LINE_BREAKS.sub(" ", subject).strip()
+
+
 def _address(name: str, addr: str) -> str:
     return email.utils.formataddr((name, addr)) if addr else ""
 
@@ -38,18 +109,27 @@ def to_eml(
     to: str = "",
     date: dt.datetime | None = None,
 ) -> bytes:
-    """An RFC 5322 message, multipart/alternative (plain text first, then HTML)."""
-    msg = EmailMessage(policy=email.policy.SMTP)
-    msg["Subject"] = subject
+    """An RFC 5322 message, multipart/alternative (plain text first, then HTML), that
+    Outlook, Thunderbird and Apple Mail open as an editable draft (:data:`DRAFT_HEADERS`).
+
+    ``subject`` is written as :func:`subject_line` gives it (none when empty); ``to``: one
+    address for To: (InputError when it is not one); ``date``: the Date: header (default
+    now, UTC). Headers are folded by :data:`DRAFT_POLICY`.
+    """
+    msg = EmailMessage(policy=DRAFT_POLICY)
+    line = subject_line(subject)
+    if line:
+        msg["Subject"] = line
     sender = _address(profile.name, profile.email)
     if sender:
         msg["From"] = sender
     if to:
         msg["To"] = check_email_address(to)
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.timezone.utc))
-    msg["X-Unsent"] = "1"  # Outlook and others open it as a draft ready to send
+    for name, value in DRAFT_HEADERS:
+        msg[name] = value
     msg.set_content(body_text)
-    msg.add_alternative(to_html(subject, body_html), subtype="html")
+    msg.add_alternative(to_html(line, body_html), subtype="html")
     return msg.as_bytes()
 
 

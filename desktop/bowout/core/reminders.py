@@ -1,17 +1,18 @@
-"""Dated follow-ups after a withdrawal, and their calendar file (RFC 5545, via ``icalendar``).
+"""Dated follow-ups after a withdrawal, counted in the user's own calendar days.
 
 The dates come from the article's re-entry advice: tell references within two weeks,
 refresh materials within one to three months, and, when mobility drove the decision, build
 a longer plan at three to twelve months; plus money received, to repay or settle by a date
 the user sets, and silence, a gentle follow-up when nobody has answered after some work
-days. Nothing is sent anywhere: the calendar file is written for the user to open.
+days. Nothing is sent anywhere: the calendar file (:mod:`bowout.core.calendar_export`) is
+written for the user to open.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from bowout.core.situation import Money, Reason, Situation
 
@@ -40,6 +41,8 @@ class Reminder:
     done: bool = False
     #: The company the withdrawal went to ("" when the record has none).
     company: str = ""
+    #: The role withdrawn from ("" when the record has none).
+    role: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (``due`` as YYYY-MM-DD)."""
@@ -54,8 +57,22 @@ def reminder_uid(record_id: str, rule: str) -> str:
     return f"{record_id}.{rule}@bowout"
 
 
+def local_day(when: dt.datetime | str) -> dt.date:
+    """The user's calendar day of a moment: a record time (ISO 8601, UTC ``Z``) or an aware
+    datetime, in the process's local time zone (the OS setting, or ``TZ``).
+
+    A message marked sent on Monday 08:00 in Tokyo is Sunday 23:00 UTC: its follow-ups count
+    from Monday, the day the user lives. A naive datetime is taken as local already.
+    Raises ValueError for text that is not an ISO 8601 time.
+    """
+    if isinstance(when, str):
+        when = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+    return when.astimezone().date() if when.tzinfo is not None else when.date()
+
+
 def add_work_days(start: dt.date, days: int) -> dt.date:
-    """``start`` moved ``days`` working days (Monday to Friday) later."""
+    """``start`` moved ``days`` working days (Monday to Friday) later: never a Saturday or
+    a Sunday for ``days`` of 1 or more, whatever day ``start`` is."""
     day = start
     while days > 0:
         day += dt.timedelta(days=1)
@@ -122,6 +139,7 @@ def reminders_for(
             due,
             rule in finished,
             situation.company,
+            situation.role,
         )
         for rule, title, due in items
     ]
@@ -131,28 +149,3 @@ def reminders_for(
 def coming_up(reminders: Iterable[Reminder]) -> list[Reminder]:
     """What is still to do, by date (so whatever is overdue comes first)."""
     return sorted((r for r in reminders if not r.done), key=lambda r: (r.due, r.rule))
-
-
-def to_ics(reminders: Sequence[Reminder], stamp: dt.datetime) -> bytes:
-    """A calendar of one VTODO per reminder; the same UIDs on every export, so a calendar
-    that imports the file again updates its tasks instead of adding copies.
-
-    ``stamp``: when the file is written (DTSTAMP, RFC 5545 3.8.7.2), timezone-aware.
-    """
-    from icalendar import Calendar, Todo
-
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    for reminder in reminders:
-        todo = Todo()
-        todo.add("uid", reminder.uid)
-        todo.add("dtstamp", stamp)
-        todo.add("summary", reminder.title)
-        if reminder.company:
-            todo.add("description", f"Bow Out follow-up of your withdrawal from {reminder.company}")
-        todo.add("due", reminder.due)
-        todo.add("status", "COMPLETED" if reminder.done else "NEEDS-ACTION")
-        todo.add("categories", ["Bow Out"])
-        calendar.add_component(todo)
-    return bytes(calendar.to_ical())

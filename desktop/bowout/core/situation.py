@@ -150,6 +150,8 @@ _LABELS: dict[_Labelled, str] = {
 def single_line(value: str) -> str:
     """Collapse every run of whitespace (newlines included) and drop control characters
     and bidi overrides; zero-width (non-)joiners stay (see :mod:`bowout.core.textclean`)."""
+    if value.isprintable():  # the usual case, checked in C: nothing to drop
+        return " ".join(value.split())
     return clean_line(value)
 
 
@@ -174,7 +176,7 @@ def check_email_address(value: str, field: str = "contact email") -> str:
     if len(value) > MAX_FIELD_CHARS:
         raise InputError(f"the {field} is longer than {MAX_FIELD_CHARS} characters")
     local, at, domain = value.rpartition("@")
-    if not at or not local or "." not in domain or any(c.isspace() for c in value) or "," in value:
+    if not at or not local or "." not in domain or len(value.split()) > 1 or "," in value:
         raise InputError(f"the {field} does not look like one email address: {value!r}")
     return value
 

@@ -38,7 +38,7 @@ def _cell(stored: StoredApplication, column: int) -> str:
         return SHORT_STAGES[app.stage]
     if column == 3:
         return app.applied.isoformat() if app.applied else ""
-    return "Open" if stored.is_open else "Withdrawn"
+    return {"open": "Open", "saved": "Saved"}.get(stored.state, stored.state.capitalize())
 
 
 def _sort_key(stored: StoredApplication, column: int) -> tuple[Any, ...]:

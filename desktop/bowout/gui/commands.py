@@ -68,12 +68,11 @@ class WindowCommands(SendingCommands):
         return answer == QMessageBox.StandardButton.Discard
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
-        """The native save dialog; None when cancelled."""
-        from PySide6.QtWidgets import QFileDialog
+        """The native save dialog, in the folder used last or Documents; None when
+        cancelled."""
+        from bowout.gui.file_dialogs import save_file_name
 
-        start = str(Path.home() / suggested)
-        chosen, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
-        return Path(chosen) if chosen else None
+        return save_file_name(self, title, suggested, file_filter)
 
     def show_error(self, text: str) -> None:
         """A problem the user can act on: in the banner, and in the log."""

@@ -1,13 +1,30 @@
-"""Writing the message out: .eml, .pdf, .txt and .html."""
+"""Writing the message out: .eml, .pdf, .txt and .html.
+
+The PDF is drawn by Qt with the fonts installed on the computer: Qt picks, for each
+character, a font that has it (font fallback through fontconfig on Linux, DirectWrite on
+Windows, Core Text on macOS). Windows and macOS ship emoji and Indic fonts; a Linux desktop
+may have only DejaVu Sans, which has neither. PyPI has no emoji font package, and its Indic
+fonts are third-party repackagings (fontpkg's Noto Sans Devanagari), not the makers'; the
+distributions package Noto themselves, so the .deb recommends them (fonts-noto-core,
+fonts-noto-cjk, fonts-noto-color-emoji, fonts-symbola), and the export names the
+characters no installed font has (they print as empty boxes). Qt maps each glyph of the
+PDF back to one character, so text copied out of the page loses what a script joins into
+one glyph (Hindi conjuncts): the PDF also carries the message as an exact text attachment
+(``message.txt``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import (
     QFont,
+    QFontDatabase,
+    QFontMetrics,
     QPageSize,
     QPdfWriter,
     QTextBlockFormat,
@@ -17,6 +34,7 @@ from PySide6.QtGui import (
 )
 
 from bowout.core import exports
+from bowout.core.checklist import format_date
 from bowout.core.situation import Profile
 from bowout.storage.atomic import atomic_write_bytes
 
@@ -46,10 +64,14 @@ def export_message(
     profile: Profile,
     document: QTextDocument | None = None,
     to: str = "",
-) -> None:
+    recipient: str = "",
+    date: dt.date | None = None,
+) -> list[str]:
     """Write the message in the format ``path``'s extension names; OSError on failure.
 
-    ``to``: the recipient's address for the .eml's To: header (empty: none).
+    ``to``: the recipient's address for the .eml's To: header (empty: none);
+    ``recipient`` and ``date`` (default today): the PDF's "To:" and "Date:" lines. Returns
+    the characters no installed font can draw (PDF only; they print as empty boxes).
     """
     extension = path.suffix.lower()
     if extension == ".eml":
@@ -59,43 +81,115 @@ def export_message(
     elif extension == ".html":
         data = exports.to_html(subject, body_html).encode("utf-8")
     elif extension == ".pdf":
-        _write_pdf(path, subject, body_html, document)
-        return
+        heading = PdfHeading(subject, recipient, date or dt.date.today())
+        return _write_pdf(path, heading, body_text, body_html, document)
     else:
         raise ValueError(f"unsupported export format {extension!r}")
     atomic_write_bytes(path, data)
     # Not the path: its name is the company's, and the log names no one.
     logger.info("exported a %s file (%d bytes)", path.suffix, len(data))
+    return []
 
 
-def pdf_document(subject: str, body_html: str, document: QTextDocument | None) -> QTextDocument:
-    """What the PDF shows: a "Subject:" line in bold, then the body (a copy of ``document``
-    when given, else ``body_html``). The editor's own document is never changed."""
+class PdfHeading:
+    """The lines above the body of a printed message: To, Date, then Subject in bold."""
+
+    def __init__(self, subject: str, recipient: str, date: dt.date) -> None:
+        self.subject = subject
+        self.lines = [f"To: {recipient}"] if recipient.strip() else []
+        self.lines.append(f"Date: {format_date(date)}")
+
+    def text(self) -> str:
+        """Every heading line, as plain text."""
+        return "\n".join([*self.lines, f"Subject: {self.subject}"])
+
+
+def recipient_line(name: str, address: str) -> str:
+    """ "Priya Shah <priya@northwind.example>", or whichever of the two is given."""
+    name, address = name.strip(), address.strip()
+    if name and address:
+        return f"{name} <{address}>"
+    return name or address
+
+
+#: Unicode categories that draw nothing on their own: spaces and separators, controls and
+#: format characters (joiners, variation selectors), surrogates, non-spacing marks.
+_DRAW_NOTHING = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"})
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of ``text`` that no installed font has, in order of first use (Qt
+    draws them as empty boxes). Spaces, controls, joiners and combining marks are left out:
+    they draw nothing on their own."""
+    wanted: dict[str, None] = {}
+    for char in text:
+        if unicodedata.category(char) not in _DRAW_NOTHING:
+            wanted.setdefault(char)
+    if not wanted:
+        return []
+    default = QFontMetrics(QFont())
+    left = [c for c in wanted if not default.inFontUcs4(ord(c))]
+    for family in QFontDatabase.families():
+        if not left:
+            break
+        metrics = QFontMetrics(QFont(family))
+        left = [c for c in left if not metrics.inFontUcs4(ord(c))]
+    return left
+
+
+def pdf_document(
+    subject: str,
+    body_html: str,
+    document: QTextDocument | None,
+    heading: PdfHeading | None = None,
+) -> QTextDocument:
+    """What the PDF shows: the heading's "To:" and "Date:" lines, a "Subject:" line in bold,
+    then the body (a copy of ``document`` when given, else ``body_html``). The editor's own
+    document is never changed."""
     doc = document.clone() if document is not None else QTextDocument()
     if document is None:
         doc.setHtml(body_html)
-    if subject.strip():
-        cursor = QTextCursor(doc)
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
+    lines = list(heading.lines) if heading is not None else []
+    if not subject.strip() and not lines:
+        return doc
+    cursor = QTextCursor(doc)
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.insertBlock()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.setBlockFormat(QTextBlockFormat())
+    plain = QTextCharFormat()
+    plain.setFontWeight(QFont.Weight.Normal)
+    for line in lines:
+        cursor.insertText(line, plain)
         cursor.insertBlock()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        cursor.setBlockFormat(QTextBlockFormat())
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        cursor.insertText(f"Subject: {subject}", bold)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    cursor.insertText(f"Subject: {subject}", bold)
     return doc
 
 
-def _write_pdf(path: Path, subject: str, body_html: str, document: QTextDocument | None) -> None:
-    """The message as an A4 PDF: the subject as a heading above the body (and in the
-    metadata), written atomically and readable by the owner only, like every export."""
+def _write_pdf(
+    path: Path,
+    heading: PdfHeading,
+    body_text: str,
+    body_html: str,
+    document: QTextDocument | None,
+) -> list[str]:
+    """The message as an A4 PDF: To, Date and Subject above the body (the subject also in
+    the metadata), the message's exact text attached, written atomically and readable by
+    the owner only, like every export. Returns :func:`missing_glyphs` of what it shows."""
+    subject = heading.subject
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setTitle(subject)
     writer.setCreator("Bow Out")
-    doc = pdf_document(subject, body_html, document)
+    exact = f"{heading.text()}\n\n{body_text.rstrip()}\n"
+    if hasattr(writer, "addFileAttachment"):  # Qt 6.8 and later
+        # Text copied out of the page may lose joined letters; this copy never does.
+        writer.addFileAttachment("message.txt", exact.encode("utf-8"), "text/plain")
+    doc = pdf_document(subject, body_html, document, heading)
     doc.print_(writer)
     del writer  # finishes the document in the buffer
     data = bytes(buffer.data().data())
@@ -105,3 +199,4 @@ def _write_pdf(path: Path, subject: str, body_html: str, document: QTextDocument
     atomic_write_bytes(path, data)
     # Not the path: its name is the company's, and the log names no one.
     logger.info("exported a %s file (%d bytes)", path.suffix, len(data))
+    return missing_glyphs(doc.toPlainText())

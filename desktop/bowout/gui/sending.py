@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,12 @@ from PySide6.QtWidgets import QApplication
 from bowout.gui.window_parts import WindowParts
 
 logger = logging.getLogger(__name__)
+
+#: What the window says when no mail app took the mailto: link.
+NO_MAIL_APP = (
+    "No mail app opened the message: none is set up to answer mail links. "
+    "Copy the message, or save it as an .eml file your mail app opens as a draft."
+)
 
 
 class SendingCommands(WindowParts):
@@ -36,15 +43,47 @@ class SendingCommands(WindowParts):
             self.editor.message_text(),
             self.editor.body_html(),
             self.form.situation().contact_email,
+            opener=self.launch_mail_link,
         )
         if not ok:
             self.show_error(message)
+            if message == NO_MAIL_APP and self.ask_save_eml():
+                self.export_as(".eml")
             return
         self.statusBar().showMessage(message, 15000)
 
+    # -- replaceable interactions (tests swap these) --------------------------------------
+
+    def launch_mail_link(self, url: str) -> bool:
+        """Hand a mailto: URL to the mail app; False when none answered."""
+        from bowout.gui import mail_link
+
+        return mail_link.open_mail_link(url)
+
+    def ask_save_eml(self) -> bool:
+        """No mail app answered: offer to save the message as an .eml file instead."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Send by mail",
+            "No mail app opened the message: none is set up to answer mail links.",
+            parent=self,
+        )
+        box.setObjectName("no_mail_app_box")
+        box.setInformativeText(
+            "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
+            "as a draft ready to send."
+        )
+        save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        return box.clickedButton() is save
+
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
-        from bowout.gui.exporting import FILTERS, export_message, suggested_name
+        from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
 
         company = self.form.company_edit.text()
         path = self.ask_save_path(
@@ -54,15 +93,17 @@ class SendingCommands(WindowParts):
             return None
         if path.suffix.lower() != extension:
             path = path.with_name(path.name + extension)
+        situation = self.form.situation()
         try:
-            export_message(
+            boxes = export_message(
                 path,
                 self.subject_edit.text(),
                 self.editor.message_text(),
                 self.editor.body_html(),
                 profile=self.context.settings.profile,
                 document=self.editor.document(),
-                to=self.form.situation().contact_email,
+                to=situation.contact_email,
+                recipient=recipient_line(situation.contact, situation.contact_email),
             )
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
@@ -71,6 +112,14 @@ class SendingCommands(WindowParts):
             self.banner.show_message(text)
             self.statusBar().showMessage(text, 15000)
             return None
+        if boxes:
+            self.show_error(
+                f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
+                f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
+                "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
+                "the .eml or .html instead."
+            )
+            return path
         self.statusBar().showMessage(f"Exported {path.name}.", 8000)
         return path
 
@@ -85,15 +134,21 @@ def copy_rich(body_html: str, body_text: str) -> None:
     QApplication.clipboard().setMimeData(mime)
 
 
-def hand_to_mail_app(subject: str, body_text: str, body_html: str, to: str) -> tuple[bool, str]:
+def hand_to_mail_app(
+    subject: str,
+    body_text: str,
+    body_html: str,
+    to: str,
+    opener: Callable[[str], bool] | None = None,
+) -> tuple[bool, str]:
     """Open the mail app on a new message through a mailto: link: (opened, what to tell
-    the user). A link longer than mail apps accept (exports.MAILTO_MAX_CHARS) carries the
-    subject only, and the body goes on the clipboard (rich and plain); the message says so.
+    the user; NO_MAIL_APP when no mail app answered). A link longer than mail apps accept
+    (exports.MAILTO_MAX_CHARS) carries the subject only, and the body goes on the clipboard
+    (rich and plain); the message says so. ``opener``: hands the URL over, False when no
+    app answered (default :func:`bowout.gui.mail_link.open_mail_link`).
     """
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
     from bowout.core import exports
+    from bowout.gui import mail_link
 
     url = exports.mailto_url(subject, body_text, to)
     message = "Opened in your mail app."
@@ -106,6 +161,6 @@ def hand_to_mail_app(subject: str, body_text: str, body_html: str, to: str) -> t
             "The message is too long for a mail link: your mail app opens with the "
             "subject, and the body is on the clipboard; paste it in (Ctrl+V)."
         )
-    if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
-        return False, "No mail app answered; copy the message or export it as .eml."
+    if not (opener or mail_link.open_mail_link)(url):
+        return False, NO_MAIL_APP
     return True, message

@@ -199,27 +199,66 @@ class ApplicationStore:
         return stored
 
     def import_applications(
-        self, applications: Iterable[Application], mapping: ImportMapping | None = None
+        self,
+        applications: Iterable[Application],
+        mapping: ImportMapping | None = None,
+        states: Sequence[str] = (),
     ) -> ApplicationImport:
         """Keep many applications in one save, skipping any whose company and role is
         already kept (or came earlier in ``applications``), and remember ``mapping`` for
-        the next CSV with the same headers, in the same save."""
+        the next file with the same headers, in the same save. ``states`` gives each
+        application's state in order ("open" for those it does not reach; ValueError for
+        one not in STATES)."""
         added: dict[str, dict[str, Any]] = {}
         duplicates = []
+        for state in states:
+            if state not in STATES:
+                raise ValueError(f"not an application state: {state!r}")
         with self._transaction():
             seen = {s.application.key() for s in self._stored_locked()}
-            for application in applications:
+            for index, application in enumerate(applications):
                 if application.key() in seen:
                     duplicates.append(application)
                     continue
                 seen.add(application.key())
-                stored = _new(application)
+                stored = _new(application, states[index] if index < len(states) else OPEN)
                 added[stored.id] = stored.to_dict()
             if added:
                 self._applications.put_many(added)
             if mapping is not None:
                 self._mappings.put_many({mapping.key: mapping.to_dict()})
         return ApplicationImport(added=tuple(added), duplicates=tuple(duplicates))
+
+    def remove_applications(self, ids: Iterable[str]) -> builtins.list[StoredApplication]:
+        """Remove many kept applications in one save (an import undone); returns them as
+        they were, for :meth:`restore_applications`. Ids no longer kept are passed over."""
+        removed = []
+        with self._transaction():
+            gone = []
+            for application_id in ids:
+                doc = self._applications.get(application_id)
+                if doc is None:
+                    continue
+                with contextlib.suppress(HistoryError):
+                    removed.append(StoredApplication.from_dict(doc))
+                gone.append(application_id)
+            self._applications.remove_many(gone)
+        return removed
+
+    def restore_applications(self, stored: Iterable[StoredApplication]) -> None:
+        """Put back, in one save, applications :meth:`remove_applications` returned (an
+        import redone), same ids. One kept again meanwhile (same company and role) is
+        passed over rather than kept twice."""
+        with self._transaction():
+            seen = {s.application.key() for s in self._stored_locked()}
+            docs = {}
+            for one in stored:
+                if self._applications.has(one.id) or one.application.key() in seen:
+                    continue
+                seen.add(one.application.key())
+                docs[one.id] = one.to_dict()
+            if docs:
+                self._applications.put_many(docs)
 
     def remember_import_mapping(self, mapping: ImportMapping) -> None:
         """Keep the column mapping (and status answers) for CSVs with these headers."""
@@ -253,6 +292,6 @@ class ApplicationStore:
                 )
 
 
-def _new(application: Application) -> StoredApplication:
+def _new(application: Application, state: str = OPEN) -> StoredApplication:
     stamp = now()
-    return StoredApplication(uuid.uuid4().hex, application, OPEN, (), stamp, stamp)
+    return StoredApplication(uuid.uuid4().hex, application, state, (), stamp, stamp)

@@ -14,19 +14,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bowout.core.applications import FIELDS, Application
 from bowout.core.errors import InputError
+from bowout.core.import_dates import DATE_ORDERS
 from bowout.core.situation import Stage
+from bowout.core.statuses import ANSWERS
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import MAX_TEXT_CHARS
 
-#: The state of a stored application: still in play, or a withdrawal was sent for it.
+#: The state of a stored application: still in play, a withdrawal was sent for it, or a job
+#: saved but not applied to (nothing to withdraw; Tell the others and ``bowout batch``
+#: never draft to it). The answers of an import say which (bowout.core.statuses).
 OPEN = "open"
 WITHDRAWN = "withdrawn"
-STATES = (OPEN, WITHDRAWN)
+SAVED = "saved"
+STATES = (OPEN, WITHDRAWN, SAVED)
 _TEXT = frozenset(FIELDS) - {"stage", "applied"}
 
 
@@ -113,20 +119,24 @@ class ApplicationImport:
 
 
 def header_key(headers: Iterable[str]) -> str:
-    """The id of a CSV's header set: the same columns in any order give the same key."""
-    names = sorted({h.strip() for h in headers if h.strip()})
+    """The id of a table's header set: the same columns in any order (and in any Unicode
+    normal form) give the same key."""
+    names = sorted({unicodedata.normalize("NFC", h.strip()) for h in headers if h.strip()})
     return hashlib.sha256("\x1f".join(names).encode("utf-8")).hexdigest()[:32]
 
 
 @dataclasses.dataclass(frozen=True)
 class ImportMapping:
-    """How to read a CSV with these headers: ``columns`` maps a column to a field of
+    """How to read a table with these headers: ``columns`` maps a column to a field of
     :data:`~bowout.core.applications.FIELDS` ("" ignores it); ``statuses`` maps a status
-    word Bow Out did not know to a stage identifier (the user's answer)."""
+    word to the user's answer (a stage identifier, "closed", "saved" or "skip": see
+    :data:`bowout.core.statuses.ANSWERS`); ``date_order`` is "dmy" or "mdy" when the user
+    said how the dates are written ("" when nobody had to)."""
 
     headers: tuple[str, ...]
     columns: dict[str, str]
     statuses: dict[str, str] = dataclasses.field(default_factory=dict)
+    date_order: str = ""
 
     @property
     def key(self) -> str:
@@ -140,24 +150,27 @@ class ImportMapping:
             "headers": list(self.headers),
             "columns": dict(self.columns),
             "statuses": dict(self.statuses),
+            "date_order": self.date_order,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ImportMapping:
         """Read a stored document; HistoryError when it is damaged."""
         headers, columns, statuses = data.get("headers"), data.get("columns"), data.get("statuses")
-        stages = {s.value for s in Stage}
+        date_order = data.get("date_order", "")
         if (
-            not isinstance(headers, list)
+            date_order not in ("", *DATE_ORDERS)
+            or not isinstance(headers, list)
             or not isinstance(columns, dict)
             or not isinstance(statuses, dict)
             or not all(isinstance(h, str) for h in headers)
             or not all(f == "" or f in FIELDS for f in columns.values())
-            or not all(s in stages for s in statuses.values())
+            or not all(s in ANSWERS for s in statuses.values())
         ):
             raise HistoryError("a remembered CSV column mapping is damaged")
         return cls(
             tuple(headers),
             {str(k): v for k, v in columns.items()},
             {str(k): v for k, v in statuses.items()},
+            str(date_order),
         )

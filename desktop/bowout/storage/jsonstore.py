@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -273,6 +273,16 @@ class Docs:
     def remove(self, doc_id: str) -> None:
         """Remove one document."""
         self._table.remove(doc_ids=[doc_id])
+
+    def remove_many(self, doc_ids: Iterable[str]) -> None:
+        """Remove many documents in one table rebuild (see :meth:`put_many`)."""
+        if not self._storage.in_transaction:  # a bug: every change must hold the lock
+            raise RuntimeError("history changed outside a transaction")
+        tables = self._storage.read()
+        table = tables.setdefault(self._name, {})
+        for doc_id in doc_ids:
+            table.pop(doc_id, None)
+        self._storage.write(tables)
 
     def replace(self, doc_id: str, doc: dict[str, Any]) -> None:
         """Replace a document's whole content."""

@@ -2,8 +2,12 @@
 
 The reminders themselves are computed from the sent records (:mod:`bowout.core.reminders`);
 only what the user decided is stored: the ``reminders`` table (file format 2), one document
-per reminder uid, ``{id, done, done_at, settle_by}``. A record's settle-by date lives on its
-``settle`` reminder, so the record itself (and its schema) is unchanged.
+per reminder uid, ``{id, done, done_at, settle_by, calendar}``. A record's settle-by date
+lives on its ``settle`` reminder, so the record itself (and its schema) is unchanged.
+``calendar`` holds what was last written to a calendar file, by kind (``event``, ``task``):
+the next export raises SEQUENCE when an item changed, and cancels the items whose
+withdrawal is gone (:mod:`bowout.core.calendar_export`). A file without it reads as never
+exported; an older Bow Out drops it, and the next export starts those items again at 0.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ import builtins
 import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from bowout.core import reminders as core
+from bowout.core.calendar_export import CalendarEntry, ItemKind
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import format_time
 from bowout.storage.timeline import REPLY_EVENTS
@@ -33,17 +39,33 @@ MAX_UID_CHARS = 200
 @dataclasses.dataclass(frozen=True)
 class ReminderState:
     """What the user decided about one reminder: ticked off (when, UTC ISO time), and for a
-    ``settle`` reminder the date by which to repay or settle money received."""
+    ``settle`` reminder the date by which to repay or settle money received; and what was
+    last exported of it to a calendar file, by kind (``calendar``: kind -> entry dict)."""
 
     uid: str
     done: bool = False
     done_at: str = ""
     settle_by: dt.date | None = None
+    calendar: Mapping[str, Mapping[str, Any]] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The stored document (``settle_by`` as YYYY-MM-DD or null)."""
-        return {"id": self.uid, "done": self.done, "done_at": self.done_at,
-                "settle_by": self.settle_by.isoformat() if self.settle_by else None}  # fmt: skip
+        doc = {"id": self.uid, "done": self.done, "done_at": self.done_at,
+               "settle_by": self.settle_by.isoformat() if self.settle_by else None}  # fmt: skip
+        if self.calendar:
+            doc["calendar"] = {kind: dict(entry) for kind, entry in self.calendar.items()}
+        return doc
+
+    def exported(self, kind: ItemKind) -> CalendarEntry | None:
+        """What was last written of this reminder as ``kind`` (None: never, or damaged)."""
+        data = self.calendar.get(kind.value)
+        if data is None:
+            return None
+        try:
+            return CalendarEntry.from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            logger.error("ignoring the damaged calendar export state of %r", self.uid)
+            return None
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> ReminderState:
@@ -56,8 +78,11 @@ class ReminderState:
             logger.error("ignoring the damaged settle-by date %r of %r", settle, doc.get("id"))
             settle_by = None
         done_at = doc.get("done_at")
+        calendar = doc.get("calendar")
+        kept = {kind: entry for kind, entry in calendar.items() if isinstance(entry, dict)} \
+            if isinstance(calendar, dict) else {}  # fmt: skip
         return cls(str(doc["id"]), doc.get("done") is True,
-                   done_at if isinstance(done_at, str) else "", settle_by)  # fmt: skip
+                   done_at if isinstance(done_at, str) else "", settle_by, kept)  # fmt: skip
 
 
 class ReminderStore:
@@ -104,13 +129,19 @@ class ReminderStore:
     def reminders(self, reply_days: int = core.DEFAULT_REPLY_DAYS) -> builtins.list[core.Reminder]:
         """Every follow-up of every sent withdrawal, with the user's ticks and settle-by
         dates, earliest first. ``reply_days``: work days of silence before a follow-up (a
-        setting, at least 1; ValueError below)."""
+        setting, at least 1; ValueError below). Days count from the local calendar day the
+        message was sent (:func:`~bowout.core.reminders.local_day`). A withdrawal whose
+        conversation resolved it has none: nothing was withdrawn."""
         states = self.reminder_states()
         items: builtins.list[core.Reminder] = []
         for record in self.list():
-            if record.status != "sent" or not record.sent:
+            if record.status != "sent" or not record.sent or record.outcome == "resolved":
                 continue
-            sent = dt.date.fromisoformat(record.sent[:10])
+            try:
+                sent = core.local_day(record.sent)
+            except ValueError:
+                logger.error("record %s has an unreadable sent time %r", record.id, record.sent)
+                continue
             settle = states.get(core.reminder_uid(record.id, "settle"))
             found = core.reminders_for(
                 record.id, record.situation(), sent,
@@ -122,6 +153,31 @@ class ReminderStore:
                 for r in found
             ]
         return sorted(items, key=lambda r: (r.due, r.company.casefold(), r.rule))
+
+    def calendar_exported(self, kind: ItemKind) -> dict[str, CalendarEntry]:
+        """What was last written to a calendar file as ``kind`` items, by reminder uid."""
+        found: dict[str, CalendarEntry] = {}
+        for uid, state in self.reminder_states().items():
+            entry = state.exported(kind)
+            if entry is not None:
+                found[uid] = entry
+        return found
+
+    def set_calendar_exported(self, kind: ItemKind, entries: Iterable[CalendarEntry]) -> None:
+        """Keep what was just written to a calendar file as ``kind`` items (one save), so
+        the next export can tell what changed. Raises HistoryError as above."""
+        entries = builtins.list(entries)
+        for entry in entries:
+            _check_uid(entry.reminder_uid)
+        with self._transaction():
+            changed: dict[str, dict[str, Any]] = {}
+            for entry in entries:
+                state = self._state(entry.reminder_uid)
+                calendar = {**state.calendar, kind.value: entry.to_dict()}
+                changed[entry.reminder_uid] = dataclasses.replace(
+                    state, calendar=calendar
+                ).to_dict()
+            self._reminders.put_many(changed)
 
     def _state(self, uid: str) -> ReminderState:
         doc = self._reminders.get(uid)

@@ -1,7 +1,8 @@
 """The applications view: the applications still in play, beside the draft.
 
 Search, filter by state, add or edit one by hand, remove one (with undo), and import a
-CSV from a spreadsheet or job tracker through :class:`ImportDialog`.
+CSV or workbook from a spreadsheet or job tracker through :class:`ImportDialog` (read off
+the UI thread; one undo for the whole import: see :mod:`.applications_import`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -28,14 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.applications import Application
+from bowout.core.csv_import import read_headers
 from bowout.core.errors import BowOutError
+from bowout.core.statuses import ACCEPTED_STATE
+from bowout.core.tabular import Table
 from bowout.gui.applications_model import APPLICATION_ROLE, ApplicationsModel
+from bowout.gui.views.applications_import import ImportCommand, TableReading
 from bowout.gui.views.history_ops import configure_table, fold
 from bowout.gui.widgets.application_dialog import ApplicationDialog
 from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
-from bowout.storage.applications import OPEN, WITHDRAWN, ImportMapping, StoredApplication
+from bowout.storage.applications import (
+    OPEN,
+    SAVED,
+    STATES,
+    WITHDRAWN,
+    ImportMapping,
+    StoredApplication,
+)
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -44,13 +56,21 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: State filter choices: (label, state or "" for every application).
-STATE_FILTERS = (("Open", OPEN), ("Withdrawn", WITHDRAWN), ("All", ""))
+STATE_FILTERS = (
+    ("Open", OPEN),
+    ("Saved, not applied", SAVED),
+    ("Withdrawn", WITHDRAWN),
+    ("All", ""),
+)
+#: What a file chooser offers: the tables the import reads (told apart by content).
+TABLE_FILTER = (
+    "Tables (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;CSV files (*.csv *.tsv *.txt);;"
+    "Workbooks (*.xlsx *.xls *.ods);;All files (*)"
+)
 #: Columns the list beside the draft leaves to the details: applied date and state.
 HIDDEN_COLUMNS = (3, 4)
 #: Typing pauses this long before the search runs.
 SEARCH_DELAY_MS = 150
-#: Skipped rows named in the message after an import (the log has every one).
-SKIPPED_SHOWN = 12
 
 
 def describe(stored: StoredApplication) -> str:
@@ -131,8 +151,12 @@ class ApplicationsView(QWidget):
         self.edit_button = list_button(self, "edit_application_button", "&Edit…", "Edit it")
         self.remove_button = list_button(self, "remove_application_button", "&Remove", "Remove it")
         self.import_button = list_button(
-            self, "import_csv_button", "&Import CSV…", "Import applications from a CSV file"
+            self,
+            "import_csv_button",
+            "&Import…",
+            "Import applications from a CSV, .xlsx, .xls or .ods file",
         )
+        self.reading = TableReading(self)
         self._lay_out()
         self._connect()
 
@@ -150,6 +174,7 @@ class ApplicationsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addLayout(top)
+        layout.addWidget(self.reading)
         layout.addWidget(self.message_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
@@ -182,19 +207,21 @@ class ApplicationsView(QWidget):
     def choose_csv(self) -> Path | None:
         """The file to import; tests replace this method."""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import applications", str(Path.home()), "CSV files (*.csv *.tsv *.txt)"
+            self, "Import applications", str(Path.home()), TABLE_FILTER
         )
         return Path(name) if name else None
 
     def ask_import(
         self,
-        data: bytes,
+        table: Table,
         file_name: str,
         remembered: ImportMapping | None,
         existing: list[Application],
     ) -> ImportChoice | None:
         """The column-mapping dialog; tests replace this method."""
-        return ImportDialog.ask(self, data, file_name, remembered, existing)
+        return ImportDialog.ask(
+            self, table, file_name, remembered, existing, accepted_state=ACCEPTED_STATE in STATES
+        )
 
     # -- storage calls and messages -------------------------------------------------------
     def run_storage(self, call: Callable[[], object]) -> bool:
@@ -303,46 +330,30 @@ class ApplicationsView(QWidget):
 
     @Slot()
     def _import(self) -> None:
+        if self.reading.running:
+            return
         path = self.choose_csv()
         if path is None:
             return
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.show_message(f"Could not read {path.name}: {exc.strerror or exc}.", error=True)
-            return
-        from bowout.core.csv_import import read_headers
+        self.import_button.setEnabled(False)
+        job = self.reading.start(
+            path,
+            lambda table: self._table_read(path, table),
+            lambda exc: self.show_message(f"Could not import {path.name}: {exc}.", error=True),
+            lambda: self.import_button.setEnabled(True),
+        )
+        job.cancelled.connect(lambda: self.show_message(f"Stopped reading {path.name}."))
 
+    def _table_read(self, path: Path, table: Table) -> None:
         try:
-            remembered = self.history.import_mapping(read_headers(data))
+            remembered = self.history.import_mapping(read_headers(table))
             existing = [s.application for s in self.history.applications()]
-            choice = self.ask_import(data, path.name, remembered, existing)
+            choice = self.ask_import(table, path.name, remembered, existing)
         except BowOutError as exc:
             self.show_message(f"Could not import {path.name}: {exc}.", error=True)
             return
         if choice is not None:
-            self._store_import(path.name, choice)
-
-    def _store_import(self, name: str, choice: ImportChoice) -> None:
-        report: list[Any] = []
-        if not self.run_storage(
-            lambda: report.append(
-                self.history.import_applications(choice.applications, choice.mapping)
-            )
-        ):
-            return
-        added, duplicates = report[0].added, report[0].duplicates
-        skipped = [f"line {n}: {why}" for n, why in choice.skipped]
-        skipped += [f"{a.company}: already listed" for a in duplicates]
-        for line in skipped:
-            logger.info("import of %s skipped %s", name, line)
-        text = f"Imported {len(added)} application{'s' if len(added) != 1 else ''} from {name}."
-        if skipped:
-            more = len(skipped) - SKIPPED_SHOWN
-            text += " Skipped " + "; ".join(skipped[:SKIPPED_SHOWN])
-            text += f"; and {more} more (listed in the log)." if more > 0 else "."
-        self.show_message(text)
-        self.refresh(select_id=added[0] if added else None)
+            self.undo_stack.push(ImportCommand(self, path.name, choice))
 
 
 def make(host: ViewHost) -> ApplicationsView | None:

@@ -2,7 +2,9 @@
 
 Ticks and settle-by dates are saved in the history file (``History.set_reminder_done``,
 ``History.set_settle_by``); "Export to calendar…" writes an .ics with stable UIDs, so a
-calendar that imports it again updates its items instead of adding copies.
+calendar that imports it again updates its items instead of adding copies: all-day events
+with an alarm (what Google Calendar, Outlook and Apple Calendar show), or tasks when "As
+tasks" is ticked (Thunderbird and task apps).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core import reminders as core
+from bowout.core.calendar_export import ItemKind
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
 
@@ -43,6 +45,17 @@ DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN, TITLE_COLUMN = range(4)
 HEADERS = ("Done", "Due", "Company", "What to do")
 #: The reminder uid of a row (on its first item).
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Which apps show which kind of item (they import one and ignore the other).
+EVENT_APPS = "Google Calendar, Outlook or Apple Calendar"
+TASK_APPS = "Thunderbird or a task app"
+EVENTS_NOTE = (
+    f"Exports all-day events with an alarm, for {EVENT_APPS}. "
+    f"Tick \u201cAs tasks\u201d for {TASK_APPS} (calendars above ignore tasks)."
+)
+TASKS_NOTE = (
+    f"Exports tasks, for {TASK_APPS}. "
+    f"{EVENT_APPS} show only events: untick \u201cAs tasks\u201d for them."
+)
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -120,6 +133,14 @@ class ComingUpView(QWidget):
             "Export the selected follow-ups as .ics",
         )
         self.export_selected_button.clicked.connect(lambda: self.export(selected=True))
+        self.tasks_check = QCheckBox("As &tasks", self)
+        self.tasks_check.setObjectName("export_tasks_check")
+        self.tasks_check.setAccessibleName("Export follow-ups as tasks instead of events")
+        self.tasks_check.toggled.connect(self._kind_changed)
+        self.export_note = QLabel(self)
+        self.export_note.setObjectName("export_kind_note")
+        self.export_note.setWordWrap(True)
+        self._kind_changed(False)
 
     def _lay_out(self) -> None:
         settle = QHBoxLayout()
@@ -131,6 +152,9 @@ class ComingUpView(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.export_selected_button)
         buttons.addStretch(1)
+        kind = QHBoxLayout()  # its own row: the window still narrows to 800 pixels
+        kind.addWidget(self.tasks_check)
+        kind.addWidget(self.export_note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.show_done_check)
@@ -139,21 +163,22 @@ class ComingUpView(QWidget):
         layout.addWidget(self.count_label)
         layout.addLayout(settle)
         layout.addLayout(buttons)
+        layout.addLayout(kind)
         self._selection_changed()
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the filter, the list, the date, the buttons."""
         return [self.show_done_check, self.table, self.settle_date_edit, self.settle_button,
-                self.export_button, self.export_selected_button]  # fmt: skip
+                self.export_button, self.export_selected_button, self.tasks_check]  # fmt: skip
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
     def choose_export_path(self, suggested: str) -> Path | None:
-        """Ask where to write the calendar file; tests replace this method."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export to calendar", suggested, "Calendar files (*.ics)"
-        )
-        return Path(name) if name else None
+        """Ask where to write the calendar file (the dialog opens in the folder used last,
+        or Documents); tests replace this method."""
+        from bowout.gui.file_dialogs import save_file_name
+
+        return save_file_name(self, "Export to calendar", suggested, "Calendar files (*.ics)")
 
     # -- listing --------------------------------------------------------------------------
 
@@ -250,6 +275,14 @@ class ComingUpView(QWidget):
         self.export_selected_button.setEnabled(bool(self.selected_reminders()))
         self.export_button.setEnabled(bool(self.items) or self.show_done_check.isChecked())
 
+    @Slot(bool)
+    def _kind_changed(self, tasks: bool) -> None:
+        self.export_note.setText(TASKS_NOTE if tasks else EVENTS_NOTE)
+
+    def export_kind(self) -> ItemKind:
+        """Events (the default) or tasks, as "As tasks" says."""
+        return ItemKind.TASK if self.tasks_check.isChecked() else ItemKind.EVENT
+
     @Slot(QTableWidgetItem)
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != DONE_COLUMN:
@@ -275,36 +308,40 @@ class ComingUpView(QWidget):
         self.refresh(select_uid=reminder.uid)
 
     def export(self, *, selected: bool) -> Path | None:
-        """Write the follow-ups (the selected ones, or all of them, done ones as completed)
-        to an .ics file the user picks; returns the path written, or None."""
-        items = self.selected_reminders() if selected else None
-        if items is None:
-            everything: list[core.Reminder] = []
+        """Write the follow-ups (the selected ones, or all of them: done ones as done, those
+        of a withdrawal gone since the last export as cancelled) to an .ics file the user
+        picks, as events or tasks; returns the path written, or None."""
+        from bowout.services.calendar_export import export_follow_ups
 
-            def load() -> None:
-                nonlocal everything
-                everything = self.history.reminders(self.reply_days())
-
-            if not self.run_storage(load):
-                return None
-            items = everything
-        if not items:
+        chosen = self.selected_reminders() if selected else None
+        if selected and not chosen:
             return None
         path = self.choose_export_path("bowout-follow-ups.ics")
         if path is None:
             return None
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
-        from bowout.storage.atomic import atomic_write_bytes
+        kind = self.export_kind()
+        written = None
 
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        def write() -> None:
+            nonlocal written
+            written = export_follow_ups(
+                self.history, path, kind=kind, reply_days=self.reply_days(), selected=chosen
+            )
+
         try:
-            atomic_write_bytes(path, core.to_ics(items, stamp))
+            if not self.run_storage(write) or written is None:
+                return None
         except OSError as exc:
             self.show_message(f"Could not write {path}: {exc.strerror or exc}.", error=True)
             return None
+        cancelled = f", {written.cancelled} cancelled" if written.cancelled else ""
+        where = TASK_APPS if kind is ItemKind.TASK else EVENT_APPS
+        what = "task(s)" if kind is ItemKind.TASK else "event(s)"
         self.show_message(
-            f"{len(items)} follow-up(s) written to {path.name}; open it in your calendar."
+            f"{written.written} follow-up {what} written to {path.name}{cancelled}; "
+            f"import it into {where}."
         )
         return path
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core import history_summary as core
+from bowout.core.reminders import local_day
 from bowout.core.situation import Reason, Stage
 from bowout.gui.widgets.message_line import plain_label
 from bowout.gui.widgets.summary_chart import SummaryChart
@@ -43,7 +44,7 @@ def withdrawals(records: Iterable[Any]) -> list[core.Withdrawal]:
         if record.status != "sent" or not record.sent:
             continue
         try:
-            sent = dt.date.fromisoformat(record.sent[:10])
+            sent = local_day(record.sent)  # the user's day, so the user's month
             found.append(core.Withdrawal(sent, Stage(record.stage), Reason(record.reason)))
         except ValueError:
             logger.error("summary: skipping record %r with unreadable values", record.id)
