@@ -118,9 +118,10 @@ def child(script: str, *args: str) -> list[tuple[float, int]]:
     return points
 
 
-def keystroke_latencies(data_dir: Path) -> tuple[list[float], float]:
-    """Milliseconds from a key press in the company field to the editor showing it, and
-    milliseconds to show the applications view (listing every application) once."""
+def keystroke_latencies(data_dir: Path) -> tuple[list[float], list[float], float]:
+    """Milliseconds from a key press in the company field to the window having handled
+    it; milliseconds for the redraft once typing pauses (every tenth key: the editor then
+    shows the name); and milliseconds to show the applications view once."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -134,14 +135,19 @@ def keystroke_latencies(data_dir: Path) -> tuple[list[float], float]:
     app.processEvents()
     field = window.form.company_edit
     field.setFocus()
-    latencies = []
+    latencies, redrafts = [], []
     for index in range(KEYSTROKES):
         letter = "abcdefghij"[index % 10]
         start = time.perf_counter()
         QTest.keyClick(field, letter)
-        app.processEvents()  # includes the repaint of the editor
+        app.processEvents()  # the redraft waits for the pause in typing (issue 20)
         latencies.append((time.perf_counter() - start) * 1000)
-        assert field.text() in window.editor.toPlainText() + window.subject_edit.text()
+        if index % 10 == 9:  # the pause: what the timer does, measured without waiting
+            start = time.perf_counter()
+            window.form.finish_typing()
+            app.processEvents()  # includes the repaint of the editor
+            redrafts.append((time.perf_counter() - start) * 1000)
+            assert field.text() in window.editor.toPlainText() + window.subject_edit.text()
         if len(field.text()) > 40:
             QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             QTest.keyClick(field, Qt.Key.Key_Delete)
@@ -150,7 +156,7 @@ def keystroke_latencies(data_dir: Path) -> tuple[list[float], float]:
     app.processEvents()
     listed_ms = (time.perf_counter() - start) * 1000
     window.close()
-    return latencies, listed_ms
+    return latencies, redrafts, listed_ms
 
 
 def main() -> int:
@@ -176,7 +182,7 @@ def main() -> int:
             first, done = child(_BOWOUT, str(data_dir))
             shown.append(first)
             ready.append(done)
-        latencies, listed_ms = keystroke_latencies(data_dir)
+        latencies, redrafts, listed_ms = keystroke_latencies(data_dir)
 
     def median_time(points: list[tuple[float, int]]) -> float:
         return statistics.median(t for t, _ in points)
@@ -201,8 +207,10 @@ def main() -> int:
           f"(target <= {TARGETS['rss']}x); when ready: {peak(ready) / 1024:.1f} MiB -> "
           f"{ready_rss_ratio:.2f}x")  # fmt: skip
     frame = TARGETS["keystroke_p99_ms"]
-    print(f"keystroke -> editor updated: median {statistics.median(latencies):.2f} ms, "
+    print(f"keystroke handled: median {statistics.median(latencies):.2f} ms, "
           f"p99 {p99:.2f} ms over {KEYSTROKES} keys (target <= {frame} ms)")  # fmt: skip
+    print(f"typing paused -> editor redrafted: median {statistics.median(redrafts):.2f} ms, "
+          f"worst {max(redrafts):.2f} ms over {len(redrafts)} pauses (reported)")  # fmt: skip
     print(f"applications view shown with {applications} listed: {listed_ms:.1f} ms (reported)")
     ok = (
         start_ratio <= TARGETS["start"]

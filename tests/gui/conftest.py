@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
+from bowout.gui.placeholder_check import PlaceholderDialog
 from bowout.gui.shell import MainWindow
 
 
@@ -36,3 +37,17 @@ def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     yield win
     close_quietly(win)
+
+
+@pytest.fixture(autouse=True)
+def placeholder_questions(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every "placeholders remain" question asked (never a modal dialog in a test): the
+    names asked about, answered "Send anyway" unless a test answers otherwise."""
+    asked: list[list[str]] = []
+
+    def ask(cls: type[PlaceholderDialog], parent: object, names: list[str], action: str) -> bool:
+        asked.append(list(names))
+        return True
+
+    monkeypatch.setattr(PlaceholderDialog, "ask", classmethod(ask))
+    return asked

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
 
+from bowout.gui.scenario_form import ScenarioForm
 from bowout.gui.shell import MainWindow
 
 
@@ -17,3 +19,16 @@ def pick(combo: QComboBox, value: str) -> None:
 def email_text(window: MainWindow) -> str:
     """What the email editor shows."""
     return window.editor.toPlainText()
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Type ``text`` into a field of the situation form as a person does, then wait for the
+    pause after which the draft follows (one redraft for the whole name)."""
+    if not text:
+        return
+    form = edit.parentWidget()
+    while form is not None and not isinstance(form, ScenarioForm):
+        form = form.parentWidget()
+    assert form is not None, "not a field of the situation form"
+    with qtbot.waitSignal(form.situation_changed, timeout=5000):
+        qtbot.keyClicks(edit, text)

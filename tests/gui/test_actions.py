@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
@@ -22,9 +22,9 @@ from bowout.settings import Settings, load_settings
 
 def fill(qtbot: QtBot, window: MainWindow, company: str = "Northwind") -> None:
     pick(window.stage_combo, Stage.INTERVIEWING.value)
-    qtbot.keyClicks(window.form.contact_edit, "Priya Raman")
-    qtbot.keyClicks(window.form.role_edit, "Data Analyst")
-    qtbot.keyClicks(window.form.company_edit, company)
+    type_into(qtbot, window.form.contact_edit, "Priya Raman")
+    type_into(qtbot, window.form.role_edit, "Data Analyst")
+    type_into(qtbot, window.form.company_edit, company)
 
 
 def test_save_find_in_history_and_reopen(qtbot: QtBot, window: MainWindow) -> None:

@@ -101,8 +101,10 @@ def test_accepted_an_offer_to_five_records_marked_sent(
             assert record.status == "sent" and record.sent
             assert record.channel == channel and record.stage == application.stage.value
             assert record.reason == "other-offer"
-            assert record.notes == (f"Batch {view.batch_id}: accepted the offer from Globex "
-                                    "(Analyst); every other open application told.")  # fmt: skip
+            assert record.notes == (
+                f"Told with the others on {view.drafted_on.isoformat()}: accepted the offer "
+                "from Globex (Analyst); every other open application told.")  # fmt: skip
+            assert view.batch_id not in record.notes  # no internal id in the user's text
             stored = history.get_application(ids[application.company])
             assert stored.state == "withdrawn" and stored.record_ids == (record.id,)
         assert records["Fabrikam"].body_text.endswith("P.S. Thank you, Ana.")

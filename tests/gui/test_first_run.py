@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gui_helpers import email_text, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
-from bowout.core.situation import Channel, Profile, Stage
+from bowout.core.situation import Channel, Profile, Reason, Stage
 from bowout.gui.context import AppContext
 from bowout.gui.shell import MainWindow
 from bowout.gui.tone_panel import is_fill_in
@@ -129,8 +130,41 @@ def test_tone_coach_groups_fill_ins_until_the_user_starts_filling(
     rows = window.tone_list.rows()
     assert sum("fill in" in row.lower() for row in rows) == 1
     assert rows[0].startswith(f"{len(fill_ins)} details to fill in")
-    qtbot.keyClicks(window.form.company_edit, "Contoso")
-    qtbot.keyClicks(window.form.role_edit, "Analyst")
+    type_into(qtbot, window.form.company_edit, "Contoso")
+    type_into(qtbot, window.form.role_edit, "Analyst")
     remaining = [f for f in window.tone_list.findings() if is_fill_in(f)]
     shown = [row for row in window.tone_list.rows() if row.startswith("Fill in")]
     assert len(shown) == len(remaining)  # one by one once the user started
+
+
+def test_rescinding_claims_no_other_offer(qtbot: QtBot, data_dir: Path) -> None:
+    win = started(qtbot, data_dir, "I'm rescinding an offer I accepted", [])
+    assert win.draft is not None and win.draft.situation.reason is Reason.NONE
+    text = email_text(win).lower()
+    assert "offer" in text  # it rescinds the accepted offer ...
+    assert "another" not in text and "other offer" not in text  # ... and invents no second one
+    close_quietly(win)
+
+
+def test_a_choice_that_names_no_stage_claims_no_interview(qtbot: QtBot, data_dir: Path) -> None:
+    win = started(qtbot, data_dir, "I accepted another offer", [])
+    assert win.draft is not None and win.draft.situation.stage is Stage.APPLIED
+    assert "interview" not in email_text(win).lower()
+    close_quietly(win)
+
+
+def test_the_stage_picked_in_the_welcome_is_the_drafts(qtbot: QtBot) -> None:
+    dialog = WelcomeDialog(Profile())
+    qtbot.addWidget(dialog)
+    dialog.show_page(1)
+    dialog.choice_list.setCurrentRow(2)  # rescinding: the words say the stage
+    assert dialog.stage_combo.currentData() == Stage.ACCEPTED.value
+    dialog.choice_list.setCurrentRow(0)  # "I accepted another offer": no stage in the words
+    assert dialog.stage_combo.currentData() == Stage.APPLIED.value
+    index = dialog.stage_combo.findData(Stage.FINAL.value)
+    dialog.stage_combo.setCurrentIndex(index)
+    dialog.stage_combo.activated.emit(index)  # as a pick in the list does
+    dialog.choice_list.setCurrentRow(1)
+    situation = dialog.situation()
+    assert situation is not None
+    assert (situation.stage, situation.reason) == (Stage.FINAL, Reason.NOT_A_FIT)

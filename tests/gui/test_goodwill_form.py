@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
@@ -18,7 +18,7 @@ from bowout.gui.views.draft import PHONE_TAB
 def rescinding(qtbot: QtBot, window: MainWindow, reason: str = "other-offer") -> None:
     pick(window.stage_combo, "accepted")
     pick(window.form.reason_combo, reason)
-    qtbot.keyClicks(window.form.contact_edit, "Jordan Lee")
+    type_into(qtbot, window.form.contact_edit, "Jordan Lee")
 
 
 def test_the_group_shows_only_when_rescinding(qtbot: QtBot, window: MainWindow) -> None:

@@ -297,8 +297,8 @@ def test_storage_errors_are_shown_not_raised(
     other_copy.delete(acme.id)  # another window got there first
     click(qtbot, dialog, "delete_button")
     assert dialog.message_label.isVisible()
-    assert acme.id in dialog.message_label.text()
-    assert dialog.message_label.text().startswith("No record with id")
+    assert acme.id not in dialog.message_label.text()  # the window never shows an id
+    assert dialog.message_label.text().startswith("This withdrawal is no longer in your")
     assert dialog.undo_stack.count() == 0  # a failed delete leaves nothing to undo
     assert not dialog.undo_bar.isVisible()
 
@@ -324,7 +324,7 @@ def test_undo_after_another_copy_emptied_the_trash(
     click(qtbot, dialog, "delete_button")
     assert other_copy.empty_trash() == 1
     click(qtbot, dialog, "undo_button")
-    assert dialog.message_label.text().startswith("No record with id")
+    assert dialog.message_label.text().startswith("This withdrawal is no longer in the trash")
     assert companies(dialog) == ["Brightwave", "Café Zürich"]
 
 

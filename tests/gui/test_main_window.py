@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -63,9 +63,9 @@ def test_fresh_window_shows_a_draft_with_placeholders(window: MainWindow) -> Non
 def test_names_typed_in_the_form_appear_in_the_draft(qtbot: QtBot, window: MainWindow) -> None:
     pick(window.stage_combo, Stage.INTERVIEWING.value)
     pick(window.form.reason_combo, "other-offer")
-    qtbot.keyClicks(window.form.contact_edit, "Priya Raman")
-    qtbot.keyClicks(window.form.role_edit, "Data Analyst")
-    qtbot.keyClicks(window.form.company_edit, "Northwind")
+    type_into(qtbot, window.form.contact_edit, "Priya Raman")
+    type_into(qtbot, window.form.role_edit, "Data Analyst")
+    type_into(qtbot, window.form.company_edit, "Northwind")
     text = email_text(window)
     assert "Dear Priya," in text
     assert "Data Analyst" in text
@@ -90,7 +90,9 @@ def test_channel_combo_marks_the_recommendation_and_shows_why(
     assert not window.tabs.isTabVisible(1)
 
 
-def test_regeneration_after_edits_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+def test_regeneration_after_edits_asks_and_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.editor.setFocus()
@@ -99,14 +101,20 @@ def test_regeneration_after_edits_is_one_undo_step(qtbot: QtBot, window: MainWin
     edited = email_text(window)
     assert "My own closing words." in edited
     pick(window.stage_combo, Stage.FINAL.value)
+    bar = window.draft_view.redraft_bar
+    assert email_text(window) == edited and bar.isVisibleTo(window)  # nothing replaced
+    qtbot.mouseClick(bar.use_button, Qt.MouseButton.LeftButton)
     assert "My own closing words." not in email_text(window)
     assert "Ctrl+Z" in window.statusBar().currentMessage()
+    assert not bar.isVisibleTo(window)
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert email_text(window) == edited
-    # Redo brings the regenerated text back.
+    assert bar.isVisibleTo(window)  # the form and the message differ, and it says so
+    # Redo brings the new draft back, in step with the form again.
     window.format_bar.redo.trigger()
     assert "My own closing words." not in email_text(window)
+    assert not bar.isVisibleTo(window)
 
 
 def test_regeneration_without_edits_says_nothing(window: MainWindow) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +20,7 @@ def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow
     pick(window.form.reason_combo, "compensation")
     assert panel.isVisibleTo(window)
     assert panel.breaker_combo.currentData() == "pay"  # the likely point for the reason
-    qtbot.keyClicks(window.form.contact_edit, "Jordan Lee")
+    type_into(qtbot, window.form.contact_edit, "Jordan Lee")
     panel.negotiate_check.setChecked(True)
     asking = email_text(window)
     assert "talk about the salary" in asking and "declin" not in asking.lower()

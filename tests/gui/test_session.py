@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -37,7 +37,7 @@ def test_corrupt_history_is_reported_and_drafting_works(qtbot: QtBot, data_dir: 
     assert win.banner.isVisibleTo(win)
     assert win.banner.label.text() == win.context.history_message
     assert win.context.history_message
-    qtbot.keyClicks(win.form.company_edit, "Fabrikam")
+    type_into(qtbot, win.form.company_edit, "Fabrikam")
     assert "Fabrikam" in email_text(win) or "Fabrikam" in win.subject_edit.text()
     win.actions_.save.trigger()  # the recovered (empty) history takes new records
     assert win.record is not None
@@ -64,7 +64,7 @@ def test_unusable_history_disables_history_actions(
 def test_autosave_is_offered_back_after_a_crash(qtbot: QtBot, data_dir: Path) -> None:
     win = open_window(qtbot, data_dir)
     assert not (data_dir / AUTOSAVE_FILE).exists()
-    qtbot.keyClicks(win.form.company_edit, "Litware")
+    type_into(qtbot, win.form.company_edit, "Litware")
     win.editor.moveCursor(win.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(win.editor, " Unsaved thought.")
     qtbot.keyClicks(win.notes_edit, "Call back on Friday.")
@@ -124,7 +124,7 @@ def test_full_session_opens_no_socket(
     win.show()
     qtbot.waitExposed(win)
     pick(win.stage_combo, Stage.ACCEPTED.value)
-    qtbot.keyClicks(win.form.company_edit, "Adatum")
+    type_into(qtbot, win.form.company_edit, "Adatum")
     win.actions_.save.trigger()
     win.actions_.mark_sent.trigger()
     win.ask_save_path = lambda title, name, flt: tmp_path / f"x{flt[-6:-1]}"  # type: ignore[method-assign]

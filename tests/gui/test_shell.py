@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import email_text
+from gui_helpers import email_text, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QTableView
 from pytestqt.qtbot import QtBot
@@ -149,7 +149,7 @@ def test_saving_shows_in_the_list_beside_the_draft(qtbot: QtBot, data_dir: Path)
     win = shown(qtbot, data_dir)
     win.show_history()
     win.new_draft()
-    qtbot.keyClicks(win.form.company_edit, "Northwind")
+    type_into(qtbot, win.form.company_edit, "Northwind")
     win.actions_.save.trigger()
     view = win.history_view
     companies = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -37,9 +37,9 @@ def _fill_in(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitExposed(window)
     pick(window.stage_combo, "offer")
     pick(window.form.reason_combo, "compensation")
-    qtbot.keyClicks(window.form.contact_edit, "Jordan Lee")
-    qtbot.keyClicks(window.form.role_edit, "Data Analyst")
-    qtbot.keyClicks(window.form.company_edit, "Northwind")
+    type_into(qtbot, window.form.contact_edit, "Jordan Lee")
+    type_into(qtbot, window.form.role_edit, "Data Analyst")
+    type_into(qtbot, window.form.company_edit, "Northwind")
 
 
 def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(

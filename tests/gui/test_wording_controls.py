@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from gui_helpers import email_text, pick
+from gui_helpers import email_text, pick, type_into
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,9 +17,9 @@ from bowout.gui.shell import MainWindow
 def fill(qtbot: QtBot, window: MainWindow) -> None:
     pick(window.stage_combo, Stage.INTERVIEWING.value)
     pick(window.form.reason_combo, "other-offer")
-    qtbot.keyClicks(window.form.contact_edit, "Priya Raman")
-    qtbot.keyClicks(window.form.role_edit, "Data Analyst")
-    qtbot.keyClicks(window.form.company_edit, "Northwind")
+    type_into(qtbot, window.form.contact_edit, "Priya Raman")
+    type_into(qtbot, window.form.role_edit, "Data Analyst")
+    type_into(qtbot, window.form.company_edit, "Northwind")
 
 
 def test_the_voice_picker_changes_how_the_draft_sounds(qtbot: QtBot, window: MainWindow) -> None:
@@ -53,6 +53,8 @@ def test_another_wording_cycles_and_keeps_edits_one_undo_away(
     qtbot.keyClicks(window.editor, " My own words.")
     edited = email_text(window)
     qtbot.mouseClick(bar.another_button, Qt.MouseButton.LeftButton)
+    assert email_text(window) == edited  # the user's words stay until they choose
+    qtbot.mouseClick(window.draft_view.redraft_bar.use_button, Qt.MouseButton.LeftButton)
     second = email_text(window)
     assert second != first and "My own words." not in second
     assert bar.count_label.text() == f"2 of {count}"
@@ -62,6 +64,8 @@ def test_another_wording_cycles_and_keeps_edits_one_undo_away(
     assert email_text(window) == edited
     for _ in range(count - 1):  # round the cycle back to the first wording
         bar.another_button.click()
+    assert email_text(window) == edited  # still the user's, until they choose
+    window.draft_view.redraft_bar.use_button.click()
     assert email_text(window) == first and bar.count_label.text() == f"1 of {count}"
 
 
@@ -71,7 +75,7 @@ def test_how_to_address_them(qtbot: QtBot, window: MainWindow) -> None:
     pick(window.form.wording_bar.voice_combo, "formal")
     assert window.form.greeting_edit.placeholderText() == "Priya Raman"
     pick(window.form.wording_bar.voice_combo, "warm")
-    qtbot.keyClicks(window.form.greeting_edit, "Dr. Raman")
+    type_into(qtbot, window.form.greeting_edit, "Dr. Raman")
     assert email_text(window).split("\n", 1)[0] in ("Dear Dr. Raman,", "Hello Dr. Raman,")
 
 
@@ -133,8 +137,8 @@ def test_voice_wording_greeting_email_and_money_are_saved_and_reopened(
     pick(window.stage_combo, Stage.ACCEPTED.value)
     pick(window.form.wording_bar.voice_combo, "formal")
     window.form.wording_bar.another_button.click()
-    qtbot.keyClicks(window.form.greeting_edit, "Ms. Raman")
-    qtbot.keyClicks(window.form.contact_email_edit, "priya@northwind.example")
+    type_into(qtbot, window.form.greeting_edit, "Ms. Raman")
+    type_into(qtbot, window.form.contact_email_edit, "priya@northwind.example")
     pick(window.form.visa_panel.money_combos["relocation_assistance"], Money.PAID.value)
     window.actions_.save.trigger()
     assert window.record is not None

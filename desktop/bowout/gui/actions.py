@@ -29,6 +29,7 @@ class ActionTarget(Protocol):
     def they_replied(self) -> None: ...
     def add_call_note(self) -> None: ...
     def mark_resolved(self) -> None: ...
+    def write_new_version(self) -> None: ...
     def copy_message(self) -> None: ...
     def open_in_mail(self) -> None: ...
     def export_as(self, extension: str) -> object: ...
@@ -54,6 +55,7 @@ class Actions:
     mark_sent: QAction
     they_replied: QAction
     call_note: QAction
+    new_version: QAction
     resolved: QAction
     copy: QAction
     mail: QAction
@@ -125,6 +127,10 @@ def build_actions(target: ActionTarget, owner: QWidget) -> Actions:
         call_note=_make(
             o, "call_note_action", "Add a call &note…", t.add_call_note,
             ("Ctrl+Shift+N", "Keep a note of a call in the record's timeline"),
+        ),
+        new_version=_make(
+            o, "new_version_action", "Write a new &version…", t.write_new_version,
+            (None, "A new draft from this sent message; the sent one stays as it went out"),
         ),
         resolved=_make(
             o, "resolved_action", "Resolved: &no withdrawal", t.mark_resolved,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +14,10 @@ from bowout import paths
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
 from bowout.core.textclean import clean_line, clean_text
+from bowout.gui.lifecycle import keep_again, still_kept
+from bowout.gui.plain_words import conflict_words, plain_words
 from bowout.gui.sending import SendingCommands
+from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.settings import save_settings
 
 # The dialogs (Qt's too), exports and Jinja2 are imported where they are used: none is
@@ -51,6 +53,7 @@ class WindowCommands(SendingCommands):
         def _mark_dirty(self) -> None: ...
         def update_title(self) -> None: ...
         def show_follow_up(self) -> None: ...
+        def show_record_state(self) -> None: ...
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
@@ -75,8 +78,10 @@ class WindowCommands(SendingCommands):
         return save_file_name(self, title, suggested, file_filter)
 
     def show_error(self, text: str) -> None:
-        """A problem the user can act on: in the banner, and in the log."""
+        """A problem the user can act on: in the banner (in plain words: no internal id),
+        and in the log."""
         logger.warning("%s", text)
+        text = plain_words(text)
         self.banner.show_message(text)
         self.statusBar().showMessage(text, 15000)
 
@@ -85,9 +90,12 @@ class WindowCommands(SendingCommands):
     @Slot()
     def new_draft(self) -> None:
         """Start over with an empty situation (asks first if there are unsaved edits)."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("New withdrawal"):
             return
         self.record = None
+        self.basis = None  # nothing of the user's is kept: the new draft goes in
+        self.show_record_state()
         self.checklist_view.set_items(())
         self.notes_edit.clear()  # _settle below leaves nothing unsaved
         self.form.visa_panel.set_expanded(False)
@@ -110,8 +118,11 @@ class WindowCommands(SendingCommands):
         self.statusBar().showMessage(message, 8000)
 
     def _load(self, record: Any, situation: Situation | None = None) -> None:
+        """Show ``record``'s situation and message (``self.record`` is set already)."""
         from bowout.core.checklist import apply_state
 
+        self.basis = None  # what is in the editor now is replaced by the record's text
+        self.show_record_state()
         self.form.set_situation(situation or record.situation())
         self.form.negotiate_panel.show_resolved(record.outcome == "resolved")
         self._programmatic = True
@@ -126,24 +137,33 @@ class WindowCommands(SendingCommands):
                 self.checklist_view.set_items(apply_state(self.draft.checklist, done))
         finally:
             self._programmatic = False
+        # The message is the record's: a later change in the form asks before replacing it.
+        self.basis = self.draft
+        self._own_text = self.draft is None or (
+            self.editor.message_text() != self.draft.body_text
+            or record.subject != self.draft.subject
+        )
+        self.draft_view.redraft_bar.withdraw()
         self.recheck_tone()
 
     @Slot(object)
     def open_record(self, record: Any) -> None:
         """Bring a kept withdrawal back into the editor."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("Open from history"):
             return
-        self._load(record)
         self.record = record
+        self._load(record)
         self._settle(f"Opened the withdrawal to {record.company or 'the company'}.")
 
     @Slot(object)
     def duplicate_record(self, record: Any) -> None:
         """Start a new withdrawal from a kept one."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("Duplicate from history"):
             return
-        self._load(record)
         self.record = None
+        self._load(record)
         self._settle("Copied into a new withdrawal; save it to keep it.")
         self._mark_dirty()
 
@@ -165,6 +185,8 @@ class WindowCommands(SendingCommands):
         )
         if self.record is not None:
             kept = self.record
+            if is_closed(kept):  # kept as it went out: only the checklist and notes change
+                return dataclasses.replace(kept, checklist=record.checklist, notes=record.notes)
             talk = record.negotiation
             if kept.outcome == "resolved" and talk["kind"] == "negotiate":
                 talk = {**talk, "outcome": "resolved"}  # still the request that resolved it
@@ -177,20 +199,26 @@ class WindowCommands(SendingCommands):
     @Slot()
     def save_to_history(self) -> bool:
         """Keep (or update) this withdrawal in the history; True once it is on disk."""
+        self.form.finish_typing()  # a name still being typed is part of what is kept
         history = self.context.history
         if history is None or self.draft is None:
             return False
-        from bowout.storage.conflicts import SaveConflict
+        from bowout.storage.conflicts import SaveConflict, differences
 
         record = self.current_record()
+        saved = "Saved to your history."
         try:
+            if record.id and not still_kept(history, record.id):  # deleted while open
+                record, saved = keep_again(history, record)
             self.record = history.update(record) if record.id else history.add(record)
         except SaveConflict as exc:  # kept as a new record beside the other window's version
             self.record = exc.kept
             self.dirty = False
             self.update_title()
             self.setWindowModified(False)
-            self.show_error(str(exc))
+            self.show_error(
+                conflict_words(exc.current, exc.kept, differences(exc.current, exc.kept))
+            )
             return False
         except BowOutError as exc:
             self.show_error(str(exc))
@@ -199,26 +227,10 @@ class WindowCommands(SendingCommands):
         self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
-        self.statusBar().showMessage("Saved to your history.", 8000)
+        self.statusBar().showMessage(saved, 8000)
         self._history_changed()
         self.show_follow_up()
         return True
-
-    @Slot()
-    def mark_sent(self) -> None:
-        """Save, then stamp the time it was sent."""
-        history = self.context.history
-        if history is None or not self.save_to_history() or self.record is None:
-            return
-        try:
-            self.record = history.mark_sent(self.record.id)
-        except BowOutError as exc:
-            self.show_error(str(exc))
-            return
-        when = dt.datetime.now().strftime("%H:%M")
-        self.statusBar().showMessage(f"Marked as sent at {when}.", 8000)
-        self._history_changed()
-        self.show_follow_up()
 
     def _history_changed(self) -> None:
         """A list beside the draft shows the save at once (a hidden one lists on showing)."""
@@ -351,9 +363,10 @@ class WindowCommands(SendingCommands):
             checklist=checklist,
             notes=str(data.get("notes") or ""),
         )
-        self._load(saved, situation)
         self.record = self._kept_record(data.get("record_id"))
+        self._load(saved, situation)
         self.update_title()
+        self.show_follow_up()
         self.statusBar().showMessage("Restored the draft you were writing.", 8000)
         self._mark_dirty()
 

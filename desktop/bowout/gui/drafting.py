@@ -13,15 +13,25 @@ from bowout.gui.editor import RichEditor
 from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from bowout.core.draft import Finding
+    from bowout.core.draft import Draft, Finding
 
 
 logger = logging.getLogger(__name__)
 
 NEW_TITLE = "New withdrawal"
+
+
+def same_message(one: Draft, other: Draft) -> bool:
+    """True when two drafts show the same subject, email and script."""
+    return (one.subject, one.body_html, one.phone_script) == (
+        other.subject,
+        other.body_html,
+        other.phone_script,
+    )
 
 
 class DraftingCommands(WindowParts):
@@ -35,7 +45,13 @@ class DraftingCommands(WindowParts):
 
     @Slot()
     def regenerate(self) -> None:
-        """Compose the draft for the form's situation; user edits stay one Ctrl+Z away."""
+        """Compose the draft for the form's situation and bring the message in line with it.
+
+        An untouched message follows the form as one undo step. A message holding the
+        user's own words is never replaced silently: the redraft bar above the editor asks
+        (keep my text / use the new draft). A sent or resolved record's message never
+        changes (only its checklist follows the form).
+        """
         from bowout.core.checklist import apply_state
 
         try:
@@ -48,24 +64,18 @@ class DraftingCommands(WindowParts):
         problems = self.context.composer.take_template_problems()
         if problems:  # once per broken custom template; the built-in one was used
             self.show_error(" ".join(problems))
-        previous = self.draft
-        subject = self.subject_edit.text()
-        edited = previous is not None and (
-            self.editor.document().isModified() or subject != previous.subject
-        )
         self.draft = draft
         self.form.set_advice(draft.advice)
         self._programmatic = True
         try:
-            self.subject_edit.setText(draft.subject)
-            self.editor.replace_html(draft.body_html)
-            self.subject_undo.record(subject, draft.subject)
-            self.phone_editor.replace_text(draft.phone_script or "")
             self.checklist_view.set_items(
                 apply_state(draft.checklist, self.checklist_view.tick_state())
             )
         finally:
             self._programmatic = False
+        closed = is_closed(self.record)
+        if not closed:
+            self._follow(draft)
         # A call's script, or the talking points for a conversation about a deal-breaker.
         self.tabs.setTabVisible(PHONE_TAB, draft.phone_script is not None)
         asking = draft.situation.kind is Kind.NEGOTIATE
@@ -74,13 +84,98 @@ class DraftingCommands(WindowParts):
         self.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
         accept_user_names(self)
-        if edited:
+        if not closed:
+            self._mark_dirty()
+
+    def _follow(self, draft: Draft) -> None:
+        """Put ``draft`` in the editor unless the message holds the user's words (then ask)."""
+        basis = self.basis
+        if basis is not None and same_message(basis, draft):
+            self.basis = draft  # nothing the message shows would change
+            self._show_redraft_bar()
+            return
+        if basis is not None and self._holds_own_words():
+            if not self.phone_editor.document().isModified():
+                self._programmatic = True  # an untouched script follows along; not an edit
+                try:
+                    self.phone_editor.replace_text(draft.phone_script or "")
+                finally:
+                    self._programmatic = False
+            self._show_redraft_bar()
             self.statusBar().showMessage(
-                "Draft rewritten for the new situation; press Ctrl+Z in the editor to get "
-                "your edits (subject included) back.",
+                "The form changed; your text is kept until you choose (above the message).",
                 10000,
             )
+            return
+        self._put_draft(draft)
+
+    def _holds_own_words(self) -> bool:
+        """True when the message (subject, email or script) differs from the draft it came
+        from because of the user: typed, pasted, kept, or loaded from the history."""
+        basis = self.basis
+        return basis is not None and (
+            self._own_text
+            or self.editor.document().isModified()
+            or self.phone_editor.document().isModified()
+            or self.subject_edit.text() != basis.subject
+        )
+
+    def _put_draft(self, draft: Draft) -> None:
+        """Replace subject, email and script with ``draft``: one undo step in the email
+        editor, which brings back the previous text, subject and state together."""
+        before = (self.basis, self._own_text)
+        subject = self.subject_edit.text()
+        self._programmatic = True
+        try:
+            self.subject_edit.setText(draft.subject)
+            self.editor.replace_html(draft.body_html)
+            self.subject_undo.record(subject, draft.subject, before, (draft, False))
+            self.phone_editor.replace_text(draft.phone_script or "")
+        finally:
+            self._programmatic = False
+        self.basis, self._own_text = draft, False
+        self.draft_view.redraft_bar.withdraw()
+
+    @Slot()
+    def keep_my_text(self) -> None:
+        """The user keeps the message as it is; the form's change stays out of it."""
+        if self.draft is None:
+            return
+        self.basis, self._own_text = self.draft, True
+        self.draft_view.redraft_bar.withdraw()
+        self.statusBar().showMessage("Your text is kept as you wrote it.", 8000)
+        self.editor.setFocus()
+
+    @Slot()
+    def use_new_draft(self) -> None:
+        """Replace the message with the draft for the form (Ctrl+Z brings the text back)."""
+        if self.draft is None or is_closed(self.record):
+            return
+        self._put_draft(self.draft)
+        self.recheck_tone()
         self._mark_dirty()
+        self.statusBar().showMessage(
+            "The new draft is in; press Ctrl+Z to get your text back.", 10000
+        )
+        self.editor.setFocus()
+
+    @Slot(object)
+    def _state_restored(self, state: object) -> None:
+        """Undo or redo crossed a regeneration: the message follows that draft again."""
+        if not isinstance(state, tuple):
+            return
+        self.basis, self._own_text = state
+        self._show_redraft_bar()
+
+    def _show_redraft_bar(self) -> None:
+        """Show the decision while the message and the form part ways (hide it otherwise)."""
+        bar = self.draft_view.redraft_bar
+        basis, draft = self.basis, self.draft
+        if basis is None or draft is None or basis is draft or is_closed(self.record):
+            bar.withdraw()
+            return
+        bar.offer(basis, draft, self.editor.message_text(), own=self._own_text
+                  or self.editor.document().isModified())  # fmt: skip
 
     @Slot()
     def _editor_changed(self) -> None:

@@ -74,6 +74,8 @@ class RichEditor(QTextEdit):
         """Paste as plain text by default: foreign fonts and colours do not belong in mail."""
         from bowout.core.links import sanitize_html
 
+        if self.isReadOnly():  # a sent message is kept as it went out
+            return
         if self.paste_rich and source.hasHtml():  # formatting yes, unsafe links no
             self.textCursor().insertHtml(sanitize_html(source.html()))
             return
@@ -313,6 +315,8 @@ class FormatToolBar(QToolBar):
         self.setObjectName("format_toolbar")
         self.editor: RichEditor | None = None
         self.active = True
+        #: A sent message is kept as it went out: no formatting, no undo (see set_locked).
+        self.locked = False
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.bold = self._action("bold_action", "&Bold", QKeySequence.StandardKey.Bold, True)
         self.italic = self._action(
@@ -384,14 +388,21 @@ class FormatToolBar(QToolBar):
         """Buttons and shortcuts work only while a message editor is showing."""
         self.active = on
         for action in (self.bold, self.italic, self.underline, self.bullets, self.link):
-            action.setEnabled(on)
+            action.setEnabled(on and not self.locked)
         self._sync_history()
+
+    def set_locked(self, locked: bool) -> None:
+        """Off for a message kept as it was sent: formatting, link, undo and redo (a
+        read-only editor still obeys them when called), on again for a draft."""
+        self.locked = locked
+        self.set_active(self.active)
 
     @Slot()
     def _sync_history(self) -> None:
         document = self.editor.document() if self.editor is not None else None
-        self.undo.setEnabled(self.active and document is not None and document.isUndoAvailable())
-        self.redo.setEnabled(self.active and document is not None and document.isRedoAvailable())
+        usable = self.active and not self.locked and document is not None
+        self.undo.setEnabled(usable and document is not None and document.isUndoAvailable())
+        self.redo.setEnabled(usable and document is not None and document.isRedoAvailable())
 
     @Slot(QTextCharFormat)
     def _sync(self, fmt: QTextCharFormat) -> None:

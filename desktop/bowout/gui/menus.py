@@ -38,7 +38,7 @@ def build_menus(window: QMainWindow, a: Actions, fmt: FormatToolBar) -> QMenu:
     record_menu.setObjectName("record_menu")
     record_menu.addActions([a.mark_sent, a.they_replied, a.call_note])
     record_menu.addSeparator()
-    record_menu.addAction(a.resolved)
+    record_menu.addActions([a.new_version, a.resolved])
 
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([fmt.undo, fmt.redo])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -58,10 +59,14 @@ NAME_FIELDS = (
 COMBO_MIN_CHARS = 14
 #: Data value of the channel combo's first entry: follow the recommendation.
 RECOMMENDED = ""
+#: Typing in a name field redrafts once the typing pauses this long (milliseconds), or
+#: when the field is left: one redraft (and one undo step) per name, not one per letter.
+TYPING_PAUSE_MS = 500
 
 
 class ScenarioForm(QWidget):
-    """Emits ``situation_changed`` whenever anything the draft depends on changes."""
+    """Emits ``situation_changed`` whenever anything the draft depends on changes (for
+    typed text, once the typing pauses or the field is left: see :data:`TYPING_PAUSE_MS`)."""
 
     situation_changed = Signal()
 
@@ -69,6 +74,11 @@ class ScenarioForm(QWidget):
         super().__init__(parent)
         self.setObjectName("scenario_form")
         self._advice: Advice | None = None
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setObjectName("typing_timer")
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.situation_changed)
         # Shown beside the message by the window, read here with the rest of the situation.
         self.wording_bar = WordingBar()
         self._build_pickers()
@@ -159,7 +169,8 @@ class ScenarioForm(QWidget):
             edit.setPlaceholderText(hint)
             edit.setMaxLength(MAX_FIELD_CHARS)
             edit.setClearButtonEnabled(True)
-            edit.textChanged.connect(self.situation_changed)
+            edit.textChanged.connect(functools.partial(self._text_changed, edit))
+            edit.editingFinished.connect(self.finish_typing)
             self.name_edits[field] = edit
             form.addRow(self._label(label, edit), edit)
         self.contact_edit = self.name_edits["contact"]
@@ -177,6 +188,7 @@ class ScenarioForm(QWidget):
         self.contact_email_edit.setMaxLength(MAX_FIELD_CHARS)
         self.contact_email_edit.setClearButtonEnabled(True)
         self.contact_email_edit.textChanged.connect(self._email_changed)
+        self.contact_email_edit.editingFinished.connect(self.finish_typing)
         form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
                        self.contact_email_edit)  # fmt: skip
         self.email_problem = ""
@@ -203,7 +215,30 @@ class ScenarioForm(QWidget):
             if self.email_problem
             else ""
         )
-        self.situation_changed.emit()
+        self._text_changed(self.contact_email_edit)
+
+    def _text_changed(self, edit: QLineEdit, *_: object) -> None:
+        """A letter typed: redraft when the typing pauses. Text set by the program (not
+        typed: ``isModified`` is off) redrafts at once."""
+        if self.signalsBlocked():  # set_situation emits once at its end
+            return
+        if edit.isModified():
+            self.typing_timer.start()
+        else:
+            self.typing_timer.stop()
+            self.situation_changed.emit()
+
+    @Slot()
+    def finish_typing(self) -> None:
+        """Redraft now if typed text is still waiting for the pause (the field was left, or
+        the window is about to save, send or copy)."""
+        if self.typing_timer.isActive():
+            self.typing_timer.stop()
+            self.situation_changed.emit()
+
+    def typing_pending(self) -> bool:
+        """True while typed text waits for the pause before the draft follows it."""
+        return self.typing_timer.isActive()
 
     @Slot()
     def _offer_negotiation(self) -> None:
@@ -272,6 +307,7 @@ class ScenarioForm(QWidget):
             self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
             self.blockSignals(False)
+        self.typing_timer.stop()  # what was being typed is replaced by the saved situation
         self._offer_goodwill()
         self.situation_changed.emit()
 

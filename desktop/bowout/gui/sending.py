@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication
 
+from bowout.gui.utf16 import to_qt_span
 from bowout.gui.window_parts import WindowParts
 
 logger = logging.getLogger(__name__)
@@ -29,15 +30,47 @@ class SendingCommands(WindowParts):
         def show_error(self, text: str) -> None: ...
         def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
 
+    def confirm_placeholders(self, names: list[str], action: str) -> bool:
+        """Ask before a message with placeholders goes out; True: go on (tests replace it)."""
+        from bowout.gui.placeholder_check import PlaceholderDialog
+
+        return PlaceholderDialog.ask(self, names, action)
+
+    def ready_to_send(self, action: str) -> bool:
+        """The name being typed is in the draft, and no "[placeholder]" is left in the
+        subject or the email (or the user chose "Send anyway"); else the first one is
+        selected for filling in and False returned. ``action``: "copy it", "send it"..."""
+        from bowout.gui.placeholder_check import unfilled
+
+        self.form.finish_typing()
+        subject, body = self.subject_edit.text(), self.editor.message_text()
+        names = unfilled(subject, body)
+        if not names or self.confirm_placeholders(names, action):
+            return True
+        first = names[0]
+        if first in subject:
+            start = subject.index(first)
+            self.subject_edit.setFocus()
+            self.subject_edit.setSelection(*to_qt_span(subject, start, start + len(first)))
+        else:
+            self.tabs.setCurrentWidget(self.editor)
+            start = body.index(first)
+            self.editor.select_span(start, start + len(first))
+        return False
+
     @Slot()
     def copy_message(self) -> None:
         """Put the message on the clipboard as rich text and plain text together."""
+        if not self.ready_to_send("copy it"):
+            return
         copy_rich(self.editor.body_html(), self.editor.message_text())
         self.statusBar().showMessage("Message copied (rich and plain text).", 6000)
 
     @Slot()
     def open_in_mail(self) -> None:
         """Hand subject and body to the mail app (see :func:`hand_to_mail_app`)."""
+        if not self.ready_to_send("open it in your mail app"):
+            return
         ok, message = hand_to_mail_app(
             self.subject_edit.text(),
             self.editor.message_text(),
@@ -85,6 +118,9 @@ class SendingCommands(WindowParts):
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
         from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
 
+        self.form.finish_typing()  # a name still being typed is in what is written
+        if extension in (".eml", ".pdf") and not self.ready_to_send("export it"):
+            return None
         company = self.form.company_edit.text()
         path = self.ask_save_path(
             f"Export as {extension}", suggested_name(company, extension), FILTERS[extension]

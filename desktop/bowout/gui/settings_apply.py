@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from bowout.core.errors import BowOutError
 from bowout.gui.utf16 import qt_length
+from bowout.gui.widgets.follow_up_bar import is_closed
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft
@@ -85,7 +86,7 @@ def apply_to_draft(window: WindowParts, old: Settings, new: Settings) -> None:
     wording_changed = new.templates_dir != old.templates_dir
     if new.profile == old.profile and not wording_changed:
         return  # theme, spelling, folders: nothing in the draft depends on them
-    if window.draft is None or is_untouched(window):
+    if window.draft is None or (is_untouched(window) and not is_closed(window.record)):
         window.regenerate()
         return
     previous = window.draft
@@ -94,8 +95,15 @@ def apply_to_draft(window: WindowParts, old: Settings, new: Settings) -> None:
     except BowOutError as exc:
         window.show_error(str(exc))
         return
+    if window.basis is previous:  # the message followed the old draft: it follows this one
+        window.basis = draft
     window.draft = draft
     accept_user_names(window)
+    if is_closed(window.record):  # a sent message keeps the signature it went out with
+        window.statusBar().showMessage(
+            "Your profile is saved; the message you sent stays as it went out.", 10000
+        )
+        return
     if window.phone_editor.message_text() == (previous.phone_script or ""):
         window._programmatic = True  # an untouched script follows along; not an edit
         try:

@@ -31,6 +31,7 @@ from bowout.gui.banner import Banner
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
+from bowout.gui.lifecycle import LifecycleCommands
 from bowout.gui.menus import build_menus, build_toolbar
 from bowout.gui.moving import MovingCommands
 from bowout.gui.timeline_commands import TimelineCommands
@@ -84,7 +85,14 @@ LIST_MAX_WIDTH = 560
 TONE_DELAY_MS = 300
 
 
-class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingCommands, QMainWindow):
+class MainWindow(
+    DraftingCommands,
+    WindowCommands,
+    TimelineCommands,
+    LifecycleCommands,
+    MovingCommands,
+    QMainWindow,
+):
     """Navigation on the left, a list view beside the draft, the draft filling the rest."""
 
     #: Emitted once :meth:`finish_start` has composed the draft and opened the history.
@@ -100,6 +108,8 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingComma
         self.setObjectName("main_window")
         self.context = context
         self.draft: Draft | None = None
+        self.basis: Draft | None = None
+        self._own_text = False
         self.record = None
         self.update_title()
         self.dirty = False
@@ -159,6 +169,7 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingComma
         self.link_tab_order()
         for action in self.actions_.history_actions():
             action.setEnabled(self.context.history is not None)
+        self.show_record_state()
         if self.draft is None:
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
             self.regenerate()
@@ -184,6 +195,7 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingComma
         )
         if answer.situation is not None:
             voice = self.form.wording_bar.voice()
+            self.basis = None  # the first draft: nothing of the user's in the message yet
             self.form.set_situation(dataclasses.replace(answer.situation, voice=voice))
             self.tone_list.group_fill_ins()
             self._settle("Your draft is ready: add the company and the people, then read it over.")
@@ -298,6 +310,10 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingComma
         bar = self.draft_view.follow_up_bar
         bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
         bar.note_button.clicked.connect(self.actions_.call_note.trigger)
+        bar.new_version_button.clicked.connect(self.actions_.new_version.trigger)
+        self.subject_undo.state_restored.connect(self._state_restored)
+        self.draft_view.redraft_bar.keep_requested.connect(self.keep_my_text)
+        self.draft_view.redraft_bar.use_requested.connect(self.use_new_draft)
         for editor in (self.editor, self.phone_editor):
             editor.highlighter.personal_words_changed.connect(self.save_personal_words)
 
@@ -353,6 +369,7 @@ class MainWindow(DraftingCommands, WindowCommands, TimelineCommands, MovingComma
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before losing edits; a clean close removes the autosave."""
+        self.form.finish_typing()
         if self.dirty and not self.confirm_discard("Close Bow Out"):
             event.ignore()
             return

@@ -360,7 +360,8 @@ def populate_context_menu(
         return
     first = menu.actions()[0] if menu.actions() else None
     added: list[QAction] = []
-    suggestions = highlighter.suggestions(word)
+    # A read-only message (one kept as it was sent) takes no replacement.
+    suggestions = [] if editor.isReadOnly() else highlighter.suggestions(word)
     for suggestion in suggestions:
         action = QAction(suggestion, menu)
         action.setObjectName(f"spell_suggestion_{suggestion}")

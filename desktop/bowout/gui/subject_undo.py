@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLineEdit
 
@@ -21,10 +22,18 @@ class _Mark:
     steps: int  # the document's undo step count right after the regeneration
     before: str
     after: str
+    state_before: Any = None
+    state_after: Any = None
 
 
 class SubjectUndo(QObject):
-    """Ties ``subject`` to the regeneration steps of ``document``'s undo stack."""
+    """Ties ``subject`` to the regeneration steps of ``document``'s undo stack.
+
+    A regeneration may also carry the window's state before and after it (which draft the
+    message follows); ``state_restored`` hands it back whenever undo or redo crosses it.
+    """
+
+    state_restored = Signal(object)
 
     def __init__(self, document: QTextDocument, subject: QLineEdit) -> None:
         super().__init__(subject)
@@ -37,9 +46,13 @@ class SubjectUndo(QObject):
         document.undoCommandAdded.connect(self._command_added)
         document.contentsChanged.connect(self._contents_changed)
 
-    def record(self, before: str, after: str) -> None:
-        """A regeneration has just replaced the body and set the subject ``before`` → ``after``."""
-        self.marks.append(_Mark(self.document.availableUndoSteps(), before, after))
+    def record(
+        self, before: str, after: str, state_before: Any = None, state_after: Any = None
+    ) -> None:
+        """A regeneration has just replaced the body and set the subject ``before`` → ``after``
+        (and the window's state ``state_before`` → ``state_after``)."""
+        steps = self.document.availableUndoSteps()
+        self.marks.append(_Mark(steps, before, after, state_before, state_after))
         self._applied = len(self.marks)
 
     def reset(self) -> None:
@@ -71,9 +84,10 @@ class SubjectUndo(QObject):
         if applied == self._applied:
             return
         if applied < self._applied:  # undone past a regeneration
-            text = self.marks[applied].before
+            text, state = self.marks[applied].before, self.marks[applied].state_before
         else:  # redone past one
-            text = self.marks[applied - 1].after
+            text, state = self.marks[applied - 1].after, self.marks[applied - 1].state_after
         self._applied = applied
         if self.subject.text() != text:
             self.subject.setText(text)
+        self.state_restored.emit(state)

@@ -31,6 +31,7 @@ class TimelineCommands(WindowParts):
 
         def save_to_history(self) -> bool: ...
         def _history_changed(self) -> None: ...
+        def show_record_state(self) -> None: ...
 
     # -- replaceable interactions (tests swap these) --------------------------------------
 
@@ -124,6 +125,7 @@ class TimelineCommands(WindowParts):
         self.draft_view.follow_up_bar.show_record(self.record)
         resolved = self.record is not None and self.record.outcome == "resolved"
         self.form.negotiate_panel.show_resolved(resolved)
+        self.show_record_state()
 
     # -- internals ------------------------------------------------------------------------
 

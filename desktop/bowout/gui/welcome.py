@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,16 +22,22 @@ from PySide6.QtWidgets import (
 
 from bowout.core.situation import Profile, Reason, Situation, Stage
 
-#: What the user says happened -> the likely stage and reason (the form can change both).
-CHOICES: tuple[tuple[str, Stage, Reason], ...] = (
-    ("I accepted another offer", Stage.INTERVIEWING, Reason.OTHER_OFFER),
-    ("It's not the right fit", Stage.INTERVIEWING, Reason.NOT_A_FIT),
-    ("I'm rescinding an offer I accepted", Stage.ACCEPTED, Reason.OTHER_OFFER),
+#: What the user says happened -> the stage and the reason those words say, and nothing
+#: more: a draft never claims what the user did not choose (issue 20, "Honest defaults").
+#: Rescinding says the stage, not why ("Accepted another offer" would invent an offer);
+#: where the words say no stage (None), the stage picker beside the list decides, and
+#: until the user picks one it stays at "applied", the one stage that claims no interview.
+CHOICES: tuple[tuple[str, Stage | None, Reason], ...] = (
+    ("I accepted another offer", None, Reason.OTHER_OFFER),
+    ("It's not the right fit", None, Reason.NOT_A_FIT),
+    ("I'm rescinding an offer I accepted", Stage.ACCEPTED, Reason.NONE),
     ("I'm turning down an offer", Stage.OFFER, Reason.NONE),
-    ("The pay or terms don't work for me", Stage.OFFER, Reason.COMPENSATION),
-    ("Something changed in my life", Stage.APPLIED, Reason.PERSONAL),
-    ("I'm taking a different path", Stage.SCREENING, Reason.DIFFERENT_PATH),
+    ("The pay or terms don't work for me", None, Reason.COMPENSATION),
+    ("Something changed in my life", None, Reason.PERSONAL),
+    ("I'm taking a different path", None, Reason.DIFFERENT_PATH),
 )
+#: The stage when neither the choice nor the user named one: it claims no interview.
+UNSAID_STAGE = Stage.APPLIED
 
 INTRO = (
     "Bow Out helps you step back from a job application or an offer with a kind, clear "
@@ -111,16 +118,47 @@ class WelcomeDialog(QDialog):
         self.choice_list.setObjectName("welcome_choices")
         self.choice_list.setAccessibleName("What happened")
         self.choice_list.setSpacing(4)  # room to aim at each choice, like a short stack of cards
-        for text, stage, reason in CHOICES:
+        for text, _stage, reason in CHOICES:
             item = QListWidgetItem(text, self.choice_list)
-            item.setData(Qt.ItemDataRole.UserRole, (stage, reason))
+            item.setData(Qt.ItemDataRole.UserRole, reason.value)
+        self.stage_combo = QComboBox(page)
+        self.stage_combo.setObjectName("welcome_stage_combo")
+        self.stage_combo.setAccessibleName("How far the application got")
+        for stage in Stage:
+            self.stage_combo.addItem(stage.label, stage.value)
+        self.stage_combo.setCurrentIndex(self.stage_combo.findData(UNSAID_STAGE.value))
+        self._stage_picked = False  # by the user, in the picker
+        self.stage_combo.activated.connect(self._stage_activated)
+        stage_label = QLabel("How far did it &get?", page)
+        stage_label.setBuddy(self.stage_combo)
+        stage_row = QHBoxLayout()
+        stage_row.addWidget(stage_label)
+        stage_row.addWidget(self.stage_combo, 1)
+        self.choice_list.currentRowChanged.connect(self._choice_changed)
         self.choice_list.setCurrentRow(0)
         self.choice_list.itemActivated.connect(lambda _item: self.accept())
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.choice_list, 1)
+        layout.addLayout(stage_row)
         return page
+
+    @Slot(int)
+    def _stage_activated(self, _index: int) -> None:
+        self._stage_picked = True
+
+    @Slot(int)
+    def _choice_changed(self, row: int) -> None:
+        """A choice that names a stage shows it; one that does not leaves the user's pick
+        (or the stage that claims nothing)."""
+        if row < 0:
+            return
+        stage = CHOICES[row][1]
+        if stage is None and self._stage_picked:
+            return
+        shown = stage or UNSAID_STAGE
+        self.stage_combo.setCurrentIndex(self.stage_combo.findData(shown.value))
 
     def _edit(self, name: str, accessible: str, text: str, hint: str) -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -159,8 +197,8 @@ class WelcomeDialog(QDialog):
         item = self.choice_list.currentItem()
         if item is None:
             return None
-        stage, reason = item.data(Qt.ItemDataRole.UserRole)
-        return Situation(stage=stage, reason=reason)
+        reason = Reason(item.data(Qt.ItemDataRole.UserRole))
+        return Situation(stage=Stage(self.stage_combo.currentData()), reason=reason)
 
     @classmethod
     def ask(cls, parent: QWidget | None, profile: Profile) -> WelcomeAnswer:

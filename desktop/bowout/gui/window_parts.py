@@ -35,6 +35,10 @@ class WindowParts(_Base):
     if TYPE_CHECKING:  # provided by MainWindow
         context: AppContext
         draft: Draft | None
+        #: The composed draft the message follows (its text, before the user's edits).
+        basis: Draft | None
+        #: The message holds the user's words beyond the basis (loaded, kept).
+        _own_text: bool
         record: Record | None
         dirty: bool
         _programmatic: bool

@@ -23,7 +23,9 @@ class WordingBar(QWidget):
     """Voice combo, the "Another wording" button and which wording of how many is shown.
 
     Emits ``changed`` when the user picks a voice or asks for another wording; the window
-    regenerates (one undo step) and reports back with :meth:`show_wording`.
+    redrafts (an untouched message as one undo step; one with the user's words only once
+    they choose, see :mod:`bowout.gui.widgets.redraft_bar`) and reports back with
+    :meth:`show_wording`.
     """
 
     changed = Signal()
@@ -44,7 +46,8 @@ class WordingBar(QWidget):
         self.another_button.setObjectName("another_wording_button")
         self.another_button.setAccessibleName("Another wording")
         self.another_button.setToolTip(
-            "Phrase the draft another way. Your own edits stay one Ctrl+Z away."
+            "Phrase the draft another way. Text you wrote yourself is replaced only if you "
+            "choose so above the message."
         )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("wording_count_label")

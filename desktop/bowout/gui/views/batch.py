@@ -11,12 +11,14 @@ which is marked withdrawn.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -32,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
+from bowout.gui.plain_words import plain_words
 from bowout.gui.sending import copy_rich, hand_to_mail_app
+from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
     BatchItem,
@@ -75,6 +79,7 @@ class BatchView(QWidget):
         #: The open applications listed in "Accepted", by id.
         self.open_applications: dict[str, Any] = {}
         self.batch_id = ""
+        self.drafted_on = dt.date.today()
         self._loading = False
         self._build()
         self._lay_out()
@@ -235,7 +240,7 @@ class BatchView(QWidget):
             return call()
         except BowOutError as exc:
             logger.warning("batch: %s", exc)
-            self.show_message(str(exc), error=True)
+            self.show_message(plain_words(str(exc)), error=True)
             return None
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -255,6 +260,7 @@ class BatchView(QWidget):
         voice = self.voice_combo.currentData()
         assert isinstance(voice, Voice)
         self.batch_id = uuid.uuid4().hex[:8]
+        self.drafted_on = dt.date.today()
         self.items = [
             self._compose(
                 BatchItem(stored, situation_for(stored.application, self.reason(), voice))
@@ -350,7 +356,7 @@ class BatchView(QWidget):
     def copy_current(self) -> None:
         """Copy the message on review (rich and plain text)."""
         item = self.current()
-        if item is not None:
+        if item is not None and self.ready_to_send(item, "copy it"):
             copy_rich(text_html(item.body), item.body)
             self.show_message(f"Copied the message to {item.stored.application.company}.")
 
@@ -358,7 +364,7 @@ class BatchView(QWidget):
     def mail_current(self) -> None:
         """Open the message on review in the mail app (mailto)."""
         item = self.current()
-        if item is None:
+        if item is None or not self.ready_to_send(item, "open it in your mail app"):
             return
         to = item.stored.application.contact_email
         ok, message = hand_to_mail_app(item.subject, item.body, text_html(item.body), to)
@@ -370,6 +376,8 @@ class BatchView(QWidget):
         is marked withdrawn), then go to the next one not sent."""
         item = self.current()
         if item is None or item.draft is None or item.record_id:
+            return
+        if not self.ready_to_send(item, "mark it as sent"):
             return
         history, row = self._history(), self.item_list.currentRow()
         kept: list[str] = []
@@ -388,11 +396,35 @@ class BatchView(QWidget):
             self.show_message(f"All {len(self.items)} sent and kept in your history; their "
                               "follow-ups are in Coming up.")  # fmt: skip
 
+    def ready_to_send(self, item: BatchItem, action: str) -> bool:
+        """No "[placeholder]" left in the message on review, or "Send anyway" chosen; else
+        the first one is selected for filling in (see :mod:`bowout.gui.placeholder_check`)."""
+        from bowout.gui.placeholder_check import PlaceholderDialog
+        from bowout.gui.placeholder_check import unfilled as placeholders_in
+
+        names = placeholders_in(item.subject, item.body)
+        if not names or PlaceholderDialog.ask(self, names, action):
+            return True
+        in_subject = names[0] in item.subject
+        text = item.subject if in_subject else item.body
+        found = text.index(names[0])
+        start, length = to_qt_span(text, found, found + len(names[0]))
+        if in_subject:
+            self.subject_edit.setFocus()
+            self.subject_edit.setSelection(start, length)
+        else:
+            cursor = self.body_edit.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            self.body_edit.setTextCursor(cursor)
+            self.body_edit.setFocus()
+        return False
+
     def batch_note(self) -> str:
         """The notes of each record of this batch (see :func:`batch_note`)."""
         accepted = self.open_applications.get(self.accepted_combo.currentData() or "")
         offer = self.reason() is Reason.OTHER_OFFER
-        return batch_note(self.batch_id, self.reason_combo.currentText(),
+        return batch_note(self.drafted_on, self.reason_combo.currentText(),
                           accepted.application if offer and accepted else None)  # fmt: skip
 
     def view_shown(self) -> None:

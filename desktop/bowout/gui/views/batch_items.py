@@ -4,6 +4,7 @@ draft, the user's edits), its row text and notes, and the view's small widgets."
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -58,15 +59,18 @@ def text_html(text: str) -> str:
     return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
-def batch_note(batch_id: str, why: str, accepted: Application | None) -> str:
-    """The notes of each record of a batch: its id and why, for finding them later.
+def batch_note(told_on: dt.date, why: str, accepted: Application | None) -> str:
+    """The notes of each record of a batch: when and why the others were told, in words
+    the user can search for later (no internal id: the user never sees those).
     ``why``: the reason as chosen; ``accepted``: the application whose offer was accepted."""
     if accepted is not None:
         role = f" ({accepted.role})" if accepted.role else ""
         why = f"accepted the offer from {accepted.company}{role}"
     else:
         why = why.replace(" — tell the others", "")
-    return f"Batch {batch_id}: {why}; every other open application told."
+    return (
+        f"Told with the others on {told_on.isoformat()}: {why}; every other open application told."
+    )
 
 
 def unfilled(subject: str, body: str) -> str:

@@ -21,6 +21,7 @@ from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel
 from bowout.gui.widgets.call_branches import CallBranches
 from bowout.gui.widgets.follow_up_bar import FollowUpBar
+from bowout.gui.widgets.redraft_bar import RedraftBar
 from bowout.settings import Settings
 
 #: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
@@ -54,6 +55,7 @@ class DraftView(QWidget):
         self.call_branches = CallBranches()
         self.call_branches.setVisible(False)
         self.follow_up_bar = FollowUpBar()
+        self.redraft_bar = RedraftBar()
         message = QWidget()
         message_layout = QVBoxLayout(message)
         message_layout.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +79,7 @@ class DraftView(QWidget):
         right_layout.addLayout(subject_row)
         right_layout.addWidget(self.form.wording_bar)
         right_layout.addWidget(self.format_bar)
+        right_layout.addWidget(self.redraft_bar)
         right_layout.addWidget(self.editor_splitter, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
@@ -122,9 +125,11 @@ class DraftView(QWidget):
         """Tab follows the eye: the form top to bottom, then subject, tabs, page, tone coach."""
         bar = self.form.wording_bar
         pages = (self.editor, self.phone_editor, self.checklist_view, self.notes_edit)
-        follow = (self.follow_up_bar.replied_button, self.follow_up_bar.note_button)
+        up, redraft = self.follow_up_bar, self.redraft_bar
+        follow = (up.replied_button, up.note_button, up.new_version_button)
+        decide = (redraft.changes_button, redraft.keep_button, redraft.use_button)
         return [*self.form.focus_chain(), *follow, self.subject_edit, bar.voice_combo,
-                bar.another_button, self.tabs, *pages, self.tone_list]  # fmt: skip
+                bar.another_button, *decide, self.tabs, *pages, self.tone_list]  # fmt: skip
 
 
 def labelled(widget: QWidget, text: str) -> QWidget:

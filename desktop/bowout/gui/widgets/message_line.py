@@ -16,6 +16,7 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bowout.core.errors import BowOutError
+from bowout.gui.plain_words import plain_words
 
 #: The alarm red on a light window, and on a dark one.
 ALARM_ON_LIGHT = "#c62828"
@@ -84,6 +85,6 @@ def run_storage(call: Callable[[], object], line: MessageLine, log: logging.Logg
         call()
     except BowOutError as exc:
         log.warning("%s: %s", line.accessibleName() or line.objectName(), exc)
-        line.show_text(str(exc), error=True)
+        line.show_text(plain_words(str(exc)), error=True)
         return False
     return True
