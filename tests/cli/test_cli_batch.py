@@ -13,20 +13,21 @@ from bowout.core.situation import Stage
 from bowout.storage import History
 
 #: Five applications at different stages: (application, the draft flags that describe it,
-#: the channel its stage calls for).
+#: the channel its stage calls for). One without a contact greets the company's hiring team.
 FIVE = [
     (Application(company="Northwind", role="Data Analyst", stage=Stage.APPLIED),
-     ["--stage", "applied"], "email"),
+     ["--stage", "applied", "--greeting", "Northwind hiring team"], "email"),
     (Application(company="Contoso", role="QA Lead", stage=Stage.SCREENING, recruiter="Sam Hill"),
-     ["--stage", "screening", "--via-recruiter", "--recruiter", "Sam Hill"], "recruiter"),
+     ["--stage", "screening", "--via-recruiter", "--recruiter", "Sam Hill",
+      "--greeting", "Contoso hiring team"], "recruiter"),
     (Application(company="Fabrikam", role="Designer", contact="Ana Ruiz",
                  contact_email="ana@fabrikam.example", stage=Stage.INTERVIEWING),
      ["--stage", "interviewing", "--contact", "Ana Ruiz",
       "--contact-email", "ana@fabrikam.example"], "email"),
     (Application(company="Litware", role="PM", contact="Jordan Lee", stage=Stage.FINAL),
      ["--stage", "final", "--contact", "Jordan Lee"], "email"),
-    (Application(company="Tailspin", role="Engineer", contact="Kim Park", stage=Stage.ACCEPTED),
-     ["--stage", "accepted", "--contact", "Kim Park"], "phone"),
+    (Application(company="Tailspin", role="Engineer", contact="Kim Park", stage=Stage.OFFER),
+     ["--stage", "offer", "--contact", "Kim Park"], "email"),
 ]  # fmt: skip
 
 
@@ -99,9 +100,7 @@ def test_each_stage_gets_its_own_channel_and_wording(
     drafts = {d["stage"]: d for d in json.loads(out)}
     assert code == 0 and len(drafts) == 5
     assert drafts["screening"]["recruiter_note"] and "Sam" in drafts["screening"]["recruiter_note"]
-    accepted = drafts["accepted"]
-    assert accepted["phone_script"] and accepted["follow_up_email"]
-    assert "sorry" in accepted["body_text"].lower() or "apolog" in accepted["body_text"].lower()
+    assert "offer" in drafts["offer"]["subject"].lower()
     for stage in ("applied", "screening", "interviewing", "final"):
         assert drafts[stage]["phone_script"] is None
         assert "apolog" not in drafts[stage]["body_text"].lower()
@@ -116,7 +115,7 @@ def test_batch_text_and_an_empty_list(
 ) -> None:
     code, out, _ = run(capsys, "--data-dir", str(five), "batch", "--reason", "personal")
     assert code == 0 and out.count("\n=== ") + out.startswith("=== ") == 5
-    assert "=== 5/5: Tailspin — Engineer (" in out and "--- Phone script ---" in out
+    assert "=== 5/5: Tailspin — Engineer (" in out
     empty = str(tmp_path / "empty")
     code, out, _ = run(
         capsys, "--data-dir", empty, "batch", "--reason", "personal", "--format", "json"

@@ -45,14 +45,15 @@ def test_text_output_shows_advice_when_overridden(capsys: pytest.CaptureFixture[
 
 def test_eml_output_parses(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["draft", "--stage", "screening", "--your-name", "Maya",
-                 "--your-email", "maya@example.com", "--format", "eml"])  # fmt: skip
+                 "--your-email", "maya@example.com", "--format", "eml",
+                 "--with-placeholders"])  # fmt: skip
     assert code == 0
 
 
 def test_eml_bytes_in_subprocess(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bowout", "draft", "--stage", "screening", "--your-email",
-         "maya@example.com", "--format", "eml"],
+         "maya@example.com", "--format", "eml", "--with-placeholders"],
         capture_output=True,
         env={"BOWOUT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )  # fmt: skip

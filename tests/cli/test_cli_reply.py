@@ -80,9 +80,13 @@ def test_history_show_prints_the_timeline_oldest_first(
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "show", record.id)
     assert code == 0
     timeline = out.split("--- Timeline ---\n", 1)[1]
-    assert timeline.splitlines() == [
+    lines = timeline.splitlines()
+    assert lines[:2] == [
         f"2026-11-20 09:00 UTC  Message sent  [{record.channel}]",
-        f"    {record.subject}",
+        f"    Subject: {record.subject}",  # then the whole message as it went out
+    ]
+    assert "    " + record.body_text.splitlines()[0] in lines
+    assert lines[-3:] == [
         "2026-11-23 10:00 UTC  Reply received (repayment)  [email]",
         "    Please repay the signing bonus.",
         "    Thanks, HR",

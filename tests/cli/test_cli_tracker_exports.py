@@ -146,22 +146,26 @@ def test_a_trackers_export_round_trips(
         )
 
 
-def test_an_accepted_offer_is_asked_about_never_imported_as_rescinding(
+def test_an_accepted_offer_is_kept_accepted_never_imported_as_rescinding(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    """With the ``accepted`` application state (issue 20), the offer taken is kept as such:
+    never at the stage ``accepted`` (rescinding), never drafted to by a batch."""
     path = tmp_path / "jobsync.csv"
     path.write_bytes(JOBSYNC + b'9,2026-09-09,Yes,2026-09-10,Globex,Lead,Full Time,Ulm,'
                      b'Indeed,Offer Accepted\r\n')  # fmt: skip
     dd = str(tmp_path / "d")
     code, out, err = run(capsys, "--data-dir", dd, "applications", "import", str(path), "--yes")
-    assert code == 2 and out == "" and err.count("\n") == 1
-    assert "'Offer Accepted' (line 10) says you accepted that offer" in err
-    assert "--status 'Offer Accepted=accepted' keeps it to rescind" in err
-    assert _kept(capsys, tmp_path / "d") == {}
-    code, out, err = run(capsys, "--data-dir", dd, "applications", "import", str(path), "--yes",
-                         "--status", "Offer Accepted=closed")  # fmt: skip
+    assert code == 0, err
+    globex = _kept(capsys, tmp_path / "d")["Globex"]
+    assert (globex["state"], globex["stage"]) == ("accepted", "offer")
+    code, out, _ = run(capsys, "--data-dir", dd, "batch", "--reason", "other-offer")
+    assert code == 0 and "Globex" not in out
+    fresh = str(tmp_path / "fresh")
+    code, out, err = run(capsys, "--data-dir", fresh, "applications", "import", str(path),
+                         "--yes", "--status", "Offer Accepted=closed")  # fmt: skip
     assert (code, err) == (0, "") and "Skipped line 10: closed (Offer Accepted)" in out
-    assert "Globex" not in _kept(capsys, tmp_path / "d")
+    assert "Globex" not in _kept(capsys, tmp_path / "fresh")
 
 
 @pytest.mark.parametrize(

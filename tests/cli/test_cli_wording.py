@@ -79,7 +79,7 @@ def test_a_contact_email_with_a_line_break_is_refused(
 
 def test_contact_email_fills_to(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     main([*BASE, "--stage", "screening", "--contact-email", "jordan@northwind.example",
-          "--format", "eml"])  # fmt: skip
+          "--format", "eml", "--with-placeholders"])  # fmt: skip
     raw = capsysbinary.readouterr().out
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert msg["To"] == "jordan@northwind.example"

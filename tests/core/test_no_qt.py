@@ -6,10 +6,12 @@ import subprocess
 import sys
 
 
-def test_core_and_storage_import_without_pyside6() -> None:
+def test_core_storage_and_services_import_without_pyside6() -> None:
     code = (
         "import sys, bowout.core, bowout.core.composer, bowout.core.exports, bowout.storage, "
-        "bowout.settings, bowout.cli, bowout.cli.draft\n"
+        "bowout.settings, bowout.cli, bowout.cli.draft, bowout.services.records, "
+        "bowout.services.batch, bowout.services.profile, bowout.services.when, "
+        "bowout.cli.history, bowout.cli.profile, bowout.cli.batch\n"
         "from bowout.core import Composer, Situation, Stage, Profile\n"
         "Composer().compose(Situation(stage=Stage.OFFER), Profile())\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
+from bowout.core.addressing import formal_name, informal_name
 from bowout.core.composer import PLACEHOLDERS, WRITTEN_AUDIENCE, facts_of_channel
 from bowout.core.goodwill import Goodwill
 from bowout.core.negotiation import POINTS, negotiable
@@ -147,8 +148,9 @@ def check_draft(draft, rules) -> list[str]:  # type: ignore[no-untyped-def]
         if f" {s.greeting}," not in first_line:
             found.append("greeting: the user's own greeting is not used")
     elif s.contact:
-        full = f" {s.contact}," in first_line
-        if draft.channel is not Channel.RECRUITER and full != (s.voice is Voice.FORMAL):
+        # A letter's form of the name in formal ("Dr. Obi" for "Dr. Ada Obi"), else the first name.
+        name = formal_name if s.voice is Voice.FORMAL else informal_name
+        if draft.channel is not Channel.RECRUITER and f" {name(s.contact)}," not in first_line:
             found.append("greeting: first name in warm and brief, full name in formal")
         if draft.phone_script and s.contact in draft.phone_script:
             found.append("the phone script uses the full name")

@@ -114,6 +114,19 @@ def test_search_and_state_filter(qtbot: QtBot, view: ApplicationsView) -> None:
     assert rows(view) == ["Umbrella"]
 
 
+def test_the_offer_taken_is_listed_as_accepted(
+    qtbot: QtBot, view: ApplicationsView, history: History
+) -> None:
+    globex = next(s for s in history.applications() if s.application.company == "Globex")
+    history.set_application_state(globex.id, "accepted")
+    view.state_combo.setCurrentIndex(view.state_combo.findText("Offer accepted"))
+    view.refresh()
+    assert rows(view) == ["Globex"]
+    table = view.view
+    states = [table.model().index(0, c).data() for c in range(table.model().columnCount())]
+    assert "Offer accepted" in states and "Withdrawn" not in states
+
+
 def test_add_edit_and_a_refused_duplicate(
     qtbot: QtBot, view: ApplicationsView, history: History
 ) -> None:

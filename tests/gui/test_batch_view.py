@@ -110,7 +110,8 @@ def test_accepted_an_offer_to_five_records_marked_sent(
         assert records["Fabrikam"].body_text.endswith("P.S. Thank you, Ana.")
         assert "P.S. Thank you, Ana." in records["Fabrikam"].body_html
         assert records["Litware"].relationship["rapport"] is True
-        assert history.get_application(ids["Globex"]).state == "open"  # the accepted one
+        assert history.get_application(ids["Globex"]).state == "accepted"  # never drafted to
+        assert ids["Globex"] not in {s.id for s in history.applications("open")}
         assert len(history.reminders()) == 15  # each sent one has its follow-ups
     close_quietly(win)
 
@@ -151,16 +152,16 @@ def test_a_failed_save_is_said_and_a_retry_keeps_one_record(
     win, view, ids = open_batch(qtbot, data_dir)
     view.draft_all()
     history = win.context.history
-    real = history.mark_sent
+    real = history.keep_withdrawal
     calls = []
 
-    def disk_full(record_id: str, when: object = None) -> object:
-        calls.append(record_id)
+    def disk_full(application_id: str, record: object, **kw: object) -> object:
+        calls.append(application_id)
         if len(calls) == 1:
             raise HistoryError("Could not save the history: the disk is full.")
-        return real(record_id)
+        return real(application_id, record, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(history, "mark_sent", disk_full)
+    monkeypatch.setattr(history, "keep_withdrawal", disk_full)
     qtbot.mouseClick(view.sent_button, Qt.MouseButton.LeftButton)
     assert view.message_label.text() == "Could not save the history: the disk is full."
     assert view.progress_label.text() == "0 of 6 sent" and not view.items[0].record_id
@@ -169,6 +170,6 @@ def test_a_failed_save_is_said_and_a_retry_keeps_one_record(
     company = view.items[0].stored.application.company
     with History.open(data_dir) as again:
         kept = [r for r in again.list() if r.company == company]
-        assert len(kept) == 1 and kept[0].status == "sent" and calls == [kept[0].id] * 2
+        assert len(kept) == 1 and kept[0].status == "sent" and calls == [ids[company]] * 2
         assert again.get_application(ids[company]).record_ids == (kept[0].id,)
     close_quietly(win)

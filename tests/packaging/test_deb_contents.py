@@ -99,11 +99,13 @@ def test_manual_page_is_generated_from_the_command_line(staged: Path) -> None:
     assert page.startswith('.TH BOWOUT "1" "2026\\-01\\-01" "bowout 9.8.7"')
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(commands) == {
-        "draft", "reply", "history", "reminders", "applications", "batch", "templates",
-        "self-test",
+        "draft", "reply", "history", "reminders", "applications", "batch", "profile",
+        "templates", "self-test",
     }  # fmt: skip
     for command in commands:
         assert command.replace("-", "\\-") in page
+    for lifecycle in ("\\-\\-accepted", "\\-\\-with\\-placeholders", "\\-\\-kind KIND"):
+        assert lifecycle in page  # the record's life: history sent|reply|note, batch
     assert "\\-\\-data\\-dir" in page
 
 

@@ -143,7 +143,7 @@ def test_a_damaged_application_is_skipped_in_lists_and_named_by_get(history: His
     "doc",
     [
         {"company": ""},
-        {"state": "paused"},
+        {"state": ""},
         {"record_ids": "abc"},
         {"applied": "2 March"},
         {"contact_email": "not an address"},
@@ -154,6 +154,13 @@ def test_stored_documents_are_checked(doc: dict[str, object]) -> None:
     base = StoredApplication("a" * 32, _app("Northwind")).to_dict()
     with pytest.raises(HistoryError, match="damaged"):
         StoredApplication.from_dict({**base, **doc})
+
+
+def test_a_state_from_a_newer_version_is_kept_as_it_is_and_never_open() -> None:
+    base = StoredApplication("a" * 32, _app("Northwind")).to_dict()
+    stored = StoredApplication.from_dict({**base, "state": "paused"})
+    assert stored.state == "paused" and not stored.is_open
+    assert stored.to_dict()["state"] == "paused"
 
 
 def test_files_and_backups_stay_private(history: History) -> None:

@@ -59,7 +59,9 @@ def test_mark_sent(history: History) -> None:
     sent = history.mark_sent(saved.id, when)
     assert sent.status == "sent" and sent.sent == "2026-03-01T09:30:00.000000Z"
     assert history.get(saved.id).status == "sent"
-    assert history.mark_sent(saved.id).sent > "2026-11"
+    with pytest.raises(HistoryError, match="already marked sent on 2026-03-01"):
+        history.mark_sent(saved.id)  # once: a second click never re-stamps the time
+    assert history.get(saved.id).sent == "2026-03-01T09:30:00.000000Z"
 
 
 def test_delete_restore_and_empty_trash(history: History) -> None:

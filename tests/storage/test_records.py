@@ -121,7 +121,7 @@ def test_times_are_made_sortable() -> None:
             },
             "none, promised or paid",
         ),
-        ({"voice": "shouty"}, "voice must be one of"),
+        ({"voice": "Shouty!"}, "voice must be one of"),
         ({"wording": 0}, "wording must be"),
         ({"checklist": {}}, "checklist must be a list"),
         ({"checklist": [{"key": "a"}]}, "checklist item 1"),

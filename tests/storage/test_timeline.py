@@ -55,8 +55,9 @@ def test_marking_sent_adds_the_message_sent_event_on_the_channel(history: Histor
     when = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
     sent = history.mark_sent(record.id, when)
     assert sent.timeline == [
-        make_event("message-sent", "2026-11-20T10:00:00.000000Z", record.channel, record.subject)
-    ]
+        make_event("message-sent", "2026-11-20T10:00:00.000000Z", record.channel,
+                   f"Subject: {record.subject}\nTo: Jordan Lee\n\n{record.body_text}")
+    ]  # fmt: skip
     assert history.get(record.id).timeline == sent.timeline
 
 

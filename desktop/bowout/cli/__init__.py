@@ -28,7 +28,9 @@ class _Parser(argparse.ArgumentParser):
 
 #: The subcommands, in the order ``--help`` lists them: each is a module of this package with
 #: ``add_parser(subparsers)`` and ``run(args, data_dir) -> int``.
-SUBCOMMANDS = ("draft", "reply", "history", "reminders", "applications", "batch", "templates")
+SUBCOMMANDS = (
+    "draft", "reply", "history", "reminders", "applications", "batch", "profile", "templates",
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,15 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bowout.cli.draft import add_tone_flag
+from bowout.cli.draft import add_tone_flag, greeting_type
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
-
-if TYPE_CHECKING:
-    from bowout.storage import History
 
 
 def add_parser(sub: Any) -> None:
@@ -31,7 +28,22 @@ def add_parser(sub: Any) -> None:
         choices=[r.value for r in Reason],
         help="why you are withdrawing from all of them (e.g. other-offer)",
     )
+    p.add_argument(
+        "--accepted",
+        metavar="ID|COMPANY",
+        help="the application whose offer you accepted (an id start or its company): it is "
+        "marked accepted and never drafted to. Required when an open application is at "
+        "stage accepted",
+    )
     add_tone_flag(p)
+    p.add_argument(
+        "--greeting",
+        type=greeting_type,
+        metavar="TEXT",
+        help="who every message greets, e.g. 'hiring team' gives \"Dear hiring team,\" "
+        "(one line, at most 60 characters; default: each contact by name, and the "
+        "company's hiring team where an application has no contact)",
+    )
     p.add_argument(
         "--format",
         default="text",
@@ -42,8 +54,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--save",
         action="store_true",
-        help="also keep each draft in the history, linked to its application; prints each "
-        "id once it is on disk (in JSON as `id`)",
+        help="also keep each draft in the history, linked to its application (one write "
+        "each); prints each id once it is on disk (in JSON as `id`). Running it again "
+        "refreshes those drafts instead of keeping second ones",
     )
     p.add_argument("--your-name", metavar="N", help="your name (default: the saved profile)")
     p.add_argument("--your-email", metavar="E", help="your email (default: the saved profile)")
@@ -52,8 +65,10 @@ def add_parser(sub: Any) -> None:
 
 def batch_json(application: Application, draft: Draft) -> dict[str, Any]:
     """One element of ``--format json``: the draft's own JSON plus company and stage."""
+    from bowout.cli.words import draft_json
+
     return {
-        **draft.to_json_dict(),
+        **draft_json(draft),
         "company": application.company,
         "stage": application.stage.value,
     }
@@ -65,30 +80,37 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from bowout.cli.draft import profile_from_args, render_text, user_template_dirs
     from bowout.core.batch import draft_batch
     from bowout.core.composer import Composer
+    from bowout.services import batch
     from bowout.storage import History
-    from bowout.storage.applications import OPEN
 
     profile = profile_from_args(args, data_dir)
     with History.open(data_dir) as history:
         if history.recovery_message:
             print(f"bowout: note: {history.recovery_message}", file=sys.stderr)
-        kept = history.applications(OPEN)
+        chosen = batch.plan(history, args.accepted)
+        kept = list(chosen.others)
         composer = Composer(user_template_dirs(data_dir))
         applications = [stored.application for stored in kept]
         reason, voice = Reason(args.reason), Voice(args.tone)
-        drafts = list(draft_batch(composer, profile, applications, reason, voice))
+        drafts = list(
+            draft_batch(
+                composer, profile, applications, reason, voice, greeting=args.greeting or ""
+            )
+        )
         for problem in composer.take_template_problems():
             print(f"bowout: warning: {problem}", file=sys.stderr)
         record_ids = []
         if args.save:
             for stored, (_, draft) in zip(kept, drafts, strict=True):
-                record_ids.append(save_linked(history, stored.id, draft))
+                record_ids.append(batch.keep_draft(history, stored, draft).id)
     if args.format == "json":
         payload = [batch_json(application, draft) for application, draft in drafts]
         for item, record_id in zip(payload, record_ids, strict=False):
             item["id"] = record_id
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
+    if chosen.accepted is not None and args.format != "json":
+        print(f"Marked accepted: {batch.label(chosen.accepted)} (never drafted to).\n")
     if not drafts:
         print("No open applications; add them with: bowout applications add|import")
     for number, (application, draft) in enumerate(drafts, 1):
@@ -99,13 +121,3 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             sys.stdout.write(f"Saved to history: {record_ids[number - 1]}\n")
         sys.stdout.write("\n")
     return 0
-
-
-def save_linked(history: History, application_id: str, draft: Draft) -> str:
-    """Keep ``draft`` as a withdrawal record and link it to its application (which stays
-    open until the message is sent); returns the record id once both are on disk."""
-    from bowout.storage import Record
-
-    record = history.add(Record.from_draft(draft))
-    history.link_withdrawal(application_id, record.id)
-    return record.id

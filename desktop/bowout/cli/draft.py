@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bowout.cli.words import draft_json, for_cli, refuse_placeholders
 from bowout.core import exports
 from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
@@ -75,6 +76,18 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def greeting_type(text: str) -> str:
+    """``--greeting``'s argparse type: who the message greets, checked
+    (:func:`bowout.core.addressing.check_greeting`: one line, 60 characters at most, not a
+    whole "Dear …," line); argparse turns a refusal into one line and exit 2."""
+    from bowout.core.addressing import check_greeting
+
+    try:
+        return check_greeting(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _wording(text: str) -> int:
     try:
         value = int(text)
@@ -131,7 +144,13 @@ def add_parser(sub: Any) -> None:
         "--format",
         default="text",
         choices=("text", "html", "json", "eml"),
-        help="what to print (default: text)",
+        help="what to print (default: text); eml, a message to send, is refused while "
+        "[bracketed] fill-ins remain",
+    )
+    p.add_argument(
+        "--with-placeholders",
+        action="store_true",
+        help="print the .eml although [bracketed] fill-ins remain",
     )
     p.add_argument(
         "--save",
@@ -211,10 +230,11 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--greeting",
-        default="",
+        type=greeting_type,
         metavar="TEXT",
-        help="how to address the contact, e.g. 'Jordan' or 'Dr. Lee' "
-        "(default: first name; full name in the formal voice)",
+        help="how to address the contact, e.g. 'Jordan' or 'Dr. Lee' (one line, at most 60 "
+        "characters; default: the first name, or the title with the family name when the "
+        "contact has one; in the formal voice the full name)",
     )
     for flag, text in _BOOL_FLAGS.items():
         p.add_argument(f"--{flag.replace('_', '-')}", action="store_true", help=text)
@@ -276,7 +296,7 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         role=args.role,
         company=args.company,
         recruiter=args.recruiter,
-        greeting=args.greeting,
+        greeting=args.greeting or "",
         contact_email=args.contact_email,
         voice=Voice(args.tone),
         wording=args.wording,
@@ -336,7 +356,7 @@ def render_text(draft: Draft) -> str:
         parts.append(f"[{'x' if item.done else ' '}] {item.text}")
     if draft.findings:
         parts += ["", "--- Tone coach ---"]
-        parts += [f"* {f.message}" for f in draft.findings]
+        parts += [f"* {for_cli(f.message)}" for f in draft.findings]
     return "\n".join(parts) + "\n"
 
 
@@ -355,13 +375,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         record_id = save_draft(draft, data_dir)
     out = sys.stdout
     if args.format == "json":
-        payload = draft.to_json_dict()
+        payload = draft_json(draft)
         if record_id:
             payload["id"] = record_id
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "html":
         out.write(exports.to_html(draft.subject, draft.body_html))
     elif args.format == "eml":
+        if not args.with_placeholders:
+            fix = "give the flags that fill them (bowout draft --help)"
+            refuse_placeholders(draft.subject, draft.body_text, fix=fix)
         eml = exports.to_eml(
             draft.subject, draft.body_text, draft.body_html, profile,
             to=situation.contact_email,

@@ -1,4 +1,5 @@
-"""``bowout history`` (list, show, export, import, compare) and saving from ``bowout draft``."""
+"""``bowout history`` (list, show, export, import, compare; sent, reply, note: see
+:mod:`bowout.cli.history_life`) and saving from ``bowout draft``."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bowout.cli.history_life import ACTIONS, add_actions, run_action
 from bowout.core.draft import Draft
 from bowout.storage import History, HistoryError, Record
 
 
 def add_parser(sub: Any) -> None:
     """Register ``history`` on the top-level subparsers."""
-    p = sub.add_parser("history", help="list, show, export or import kept withdrawals")
+    p = sub.add_parser(
+        "history", help="list, show, export or import kept withdrawals; mark sent, record replies"
+    )
     # On both levels so that `history --json list` and `history list --json` both work;
     # SUPPRESS keeps the action's parser from resetting a flag given before it.
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -42,6 +46,7 @@ def add_parser(sub: Any) -> None:
         elif positional == "file":
             action.add_argument("file", metavar="FILE", type=Path)
         action.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    add_actions(actions)
 
 
 def save_draft(draft: Draft, data_dir: Path) -> str:
@@ -61,8 +66,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             _print_list(history.list(), as_json)
         elif command == "show":
             record = history.get(resolve_id(history, args.id))
-            if as_json:
-                _emit(record.to_dict())
+            if as_json:  # what a newer version wrote, as it is, and what is not understood
+                unknown = record.not_understood
+                _emit({**record.to_dict(), **({"not_understood": unknown} if unknown else {})})
             else:
                 sys.stdout.write(render_record(record))
         elif command == "export":
@@ -86,6 +92,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                     f"Imported {args.file}: {report.added} added, {report.updated} updated, "
                     f"{report.skipped} skipped{also}"
                 )
+        elif command in ACTIONS:
+            record, line = run_action(history, resolve_id(history, args.id), args)
+            if as_json:
+                _emit(record.to_dict())
+            else:
+                print(line)
         elif command == "compare":
             from bowout.storage.conflicts import compare_text
 
@@ -110,10 +122,12 @@ def _emit(payload: object) -> None:
 
 def resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given`` (ids are long to type)."""
+    from bowout.storage.schema import valid_id
+
     given = given.strip().lower()
+    if valid_id(given):
+        return given  # a whole id: the history says what is wrong with it, if anything
     ids = [record.id for record in history.list()]
-    if given in ids:
-        return given
     matches = [rid for rid in ids if given and rid.startswith(given)]
     if len(matches) == 1:
         return matches[0]
@@ -126,6 +140,8 @@ def resolve_id(history: History, given: str) -> str:
 
 
 def _print_list(records: list[Record], as_json: bool) -> None:
+    from bowout.services.records import state_of
+
     if as_json:
         _emit([record.to_dict() for record in records])
         return
@@ -135,7 +151,7 @@ def _print_list(records: list[Record], as_json: bool) -> None:
     for record in records:
         who = " — ".join(part for part in (record.company, record.role) if part) or "(no company)"
         contact = f" ({record.contact})" if record.contact else ""
-        status = "resolved" if record.outcome == "resolved" else record.status
+        status = state_of(record)
         print(
             f"{record.id[:8]}  {record.created[:10]}  {status:8}  {record.stage:12}  "
             f"{record.channel:9}  {who}{contact}"
@@ -152,6 +168,10 @@ def render_record(record: Record) -> str:
     ]
     if record.recruiter:
         lines.append(f"Recruiter: {record.recruiter}")
+    unknown = record.not_understood
+    if unknown:
+        lines.append(f"Not understood: {', '.join(unknown)} (from a newer Bow Out; kept as "
+                     "it is)")  # fmt: skip
     if record.outcome:
         lines.append(f"Outcome:   {record.outcome} (of the conversation about "
                      f"{record.negotiation['deal_breaker']})")  # fmt: skip
@@ -193,5 +213,5 @@ def timeline_lines(record: Record) -> list[str]:
     for event in record.timeline:
         what = EVENT_KINDS[event["kind"]] + (f" ({event['reply']})" if event["reply"] else "")
         lines.append(f"{event['at'][:16].replace('T', ' ')} UTC  {what}  [{event['channel']}]")
-        lines += [f"    {line}" for line in str(event["text"]).splitlines()]
+        lines += [f"    {line}" if line else "" for line in str(event["text"]).splitlines()]
     return lines

@@ -33,7 +33,9 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="write tasks (VTODO, for Thunderbird and task apps) instead of events",
     )
-    done = actions.add_parser("done", help="tick a follow-up off (its UID from list --json)")
+    done = actions.add_parser(
+        "done", help="tick a follow-up off (its UID from list --json, or a unique start of it)"
+    )
     done.add_argument("uid", metavar="UID")
     done.add_argument("--undo", action="store_true", help="put it back on the list")
 
@@ -50,12 +52,9 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
     with History.open(data_dir) as history:
         items = history.reminders(reply_days)
         if args.reminders_command == "done":
-            if args.uid not in {r.uid for r in items}:
-                raise InputError(
-                    f"no follow-up has the UID {args.uid!r} (see: bowout reminders list --json)"
-                )
-            history.set_reminder_done(args.uid, not args.undo)
-            print(f"{args.uid} {'back on the list' if args.undo else 'done'}")
+            uid = _resolve_uid(args.uid, [r.uid for r in items])
+            history.set_reminder_done(uid, not args.undo)
+            print(f"{uid} {'back on the list' if args.undo else 'done'}")
             return 0
         if args.reminders_command == "export":
             return _export(history, args.file, args.tasks, reply_days)
@@ -64,7 +63,10 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
         sys.stdout.write(json.dumps([r.to_dict() for r in due], indent=2) + "\n")
         return 0
     if not items:
-        print("Nothing coming up: follow-ups appear once a withdrawal is marked as sent.")
+        print(
+            "Nothing coming up: follow-ups appear once a withdrawal is marked as sent "
+            "(bowout history sent ID)."
+        )
     elif not due:
         print("Nothing coming up: every follow-up is done (reminders list --all shows them).")
     for reminder in due:
@@ -74,6 +76,19 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
         company = f" ({reminder.company})" if where else ""
         print(f"{reminder.due.isoformat()}{late}  {tick}{reminder.title}{company}")
     return 0
+
+
+def _resolve_uid(given: str, uids: list[str]) -> str:
+    """The UID itself, or the one UID that starts with ``given`` (as ``history show`` takes
+    a unique start of an id); InputError when none or several do."""
+    if given in uids:
+        return given
+    found = [uid for uid in uids if given and uid.startswith(given)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise InputError(f"{given!r} starts {len(found)} follow-ups' UIDs; give more of it")
+    raise InputError(f"no follow-up has the UID {given!r} (see: bowout reminders list --json)")
 
 
 def _export(history: Any, path: Path, tasks: bool, reply_days: int) -> int:

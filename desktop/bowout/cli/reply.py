@@ -7,10 +7,13 @@ import json
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bowout.core.draft import REPLY_ANSWERS, REPLY_KINDS, Reply
 from bowout.core.errors import InputError
+
+if TYPE_CHECKING:
+    from bowout.storage import Record
 
 
 def kinds_help() -> str:
@@ -64,17 +67,20 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from bowout.core.composer import Composer
 
     subject = ""
+    profile = profile_from_args(args, data_dir)
     if args.record:
-        situation, subject = _kept(args.record, data_dir)
+        from bowout.services.profile import signer
+
+        record = _kept(args.record, data_dir)
+        situation, subject = record.situation(), record.subject
+        profile = signer(profile, record)  # sign as the kept withdrawal was signed
     elif args.stage:
         # The answer follows a withdrawal; --deal-breaker says a conversation came first.
         situation = situation_from_args(argparse.Namespace(**{**vars(args), "kind": "withdraw"}))
     else:
         raise InputError("say which withdrawal to answer for: --record ID, or --stage STAGE ...")
     composer = Composer(user_template_dirs(data_dir))
-    reply = composer.compose_reply(
-        situation, profile_from_args(args, data_dir), args.kind, subject=subject
-    )
+    reply = composer.compose_reply(situation, profile, args.kind, subject=subject)
     for problem in composer.take_template_problems():
         print(f"bowout: warning: {problem}", file=sys.stderr)
     sys.stdout.write(render(reply, args.format))
@@ -90,11 +96,10 @@ def render(reply: Reply, form: str) -> str:
     return head + reply.body_text + "\n"
 
 
-def _kept(given: str, data_dir: Path) -> Any:
-    """The situation and subject of a kept record (HistoryError if there is none)."""
+def _kept(given: str, data_dir: Path) -> Record:
+    """The kept record ``given`` names (HistoryError if there is none)."""
     from bowout.cli.history import resolve_id
     from bowout.storage import History
 
     with History.open(data_dir) as history:
-        record = history.get(resolve_id(history, given))
-    return record.situation(), record.subject
+        return history.get(resolve_id(history, given))

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from bowout.core.addressing import team_addressee
 from bowout.core.applications import Application
 from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.situation import Profile, Reason, Situation, Voice
 
 
-def situation_for(application: Application, reason: Reason, voice: Voice = Voice.WARM) -> Situation:
+def situation_for(
+    application: Application, reason: Reason, voice: Voice = Voice.WARM, greeting: str = ""
+) -> Situation:
     """The withdrawal situation of one application: its own stage, names and recruiter
-    (an application with a recruiter goes through them), the batch's reason and voice."""
+    (an application with a recruiter goes through them), the batch's reason and voice.
+
+    ``greeting`` (who to greet, as ``bowout batch --greeting`` gives it) is used for every
+    application; without it, an application with no contact greets the company's hiring
+    team ("Dear Northwind hiring team,") rather than leaving a placeholder to fill in.
+    """
+    if not greeting and not application.contact:
+        greeting = team_addressee(application.company)
     return Situation(
         stage=application.stage,
         reason=reason,
@@ -22,6 +32,7 @@ def situation_for(application: Application, reason: Reason, voice: Voice = Voice
         role=application.role,
         company=application.company,
         recruiter=application.recruiter,
+        greeting=greeting,
         voice=voice,
     )
 
@@ -32,7 +43,11 @@ def draft_batch(
     applications: Iterable[Application],
     reason: Reason,
     voice: Voice = Voice.WARM,
+    *,
+    greeting: str = "",
 ) -> Iterator[tuple[Application, Draft]]:
-    """A draft for each application, each on the channel its own situation calls for."""
+    """A draft for each application, each on the channel its own situation calls for
+    (``greeting``: who every message greets, as in :func:`situation_for`)."""
     for application in applications:
-        yield application, composer.compose(situation_for(application, reason, voice), profile)
+        situation = situation_for(application, reason, voice, greeting)
+        yield application, composer.compose(situation, profile)

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from bowout.core.addressing import reference_name
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import Channel, Kind, Money, Reason, Situation, Stage
@@ -72,7 +73,7 @@ def build_checklist(
     (default: the system date) dates the goodwill steps after rescinding.
     """
     steps = _steps(_facts_key(situation), channel)
-    names = {_CONTACT: situation.contact, _RECRUITER: situation.recruiter}
+    names = {_CONTACT: _named(situation.contact), _RECRUITER: _named(situation.recruiter)}
     filled = tuple(
         dataclasses.replace(item, text=_fill(item.text, names)) if "\u27e6" in item.text else item
         for item in steps
@@ -184,8 +185,14 @@ def _item(key: str, phase: str, text: str) -> ChecklistItem:
     return ChecklistItem(key=key, text=text, group=_GROUPS[key.split(".", 1)[0]], phase=phase)
 
 
+def _named(written: str) -> str:
+    # A person in reading order ("Mary O'Brien-Smith" for "O'Brien-Smith, Mary"); a mailbox
+    # or anything else that names nobody, as written.
+    return reference_name(written) or written
+
+
 def _contact(situation: Situation) -> str:
-    return situation.contact or "the hiring manager"
+    return _named(situation.contact) or "the hiring manager"
 
 
 def _paid(situation: Situation) -> list[str]:
@@ -243,12 +250,14 @@ def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
 def _during(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     contact = _contact(situation)
     if channel is Channel.PHONE:
-        step = f"Call {contact} today; the Phone script tab has what to say."
+        step = f"Call {contact} today; the phone script has what to say."
     elif channel is Channel.RECRUITER:
         who = situation.recruiter or "the recruiter"
         step = f"Send the note to {who} today and ask them to confirm they have passed it on."
     elif channel is Channel.LINKEDIN:
-        step = f"Send the message to {situation.contact or 'your contact'} on LinkedIn today."
+        step = (
+            f"Send the message to {_named(situation.contact) or 'your contact'} on LinkedIn today."
+        )
     else:
         step = f"Email your decision to {contact} today."
     yield _item("roadmap.channel", "during", step + " The sooner they know, the sooner they "
@@ -321,7 +330,7 @@ def _later(situation: Situation) -> Iterator[ChecklistItem]:
             "If you may reapply later, share your new relocation timeline when it is settled.",
         )
     if situation.keep_door_open and situation.reason is not Reason.RED_FLAGS:
-        who = situation.contact or "them"
+        who = _named(situation.contact) or "them"
         yield _item(
             "reentry.stay-in-touch",
             "later",

@@ -91,8 +91,10 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         "contact": situation.contact,
         "role": situation.role,
         "company": situation.company,
-        "recruiter": situation.recruiter,
-        "your_name": profile.name.strip(),
+        # Running text names people in reading order ("Mary O'Brien-Smith", not the
+        # "O'Brien-Smith, Mary" an HR export gives).
+        "recruiter": addressing.reference_name(situation.recruiter) or situation.recruiter,
+        "your_name": addressing.own_name(profile.name),
         "your_email": profile.email.strip(),
         "your_phone": profile.phone.strip(),
     }
@@ -107,7 +109,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         addressee=addressing.contact_addressee(situation),
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
-        manager=situation.contact or "the hiring manager",
+        manager=addressing.reference_name(situation.contact) or "the hiring manager",
         start_date=templating.long_date(situation.start_date) if situation.start_date else "",
         paid_money=paid_money(situation),
         point=point_of(situation.deal_breaker),

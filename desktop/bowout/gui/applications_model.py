@@ -38,7 +38,9 @@ def _cell(stored: StoredApplication, column: int) -> str:
         return SHORT_STAGES[app.stage]
     if column == 3:
         return app.applied.isoformat() if app.applied else ""
-    return {"open": "Open", "saved": "Saved"}.get(stored.state, stored.state.capitalize())
+    from bowout.storage.applications import STATE_LABELS
+
+    return STATE_LABELS.get(stored.state, stored.state)
 
 
 def _sort_key(stored: StoredApplication, column: int) -> tuple[Any, ...]:

@@ -203,6 +203,7 @@ class WindowCommands(SendingCommands):
         history = self.context.history
         if history is None or self.draft is None:
             return False
+        from bowout.services.records import save_draft
         from bowout.storage.conflicts import SaveConflict, differences
 
         record = self.current_record()
@@ -210,7 +211,7 @@ class WindowCommands(SendingCommands):
         try:
             if record.id and not still_kept(history, record.id):  # deleted while open
                 record, saved = keep_again(history, record)
-            self.record = history.update(record) if record.id else history.add(record)
+            self.record = save_draft(history, record)
         except SaveConflict as exc:  # kept as a new record beside the other window's version
             self.record = exc.kept
             self.dirty = False

@@ -81,8 +81,10 @@ class LifecycleCommands(WindowParts):
         history = self.context.history
         if history is None or not self.save_to_history() or self.record is None:
             return
+        from bowout.services import records
+
         try:
-            self.record = history.mark_sent(self.record.id)
+            self.record = records.mark_sent(history, self.record.id)
         except BowOutError as exc:
             self.show_error(str(exc))
             return
@@ -122,7 +124,7 @@ class LifecycleCommands(WindowParts):
         """Take back "Mark as sent" in one save: the record is a draft again, without its
         sent time and its "message sent" event. Refused once its timeline has grown (a
         reply or a note came after it)."""
-        from bowout.storage.timeline import without_events
+        from bowout.services import records
 
         history = self.context.history
         self.banner.dismiss()
@@ -133,18 +135,12 @@ class LifecycleCommands(WindowParts):
             if record.status != "sent" or record.sent != sent_at:
                 self.show_error("This withdrawal changed since it was marked sent; nothing undone.")
                 return
-            mark = [e for e in record.timeline if e.get("kind") == "message-sent"
-                    and e.get("at") == sent_at]  # fmt: skip
             if any(str(e.get("at")) > sent_at for e in record.timeline):
                 self.show_error(
                     "Its timeline has more since it was marked sent; it stays marked sent."
                 )
                 return
-            draft = dataclasses.replace(
-                record, status="draft", sent=None,
-                timeline=without_events(record.timeline, mark),
-            )  # fmt: skip
-            record = history.update(draft)
+            record = records.undo_sent(history, record_id)  # one step, one save
         except BowOutError as exc:
             self.show_error(str(exc))
             return

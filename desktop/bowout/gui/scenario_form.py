@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.core.addressing import informal_name
+from bowout.core.addressing import formal_name, informal_name
 from bowout.core.errors import InputError
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
@@ -198,7 +198,7 @@ class ScenarioForm(QWidget):
         # The greeting field shows, greyed, what the draft will use when left empty.
         contact = self.contact_edit.text()
         formal = self.wording_bar.voice() is Voice.FORMAL
-        default = contact.strip() if formal else informal_name(contact)
+        default = formal_name(contact) if formal else informal_name(contact)
         self.greeting_edit.setPlaceholderText(default or "First name unless you say otherwise")
 
     @Slot(str)

@@ -1,6 +1,7 @@
 """After the message: they replied, a call note, a conversation that resolved it.
 
-Each adds events to the kept record's timeline (``bowout.storage.timeline``) in one save.
+Each adds events to the kept record's timeline in one save, through the use cases of
+:mod:`bowout.services.records` (the command line's ``history reply|note`` call the same).
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ if TYPE_CHECKING:
     from bowout.gui.reply_dialog import ReplyEntry
 
 logger = logging.getLogger(__name__)
-
-#: The note kept in the timeline when a conversation resolved the deal-breaker.
-RESOLVED_NOTE = "Resolved \u2014 stayed in the process; no withdrawal sent."
 
 
 class TimelineCommands(WindowParts):
@@ -88,12 +86,13 @@ class TimelineCommands(WindowParts):
         now = self.now()
         start = _day(record.sent or record.created)
         dialog = NoteDialog(sent=start, today=now.astimezone().date(), parent=self)
-        from bowout.storage.timeline import make_event  # storage waits for first use
+        from bowout.services.records import timeline_event  # storage waits for first use
 
         while self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             day, text = dialog.note()
             at = _stamp(day, now, floor=record.sent or "")
-            if self._add_events([make_event("call-note", at, "phone", text)], "Call note added."):
+            event = timeline_event("call-note", at, "phone", text)
+            if self._add_events([event], "Call note added."):
                 return
 
     @Slot()
@@ -102,15 +101,11 @@ class TimelineCommands(WindowParts):
         history = self.context.history
         if history is None or not self.save_to_history() or self.record is None:
             return
-        from bowout.storage.schema import format_time
-        from bowout.storage.timeline import make_event
+        from bowout.services import records
 
-        try:
-            record = history.set_outcome(self.record.id, "resolved")
-            at = format_time(max(self.now(), _parse(record.updated)))
-            self.record = history.add_events(
-                record.id, [make_event("note", at, record.channel, RESOLVED_NOTE)]
-            )
+        try:  # the outcome and its note in one save
+            when = max(self.now(), _parse(self.record.updated) + dt.timedelta(microseconds=1))
+            self.record = records.mark_resolved(history, self.record.id, when)
         except BowOutError as exc:
             self.show_error(str(exc))
             return
@@ -149,7 +144,9 @@ class TimelineCommands(WindowParts):
         if history is None or self.record is None or not events:
             return True
         try:
-            self.record = history.add_events(self.record.id, events)
+            from bowout.services.records import add_events
+
+            self.record = add_events(history, self.record.id, events)
         except BowOutError as exc:
             self.show_error(str(exc))
             return False
@@ -170,7 +167,9 @@ class TimelineCommands(WindowParts):
         if history is None:
             return
         try:
-            record = history.remove_events(record_id, events)
+            from bowout.services.records import take_back
+
+            record = take_back(history, record_id, events)
         except BowOutError as exc:
             self.show_error(str(exc))
             return
@@ -185,7 +184,7 @@ def reply_events(entry: ReplyEntry, sent: str, now: dt.datetime) -> list[dict[st
     """The timeline events for a reply: theirs (at the day they replied, after the message
     was sent) and, when sent, the answer (now, after theirs). Written answers to a call go
     by email."""
-    from bowout.storage.timeline import make_event
+    from bowout.services.records import timeline_event as make_event
 
     events = []
     floor = sent
@@ -206,7 +205,7 @@ def reply_events(entry: ReplyEntry, sent: str, now: dt.datetime) -> list[dict[st
 def _stamp(day: dt.date, now: dt.datetime, *, floor: str) -> str:
     """A time stamp for something that happened on ``day`` (local): now if that is today,
     else noon; never before ``floor`` (a record time stamp)."""
-    from bowout.storage.schema import format_time
+    from bowout.services.when import stamp as format_time
 
     if day == now.astimezone().date():
         when = now

@@ -57,7 +57,8 @@ class ApplicationStore:
 
     # -- reading ---------------------------------------------------------------------------
     def applications(self, state: str | None = None) -> builtins.list[StoredApplication]:
-        """The kept applications (only those in ``state``, "open" or "withdrawn", if given),
+        """The kept applications (only those in ``state``, one of
+        :data:`~bowout.storage.applications.STATES`, if given),
         sorted by company, then role, ignoring case. A damaged one is logged and left out."""
         self._refresh()
         kept = []
@@ -189,7 +190,8 @@ class ApplicationStore:
         return stored
 
     def set_application_state(self, application_id: str, state: str) -> StoredApplication:
-        """Set the state to "open" (back in play) or "withdrawn"; ValueError for another."""
+        """Set the state to one of :data:`~bowout.storage.applications.STATES` ("open": back
+        in play, "withdrawn", "accepted": the offer taken); ValueError for another."""
         if state not in STATES:
             raise ValueError(f"not an application state: {state!r}")
         with self._transaction():

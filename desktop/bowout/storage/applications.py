@@ -2,7 +2,7 @@
 
 The ``applications`` table (file format 2) holds one document per application the user
 has in play, flat: ``id``, the :data:`~bowout.core.applications.FIELDS` of an
-:class:`~bowout.core.applications.Application`, its ``state`` (``open`` or ``withdrawn``),
+:class:`~bowout.core.applications.Application`, its ``state`` (one of :data:`STATES`),
 the ids of the withdrawal records made from it (``record_ids``) and its ``created`` and
 ``updated`` times. Records do not point back (their schema is unchanged): the link lives
 here. The ``import_mappings`` table remembers, per CSV header set, which column is which
@@ -26,13 +26,22 @@ from bowout.core.statuses import ANSWERS
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import MAX_TEXT_CHARS
 
-#: The state of a stored application: still in play, a withdrawal was sent for it, or a job
-#: saved but not applied to (nothing to withdraw; Tell the others and ``bowout batch``
-#: never draft to it). The answers of an import say which (bowout.core.statuses).
+#: The state of a stored application: still in play; a withdrawal was sent for it; a job
+#: saved but not applied to (nothing to withdraw; Tell the others and ``bowout batch`` never
+#: draft to it; the answers of an import say which: bowout.core.statuses); its offer is the
+#: one the user accepted (never drafted to: issue 20). Every state lives here, so a new one
+#: is one line here and one label below.
 OPEN = "open"
 WITHDRAWN = "withdrawn"
 SAVED = "saved"
-STATES = (OPEN, WITHDRAWN, SAVED)
+ACCEPTED = "accepted"
+STATES = (OPEN, WITHDRAWN, SAVED, ACCEPTED)
+#: How the window names each state (a state a newer version wrote is shown as it is).
+STATE_LABELS = {
+    OPEN: "Open", WITHDRAWN: "Withdrawn", SAVED: "Saved", ACCEPTED: "Offer accepted",
+}  # fmt: skip
+#: How the window's filter names each state (a list of them reads as a question).
+STATE_FILTER_LABELS = {**STATE_LABELS, SAVED: "Saved, not applied"}
 _TEXT = frozenset(FIELDS) - {"stage", "applied"}
 
 
@@ -75,8 +84,8 @@ class StoredApplication:
             if len(str(data.get("notes", ""))) > MAX_TEXT_CHARS:
                 raise InputError(f"notes are longer than {MAX_TEXT_CHARS} characters")
             state = data.get("state", OPEN)
-            if state not in STATES:
-                raise InputError(f"state {state!r} is not one of {', '.join(STATES)}")
+            if not state:  # a state a newer Bow Out wrote is kept as it is (never open)
+                raise InputError("state is empty")
             record_ids = data.get("record_ids", [])
             if not isinstance(record_ids, list) or not all(isinstance(r, str) for r in record_ids):
                 raise InputError("record_ids is not a list of record ids")

@@ -41,18 +41,20 @@ def ensure_dir(folder: Path) -> None:
     make_private_dir(folder)
 
 
-def take(history_path: Path) -> None:
+def take(history_path: Path, folder: Path | None = None) -> None:
     """Keep the current (good, just validated) file as a backup before it is replaced.
 
     A hard link costs no copy: the old version stays alive under the backup name once the
     new file replaces it. Where links are not supported, the bytes are copied. A failed
     backup is logged and does not stop the save (the save itself is still atomic).
+    ``folder``: where backups go (default :func:`backup_dir`; a linked history keeps them
+    in the data folder, out of the synced folder the link points into).
     """
-    folder = backup_dir(history_path)
+    folder = folder or backup_dir(history_path)
     stem = _PREFIX + _stamp()
     target = folder / f"{stem}.json"
     try:
-        newest = newest_first(history_path)[:1]
+        newest = newest_first(history_path, folder)[:1]
         if newest and same_version(newest[0], history_path):
             return  # kept already (a save of this version failed before): keep versions distinct
     except OSError as exc:
@@ -94,14 +96,14 @@ def same_version(a: Path, b: Path) -> bool:
     return (sa.st_size, sa.st_mtime_ns) == (sb.st_size, sb.st_mtime_ns)
 
 
-def prune(history_path: Path, keep: int = KEEP) -> None:
+def prune(history_path: Path, keep: int = KEEP, folder: Path | None = None) -> None:
     """Keep the newest ``keep`` *distinct* versions; delete older ones and repeats.
 
     Raises OSError when the backups cannot be listed; failures to delete are logged.
     """
     kept: list[Path] = []
     doomed: list[Path] = []
-    for backup in newest_first(history_path):
+    for backup in newest_first(history_path, folder):
         try:
             repeat = any(same_version(backup, other) for other in kept)
         except FileNotFoundError:
@@ -119,9 +121,9 @@ def prune(history_path: Path, keep: int = KEEP) -> None:
             logger.warning("could not remove old backup %s: %s", old, exc)
 
 
-def newest_first(history_path: Path) -> list[Path]:
+def newest_first(history_path: Path, folder: Path | None = None) -> list[Path]:
     """The backups, newest first (names carry a sortable UTC time); OSError if unlistable."""
-    folder = backup_dir(history_path)
+    folder = folder or backup_dir(history_path)
     try:
         names = [n for n in os.listdir(folder) if n.startswith(_PREFIX) and n.endswith(".json")]
     except FileNotFoundError:

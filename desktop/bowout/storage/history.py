@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import datetime as dt
 import logging
 import os
 import uuid
@@ -32,13 +31,15 @@ from bowout.storage.jsonstore import (
     HistoryDB,
     HistoryStorage,
 )
-from bowout.storage.records import Record
+from bowout.storage.lifecycle import Lifecycle, check_update
+from bowout.storage.records import Record, checked
 from bowout.storage.reminder_store import ReminderStore
-from bowout.storage.schema import SCHEMA_VERSION, format_time, later_than, now
+from bowout.storage.schema import later_than, now
 from bowout.storage.search import FoldCache, Matcher
-from bowout.storage.timeline import insert_event, make_event
+from bowout.storage.sync_copies import SyncCopies
 from bowout.storage.timeline_edits import TimelineEdits
 from bowout.storage.transfer import MovingStore
+from bowout.storage.withdrawals import Withdrawals
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,10 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
+class History(
+    ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdrawals, SyncCopies,
+    MovingStore,
+):  # fmt: skip
     """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
     applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
     :class:`ReminderStore`); safe against crashes and a second running copy."""
@@ -58,8 +62,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
         self.data_dir = data_dir
         #: The file itself: where a symbolic link history.json points, if it is one.
         self.path = linked_target(data_dir / HISTORY_FILE)
+        #: Backups and the lock stay in the data folder even when history.json links into
+        #: a synced folder: only the history itself travels (README, "A synced folder").
+        self.backups = backups.backup_dir(data_dir / HISTORY_FILE)
         self.recovery_message: str | None = None
-        self._lock = HistoryLock(self.path, lock_timeout)
+        self._lock = HistoryLock(data_dir / HISTORY_FILE, lock_timeout)
         self._db = HistoryDB(self.path, storage=HistoryStorage)
         self._store = self._db.history_storage
         self._records = Docs(self._db.table(RECORDS, cache_size=0), self._store)
@@ -82,7 +89,9 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
         make_private(history.path)
         if history._store.newer:
             history.recovery_message = history.read_only_message()
-        no_backups = backups_problem(backups.backup_dir(history.path))
+        else:
+            history._merge_copies()
+        no_backups = backups_problem(history.backups)
         if no_backups:
             logger.warning("%s", no_backups)
             said = history.recovery_message
@@ -142,7 +151,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
     # -- changing --------------------------------------------------------------------------
     def add(self, record: Record) -> Record:
         """Save a new record; returns it with id and times set, once it is on disk."""
-        saved = _checked(record)
+        saved = checked(record)
         stamp = now()
         if saved.id:  # a retry after a failed save, or a record carried over with its id
             saved.created = saved.created or stamp
@@ -155,46 +164,40 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
             self._records.insert(saved.id, saved.to_dict())
         return saved
 
-    def update(self, record: Record) -> Record:
+    def update(self, record: Record, *, revise_sent: bool = False) -> Record:
         """Save the user's changes to a kept record; returns it with a new updated time.
+
+        A sent record's message stays as it went out (see :mod:`bowout.storage.lifecycle`):
+        changing it is a HistoryError unless ``revise_sent`` says the user chose to revise
+        it; whether it was sent changes only through ``mark_sent`` and ``undo_sent``.
 
         ``record.updated`` is the version the caller loaded. If the stored record has changed
         since (another window saved it), nothing is overwritten: this version is kept as a
         new record and :class:`~bowout.storage.conflicts.SaveConflict` (a HistoryError)
         says so, carrying both. An empty ``updated`` means "no version known" and saves.
         """
-        saved = _checked(record)
+        saved = checked(record)
         with self._transaction():
             old = self._records.get(saved.id)
             if old is None:
                 raise HistoryError(f"No record with id {saved.id!r} in the history to update.")
+            current = self._to_record(old, strict=True)
             if saved.updated and saved.updated != old["updated"]:
-                current = self._to_record(old, strict=True)
+                if current.status == saved.status == "sent" and not revise_sent:
+                    check_update(current, saved, revise_sent=False)  # never a rewritten copy
                 saved.id, saved.created = uuid.uuid4().hex, now()
                 saved.updated = saved.created
                 self._records.insert(saved.id, saved.to_dict())
                 conflict = SaveConflict(current, saved)
             else:
                 conflict = None
+                saved = check_update(current, saved, revise_sent=revise_sent)
                 saved.created = str(old["created"])  # the creation time is never rewritten
                 saved.updated = later_than(str(old["updated"]))
                 self._replace(saved)
         if conflict is not None:
             raise conflict  # only now: the kept copy is on disk
         return saved
-
-    def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
-        """Mark a record as sent (now, or at ``when``) and add the "message sent" event,
-        on the record's channel with its subject, to its timeline."""
-        with self._transaction():
-            record = self._get_locked(record_id)
-            record.status = "sent"
-            record.sent = format_time(when or dt.datetime.now(dt.timezone.utc))
-            event = make_event("message-sent", record.sent, record.channel, record.subject)
-            record.timeline = insert_event(record.timeline, event)
-            record.updated = later_than(record.updated)
-            self._replace(record)
-        return record
 
     def delete(self, record_id: str) -> None:
         """Move a record into the trash (restorable until the user empties it)."""
@@ -233,7 +236,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
             record = self._get_locked(record_id)
             change(record)
             record.updated = later_than(record.updated)
-            saved = _checked(record)
+            saved = checked(record)
             self._replace(saved)
         return saved
 
@@ -293,7 +296,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
     def _save(self) -> None:
         payload = self._store.commit_bytes()
         try:
-            backups.take(self.path)
+            backups.take(self.path, self.backups)
             atomic.atomic_write_bytes(self.path, payload)
         except atomic.RenamedNotSynced as exc:
             # The new file is in place: the save happened, and saying "could not save"
@@ -309,7 +312,7 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
             self._store.forget()  # re-read it next time instead
             logger.warning("saved %s but could not check it: %s", self.path, exc)
         try:
-            backups.prune(self.path)
+            backups.prune(self.path, folder=self.backups)
         except OSError as exc:
             logger.warning("saved %s but could not tidy its backups: %s", self.path, exc)
 
@@ -350,19 +353,9 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, MovingStore):
             raise os_error(exc, "repair the history", self.path) from exc
 
     def _recover(self, problem: str | None) -> None:
-        self.recovery_message = recovery.recover(self.path, problem)
+        self.recovery_message = recovery.recover(self.path, problem, self.backups)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
-
-
-def _checked(record: Record) -> Record:
-    """A validated copy of ``record`` at the current schema version."""
-    data = record.to_dict()
-    data["schema_version"] = data.get("schema_version") or SCHEMA_VERSION
-    try:
-        return Record.from_dict(data)
-    except HistoryError as exc:
-        raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
 
 
 def _newest_first(records: builtins.list[Record]) -> builtins.list[Record]:

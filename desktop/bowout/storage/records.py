@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+import enum
+from typing import Any, TypeVar
 
 from bowout.core.draft import Draft
+from bowout.core.errors import InputError
 from bowout.core.goodwill import goodwill_choices
 from bowout.core.situation import (
     MONEY_FIELDS,
@@ -132,9 +134,19 @@ class Record:
         )
 
     def situation(self) -> Situation:
-        """Rebuild the situation this record was drafted for."""
+        """Rebuild the situation this record was drafted for. Values a newer Bow Out wrote
+        read as the nearest this one knows (see :func:`understood`); if the rebuilt request
+        to talk then no longer fits, it reads as a withdrawal."""
+        try:
+            return self._situation(self.negotiation)
+        except InputError:
+            if not self.not_understood:
+                raise
+            return self._situation({**self.negotiation, "kind": "withdraw", "deal_breaker": None})
+
+    def _situation(self, negotiation: dict[str, Any]) -> Situation:
         start = self.visa.get("start_date")
-        talk = {**NO_NEGOTIATION, **self.negotiation}
+        talk = {**NO_NEGOTIATION, **negotiation}
         facts: dict[str, Any] = {
             name: bool(self.relationship.get(name)) for name in RELATIONSHIP_KEYS
         }
@@ -142,7 +154,7 @@ class Record:
         facts.update((name, Money.coerce(self.visa.get(name))) for name in MONEY_FIELDS)
         return Situation(
             stage=Stage(self.stage),
-            reason=Reason(self.reason),
+            reason=understood(Reason, self.reason, Reason.NONE),
             channel=Channel(self.channel) if self.channel_chosen else None,
             start_date=dt.date.fromisoformat(start) if start else None,
             contact=self.contact,
@@ -151,10 +163,14 @@ class Record:
             recruiter=self.recruiter,
             greeting=self.greeting,
             contact_email=self.contact_email,
-            voice=Voice(self.voice),
+            voice=understood(Voice, self.voice, Voice.WARM),
             wording=self.wording,
             kind=Kind(talk["kind"]),
-            deal_breaker=DealBreaker(talk["deal_breaker"]) if talk["deal_breaker"] else None,
+            deal_breaker=(
+                understood(DealBreaker, talk["deal_breaker"], DealBreaker.OTHER)
+                if talk["deal_breaker"]
+                else None
+            ),
             decide_by=dt.date.fromisoformat(talk["decide_by"]) if talk["decide_by"] else None,
             negotiated=bool(talk["negotiated"]),
             goodwill=goodwill_choices(self.goodwill),
@@ -209,10 +225,41 @@ class Record:
         return record
 
     @property
+    def not_understood(self) -> list[str]:
+        """What in this record this Bow Out does not know (values a newer version wrote,
+        kept as they are), e.g. ``["reason 'career-break'"]``."""
+        from bowout.storage.newer import not_understood
+
+        return not_understood(vars(self))
+
+    @property
     def outcome(self) -> str | None:
         """How a conversation about a deal-breaker ended: "resolved", "not-resolved" or None."""
         value = self.negotiation.get("outcome")
         return value if isinstance(value, str) else None
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def understood(kind: type[E], value: object, fallback: E) -> E:
+    """``value`` as a member of ``kind``; a value a newer Bow Out wrote reads as ``fallback``
+    for drafting (the record keeps it as it is: see :attr:`Record.not_understood`)."""
+    try:
+        return kind(value)
+    except ValueError:
+        return fallback
+
+
+def checked(record: Record) -> Record:
+    """A validated copy of ``record`` at the current schema version, as a save stores it;
+    HistoryError ("This record cannot be saved: ...") names the field that is wrong."""
+    data = record.to_dict()
+    data["schema_version"] = data.get("schema_version") or SCHEMA_VERSION
+    try:
+        return Record.from_dict(data)
+    except HistoryError as exc:
+        raise HistoryError(f"This record cannot be saved: {str(exc).rstrip('.')}.") from None
 
 
 _FIELDS = dataclasses.fields(Record)

@@ -14,15 +14,16 @@ from bowout.storage.jsonstore import EMPTY, RECORDS, CorruptFile, dump, parse
 logger = logging.getLogger(__name__)
 
 
-def recover(path: Path, problem: str | None) -> str | None:
+def recover(path: Path, problem: str | None, folder: Path | None = None) -> str | None:
     """Set a damaged ``path`` aside, then restore the newest good backup (or start empty).
 
     ``problem`` says why the file could not be read (None: it is missing). Returns the
     note for the user, or None on a first run. Raises OSError if nothing can be written.
+    ``folder``: where the backups are (see :func:`bowout.storage.backups.take`).
     """
     aside = backups.move_aside(path) if problem is not None else None
     try:
-        return _restore(path, problem, aside)
+        return _restore(path, problem, aside, folder)
     except OSError:
         if aside is not None:  # e.g. a full disk: put the damaged file back where it was,
             with contextlib.suppress(OSError):  # so the next run says it is damaged, not
@@ -30,10 +31,12 @@ def recover(path: Path, problem: str | None) -> str | None:
         raise
 
 
-def _restore(path: Path, problem: str | None, aside: Path | None) -> str | None:
+def _restore(
+    path: Path, problem: str | None, aside: Path | None, folder: Path | None
+) -> str | None:
     restored = None
     try:
-        candidates = backups.newest_first(path)
+        candidates = backups.newest_first(path, folder)
     except OSError as exc:
         logger.warning("cannot list the backups of %s: %s", path, exc)
         candidates = []

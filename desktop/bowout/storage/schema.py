@@ -20,6 +20,7 @@ from bowout.core.situation import (
     Voice,
 )
 from bowout.storage.errors import HistoryError
+from bowout.storage.newer import check_value
 from bowout.storage.timeline import check_timeline, derived_timeline
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
@@ -246,11 +247,12 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 def check_fields(data: dict[str, Any]) -> None:
     """Raise HistoryError naming the first field of a current-version record dict that is wrong."""
     _check_strings(data)
-    for field, allowed in (("stage", STAGES), ("reason", REASONS), ("channel", CHANNELS)):
+    for field, allowed in (("stage", STAGES), ("channel", CHANNELS)):
         if data.get(field) not in allowed:
             raise HistoryError(
                 f"{field} must be one of {', '.join(sorted(allowed))}: {data.get(field)!r}"
             )
+    check_value(data.get("reason"), REASONS, "reason")
     if not isinstance(data.get("channel_chosen"), bool):
         raise HistoryError("channel_chosen must be true or false")
     if data.get("status") not in STATUSES:
@@ -267,8 +269,7 @@ def check_fields(data: dict[str, Any]) -> None:
     for name in MONEY_FIELDS:
         if visa[name] not in MONEY:
             raise HistoryError(f"visa.{name} must be none, promised or paid: {visa[name]!r}")
-    if data.get("voice") not in VOICES:
-        raise HistoryError(f"voice must be one of {', '.join(sorted(VOICES))}")
+    check_value(data.get("voice"), VOICES, "voice")
     wording = data.get("wording")
     if not isinstance(wording, int) or isinstance(wording, bool) or not 1 <= wording <= 1000:
         raise HistoryError(f"wording must be a whole number from 1 to 1000: {wording!r}")
@@ -301,8 +302,8 @@ def _check_negotiation(value: object) -> None:
     if value["kind"] not in KINDS:
         raise HistoryError(f"negotiation.kind must be withdraw or negotiate: {value['kind']!r}")
     breaker = value["deal_breaker"]
-    if breaker is not None and breaker not in DEAL_BREAKERS:
-        raise HistoryError(f"negotiation.deal_breaker is not a known point: {breaker!r}")
+    if breaker is not None:
+        check_value(breaker, DEAL_BREAKERS, "negotiation.deal_breaker")
     if value["kind"] == "negotiate" and breaker is None:
         raise HistoryError("negotiation.deal_breaker is needed to negotiate")
     decide = value["decide_by"]

@@ -89,6 +89,7 @@ def check_timeline(value: object) -> None:
     A timeline is a list of at most :data:`MAX_EVENTS` events, oldest first, each with
     exactly :data:`EVENT_KEYS` (see the module docstring for their values).
     """
+    from bowout.storage.newer import check_value
     from bowout.storage.schema import check_text, check_time
 
     if not isinstance(value, list):
@@ -110,8 +111,8 @@ def check_timeline(value: object) -> None:
                 f"{event['channel']!r}"
             )
         reply = event["reply"]
-        if kind in REPLY_EVENTS and reply not in REPLY_KINDS:
-            raise HistoryError(f"{where} reply must be one of {', '.join(REPLY_KINDS)}: {reply!r}")
+        if kind in REPLY_EVENTS:  # a newer version's reply kind is kept as it is
+            check_value(reply, frozenset(REPLY_KINDS), f"{where} reply")
         if kind not in REPLY_EVENTS and reply is not None:
             raise HistoryError(f"{where} reply must be null for a {kind} event")
         check_text(event["text"], f"{where} text", MAX_EVENT_CHARS, multiline=True)

@@ -25,6 +25,7 @@ from bowout.storage.applications import ImportMapping, StoredApplication
 from bowout.storage.errors import HistoryError, os_error
 from bowout.storage.io import ImportReport, export_bytes, parse_export
 from bowout.storage.jsonstore import Docs
+from bowout.storage.lifecycle import rewrites_sent
 from bowout.storage.records import Record
 from bowout.storage.reminder_store import MAX_UID_CHARS, ReminderState
 from bowout.storage.schema import now
@@ -159,6 +160,7 @@ class MovingStore:
         def reminder_states(self) -> dict[str, ReminderState]: ...
         def import_mappings(self) -> builtins.list[ImportMapping]: ...
         def _transaction(self) -> contextlib.AbstractContextManager[None]: ...
+        def _to_record(self, doc: dict[str, Any], *, strict: bool) -> Record: ...
 
     def export_json(self, path: Path) -> int:
         """Write everything the user keeps to ``path`` as JSON, to move to another computer:
@@ -205,8 +207,12 @@ class MovingStore:
                     changes[record.id] = _owned_dict(record)
                     added += 1
                 elif record.updated > str(existing["updated"]):
+                    if rewrites_sent(self._to_record(existing, strict=True), record):
+                        record.id = uuid.uuid4().hex  # kept beside it: what was sent stays
+                        added += 1
+                    else:
+                        updated += 1
                     changes[record.id] = _owned_dict(record)
-                    updated += 1
                 else:
                     skipped += 1
             if changes:

@@ -41,10 +41,8 @@ from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.storage.applications import (
-    OPEN,
-    SAVED,
+    STATE_FILTER_LABELS,
     STATES,
-    WITHDRAWN,
     ImportMapping,
     StoredApplication,
 )
@@ -56,12 +54,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: State filter choices: (label, state or "" for every application).
-STATE_FILTERS = (
-    ("Open", OPEN),
-    ("Saved, not applied", SAVED),
-    ("Withdrawn", WITHDRAWN),
-    ("All", ""),
-)
+STATE_FILTERS = (*((STATE_FILTER_LABELS[state], state) for state in STATES), ("All", ""))
 #: What a file chooser offers: the tables the import reads (told apart by content).
 TABLE_FILTER = (
     "Tables (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;CSV files (*.csv *.tsv *.txt);;"

@@ -380,11 +380,10 @@ class BatchView(QWidget):
         if not self.ready_to_send(item, "mark it as sent"):
             return
         history, row = self._history(), self.item_list.currentRow()
-        kept: list[str] = []
-        record_id = self._run(lambda: keep_sent(history, item, self.batch_note(), kept.append))
+        if self._run(self._mark_accepted) is None:
+            return
+        record_id = self._run(lambda: keep_sent(history, item, self.batch_note()))
         if record_id is None:
-            if kept:  # on disk, not yet marked sent: the next try finishes this one
-                self.items[row] = dataclasses.replace(item, kept_id=kept[0])
             return
         self.items[row] = dataclasses.replace(item, record_id=record_id)
         waiting = [i for i, it in enumerate(self.items) if not it.record_id]
@@ -395,6 +394,17 @@ class BatchView(QWidget):
         else:
             self.show_message(f"All {len(self.items)} sent and kept in your history; their "
                               "follow-ups are in Coming up.")  # fmt: skip
+
+    def _mark_accepted(self) -> bool:
+        """The offer chosen as accepted is marked accepted (once the first message goes
+        out), so that no later batch drafts to it."""
+        chosen = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
+        if chosen and chosen in self.open_applications:
+            from bowout.services.batch import mark_accepted
+
+            stored = mark_accepted(self._history(), chosen)
+            self.open_applications[stored.id] = stored
+        return True
 
     def ready_to_send(self, item: BatchItem, action: str) -> bool:
         """No "[placeholder]" left in the message on review, or "Send anyway" chosen; else

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -40,8 +39,6 @@ class BatchItem:
     subject: str = ""
     body: str = ""
     record_id: str | None = None
-    #: The record kept by an attempt whose later step failed: a retry finishes it.
-    kept_id: str | None = None
 
 
 def item_text(item: BatchItem) -> str:
@@ -92,28 +89,18 @@ def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
     return combo
 
 
-def keep_sent(history: History, item: BatchItem, note: str, kept: Callable[[str], None]) -> str:
+def keep_sent(history: History, item: BatchItem, note: str) -> str:
     """Keep ``item`` as a sent withdrawal (with the user's subject and text, and ``note``)
     linked to its application, which is marked withdrawn; returns the record id.
 
-    Each step is saved as it goes; ``kept`` hears the new record's id as soon as it is on
-    disk, so that when a later step raises HistoryError a retry (``item.kept_id``)
-    finishes that record instead of keeping a second one.
+    One atomic write (:func:`bowout.services.batch.keep_sent`): a crash leaves the
+    application untouched or withdrawn with its record, and a retry never keeps a second.
     """
-    from bowout.storage import Record
+    from bowout.services import batch
 
     assert item.draft is not None
-    if item.kept_id:
-        history.mark_sent(item.kept_id)
-        history.link_withdrawal(item.stored.id, item.kept_id, withdrawn=True)
-        return item.kept_id
     edited = item.body != item.draft.body_text
-    record = Record.from_draft(
-        item.draft, notes=note, subject=item.subject, body_text=item.body,
-        body_html=text_html(item.body) if edited else None,
-    )  # fmt: skip
-    saved = history.add(record)
-    kept(saved.id)
-    history.mark_sent(saved.id)
-    history.link_withdrawal(item.stored.id, saved.id, withdrawn=True)
-    return saved.id
+    return batch.keep_sent_message(
+        history, item.stored, item.draft, subject=item.subject, body_text=item.body,
+        body_html=text_html(item.body) if edited else None, notes=note,
+    ).id  # fmt: skip
