@@ -54,7 +54,16 @@ BAD_SETTINGS = [
 @pytest.mark.parametrize(
     "argv",
     [
-        ("draft", "--stage", "applied", "--format", "eml", "--company", "Contoso"),
+        (
+            "draft",
+            "--stage",
+            "applied",
+            "--format",
+            "eml",
+            "--company",
+            "Contoso",
+            "--with-placeholders",
+        ),
         ("reminders", "list"),
         ("batch", "--reason", "other-offer"),
     ],

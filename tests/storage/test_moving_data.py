@@ -66,7 +66,7 @@ def test_a_damaged_application_in_an_export_changes_nothing(tmp_path: Path) -> N
         fill(old)
         old.export_json(tmp_path / "move.json")
     data = orjson.loads((tmp_path / "move.json").read_bytes())
-    data["applications"][0]["state"] = "hired"
+    data["applications"][0]["record_ids"] = 5
     (tmp_path / "move.json").write_bytes(orjson.dumps(data))
     with History.open(tmp_path / "new") as new:
         with pytest.raises(HistoryError, match=r"application 1: .*the history was not changed"):
