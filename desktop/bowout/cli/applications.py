@@ -110,10 +110,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             )  # fmt: skip
             print(history.add_application(application))
         elif command == "remove":
-            removed = history.remove_application(_resolve_id(history, args.id))
-            print(f"Removed {_label(removed)}")
+            application_id = _resolve_id(history, args.id)
+            if application_id in dict(history.damaged_applications()):
+                history.remove_damaged_application(application_id)
+                print(f"Removed the damaged application {application_id}")
+            else:
+                print(f"Removed {_label(history.remove_application(application_id))}")
         else:
             kept = history.applications("open" if args.open else None)
+            _show_damaged(history)
             if args.json:
                 sys.stdout.write(json.dumps([s.to_dict() for s in kept], ensure_ascii=False,
                                             indent=2) + "\n")  # fmt: skip
@@ -233,10 +238,21 @@ def _label(stored: StoredApplication) -> str:
     return who + (f" ({app.contact})" if app.contact else "")
 
 
+def _show_damaged(history: History) -> None:
+    """One line on stderr per application that cannot be read: never silently left out."""
+    for application_id, why in history.damaged_applications():
+        print(
+            f"bowout: note: application {application_id[:8]} cannot be read ({why}); remove "
+            f"it with: bowout applications remove {application_id[:8]}",
+            file=sys.stderr,
+        )
+
+
 def _resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given``; InputError otherwise."""
     given = given.strip().lower()
-    matches = [s.id for s in history.applications() if given and s.id.startswith(given)]
+    ids = [s.id for s in history.applications()] + [i for i, _ in history.damaged_applications()]
+    matches = [i for i in ids if given and i.startswith(given)]
     if len(matches) == 1:
         return matches[0]
     raise InputError(
