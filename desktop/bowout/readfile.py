@@ -151,6 +151,23 @@ def read_json(path: Path, limit: int = SMALL_LIMIT) -> object:
     return parse_json(read_bytes(path, limit), path)
 
 
+def read_named_file(path: Path, limit: int, *, hint: str = "") -> bytes:
+    """:func:`read_bytes` for a file the user named (an import): every failure, a missing
+    file included, is one :class:`~bowout.core.errors.InputError` line, the size refusal
+    followed by ``hint`` (how to make the file smaller)."""
+    from bowout.core.errors import InputError
+
+    try:
+        return read_bytes(path, limit)
+    except UnreadableFile as exc:
+        message = str(exc)
+        if hint and exc.why.startswith("it is too large"):
+            message = f"{message}; {hint}"
+        raise InputError(message) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
 def _size(count: int) -> str:
     if count >= 1 << 20:
         return f"{count / (1 << 20):.0f} MB"

@@ -14,10 +14,10 @@ from bowout.core.csv_import import DateOrderNeeded, ImportResult, read_applicati
 from bowout.core.errors import InputError
 from bowout.core.import_dates import DATE_ORDERS, DMY, MDY
 from bowout.core.import_dates import parse_date as read_cell_date
-from bowout.core.safe_read import read_regular_file
 from bowout.core.situation import Stage, parse_date
 from bowout.core.statuses import ACCEPTED_STATE, ANSWERS
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, read_table
+from bowout.readfile import read_named_file
 from bowout.storage import History, ImportMapping, StoredApplication
 from bowout.storage.applications import STATES
 
@@ -134,7 +134,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _import(history: History, args: argparse.Namespace) -> int:
     path: Path = args.file
-    table = read_table(read_regular_file(path, MAX_BYTES, split_hint=SPLIT_HINT))
+    table = read_table(read_named_file(path, MAX_BYTES, hint=SPLIT_HINT))
     headers = read_headers(table)
     remembered = history.import_mapping(headers)
     columns = {**(remembered.columns if remembered else {}), **dict(args.map)}
