@@ -142,11 +142,27 @@ def cmd_bundle(args: argparse.Namespace) -> Path:
     return freeze(DIST, WORK, args.floor)
 
 
-def _require_bundle() -> Path:
+#: The frozen app's launcher in the one-folder bundle, per target: a Windows bundle's is an
+#: .exe (PyInstaller names it so), the Linux and macOS ones have no suffix.
+LAUNCHER = {"linux": "bowout", "darwin": "bowout", "win32": "bowout.exe"}
+
+#: Stand-ins the Wine test prefix gets for what Windows 10 1903+ has and Wine 8 lacks
+#: (packaging/wine_standins.py). They must never reach a bundle or an installer.
+TEST_ONLY_DLLS = frozenset({"icuuc.dll", "bcryptprimitives.dll"})
+
+
+def _require_bundle(target: str = "linux") -> Path:
+    """dist/bowout, holding the launcher a ``target`` (a sys.platform value) bundle has."""
     folder = bundle_dir()
-    if not (folder / "bowout").is_file():
-        raise SystemExit("build.py: no dist/bowout/bowout; run `build.py bundle` first")
+    launcher = LAUNCHER[target]
+    if not (folder / launcher).is_file():
+        raise SystemExit(f"build.py: no dist/bowout/{launcher}; run `build.py bundle` first")
     return folder
+
+
+def test_only_dlls(folder: Path) -> list[Path]:
+    """Files under ``folder`` named like the Wine test prefix's stand-ins (any case)."""
+    return sorted(p for p in folder.rglob("*") if p.name.lower() in TEST_ONLY_DLLS)
 
 
 def pack_deb(bundle: Path, out: Path, deb_ver: str, work: Path, compress: str = "xz") -> Path:
@@ -212,12 +228,21 @@ def cmd_nsis(args: argparse.Namespace) -> Path:
             payload = _stand_in_payload(Path(tmp) / "payload")
             out = Path(tmp) / "setup-check.exe"
         else:
-            payload = _require_bundle()
+            payload = _require_bundle("win32")  # built on Windows, or under Wine in CI
             out = DIST / f"bowout-{version()}-windows-x64-setup.exe"
+        stand_ins = test_only_dlls(payload)
+        if stand_ins:
+            raise SystemExit(
+                "build.py: the bundle holds a test-only stand-in DLL: "
+                + ", ".join(str(p.relative_to(payload)) for p in stand_ins)
+            )
         run(
             [
                 makensis,
                 "-V2",
+                # 64-bit installer for the 64-bit app: it writes to the 64-bit registry view
+                # and needs no 32-bit subsystem (WoW64) to run.
+                "-XTarget amd64-unicode",
                 "-WX",  # warnings are errors: a script that only warns here breaks on Windows
                 f"-DVERSION={version()}",
                 f"-DPAYLOAD={payload}",

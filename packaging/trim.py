@@ -52,10 +52,17 @@ DROP_LIBRARY = re.compile(
     r"|EglFS\w*|EglFsKms\w*|OpenGLWidgets|Pdf\w*|ShaderTools|Concurrent)\b"
 )
 
+#: Single files dropped by name. opengl32sw.dll (19.7 MiB, Windows) is Mesa's software
+#: OpenGL, which Qt loads only as the fallback for OpenGL rendering when the system's
+#: opengl32.dll lacks OpenGL 2 ("Qt for Windows - Graphics Acceleration"): Qt Quick,
+#: QOpenGLWidget and QOpenGLWindow render with OpenGL; Bow Out is QtWidgets painted by the
+#: raster engine and ships neither Qt Quick nor QtOpenGLWidgets.
+DROP_FILE = frozenset({"opengl32sw.dll"})
+
 #: Python extension modules of Qt that the app never imports.
 DROP_MODULE = re.compile(
     r"PySide6[/\\]Qt(Network|Qml|Quick\w*|Sql|Test|UiTools|Designer|Help|Concurrent"
-    r"|OpenGLWidgets|PrintSupport|Xml)\."
+    r"|OpenGL|OpenGLWidgets|PrintSupport|Xml)\."
 )
 
 
@@ -86,6 +93,8 @@ def keep(dest: str) -> bool:
         allowed = KEEP_ONLY.get(folder)
         return allowed is None or name in allowed
     filename = posix.rsplit("/", 1)[-1]
+    if filename.lower() in DROP_FILE:
+        return False
     return not (DROP_LIBRARY.search(filename) or DROP_MODULE.search(posix))
 
 

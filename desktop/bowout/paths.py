@@ -88,20 +88,44 @@ def resolve_data_dir(
     env: Mapping[str, str] | None = None,
 ) -> Path:
     """``--data-dir`` wins, then ``BOWOUT_DATA_DIR``, then the folder chosen in Settings,
-    then the platform default."""
+    then the platform default.
+
+    Raises InputError (one line) for a folder named on a loop of symbolic links, and
+    UnreadableFile for a pointer file that is not a small UTF-8 text file.
+    """
     env = os.environ if env is None else env
     if cli_value:
-        return Path(cli_value).expanduser().resolve()
+        return _resolved(Path(cli_value).expanduser())
     if env.get(DATA_DIR_ENV):
-        return Path(env[DATA_DIR_ENV]).expanduser().resolve()
+        return _resolved(Path(env[DATA_DIR_ENV]).expanduser())
+    from bowout import readfile
+
     pointer = config_dir(env) / "data-dir.txt"
     try:
-        chosen = pointer.read_text(encoding="utf-8-sig").strip()  # a BOM if edited by hand
-    except OSError:
+        chosen = readfile.read_text(pointer, readfile.SMALL_LIMIT).strip()
+    except FileNotFoundError:
         chosen = ""
+    except OSError:
+        chosen = ""  # unreadable (permissions): the default folder, as before
     if chosen:
-        return Path(chosen).expanduser()
+        folder = Path(chosen).expanduser()
+        if readfile.kind_of(folder) == "a loop of symbolic links":
+            _resolved(folder)  # raises the one-line InputError
+        return folder
     return default_data_dir()
+
+
+def _resolved(folder: Path) -> Path:
+    """``folder`` made absolute with links followed; InputError for a loop of links
+    (``resolve()`` raises RuntimeError on Python 3.11-3.12, OSError on 3.13)."""
+    try:
+        return folder.resolve()
+    except (RuntimeError, OSError):
+        from bowout.core.errors import InputError
+
+        raise InputError(
+            f"cannot use {folder} as the data folder: it is a loop of symbolic links"
+        ) from None
 
 
 def remember_data_dir(data_dir: Path | None, env: Mapping[str, str] | None = None) -> None:
@@ -120,7 +144,8 @@ def check_data_dir(data_dir: Path) -> None:
     """Make sure ``data_dir`` is, or can become, a folder; create it if it is missing.
 
     Raises InputError with one sentence that names the folder (never a file inside it),
-    e.g. when ``--data-dir`` points at a file or a place that cannot hold a folder.
+    e.g. when ``--data-dir`` points at a file or a place that cannot hold a folder, or
+    at a folder that cannot be read. A read-only folder is accepted: reading works.
     """
     from bowout.core.errors import InputError
 
@@ -131,5 +156,7 @@ def check_data_dir(data_dir: Path) -> None:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError(f"cannot use {data_dir} as the data folder: {reason}") from None
-    if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise InputError(f"cannot use {data_dir} as the data folder: it is not writable")
+    if not os.access(data_dir, os.R_OK | os.X_OK):
+        raise InputError(f"cannot use {data_dir} as the data folder: it is not readable")
+    # A read-only folder is fine for reading (history list, export, draft): a write is
+    # refused when it is tried, in one line that says read-only (storage/errors.py).

@@ -3,10 +3,15 @@
 ;   /DVERSION=1.2.3  /DPAYLOAD=<one-folder app, dist\bowout>  /DOUTFILE=<setup .exe>  /DICON=<.ico>
 ; The uninstaller removes the program only: the user's history lives in %LOCALAPPDATA%\BowOut
 ; (platformdirs), which this script never touches.
+; Compiled for amd64 (build.py passes -XTarget amd64-unicode): a 64-bit installer for a
+; 64-bit app.
 
 Unicode true
 ManifestDPIAware true
 RequestExecutionLevel user
+; Windows reports its true version only to programs whose manifest names it (else 10 looks
+; like 8): the version check in .onInit relies on the Windows 10 entry this adds.
+ManifestSupportedOS all
 SetCompressor /SOLID lzma
 
 !ifndef VERSION
@@ -25,6 +30,14 @@ SetCompressor /SOLID lzma
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
+!include "LogicLib.nsh"
+!include "WinVer.nsh"
+
+; Windows 10 version 1903 (build 18362) or later: Qt 6 links icuuc.dll, the ICU that Windows
+; ships since then, and nh3's Rust code takes its random numbers from ProcessPrng
+; (bcryptprimitives.dll). On older Windows the app could not start, so the installer refuses.
+!define MIN_WINDOWS_BUILD 18362
+!define MIN_WINDOWS_NAME "Windows 10 version 1903"
 
 Name "${APPNAME}"
 OutFile "${OUTFILE}"
@@ -56,6 +69,16 @@ VIAddVersionKey "LegalCopyright" "Bow Out maintainers"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
+
+Function .onInit
+  ${IfNot} ${AtLeastWin10}
+  ${OrIfNot} ${AtLeastBuild} ${MIN_WINDOWS_BUILD}
+    MessageBox MB_OK|MB_ICONSTOP "${APPNAME} needs ${MIN_WINDOWS_NAME} or later. \
+      This computer has an older version of Windows, so ${APPNAME} was not installed." /SD IDOK
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+FunctionEnd
 
 Section "!${APPNAME}" SecApp
   SectionIn RO

@@ -57,7 +57,14 @@ def test_list_show_export_import(
     assert code == 0 and out == f"Exported 2 record(s) to {target}\n"
     other = tmp_path / "other"
     code, out, _ = run(capsys, "--data-dir", str(other), "history", "import", str(target), "--json")
-    assert code == 0 and json.loads(out) == {"added": 2, "updated": 0, "skipped": 0}
+    assert code == 0 and json.loads(out) == {
+        "added": 2,
+        "updated": 0,
+        "skipped": 0,
+        "applications": 0,
+        "follow_ups": 0,
+        "mappings": 0,
+    }
     code, out, _ = run(capsys, "--data-dir", str(other), "history", "import", str(target))
     assert out == f"Imported {target}: 0 added, 0 updated, 2 skipped\n"
     code, out, _ = run(capsys, "--data-dir", d, "history", "export", str(target), "--json")

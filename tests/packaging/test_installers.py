@@ -109,11 +109,9 @@ def test_dmg_signs_and_notarises_only_with_secrets(
         monkeypatch.delenv(name, raising=False)
     for name, value in secrets.items():
         monkeypatch.setenv(name, value)
-    app = tmp_path / "Bow Out.app"
-    binary = app / "Contents" / "MacOS" / "bowout"
-    binary.parent.mkdir(parents=True)
-    binary.write_text("")
-    binary.chmod(0o755)
+    from test_macos import fake_app
+
+    app = fake_app(tmp_path)
     calls: list[list[str]] = []
     macos.make_dmg(app, tmp_path / "out.dmg", ROOT / "packaging" / "macos", calls.append)
     tools = [call[0] if call[0] != "xcrun" else call[1] for call in calls]

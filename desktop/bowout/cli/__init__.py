@@ -76,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_window(data_dir)
         _log_to_file(data_dir)
         if args.command in SUBCOMMANDS:
+            _warn_about_settings(data_dir)
             result: int = _subcommand(args.command).run(args, data_dir)
             return result
         if args.command == "self-test":
@@ -128,6 +129,17 @@ def _log_to_file(data_dir: Path) -> None:
     logsetup.quiet_stderr()
     if data_dir.is_dir():
         logsetup.setup_logging(data_dir)
+
+
+def _warn_about_settings(data_dir: Path) -> None:
+    """One warning line on stderr per settings field that fell back to its default (the
+    subcommands read the settings quietly; this says it once per command)."""
+    from bowout.settings import read_settings
+
+    if not data_dir.is_dir():
+        return
+    for notice in read_settings(data_dir)[1]:
+        print(f"bowout: warning: {notice}", file=sys.stderr)
 
 
 def _open_window(data_dir: Path) -> int:

@@ -14,10 +14,10 @@ from bowout.core.csv_import import DateOrderNeeded, ImportResult, read_applicati
 from bowout.core.errors import InputError
 from bowout.core.import_dates import DATE_ORDERS, DMY, MDY
 from bowout.core.import_dates import parse_date as read_cell_date
-from bowout.core.safe_read import read_regular_file
 from bowout.core.situation import Stage, parse_date
 from bowout.core.statuses import ACCEPTED_STATE, ANSWERS
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, read_table
+from bowout.readfile import read_named_file
 from bowout.storage import History, ImportMapping, StoredApplication
 from bowout.storage.applications import STATES
 
@@ -110,10 +110,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             )  # fmt: skip
             print(history.add_application(application))
         elif command == "remove":
-            removed = history.remove_application(_resolve_id(history, args.id))
-            print(f"Removed {_label(removed)}")
+            application_id = _resolve_id(history, args.id)
+            if application_id in dict(history.damaged_applications()):
+                history.remove_damaged_application(application_id)
+                print(f"Removed the damaged application {application_id}")
+            else:
+                print(f"Removed {_label(history.remove_application(application_id))}")
         else:
             kept = history.applications("open" if args.open else None)
+            _show_damaged(history)
             if args.json:
                 sys.stdout.write(json.dumps([s.to_dict() for s in kept], ensure_ascii=False,
                                             indent=2) + "\n")  # fmt: skip
@@ -129,7 +134,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _import(history: History, args: argparse.Namespace) -> int:
     path: Path = args.file
-    table = read_table(read_regular_file(path, MAX_BYTES, split_hint=SPLIT_HINT))
+    table = read_table(read_named_file(path, MAX_BYTES, hint=SPLIT_HINT))
     headers = read_headers(table)
     remembered = history.import_mapping(headers)
     columns = {**(remembered.columns if remembered else {}), **dict(args.map)}
@@ -233,10 +238,21 @@ def _label(stored: StoredApplication) -> str:
     return who + (f" ({app.contact})" if app.contact else "")
 
 
+def _show_damaged(history: History) -> None:
+    """One line on stderr per application that cannot be read: never silently left out."""
+    for application_id, why in history.damaged_applications():
+        print(
+            f"bowout: note: application {application_id[:8]} cannot be read ({why}); remove "
+            f"it with: bowout applications remove {application_id[:8]}",
+            file=sys.stderr,
+        )
+
+
 def _resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given``; InputError otherwise."""
     given = given.strip().lower()
-    matches = [s.id for s in history.applications() if given and s.id.startswith(given)]
+    ids = [s.id for s in history.applications()] + [i for i, _ in history.damaged_applications()]
+    matches = [i for i in ids if given and i.startswith(given)]
     if len(matches) == 1:
         return matches[0]
     raise InputError(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -26,8 +27,13 @@ def add_parser(sub: Any) -> None:
     specs = (
         ("list", "list kept withdrawals, newest first", None),
         ("show", "show one withdrawal (an id or a unique start of one)", "id"),
-        ("export", "write every withdrawal to a JSON file", "file"),
-        ("import", "merge withdrawals from a JSON export", "file"),
+        (
+            "export",
+            "write all your data (withdrawals, applications, follow-up ticks and "
+            "dates, column mappings) to a JSON file, to move to another computer",
+            "file",
+        ),
+        ("import", "merge all the data of a JSON export into this history", "file"),
         ("compare", "compare two withdrawals field by field (after a save conflict)", "ids"),
     )
     for name, help_text, positional in specs:
@@ -74,11 +80,17 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         elif command == "import":
             report = history.import_json(args.file)
             if as_json:
-                _emit({"added": report.added, "updated": report.updated, "skipped": report.skipped})
+                _emit(dataclasses.asdict(report))
             else:
+                also = (
+                    f"; {report.applications} application(s), {report.follow_ups} follow-up "
+                    f"state(s), {report.mappings} column mapping(s)"
+                    if report.applications or report.follow_ups or report.mappings
+                    else ""
+                )
                 print(
                     f"Imported {args.file}: {report.added} added, {report.updated} updated, "
-                    f"{report.skipped} skipped"
+                    f"{report.skipped} skipped{also}"
                 )
         elif command in ACTIONS:
             record, line = run_action(history, resolve_id(history, args.id), args)

@@ -10,6 +10,7 @@ from typing import Any
 
 from bowout.core.errors import InputError
 from bowout.core.situation import MAX_FIELD_CHARS, Stage, check_email_address, single_line
+from bowout.core.textclean import clean_text
 
 #: Fields an application has, in the order a table shows them.
 FIELDS = ("company", "role", "contact", "contact_email", "recruiter", "stage", "applied", "notes")
@@ -67,6 +68,7 @@ class Application:
         if not self.company:
             raise InputError("an application needs the company")
         object.__setattr__(self, "contact_email", nfc(check_email_address(self.contact_email)))
+        object.__setattr__(self, "notes", clean_text(self.notes))  # pasted from anywhere
 
     def key(self) -> tuple[str, str]:
         """What makes two rows the same application: company and role, case and spaces

@@ -22,6 +22,8 @@ from bowout.core.situation import Profile, check_email_address
 MAILTO_MAX_CHARS = 2000
 #: Longest file-name stem suggested (characters), well inside every file system's limit.
 FILE_STEM_MAX_CHARS = 60
+#: The longest file name in bytes on ext4 and APFS (NAME_MAX).
+NAME_MAX_BYTES = 255
 _SEPARATORS = re.compile(r"-{2,}")
 
 
@@ -149,13 +151,14 @@ def mailto_fits(url: str) -> bool:
     return len(url) <= MAILTO_MAX_CHARS
 
 
-def file_stem(text: str, fallback: str = "draft") -> str:
+def file_stem(text: str, fallback: str = "draft", *, max_bytes: int = NAME_MAX_BYTES) -> str:
     """A file-name stem from free text (a company name), safe on every OS.
 
     Letters, marks and digits of every script are kept (``株式会社サクラ``, ``हिन्दी``),
     spaces and punctuation become one ``-``, symbols and emoji are dropped, and separators
-    never lead or trail. At most FILE_STEM_MAX_CHARS characters; ``fallback`` when nothing
-    is left.
+    never lead or trail. At most FILE_STEM_MAX_CHARS characters and ``max_bytes`` bytes
+    of UTF-8 (a whole name may have 255 on ext4 and APFS: NAME_MAX), cut between
+    characters; ``fallback`` when nothing is left.
     """
     out: list[str] = []
     for char in unicodedata.normalize("NFC", text):
@@ -166,8 +169,17 @@ def file_stem(text: str, fallback: str = "draft") -> str:
             out.append("-")
         # symbols (S*: emoji, currency, math) are dropped
     stem = _SEPARATORS.sub("-", "".join(out)).strip("-")
-    stem = stem[:FILE_STEM_MAX_CHARS].rstrip("-")
-    return stem or fallback
+    stem = stem[:FILE_STEM_MAX_CHARS]
+    while len(stem.encode("utf-8")) > max_bytes:
+        stem = stem[:-1]
+    return stem.rstrip("-") or fallback
+
+
+def file_name(prefix: str, text: str, extension: str, fallback: str = "draft") -> str:
+    """``prefix`` + :func:`file_stem` of ``text`` + ``extension``, within NAME_MAX (255
+    bytes of UTF-8 on ext4 and APFS; Windows allows 255 UTF-16 units, which is more)."""
+    budget = NAME_MAX_BYTES - len(prefix.encode("utf-8")) - len(extension.encode("utf-8"))
+    return f"{prefix}{file_stem(text, fallback, max_bytes=budget)}{extension}"
 
 
 def to_txt(subject: str, body_text: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from bowout.core.errors import InputError
 from bowout.core.goodwill import goodwill_choices, goodwill_fits
+from bowout.core.textclean import clean_line
 from bowout.core.vocabulary import (
     REASONS,
     Channel,
@@ -30,11 +31,11 @@ MAX_FIELD_CHARS = 200
 
 
 def single_line(value: str) -> str:
-    """Collapse every run of whitespace (newlines included) and drop control characters."""
+    """Collapse every run of whitespace (newlines included) and drop control characters
+    and bidi overrides; zero-width (non-)joiners stay (see :mod:`bowout.core.textclean`)."""
     if value.isprintable():  # the usual case, checked in C: nothing to drop
         return " ".join(value.split())
-    printable = "".join(ch for ch in value if ch.isprintable() or ch.isspace())
-    return " ".join(printable.split())
+    return clean_line(value)
 
 
 def _clean(value: str, field: str) -> str:

@@ -19,9 +19,10 @@ from typing import Any
 import jinja2
 import jinja2.meta
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from bowout import paths
+from bowout import paths, readfile
 from bowout.core.errors import TemplateError
 from bowout.core.sandbox import (
     CODE_VERSION,
@@ -94,11 +95,54 @@ TEMPLATE_ENCODING = "utf-8-sig"
 
 
 def read_template_source(path: Path) -> str:
-    """The text of a template file, a leading byte-order mark removed.
+    """The text of a template file, a leading byte-order mark removed (the rule of
+    :mod:`bowout.readfile`: a regular file, at most ``TEXT_LIMIT`` bytes, UTF-8).
 
-    Raises OSError when the file cannot be read and UnicodeDecodeError when it is not UTF-8.
+    Raises OSError when the file cannot be read and UnreadableFile when it is not a
+    regular UTF-8 file within the bound.
     """
-    return path.read_text(encoding=TEMPLATE_ENCODING)
+    return readfile.read_text(path, readfile.TEXT_LIMIT)
+
+
+class BoundedLoader(jinja2.FileSystemLoader):
+    """Jinja2's folder loader, reading through :mod:`bowout.readfile`.
+
+    A name that is a folder, a device, a FIFO or a loop of links in a user's folder is
+    reported (Jinja2 would skip it silently, or block on a FIFO), and a file that is not
+    UTF-8 (Notepad's "Unicode" is UTF-16) or too large is a :class:`TemplateError`, so a
+    custom file gives way to the built-in one with a warning instead of a traceback.
+    """
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """(source, file name, is-up-to-date) for ``template``; raises TemplateNotFound
+        when no folder has it, TemplateError when the one found cannot be used."""
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder, *pieces)
+            kind = readfile.kind_of(path)
+            if kind is not None:
+                raise TemplateError(f"{path}: it is {kind}, not a file")
+            if not path.is_file():
+                continue
+            try:
+                source = readfile.read_text(path, readfile.TEXT_LIMIT)
+                mtime = path.stat().st_mtime
+            except readfile.UnreadableFile as exc:
+                raise TemplateError(str(exc), reason=exc.why) from None
+            except OSError as exc:
+                why = exc.strerror or type(exc).__name__
+                raise TemplateError(f"{path}: cannot be read ({why})") from None
+
+            def uptodate(path: Path = path, mtime: float = mtime) -> bool:
+                try:
+                    return path.stat().st_mtime == mtime
+                except OSError:
+                    return False
+
+            return source, str(path), uptodate
+        raise jinja2.TemplateNotFound(template)
 
 
 def make_environment(
@@ -132,7 +176,7 @@ def make_environment(
             logger.info("no compiled-template cache in %s: %s", folder, exc)
     if trusted:
         return ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(search, encoding=TEMPLATE_ENCODING),
+            loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
             bytecode_cache=cache,
@@ -140,7 +184,7 @@ def make_environment(
         )
     return LimitedEnvironment(
         limits=limits,
-        loader=jinja2.FileSystemLoader(search, encoding=TEMPLATE_ENCODING),
+        loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
         bytecode_cache=cache,
@@ -224,8 +268,10 @@ def load_file_template(env: jinja2.Environment, path: Path) -> jinja2.Template:
     """Compile a template file given on the command line (``--template PATH``)."""
     try:
         source = read_template_source(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except readfile.UnreadableFile as exc:
+        raise TemplateError(f"cannot read template {path}: {exc.why}") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise TemplateError(f"cannot read template {path}: {reason}") from None
     try:
         return env.from_string(source)
@@ -253,7 +299,10 @@ def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list
     for path in sorted(folder.glob("*.j2")):
         try:
             source = read_template_source(path)
-        except (OSError, UnicodeDecodeError) as exc:
+        except readfile.UnreadableFile as exc:
+            problems.append(TemplateProblem(path, None, f"unreadable: {exc.why}"))
+            continue
+        except OSError as exc:
             problems.append(TemplateProblem(path, None, f"unreadable: {exc}"))
             continue
         try:

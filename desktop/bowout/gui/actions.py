@@ -33,6 +33,8 @@ class ActionTarget(Protocol):
     def copy_message(self) -> None: ...
     def open_in_mail(self) -> None: ...
     def export_as(self, extension: str) -> object: ...
+    def export_all_data(self) -> object: ...
+    def import_all_data(self) -> object: ...
     def show_view(self, key: str) -> None: ...
     def show_history(self) -> None: ...
     def find_in_history(self) -> None: ...
@@ -61,6 +63,8 @@ class Actions:
     export_pdf: QAction
     export_txt: QAction
     export_html: QAction
+    export_all: QAction
+    import_all: QAction
     view_draft: QAction
     history: QAction
     find: QAction
@@ -74,7 +78,7 @@ class Actions:
     def history_actions(self) -> tuple[QAction, ...]:
         """Actions that need a working history."""
         return (self.save, self.mark_sent, self.they_replied, self.call_note, self.resolved,
-                self.history, self.find)  # fmt: skip
+                self.history, self.find, self.export_all, self.import_all)  # fmt: skip
 
     def all(self) -> list[QAction]:
         """Every action, in menu order (the command list shows them all)."""
@@ -155,6 +159,14 @@ def build_actions(target: ActionTarget, owner: QWidget) -> Actions:
         export_html=_make(
             o, "export_html_action", "Export as .&html…", lambda: t.export_as(".html"),
             (None, "Export a web page"),
+        ),
+        export_all=_make(
+            o, "export_all_action", "Export &all data…", t.export_all_data,
+            (None, "Everything you keep, in one file to take to another computer"),
+        ),
+        import_all=_make(
+            o, "import_all_action", "&Import data…", t.import_all_data,
+            (None, "Merge data exported on another computer into this history"),
         ),
         view_draft=_make(
             o, "view_draft_action", "&Draft only", lambda: t.show_view("draft"),

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from bowout.core.situation import Stage
+from bowout.gui.widgets.message_line import plain_tip
 from bowout.storage.applications import StoredApplication
 
 COLUMNS = ("Company", "Role", "Stage", "Applied", "State")
@@ -83,9 +84,10 @@ class ApplicationsModel(QAbstractTableModel):
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
         ):
             return _cell(stored, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(_cell(stored, index.column()))
         return None
 
     def headerData(

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from bowout import readfile
 from bowout.private import make_private_dir
 from bowout.storage.atomic import atomic_write_bytes
 
@@ -56,10 +57,10 @@ class Autosaver(QObject):
     def pending(self) -> dict[str, Any] | None:
         """The draft left by a session that did not close cleanly, if any."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = readfile.read_json(self.path, readfile.DATA_LIMIT)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except (OSError, readfile.UnreadableFile) as exc:
             logger.warning("autosave file %s unreadable, ignoring it: %s", self.path, exc)
             return None
         return data if isinstance(data, dict) else None

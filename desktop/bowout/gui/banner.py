@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from bowout.gui.widgets.message_line import plain_label
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,7 +21,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))  # messages quote companies, file names
         self.label.setObjectName("banner_label")
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Notice")

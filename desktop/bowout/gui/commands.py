@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from bowout import paths
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
+from bowout.core.textclean import clean_line, clean_text
 from bowout.gui.lifecycle import keep_again, still_kept
 from bowout.gui.plain_words import conflict_words, plain_words
 from bowout.gui.sending import SendingCommands
@@ -171,14 +172,16 @@ class WindowCommands(SendingCommands):
         from bowout.storage.records import Record
 
         assert self.draft is not None
+        # Text pasted from other programs may carry Word's line break (U+000B) or other
+        # controls the history refuses: kept as line breaks or dropped, never refused.
         record = Record.from_draft(
             self.draft,
-            body_html=self.editor.body_html(),
-            body_text=self.editor.message_text(),
-            subject=self.subject_edit.text(),
-            phone_script=self.phone_editor.message_text() or None,
+            body_html=clean_text(self.editor.body_html()),
+            body_text=clean_text(self.editor.message_text()),
+            subject=clean_line(self.subject_edit.text()),
+            phone_script=clean_text(self.phone_editor.message_text()) or None,
             checklist=[i.to_dict() for i in self.checklist_view.checklist_items()],
-            notes=self.notes_edit.toPlainText(),
+            notes=clean_text(self.notes_edit.toPlainText()),
         )
         if self.record is not None:
             kept = self.record

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bowout import paths
 from bowout.core.errors import BowOutError
-from bowout.settings import Settings, load_settings
+from bowout.settings import Settings, read_settings
 
 if TYPE_CHECKING:
     from bowout.core.composer import Composer
@@ -36,11 +36,16 @@ class AppContext:
     history_message: str | None = None
     #: Whether :meth:`open_history` has run (the history may still be None: unusable).
     history_tried: bool = False
+    #: What was wrong with the settings file (each field fell back to its default).
+    settings_notices: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, data_dir: Path, *, open_history: bool = True) -> AppContext:
         """Read settings and (unless told not to yet) open the history."""
-        context = cls(data_dir=data_dir, settings=load_settings(data_dir))
+        settings, notices = read_settings(data_dir)
+        for notice in notices:
+            logger.warning("%s", notice)
+        context = cls(data_dir=data_dir, settings=settings, settings_notices=tuple(notices))
         if open_history:
             context.open_history()
         return context

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
 
+from bowout.core.textclean import clean_text
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -81,7 +82,22 @@ class RichEditor(QTextEdit):
         if self.paste_rich or not source.hasText():
             super().insertFromMimeData(source)
             return
-        self.textCursor().insertText(paste_paragraphs(source.text()))
+        pasted = clean_text(source.text())
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        block = cursor.block().text()
+        before, after = block[: cursor.positionInBlock()], block[cursor.positionInBlock() :]
+        if before.strip() and starts_paragraph(pasted, before):
+            cursor.insertBlock()  # "Dear Ana," then the pasted paragraph: two paragraphs
+        cursor.insertText(paste_paragraphs(pasted))
+        if after.strip() and pasted.rstrip(" \t").endswith("\n"):
+            cursor.insertBlock()  # a whole paragraph pasted before text: it stays apart
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
 
     @Slot()
     def paste_with_formatting(self) -> None:
@@ -109,7 +125,7 @@ class RichEditor(QTextEdit):
         """
         from bowout.core.links import sanitize_html
 
-        fragment = sanitize_html(fragment)
+        fragment = keep_spaces(sanitize_html(fragment))
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -255,9 +271,31 @@ def paste_paragraphs(text: str) -> str:
     """Pasted plain text as the editor holds it: a blank line (or several) starts one new
     paragraph, a single line break stays a break inside the paragraph, and the line breaks
     around the whole paste go, so pasting never leaves empty paragraphs behind."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    text = clean_text(text).strip("\n")  # Word's line break U+000B, NUL, ESC...
     blocks = _BLANK_LINES_RE.split(text)
     return "\n".join(block.replace("\n", "\u2028") for block in blocks)
+
+
+def starts_paragraph(pasted: str, before: str) -> bool:
+    """Whether text pasted after ``before`` (the paragraph's text before the cursor) begins
+    a paragraph of its own: it was copied with a line break in front, or it is a sentence
+    pasted after a greeting or sign-off line ("Dear Ana," then "Thank you for ...")."""
+    if pasted.lstrip(" \t").startswith("\n"):
+        return True
+    first = pasted.strip()[:1]
+    return before.rstrip().endswith((",", ":")) and first.isupper()
+
+
+#: Space characters Qt's HTML reader would collapse into a plain space: the narrow no-break
+#: space of French typography (U+202F), thin and figure spaces, the ideographic space.
+_KEPT_SPACES_RE = re.compile("([\u1680\u2000-\u200a\u202f\u205f\u3000]+)")
+
+
+def keep_spaces(fragment: str) -> str:
+    """``fragment`` with the special spaces wrapped so Qt keeps them (``white-space: pre``
+    is the one thing its HTML reader does not collapse); a message reopened from the
+    history keeps "Merci\u202f!" as it was typed."""
+    return _KEPT_SPACES_RE.sub(r'<span style="white-space:pre">\1</span>', fragment)
 
 
 def plain_to_html(text: str) -> str:

@@ -50,8 +50,9 @@ FILTERS = {
 
 
 def suggested_name(company: str, extension: str) -> str:
-    """A file name from the company, safe on every OS (see :func:`exports.file_stem`)."""
-    return f"withdrawal-{exports.file_stem(company)}{extension}"
+    """A file name from the company, safe on every OS and at most 255 bytes (see
+    :func:`exports.file_name`)."""
+    return exports.file_name("withdrawal-", company, extension)
 
 
 def export_message(
@@ -85,7 +86,8 @@ def export_message(
     else:
         raise ValueError(f"unsupported export format {extension!r}")
     atomic_write_bytes(path, data)
-    logger.info("exported %s (%d bytes)", path, len(data))
+    # Not the path: its name is the company's, and the log names no one.
+    logger.info("exported a %s file (%d bytes)", path.suffix, len(data))
     return []
 
 
@@ -195,5 +197,6 @@ def _write_pdf(
     if not data:
         raise OSError(f"the PDF could not be made for {path}")
     atomic_write_bytes(path, data)
-    logger.info("exported %s (%d bytes)", path, len(data))
+    # Not the path: its name is the company's, and the log names no one.
+    logger.info("exported a %s file (%d bytes)", path.suffix, len(data))
     return missing_glyphs(doc.toPlainText())

@@ -28,6 +28,7 @@ def build_menus(window: QMainWindow, a: Actions, fmt: FormatToolBar) -> QMenu:
     export_menu = file_menu.addMenu("E&xport")
     export_menu.setObjectName("export_menu")
     export_menu.addActions([a.export_eml, a.export_pdf, a.export_txt, a.export_html])
+    file_menu.addActions([a.export_all, a.import_all])
     file_menu.addSeparator()
     file_menu.addAction(a.settings)
     file_menu.addSeparator()

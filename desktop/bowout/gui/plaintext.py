@@ -3,10 +3,12 @@
 ``QTextDocument.toPlainText`` drops list markers and link targets and keeps every empty
 paragraph, so a message copied or mailed as plain text loses its bullets and gains blank
 lines. This reads the blocks instead: one blank line between paragraphs (empty paragraphs
-are skipped), list items on their own lines with ``- `` or their number (``1.``, ``a.``)
-indented two spaces per nesting level, and links as ``text (url)``. It also keeps, for every
-run of the document's own text, where it sits in the result, so a tone-coach span found in
-the plain text selects the same words in the editor.
+are skipped), the lines of a signature typed with Enter one line apart, a table's rows
+one a line with `` | `` between cells, list items on their own lines with ``- `` or their
+number (``1.``, ``a.``) indented two spaces per nesting level, and links as
+``text (url)``. It also keeps, for every run of the document's own text, where it sits in
+the result, so a tone-coach span found in the plain text selects the same words in the
+editor.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextListFormat
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextListFormat
 
 from bowout.gui.utf16 import to_qt
 
@@ -29,6 +31,10 @@ _NUMBERED = frozenset(
     }
 )
 _INDENT = "  "
+#: A sign-off line is at most this long ("With best wishes and thanks,").
+SIGN_OFF_CHARS = 40
+#: A signature line (a name, a title, an address, a phone number) is at most this long.
+SIGNATURE_LINE_CHARS = 60
 #: Qt's stand-in for an embedded object (an image); it has no plain-text form.
 _OBJECT = "\ufffc"
 
@@ -68,19 +74,55 @@ def _marker(block: QTextBlock) -> str:
     return _INDENT * depth + label + " "
 
 
+def _text(block: QTextBlock) -> str:
+    return block.text().replace(_OBJECT, "").strip()
+
+
+def _signature_lines(blocks: list[QTextBlock]) -> int:
+    """How many of the last ``blocks`` are a signature typed with Enter: the lines after a
+    short sign-off ending in a comma ("Best regards,"), each short and not a sentence.
+    They are one line apart, as the signature the draft writes with line breaks is."""
+    for count, block in enumerate(reversed(blocks)):
+        text = _text(block)
+        if block.textList() is not None or _in_table(block):
+            return 0
+        if text.endswith(",") and len(text) <= SIGN_OFF_CHARS and count:
+            return count
+        if len(text) > SIGNATURE_LINE_CHARS or text.endswith((".", "!", "?", ":", ",")):
+            return 0
+    return 0
+
+
+def _in_table(block: QTextBlock) -> bool:
+    return QTextCursor(block).currentTable() is not None
+
+
 def plain_text(document: QTextDocument) -> PlainText:
     """The plain-text twin of ``document`` (see the module docstring for the rules)."""
     out = _Builder()
-    previous_was_item = False
+    blocks = []
     block = document.begin()
     while block.isValid():
-        if not block.text().replace(_OBJECT, "").strip():
-            block = block.next()
-            continue
+        if _text(block):
+            blocks.append(block)
+        block = block.next()
+    signature_from = len(blocks) - _signature_lines(blocks)
+    previous_was_item = False
+    previous_row: tuple[int, int] | None = None  # (table, row) of the last cell written
+    for index, block in enumerate(blocks):
         is_item = block.textList() is not None
+        cell = _cell(block)
         if out.parts:
-            out.add("\n" if is_item and previous_was_item else "\n\n")
+            if cell is not None and previous_row is not None and cell[:2] == previous_row:
+                out.add(" | ")  # the next cell of the same table row
+            elif cell is not None and previous_row is not None and cell[0] == previous_row[0]:
+                out.add("\n")  # the next row of the same table
+            elif (is_item and previous_was_item) or index >= signature_from:
+                out.add("\n")
+            else:
+                out.add("\n\n")
         previous_was_item = is_item
+        previous_row = cell[:2] if cell is not None else None
         out.add(_marker(block))
         iterator = block.begin()
         while not iterator.atEnd():
@@ -90,8 +132,16 @@ def plain_text(document: QTextDocument) -> PlainText:
             out.link(fmt.anchorHref() if fmt.isAnchor() else "")
             out.run(fragment.text(), fragment.position())
         out.link("")
-        block = block.next()
     return PlainText("".join(out.parts), tuple(out.segments))
+
+
+def _cell(block: QTextBlock) -> tuple[int, int, int] | None:
+    """(table's first position, row, column) of a block inside a table cell, else None."""
+    table = QTextCursor(block).currentTable()
+    if table is None:
+        return None
+    cell = table.cellAt(block.position())
+    return (table.firstPosition(), cell.row(), cell.column())
 
 
 class _Builder:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
+from bowout.core.textclean import clean_line, clean_text
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
 NO_REPLY = "no-reply"
@@ -186,15 +187,17 @@ class ReplyDialog(QDialog):
         self.accept()
 
     def entry(self) -> ReplyEntry:
-        """What to keep in the timeline (read after the dialog was accepted)."""
+        """What to keep in the timeline (read after the dialog was accepted); text pasted
+        from other programs is kept, its line breaks as line breaks and other control
+        characters dropped (:mod:`bowout.core.textclean`)."""
         silent = self.kind() == NO_REPLY
         return ReplyEntry(
             kind=self.kind(),
             received=None if silent else self.received_edit.date().toPython(),  # type: ignore[arg-type]
             channel=str(self.channel_combo.currentData()),
-            their_words="" if silent else self.words_edit.toPlainText().strip(),
-            subject=self.subject_edit.text(),
-            answer=self.answer_edit.toPlainText(),
+            their_words="" if silent else clean_text(self.words_edit.toPlainText()).strip(),
+            subject=clean_line(self.subject_edit.text()),
+            answer=clean_text(self.answer_edit.toPlainText()),
             answer_sent=self.sent_answer or silent,
         )
 
@@ -239,7 +242,8 @@ class NoteDialog(QDialog):
 
     def note(self) -> tuple[dt.date, str]:
         """The day and the note's text."""
-        return self.day_edit.date().toPython(), self.note_edit.toPlainText().strip()  # type: ignore[return-value]
+        text = clean_text(self.note_edit.toPlainText()).strip()
+        return self.day_edit.date().toPython(), text  # type: ignore[return-value]
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -142,7 +142,11 @@ class SendingCommands(WindowParts):
                 recipient=recipient_line(situation.contact, situation.contact_email),
             )
         except OSError as exc:
-            self.show_error(f"Could not export to {path}: {exc.strerror or exc}.")
+            # Shown with the path, logged without it (its name is the company's).
+            logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
+            text = f"Could not export to {path}: {exc.strerror or exc}."
+            self.banner.show_message(text)
+            self.statusBar().showMessage(text, 15000)
             return None
         if boxes:
             self.show_error(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core.situation import Profile
 from bowout.gui.spellcheck import available_languages, language_name
+from bowout.gui.widgets.message_line import plain_label
 from bowout.settings import REPLY_DAYS_RANGE, Settings
 
 logger = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class SettingsDialog(QDialog):
         self.name_edit = self._line("name_edit", "Your name", settings.profile.name)
         self.email_edit = self._line("email_edit", "Your email", settings.profile.email)
         self.email_edit.setPlaceholderText("name@example.com")
-        self.email_warning = QLabel("", self)
+        self.email_warning = plain_label(QLabel("", self))
         self.email_warning.setObjectName("email_warning")
         self.email_warning.setAccessibleName("Email warning")
         self.email_warning.setStyleSheet("color: #d9822b;")

@@ -33,6 +33,7 @@ from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
 from bowout.gui.lifecycle import LifecycleCommands
 from bowout.gui.menus import build_menus, build_toolbar
+from bowout.gui.moving import MovingCommands
 from bowout.gui.timeline_commands import TimelineCommands
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
@@ -85,7 +86,12 @@ TONE_DELAY_MS = 300
 
 
 class MainWindow(
-    DraftingCommands, WindowCommands, TimelineCommands, LifecycleCommands, QMainWindow
+    DraftingCommands,
+    WindowCommands,
+    TimelineCommands,
+    LifecycleCommands,
+    MovingCommands,
+    QMainWindow,
 ):
     """Navigation on the left, a list view beside the draft, the draft filling the rest."""
 
@@ -340,8 +346,9 @@ class MainWindow(
                     ("discard_autosave_button", "Discard", self.discard_autosave),
                 ),
             )
-        elif self.context.history_message:
-            self.banner.show_message(self.context.history_message)
+        elif self.context.history_message or self.context.settings_notices:
+            said = [*self.context.settings_notices, self.context.history_message or ""]
+            self.banner.show_message("\n".join(line for line in said if line))
         if self.context.history is None and self.context.history_message:
             self.statusBar().showMessage("History unavailable: " + self.context.history_message)
         self.dirty = False

@@ -65,15 +65,15 @@ class TimelineCommands(WindowParts):
         except BowOutError as exc:
             self.show_error(str(exc))
             return
-        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return
-        entry = dialog.entry()
-        done = "your answer" if entry.received is None else "their reply"
-        if entry.received is not None and entry.answer_sent:
-            done = "their reply and your answer"
-        self._add_events(
-            reply_events(entry, record.sent or "", now), f"Added {done} to the timeline."
-        )
+        while self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+            entry = dialog.entry()
+            done = "your answer" if entry.received is None else "their reply"
+            if entry.received is not None and entry.answer_sent:
+                done = "their reply and your answer"
+            events = reply_events(entry, record.sent or "", now)
+            if self._add_events(events, f"Added {done} to the timeline."):
+                return
+            # Not kept (the message is in the banner): the dialog comes back with the text.
 
     @Slot()
     def add_call_note(self) -> None:
@@ -86,13 +86,14 @@ class TimelineCommands(WindowParts):
         now = self.now()
         start = _day(record.sent or record.created)
         dialog = NoteDialog(sent=start, today=now.astimezone().date(), parent=self)
-        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return
-        day, text = dialog.note()
-        at = _stamp(day, now, floor=record.sent or "")
         from bowout.services.records import timeline_event  # storage waits for first use
 
-        self._add_events([timeline_event("call-note", at, "phone", text)], "Call note added.")
+        while self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+            day, text = dialog.note()
+            at = _stamp(day, now, floor=record.sent or "")
+            event = timeline_event("call-note", at, "phone", text)
+            if self._add_events([event], "Call note added."):
+                return
 
     @Slot()
     def mark_resolved(self) -> None:
@@ -136,17 +137,19 @@ class TimelineCommands(WindowParts):
             return None
         return record
 
-    def _add_events(self, events: list[dict[str, Any]], message: str) -> None:
+    def _add_events(self, events: list[dict[str, Any]], message: str) -> bool:
+        """Keep ``events`` in the open record's timeline; False (and the reason shown) when
+        they could not be kept, so the dialog they came from can come back with its text."""
         history = self.context.history
         if history is None or self.record is None or not events:
-            return
+            return True
         try:
             from bowout.services.records import add_events
 
             self.record = add_events(history, self.record.id, events)
         except BowOutError as exc:
             self.show_error(str(exc))
-            return
+            return False
         record_id = self.record.id
         self.statusBar().showMessage(message, 8000)
         self.banner.show_message(message, (
@@ -155,6 +158,7 @@ class TimelineCommands(WindowParts):
         ))  # fmt: skip
         self._history_changed()
         self.show_follow_up()
+        return True
 
     def _remove_events(self, record_id: str, events: list[dict[str, Any]]) -> None:
         """Undo: take the events just added out of the record's timeline again."""

@@ -73,6 +73,43 @@ class ApplicationStore:
                 kept.append(stored)
         return by_company(kept)
 
+    def damaged_applications(self) -> builtins.list[tuple[str, str]]:
+        """The applications :meth:`applications` leaves out because they are damaged, as
+        (id, what is wrong); shown to the user, who may remove them."""
+        self._refresh()
+        damaged = []
+        for key, doc in self._store.read().get(APPLICATIONS, {}).items():
+            try:
+                StoredApplication.from_dict(doc)
+            except HistoryError as exc:
+                damaged.append((str(key), str(exc)))
+        return sorted(damaged)
+
+    def remove_damaged_application(self, application_id: str) -> None:
+        """Remove an application document that cannot be read (see
+        :meth:`damaged_applications`); HistoryError when it is not there or not damaged."""
+        with self._transaction():
+            doc = self._applications.get(application_id)
+            if doc is None:
+                raise HistoryError(f"No application with id {application_id!r} in the history.")
+            try:
+                StoredApplication.from_dict(doc)
+            except HistoryError:
+                self._applications.remove(application_id)
+                return
+            raise HistoryError(f"The application {application_id!r} is not damaged.")
+
+    def import_mappings(self) -> builtins.list[ImportMapping]:
+        """Every remembered CSV column mapping (a damaged one is logged and left out)."""
+        self._refresh()
+        kept = []
+        for doc in self._mappings.all():
+            try:
+                kept.append(ImportMapping.from_dict(doc))
+            except HistoryError as exc:
+                logger.error("ignoring %s in %s", exc, self.path)
+        return kept
+
     def get_application(self, application_id: str) -> StoredApplication:
         """The kept application with this id; HistoryError when there is none."""
         self._refresh()

@@ -124,8 +124,10 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_MODE) -> Non
     """Replace ``path`` with ``data``: temp file in the same folder, fsync, rename, fsync dir.
 
     A crash at any point leaves either the old file or the new one, never a mix; the
-    temp file is removed on failure. The file is never truncated in place. A symbolic
-    link at ``path`` stays a link: its target is replaced (in the target's folder).
+    temp file is removed on failure. When only the folder's sync after the rename fails,
+    :class:`RenamedNotSynced` says so: the new file is already in place. The file is
+    never truncated in place. A symbolic link at ``path`` stays a link: its target is
+    replaced (in the target's folder).
     """
     if path.is_symlink():
         path = Path(os.path.realpath(path))
@@ -144,10 +146,26 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_MODE) -> Non
         os.close(fd)
         fd = -1
         _replace(tmp, path)
-        fsync_dir(folder)
     except BaseException:
         if fd >= 0:
             os.close(fd)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)  # not through ops: cleanup must work while a fault is injected
         raise
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        raise RenamedNotSynced(path, exc) from exc
+
+
+class RenamedNotSynced(OSError):
+    """The new file is in place (the rename happened) but its folder could not be synced.
+
+    The write has happened: every reader sees the new bytes, and only a power cut in the
+    next moments could bring the old file back. A caller that must not repeat the write
+    (a save that would add a record twice) treats it as done and reports the rest.
+    """
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror, str(path))
+        self.cause = cause

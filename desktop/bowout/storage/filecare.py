@@ -7,6 +7,7 @@ import logging
 import os
 from pathlib import Path
 
+from bowout import readfile
 from bowout.storage import atomic
 from bowout.storage.errors import HistoryError
 
@@ -16,10 +17,26 @@ logger = logging.getLogger("bowout.storage.history")  # the messages read as the
 def linked_target(path: Path) -> Path:
     """``path``, or the file a symbolic link at ``path`` points to (written through it).
 
-    Raises HistoryError when the link points nowhere: starting an empty history there
-    would hide the user's real one (on an unmounted drive, say).
+    Raises HistoryError when ``path`` (or what it links to) is a folder, a device, a
+    FIFO or a loop of links, said as what it is, and when a link points nowhere:
+    starting an empty history there would hide the user's real one (on an unmounted
+    drive, say).
     """
-    if not path.is_symlink():
+    kind = readfile.kind_of(path)
+    link = path.is_symlink()
+    if kind is not None:
+        what = (
+            "is a loop of symbolic links"
+            if "loop" in kind
+            else (
+                f"is a link to {os.path.realpath(path)}, which is {kind}" if link else f"is {kind}"
+            )
+        )
+        raise HistoryError(
+            f"Could not read the history: {path} {what}, not a history file; move it away "
+            "(or point the link at the history file) and start Bow Out again."
+        )
+    if not link:
         return path
     target = Path(os.path.realpath(path))
     if not target.is_file():
@@ -28,6 +45,20 @@ def linked_target(path: Path) -> Path:
             "the file, or remove the link to start a new history."
         )
     return target
+
+
+def backups_problem(folder: Path) -> str | None:
+    """Why backups cannot be kept in ``folder`` (a loop of links, a file where the folder
+    should be), for the user; None when it is a folder or can become one."""
+    kind = readfile.kind_of(folder)
+    if kind is None and (folder.is_file() or (folder.is_symlink() and not folder.exists())):
+        kind = "a file" if folder.is_file() else "a link to something missing"
+    if kind is None or kind == "a folder":
+        return None
+    return (
+        f"Bow Out cannot keep backups in {folder} (it is {kind}), so every save goes on "
+        "without a backup; move it away and Bow Out makes the folder again."
+    )
 
 
 def clean_temp_files(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import logging
+import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,8 +16,12 @@ from bowout.storage import atomic, backups, recovery
 from bowout.storage.application_store import ApplicationStore
 from bowout.storage.conflicts import SaveConflict
 from bowout.storage.errors import HistoryError, os_error
-from bowout.storage.filecare import clean_temp_files, linked_target, make_private
-from bowout.storage.io import ImportReport, export_bytes, parse_import
+from bowout.storage.filecare import (
+    backups_problem,
+    clean_temp_files,
+    linked_target,
+    make_private,
+)
 from bowout.storage.jsonstore import (
     RECORDS,
     REMINDERS,
@@ -26,13 +31,14 @@ from bowout.storage.jsonstore import (
     HistoryDB,
     HistoryStorage,
 )
-from bowout.storage.lifecycle import Lifecycle, check_update, rewrites_sent
+from bowout.storage.lifecycle import Lifecycle, check_update
 from bowout.storage.records import Record, checked
 from bowout.storage.reminder_store import ReminderStore
 from bowout.storage.schema import later_than, now
 from bowout.storage.search import FoldCache, Matcher
 from bowout.storage.sync_copies import SyncCopies
 from bowout.storage.timeline_edits import TimelineEdits
+from bowout.storage.transfer import MovingStore
 from bowout.storage.withdrawals import Withdrawals
 
 logger = logging.getLogger(__name__)
@@ -42,7 +48,10 @@ _SAVE = "save the history"
 _READ = "read the history"
 
 
-class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdrawals, SyncCopies):
+class History(
+    ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdrawals, SyncCopies,
+    MovingStore,
+):  # fmt: skip
     """Every withdrawal the user kept, with its timeline (see :class:`TimelineEdits`), the
     applications still open (see :class:`ApplicationStore`) and the follow-ups' state (see
     :class:`ReminderStore`); safe against crashes and a second running copy."""
@@ -82,6 +91,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
             history.recovery_message = history.read_only_message()
         else:
             history._merge_copies()
+        no_backups = backups_problem(history.backups)
+        if no_backups:
+            logger.warning("%s", no_backups)
+            said = history.recovery_message
+            history.recovery_message = f"{said} {no_backups}" if said else no_backups
         return history
 
     def read_only_message(self) -> str:
@@ -210,52 +224,6 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
             count = self._trash.clear()
         return count
 
-    # -- export and import -----------------------------------------------------------------
-    def export_json(self, path: Path) -> int:
-        """Write every record (not the trash) to ``path`` as JSON; returns the count."""
-        records = self.list()
-        if path.resolve() == self.path.resolve():
-            raise HistoryError("Choose another file to export to than the history itself.")
-        try:
-            atomic.atomic_write_bytes(path, export_bytes(records))
-        except OSError as exc:
-            raise os_error(exc, f"export to {path.name}", path) from exc
-        return len(records)
-
-    def import_json(self, path: Path) -> ImportReport:
-        """Merge records from an export by id: new ones added, newer versions applied."""
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise os_error(exc, f"read {path.name}", path) from exc
-        incoming = parse_import(raw, path)  # everything is checked before anything changes
-        added = updated = skipped = 0
-        with self._transaction():
-            changes: dict[str, dict[str, Any]] = {}
-            for record in incoming:
-                existing = self._records.get(record.id)
-                if record.id and self._trash.has(record.id):
-                    skipped += 1  # the user deleted it here; they can restore it from the trash
-                elif existing is None:
-                    stamp = now()
-                    record.id = record.id or uuid.uuid4().hex
-                    record.created = record.created or stamp
-                    record.updated = record.updated or stamp
-                    changes[record.id] = _owned_dict(record)
-                    added += 1
-                elif record.updated > str(existing["updated"]):
-                    if rewrites_sent(self._to_record(existing, strict=True), record):
-                        record.id = uuid.uuid4().hex  # kept beside it: what was sent stays
-                        added += 1
-                    else:
-                        updated += 1
-                    changes[record.id] = _owned_dict(record)
-                else:
-                    skipped += 1
-            if changes:
-                self._records.put_many(changes)  # one batch: a 10k import was quadratic
-        return ImportReport(added=added, updated=updated, skipped=skipped)
-
     # -- internals -------------------------------------------------------------------------
     def _get_locked(self, record_id: str) -> Record:
         doc = self._records.get(record_id)
@@ -330,6 +298,11 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         try:
             backups.take(self.path, self.backups)
             atomic.atomic_write_bytes(self.path, payload)
+        except atomic.RenamedNotSynced as exc:
+            # The new file is in place: the save happened, and saying "could not save"
+            # would make the user save again (a new record twice). Only its durability
+            # against a power cut in the next moments is in doubt: that goes to the log.
+            logger.warning("saved %s, but its folder could not be synced: %s", self.path, exc)
         except OSError as exc:
             raise os_error(exc, _SAVE, self.path) from exc
         # The new file is in place: the save has happened, whatever goes wrong from here.
@@ -348,7 +321,14 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         try:
             self._store.refresh()
             return
-        except (FileNotFoundError, CorruptFile):
+        except FileNotFoundError:
+            linked_target(self.data_dir / HISTORY_FILE)  # a link whose target went away
+            if not os.access(self.path.parent, os.W_OK):
+                # A read-only folder with no history yet: nothing is kept, so reading shows
+                # nothing; a save says read-only when it tries to write.
+                self._store.use_empty()
+                return
+        except CorruptFile:
             pass
         except OSError as exc:
             raise os_error(exc, _READ, self.path) from exc
@@ -376,12 +356,6 @@ class History(ApplicationStore, TimelineEdits, ReminderStore, Lifecycle, Withdra
         self.recovery_message = recovery.recover(self.path, problem, self.backups)
         if self.recovery_message:
             logger.warning("%s", self.recovery_message)
-
-
-def _owned_dict(record: Record) -> dict[str, Any]:
-    """The dict form of a record parsed for this import alone (nothing else holds its
-    nested values, so they are not copied again: 10,000 records, 100,000 dicts)."""
-    return dict(vars(record))
 
 
 def _newest_first(records: builtins.list[Record]) -> builtins.list[Record]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 import orjson
@@ -23,21 +24,34 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    #: Applications, follow-up states (ticks, settle-by dates) and CSV column mappings
+    #: that came in with a whole-data export (see :mod:`bowout.storage.transfer`).
+    applications: int = 0
+    follow_ups: int = 0
+    mappings: int = 0
 
 
-def export_bytes(records: list[Record]) -> bytes:
-    """An indented, human-readable export of ``records``."""
+def export_bytes(records: list[Record], extras: Mapping[str, object] | None = None) -> bytes:
+    """An indented, human-readable export of ``records`` (and ``extras``: the other
+    tables' documents by key, see :mod:`bowout.storage.transfer`)."""
     payload = {
         "format": EXPORT_FORMAT,
         "schema_version": SCHEMA_VERSION,
         "exported": now(),
         "records": [record.to_dict() for record in records],
+        **(extras or {}),
     }
     return orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def parse_import(raw: bytes, path: Path) -> list[Record]:
     """Validate a whole import file (an export, or a bare list of records) or raise."""
+    return parse_export(raw, path)[0]
+
+
+def parse_export(raw: bytes, path: Path) -> tuple[list[Record], object]:
+    """The checked records of an import file, and the parsed file itself (for the other
+    tables it may carry). Raises HistoryError naming what is wrong."""
 
     def bad(why: str) -> HistoryError:
         return HistoryError(f"{path.name} cannot be imported ({why}); the history was not changed.")
@@ -65,4 +79,4 @@ def parse_import(raw: bytes, path: Path) -> list[Record]:
             raise bad(f"record {index} repeats the id {record.id}")
         seen.add(record.id)
         records.append(record)
-    return records
+    return records, data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -11,6 +12,8 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
+
+from bowout import readfile
 
 #: The tables a history file holds: live records, and the trash (``{deleted, record}``).
 RECORDS = "records"
@@ -54,11 +57,14 @@ def _signature(st: os.stat_result) -> Signature:
 
 def parse(raw: bytes) -> Tables:
     """Parse and shape-check a history file; raise CorruptFile when it is not one."""
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # re-saved by an editor that adds a BOM
     if not raw.strip():
         raise CorruptFile("it is empty")
     try:
         data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+    except orjson.JSONDecodeError as exc:
+        if "depth" in str(exc):
+            raise CorruptFile("it is nested too deeply to be a history file") from None
         raise CorruptFile("it is not valid JSON, perhaps cut short or damaged") from None
     check_shape(data)
     tables: Tables = data
@@ -153,17 +159,27 @@ class HistoryStorage(Storage):
             self.load()
 
     def load(self) -> None:
-        """Read and parse the file, remembering exactly which version was read."""
-        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        """Read and parse the file, remembering exactly which version was read.
+
+        Raises FileNotFoundError, CorruptFile, OSError, or HistoryError for something
+        that is not a regular file or is over :data:`~bowout.readfile.DATA_LIMIT`.
+        """
         try:
-            signature = _signature(os.fstat(fd))
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                raw = handle.read()
-        finally:
-            os.close(fd)
+            raw, st = readfile.read_with_stat(self.path, readfile.DATA_LIMIT)
+        except readfile.UnreadableFile as exc:
+            from bowout.storage.errors import HistoryError
+
+            raise HistoryError(f"Cannot read the history {exc}.") from None
+        signature = _signature(st)
         self._data = parse(raw)
         self._signature = signature
         self.newer = newer_format(self._data)
+
+    def use_empty(self) -> None:
+        """Hold an empty history in memory, with no file behind it (stale until one exists)."""
+        self._data = orjson.loads(orjson.dumps(EMPTY))
+        self._signature = None
+        self.newer = None
 
     def forget(self) -> None:
         """Drop the cache so the next refresh re-reads the disk (after a failed save)."""

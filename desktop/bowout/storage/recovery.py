@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from pathlib import Path
 
+from bowout import readfile
 from bowout.storage import atomic, backups
 from bowout.storage.jsonstore import EMPTY, RECORDS, CorruptFile, dump, parse
 
@@ -19,6 +22,18 @@ def recover(path: Path, problem: str | None, folder: Path | None = None) -> str 
     ``folder``: where the backups are (see :func:`bowout.storage.backups.take`).
     """
     aside = backups.move_aside(path) if problem is not None else None
+    try:
+        return _restore(path, problem, aside, folder)
+    except OSError:
+        if aside is not None:  # e.g. a full disk: put the damaged file back where it was,
+            with contextlib.suppress(OSError):  # so the next run says it is damaged, not
+                os.rename(aside, path)  # missing, and tries the repair again
+        raise
+
+
+def _restore(
+    path: Path, problem: str | None, aside: Path | None, folder: Path | None
+) -> str | None:
     restored = None
     try:
         candidates = backups.newest_first(path, folder)
@@ -27,17 +42,24 @@ def recover(path: Path, problem: str | None, folder: Path | None = None) -> str 
         candidates = []
     for candidate in candidates:
         try:
-            raw = candidate.read_bytes()
+            raw = readfile.read_bytes(candidate, readfile.DATA_LIMIT)
             tables = parse(raw)
-        except (OSError, CorruptFile) as exc:
+        except (OSError, CorruptFile, readfile.UnreadableFile) as exc:
             logger.warning("backup %s is not usable: %s", candidate, exc)
             continue
         restored = (candidate, len(tables[RECORDS]))
-        atomic.atomic_write_bytes(path, raw)
+        _write(path, raw)
         break
     if restored is None:
-        atomic.atomic_write_bytes(path, dump(EMPTY))
+        _write(path, dump(EMPTY))
     return _recovery_message(problem, aside, restored)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        atomic.atomic_write_bytes(path, data)
+    except atomic.RenamedNotSynced as exc:  # in place: the repair is done
+        logger.warning("repaired %s, but its folder could not be synced: %s", path, exc)
 
 
 def _recovery_message(

@@ -179,6 +179,8 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
         data = tomllib.loads(source.lstrip("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{name}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays recursively
+        raise TemplateError(f"{name}: not valid TOML: nested too deeply") from None
     data.pop("base", None)
     slots: dict[str, tuple[tuple[Variant, ...], ...]] = dict(base.slots) if base else {}
     for slot, entries in data.items():
@@ -331,7 +333,10 @@ class Wording:
         # Phrasings are single-spaced when loaded and situation values are single lines; a
         # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
         # would leave two (an ellipsis, three, is kept).
-        for (audience, slot), part in zip(order, text.split(_SEP), strict=True):
+        parts = text.split(_SEP)
+        if len(parts) != len(order):  # a phrasing printed the separator itself
+            raise TemplateError("wording: a phrasing printed the control character U+001E")
+        for (audience, slot), part in zip(order, parts, strict=True):
             said[audience][slot] = _DOUBLE_STOP.sub(".", part) if ".." in part else part
         return said
 

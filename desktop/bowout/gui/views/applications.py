@@ -39,7 +39,7 @@ from bowout.gui.views.history_ops import configure_table, fold
 from bowout.gui.widgets.application_dialog import ApplicationDialog
 from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
-from bowout.gui.widgets.message_line import MessageLine, run_storage
+from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.storage.applications import (
     STATE_FILTER_LABELS,
     STATES,
@@ -136,7 +136,7 @@ class ApplicationsView(QWidget):
         self.message_label = MessageLine("applications_message", "Applications message", self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("applications_count")
-        self.details = QLabel(self)
+        self.details = plain_label(QLabel(self))
         self.details.setObjectName("application_details")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,7 +1,7 @@
 """Importing a table in the applications view: reading off the UI thread, one undo.
 
 The file is read by a :class:`~bowout.gui.background.BackgroundJob` (the bytes with
-:func:`~bowout.core.safe_read.read_regular_file`, the table with
+:func:`~bowout.readfile.read_named_file`, the table with
 :func:`~bowout.core.tabular.read_table`), with a progress bar and a Cancel button in the
 view; the window keeps answering. What the person then confirms in the
 :class:`~bowout.gui.widgets.import_dialog.ImportDialog` is stored by one
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from bowout.core.applications import Application
 from bowout.core.errors import BowOutError
-from bowout.core.safe_read import read_regular_file
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, Progress, Table, read_table
 from bowout.gui.background import BackgroundJob
 from bowout.gui.widgets.import_dialog import SKIPPED_SHOWN, ImportChoice
+from bowout.readfile import read_named_file
 from bowout.storage.applications import ApplicationImport, StoredApplication
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class TableReading(QWidget):
         which is said in the view by the caller's ``ended``)."""
 
         def work(progress: Progress) -> Table:
-            data = read_regular_file(path, MAX_BYTES, split_hint=SPLIT_HINT)
+            data = read_named_file(path, MAX_BYTES, hint=SPLIT_HINT)
             return read_table(data, progress)
 
         job = BackgroundJob(work, "import-reader", self)

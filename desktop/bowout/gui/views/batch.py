@@ -48,7 +48,7 @@ from bowout.gui.views.batch_items import (
     unfilled,
 )
 from bowout.gui.widgets.list_actions import list_button
-from bowout.gui.widgets.message_line import MessageLine, alarm_style
+from bowout.gui.widgets.message_line import MessageLine, alarm_style, plain_label
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
@@ -123,7 +123,7 @@ class BatchView(QWidget):
         self.door_check.setObjectName("batch_door_check")
         for check in (self.rapport_check, self.door_check):
             check.toggled.connect(lambda _on: self._facts_changed())
-        self.fill_label = QLabel(self)
+        self.fill_label = plain_label(QLabel(self))
         self.fill_label.setObjectName("batch_fill_label")
         self.fill_label.setAccessibleName("Details to fill in")
         self.fill_label.setWordWrap(True)
@@ -154,7 +154,7 @@ class BatchView(QWidget):
         self.copy_button.clicked.connect(self.copy_current)
         self.mail_button.clicked.connect(self.mail_current)
         self.sent_button.clicked.connect(self.mark_current_sent)
-        self.progress_label = QLabel(self)
+        self.progress_label = plain_label(QLabel(self))
         self.progress_label.setObjectName("batch_progress")
         self.message_label = MessageLine("batch_message", "Batch message", self)
         self.message_label.show()

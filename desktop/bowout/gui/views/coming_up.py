@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
 from bowout.gui.widgets.list_actions import list_button
-from bowout.gui.widgets.message_line import MessageLine, alarm_colour, run_storage
+from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -236,7 +236,7 @@ class ComingUpView(QWidget):
                 due.setFont(bold)
             company = QTableWidgetItem(reminder.company or "—")
             title = QTableWidgetItem(reminder.title)
-            title.setToolTip(reminder.title)
+            title.setToolTip(plain_tip(reminder.title))
             for column, item in enumerate((tick, due, company, title)):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()

@@ -36,7 +36,7 @@ from bowout.gui.views.history_ops import (
     with_status,
 )
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
-from bowout.gui.widgets.message_line import MessageLine, run_storage
+from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.gui.widgets.record_details import RecordDetails
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class HistoryView(QWidget):
         self.undo_bar = QFrame(self)
         self.undo_bar.setObjectName("undo_bar")
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = QLabel(self.undo_bar)
+        self.undo_label = plain_label(QLabel(self.undo_bar))
         self.undo_label.setObjectName("undo_label")
         self.undo_label.setWordWrap(True)
         self.undo_button = list_button(self, "undo_button", "&Undo", "Undo the delete")
@@ -191,8 +191,10 @@ class HistoryView(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question; tests replace this method."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question quotes a company
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     # -- storage calls and messages -------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from bowout.core import history_summary as core
 from bowout.core.reminders import local_day
 from bowout.core.situation import Reason, Stage
+from bowout.gui.widgets.message_line import plain_label
 from bowout.gui.widgets.summary_chart import SummaryChart
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class HistorySummary(QFrame):
         self.text_button.setCheckable(True)
         self.text_button.setAutoDefault(False)
         self.text_button.toggled.connect(self._show_text)
-        self.observation_label = QLabel(self)
+        self.observation_label = plain_label(QLabel(self))
         self.observation_label.setObjectName("observation_label")
         self.observation_label.setAccessibleName("Observation")
         self.observation_label.setWordWrap(True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from bowout.core.applications import Application
 from bowout.core.errors import InputError
 from bowout.core.situation import Stage, parse_date
-from bowout.gui.widgets.message_line import alarm_style
+from bowout.gui.widgets.message_line import alarm_style, plain_label
 
 #: What each field of an application is called in the window.
 FIELD_LABELS = {
@@ -71,7 +71,7 @@ class ApplicationDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         form.addRow("Notes:", self.notes_edit)
-        self.error_label = QLabel(self)
+        self.error_label = plain_label(QLabel(self))
         self.error_label.setObjectName("application_error")
         self.error_label.setStyleSheet(alarm_style(self.error_label))
         self.error_label.setWordWrap(True)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
+from bowout.gui.widgets.message_line import plain_label
+
 
 class CallBranches(QWidget):
     """A title and, folded away until asked for, the words to say for each branch.
@@ -47,7 +49,7 @@ class CallBranches(QWidget):
             toggle.setAutoRaise(True)
             toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             toggle.setArrowType(Qt.ArrowType.RightArrow)
-            answer = QLabel(words, self)
+            answer = plain_label(QLabel(words, self))  # the words name the company
             answer.setObjectName(f"branch_words_{index}")
             answer.setWordWrap(True)
             answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

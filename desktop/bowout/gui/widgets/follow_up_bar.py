@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from bowout.gui.history_model import local_time_text
+from bowout.gui.widgets.message_line import plain_label
 
 
 def is_sent(record: Any) -> bool:
@@ -28,7 +29,7 @@ class FollowUpBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("follow_up_bar")
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))
         self.label.setObjectName("follow_up_label")
         self.label.setWordWrap(True)
         self.replied_button = QPushButton("They &replied…", self)

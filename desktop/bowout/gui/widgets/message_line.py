@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bowout.core.errors import BowOutError
@@ -19,6 +21,24 @@ from bowout.gui.plain_words import plain_words
 #: The alarm red on a light window, and on a dark one.
 ALARM_ON_LIGHT = "#c62828"
 ALARM_ON_DARK = "#ff8a80"
+
+
+def plain_label(label: QLabel) -> QLabel:
+    """Make ``label`` show its text as typed, never as rich text; returns it.
+
+    A QLabel guesses rich text from the first tag it sees, so a company name such as
+    ``<img src=...>`` from a CSV would render as an image. Every label that shows text
+    the user (or a file) supplied, or a message that quotes it, is made plain.
+    """
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """``text`` for a tooltip, shown as typed (tooltips guess rich text as labels do)."""
+    if not QtGuiNamespace.mightBeRichText(text):
+        return text
+    return QtGuiNamespace.convertFromPlainText(text)
 
 
 def alarm_colour(palette: QPalette) -> QColor:
@@ -44,6 +64,7 @@ class MessageLine(QLabel):
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self.setWordWrap(True)
+        plain_label(self)  # messages quote companies and file names
         self.hide()
 
     def show_text(self, text: str, *, error: bool = False) -> None:
