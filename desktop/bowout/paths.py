@@ -33,8 +33,17 @@ def app_root() -> Path:
 
 
 def templates_dir() -> Path:
-    """The built-in message templates."""
+    """The built-in language packs, one folder each (``templates/en/``)."""
     return app_root() / "templates"
+
+
+#: The language of the built-in pack drafts are written in (the only one so far).
+DEFAULT_LANGUAGE = "en"
+
+
+def pack_dir(language: str = DEFAULT_LANGUAGE) -> Path:
+    """One built-in language pack: its message templates and ``wording/`` TOML files."""
+    return templates_dir() / language
 
 
 def resources_dir() -> Path:

@@ -54,7 +54,7 @@ def step_resources(state: State) -> str:
     """The templates and the app icon are where paths.py says they are."""
     from bowout import paths
 
-    templates = paths.templates_dir()
+    templates = paths.pack_dir()
     _check(templates.is_dir(), f"no templates folder at {templates}")
     found = sorted(p.name for p in templates.glob("*.j2"))
     _check(bool(found), f"no templates in {templates}")

@@ -73,7 +73,8 @@ def test_the_sign_off_and_the_call_give_the_users_name_without_a_title(
 ) -> None:
     data = draft_json(capsys, tmp_path, "--stage", "accepted", "--contact", "Jordan Lee",
                       "--your-name", "Dr. Aiko Tanaka")  # fmt: skip
-    assert data["body_text"].split("\n")[-3:-2] == ["Aiko Tanaka"]
+    # The sign-off block: the sign-off, then the name (no empty email or phone line after it).
+    assert data["body_text"].split("\n\n")[-1].split("\n")[1] == "Aiko Tanaka"
     assert "this is Aiko Tanaka" in data["phone_script"]
     assert "Dr. Aiko" not in json.dumps(data, ensure_ascii=False)
 

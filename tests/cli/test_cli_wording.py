@@ -40,8 +40,10 @@ def test_the_same_wording_gives_the_same_text(capsys: pytest.CaptureFixture[str]
     two = as_json(capsys, "--stage", "screening", "--wording", "2")
     again = as_json(capsys, "--stage", "screening", "--wording", "2")
     assert one["body_text"] != two["body_text"] and two == again
-    wrapped = as_json(capsys, "--stage", "screening", "--wording", str(1 + one["wordings"]))
-    assert wrapped["body_text"] == one["body_text"] and wrapped["wording"] == 1
+    # Beyond the wordings there are is an error, not wording 1 again (issue 21).
+    beyond = str(1 + one["wordings"])
+    code, _, err = run(capsys, "draft", "--stage", "screening", "--wording", beyond)
+    assert code == 2 and f"choose 1 to {one['wordings']}" in err
 
 
 def test_greeting_flag(capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,4 +118,4 @@ def test_the_cli_drafts_a_request_to_talk(capsys: pytest.CaptureFixture[str]) ->
     assert code == 2 and "fits the reasons" in err and "Traceback" not in err
     code, out, _ = run(capsys, "draft", "--stage", "offer", "--reason", "compensation",
                            "--deal-breaker", "pay", "--contact", "Jordan Lee")  # fmt: skip
-    assert code == 0 and "could not find a way to make the salary work" in out
+    assert code == 0 and "could not reach an agreement on the salary" in out

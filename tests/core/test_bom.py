@@ -28,7 +28,7 @@ PROFILE = Profile(name="Ana Ruiz", email="ana@example.org")
 
 
 def _with_bom(folder: Path, name: str) -> None:
-    source = (paths.templates_dir() / name).read_bytes()
+    source = (paths.pack_dir() / name).read_bytes()
     (folder / name).write_bytes(BOM + source)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel
+from bowout.core.composer import facts_of_reply
 from bowout.core.draft import REPLY_KINDS
 from bowout.core.errors import InputError
 from bowout.core.negotiation import LIKELY
@@ -21,7 +21,7 @@ from bowout.core.wording import parse_rules, violations
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
 NAMES = {"contact": "Jordan Lee", "role": "Data Analyst", "company": "Northwind"}
-RULES = parse_rules((paths.templates_dir() / "wording" / "rules.toml").read_text("utf-8"))
+RULES = parse_rules((paths.pack_dir() / "wording" / "rules.toml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def _reply_problems(composer: Composer, s: Situation, kind: str, where: str) -> 
     long, a figure nobody typed, an admission, or a subject that does not answer."""
     channel = s.channel or Channel.EMAIL
     reply = composer.compose_reply(s, PROFILE, kind)
-    facts = facts_of_channel(s, channel, WRITTEN_AUDIENCE[channel], TODAY)
+    facts = facts_of_reply(s, channel, kind, TODAY)
     texts = {"body": (reply.body_text, facts), "subject": (reply.subject, facts)}
     problems = [f"{where}: {v}" for v in violations(RULES, texts)]
     body = reply.body_text.rsplit("\n\n", 1)[0]

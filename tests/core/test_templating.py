@@ -20,11 +20,11 @@ def _contexts() -> list[dict[str, object]]:
 
 
 def test_builtin_templates_pass_the_checker() -> None:
-    problems = [p for p in check_templates(paths.templates_dir(), _contexts())]
+    problems = [p for p in check_templates(paths.pack_dir(), _contexts())]
     # _parts.j2 is a macro library, not a rendered template name.
     assert [str(p) for p in problems if not p.path.name.startswith("_")] == []
     for name in TEMPLATE_NAMES:
-        assert (paths.templates_dir() / name).is_file(), name
+        assert (paths.pack_dir() / name).is_file(), name
 
 
 def test_user_template_overrides_builtin_by_name(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The wording model over the whole matrix: stage x reason x channel x voice x facts.
 
-Every draft obeys the consistency rules of templates/wording/rules.toml, states its decision
+Every draft obeys the consistency rules of templates/en/wording/rules.toml, states its decision
 once, thanks once (and apologises at most once), uses no placeholder for a field it does
 not need, stays within its voice's length budget, and greets people as people do.
 """
@@ -78,7 +78,7 @@ def composer() -> Composer:
 
 @pytest.fixture(scope="module")
 def rules():  # type: ignore[no-untyped-def]
-    source = (paths.templates_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
+    source = (paths.pack_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
     return parse_rules(source)
 
 
@@ -103,7 +103,7 @@ def test_the_whole_matrix_keeps_the_rules(composer: Composer, rules, voice: Voic
     problems: list[str] = []
     for stage, reason, channel in itertools.product(Stage, Reason, Channel):
         s = situation(stage, reason, channel, voice, facts)
-        for wording in (1, 2):
+        for wording in (1, 2, 3):
             s2 = dataclasses.replace(s, wording=wording)
             draft = composer.compose(s2, PROFILE)
             where = f"{stage.value}/{reason.value}/{channel.value}/{voice.value}/{facts}/w{wording}"
@@ -217,7 +217,7 @@ FACT_STRATEGY = st.fixed_dictionaries(
 @given(facts=FACT_STRATEGY)
 def test_any_combination_of_facts_keeps_the_rules(facts: dict) -> None:  # type: ignore[type-arg]
     composer = Composer(today=lambda: TODAY)
-    source = (paths.templates_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
+    source = (paths.pack_dir() / "wording" / "rules.toml").read_text(encoding="utf-8")
     situation = Situation(role="Data Analyst", company="Northwind", **facts)
     draft = composer.compose(situation, PROFILE)
     assert not check_draft(draft, parse_rules(source))

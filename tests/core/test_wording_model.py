@@ -79,7 +79,7 @@ def test_templates_check_applies_the_rules_to_custom_wording(tmp_path: Path) -> 
 def test_the_rules_file_uses_the_vocabulary() -> None:
     from bowout import paths
 
-    rules = parse_rules((paths.templates_dir() / "wording" / "rules.toml").read_text("utf-8"))
+    rules = parse_rules((paths.pack_dir() / "wording" / "rules.toml").read_text("utf-8"))
     assert len(rules) >= 10
     for rule in rules:
         assert set(rule.when) <= set(VOCABULARY) and rule.why

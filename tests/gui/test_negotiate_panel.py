@@ -36,7 +36,7 @@ def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow
     assert "negotiate.decide" in keys and "roadmap.channel" not in keys
     panel.not_resolved_button.click()
     after = email_text(window)
-    assert "could not find a way to make the salary work" in after
+    assert "could not reach an agreement on the salary" in after
     assert "declin" in after.lower() and not panel.negotiate_check.isChecked()
     assert not window.tabs.isTabVisible(PHONE_TAB)  # an email withdrawal: no call
     situation = window.form.situation()
@@ -49,4 +49,4 @@ def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow
     assert not window.form.situation().negotiated
     window.open_record(saved)
     assert window.form.situation().negotiated
-    assert "could not find a way to make the salary work" in email_text(window)
+    assert "could not reach an agreement on the salary" in email_text(window)

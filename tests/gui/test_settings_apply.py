@@ -47,7 +47,7 @@ def test_profile_change_swaps_only_the_signature(qtbot: QtBot, window: MainWindo
     text = window.editor.message_text()
     assert SENTENCE.strip() in text
     last = text.split("\n\n")[-1].split("\n")
-    assert last[1:] == ["Ana Ruiz-Ortega", "[Your email]", "+34 600"]
+    assert last[1:] == ["Ana Ruiz-Ortega", "+34 600"]  # no email: no line (issue 20)
     assert "ana@example.org" not in text
     window.editor.undo()  # the swap is one step; the typed sentence survives it
     assert "ana@example.org" in window.editor.message_text()

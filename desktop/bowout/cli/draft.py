@@ -226,7 +226,8 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         type=_wording,
         default=1,
         metavar="N",
-        help="alternative phrasing number N (1-based; the same N gives the same text)",
+        help="alternative phrasing number N, from 1 to the number this situation has (the "
+        "JSON's wordings says how many; beyond it is an error); the same N gives the same text",
     )
     p.add_argument(
         "--greeting",
@@ -282,8 +283,10 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
     goodwill = tuple(choice for flag, (choice, _) in _GOODWILL_FLAGS.items() if getattr(args, flag))
     if goodwill and not goodwill_fits(Stage(args.stage), Reason(args.reason), kind):
         given = " ".join(f"--{f.replace('_', '-')}" for f in _GOODWILL_FLAGS if getattr(args, f))
-        if args.reason == Reason.RED_FLAGS.value:
-            raise InputError(f"{given}: with the reason red-flags the message offers nothing more")
+        if not Reason(args.reason).info.warm:
+            raise InputError(
+                f"{given}: with the reason {args.reason} the message offers nothing more"
+            )
         raise InputError(
             f"{given}: goodwill fits only rescinding (--stage accepted, --kind withdraw)"
         )
@@ -366,6 +369,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     profile = profile_from_args(args, data_dir)
     composer = Composer(user_template_dirs(data_dir))
     draft = composer.compose(situation, profile, body_template=args.template)
+    if situation.wording > draft.wordings:
+        raise InputError(
+            f"--wording {situation.wording}: this situation has {draft.wordings} wording(s); "
+            f"choose 1 to {draft.wordings}"
+        )
     for problem in composer.take_template_problems():
         print(f"bowout: warning: {problem}", file=sys.stderr)
     record_id = None

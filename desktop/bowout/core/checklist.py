@@ -18,7 +18,8 @@ from typing import Any
 from bowout.core.addressing import reference_name
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
-from bowout.core.situation import Channel, Kind, Money, Reason, Situation, Stage
+from bowout.core.pack import load_pack, long_date
+from bowout.core.situation import Channel, Kind, Money, Situation, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -28,18 +29,22 @@ REENTRY = "re-entry"
 
 #: The phases in the order a person meets them.
 PHASES = ("before", "during", "after", "later")
-PHASE_TITLES = {
-    "before": "Before you get in touch",
-    "during": "The message",
-    "after": "Afterwards",
-    "later": "In the weeks that follow",
-}
 
-# Month names spelled out here so the date reads the same whatever the system locale.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+
+class _PhaseTitles(Mapping[str, str]):
+    """Each phase's title, from the language pack (``[checklist.phases]``)."""
+
+    def __getitem__(self, phase: str) -> str:
+        return load_pack().word("checklist.phases", phase)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PHASES)
+
+    def __len__(self) -> int:
+        return len(PHASES)
+
+
+PHASE_TITLES: Mapping[str, str] = _PhaseTitles()
 
 _GROUPS = {
     "roadmap": ROADMAP,
@@ -98,27 +103,21 @@ def goodwill_steps(
     contact = _contact(situation)
     offered = situation.goodwill_offered
     if Goodwill.REFERRAL in offered:
-        to = (situation.recruiter or "the recruiter") if channel is Channel.RECRUITER else contact
+        recruiter = situation.recruiter or _name("recruiter")
+        to = recruiter if channel is Channel.RECRUITER else contact
         when = format_date(today + dt.timedelta(days=GOODWILL_DAYS[Goodwill.REFERRAL]))
-        yield _item(
-            "goodwill.referral",
-            "after",
-            "Ask the person you have in mind whether they agree to be introduced; if they "
-            f"do, send their details to {to} by {when}.",
-        )
+        yield _item("goodwill.referral", "after", _say("goodwill-referral", to=to, when=when))
     if Goodwill.HANDOVER in offered:
         when = format_date(today + dt.timedelta(days=GOODWILL_DAYS[Goodwill.HANDOVER]))
         yield _item(
-            "goodwill.handover",
-            "after",
-            f"Offer {contact} two or three times for the short handover call by {when}.",
+            "goodwill.handover", "after", _say("goodwill-handover", contact=contact, when=when)
         )
     if Goodwill.STAY_IN_TOUCH in offered:
         when = format_date(today + dt.timedelta(days=GOODWILL_DAYS[Goodwill.STAY_IN_TOUCH]))
         yield _item(
             "goodwill.stay-in-touch",
             "later",
-            f"Check in with {contact} around {when}: a short, friendly note that asks for nothing.",
+            _say("goodwill-stay-in-touch", contact=contact, when=when),
         )
 
 
@@ -177,12 +176,23 @@ def apply_state(
 
 
 def format_date(date: dt.date) -> str:
-    """A date as people write it in a letter: "2 March 2026"."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    """A date as people write it in a letter: "2 March 2026" (the pack's CLDR locale, never
+    the system's)."""
+    return long_date(date)
 
 
 def _item(key: str, phase: str, text: str) -> ChecklistItem:
     return ChecklistItem(key=key, text=text, group=_GROUPS[key.split(".", 1)[0]], phase=phase)
+
+
+def _say(step: str, **values: str) -> str:
+    """A step's text from the language pack (``[checklist.steps]``), its fields filled."""
+    return load_pack().text("checklist.steps", step, **values)
+
+
+def _name(key: str) -> str:
+    """Who is meant when nobody is named ("the hiring manager"), from the pack."""
+    return load_pack().word("names", key)
 
 
 def _named(written: str) -> str:
@@ -192,178 +202,101 @@ def _named(written: str) -> str:
 
 
 def _contact(situation: Situation) -> str:
-    return _named(situation.contact) or "the hiring manager"
+    return _named(situation.contact) or _name("manager")
 
 
-def _paid(situation: Situation) -> list[str]:
-    return [
-        name
+def _paid(situation: Situation) -> str:
+    """The money received, as the pack names it ("the signing bonus"); "" for none."""
+    pack = load_pack()
+    items = [
+        pack.word("money", name)
         for name, value in (
-            ("signing bonus", situation.signing_bonus),
-            ("relocation assistance", situation.relocation_assistance),
+            ("signing_bonus", situation.signing_bonus),
+            ("relocation_assistance", situation.relocation_assistance),
         )
         if value is Money.PAID
     ]
+    return pack.word("money", "and").join(items)
 
 
 def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     stage = situation.stage
-    if situation.reason is Reason.NONE:
-        reason = "Make the decision final and note your reason in one sentence, for yourself."
-    else:
-        reason = "Make the decision final and write your reason in one sentence."
-    yield _item("roadmap.reason", "before", reason)
+    said = situation.reason.info.said
+    yield _item("roadmap.reason", "before", _say("reason" if said else "reason-none"))
     if stage is Stage.ACCEPTED:
-        yield _item(
-            "logistics.contract",
-            "before",
-            "Read what you signed: the offer letter or contract, for notice periods and "
-            "repayment clauses.",
-        )
+        yield _item("logistics.contract", "before", _say("contract"))
     paid = _paid(situation)
     if paid:
-        yield _item(
-            "logistics.repayment-clause",
-            "before",
-            f"Find what your agreement says about repaying the {' and '.join(paid)}, "
-            "so you can discuss it knowing the terms.",
-        )
-    if situation.visa_petition_started or situation.sponsorship_required:
-        yield _item(
-            "logistics.adviser",
-            "before",
-            "Talk to an immigration adviser before you tell them: what happens to a running "
-            "petition or sponsorship can affect your status or a move to another sponsor.",
-        )
+        yield _item("logistics.repayment-clause", "before", _say("repayment-clause", paid=paid))
+    if situation.visa_petition_started:
+        yield _item("logistics.adviser", "before", _say("adviser-petition"))
+    elif situation.sponsorship_required:
+        yield _item("logistics.adviser", "before", _say("adviser-sponsorship"))
     if situation.via_recruiter and channel is not Channel.RECRUITER:
-        who = situation.recruiter or "your recruiter"
-        yield _item("roadmap.recruiter", "before", f"Tell {who} first, so they hear it from you.")
+        who = situation.recruiter or _name("your_recruiter")
+        yield _item("roadmap.recruiter", "before", _say("recruiter", who=who))
     elif not situation.via_recruiter:
-        yield _item(
-            "roadmap.mentor",
-            "before",
-            "If a mentor or someone who referred you is involved, tell them before the "
-            "employer hears.",
-        )
+        yield _item("roadmap.mentor", "before", _say("mentor"))
 
 
 def _during(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     contact = _contact(situation)
     if channel is Channel.PHONE:
-        step = f"Call {contact} today; the phone script has what to say."
+        step = _say("channel-phone", contact=contact)
     elif channel is Channel.RECRUITER:
-        who = situation.recruiter or "the recruiter"
-        step = f"Send the note to {who} today and ask them to confirm they have passed it on."
+        step = _say("channel-recruiter", who=situation.recruiter or _name("recruiter"))
     elif channel is Channel.LINKEDIN:
-        step = (
-            f"Send the message to {_named(situation.contact) or 'your contact'} on LinkedIn today."
-        )
+        step = _say("channel-linkedin", who=_named(situation.contact) or _name("linkedin_contact"))
     else:
-        step = f"Email your decision to {contact} today."
-    yield _item("roadmap.channel", "during", step + " The sooner they know, the sooner they "
-                "can move on.")  # fmt: skip
+        step = _say("channel-email", contact=contact)
+    yield _item("roadmap.channel", "during", f"{step} {_say('channel-soon')}")
 
 
 def _after(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     stage = situation.stage
     if channel is Channel.PHONE:
-        yield _item("roadmap.confirm", "after", "Send the confirming email the same day.")
-    if channel is Channel.PHONE:
-        record = "Keep a record: the date, who you spoke to and what was agreed."
-    else:
-        record = "Keep a record: the date, who you told and a copy of what you sent."
+        yield _item("roadmap.confirm", "after", _say("confirm"))
+    record = _say("record-call" if channel is Channel.PHONE else "record-written")
     if stage is Stage.ACCEPTED:
-        record += " Keep the signed offer with it: questions can come up months later."
+        record += " " + _say("record-accepted")
     elif stage is Stage.OFFER:
-        record += " Keep the offer with it, and sign nothing further."
+        record += " " + _say("record-offer")
     yield _item("roadmap.record", "after", record)
     paid = _paid(situation)
     if paid:
-        yield _item(
-            "logistics.settlement",
-            "after",
-            f"Agree repayment or a settlement of the {' and '.join(paid)} in writing, and "
-            "keep proof of any payment.",
-        )
+        yield _item("logistics.settlement", "after", _say("settlement", paid=paid))
     if situation.visa_petition_started:
-        yield _item(
-            "logistics.petition",
-            "after",
-            "With your adviser's answer in hand, agree in writing what happens to the visa "
-            "petition.",
-        )
+        yield _item("logistics.petition", "after", _say("petition"))
     if stage is Stage.ACCEPTED:
-        yield _item(
-            "logistics.return",
-            "after",
-            "Return anything they gave you (laptop, badge, documents) and ask for a receipt.",
-        )
-    if situation.reason is not Reason.RED_FLAGS and (stage.is_late or situation.keep_door_open):
-        yield _item(
-            "roadmap.referral",
-            "after",
-            "If you know someone who would suit the role, offer to put them in touch.",
-        )
+        yield _item("logistics.return", "after", _say("return"))
+    if situation.reason.info.warm and (stage.is_late or situation.keep_door_open):
+        yield _item("roadmap.referral", "after", _say("referral"))
 
 
 def _later(situation: Situation) -> Iterator[ChecklistItem]:
+    yield _item("reentry.references", "later", _say("references"))
+    yield _item("reentry.materials", "later", _say("materials"))
+    yield _item("reentry.lessons", "later", _say("lessons"))
+    over = situation.reason.info.ends_search
     yield _item(
-        "reentry.references",
-        "later",
-        "Tell your references this application is closed, so no enquiry takes them by surprise.",
+        "reentry.applications", "later", _say("applications-over" if over else "applications")
     )
-    yield _item("reentry.materials", "later", "Update your CV, LinkedIn status and job tracker.")
-    yield _item(
-        "reentry.lessons",
-        "later",
-        "Note what you learned about what you want, to spot the next mismatch sooner.",
-    )
-    if situation.reason is Reason.OTHER_OFFER:
-        applications = "Your search is over: close your other applications politely."
-    else:
-        applications = "If your search is over, close or pause your other applications."
-    yield _item("reentry.applications", "later", applications)
     if situation.relocation_timeline_changed:
-        yield _item(
-            "logistics.timeline",
-            "later",
-            "If you may reapply later, share your new relocation timeline when it is settled.",
-        )
-    if situation.keep_door_open and situation.reason is not Reason.RED_FLAGS:
-        who = _named(situation.contact) or "them"
-        yield _item(
-            "reentry.stay-in-touch",
-            "later",
-            f"Set a reminder to check in with {who} in a few months.",
-        )
+        yield _item("logistics.timeline", "later", _say("timeline"))
+    if situation.keep_door_open and situation.reason.info.warm:
+        who = _named(situation.contact) or _name("them")
+        yield _item("reentry.stay-in-touch", "later", _say("stay-in-touch", who=who))
 
 
 def _negotiate(situation: Situation) -> Iterator[ChecklistItem]:
     """Trying to resolve the deal-breaker first: decide what is enough, ask, decide by a date."""
-    yield _item(
-        "negotiate.must-haves",
-        "before",
-        "Write down your one or two must-haves, and what would be enough on each.",
-    )
-    yield _item(
-        "negotiate.case",
-        "before",
-        "Prepare your case in two sentences: what you bring, and what you need to say yes.",
-    )
-    yield _item(
-        "negotiate.ask", "during", "Send the request today and agree a time to talk it through."
-    )
-    when = f"by {format_date(situation.decide_by)}" if situation.decide_by else "by a set date"
-    yield _item(
-        "negotiate.decide",
-        "after",
-        f"Decide {when}: if it is resolved, ask for what was agreed in writing.",
-    )
-    yield _item(
-        "negotiate.withdraw",
-        "after",
-        "If it cannot be resolved, withdraw promptly rather than let the process drag on.",
-    )
-    yield _item(
-        "roadmap.record", "after", "Keep a record: the date, who you spoke to and what was offered."
-    )
+    yield _item("negotiate.must-haves", "before", _say("must-haves"))
+    yield _item("negotiate.case", "before", _say("case"))
+    yield _item("negotiate.ask", "during", _say("ask"))
+    if situation.decide_by:
+        decide = _say("decide-by", when=format_date(situation.decide_by))
+    else:
+        decide = _say("decide")
+    yield _item("negotiate.decide", "after", decide)
+    yield _item("negotiate.withdraw", "after", _say("withdraw"))
+    yield _item("roadmap.record", "after", _say("record-negotiate"))

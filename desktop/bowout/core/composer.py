@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from bowout.core.draft import REPLY_KINDS, Draft, Reply
 from bowout.core.errors import InputError, TemplateError
 from bowout.core.goodwill import Goodwill
 from bowout.core.negotiation import point_of
+from bowout.core.pack import load_pack
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
 
@@ -38,13 +38,27 @@ WRITTEN_AUDIENCE = {
     Channel.LINKEDIN: "linkedin",
 }
 
-_BLANK_LINES = re.compile(r"\n{3,}")
+#: Profile fields a signature leaves out when empty (no placeholder).
+OPTIONAL = ("your_email", "your_phone")
 
 
 def tidy(text: str) -> str:
     """Collapse the spacing left by optional template parts: single spaces, one blank line."""
-    lines = "\n".join([" ".join(line.split()) for line in text.split("\n")])
-    return _BLANK_LINES.sub("\n\n", lines).strip()
+    # One pass (it runs on every message of every keystroke): a regex over the joined text
+    # took twice as long.
+    out: list[str] = []
+    blank = True  # no blank line at the start
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            out.append(line)
+            blank = False
+        elif not blank:
+            out.append("")
+            blank = True
+    if out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
 
 
 def number_steps(text: str) -> str:
@@ -73,16 +87,18 @@ def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[st
 
 
 def paid_money(situation: Situation) -> str:
-    """The money received, as a phrase ("the signing bonus and the relocation assistance")."""
+    """The money received, as the language pack names it ("the signing bonus and the
+    relocation assistance"); "" when none was received."""
+    pack = load_pack()
     items = [
-        label
-        for label, value in (
-            ("the signing bonus", situation.signing_bonus),
-            ("the relocation assistance", situation.relocation_assistance),
+        pack.word("money", name)
+        for name, value in (
+            ("signing_bonus", situation.signing_bonus),
+            ("relocation_assistance", situation.relocation_assistance),
         )
         if value is Money.PAID
     ]
-    return " and ".join(items)
+    return pack.word("money", "and").join(items)
 
 
 def template_context(situation: Situation, profile: Profile, channel: Channel) -> dict[str, Any]:
@@ -99,6 +115,10 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         "your_phone": profile.phone.strip(),
     }
     context: dict[str, Any] = {key: value or PLACEHOLDERS[key] for key, value in given.items()}
+    # The profile's email and phone are optional: an empty one leaves its signature line out
+    # (the welcome says so), rather than a placeholder the tone coach then objects to.
+    for key in OPTIONAL:
+        context[key] = given[key]
     for key in ("contact", "role", "company", "recruiter"):
         context[f"{key}_given"] = bool(given[key])
     context.update(
@@ -109,7 +129,8 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         addressee=addressing.contact_addressee(situation),
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
-        manager=addressing.reference_name(situation.contact) or "the hiring manager",
+        manager=addressing.reference_name(situation.contact)
+        or load_pack().word("names", "manager"),
         start_date=templating.long_date(situation.start_date) if situation.start_date else "",
         paid_money=paid_money(situation),
         point=point_of(situation.deal_breaker),
@@ -153,13 +174,18 @@ class Composer:
             self.wording = Wording(self._templates.builtin_environment())
         # Choices by (situation, channel, date): a window recomposes on every keystroke.
         self._chosen: dict[
-            tuple[Situation, Channel, dt.date], dict[str, Mapping[str, Variant]]
+            tuple[Situation, Channel, dt.date, bool], dict[str, Mapping[str, Variant]]
         ] = {}
 
-    def choose(self, situation: Situation, channel: Channel) -> dict[str, Mapping[str, Variant]]:
-        """The chosen variant of each slot, per audience this draft writes to."""
+    def choose(
+        self, situation: Situation, channel: Channel, *, phone_known: bool = True
+    ) -> dict[str, Mapping[str, Variant]]:
+        """The chosen variant of each slot, per audience this draft writes to.
+
+        ``phone_known``: the profile holds a phone number (a voicemail asks for a call back).
+        """
         today = self.today()
-        key = (situation, channel, today)
+        key = (situation, channel, today, phone_known)
         known = self._chosen.get(key)
         if known is not None:
             return known
@@ -171,6 +197,7 @@ class Composer:
             audiences.append("spoken")  # the call's script, or the talking points
         chosen = {}
         facts = facts_of_channel(situation, channel, audiences[0], today)
+        facts["phone_known"] = "true" if phone_known else "false"
         for audience in audiences:  # the same facts, but for who reads them
             facts["audience"] = audience
             chosen[audience] = book.choose(facts)
@@ -263,7 +290,7 @@ class Composer:
     def _render_sentences(
         self, situation: Situation, channel: Channel, context: Mapping[str, Any]
     ) -> tuple[int, int, dict[str, dict[str, str]]]:
-        chosen = self.choose(situation, channel)
+        chosen = self.choose(situation, channel, phone_known=bool(context["your_phone"]))
         wordings = phrasing_count(list(chosen.values()))
         wording = (situation.wording - 1) % wordings + 1
         return wording, wordings, self.wording.render_all(chosen, wording, context)
@@ -280,11 +307,7 @@ class Composer:
         if reply not in REPLY_KINDS:
             raise InputError(f"a reply is one of {', '.join(REPLY_KINDS)}: {reply!r}")
         channel = situation.channel or recommend_channel(situation).channel
-        written = WRITTEN_AUDIENCE[channel]
-        facts = facts_of_channel(situation, channel, written, self.today())
-        facts["reply"] = reply
-        if channel is Channel.PHONE:
-            facts["channel"] = Channel.EMAIL.value  # the answer is written, after the call
+        facts = facts_of_reply(situation, channel, reply, self.today())
         chosen = self.wording.voicebook(situation.voice.value).choose(facts)
         context = template_context(situation, profile, channel)
         context["say"] = say = self.wording.render(chosen, situation.wording, context)
@@ -308,19 +331,19 @@ class Composer:
         return self._env
 
 
-#: When a call turns, in the order it tends to: (slot, when) for the phone tab's sections.
-BRANCHES = (
-    ("counter", "If they make a counter-offer or ask what would change your mind"),
-    ("reconsider", "If you would reconsider (then use Try to resolve it first)"),
-    ("where", "If they ask where you are going"),
-    ("feedback", "If they ask for feedback"),
-    ("upset", "If they are upset"),
-)
+#: When a call turns, in the order it tends to: the slots of the phone tab's sections (their
+#: titles are the language pack's ``[branches]``).
+BRANCHES = ("counter", "reconsider", "where", "feedback", "upset")
 
 
 def phone_branches(say: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """The call's branches as (when, words to say) pairs; a branch with no words is left out."""
-    return tuple((when, f"\u201c{say[slot]}\u201d") for slot, when in BRANCHES if say.get(slot))
+    pack = load_pack()
+    return tuple(
+        (pack.word("branches", slot), f"\u201c{say[slot]}\u201d")
+        for slot in BRANCHES
+        if say.get(slot)
+    )
 
 
 def _written_layout(kind: Kind, channel: Channel) -> str:
@@ -342,6 +365,16 @@ def facts_of_channel(
     if situation.kind is Kind.NEGOTIATE and channel is Channel.PHONE:
         channel = Channel.EMAIL
     facts["channel"] = channel.value
+    return facts
+
+
+def facts_of_reply(
+    situation: Situation, channel: Channel, reply: str, today: dt.date
+) -> dict[str, str]:
+    """The facts of a written answer of kind ``reply`` (a key of :data:`REPLY_KINDS`) to
+    what they wrote back: after a call, the answer is an email; its sign-off fits the kind."""
+    facts = facts_of(situation, WRITTEN_AUDIENCE[channel], today, reply)
+    facts["channel"] = Channel.EMAIL.value if channel is Channel.PHONE else channel.value
     return facts
 
 

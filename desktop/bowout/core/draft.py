@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from bowout.core import vocabulary
 from bowout.core.advice import Advice
 from bowout.core.situation import Channel, Profile, Situation
 
@@ -111,26 +112,11 @@ class Draft:
         }
 
 
-#: What the other side may write back, and the label the window shows for each.
-REPLY_KINDS = {
-    "accepted": "They accepted it graciously",
-    "asked-why": "They asked why",
-    "counter-offer": "They made a counter-offer",
-    "asked-to-talk": "They asked to talk",
-    "repayment": "They asked you to repay the bonus or relocation",
-    "reconsider-later": "They asked you to reconsider later",
-    "no-reply": "No reply yet",
-}
+#: What the other side may write back, and the label the window shows for each (derived
+#: from :data:`bowout.core.vocabulary.REPLY_KINDS`, where each kind is declared once).
+REPLY_KINDS = {kind: info.label for kind, info in vocabulary.REPLY_KINDS.items()}
 #: What Bow Out drafts for each kind of reply (``bowout reply --help``, the README).
-REPLY_ANSWERS = {
-    "accepted": "a short thank-you",
-    "asked-why": "the one-line reason (none when the reason is red flags)",
-    "counter-offer": "a firm, grateful decline (the decision stands)",
-    "asked-to-talk": "agreeing to talk, asking for two or three times",
-    "repayment": "a request for the terms in writing; never an admission beyond what was paid",
-    "reconsider-later": "thanks, and staying in touch",
-    "no-reply": "a gentle follow-up that restates the decision",
-}
+REPLY_ANSWERS = {kind: info.answer for kind, info in vocabulary.REPLY_KINDS.items()}
 
 
 @dataclasses.dataclass(frozen=True)

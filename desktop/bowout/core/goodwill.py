@@ -8,60 +8,15 @@ fit is :func:`goodwill_fits`.
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING
 
 from bowout.core.errors import InputError
+from bowout.core.vocabulary import REASONS, Goodwill
+
+__all__ = ["GOODWILL_STAGES", "Goodwill", "goodwill_choices", "goodwill_fits"]
 
 if TYPE_CHECKING:  # the situation module imports this one
     from bowout.core.situation import Kind, Reason, Stage
-
-
-class Goodwill(enum.Enum):
-    """One goodwill choice (its value is the identifier in files, the CLI and JSON).
-
-    ``referral``: suggest someone who may suit the role (only someone the user knows; the
-    wording never names or promises a person); ``handover``: a short call to help restart
-    the search or brief whoever comes next; ``stay-in-touch``: keep in contact.
-    """
-
-    REFERRAL = "referral"
-    HANDOVER = "handover"
-    STAY_IN_TOUCH = "stay-in-touch"
-
-    @property
-    def label(self) -> str:
-        """What the window shows for this choice."""
-        return _LABELS[self]
-
-    @property
-    def hint(self) -> str:
-        """One sentence on what the offer means, for a tooltip or accessible description."""
-        return _HINTS[self]
-
-    @property
-    def fact(self) -> str:
-        """The wording condition that says this choice was made (``offer_referral``...)."""
-        return _FACTS[self]
-
-
-_LABELS = {
-    Goodwill.REFERRAL: "Offer a referral",
-    Goodwill.HANDOVER: "Offer a short handover call",
-    Goodwill.STAY_IN_TOUCH: "Offer to stay in touch",
-}
-_HINTS = {
-    Goodwill.REFERRAL: "Only if you know someone who may suit the role: the message offers "
-    "to put them in touch once that person agrees, without naming anyone.",
-    Goodwill.HANDOVER: "A short call to help them restart the search or brief whoever comes next.",
-    Goodwill.STAY_IN_TOUCH: "Say you would value staying in touch; the checklist dates a "
-    "friendly check-in.",
-}
-_FACTS = {
-    Goodwill.REFERRAL: "offer_referral",
-    Goodwill.HANDOVER: "offer_handover",
-    Goodwill.STAY_IN_TOUCH: "stay_in_touch",
-}
 
 
 def goodwill_choices(values: object) -> tuple[Goodwill, ...]:
@@ -88,13 +43,12 @@ def goodwill_fits(stage: Stage, reason: Reason, kind: Kind) -> bool:
     """Whether the goodwill choices (referral, handover, staying in touch) fit.
 
     Only when rescinding an accepted offer (stage ``accepted``, kind ``withdraw``), for any
-    reason but ``red-flags``. Why not ``offer``, as a career coach sees it: declining an
+    reason whose info is ``warm`` (all but ``red-flags``). Why not ``offer``, as a career
+    coach sees it: declining an
     offer not yet accepted is an outcome every employer plans for (the other finalists are
     still warm), so a courteous answer with the door kept open is enough; rescinding
     breaks a commitment they acted on (they closed the search, planned a start), which is
     what the repair steps are for. With concerns about the process (red flags) the message
     stays neutral and offers nothing more.
     """
-    return (
-        stage.value in GOODWILL_STAGES and kind.value == "withdraw" and reason.value != "red-flags"
-    )
+    return stage.value in GOODWILL_STAGES and kind.value == "withdraw" and REASONS[reason].warm

@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bowout.core.situation import Reason, Stage
+from bowout.core.vocabulary import REASONS
 
 #: How many months the chart shows, ending with the current one.
 MONTHS_SHOWN = 12
@@ -30,16 +31,22 @@ STAGE_NAMES: dict[Stage, str] = {
     Stage.OFFER: "Offer",
     Stage.ACCEPTED: "Accepted offer",
 }
-REASON_NAMES: dict[Reason, str] = {
-    Reason.OTHER_OFFER: "Another offer",
-    Reason.NOT_A_FIT: "Not the right fit",
-    Reason.COMPENSATION: "Pay",
-    Reason.PERSONAL: "Personal",
-    Reason.RED_FLAGS: "Concerns",
-    Reason.RELOCATION: "Relocation or visa",
-    Reason.DIFFERENT_PATH: "A different path",
-    Reason.NONE: "No reason given",
-}
+
+
+class _ReasonNames(Mapping[Reason, str]):
+    """Each reason's short name, read from its row of the vocabulary (one table for reasons)."""
+
+    def __getitem__(self, reason: Reason) -> str:
+        return REASONS[reason].short
+
+    def __iter__(self) -> Iterator[Reason]:
+        return iter(REASONS)
+
+    def __len__(self) -> int:
+        return len(REASONS)
+
+
+REASON_NAMES: Mapping[Reason, str] = _ReasonNames()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,33 +8,37 @@ circumstances) once there has been at least one interview.
 
 from __future__ import annotations
 
-from bowout.core.situation import (
-    NEGOTIABLE_REASONS,
-    NEGOTIABLE_STAGES,
-    DealBreaker,
-    Reason,
-    negotiable,
-)
+from collections.abc import Iterator, Mapping
+
+from bowout.core.pack import load_pack
+from bowout.core.situation import NEGOTIABLE_STAGES, DealBreaker, Reason, negotiable
+from bowout.core.vocabulary import REASONS
 
 __all__ = ["LIKELY", "NEGOTIABLE_REASONS", "NEGOTIABLE_STAGES", "POINTS", "negotiable", "point_of"]
 
-#: How each deal-breaker is named inside a sentence ("a conversation about the start date").
-POINTS = {
-    DealBreaker.PAY: "the salary",
-    DealBreaker.SCOPE: "the scope of the job",
-    DealBreaker.REMOTE: "remote or hybrid working",
-    DealBreaker.START_DATE: "the start date",
-    DealBreaker.SPONSORSHIP: "visa sponsorship",
-    DealBreaker.RELOCATION: "relocation support",
-    DealBreaker.OTHER: "one open point",
-}
+#: Reasons a conversation can change (from :data:`bowout.core.vocabulary.REASONS`).
+NEGOTIABLE_REASONS = frozenset(reason for reason, info in REASONS.items() if info.negotiable)
+
+
+class _Points(Mapping[DealBreaker, str]):
+    """How each deal-breaker is named inside a sentence ("a conversation about the start
+    date"), from the language pack's ``[points]``."""
+
+    def __getitem__(self, deal_breaker: DealBreaker) -> str:
+        return load_pack().word("points", deal_breaker.value)
+
+    def __iter__(self) -> Iterator[DealBreaker]:
+        return iter(DealBreaker)
+
+    def __len__(self) -> int:
+        return len(DealBreaker)
+
+
+POINTS: Mapping[DealBreaker, str] = _Points()
 
 #: The deal-breaker a reason most often stands for (what the window proposes first).
-LIKELY = {
-    Reason.COMPENSATION: DealBreaker.PAY,
-    Reason.NOT_A_FIT: DealBreaker.SCOPE,
-    Reason.RELOCATION: DealBreaker.RELOCATION,
-    Reason.PERSONAL: DealBreaker.REMOTE,
+LIKELY: dict[Reason, DealBreaker] = {
+    reason: info.likely for reason, info in REASONS.items() if info.likely is not None
 }
 
 

@@ -4,147 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 from typing import Any
 
 from bowout.core.errors import InputError
-from bowout.core.goodwill import Goodwill, goodwill_choices, goodwill_fits
+from bowout.core.goodwill import goodwill_choices, goodwill_fits
 from bowout.core.textclean import clean_line
+from bowout.core.vocabulary import (
+    REASONS,
+    Channel,
+    DealBreaker,
+    Goodwill,
+    Kind,
+    Money,
+    Reason,
+    Stage,
+    Voice,
+)
+
+__all__ = [
+    "Channel", "DealBreaker", "Goodwill", "Kind", "Money", "Profile", "Reason", "Situation",
+    "Stage", "Voice", "negotiable", "parse_date",
+]  # fmt: skip
 
 #: Longest value accepted for a single name-like field (contact, role, company...).
 MAX_FIELD_CHARS = 200
-
-
-class _Labelled(enum.Enum):
-    """An identifier enum whose members have a label for people (see :data:`_LABELS`)."""
-
-    @property
-    def label(self) -> str:
-        """What the window shows for this value."""
-        return _LABELS[self]
-
-
-class Stage(_Labelled):
-    """How far the application has gone (SPEC identifiers)."""
-
-    APPLIED = "applied"
-    SCREENING = "screening"
-    INTERVIEWING = "interviewing"
-    FINAL = "final"
-    OFFER = "offer"
-    ACCEPTED = "accepted"
-
-    @property
-    def is_late(self) -> bool:
-        """After the final interview: a call is often due and LinkedIn is too casual."""
-        return self in (Stage.FINAL, Stage.OFFER, Stage.ACCEPTED)
-
-
-class Reason(_Labelled):
-    """Why the user is withdrawing (at most one neutral sentence in the message)."""
-
-    OTHER_OFFER = "other-offer"
-    NOT_A_FIT = "not-a-fit"
-    COMPENSATION = "compensation"
-    PERSONAL = "personal"
-    RED_FLAGS = "red-flags"
-    RELOCATION = "relocation"
-    DIFFERENT_PATH = "different-path"
-    NONE = "none"
-
-
-class Channel(_Labelled):
-    """How the message reaches the employer."""
-
-    EMAIL = "email"
-    PHONE = "phone"
-    RECRUITER = "recruiter"
-    LINKEDIN = "linkedin"
-
-
-class Money(_Labelled):
-    """What happened to a signing bonus or relocation assistance: only money received is owed."""
-
-    NONE = "none"
-    PROMISED = "promised"
-    PAID = "paid"
-
-    @classmethod
-    def coerce(cls, value: object) -> Money:
-        """A :class:`Money` from itself, its value, or a boolean of older records (True: paid)."""
-        if isinstance(value, Money):
-            return value
-        if isinstance(value, bool) or value is None:
-            return cls.PAID if value else cls.NONE
-        try:
-            return cls(value)
-        except ValueError:
-            raise InputError(f"must be none, promised or paid: {value!r}") from None
-
-
-class Voice(_Labelled):
-    """How the message sounds. Brief is the shortest; formal reads like a letter."""
-
-    BRIEF = "brief"
-    WARM = "warm"
-    FORMAL = "formal"
-
-
-class Kind(_Labelled):
-    """What the message is for: withdrawing, or first trying to resolve the one problem."""
-
-    WITHDRAW = "withdraw"
-    NEGOTIATE = "negotiate"
-
-
-class DealBreaker(_Labelled):
-    """The one point that decides whether the user stays in the process (the article's
-    "one or two deal-breakers": a salary floor, remote work, visa sponsorship...)."""
-
-    PAY = "pay"
-    SCOPE = "scope"
-    REMOTE = "remote"
-    START_DATE = "start-date"
-    SPONSORSHIP = "sponsorship"
-    RELOCATION = "relocation"
-    OTHER = "other"
-
-
-_LABELS: dict[_Labelled, str] = {
-    Kind.WITHDRAW: "Withdraw",
-    Kind.NEGOTIATE: "Try to resolve it first",
-    DealBreaker.PAY: "Pay: the salary floor",
-    DealBreaker.SCOPE: "The scope of the role",
-    DealBreaker.REMOTE: "Remote or hybrid work",
-    DealBreaker.START_DATE: "The start date",
-    DealBreaker.SPONSORSHIP: "Visa sponsorship",
-    DealBreaker.RELOCATION: "Relocation support",
-    DealBreaker.OTHER: "Something else",
-    Money.NONE: "None",
-    Money.PROMISED: "Promised, not received",
-    Money.PAID: "Received",
-    Voice.BRIEF: "Brief",
-    Voice.WARM: "Warm",
-    Voice.FORMAL: "Formal",
-    Stage.APPLIED: "Applied, no interview yet",
-    Stage.SCREENING: "After a screening call or first interview",
-    Stage.INTERVIEWING: "Between interview rounds",
-    Stage.FINAL: "After the final interview",
-    Stage.OFFER: "Offer received, not accepted",
-    Stage.ACCEPTED: "Offer accepted (rescinding)",
-    Reason.OTHER_OFFER: "Accepted another offer",
-    Reason.NOT_A_FIT: "The role is not the right fit",
-    Reason.COMPENSATION: "Compensation does not work",
-    Reason.PERSONAL: "Personal circumstances",
-    Reason.RED_FLAGS: "Concerns about the process (say nothing)",
-    Reason.RELOCATION: "Relocation or visa timing",
-    Reason.DIFFERENT_PATH: "Pursuing a different path",
-    Reason.NONE: "Give no reason",
-    Channel.EMAIL: "Email",
-    Channel.PHONE: "Phone call, then email",
-    Channel.RECRUITER: "Through the recruiter",
-    Channel.LINKEDIN: "LinkedIn message",
-}
 
 
 def single_line(value: str) -> str:
@@ -332,10 +215,6 @@ class Situation:
         return cls(**kwargs)
 
 
-#: Reasons a conversation can change; concerns about the process (red flags) are not one.
-NEGOTIABLE_REASONS = frozenset(
-    {Reason.COMPENSATION, Reason.NOT_A_FIT, Reason.RELOCATION, Reason.PERSONAL}
-)
 #: Stages with something to negotiate: after the first interview, up to an accepted offer.
 NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED})
 
@@ -343,16 +222,16 @@ NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Sta
 def negotiable(stage: Stage, reason: Reason) -> bool:
     """Whether "Try to resolve it first" fits this stage and reason (the article's advice:
     negotiate what a conversation can change, once there is something to negotiate)."""
-    return stage in NEGOTIABLE_STAGES and reason in NEGOTIABLE_REASONS
+    return stage in NEGOTIABLE_STAGES and REASONS[reason].negotiable
 
 
 def _check_negotiable(situation: Situation) -> None:
     if situation.deal_breaker is None:
         raise InputError("trying to resolve it first needs the deal-breaker to talk about")
     if not negotiable(situation.stage, situation.reason):
+        reasons = ", ".join(r.value for r, info in REASONS.items() if info.negotiable)
         raise InputError(
-            "trying to resolve it first fits the reasons compensation, not-a-fit, relocation "
-            "and personal, from the interviewing stage on"
+            f"trying to resolve it first fits the reasons {reasons}, from the interviewing stage on"
         )
 
 

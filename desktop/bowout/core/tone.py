@@ -18,7 +18,7 @@ from bowout.core import tone_kinds as kinds
 from bowout.core import tone_rules as rules
 from bowout.core import tone_scan as scan
 from bowout.core.draft import Finding
-from bowout.core.situation import Channel, Kind, Reason, Situation
+from bowout.core.situation import Channel, Kind, Situation
 from bowout.core.tone_findings import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
 
 __all__ = [
@@ -90,7 +90,7 @@ def check_tone(
     if lowered is not None and body_lowered is not None:
         scan.scan_with_head(lowered, body_lowered)
     names = _situation_words(situation)
-    red_flags = situation.reason is Reason.RED_FLAGS
+    red_flags = not situation.reason.info.warm
     findings: list[Finding] = []
     findings.extend(findings_of.channel_findings(situation, channel, body))
     findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))

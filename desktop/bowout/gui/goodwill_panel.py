@@ -54,7 +54,7 @@ class GoodwillPanel(QGroupBox):
         """Show the choices when rescinding (stage accepted, withdrawing); disable them with
         a short explanation when the reason is red flags."""
         self.setVisible(stage is Stage.ACCEPTED and kind is Kind.WITHDRAW)
-        red_flags = reason is Reason.RED_FLAGS
+        red_flags = not reason.info.warm  # a neutral message offers nothing more
         for box in self.checks.values():
             box.setEnabled(not red_flags)
         self.hint.setText(RED_FLAGS_HINT if red_flags else "")

@@ -52,7 +52,9 @@ def check_wording(folder: Path) -> list[str]:
     """Problems with the wording files in ``folder/wording`` (one line each; [] when fine).
 
     Each voice is loaded as Bow Out would load it with ``folder`` first, every sample
-    situation is composed, and every consistency rule is applied to the result.
+    situation is composed, every consistency rule is applied to the result, and two
+    variants of a slot that both fit, naming the same facts, are reported (which one is
+    used must never depend on their order in the file).
     """
     from bowout.core.composer import WRITTEN_AUDIENCE, Composer, facts_of_channel
 
@@ -66,6 +68,7 @@ def check_wording(folder: Path) -> list[str]:
     except TemplateError as exc:
         return [str(exc)]
     problems: list[str] = []
+    seen: set[str] = set()  # each ambiguity once, at the first situation that meets it
     today = composer.today()
     for situation in rule_samples():
         try:
@@ -83,6 +86,12 @@ def check_wording(folder: Path) -> list[str]:
         problems += [
             f"{situation.voice.value} voice, {where}: {v}" for v in violations(rules, texts)
         ]
+        book = composer.wording.voicebook(situation.voice.value)
+        for _, facts in texts.values():
+            for ambiguity in book.ambiguities(facts):
+                if ambiguity not in seen:
+                    seen.add(ambiguity)
+                    problems.append(f"{situation.voice.value} voice, {where}: {ambiguity}")
     # A wording that failed while composing gave way to the built-in one: say so (a broken
     # .j2 template is reported by check_templates already).
     fell_back = [

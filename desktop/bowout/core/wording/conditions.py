@@ -9,17 +9,18 @@ a writer's typo is a clear error rather than a variant that silently never match
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from bowout.core import vocabulary
 from bowout.core.errors import TemplateError
-from bowout.core.goodwill import Goodwill
-from bowout.core.situation import (
+from bowout.core.situation import Situation
+from bowout.core.vocabulary import (
     Channel,
     DealBreaker,
+    Goodwill,
     Kind,
     Money,
     Reason,
-    Situation,
     Stage,
     Voice,
 )
@@ -28,57 +29,103 @@ from bowout.core.situation import (
 #: a LinkedIn contact, or the hiring manager on the phone.
 AUDIENCES = ("manager", "recruiter", "linkedin", "spoken")
 
-#: What the other side may answer after the message (the kinds of reply Bow Out drafts).
-REPLY_KINDS = (
-    "none", "accepted", "asked-why", "counter-offer", "asked-to-talk", "repayment",
-    "reconsider-later", "no-reply",
-)  # fmt: skip
-
 #: Days before the start date within which an answer counts as "near" (an apology for the
 #: short notice) and "soon" (mentioned, without an apology).
 NEAR_DAYS = 21
 SOON_DAYS = 60
 
 _BOOL = ("true", "false")
-_MONEY = tuple(m.value for m in Money)
 
-#: Every fact a condition may name, with the values it can take.
-VOCABULARY: Mapping[str, tuple[str, ...]] = {
-    "stage": tuple(s.value for s in Stage),
-    "reason": tuple(r.value for r in Reason),
-    "channel": tuple(c.value for c in Channel),
-    "voice": tuple(v.value for v in Voice),
-    "audience": AUDIENCES,
+
+def _reply_kinds() -> tuple[str, ...]:
+    return ("none", *vocabulary.REPLY_KINDS)
+
+
+#: Every fact a condition may name, with how to list the values it can take (read when a
+#: file loads, so a row added to a vocabulary table is a value at once).
+_FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
+    "stage": lambda: tuple(s.value for s in Stage),
+    "reason": lambda: tuple(r.value for r in Reason),
+    "channel": lambda: tuple(c.value for c in Channel),
+    "voice": lambda: tuple(v.value for v in Voice),
+    "audience": lambda: AUDIENCES,
     # Withdrawing, or first asking for a conversation about one deal-breaker.
-    "kind": tuple(k.value for k in Kind),
-    "deal_breaker": ("none", *(d.value for d in DealBreaker)),
+    "kind": lambda: tuple(k.value for k in Kind),
+    "deal_breaker": lambda: ("none", *(d.value for d in DealBreaker)),
     # A withdrawal after a conversation about the deal-breaker that found no way.
-    "negotiated": _BOOL,
-    "decide_by": ("none", "given"),
+    "negotiated": lambda: _BOOL,
+    "decide_by": lambda: ("none", "given"),
     # What they said back, for a reply (none: this is not a reply).
-    "reply": REPLY_KINDS,
+    "reply": _reply_kinds,
     # How near the agreed start date is: none given, already past (an old record), within
     # NEAR_DAYS, within SOON_DAYS, or further away.
-    "start": ("none", "past", "near", "soon", "far"),
-    "signing_bonus": _MONEY,
-    "relocation_assistance": _MONEY,
+    "start": lambda: ("none", "past", "near", "soon", "far"),
+    "signing_bonus": lambda: tuple(m.value for m in Money),
+    "relocation_assistance": lambda: tuple(m.value for m in Money),
     # Money the user actually received (bonus or relocation assistance): only that is owed.
-    "money_paid": _BOOL,
-    "contact_known": _BOOL,
-    "recruiter_known": _BOOL,
-    "rapport": _BOOL,
-    "via_recruiter": _BOOL,
-    "linkedin_main": _BOOL,
-    "keep_door_open": _BOOL,
-    "visa_petition_started": _BOOL,
-    "sponsorship_required": _BOOL,
-    "relocation_timeline_changed": _BOOL,
+    "money_paid": lambda: _BOOL,
+    "contact_known": lambda: _BOOL,
+    # The user's phone number is in the profile (a voicemail asks to be called back on it).
+    "phone_known": lambda: _BOOL,
+    "recruiter_known": lambda: _BOOL,
+    "rapport": lambda: _BOOL,
+    "via_recruiter": lambda: _BOOL,
+    "linkedin_main": lambda: _BOOL,
+    "keep_door_open": lambda: _BOOL,
+    "visa_petition_started": lambda: _BOOL,
+    "sponsorship_required": lambda: _BOOL,
+    "relocation_timeline_changed": lambda: _BOOL,
     # Goodwill the user chose to offer after rescinding (as chosen: the wording's own
     # conditions and the rules keep it to rescinding, and out of a red-flags message).
-    "offer_referral": _BOOL,
-    "offer_handover": _BOOL,
-    "stay_in_touch": _BOOL,
+    "offer_referral": lambda: _BOOL,
+    "offer_handover": lambda: _BOOL,
+    "stay_in_touch": lambda: _BOOL,
+    # From the reason's row of the vocabulary (ReasonInfo): whether the message may be warm
+    # (praise, goodwill), whether the reason is said, whether a conversation could change it.
+    "warm": lambda: _BOOL,
+    "reason_said": lambda: _BOOL,
+    "negotiable": lambda: _BOOL,
+    # The tone a sign-off must have (vocabulary.SIGNOFFS): from the stage, kind and reply.
+    "signoff": lambda: vocabulary.SIGNOFFS,
 }
+
+
+#: Which facts decide first when two variants fit: a variant naming a fact earlier in this
+#: list is more specific than one naming only later facts, whatever their number (as CSS
+#: weighs an id above any number of classes). What the message is and who reads it come
+#: first, then the cause (the reason and what is said of it), then the circumstances; the
+#: plain facts of the situation last. Declared once here, so a file's order never decides.
+PRECEDENCE = (
+    "reply", "kind", "audience", "warm", "reason_said", "reason", "negotiable", "negotiated",
+    "deal_breaker", "signoff", "channel", "stage", "relocation_timeline_changed",
+    "visa_petition_started", "sponsorship_required", "money_paid", "signing_bonus",
+    "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch",
+    "keep_door_open", "start", "decide_by", "contact_known", "phone_known", "recruiter_known",
+    "rapport", "via_recruiter", "linkedin_main", "voice",
+)  # fmt: skip
+_WEIGHT = {name: 1 << (len(PRECEDENCE) - i) for i, name in enumerate(PRECEDENCE)}
+
+
+def specificity(names: Iterable[str]) -> int:
+    """How specific a variant naming these facts is (see :data:`PRECEDENCE`)."""
+    return sum(_WEIGHT[name] for name in set(names))
+
+
+class _Vocabulary(Mapping[str, tuple[str, ...]]):
+    """Every fact a condition may name, with the values it can take right now."""
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        return _FACTS[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_FACTS)
+
+    def __len__(self) -> int:
+        return len(_FACTS)
+
+
+#: Every fact a condition may name, with the values it can take.
+VOCABULARY: Mapping[str, tuple[str, ...]] = _Vocabulary()
 
 #: A parsed condition: fact name -> the values that satisfy it.
 Conditions = Mapping[str, frozenset[str]]
@@ -97,11 +144,18 @@ def start_nearness(start: dt.date | None, today: dt.date) -> str:
 
 
 def facts_of(
-    situation: Situation, audience: str, today: dt.date, reply: str = "none"
+    situation: Situation,
+    audience: str,
+    today: dt.date,
+    reply: str = "none",
+    *,
+    phone_known: bool = True,
 ) -> dict[str, str]:
     """The facts of ``situation`` for a text written to ``audience``, as vocabulary strings.
 
-    ``reply``: what they wrote back, when the text answers it (one of REPLY_KINDS).
+    ``reply``: what they wrote back, when the text answers it (a key of
+    :data:`~bowout.core.vocabulary.REPLY_KINDS`, or "none"). ``phone_known``: the profile
+    holds the user's phone number.
     """
     channel = situation.channel
     paid = Money.PAID in (situation.signing_bonus, situation.relocation_assistance)
@@ -121,13 +175,21 @@ def facts_of(
         "relocation_assistance": situation.relocation_assistance.value,
         "money_paid": _yes(paid),
         "contact_known": _yes(bool(situation.contact)),
+        "phone_known": _yes(phone_known),
         "recruiter_known": _yes(bool(situation.recruiter)),
     }
     for name in _BOOL_FACTS:
         facts[name] = "true" if getattr(situation, name) else "false"
     chosen = situation.goodwill
-    for choice, fact in _GOODWILL_FACTS:
-        facts[fact] = "true" if choice in chosen else "false"
+    for choice in Goodwill:
+        facts[choice.fact] = "true" if choice in chosen else "false"
+    info = vocabulary.REASONS[situation.reason]
+    facts["warm"] = _yes(info.warm)
+    facts["reason_said"] = _yes(info.said)
+    facts["negotiable"] = _yes(info.negotiable)
+    facts["signoff"] = vocabulary.signoff_tone(
+        situation.stage, situation.reason, situation.kind, reply
+    )
     return facts
 
 
@@ -136,20 +198,19 @@ _BOOL_FACTS = (
     "rapport", "via_recruiter", "linkedin_main", "keep_door_open",
     "visa_petition_started", "sponsorship_required", "relocation_timeline_changed",
 )  # fmt: skip
-#: (choice, its fact name), built once: facts_of runs on every keystroke.
-_GOODWILL_FACTS = tuple((choice, choice.fact) for choice in Goodwill)
 
 
 def _yes(value: bool) -> str:
     return "true" if value else "false"
 
 
-def parse_conditions(raw: object, where: str) -> dict[str, frozenset[str]]:
+def parse_conditions(raw: object, where: str, *, closed: bool = True) -> dict[str, frozenset[str]]:
     """Check a ``when``/``unless`` table against :data:`VOCABULARY`.
 
     ``raw`` maps a fact name to a value or a list of values (booleans may be written as
     TOML ``true``/``false``). Raises :class:`TemplateError` naming ``where`` on an unknown
-    fact or value.
+    fact or value, and on a ``when`` list that names every value but one (write ``unless``
+    with that one: a value added later would otherwise be left out silently) or every value.
     """
     if raw is None:
         return {}
@@ -168,6 +229,13 @@ def parse_conditions(raw: object, where: str) -> dict[str, frozenset[str]]:
             raise TemplateError(
                 f"{where}: {name} cannot be {', '.join(wrong) or 'empty'}; "
                 f"it is one of {', '.join(allowed)}"
+            )
+        if closed and len(allowed) > 2 and len(texts) >= len(allowed) - 1:
+            left = sorted(set(allowed) - texts)
+            fix = f'unless = {{ {name} = "{left[0]}" }}' if left else f"no {name} condition"
+            raise TemplateError(
+                f"{where}: {name} lists {'every value but one' if left else 'every value'}; "
+                f"write {fix} instead, so a value added later is not left out"
             )
         parsed[name] = texts
     return parsed

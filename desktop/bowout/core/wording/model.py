@@ -1,6 +1,6 @@
 """The wording model: ordered slots, variants with conditions, alternative phrasings per voice.
 
-A voice's wording lives in ``templates/wording/<voice>.toml`` (data a writer can extend):
+A voice's wording lives in ``templates/<language>/wording/<voice>.toml`` (data a writer can extend):
 one array of tables per slot, each table a variant::
 
     [[reason]]
@@ -8,20 +8,28 @@ one array of tables per slot, each table a variant::
     unless = { audience = "spoken" }
     say = ["First phrasing, with {{ role }}.", "A second phrasing."]
 
-For each slot the first variant whose conditions hold is used (like if/elif); ``say = ""``
-leaves the slot empty. ``say`` may list alternative phrasings: wording N takes the N-th
-(cycling), so the same N always gives the same text. A voice file may name ``base``: its
-own variants of a slot are tried first, then the base voice's. Python selects; the chosen
-sentences are rendered together by Jinja2 in the sandbox, and user folders override a
-voice file by name.
+For each slot the *most specific* variant whose conditions hold is used: the facts it
+names (``when`` and ``unless`` together) are weighed by their precedence, declared once in
+:data:`~bowout.core.wording.conditions.PRECEDENCE` (what the message is, who reads it, the
+cause, then the circumstances), so a variant naming a weightier fact wins, and of two naming
+the same kinds of fact, the one naming more. Order in a file never matters; two fitting
+variants naming the same facts are an ambiguity the writer must settle (``bowout
+templates check`` and the tests report it; at run time the tie is broken by the
+conditions' text, never by position). ``say = ""`` leaves the slot empty. ``say`` may list
+alternative phrasings: wording N takes the N-th (cycling), so the same N always gives the
+same text. A voice file may name ``base``: where none of its own variants of a slot fits,
+the base voice's are used. A phrasing is one line of plain text (no line break, no markup:
+the layout templates make paragraphs). Python selects; the chosen sentences are rendered
+together by Jinja2 in the sandbox, and user folders override a voice file by name.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +38,7 @@ import jinja2
 from bowout import paths
 from bowout.core import templating
 from bowout.core.errors import TemplateError
-from bowout.core.wording.conditions import Conditions, matches, parse_conditions
+from bowout.core.wording.conditions import Conditions, matches, parse_conditions, specificity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,6 +59,10 @@ SLOTS = (
     "where", "feedback", "upset", "reply",
 )  # fmt: skip
 
+#: An HTML tag or entity: a phrasing is plain text, escaped when the rich text is made.
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&[A-Za-z]+;|&#\d+;")
+#: Two full stops where a value's own ends a sentence (not three: an ellipsis).
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 #: Separates the sentences of one combined render (never typed in a template).
 _SEP = "\x1e"
 #: Combined templates kept compiled (one per distinct choice of sentences).
@@ -71,13 +83,43 @@ class Variant:
         """Whether this variant fits the facts."""
         return matches(self.when, self.unless, facts)
 
+    @functools.cached_property
+    def specificity(self) -> int:
+        """How specific the conditions are: among fitting variants, the most wins (the facts
+        named, weighed by :data:`~bowout.core.wording.conditions.PRECEDENCE`)."""
+        return specificity([*self.when, *self.unless])
+
+    @functools.cached_property
+    def tiebreak(self) -> str:
+        """A stable order for equally specific variants that is not their place in a file."""
+
+        def text(conditions: Conditions) -> str:
+            return repr(sorted((k, sorted(v)) for k, v in conditions.items()))
+
+        return text(self.when) + text(self.unless) + repr(self.phrasings)
+
+
+def most_specific(variants: Sequence[Variant], facts: Mapping[str, str]) -> Variant | None:
+    """The fitting variant that names the most facts (ties: see :attr:`Variant.tiebreak`)."""
+    best: Variant | None = None
+    for variant in variants:
+        if not variant.applies(facts):
+            continue
+        if (
+            best is None
+            or variant.specificity > best.specificity
+            or (variant.specificity == best.specificity and variant.tiebreak < best.tiebreak)
+        ):
+            best = variant
+    return best
+
 
 @dataclasses.dataclass(frozen=True)
 class Voicebook:
-    """Every slot's variants for one voice, in the order they are tried."""
+    """Every slot's variants for one voice: its own layer first, then its base's layers."""
 
     voice: str
-    slots: Mapping[str, tuple[Variant, ...]]
+    slots: Mapping[str, tuple[tuple[Variant, ...], ...]]
     #: Choices already made, by the facts they were made for (facts are a few short strings,
     #: and a user changing one field asks for the same choice again and again).
     _chosen: dict[tuple[tuple[str, str], ...], Mapping[str, Variant]] = dataclasses.field(
@@ -85,7 +127,8 @@ class Voicebook:
     )
 
     def choose(self, facts: Mapping[str, str]) -> Mapping[str, Variant]:
-        """The first fitting variant of each slot that has one (shared: read it only)."""
+        """The most specific fitting variant of each slot that has one, from the first layer
+        (the voice's own file, then its base's) holding a fitting one (shared: read only)."""
         key = tuple(facts.items())
         known = self._chosen.get(key)
         if known is None:
@@ -96,12 +139,35 @@ class Voicebook:
 
     def _choose(self, facts: Mapping[str, str]) -> dict[str, Variant]:
         chosen: dict[str, Variant] = {}
-        for slot, variants in self.slots.items():
-            for variant in variants:
-                if variant.applies(facts):
-                    chosen[slot] = variant
+        for slot, layers in self.slots.items():
+            for variants in layers:
+                best = most_specific(variants, facts)
+                if best is not None:
+                    chosen[slot] = best
                     break
         return chosen
+
+    def ambiguities(self, facts: Mapping[str, str]) -> list[str]:
+        """Slots where two fitting variants of the deciding layer are equally specific:
+        one line each, naming both (the writer settles it with one more condition)."""
+        found = []
+        for slot, layers in self.slots.items():
+            for variants in layers:
+                fitting = [v for v in variants if v.applies(facts)]
+                if not fitting:
+                    continue
+                top = max(v.specificity for v in fitting)
+                tied = [v.where for v in fitting if v.specificity == top]
+                if len(tied) > 1:
+                    found.append(f"{slot}: {' and '.join(tied)} both fit, equally specific")
+                break
+        return found
+
+    def variants(self) -> Iterator[Variant]:
+        """Every variant of every layer."""
+        for layers in self.slots.values():
+            for variants in layers:
+                yield from variants
 
 
 def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Voicebook:
@@ -116,7 +182,7 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
     except RecursionError:  # tomllib parses nested arrays recursively
         raise TemplateError(f"{name}: not valid TOML: nested too deeply") from None
     data.pop("base", None)
-    slots: dict[str, tuple[Variant, ...]] = dict(base.slots) if base else {}
+    slots: dict[str, tuple[tuple[Variant, ...], ...]] = dict(base.slots) if base else {}
     for slot, entries in data.items():
         if slot not in SLOTS:
             raise TemplateError(f"{name}: unknown slot {slot!r}; the slots are {', '.join(SLOTS)}")
@@ -126,7 +192,7 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
             _variant(slot, entry, f"{name}, {slot} variant {i}")
             for i, entry in enumerate(entries, 1)
         )
-        slots[slot] = own + (base.slots.get(slot, ()) if base else ())
+        slots[slot] = (own, *(base.slots.get(slot, ()) if base else ()))
     voice = name.rsplit("/", 1)[-1].removesuffix(".toml")
     return Voicebook(voice, {slot: slots[slot] for slot in SLOTS if slot in slots})
 
@@ -142,8 +208,20 @@ def _variant(slot: str, entry: object, where: str) -> Variant:
     phrasings = [p for p in raw if isinstance(p, str)]
     if not phrasings or len(phrasings) != len(raw):
         raise TemplateError(f"{where}: say must be text or a list of texts")
-    if any(_SEP in p for p in phrasings):
-        raise TemplateError(f"{where}: say holds a control character")
+    for phrasing in phrasings:
+        if "\n" in phrasing.strip() or "\r" in phrasing:
+            raise TemplateError(
+                f"{where}: say holds a line break; a phrasing is one line (the layout "
+                "templates make the paragraphs)"
+            )
+        markup = _MARKUP.search(phrasing)
+        if markup:
+            raise TemplateError(
+                f"{where}: say holds markup ({markup.group()}); a phrasing is plain text "
+                "(the rich-text version is made from it)"
+            )
+        if any(not ch.isprintable() for ch in phrasing.strip()):
+            raise TemplateError(f"{where}: say holds a control character")
     return Variant(
         slot=slot,
         where=where,
@@ -172,7 +250,7 @@ class Wording:
         self._books: dict[str, Voicebook] = {}
 
     def voicebook(self, voice: str) -> Voicebook:
-        """The voicebook for ``voice`` (``templates/wording/<voice>.toml``), loaded once.
+        """The voicebook for ``voice`` (``templates/<language>/wording/<voice>.toml``), loaded once.
 
         The first folder holding the file wins (the user's, then the built-in one). A
         user's file that names its own voice as ``base`` extends the built-in file of that
@@ -187,7 +265,7 @@ class Wording:
         name = f"wording/{voice}.toml"
         if builtin:
             try:
-                source = (paths.templates_dir() / name).read_text(encoding="utf-8")
+                source = (paths.pack_dir() / name).read_text(encoding="utf-8")
             except OSError:
                 raise TemplateError(f"the built-in {name} is missing") from None
         else:
@@ -199,7 +277,7 @@ class Wording:
                 raise TemplateError(
                     f"wording for the {voice} voice ({name}) was not found"
                 ) from None
-            builtin = Path(path or "").parent.parent == paths.templates_dir()
+            builtin = Path(path or "").parent.parent == paths.pack_dir()
         base_name = base_of(source)
         base = None
         if base_name == voice and not builtin:
@@ -209,13 +287,12 @@ class Wording:
         elif base_name:
             base = self._books.get(base_name) or self._load(base_name, (*seen, voice))
         book = parse_voicebook(source, name, base)
-        for variants in book.slots.values():
-            for variant in variants:
-                for phrasing in variant.phrasings:
-                    try:
-                        self._env.parse(phrasing)
-                    except jinja2.TemplateSyntaxError as exc:
-                        raise TemplateError(f"{variant.where}: {exc.message}") from None
+        for variant in book.variants():
+            for phrasing in variant.phrasings:
+                try:
+                    self._env.parse(phrasing)
+                except jinja2.TemplateSyntaxError as exc:
+                    raise TemplateError(f"{variant.where}: {exc.message}") from None
         return book
 
     def render(
@@ -253,13 +330,14 @@ class Wording:
         if not segments:  # a custom voice with nothing that fits: every slot stays empty
             return said
         text = templating.render_template(self._combined(segments), context, "wording")
-        # Phrasings are single-spaced when loaded and situation values are single lines, so
-        # the rendered parts need no further tidying.
+        # Phrasings are single-spaced when loaded and situation values are single lines; a
+        # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
+        # would leave two (an ellipsis, three, is kept).
         parts = text.split(_SEP)
         if len(parts) != len(order):  # a phrasing printed the separator itself
             raise TemplateError("wording: a phrasing printed the control character U+001E")
         for (audience, slot), part in zip(order, parts, strict=True):
-            said[audience][slot] = part
+            said[audience][slot] = _DOUBLE_STOP.sub(".", part) if ".." in part else part
         return said
 
     def _combined(self, sources: Sequence[str]) -> jinja2.Template:
@@ -273,14 +351,15 @@ def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Templa
     try:
         cache = env.bytecode_cache
         if cache is None:
-            return env.from_string(source)
+            return templating.flat_globals(env.from_string(source))
         # Through the compiled-template cache, as named templates are, so a second start
         # loads code rather than compiling the sentences again.
         bucket = cache.get_bucket(env, "wording", None, source)
         if bucket.code is None:
             bucket.code = env.compile(source, "wording")
             cache.set_bucket(bucket)
-        return env.template_class.from_code(env, bucket.code, env.make_globals(None))
+        # The globals as a plain dict: see templating.flat_globals.
+        return env.template_class.from_code(env, bucket.code, dict(env.make_globals(None)))
     except jinja2.TemplateSyntaxError as exc:
         line = exc.lineno or 1
         raise TemplateError(f"wording: {exc.message} (line {line})") from None

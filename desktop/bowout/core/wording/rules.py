@@ -1,6 +1,6 @@
 """Consistency rules: sentences that may never appear with a fact, stated once in data.
 
-``templates/wording/rules.toml`` lists them; :func:`violations` checks a composed draft's
+``templates/<language>/wording/rules.toml`` lists them; :func:`violations` checks a composed draft's
 texts against them. The tests run it over the whole stage x reason x channel x voice
 matrix; ``bowout templates check`` runs it on custom wording.
 """

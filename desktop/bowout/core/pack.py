@@ -1,0 +1,114 @@
+"""A language pack: one language's templates, wording and words, and the locale of its dates.
+
+``templates/<language>/`` holds everything a message can say in that language: the layout
+templates (``*.j2``), the wording (``wording/*.toml``) and ``pack.toml`` (its CLDR locale and
+the words Python fills in: names for nobody named, money, deal-breakers, the phone tab's
+branch titles, the checklist). Python holds no message words; ``templates/en/`` is the only
+pack so far, and the next languages are folders beside it.
+
+Dates come from Babel's copy of the Unicode CLDR data for the pack's locale (the standard
+source of month names and date patterns), never from the process locale: once Qt has
+started, the C library's locale is the system's, and ``strftime("%B")`` would write a German
+month into an English letter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import string
+import sys
+from collections.abc import Mapping
+
+from bowout import paths
+from bowout.core.errors import TemplateError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+@dataclasses.dataclass(frozen=True)
+class Pack:
+    """One language pack's settings and words (``pack.toml``)."""
+
+    language: str
+    #: The CLDR locale its dates are written in ("en_GB": 5 March 2027).
+    locale: str
+    #: A CLDR date format name ("long") or pattern ("d MMMM y").
+    date_format: str
+    #: Words by section and key: ``words["money"]["signing_bonus"]``.
+    words: Mapping[str, Mapping[str, str]]
+
+    def word(self, section: str, key: str) -> str:
+        """One word or phrase; TemplateError naming the pack when it is missing."""
+        try:
+            return self.words[section][key]
+        except KeyError:
+            raise TemplateError(
+                f"{self.language}/pack.toml has no {key!r} in [{section}]"
+            ) from None
+
+    def text(self, section: str, key: str, **values: str) -> str:
+        """A phrase with its ``{name}`` fields filled from ``values`` (plain text; a value
+        is never read as a field, so names holding braces are safe)."""
+        template = self.word(section, key)
+        parts = []
+        for literal, field, _spec, _conv in string.Formatter().parse(template):
+            parts.append(literal)
+            if field is not None:
+                if field not in values:
+                    raise TemplateError(
+                        f"{self.language}/pack.toml [{section}] {key}: unknown field {{{field}}}"
+                    )
+                parts.append(values[field])
+        return "".join(parts)
+
+    def long_date(self, value: dt.date) -> str:
+        """``value`` as a letter writes it in this pack's locale ("5 March 2027")."""
+        return _format_date(value, self.locale, self.date_format)
+
+
+@functools.lru_cache(maxsize=8)
+def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
+    """The built-in pack of ``language`` (read once). Raises TemplateError when missing."""
+    path = paths.pack_dir(language) / "pack.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TemplateError(f"the {language} pack's pack.toml cannot be read: {exc}") from None
+    words = {k: v for k, v in data.items() if isinstance(v, dict)}
+    return Pack(
+        language=language,
+        locale=str(data.get("locale", language)),
+        date_format=str(data.get("date", "long")),
+        words=_flatten(words),
+    )
+
+
+def _flatten(words: Mapping[str, object], prefix: str = "") -> dict[str, dict[str, str]]:
+    """TOML tables (``[checklist.steps]`` nests) as flat "section.sub" -> key -> text."""
+    flat: dict[str, dict[str, str]] = {}
+    for name, table in words.items():
+        if not isinstance(table, dict):
+            continue
+        section = f"{prefix}{name}"
+        flat[section] = {k: str(v) for k, v in table.items() if not isinstance(v, dict)}
+        flat.update(_flatten({k: v for k, v in table.items() if isinstance(v, dict)},
+                             f"{section}."))  # fmt: skip
+    return flat
+
+
+@functools.lru_cache(maxsize=256)
+def _format_date(value: dt.date, locale: str, date_format: str) -> str:
+    # Babel loads on the first date (about 0.1 s of CLDR data): most drafts have none.
+    from babel.dates import format_date
+
+    return str(format_date(value, format=date_format, locale=locale))
+
+
+def long_date(value: dt.date, language: str = paths.DEFAULT_LANGUAGE) -> str:
+    """``value`` in the built-in ``language`` pack's date format."""
+    return load_pack(language).long_date(value)
