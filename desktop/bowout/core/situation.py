@@ -11,6 +11,7 @@ from bowout.core.goodwill import goodwill_choices, goodwill_fits
 from bowout.core.textclean import clean_line
 from bowout.core.vocabulary import (
     REASONS,
+    Address,
     Channel,
     DealBreaker,
     Goodwill,
@@ -114,6 +115,10 @@ class Situation:
     contact_email: str = ""
     # How the message sounds, and which of its alternative phrasings (1-based).
     voice: Voice = Voice.WARM
+    #: The language the message is written in: a language pack's folder name ("en").
+    language: str = "en"
+    #: The form of address in languages that have two (Sie/du, vous/tu, usted/tú).
+    address: Address = Address.FORMAL
     wording: int = 1
     # Trying to resolve one point before withdrawing (the negotiate path), and whether a
     # withdrawal follows such a conversation that did not find a way.
@@ -136,6 +141,7 @@ class Situation:
         object.__setattr__(self, "contact_email", check_email_address(self.contact_email))
         if not isinstance(self.voice, Voice):
             object.__setattr__(self, "voice", Voice(self.voice))
+        object.__setattr__(self, "address", Address(self.address))
         object.__setattr__(self, "kind", Kind(self.kind))
         if self.deal_breaker is not None:
             object.__setattr__(self, "deal_breaker", DealBreaker(self.deal_breaker))
@@ -181,6 +187,7 @@ class Situation:
         for name in MONEY_FIELDS:
             data[name] = getattr(self, name).value
         data["voice"] = self.voice.value
+        data["address"] = self.address.value
         data["kind"] = self.kind.value
         data["deal_breaker"] = self.deal_breaker.value if self.deal_breaker else None
         data["decide_by"] = self.decide_by.isoformat() if self.decide_by else None
@@ -200,6 +207,8 @@ class Situation:
             start = kwargs.get("start_date")
             kwargs["start_date"] = parse_date(start) if isinstance(start, str) and start else None
             kwargs["voice"] = Voice(kwargs.get("voice") or "warm")
+            kwargs["address"] = Address(kwargs.get("address") or "formal")
+            kwargs["language"] = str(kwargs.get("language") or "en")
             kwargs["kind"] = Kind(kwargs.get("kind") or "withdraw")
             breaker = kwargs.get("deal_breaker")
             kwargs["deal_breaker"] = DealBreaker(breaker) if breaker else None

@@ -101,6 +101,15 @@ class Voice(_Labelled):
     FORMAL = "formal"
 
 
+class Address(_Labelled):
+    """How the message addresses its reader, in languages that distinguish (German Sie/du,
+    French vous/tu, Spanish usted/tú). Formal is the default for an employer; English
+    writes both the same."""
+
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
 class Kind(_Labelled):
     """What the message is for: withdrawing, or first trying to resolve the one problem."""
 

@@ -15,6 +15,7 @@ from bowout.core import vocabulary
 from bowout.core.errors import TemplateError
 from bowout.core.situation import Situation
 from bowout.core.vocabulary import (
+    Address,
     Channel,
     DealBreaker,
     Goodwill,
@@ -48,6 +49,8 @@ _FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
     "reason": lambda: tuple(r.value for r in Reason),
     "channel": lambda: tuple(c.value for c in Channel),
     "voice": lambda: tuple(v.value for v in Voice),
+    # The form of address (Sie/du, vous/tu, usted/tú); English packs never need it.
+    "address": lambda: tuple(a.value for a in Address),
     "audience": lambda: AUDIENCES,
     # Withdrawing, or first asking for a conversation about one deal-breaker.
     "kind": lambda: tuple(k.value for k in Kind),
@@ -101,7 +104,7 @@ PRECEDENCE = (
     "visa_petition_started", "sponsorship_required", "money_paid", "signing_bonus",
     "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch",
     "keep_door_open", "start", "decide_by", "contact_known", "phone_known", "recruiter_known",
-    "rapport", "via_recruiter", "linkedin_main", "voice",
+    "rapport", "via_recruiter", "linkedin_main", "voice", "address",
 )  # fmt: skip
 _WEIGHT = {name: 1 << (len(PRECEDENCE) - i) for i, name in enumerate(PRECEDENCE)}
 
@@ -164,6 +167,7 @@ def facts_of(
         "reason": situation.reason.value,
         "channel": channel.value if channel else "email",
         "voice": situation.voice.value,
+        "address": situation.address.value,
         "audience": audience,
         "kind": situation.kind.value,
         "deal_breaker": situation.deal_breaker.value if situation.deal_breaker else "none",
