@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from bowout.core import (
     Reason,
     Situation,
     Stage,
-    checklist,
-    tone_findings,
 )
 from bowout.core.addressing import contact_addressee, placeholders, team_addressee
 from bowout.core.applications import Application
@@ -31,61 +28,17 @@ from bowout.core.composer import reply_subject
 from bowout.core.errors import InputError
 from bowout.core.pack import load_pack, long_date
 from bowout.core.situation import DealBreaker, Kind, Money
+from fixture_packs import forget_packs, install_packs
 
 TODAY = dt.date(2026, 11, 29)
 START = dt.date(2027, 3, 5)
-
-#: What the fixture pack "xx" says instead of the English pack's words (pack.toml).
-PACK_WORDS = [
-    ('locale = "en_GB"', 'locale = "de_DE"'),
-    ('team = "{company} hiring team"', 'team = "XTEAM {company}"'),
-    ('team_alone = "hiring team"', 'team_alone = "XTEAM"'),
-    ('spoken_team = "there"', 'spoken_team = "XALL"'),
-    ('"[Hiring manager\'s name]"', '"[XCONTACT]"'),
-    ('"[Role]"', '"[XROLE]"'),
-    ('"[Company]"', '"[XCOMPANY]"'),
-    ('quote_open = "\\u201c"', 'quote_open = "\\u201e"'),
-    ('reply_prefix = "Re: "', 'reply_prefix = "AW: "'),
-    ('"the signing bonus"', '"XBONUS"'),
-    ('"the salary"', '"XPAY"'),
-    ('"the hiring manager"', '"XMANAGER"'),
-    ('"If they ask for feedback"', '"XFEEDBACK"'),
-    ("Read what you signed", "XREAD"),
-]
-
-
-def _replace(path: Path, pairs: list[tuple[str, str]]) -> None:
-    text = path.read_text(encoding="utf-8")
-    for old, new in pairs:
-        assert old in text, f"{path.name} no longer holds {old!r}"
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Built-in packs "en" (unchanged) and "xx" (a translator's copy with other words)."""
-    root = tmp_path / "templates"
-    shutil.copytree(paths.pack_dir("en"), root / "en")
-    shutil.copytree(paths.pack_dir("en"), root / "xx")
-    _replace(root / "xx" / "pack.toml", PACK_WORDS)
-    for voice in ("warm", "formal", "brief"):
-        text = (root / "xx" / "wording" / f"{voice}.toml").read_text(encoding="utf-8")
-        (root / "xx" / "wording" / f"{voice}.toml").write_text(
-            text.replace("Thank you", "XTHANKS"), encoding="utf-8"
-        )
-    _replace(root / "xx" / "email.txt.j2", [("{{ say.greeting }}", "XLAYOUT {{ say.greeting }}")])
-    monkeypatch.setattr(paths, "templates_dir", lambda: root)
-    _forget_packs()
-    yield root
-    _forget_packs()
-
-
-def _forget_packs() -> None:
-    """Drop what was read from the packs (the checklist keeps its steps' text)."""
-    load_pack.cache_clear()
-    tone_findings._placeholder_fields.cache_clear()
-    checklist._steps.cache_clear()
+    yield install_packs(tmp_path / "templates", monkeypatch)
+    forget_packs()
 
 
 def test_the_packs_found_are_the_languages(root: Path) -> None:
