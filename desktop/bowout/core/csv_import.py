@@ -27,6 +27,7 @@ from bowout.core.import_rows import (
     Status,
     build_applications,
     column,
+    key_text,
     status_of,
 )
 from bowout.core.situation import Stage
@@ -228,7 +229,7 @@ class _RowReader:
         self.answers = answers
         self.accepted = accepted
         self.dates = DateCells(order)
-        self.seen = {a.key() for a in existing}
+        self.seen = {key_text(a.key()) for a in existing}
         self._statuses: dict[str, Status] = {}
 
     def read(self, rows: Sequence[Sequence[str]], first_line: int, result: ImportResult) -> None:

@@ -48,6 +48,8 @@ DELIMITERS = (",", ";", "\t", "|")
 #: Rows read between two progress reports.
 PROGRESS_EVERY = 2_000
 _SAMPLE_CHARS = 65_536
+#: How much of a file's text is handed to the csv module at a time (see :class:`_Pieces`).
+_PIECE_CHARS = 256 * 1024
 #: How much of the text the separator is chosen from (a few hundred rows).
 _DELIMITER_SAMPLE = 16_384
 
@@ -195,9 +197,8 @@ def _csv_rows(
 ) -> list[tuple[str, ...]]:
     """The rows of ``text``, read a block of :data:`PROGRESS_EVERY` rows at a time (the
     csv module's C loop does each block whole); csv.Error as the csv module raises it."""
-    handle = io.StringIO(text, newline="")
-    reader = csv.reader(handle, delimiter=delimiter, strict=strict)
-    total = len(text)
+    pieces = _Pieces(text)
+    reader = csv.reader(itertools.chain.from_iterable(pieces), delimiter=delimiter, strict=strict)
     rows: list[tuple[str, ...]] = []
     while True:
         # A tuple of strings leaves the garbage collector's care at its first collection;
@@ -209,13 +210,41 @@ def _csv_rows(
         if len(block) < PROGRESS_EVERY:
             return rows
         if progress:
-            progress(handle.tell(), total)
+            progress(pieces.done, len(text))
+
+
+class _Pieces:
+    """The lines of ``text`` as :class:`io.StringIO` yields them (their own line endings
+    kept, as the csv module needs), a piece of about :data:`_PIECE_CHARS` at a time.
+
+    One StringIO over a whole file of a hundred thousand rows copies it in one call that
+    holds the GIL for most of a tenth of a second, so the window (in the other thread)
+    could not paint; a piece takes well under a millisecond. Pieces end after a line
+    break (never between the CR and LF of a CRLF), so no line is cut.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.done = 0  # characters handed out
+
+    def __iter__(self) -> Iterator[io.StringIO]:
+        text, size = self.text, len(self.text)
+        while self.done < size:
+            start = self.done
+            end = text.find("\n", start + _PIECE_CHARS) + 1
+            if not end:  # no LF after the piece: a CR-only file, or the last piece
+                end = text.find("\r", start + _PIECE_CHARS) + 1
+                if not end or text.startswith("\n", end):
+                    end = size
+            self.done = end
+            yield io.StringIO(text[start:end], newline="")
 
 
 def _error_line(text: str, delimiter: str, *, strict: bool) -> int:
     """The line on which the row starts that the csv module cannot read (0 if it can):
     the file read again row by row, only when it has failed."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    lines = itertools.chain.from_iterable(_Pieces(text))
+    reader = csv.reader(lines, delimiter=delimiter, strict=strict)
     while True:
         start = reader.line_num + 1
         try:
