@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from bowout.core.applications import FIELDS, Application, nfc
@@ -192,11 +192,13 @@ def _date_order(
 ) -> str:
     if at is None or given:
         return given or "dmy"
-    # Each distinct cell once, in the order they come: a column repeats its dates.
-    if min(map(len, body), default=0) > at:
-        cells = list(dict.fromkeys(map(itemgetter(at), body)))
-    else:
-        cells = list(dict.fromkeys(row[at] for row in body if len(row) > at))
+    # Each distinct cell once, in the order they come: a column repeats its dates. A block
+    # at a time, as the rows are read: no one call holds the GIL over the whole file.
+    distinct: dict[str, None] = {}
+    for start in range(0, len(body), PROGRESS_EVERY):
+        rows = body[start : start + PROGRESS_EVERY]
+        distinct.update(dict.fromkeys(column(rows, at, min(map(len, rows)))))
+    cells = list(distinct)
     order = column_order(cells)
     if order is None:
         raise DateOrderNeeded(headers[at], first_ambiguous(cells))
