@@ -57,6 +57,7 @@ class BatchMail:
             export_message(
                 path, item.subject, item.body, text_html(item.body),
                 profile=self.view.context.settings.profile, to=application.contact_email,
+                language=item.situation.language,
             )  # fmt: skip
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
