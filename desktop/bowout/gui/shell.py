@@ -226,10 +226,11 @@ class MainWindow(
             key = "draft"
         self.nav.choose(key)
         self.side_stack.setHidden(view is None)
+        if view is not None:
+            self.side_stack.setCurrentWidget(view)
         self._fit(self.width())
         if view is None:
             return
-        self.side_stack.setCurrentWidget(view)
         shown = getattr(view, "view_shown", None)
         if callable(shown):
             shown()
@@ -284,7 +285,6 @@ class MainWindow(
         self.tone_timer = QTimer(self)
         self.tone_timer.setSingleShot(True)
         self.tone_timer.setInterval(TONE_DELAY_MS)
-        self.resize(1280, 820)
         self.link_tab_order()
 
     def link_tab_order(self) -> None:
@@ -332,7 +332,10 @@ class MainWindow(
         # threshold instead (0 restores its own minimum, the form's widest row).
         form.setMinimumWidth(1 if beside_list else 0)
         narrow = width < FORM_BESIDE_LIST_WIDTH
-        self.side_stack.setMaximumWidth(LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH)
+        shown = self.side_stack.currentWidget()
+        needed = shown.minimumSizeHint().width() if beside_list and shown else 0
+        widest = LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH
+        self.side_stack.setMaximumWidth(max(needed, widest))  # a list's least width wins
 
     # -- start and close ------------------------------------------------------------------
 

@@ -15,14 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Slot
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +33,7 @@ from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
+from bowout.gui.widgets.readable_table import ReadableColumns
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -43,6 +43,11 @@ logger = logging.getLogger(__name__)
 #: Columns of the list: the tick, the due date, the company, what to do.
 DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN, TITLE_COLUMN = range(4)
 HEADERS = ("Done", "Due", "Company", "What to do")
+#: Wider than this many characters, a due date ("Overdue · Fri 4 Dec") or a company name
+#: wraps onto a second line: "What to do" keeps the room.
+DUE_CHARS, COMPANY_CHARS = 10, 14
+#: Room (pixels) either side of the list.
+SIDE_MARGIN = 4
 #: The reminder uid of a row (on its first item).
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Which apps show which kind of item (they import one and ignore the other).
@@ -102,14 +107,14 @@ class ComingUpView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for column in (DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.columns = ReadableColumns(
+            self.table, TITLE_COLUMN, {DUE_COLUMN: DUE_CHARS, COMPANY_COLUMN: COMPANY_CHARS}
+        )
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("coming_up_count")
+        self.count_label.setWordWrap(True)  # "Nothing coming up: …" must not hold the list wide
         self.message_label = MessageLine("coming_up_message", "Coming up message", self)
         self.settle_label = QLabel("Repay or settle &by:", self)
         self.settle_date_edit = QDateEdit(self)
@@ -156,15 +161,21 @@ class ComingUpView(QWidget):
         kind.addWidget(self.tasks_check)
         kind.addWidget(self.export_note, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setContentsMargins(SIDE_MARGIN, 0, SIDE_MARGIN, 0)
         layout.addWidget(self.show_done_check)
-        layout.addWidget(self.message_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.message_label)  # under the list: a note never moves the rows
         layout.addWidget(self.count_label)
         layout.addLayout(settle)
         layout.addLayout(buttons)
         layout.addLayout(kind)
         self._selection_changed()
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for "What to do" to read a phrase a line beside the short columns."""
+        hint = super().minimumSizeHint()
+        width = self.columns.needed_width() + 2 * SIDE_MARGIN
+        return QSize(max(hint.width(), width), hint.height())
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the filter, the list, the date, the buttons."""
@@ -235,10 +246,12 @@ class ComingUpView(QWidget):
                 due.setForeground(QBrush(alarm_colour(self.table.palette())))  # 4.5:1 or more
                 due.setFont(bold)
             company = QTableWidgetItem(reminder.company or "—")
+            company.setToolTip(plain_tip(reminder.company))
             title = QTableWidgetItem(reminder.title)
             title.setToolTip(plain_tip(reminder.title))
             for column, item in enumerate((tick, due, company, title)):
                 self.table.setItem(row, column, item)
+        self.columns.contents_changed()
         self.table.resizeRowsToContents()
         self._filling = False
         for row, reminder in enumerate(self.items):
