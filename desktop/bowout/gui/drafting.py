@@ -234,10 +234,10 @@ class DraftingCommands(WindowParts):
         self._update_word_count(text)
 
     def _update_word_count(self, text: str | None = None) -> None:
-        from bowout.core import tone
+        from bowout.gui.tone_panel import word_count_text
 
-        count = tone.count_words(self.editor.message_text() if text is None else text)
-        self.word_label.setText(f"{count} words" if count != 1 else "1 word")
+        shown = self.editor.message_text() if text is None else text
+        self.word_label.setText(word_count_text(shown))
 
     @Slot(object)
     def select_finding(self, finding: Finding) -> None:
