@@ -53,8 +53,8 @@ class MovingCommands(WindowParts):
         except BowOutError as exc:
             self.show_error(str(exc))
             return None
-        self.statusBar().showMessage(
-            f"Exported all your data ({count} withdrawal(s)) to {path.name}.", 10000
+        self.message_bar.show_message(
+            f"Exported all your data ({count} withdrawal(s)) to {path.name}."
         )
         return path
 

@@ -97,6 +97,8 @@ class SendingCommands(WindowParts):
         """No mail app answered: offer to save the message as an .eml file instead."""
         from PySide6.QtWidgets import QMessageBox
 
+        from bowout.gui.message_box import use_app_icons
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Send by mail",
@@ -111,7 +113,7 @@ class SendingCommands(WindowParts):
         save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
-        box.exec()
+        use_app_icons(box).exec()
         return box.clickedButton() is save
 
     def export_as(self, extension: str) -> Path | None:
@@ -144,9 +146,9 @@ class SendingCommands(WindowParts):
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
             logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
-            text = f"Could not export to {path}: {exc.strerror or exc}."
-            self.banner.show_message(text)
-            self.statusBar().showMessage(text, 15000)
+            self.message_bar.show_message(
+                f"Could not export to {path}: {exc.strerror or exc}.", error=True
+            )
             return None
         if boxes:
             self.show_error(
@@ -156,7 +158,7 @@ class SendingCommands(WindowParts):
                 "the .eml or .html instead."
             )
             return path
-        self.statusBar().showMessage(f"Exported {path.name}.", 8000)
+        self.message_bar.show_message(f"Exported {path.name}.")
         return path
 
 

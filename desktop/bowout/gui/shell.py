@@ -28,6 +28,7 @@ from bowout import paths
 from bowout.gui.actions import build_actions
 from bowout.gui.autosave import Autosaver
 from bowout.gui.banner import Banner
+from bowout.gui.clean_state import CleanState
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
@@ -37,6 +38,7 @@ from bowout.gui.moving import MovingCommands
 from bowout.gui.timeline_commands import TimelineCommands
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
+from bowout.gui.widgets.message_bar import MessageBar
 from bowout.gui.widgets.navigation import Navigation, view_actions
 from bowout.gui.window_state import restore_state, save_state
 
@@ -129,6 +131,8 @@ class MainWindow(
         self.main_toolbar = build_toolbar(self, self.actions_, self.export_menu)
         self.view_actions = view_actions(self, VIEWS, self.actions_.all(), self.show_view)
         self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
+        docs = (self.editor.document(), self.phone_editor.document())
+        self.clean_state = CleanState(self.snapshot, self.editor.toPlainText, docs, self)
         self._connect()
         self.saved_view = self.restore_window_state()
         if not defer_start:
@@ -269,6 +273,7 @@ class MainWindow(
         self.shell_splitter.setStretchFactor(1, 1)
         self.shell_splitter.setChildrenCollapsible(False)
         self.banner = Banner()
+        self.message_bar = MessageBar(self.statusBar())
         central = QWidget()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -276,6 +281,7 @@ class MainWindow(
         row.addWidget(self.shell_splitter, 1)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.message_bar)
         layout.addLayout(row, 1)
         self.setCentralWidget(central)
         self.word_label = QLabel()
@@ -312,6 +318,7 @@ class MainWindow(
         bar.note_button.clicked.connect(self.actions_.call_note.trigger)
         bar.new_version_button.clicked.connect(self.actions_.new_version.trigger)
         self.subject_undo.state_restored.connect(self._state_restored)
+        self.clean_state.cleaned.connect(self._mark_clean)
         self.draft_view.redraft_bar.keep_requested.connect(self.keep_my_text)
         self.draft_view.redraft_bar.use_requested.connect(self.use_new_draft)
         for editor in (self.editor, self.phone_editor):
@@ -356,6 +363,7 @@ class MainWindow(
             self.statusBar().showMessage("History unavailable: " + self.context.history_message)
         self.dirty = False
         self.setWindowModified(False)
+        self.clean_state.mark()
         self.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
 
     def restore_window_state(self) -> str:

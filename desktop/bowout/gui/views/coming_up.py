@@ -204,6 +204,7 @@ class ComingUpView(QWidget):
     @Slot()
     def refresh(self, select_uid: str | None = None) -> None:
         """Reload the follow-ups (ticks and the reply-days setting included)."""
+        self.message_label.mark_stale()  # a note from before no longer fits the list
         if select_uid is None:
             current = self.selected_reminder()
             select_uid = current.uid if current else None
