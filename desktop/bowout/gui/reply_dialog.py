@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.counting import counted
 from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
@@ -83,7 +84,8 @@ class ReplyDialog(QDialog):
         self.kind_combo.setObjectName("reply_kind_combo")
         self.kind_combo.setAccessibleName("What they said")
         days = (today - sent).days
-        silence = f"No reply after {days} day{'s' if days != 1 else ''}"
+        # Not "after 0 days": on the day of sending there is no silence to speak of yet.
+        silence = f"No reply after {counted(days, 'day')}" if days > 0 else "No reply yet"
         for kind, label in REPLY_KINDS.items():
             self.kind_combo.addItem(silence if kind == NO_REPLY else label, kind)
         self.channel_combo = QComboBox(self)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication
 
+from bowout.core.counting import counted
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.window_parts import WindowParts
 
@@ -152,7 +153,8 @@ class SendingCommands(WindowParts):
             return None
         if boxes:
             self.show_error(
-                f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
+                f"Exported {path.name}, but {counted(len(boxes), 'character')} print as "
+                "empty boxes: "
                 f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
                 "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
                 "the .eml or .html instead."

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
+from bowout.core.counting import counted
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
 from bowout.gui.widgets.readable_table import ReadableColumns
@@ -352,9 +353,9 @@ class ComingUpView(QWidget):
             return None
         cancelled = f", {written.cancelled} cancelled" if written.cancelled else ""
         where = TASK_APPS if kind is ItemKind.TASK else EVENT_APPS
-        what = "task(s)" if kind is ItemKind.TASK else "event(s)"
+        what = "follow-up task" if kind is ItemKind.TASK else "follow-up event"
         self.show_message(
-            f"{written.written} follow-up {what} written to {path.name}{cancelled}; "
+            f"{counted(written.written, what)} written to {path.name}{cancelled}; "
             f"import it into {where}."
         )
         return path
