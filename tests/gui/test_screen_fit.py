@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import bowout
+
 PROBE = r"""
 import json, sys
 from pathlib import Path
@@ -67,6 +69,7 @@ def probe(tmp_path: Path, size: tuple[int, int], scale: str, *extra: str) -> dic
     config = tmp_path / "screens.json"
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale)
+    env["PYTHONPATH"] = str(Path(bowout.__file__).parents[1])  # the Bow Out under test
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "data"), *extra],
         capture_output=True, text=True, env=env, check=True, timeout=120,

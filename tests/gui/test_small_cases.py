@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_batch_view import open_batch
 
 from bowout.core.applications import Application
-from bowout.core.counting import counted
 from bowout.core.situation import Stage
+from bowout.gui.shell import MainWindow
 from bowout.storage import History
 from conftest import close_quietly
 
@@ -24,6 +25,8 @@ from conftest import close_quietly
      (1200, "1,200 open applications")],
 )  # fmt: skip
 def test_counts_are_written_out(count: int, said: str) -> None:
+    from bowout.core.counting import counted
+
     assert counted(count, "open application") == said
 
 
@@ -78,3 +81,73 @@ def test_a_timeline_entry_can_be_read_whole(qtbot: QtBot, data_dir: Path) -> Non
     shown = details.text()
     assert "keep the file open for a year" in shown and "payroll office by Friday" in shown
     assert "payroll office by Friday" in details.accessibleDescription()
+
+
+def test_a_call_note_opens_with_the_day_selected(qtbot: QtBot) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from bowout.gui.reply_dialog import NoteDialog
+
+    today = dt.date(2026, 12, 8)
+    dialog = NoteDialog(sent=dt.date(2026, 11, 27), today=today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.day_edit.setFocus()
+    qtbot.waitUntil(dialog.day_edit.hasFocus)
+    assert dialog.day_edit.currentSection() == QDateTimeEdit.Section.DaySection
+    qtbot.keyClicks(dialog.day_edit, "01")  # typing replaces the day, never the year
+    assert dialog.day_edit.date().toPython() == dt.date(2026, 12, 1)
+
+
+def test_the_settle_by_date_has_a_range_and_warns_on_a_past_date(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from test_coming_up import TODAY, open_view, rows, sent
+
+    from bowout.core.situation import Money
+
+    sent(data_dir, "Northwind", signing_bonus=Money.PAID)
+    win, view = open_view(qtbot, data_dir)
+    row = next(i for i, r in enumerate(rows(view)) if "signing bonus" in r[2])
+    view.table.selectRow(row)
+    edit = view.settle_date_edit
+    assert edit.minimumDate() == QDate(2026, 11, 27)  # not before the withdrawal went out
+    edit.setDate(QDate(2026, 1, 4))  # the mistyped year: held at the withdrawal's day
+    assert edit.date() >= QDate(2026, 11, 27)
+    edit.setDate(QDate(2026, 12, 1))  # after the withdrawal, but already past on TODAY
+    assert dt.date(2026, 12, 8) == TODAY
+    assert edit.property("invalid") and "passed" in edit.toolTip()
+    qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
+    assert "passed" in view.message_label.text()
+    edit = view.settle_date_edit
+    edit.setDate(QDate(2027, 1, 15))
+    assert not edit.property("invalid") and edit.toolTip() == ""
+    close_quietly(win)
+
+
+def test_an_over_long_pasted_company_name_is_refused_with_a_line(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    edit = window.form.company_edit
+    edit.setText("Northwind")
+    QApplication.clipboard().setText("Fabrikam " * 556)  # 5,004 characters
+    edit.setFocus()
+    edit.selectAll()
+    edit.paste()
+    assert edit.text() == "Northwind"  # refused whole, not cut mid-word
+    said = window.message_bar.text()
+    assert "company name is 5,004 characters long; the limit is 200" in said
+    assert window.message_bar.error
+    edit.selectAll()
+    QApplication.clipboard().setText("Fabrikam Ltd")
+    edit.paste()
+    assert edit.text() == "Fabrikam Ltd"

@@ -27,6 +27,7 @@ from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 from bowout.core.textclean import clean_line, clean_text
+from bowout.gui.widgets.dates import DayFirstDateEdit
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
 NO_REPLY = "no-reply"
@@ -211,11 +212,9 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("note_dialog")
         self.setWindowTitle("Add a call note")
-        self.day_edit = QDateEdit(self)
+        self.day_edit = DayFirstDateEdit(self)
         self.day_edit.setObjectName("note_day_edit")
         self.day_edit.setAccessibleName("The day of the call")
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setDateRange(_qdate(min(sent, today)), _qdate(today))
         self.day_edit.setDate(_qdate(today))
         self.note_edit = QPlainTextEdit(self)

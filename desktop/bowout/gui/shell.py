@@ -303,6 +303,9 @@ class MainWindow(
     def _connect(self) -> None:
         """Every signal-slot connection of the window, in one place."""
         self.form.situation_changed.connect(self.regenerate)
+        self.form.input_refused.connect(
+            lambda text: self.message_bar.show_message(text, error=True)
+        )
         self.editor.textChanged.connect(self._editor_changed)
         self.phone_editor.textChanged.connect(self._editor_changed)
         self.subject_edit.textEdited.connect(self._user_edited)

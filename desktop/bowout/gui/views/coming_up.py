@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QTableWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
 from bowout.core.counting import counted
+from bowout.gui.widgets.dates import DayFirstDateEdit, local_day, mark_past, qdate
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
 from bowout.gui.widgets.readable_table import ReadableColumns
@@ -62,6 +62,10 @@ TASKS_NOTE = (
     f"Exports tasks, for {TASK_APPS}. "
     f"{EVENT_APPS} show only events: untick \u201cAs tasks\u201d for them."
 )
+
+
+#: Said while the settle-by date is before today (a mistyped year, most often).
+PAST_SETTLE = "That date has already passed: check the year."
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -118,11 +122,10 @@ class ComingUpView(QWidget):
         self.count_label.setWordWrap(True)  # "Nothing coming up: …" must not hold the list wide
         self.message_label = MessageLine("coming_up_message", "Coming up message", self)
         self.settle_label = QLabel("Repay or settle &by:", self)
-        self.settle_date_edit = QDateEdit(self)
+        self.settle_date_edit = DayFirstDateEdit(self)
         self.settle_date_edit.setObjectName("settle_date_edit")
         self.settle_date_edit.setAccessibleName("Date to repay or settle the money received")
-        self.settle_date_edit.setCalendarPopup(True)
-        self.settle_date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.settle_date_edit.dateChanged.connect(self._settle_date_changed)
         self.settle_label.setBuddy(self.settle_date_edit)
         self.settle_button = list_button(
             self, "settle_button", "Set &date", "Set the settle-by date"
@@ -285,10 +288,21 @@ class ComingUpView(QWidget):
         for widget in (self.settle_label, self.settle_date_edit, self.settle_button):
             widget.setVisible(settle)
         if settle and reminder is not None:
-            self.settle_date_edit.setDate(QDate(reminder.due.year, reminder.due.month,
-                                                reminder.due.day))  # fmt: skip
+            edit = self.settle_date_edit
+            edit.setMinimumDate(qdate(min(self._withdrawn_on(reminder), reminder.due)))
+            edit.setDate(qdate(reminder.due))
         self.export_selected_button.setEnabled(bool(self.selected_reminders()))
         self.export_button.setEnabled(bool(self.items) or self.show_done_check.isChecked())
+
+    def _withdrawn_on(self, reminder: core.Reminder) -> dt.date:
+        """The day the withdrawal went out: a settle-by date cannot come before it."""
+        sent: list[str] = []
+        self.run_storage(lambda: sent.append(str(self.history.get(reminder.record_id).sent)))
+        return (local_day(sent[0]) if sent else None) or reminder.due
+
+    @Slot(QDate)
+    def _settle_date_changed(self, _date: QDate) -> None:
+        mark_past(self.settle_date_edit, qdate(self.today()), PAST_SETTLE)
 
     @Slot(bool)
     def _kind_changed(self, tasks: bool) -> None:
@@ -319,7 +333,12 @@ class ComingUpView(QWidget):
         when = self.settle_date_edit.date().toPython()
         assert isinstance(when, dt.date)
         if self.run_storage(lambda: self.history.set_settle_by(reminder.record_id, when)):
-            self.show_message(f"Repay or settle by {when.isoformat()}: saved with the withdrawal.")
+            past = when < self.today()
+            self.show_message(
+                f"Repay or settle by {when.isoformat()}: saved with the withdrawal."
+                + (f" {PAST_SETTLE}" if past else ""),
+                error=past,
+            )
         self.refresh(select_uid=reminder.uid)
 
     def export(self, *, selected: bool) -> Path | None:

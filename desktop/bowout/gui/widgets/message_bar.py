@@ -51,6 +51,11 @@ class MessageBar(QFrame):
         self.status_bar.showMessage(text, STATUS_MS)
         self.show()
 
+    @Slot(str)
+    def show_error(self, text: str) -> None:
+        """Show ``text`` as a failure or a refusal (alarm red)."""
+        self.show_message(text, error=True)
+
     def text(self) -> str:
         """The message shown ("" when none)."""
         return "" if self.isHidden() else self.label.text()
