@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from test_batch_view import open_batch
 
@@ -151,3 +151,47 @@ def test_an_over_long_pasted_company_name_is_refused_with_a_line(
     QApplication.clipboard().setText("Fabrikam Ltd")
     edit.paste()
     assert edit.text() == "Fabrikam Ltd"
+
+
+def test_tab_from_the_navigation_shows_the_first_field(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.form.visa_panel.set_expanded(True)  # a long form, scrolled to its end
+    scroll = window.draft_view.form_scroll
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 150)
+    qtbot.wait(50)  # the panel's layout settled
+    bar.setValue(bar.maximum())
+    stage = window.stage_combo
+    assert stage.mapTo(scroll.viewport(), stage.rect().bottomLeft()).y() < 0  # scrolled past
+    window.activateWindow()
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    qtbot.keyClick(window.nav, Qt.Key.Key_Tab)
+    assert stage.hasFocus()
+    top = stage.mapTo(scroll.viewport(), stage.rect().topLeft()).y()
+    assert top >= 0 and top + stage.height() <= scroll.viewport().height()
+
+
+def test_the_welcomes_tab_order_runs_as_it_reads(qtbot: QtBot) -> None:
+    from bowout.core.situation import Profile
+    from bowout.gui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(Profile())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.name_edit.hasFocus)
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget().objectName())
+    assert seen[:3] == ["welcome_email_edit", "welcome_phone_edit", "next_button"]
+    assert "skip_button" in seen
+    # Along the button row, Tab moves left to right.
+    buttons = [dialog.findChild(QWidget, name) for name in seen[2:] if name.endswith("button")]
+    xs = [b.mapTo(dialog, b.rect().topLeft()).x() for b in buttons if b is not None]
+    assert xs == sorted(xs)
+    dialog.reject()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -371,6 +372,17 @@ class FormScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(form)
+        # Focus arriving from outside (Tab from the navigation, a mnemonic) scrolls too:
+        # QScrollArea only follows Tab pressed inside it.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        form = self.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def minimumSizeHint(self) -> QSize:
         """The form's own minimum width plus the vertical scroll bar and the frame."""
