@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QWidget
 
 from bowout.gui.widgets.message_line import alarm_colour
 
@@ -36,6 +36,13 @@ class DayFirstDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+
+    def setAccessibleName(self, name: str) -> None:
+        """Name the field and its inner text box alike (a screen reader may land on either)."""
+        super().setAccessibleName(name)
+        inner = self.findChild(QLineEdit)
+        if inner is not None:
+            inner.setAccessibleName(name)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Focus (a click, Tab, a dialog opening): select the day."""
