@@ -18,6 +18,7 @@ from typing import Any
 
 from bowout.core.counting import counted
 from bowout.core.situation import Reason, Stage
+from bowout.core.ui_dates import month_year
 from bowout.core.vocabulary import REASONS
 
 #: How many months the chart shows, ending with the current one.
@@ -120,7 +121,7 @@ def describe(summary: Summary) -> str:
     stages: Counter[Stage] = sum(summary.by_stage, Counter())
     reasons: Counter[Reason] = sum(summary.by_reason, Counter())
     shown = sum(stages.values())
-    span = f"{summary.months[0]:%B %Y} to {summary.months[-1]:%B %Y}"
+    span = f"{month_year(summary.months[0])} to {month_year(summary.months[-1])}"
     parts = [f"{counted(shown, 'sent withdrawal')} from {span}."]
     if stages:
         parts.append("By stage: " + _counted(stages, STAGE_NAMES) + ".")
@@ -129,7 +130,7 @@ def describe(summary: Summary) -> str:
             ((sum(c.values()), m) for m, c in zip(summary.months, summary.by_stage, strict=True)),
             key=lambda pair: (-pair[0], pair[1]),
         )
-        top = [f"{m:%B %Y} ({n})" for n, m in busy[:3] if n]
+        top = [f"{month_year(m)} ({n})" for n, m in busy[:3] if n]
         parts.append("Busiest: " + ", ".join(top) + ".")
     if summary.earlier:
         verb = "is" if summary.earlier == 1 else "are"
