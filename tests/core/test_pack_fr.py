@@ -81,8 +81,14 @@ ENGLISH = re.compile(
 )
 #: Words of each form of address (the pack's tone.toml lists them for the tone coach too).
 TONE = tomllib.loads((PACK / "tone.toml").read_text(encoding="utf-8"))
-FORMAL = re.compile(r"\b(?:%s)\b" % "|".join(TONE["address"]["formal"]["patterns"]), re.I)
-INFORMAL = re.compile(r"\b(?:%s)\b" % "|".join(TONE["address"]["informal"]["patterns"]), re.I)
+
+
+def _words(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+FORMAL = _words(TONE["address"]["formal"]["patterns"])
+INFORMAL = _words(TONE["address"]["informal"]["patterns"])
 #: The writer's and the reader's gender are unknown: nothing agrees with either.
 GENDERED = re.compile(
     r"\bje (suis|serais|serai|reste|resterai) (\w+ )?(désolée?|ravie?|heureu(x|se)|navrée?|"
@@ -272,3 +278,206 @@ def test_every_french_draft_keeps_the_rules_and_conventions(
         problems += [f"{where}: {p}" for p in rules_broken(draft)]
         problems += [f"{where}: {p}" for p in conventions(draft, address)]
     assert not problems, report(problems)
+
+
+def reply_conventions(reply, situation: Situation) -> list[str]:  # type: ignore[no-untyped-def]
+    """The conventions a reply breaks: greeting, address, sign-off, French, placeholders."""
+    found: list[str] = []
+    text = reply.body_text
+    greeting = text.split("\n", 1)[0]
+    if not re.fullmatch(r"(Bonjour [^,]+|Madame|Monsieur|Madame, Monsieur),", greeting):
+        found.append(f"greeting {greeting!r}")
+    every = f"{reply.subject}\n{text}"
+    if situation.address is Address.INFORMAL and FORMAL.search(text):
+        found.append(f"vous in a tu reply: {FORMAL.search(text).group()!r}")  # type: ignore[union-attr]
+    if situation.address is Address.FORMAL and INFORMAL.search(text):
+        found.append(f"tu in a vous reply: {INFORMAL.search(text).group()!r}")  # type: ignore[union-attr]
+    if not reply.subject.startswith("RE : "):
+        found.append(f"reply subject {reply.subject!r}")
+    english = ENGLISH.search(every.replace(PROFILE.email, ""))
+    if english:
+        found.append(f"an English word: {english.group()!r}")
+    for broken, what in (
+        ("'" in every, "a straight apostrophe"),
+        ("[" in every, "a placeholder although the fields were filled"),
+        (bool(GENDERED.search(every)), "gendered"),
+        (bool(TIGHT.search(every.replace("RE :", ""))), "no space before ? ! ; :"),
+        (len(THANKS.findall(text)) > 1, "thanks more than once"),
+    ):
+        if broken:
+            found.append(what)
+    return found
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_every_french_reply_answers_in_french_and_keeps_the_rules(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    problems: list[str] = []
+    cells = itertools.product(Stage, Reason, (Channel.EMAIL, Channel.RECRUITER), REPLY_KINDS)
+    for i, (stage, reason, channel, kind) in enumerate(cells):
+        money = (Money.NONE, Money.PROMISED, Money.PAID)[i % 3]
+        s = situation(
+            stage, reason, channel, voice, "plain", address=address, wording=1 + i % 3,
+            signing_bonus=money, recruiter="Alex Martin",
+        )  # fmt: skip
+        reply = composer.compose_reply(s, PROFILE, kind)
+        facts = facts_of_reply(s, channel, kind, TODAY)
+        where = f"{stage.value}/{reason.value}/{channel.value}/{kind}/{money.value}"
+        found = [str(v) for v in violations(RULES, {"body": (reply.body_text, facts)})]
+        found += reply_conventions(reply, s)
+        problems += [f"{where}: {p}" for p in found]
+    assert not problems, report(problems)
+
+
+# -- each convention, shown on one draft ---------------------------------------------------
+
+
+def compose(composer: Composer, **values: object) -> Draft:
+    base = {
+        **NAMES, "language": "fr", "stage": Stage.INTERVIEWING, "reason": Reason.NONE,
+        "channel": Channel.EMAIL,
+    }  # fmt: skip
+    return composer.compose(Situation(**{**base, **values}), PROFILE)  # type: ignore[arg-type]
+
+
+def test_a_letter_greets_by_civility_and_its_formule_repeats_it(composer: Composer) -> None:
+    draft = compose(composer, voice=Voice.FORMAL, contact="Mme Claire Dupont", stage=Stage.OFFER)
+    first, blank, opening = draft.body_text.split("\n")[:3]
+    assert (first, blank) == ("Madame,", "")
+    assert opening.startswith("Je vous remercie")
+    _, signoff = closing_block(draft.body_text)
+    assert signoff == "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées."
+    # Without a civility the letter says "Bonjour" with the name, and the formule none.
+    plain = compose(composer, voice=Voice.FORMAL, stage=Stage.OFFER)
+    assert plain.body_text.startswith("Bonjour Claire Dupont,\n\n")
+    assert closing_block(plain.body_text)[1].startswith("Je vous prie d’agréer l’expression")
+
+
+def test_a_team_is_greeted_madame_monsieur_and_a_call_says_bonjour(composer: Composer) -> None:
+    mailbox = "recrutement@contoso.example"
+    letter = compose(composer, voice=Voice.FORMAL, contact=mailbox)
+    assert letter.body_text.startswith("Madame, Monsieur,\n\n")
+    assert ", Madame, Monsieur, " in closing_block(letter.body_text)[1]
+    assert compose(composer, contact=mailbox).body_text.startswith("Bonjour Madame, Monsieur,")
+    call = compose(composer, contact=mailbox, channel=Channel.PHONE, stage=Stage.FINAL)
+    assert "« Bonjour, Maya Okafor à l’appareil." in (call.phone_script or "")
+
+
+def test_warm_and_brief_greet_by_first_name_with_vous(composer: Composer) -> None:
+    for voice in (Voice.WARM, Voice.BRIEF):
+        draft = compose(composer, voice=voice, stage=Stage.OFFER)
+        assert draft.body_text.startswith("Bonjour Claire,\n\n")
+        assert not INFORMAL.search(draft.body_text)
+    assert FORMAL.search(compose(composer, stage=Stage.OFFER).body_text)
+
+
+def test_tu_is_used_through_the_whole_message_when_chosen(composer: Composer) -> None:
+    draft = compose(
+        composer, address=Address.INFORMAL, stage=Stage.ACCEPTED, channel=Channel.PHONE,
+        reason=Reason.PERSONAL, goodwill=tuple(Goodwill), keep_door_open=True,
+    )  # fmt: skip
+    every = "\n".join([draft.body_text, draft.phone_script or ""])
+    assert not FORMAL.search(every)
+    assert re.search(r"\bt’appelle\b", draft.phone_script or "")
+    assert re.search(r"\bte mettrai\b|\bte mettre\b", draft.body_text)
+    assert closing_block(draft.body_text)[1] in {
+        "Avec toutes mes excuses, et bien amicalement,",
+        "En te renouvelant mes excuses, bien à toi,",
+        "Encore pardon pour ce contretemps, et bien amicalement,",
+    }
+
+
+def test_subjects_say_what_happened_in_french(composer: Composer) -> None:
+    assert compose(composer).subject == (
+        "Retrait de ma candidature – poste d’Ingénieur logiciel chez Contoso Santé"
+    )
+    assert "je décline l’offre" in compose(composer, stage=Stage.OFFER).subject
+    assert compose(composer, stage=Stage.ACCEPTED).subject.startswith(
+        "Désistement après acceptation de l’offre"
+    )
+    data = compose(composer, role="Data Analyst").subject
+    assert "poste de Data Analyst" in data
+
+
+def test_dates_are_written_as_french_writes_them(composer: Composer) -> None:
+    draft = compose(
+        composer, stage=Stage.ACCEPTED, reason=Reason.RELOCATION,
+        relocation_timeline_changed=True, start_date=dt.date(2027, 3, 5),
+    )  # fmt: skip
+    assert "commencer le 5 mars 2027." in draft.body_text
+    first = compose(
+        composer, stage=Stage.ACCEPTED, reason=Reason.RELOCATION,
+        relocation_timeline_changed=True, start_date=dt.date(2027, 3, 1),
+    )  # fmt: skip
+    assert FRENCH_DATE.search(first.body_text)
+    assert "mars 2027" in first.body_text and "March" not in first.body_text
+
+
+def test_a_script_quotes_with_guillemets_and_instructs_in_the_infinitive(
+    composer: Composer,
+) -> None:
+    draft = compose(composer, channel=Channel.PHONE, stage=Stage.OFFER)
+    script = draft.phone_script or ""
+    assert "1. Ouvrir : « Bonjour Claire, " in script
+    assert script.startswith("Avant l’appel, avoir sous les yeux")
+    assert all(text.startswith("« ") and text.endswith(" »") for _, text in draft.phone_branches)
+    assert not re.search(r"\bvous\b", "\n".join(title for title, _ in draft.phone_branches))
+
+
+def test_a_reply_subject_is_prefixed_as_french_mail_clients_do(composer: Composer) -> None:
+    s = Situation(**NAMES, language="fr", stage=Stage.OFFER)  # type: ignore[arg-type]
+    reply = composer.compose_reply(s, PROFILE, "accepted")
+    assert reply.subject.startswith("RE : ")
+    assert "Madame" not in reply.body_text.split("\n")[0]
+
+
+def test_nothing_received_is_said_plainly_and_nothing_is_promised(composer: Composer) -> None:
+    s = Situation(**NAMES, language="fr", stage=Stage.ACCEPTED, signing_bonus=Money.PROMISED)  # type: ignore[arg-type]
+    text = composer.compose_reply(s, PROFILE, "repayment").body_text
+    assert "je n’ai reçu aucun versement de la part de Contoso Santé" in text
+    paid = dataclasses.replace(s, signing_bonus=Money.PAID)
+    asked = composer.compose_reply(paid, PROFILE, "repayment").body_text
+    assert "au titre de la prime d’arrivée" in asked
+    assert not re.search(r"rembourserai|préjudice|indemni", asked + text)
+
+
+# -- the pack's shape: the same files, keys, slots and rules as English ---------------------
+
+
+def _keys(table: dict, prefix: str = "") -> set[str]:  # type: ignore[type-arg]
+    keys = set()
+    for key, value in table.items():
+        keys.add(prefix + key)
+        if isinstance(value, dict):
+            keys |= _keys(value, f"{prefix}{key}.")
+    return keys
+
+
+def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
+    english = paths.pack_dir("en")
+    files = {p.relative_to(english) for p in english.rglob("*") if p.is_file()}
+    assert files <= {p.relative_to(PACK) for p in PACK.rglob("*") if p.is_file()}
+    read = lambda p: tomllib.loads(p.read_text(encoding="utf-8"))  # noqa: E731
+    assert _keys(read(english / "pack.toml")) == _keys(read(PACK / "pack.toml"))
+    for voice in ("warm", "formal", "brief"):
+        en_slots = set(read(english / "wording" / f"{voice}.toml"))
+        assert en_slots <= set(read(PACK / "wording" / f"{voice}.toml")), voice
+    assert [r.id for r in parse_rules((english / "wording" / "rules.toml").read_text())] == [
+        r.id for r in RULES
+    ]
+    assert set(TONE) == {"thanks", "decision", "criticism", "absolutes", "money", "address"}
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_each_voice_has_three_wordings_for_the_common_situations(
+    composer: Composer, voice: Voice
+) -> None:
+    for stage in (Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED):
+        s = situation(stage, Reason.OTHER_OFFER, Channel.EMAIL, voice, "plain")
+        texts = {
+            composer.compose(dataclasses.replace(s, wording=n), PROFILE).body_text
+            for n in (1, 2, 3)
+        }
+        assert len(texts) == 3, (stage.value, voice.value)
