@@ -128,11 +128,12 @@ def to_eml(
     if to:
         msg["To"] = check_email_address(to)
     msg["Date"] = email.utils.format_datetime(date or dt.datetime.now(dt.timezone.utc))
-    msg["Content-Language"] = language_tag(language)
     for name, value in DRAFT_HEADERS:
         msg[name] = value
     msg.set_content(body_text)
     msg.add_alternative(to_html(line, body_html, language), subtype="html")
+    # After the content: setting it clears every Content-* header.
+    msg["Content-Language"] = language_tag(language)
     return msg.as_bytes()
 
 

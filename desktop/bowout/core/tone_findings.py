@@ -57,6 +57,8 @@ MESSAGES = {
     "recruiter-rescind": "Rescinding an accepted offer deserves a call too: tell the recruiter "
     "you will also call the hiring manager yourself.",
     "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
+    "mixed-address": "“{quote}” switches the form of address: the message is written in the "
+    "{form} form; keep to one form throughout.",
     "other-employer": "Keep the other employer private: “another offer” says enough, without "
     "“{quote}”.",
 }
