@@ -28,7 +28,7 @@ from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_re
 from bowout.core.draft import Draft
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import DealBreaker, Kind, Money, Voice, negotiable
-from bowout.core.tone import count_words
+from bowout.core.tone import check_tone, count_words
 from bowout.core.vocabulary import REPLY_KINDS, Address
 from bowout.core.wording import parse_rules, violations
 
@@ -484,3 +484,57 @@ def test_each_voice_has_three_wordings_for_the_common_situations(
             for n in (1, 2, 3)
         }
         assert len(texts) == 3, (stage.value, voice.value)
+
+
+# -- the tone coach reads French with the pack's word lists --------------------------------
+
+#: Remarks on the channel chosen, which need no words (the same in every language).
+CHANNEL_ADVICE = {"linkedin-late", "email-late", "email-rescind", "recruiter-rescind"}
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+def test_the_tone_coach_finds_nothing_to_fix_in_a_french_draft(
+    composer: Composer, address: Address
+) -> None:
+    problems = []
+    cells = itertools.product(Stage, Reason, Channel, Voice)
+    for i, (stage, reason, channel, voice) in enumerate(cells):
+        facts = list(FACTS)[i % len(FACTS)]
+        if facts == "recruiter-no-contact" or (
+            facts.startswith("negotiate") and not negotiable(stage, reason)
+        ):
+            facts = "plain"
+        s = situation(stage, reason, channel, voice, facts, address=address, wording=1 + i % 3)
+        s = dataclasses.replace(s, recruiter="Alex Martin")  # every field filled
+        draft = composer.compose(s, PROFILE)
+        codes = {f.code for f in draft.tone_check()} - CHANNEL_ADVICE
+        if codes:
+            problems.append(f"{stage.value}/{reason.value}/{channel.value}/{facts}: {codes}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_tone_coach_finds_what_a_french_draft_should_not_say(composer: Composer) -> None:
+    s = situation(Stage.FINAL, Reason.NOT_A_FIT, Channel.EMAIL, Voice.WARM, "plain")
+    edited = (
+        "Bonjour Claire,\n\nVotre processus était désorganisé, plus jamais ça. Et tu sais "
+        "quoi, 60 000 euros ne suffisent pas.\n\nCordialement,\nMaya Okafor"
+    )
+    codes = [f.code for f in composer.compose(s, PROFILE).tone_check()]
+    assert not {"missing-thanks", "unclear-withdrawal"} & set(codes)
+    found = {f.code for f in check_tone(edited, s, Channel.EMAIL, signature="Maya Okafor")}
+    assert {
+        "criticism",
+        "absolute",
+        "money-figure",
+        "missing-thanks",
+        "unclear-withdrawal",
+    } <= found
+    assert "mixed-address" in found
+
+
+def test_a_tu_draft_with_empty_fields_asks_only_for_them(composer: Composer) -> None:
+    s = Situation(language="fr", stage=Stage.OFFER, address=Address.INFORMAL)
+    draft = composer.compose(s, Profile())
+    codes = {f.code for f in draft.tone_check()} - CHANNEL_ADVICE
+    assert codes == {"placeholder"}, codes
+    assert not FORMAL.search(draft.body_text)
