@@ -148,3 +148,25 @@ def test_the_country_of_the_job_adds_its_note(qtbot: QtBot, window: MainWindow) 
     assert panel.country_combo.currentData() == ""
     win.open_record(saved)
     assert panel.country_combo.currentData() == "DE" and panel.is_expanded()
+
+
+def test_the_batch_is_drafted_in_the_chosen_language(
+    qtbot: QtBot, packs: Path, data_dir: Path
+) -> None:
+    from bowout.core.applications import Application
+    from bowout.gui.views.batch import BatchView
+    from bowout.storage import History
+
+    with History.open(data_dir) as history:
+        history.add_application(Application(company="Contoso", role="Dev"))
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    view = window.views["batch"]
+    assert isinstance(view, BatchView)
+    pick(view.language_picker.language_combo, "xx")
+    view.draft_all()
+    (item,) = view.items
+    assert item.situation.language == "xx" and item.draft is not None
+    assert "XTEAM Contoso" in item.draft.body_text and "XTHANKS" in item.draft.body_text
+    window.close()
