@@ -538,3 +538,15 @@ def test_a_tu_draft_with_empty_fields_asks_only_for_them(composer: Composer) -> 
     codes = {f.code for f in draft.tone_check()} - CHANNEL_ADVICE
     assert codes == {"placeholder"}, codes
     assert not FORMAL.search(draft.body_text)
+
+
+def test_salut_is_for_a_first_name_never_before_a_title(composer: Composer) -> None:
+    for wording in (1, 2, 3):
+        titled = compose(
+            composer, voice=Voice.BRIEF, address=Address.INFORMAL, channel=Channel.PHONE,
+            contact="M. Jean Martin", wording=wording,
+        )  # fmt: skip
+        assert "Salut" not in (titled.phone_script or "")
+        assert "« Bonjour Monsieur Martin, c’est Maya Okafor." in (titled.phone_script or "")
+    first = compose(composer, voice=Voice.BRIEF, address=Address.INFORMAL, channel=Channel.PHONE)
+    assert "« Salut Claire, c’est Maya Okafor." in (first.phone_script or "")
