@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.window_parts import WindowParts
@@ -95,24 +95,7 @@ class SendingCommands(WindowParts):
 
     def ask_save_eml(self) -> bool:
         """No mail app answered: offer to save the message as an .eml file instead."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Send by mail",
-            "No mail app opened the message: none is set up to answer mail links.",
-            parent=self,
-        )
-        box.setObjectName("no_mail_app_box")
-        box.setInformativeText(
-            "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
-            "as a draft ready to send."
-        )
-        save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save)
-        box.exec()
-        return box.clickedButton() is save
+        return offer_eml(self)
 
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
@@ -159,6 +142,31 @@ class SendingCommands(WindowParts):
             return path
         self.statusBar().showMessage(f"Exported {path.name}.", 8000)
         return path
+
+
+def offer_eml(parent: QWidget) -> bool:
+    """Ask, once no mail app answered a mailto: link, whether to save the message as an
+    .eml file instead (True: save it). The draft headers make Outlook, Thunderbird and
+    Apple Mail open it as a message ready to send (see :func:`bowout.core.exports.to_eml`).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Send by mail",
+        "No mail app opened the message: none is set up to answer mail links.",
+        parent=parent,
+    )
+    box.setObjectName("no_mail_app_box")
+    box.setInformativeText(
+        "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
+        "as a draft ready to send."
+    )
+    save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.exec()
+    return box.clickedButton() is save
 
 
 def copy_rich(body_html: str, body_text: str) -> None:
