@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bowout.core.counting import counted
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.window_parts import WindowParts
 
@@ -128,19 +129,20 @@ class SendingCommands(WindowParts):
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
             logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
-            text = f"Could not export to {path}: {exc.strerror or exc}."
-            self.banner.show_message(text)
-            self.statusBar().showMessage(text, 15000)
+            self.message_bar.show_message(
+                f"Could not export to {path}: {exc.strerror or exc}.", error=True
+            )
             return None
         if boxes:
             self.show_error(
-                f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
+                f"Exported {path.name}, but {counted(len(boxes), 'character')} print as "
+                "empty boxes: "
                 f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
                 "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
                 "the .eml or .html instead."
             )
             return path
-        self.statusBar().showMessage(f"Exported {path.name}.", 8000)
+        self.message_bar.show_message(f"Exported {path.name}.")
         return path
 
 
@@ -150,6 +152,8 @@ def offer_eml(parent: QWidget) -> bool:
     Apple Mail open it as a message ready to send (see :func:`bowout.core.exports.to_eml`).
     """
     from PySide6.QtWidgets import QMessageBox
+
+    from bowout.gui.message_box import use_app_icons
 
     box = QMessageBox(
         QMessageBox.Icon.Information,
@@ -165,7 +169,7 @@ def offer_eml(parent: QWidget) -> bool:
     save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save)
-    box.exec()
+    use_app_icons(box).exec()
     return box.clickedButton() is save
 
 
