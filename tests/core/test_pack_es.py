@@ -73,6 +73,11 @@ CLOSINGS = frozenset(
      "Un saludo,", "Saludos,", "Saludos cordiales,", "Un saludo cordial,", "Un abrazo,",
      "Con mis mejores deseos,"}
 )  # fmt: skip
+#: The tone coach's remarks on words, from templates/es/tone.toml: none may fall on a draft.
+WORD_REMARKS = frozenset(
+    {"missing-thanks", "unclear-withdrawal", "money-figure", "mixed-address", "criticism",
+     "absolute"}
+)  # fmt: skip
 #: What a rescinded acceptance must never admit (the user's position is not for the message
 #: to settle: no breach, no liability, no damages).
 LIABILITY = re.compile(r"\b(?:incumpl|indemniz|perjuicio|responsabilidad|culpa)", re.IGNORECASE)
@@ -155,6 +160,7 @@ def test_the_spanish_matrix_keeps_its_rules_and_conventions(
         where = f"{s.stage.value}/{s.reason.value}/{channel}/w{s.wording}"
         texts = texts_of(draft)
         found = [str(v) for v in violations(RULES, texts)]
+        found += [f"the tone coach: {f.code}" for f in draft.findings if f.code in WORD_REMARKS]
         for text, _facts in texts.values():
             found += spanish_problems(text, s)
         reply = kinds[n % len(kinds)]
@@ -181,6 +187,7 @@ def test_every_request_to_talk_in_spanish_keeps_the_rules(composer: Composer) ->
         found = [str(v) for v in violations(RULES, texts_of(draft))]
         for text, _facts in texts_of(draft).values():
             found += spanish_problems(text, s)
+        found += [f"the tone coach: {f.code}" for f in draft.findings if f.code in WORD_REMARKS]
         if decide_by and "antes del 4 de diciembre de 2026" not in draft.body_text:
             found.append("the decision date is not 'antes del 4 de diciembre de 2026'")
         assert draft.phone_script and "Preguntar: «" in draft.phone_script
