@@ -93,3 +93,15 @@ def test_reply_and_batch_take_the_language(packs: Path, capsys: pytest.CaptureFi
     assert code == 0, err
     (item,) = json.loads(out)
     assert item["language"] == "xx" and "XTEAM Contoso" in item["body_text"]
+
+
+def test_country_adds_the_checklist_note(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [*DRAFT]
+    argv[argv.index("offer")] = "accepted"
+    code, out, err = run(capsys, *argv, "--country", "fr", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["country"] == "FR"
+    assert any("Cass. soc. 21 Sept 2017" in item["text"] for item in data["checklist"])
+    code, out, err = run(capsys, *argv, "--country", "IT")
+    assert code == 2 and "no country note for 'IT'" in err and "Traceback" not in err
