@@ -19,6 +19,7 @@ import pytest
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
+from bowout.core.addressing import team_addressee
 from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
 from bowout.core.draft import Draft
 from bowout.core.goodwill import Goodwill
@@ -374,3 +375,19 @@ def test_three_wordings_per_voice_for_the_common_withdrawals(composer: Composer)
                   for n in (1, 2, 3)]  # fmt: skip
         assert bodies[0].wordings >= 3
         assert len({d.body_text for d in bodies}) == 3, (voice, stage)
+
+
+def test_a_team_is_never_addressed_as_one_person(composer: Composer) -> None:
+    """Nobody named (a batch application without a contact): "Estimado equipo de
+    selección de Northwind:", and no usted or tú of one person after it."""
+    assert TONE is not None
+    for voice, address, stage, reason in itertools.product(Voice, Address, Stage, Reason):
+        s = spanish(stage=stage, reason=reason, channel=Channel.EMAIL, voice=voice,
+                    address=address, contact="", greeting=team_addressee("Northwind", "es"),
+                    goodwill=tuple(Goodwill),
+                    signing_bonus=Money.PAID, keep_door_open=True)  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        assert "equipo de selección de Northwind:" in body.split("\n", 1)[0]
+        one_person = TONE.find("formal", body) + TONE.find("informal", body)
+        assert not one_person, (voice, address, stage, reason, body)
+        assert "Reciba" not in body and "Recibe" not in body
