@@ -308,9 +308,12 @@ class TemplateProblem:
         return f"{where}: {self.message}"
 
 
-def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list[TemplateProblem]:
-    """Validate every ``*.j2`` in ``folder``: syntax, unknown variables, render, size cap."""
-    env = make_environment([folder])
+def check_templates(
+    folder: Path, contexts: Sequence[Mapping[str, Any]], language: str = paths.DEFAULT_LANGUAGE
+) -> list[TemplateProblem]:
+    """Validate every ``*.j2`` in ``folder`` (custom templates of ``language``, over its
+    built-in pack): syntax, unknown variables, render, size cap."""
+    env = make_environment([folder], language=language)
     problems: list[TemplateProblem] = []
     for path in sorted(folder.glob("*.j2")):
         try:
