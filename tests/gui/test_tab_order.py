@@ -12,6 +12,7 @@ FORM = [
     "stage_combo",
     "reason_combo",
     "channel_combo",
+    "language_combo",  # the form of address after it is shown only for a language with two
     "rapport_check",
     "via_recruiter_check",
     "linkedin_main_check",

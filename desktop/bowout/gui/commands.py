@@ -287,6 +287,7 @@ class WindowCommands(SendingCommands):
         profile change touches the draft, and then only its signature lines)."""
         from bowout.gui.context import make_composer
         from bowout.gui.settings_apply import apply_to_draft
+        from bowout.gui.spellcheck import spell_language_for
         from bowout.gui.theme import apply_theme
 
         try:
@@ -300,8 +301,9 @@ class WindowCommands(SendingCommands):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
             self.apply_icons()  # drawn in the new theme's text colour
+        spell = spell_language_for(self.form.situation().language, settings.spell_language)
         for editor in (self.editor, self.phone_editor):
-            editor.highlighter.set_language(settings.spell_language)
+            editor.highlighter.set_language(spell)
         apply_to_draft(self, previous, settings)
 
     @Slot(list)

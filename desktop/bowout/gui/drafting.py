@@ -66,6 +66,7 @@ class DraftingCommands(WindowParts):
             self.show_error(" ".join(problems))
         self.draft = draft
         self.form.set_advice(draft.advice)
+        self._follow_language(draft.situation.language)
         self._programmatic = True
         try:
             self.checklist_view.set_items(
@@ -86,6 +87,14 @@ class DraftingCommands(WindowParts):
         accept_user_names(self)
         if not closed:
             self._mark_dirty()
+
+    def _follow_language(self, language: str) -> None:
+        """Check spelling in the message's language (its dictionary, when one ships)."""
+        from bowout.gui.spellcheck import spell_language_for
+
+        spell = spell_language_for(language, self.context.settings.spell_language)
+        for editor in (self.editor, self.phone_editor):
+            editor.highlighter.set_language(spell)
 
     def _follow(self, draft: Draft) -> None:
         """Put ``draft`` in the editor unless the message holds the user's words (then ask)."""

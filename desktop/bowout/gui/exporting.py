@@ -66,20 +66,22 @@ def export_message(
     to: str = "",
     recipient: str = "",
     date: dt.date | None = None,
+    language: str = "en",
 ) -> list[str]:
     """Write the message in the format ``path``'s extension names; OSError on failure.
 
     ``to``: the recipient's address for the .eml's To: header (empty: none);
     ``recipient`` and ``date`` (default today): the PDF's "To:" and "Date:" lines. Returns
     the characters no installed font can draw (PDF only; they print as empty boxes).
+    ``language``: the message's, for the .eml's Content-Language and the HTML's lang.
     """
     extension = path.suffix.lower()
     if extension == ".eml":
-        data = exports.to_eml(subject, body_text, body_html, profile, to=to)
+        data = exports.to_eml(subject, body_text, body_html, profile, to=to, language=language)
     elif extension == ".txt":
         data = exports.to_txt(subject, body_text).encode("utf-8")
     elif extension == ".html":
-        data = exports.to_html(subject, body_html).encode("utf-8")
+        data = exports.to_html(subject, body_html, language).encode("utf-8")
     elif extension == ".pdf":
         heading = PdfHeading(subject, recipient, date or dt.date.today())
         return _write_pdf(path, heading, body_text, body_html, document)

@@ -30,6 +30,7 @@ from bowout.core.situation import (
     check_email_address,
 )
 from bowout.gui.goodwill_panel import GoodwillPanel
+from bowout.gui.language_picker import LanguagePicker
 from bowout.gui.negotiate_panel import NegotiatePanel
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
 from bowout.gui.widgets.message_line import alarm_colour
@@ -147,6 +148,10 @@ class ScenarioForm(QWidget):
         form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
         form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
         form.addRow(self.rationale_label)
+        self.language_picker = LanguagePicker(self)
+        self.language_picker.changed.connect(self.situation_changed)
+        language = self.language_picker.language_combo
+        form.addRow(self._label("Lan&guage:", language), self.language_picker)
 
     def _build_facts(self) -> None:
         self.facts_box = QGroupBox("Relationship", self)
@@ -279,6 +284,8 @@ class ScenarioForm(QWidget):
             # An address being typed is not used until it is one (the field is marked).
             contact_email="" if self.email_problem else self.contact_email_edit.text().strip(),
             voice=self.wording_bar.voice(),
+            language=self.language_picker.language(),
+            address=self.language_picker.address(),
             wording=self.wording_bar.wording(),
             **self.negotiate_panel.facts(stage, reason),
             goodwill=self.goodwill_panel.choices(),
@@ -299,6 +306,7 @@ class ScenarioForm(QWidget):
                 edit.setText(getattr(situation, field))
             self.contact_email_edit.setText(situation.contact_email)
             self.wording_bar.set_choice(situation.voice, situation.wording)
+            self.language_picker.set_choice(situation.language, situation.address)
             self.negotiate_panel.set_facts(
                 situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
             )
@@ -329,6 +337,8 @@ class ScenarioForm(QWidget):
             self.stage_combo,
             self.reason_combo,
             self.channel_combo,
+            self.language_picker.language_combo,
+            self.language_picker.address_combo,
             *self.negotiate_panel.focus_chain(),
             *self.goodwill_panel.focus_chain(),
             *self.fact_checks.values(),

@@ -140,6 +140,7 @@ class SendingCommands(WindowParts):
                 document=self.editor.document(),
                 to=situation.contact_email,
                 recipient=recipient_line(situation.contact, situation.contact_email),
+                language=situation.language,
             )
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
