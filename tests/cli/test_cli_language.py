@@ -93,3 +93,52 @@ def test_reply_and_batch_take_the_language(packs: Path, capsys: pytest.CaptureFi
     assert code == 0, err
     (item,) = json.loads(out)
     assert item["language"] == "xx" and "XTEAM Contoso" in item["body_text"]
+
+
+def test_country_adds_the_checklist_note(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [*DRAFT]
+    argv[argv.index("offer")] = "accepted"
+    code, out, err = run(capsys, *argv, "--country", "fr", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["country"] == "FR"
+    assert any("Cass. soc. 21 Sept 2017" in item["text"] for item in data["checklist"])
+    code, out, err = run(capsys, *argv, "--country", "IT")
+    assert code == 2 and "no country note for 'IT'" in err and "Traceback" not in err
+
+
+def test_templates_check_checks_each_language_subfolder(
+    packs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    custom = tmp_path / "custom"
+    (custom / "xx").mkdir(parents=True)
+    (custom / "xx" / "email.txt.j2").write_text("{{ say.greeting }} {{ nonsense }}\n",
+                                                encoding="utf-8")  # fmt: skip
+    code, out, _ = run(capsys, "templates", "check", str(custom))
+    assert code == 1
+    assert f"{custom / 'xx' / 'email.txt.j2'}: unknown variables: nonsense" in out
+    (custom / "xx" / "email.txt.j2").write_text("{{ say.greeting }}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "templates", "check", str(custom))
+    assert code == 0, out
+    assert f"{custom / 'xx'}: 1 template(s) checked, 0 problem(s)" in out
+
+
+def test_a_custom_folders_language_wording_is_used_and_checked(
+    packs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bowout.core import Composer, Profile, Situation, Stage
+
+    custom = tmp_path / "custom"
+    (custom / "xx" / "wording").mkdir(parents=True)
+    warm = (packs / "xx" / "wording" / "warm.toml").read_text(encoding="utf-8")
+    (custom / "xx" / "wording" / "warm.toml").write_text(
+        warm.replace("XTHANKS", "MYTHANKS"), encoding="utf-8"
+    )
+    s = Situation(stage=Stage.INTERVIEWING, language="xx", contact="Jo Lee")
+    draft = Composer([custom]).compose(s, Profile("Maya"))
+    assert "MYTHANKS" in draft.body_text
+    english = Composer([custom]).compose(Situation(stage=Stage.INTERVIEWING), Profile("Maya"))
+    assert "MYTHANKS" not in english.body_text
+    code, out, _ = run(capsys, "templates", "check", str(custom))
+    assert code == 0, out
+    assert f"{custom / 'xx'}: 1 template(s) checked, 0 problem(s)" in out

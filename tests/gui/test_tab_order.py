@@ -31,6 +31,7 @@ VISA = [
     "relocation_timeline_changed_check",
     "signing_bonus_combo",
     "relocation_assistance_combo",
+    "country_combo",
     "start_date_check",
     "start_date_edit",
 ]

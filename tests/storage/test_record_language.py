@@ -66,6 +66,18 @@ def test_a_schema_3_record_is_english_and_formal() -> None:
     del old["language"], old["address"]
     record = Record.from_dict(old)
     assert (record.language, record.address, record.schema_version) == ("en", "formal", 4)
+    assert record.country == ""
+
+
+def test_the_country_of_the_job_is_kept(data_dir: Path) -> None:
+    situation = Situation(stage=Stage.ACCEPTED, company="Northwind", country="CH")
+    record = Record.from_draft(Composer().compose(situation, Profile("Maya")))
+    with History.open(data_dir) as history:
+        kept = history.add(record)
+    with History.open(data_dir) as history:
+        assert history.get(kept.id).situation().country == "CH"
+    with pytest.raises(HistoryError, match="country"):
+        Record.from_dict(_saved(country="Schweiz"))
 
 
 @pytest.mark.parametrize(

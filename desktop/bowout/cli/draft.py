@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bowout.cli.language import add_language_flags, address_of, language_of
+from bowout.cli.language import add_language_flags, address_of, country_type, language_of
 from bowout.cli.words import draft_json, for_cli, refuse_placeholders
 from bowout.core import exports
 from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
+from bowout.core.country_notes import countries
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
 from bowout.core.goodwill import Goodwill, goodwill_fits
@@ -263,6 +264,14 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
     for field, (metavar, text) in _NAMES.items():
         p.add_argument(f"--{field}", default="", metavar=metavar, help=text)
     p.add_argument(
+        "--country",
+        type=country_type,
+        metavar="CC",
+        help="the country of the job, for the checklist's notes on rescinding an accepted "
+        f"offer there: {', '.join(countries())} (ISO 3166 codes; general information, not "
+        "legal advice)",
+    )
+    p.add_argument(
         "--contact-email",
         default="",
         metavar="ADDR",
@@ -307,6 +316,7 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         voice=Voice(args.tone),
         language=language_of(args),
         address=address_of(args),
+        country=args.country or "",
         wording=args.wording,
         kind=kind,
         deal_breaker=breaker,

@@ -1,5 +1,6 @@
 """``--language`` and ``--address``: the language a message is written in, and its form of
-address (shared by ``draft``, ``reply`` and ``batch``; issue 26)."""
+address (shared by ``draft``, ``reply`` and ``batch``), and ``--country`` (the job's
+country, for the checklist's notes; ``draft`` and ``reply``). Issue 26."""
 
 from __future__ import annotations
 
@@ -32,6 +33,19 @@ def address_type(text: str) -> Address:
             "formal; du, tu, tú informal)"
         )
     return found
+
+
+def country_type(text: str) -> str:
+    """``--country``'s argparse type: a country with a note (any case: de -> DE); argparse
+    turns a refusal into one line, exit 2."""
+    from bowout.core.country_notes import countries
+
+    code = text.strip().upper()
+    if code not in countries():
+        raise argparse.ArgumentTypeError(
+            f"no country note for {text!r}: the countries are {', '.join(countries())}"
+        )
+    return code
 
 
 def add_language_flags(p: argparse.ArgumentParser) -> None:

@@ -90,6 +90,7 @@ class Draft:
             "tone": self.situation.voice.value,
             "language": self.situation.language,
             "address": self.situation.address.value,
+            "country": self.situation.country or None,
             "kind": self.situation.kind.value,
             "deal_breaker": (
                 self.situation.deal_breaker.value if self.situation.deal_breaker else None

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bowout.core.situation import Reason, Stage
+from bowout.core.ui_dates import month_year
 from bowout.core.vocabulary import REASONS
 
 #: How many months the chart shows, ending with the current one.
@@ -119,7 +120,7 @@ def describe(summary: Summary) -> str:
     stages: Counter[Stage] = sum(summary.by_stage, Counter())
     reasons: Counter[Reason] = sum(summary.by_reason, Counter())
     shown = sum(stages.values())
-    span = f"{summary.months[0]:%B %Y} to {summary.months[-1]:%B %Y}"
+    span = f"{month_year(summary.months[0])} to {month_year(summary.months[-1])}"
     parts = [f"{shown} sent withdrawal(s) from {span}."]
     if stages:
         parts.append("By stage: " + _counted(stages, STAGE_NAMES) + ".")
@@ -128,7 +129,7 @@ def describe(summary: Summary) -> str:
             ((sum(c.values()), m) for m, c in zip(summary.months, summary.by_stage, strict=True)),
             key=lambda pair: (-pair[0], pair[1]),
         )
-        top = [f"{m:%B %Y} ({n})" for n, m in busy[:3] if n]
+        top = [f"{month_year(m)} ({n})" for n, m in busy[:3] if n]
         parts.append("Busiest: " + ", ".join(top) + ".")
     if summary.earlier:
         parts.append(f"{summary.earlier} earlier withdrawal(s) are not in the chart.")

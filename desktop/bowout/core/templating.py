@@ -20,12 +20,12 @@ import jinja2
 import jinja2.meta
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bowout import paths, readfile
 from bowout.core.errors import TemplateError
 from bowout.core.sandbox import (
     CODE_VERSION,
+    DataSandbox,
     LimitedEnvironment,
     LimitExceeded,
     Limits,
@@ -164,7 +164,7 @@ def make_environment(
     limits: Limits | None = None,
     trusted: bool = False,
     language: str = paths.DEFAULT_LANGUAGE,
-) -> ImmutableSandboxedEnvironment:
+) -> DataSandbox:
     """An environment whose loader looks in the user's folders first, then the built-in
     pack of ``language`` (``templates/<language>/``).
 
@@ -191,7 +191,7 @@ def make_environment(
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)
     if trusted:
-        return ImmutableSandboxedEnvironment(
+        return DataSandbox(
             loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
@@ -308,9 +308,12 @@ class TemplateProblem:
         return f"{where}: {self.message}"
 
 
-def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list[TemplateProblem]:
-    """Validate every ``*.j2`` in ``folder``: syntax, unknown variables, render, size cap."""
-    env = make_environment([folder])
+def check_templates(
+    folder: Path, contexts: Sequence[Mapping[str, Any]], language: str = paths.DEFAULT_LANGUAGE
+) -> list[TemplateProblem]:
+    """Validate every ``*.j2`` in ``folder`` (custom templates of ``language``, over its
+    built-in pack): syntax, unknown variables, render, size cap."""
+    env = make_environment([folder], language=language)
     problems: list[TemplateProblem] = []
     for path in sorted(folder.glob("*.j2")):
         try:

@@ -311,7 +311,8 @@ class ScenarioForm(QWidget):
                 situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
             )
             self.goodwill_panel.set_choices(situation.goodwill)
-            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date")
+            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date",
+                     "country")  # fmt: skip
             self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
             self.blockSignals(False)

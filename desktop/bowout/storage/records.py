@@ -79,6 +79,8 @@ class Record:
     #: address (schema 4).
     language: str = "en"
     address: str = Address.FORMAL.value
+    #: The country of the job ("DE"; "" when not given), for the checklist's notes.
+    country: str = ""
     wording: int = 1
     greeting: str = ""
     contact_email: str = ""
@@ -128,6 +130,7 @@ class Record:
             voice=situation.voice.value,
             language=situation.language,
             address=situation.address.value,
+            country=situation.country,
             wording=draft.wording,
             greeting=situation.greeting,
             contact_email=situation.contact_email,
@@ -175,6 +178,7 @@ class Record:
             # A language with no pack here (a newer Bow Out's) drafts in English.
             language=self.language if self.language in available_languages() else "en",
             address=understood(Address, self.address, Address.FORMAL),
+            country=self.country,
             wording=self.wording,
             kind=Kind(talk["kind"]),
             deal_breaker=(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bowout.core.country_notes import COUNTRY_CODE
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
@@ -228,9 +229,11 @@ def _to_v3(data: dict[str, Any]) -> dict[str, Any]:
 
 def _to_v4(data: dict[str, Any]) -> dict[str, Any]:
     """Version 4 (issue 26): the language the message is written in (a language pack's
-    name) and its form of address; every record before was English, formal."""
+    name), its form of address, and the country of the job; every record before was
+    English, formal, with no country given."""
     data.setdefault("language", "en")
     data.setdefault("address", Address.FORMAL.value)
+    data.setdefault("country", "")
     return data
 
 
@@ -289,6 +292,9 @@ def check_fields(data: dict[str, Any]) -> None:
     if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
         raise HistoryError(f"language must be a language pack's name such as de: {language!r}")
     check_value(data.get("address"), ADDRESSES, "address")
+    country = data.get("country")
+    if not isinstance(country, str) or (country and not COUNTRY_CODE.fullmatch(country)):
+        raise HistoryError(f"country must be a two-letter code such as DE, or empty: {country!r}")
     wording = data.get("wording")
     if not isinstance(wording, int) or isinstance(wording, bool) or not 1 <= wording <= 1000:
         raise HistoryError(f"wording must be a whole number from 1 to 1000: {wording!r}")

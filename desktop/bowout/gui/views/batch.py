@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
+from bowout.gui.language_picker import LanguagePicker
 from bowout.gui.plain_words import plain_words
 from bowout.gui.sending import copy_rich, hand_to_mail_app
 from bowout.gui.utf16 import to_qt_span
@@ -100,6 +101,7 @@ class BatchView(QWidget):
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
+        self.language_picker = LanguagePicker(self)  # the messages' language (issue 26)
         self.draft_button = list_button(
             self,
             "batch_draft_button",
@@ -164,6 +166,7 @@ class BatchView(QWidget):
         form.addRow("&Why:", self.reason_combo)
         form.addRow("&Accepted:", self.accepted_combo)
         form.addRow("&Voice:", self.voice_combo)
+        form.addRow("Lan&guage:", self.language_picker)
         facts = QVBoxLayout()
         facts.addWidget(self.rapport_check)
         facts.addWidget(self.door_check)
@@ -188,7 +191,9 @@ class BatchView(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
-        return [self.reason_combo, self.accepted_combo, self.voice_combo, self.draft_button,
+        return [self.reason_combo, self.accepted_combo, self.voice_combo,
+                self.language_picker.language_combo, self.language_picker.address_combo,
+                self.draft_button,
                 self.item_list, self.rapport_check, self.door_check, self.subject_edit,
                 self.tabs, self.copy_button, self.mail_button, self.sent_button]  # fmt: skip
 
@@ -259,11 +264,21 @@ class BatchView(QWidget):
 
         voice = self.voice_combo.currentData()
         assert isinstance(voice, Voice)
+        picker = self.language_picker
         self.batch_id = uuid.uuid4().hex[:8]
         self.drafted_on = dt.date.today()
         self.items = [
             self._compose(
-                BatchItem(stored, situation_for(stored.application, self.reason(), voice))
+                BatchItem(
+                    stored,
+                    situation_for(
+                        stored.application,
+                        self.reason(),
+                        voice,
+                        language=picker.language(),
+                        address=picker.address(),
+                    ),
+                )
             )
             for stored in others
         ]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
+from bowout.core.ui_dates import weekday_day_month
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
 
@@ -60,7 +61,7 @@ TASKS_NOTE = (
 
 def due_text(due: dt.date, today: dt.date) -> str:
     """How a due date reads in the list: "Overdue · Fri 4 Dec", "Today", or the date."""
-    day = f"{due:%a} {due.day} {due:%b}" + ("" if due.year == today.year else f" {due.year}")
+    day = weekday_day_month(due) + ("" if due.year == today.year else f" {due.year}")
     if due < today:
         return f"Overdue · {day}"
     return "Today" if due == today else day

@@ -12,6 +12,7 @@ import pytest
 from gui_helpers import email_text, pick, type_into
 from pytestqt.qtbot import QtBot
 
+from bowout.core.country_notes import country_note, not_advice
 from bowout.core.tone_words import load_tone_words
 from bowout.core.vocabulary import Address
 from bowout.gui import build_window
@@ -127,3 +128,45 @@ def test_the_language_is_kept_with_the_record(qtbot: QtBot, win: MainWindow) -> 
     assert win.form.language_picker.language() == "xx"
     assert win.form.language_picker.address() is Address.INFORMAL
     assert email_text(win) == text
+
+
+def test_the_country_of_the_job_adds_its_note(qtbot: QtBot, window: MainWindow) -> None:
+    win = window
+    fill(qtbot, win)
+    pick(win.form.stage_combo, "accepted")
+    panel = win.form.visa_panel
+    assert panel.country_combo.currentData() == ""
+    win.form.visa_panel.set_expanded(True)
+    pick(panel.country_combo, "DE")
+    texts = [item.text for item in win.checklist_view.checklist_items()]
+    assert country_note("DE") in texts and not_advice() in texts
+    win.actions_.save.trigger()
+    assert win.record is not None
+    saved = win.context.history.get(win.record.id)  # type: ignore[union-attr]
+    assert saved.country == "DE"
+    win.actions_.new.trigger()
+    assert panel.country_combo.currentData() == ""
+    win.open_record(saved)
+    assert panel.country_combo.currentData() == "DE" and panel.is_expanded()
+
+
+def test_the_batch_is_drafted_in_the_chosen_language(
+    qtbot: QtBot, packs: Path, data_dir: Path
+) -> None:
+    from bowout.core.applications import Application
+    from bowout.gui.views.batch import BatchView
+    from bowout.storage import History
+
+    with History.open(data_dir) as history:
+        history.add_application(Application(company="Contoso", role="Dev"))
+    window = build_window(data_dir)
+    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    view = window.views["batch"]
+    assert isinstance(view, BatchView)
+    pick(view.language_picker.language_combo, "xx")
+    view.draft_all()
+    (item,) = view.items
+    assert item.situation.language == "xx" and item.draft is not None
+    assert "XTEAM Contoso" in item.draft.body_text and "XTHANKS" in item.draft.body_text
+    window.close()
