@@ -358,6 +358,9 @@ def test_no_placeholder_no_repetition_one_thanks_one_apology(written: list[Writt
             problems.append(f"{w.where}: thanks twice: {THANKS.findall(body)}")
         if len(APOLOGY.findall(body)) > 1:
             problems.append(f"{w.where}: apologises twice")
+        for word in ("entschieden", "leider"):  # "I have decided" twice reads assembled
+            if len(re.findall(rf"\b{word}\b", body, re.I)) > 1:
+                problems.append(f"{w.where}: {word!r} twice")
         budget = BUDGET[w.situation.voice] + 20 * len(w.situation.goodwill_offered)
         if count_words(body) > budget:
             problems.append(f"{w.where}: {count_words(body)} words, over {budget}")
