@@ -221,6 +221,7 @@ def test_trim_keeps_every_cldr_file_a_packs_dates_read(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(localedata, "resolve_locale_filename", recording)
     monkeypatch.setattr(localedata, "_cache", {})
+    monkeypatch.setattr(localedata, "_dict_cache", {})  # Locale._data reads through it
     assert trim.PACK_LANGUAGES and "en" in trim.PACK_LANGUAGES
     for language in trim.PACK_LANGUAGES:
         pack = load_pack(language)
