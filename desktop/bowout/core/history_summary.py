@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from bowout.core.counting import counted
 from bowout.core.situation import Reason, Stage
 from bowout.core.ui_dates import month_year
 from bowout.core.vocabulary import REASONS
@@ -121,7 +122,7 @@ def describe(summary: Summary) -> str:
     reasons: Counter[Reason] = sum(summary.by_reason, Counter())
     shown = sum(stages.values())
     span = f"{month_year(summary.months[0])} to {month_year(summary.months[-1])}"
-    parts = [f"{shown} sent withdrawal(s) from {span}."]
+    parts = [f"{counted(shown, 'sent withdrawal')} from {span}."]
     if stages:
         parts.append("By stage: " + _counted(stages, STAGE_NAMES) + ".")
         parts.append("By reason: " + _counted(reasons, REASON_NAMES) + ".")
@@ -132,7 +133,8 @@ def describe(summary: Summary) -> str:
         top = [f"{month_year(m)} ({n})" for n, m in busy[:3] if n]
         parts.append("Busiest: " + ", ".join(top) + ".")
     if summary.earlier:
-        parts.append(f"{summary.earlier} earlier withdrawal(s) are not in the chart.")
+        verb = "is" if summary.earlier == 1 else "are"
+        parts.append(f"{counted(summary.earlier, 'earlier withdrawal')} {verb} not in the chart.")
     return " ".join(parts)
 
 

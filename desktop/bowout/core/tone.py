@@ -29,6 +29,7 @@ __all__ = [
     "MAX_FINDINGS_PER_CODE",
     "PLACEHOLDER_RE",
     "WORD_BUDGET",
+    "body_word_count",
     "check_tone",
     "count_words",
     "word_budget",
@@ -127,6 +128,12 @@ def _tone_words(language: str) -> ToneWords | None:
     if language == DEFAULT_LANGUAGE:
         return None
     return load_tone_words(language)
+
+
+def body_word_count(text: str, signature: str) -> int:
+    """Words of ``text`` before its ``signature`` block (all of them when ``text`` does not
+    end with it): the count the length remark ("The message is N words") gives."""
+    return count_words(text[: _body_end(text, signature)])
 
 
 def _body_end(text: str, signature: str) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -33,6 +34,7 @@ from bowout.gui.goodwill_panel import GoodwillPanel
 from bowout.gui.language_picker import LanguagePicker
 from bowout.gui.negotiate_panel import NegotiatePanel
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.length_limit import LengthLimit, too_long
 from bowout.gui.widgets.message_line import alarm_colour
 from bowout.gui.wording_bar import WordingBar
 
@@ -56,6 +58,9 @@ NAME_FIELDS = (
     ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
     ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
 )
+#: What a refusal calls each name field ("that company name is 5,002 characters long").
+FIELD_WORDS = {"contact": "contact name", "role": "role", "company": "company name",
+               "recruiter": "recruiter's name", "greeting": "greeting"}  # fmt: skip
 #: Characters a picker shows at its narrowest (it grows with the panel).
 COMBO_MIN_CHARS = 14
 #: Data value of the channel combo's first entry: follow the recommendation.
@@ -70,6 +75,8 @@ class ScenarioForm(QWidget):
     typed text, once the typing pauses or the field is left: see :data:`TYPING_PAUSE_MS`)."""
 
     situation_changed = Signal()
+    #: Typed or pasted text was refused (too long); the sentence that says so.
+    input_refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,7 +179,8 @@ class ScenarioForm(QWidget):
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             edit.setAccessibleDescription(hint)
             edit.setPlaceholderText(hint)
-            edit.setMaxLength(MAX_FIELD_CHARS)
+            limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, FIELD_WORDS[field])
+            limit.refused.connect(functools.partial(self._refused, FIELD_WORDS[field]))
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(functools.partial(self._text_changed, edit))
             edit.editingFinished.connect(self.finish_typing)
@@ -190,13 +198,17 @@ class ScenarioForm(QWidget):
         self.contact_email_edit.setAccessibleName("Contact email")
         self.contact_email_edit.setAccessibleDescription("Fills To: in the mail app and .eml")
         self.contact_email_edit.setPlaceholderText("For To: in your mail app (optional)")
-        self.contact_email_edit.setMaxLength(MAX_FIELD_CHARS)
+        limit = LengthLimit.attach(self.contact_email_edit, MAX_FIELD_CHARS, "email address")
+        limit.refused.connect(functools.partial(self._refused, "email address"))
         self.contact_email_edit.setClearButtonEnabled(True)
         self.contact_email_edit.textChanged.connect(self._email_changed)
         self.contact_email_edit.editingFinished.connect(self.finish_typing)
         form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
                        self.contact_email_edit)  # fmt: skip
         self.email_problem = ""
+
+    def _refused(self, label: str, length: int) -> None:
+        self.input_refused.emit(too_long(label, length, MAX_FIELD_CHARS))
 
     @Slot()
     def _suggest_greeting(self) -> None:
@@ -371,6 +383,17 @@ class FormScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(form)
+        # Focus arriving from outside (Tab from the navigation, a mnemonic) scrolls too:
+        # QScrollArea only follows Tab pressed inside it.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        form = self.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def minimumSizeHint(self) -> QSize:
         """The form's own minimum width plus the vertical scroll bar and the frame."""

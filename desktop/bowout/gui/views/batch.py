@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
 from bowout.gui.language_picker import LanguagePicker
 from bowout.gui.plain_words import plain_words
-from bowout.gui.sending import copy_rich, hand_to_mail_app
+from bowout.gui.sending import copy_rich
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
@@ -48,6 +49,7 @@ from bowout.gui.views.batch_items import (
     text_html,
     unfilled,
 )
+from bowout.gui.views.batch_mail import BatchMail
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_style, plain_label
 
@@ -82,6 +84,8 @@ class BatchView(QWidget):
         self.batch_id = ""
         self.drafted_on = dt.date.today()
         self._loading = False
+        #: Sending by mail (its dialogs are what tests replace).
+        self.mail = BatchMail(self)
         self._build()
         self._lay_out()
         self._reason_changed()
@@ -229,8 +233,8 @@ class BatchView(QWidget):
             self.show_message(NOTHING_OPEN)
         elif not self.items:
             self.show_message(
-                f"{len(listed)} open application(s). Pick the offer you accepted (or another "
-                "reason), then draft the messages."
+                f"{counted(len(listed), 'open application')}. Pick the offer you accepted "
+                "(or another reason), then draft the messages."
             )
 
     def _history(self) -> Any:
@@ -286,8 +290,8 @@ class BatchView(QWidget):
         if not self.items:
             self.show_message(NOTHING_OPEN)
         else:
-            self.show_message(f"{len(self.items)} message(s) to review; each goes on its own "
-                              "channel. Edit, send, then mark each as sent.")  # fmt: skip
+            self.show_message(f"{counted(len(self.items), 'message')} to review; each goes on "
+                              "its own channel. Edit, send, then mark each as sent.")  # fmt: skip
 
     def _compose(self, item: BatchItem) -> BatchItem:
         draft = self.context.composer.compose(item.situation, self.context.settings.profile)
@@ -377,13 +381,12 @@ class BatchView(QWidget):
 
     @Slot()
     def mail_current(self) -> None:
-        """Open the message on review in the mail app (mailto)."""
+        """Open the message on review in the mail app (mailto), or offer it as an .eml
+        when no mail app answers (:class:`~bowout.gui.views.batch_mail.BatchMail`)."""
         item = self.current()
         if item is None or not self.ready_to_send(item, "open it in your mail app"):
             return
-        to = item.stored.application.contact_email
-        ok, message = hand_to_mail_app(item.subject, item.body, text_html(item.body), to)
-        self.show_message(message, error=not ok)
+        self.mail.send(item)
 
     @Slot()
     def mark_current_sent(self) -> None:
