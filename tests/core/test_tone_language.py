@@ -173,3 +173,15 @@ def test_a_spanish_note_that_says_the_user_will_call_gets_no_call_remark() -> No
     assert "recruiter-rescind" not in codes
     silent = "Hola, Paul:\n\nDebo retirar mi aceptación del puesto.\n\nGracias,\nMaya"
     assert "recruiter-rescind" in {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}
+
+
+def test_a_german_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
+    situation = _rescind_note("de")
+    says_call = (
+        "Hallo Paul,\n\nich muss meine Zusage für die Stelle bei Contoso zurückziehen. "
+        "Ich möchte Frau Dupont auch selbst anrufen.\n\nDanke,\nMaya"
+    )
+    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
+    assert "recruiter-rescind" not in codes
+    silent = "Hallo Paul,\n\nich muss meine Zusage zurückziehen.\n\nDanke,\nMaya"
+    assert "recruiter-rescind" in {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}
