@@ -92,6 +92,8 @@ def describe(s: Situation, reply: str) -> str:
         facts.append(f"start {s.start_date.isoformat()}")
     if s.kind is Kind.NEGOTIATE:
         facts.append("kind negotiate")
+    if s.decide_by:  # a date the user set: the request may name it
+        facts.append(f"decide by {s.decide_by.isoformat()}")
     if s.deal_breaker:
         facts.append(f"deal-breaker {s.deal_breaker.value}")
     if s.goodwill:
