@@ -310,6 +310,9 @@ class Composer:
         facts = facts_of_reply(situation, channel, reply, self.today())
         chosen = self.wording.voicebook(situation.voice.value).choose(facts)
         context = template_context(situation, profile, channel)
+        # An answer in a thread greets by first name (bowout.core.addressing).
+        context["addressee"] = addressing.contact_addressee(situation, reply=True)
+        context["recruiter_addressee"] = addressing.recruiter_addressee(situation, reply=True)
         context["say"] = say = self.wording.render(chosen, situation.wording, context)
         context["reply"] = reply
         body_text = tidy(self._render("reply.txt.j2", context))
