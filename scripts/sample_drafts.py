@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage  # noqa: E402
-from bowout.core.goodwill import Goodwill  # noqa: E402
+from bowout.core.goodwill import Goodwill, goodwill_fits  # noqa: E402
 from bowout.core.situation import DealBreaker, Kind, Money, Voice, negotiable  # noqa: E402
 from bowout.core.vocabulary import REPLY_KINDS  # noqa: E402
 
@@ -60,7 +60,9 @@ def draw(rng: random.Random) -> tuple[Situation, str]:
         if stage is Stage.ACCEPTED:
             facts["signing_bonus"] = rng.choice(list(Money))
             facts["relocation_assistance"] = rng.choice(list(Money))
-            facts["goodwill"] = tuple(g for g in Goodwill if rng.random() < 0.35)
+            chosen = tuple(g for g in Goodwill if rng.random() < 0.35)
+            # Only what the window and the CLI let the user choose (none with red flags).
+            facts["goodwill"] = chosen if goodwill_fits(stage, reason, Kind.WITHDRAW) else ()
     if negotiable(stage, reason) and rng.random() < 0.3:
         facts["deal_breaker"] = rng.choice(list(DealBreaker))
         if rng.random() < 0.5:

@@ -45,5 +45,8 @@ def test_every_fact_a_draft_may_name_is_in_its_heading() -> None:
         heading = script.describe(situation, reply)
         if situation.decide_by:
             assert f"decide by {situation.decide_by.isoformat()}" in heading
+        # Goodwill only as the user can choose it (the window and the CLI refuse it with
+        # red flags), so a sample never shows a choice the draft then leaves out.
+        assert situation.goodwill == situation.goodwill_offered, heading
         if situation.deal_breaker:
             assert f"deal-breaker {situation.deal_breaker.value}" in heading

@@ -204,3 +204,77 @@ def test_no_greeting_in_the_matrix_names_both_names_or_says_hi_to_a_title(key: s
             if len(parts) >= 2 and parts[-2] in line and parts[-1] in line:
                 problems.append(f"{s.voice.value}/{w.reply}: {line}")
     assert not problems, problems[:10]
+
+
+# -- 3. thanks, apologies, repetition, openers, calls, petitions, replies -----------------
+#: The rules of rules.toml behind the panel's patterns 3 to 13 (each proven over the matrix).
+WRITING_KINDS = (
+    "no-stiff-openers",
+    "no-thanks-for-help-with-a-company",
+    "final-interviews-are-thanked",
+    "an-offer-is-thanked",
+    "rescinding-apologises",
+    "a-warm-call-is-not-cold-with-rapport",
+    "a-warm-call-is-not-cold-with-the-door-open",
+    "the-confirming-subject-names-the-role",
+    "a-started-petition-is-named",
+    "glad-to-talk-keeps-the-decision",
+    "a-letter-spells-its-words-out",
+    "a-brief-call-sounds-brief",
+)
+APOLOGY = re.compile(r"\bsorry\b|\bapologi|\bregret", re.IGNORECASE)
+THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
+GOODWILL = re.compile(r"\bthank|\bgrateful|\bglad|\bwish|\bkind|\bappreciat|\bhope|\bhappy|\bpleased", re.I)
+
+
+@pytest.mark.parametrize("key", SLICES)
+def test_every_draft_writes_as_the_panel_asked(key: str) -> None:
+    assert not broken(WRITING_KINDS, key), "\n".join(broken(WRITING_KINDS, key))
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences: without the greeting line and the closing block."""
+    body = text.split("\n", 1)[-1].rsplit("\n\n", 1)[0]
+    return [s for s in re.split(r"(?<=[.?!])\s+", body) if s.strip()]
+
+
+@pytest.mark.parametrize("key", SLICES)
+def test_one_apology_one_thanks_and_no_name_said_twice_in_a_row(key: str) -> None:
+    problems = []
+    for w in corpus(key):
+        s, text = w.situation, w.body
+        said = sentences(text)
+        # One apology at most, the sign-off included ("With apologies" after "I am sorry").
+        if len(APOLOGY.findall(text.split("\n", 1)[-1])) > 1:
+            problems.append(f"{where(w)}: apologises more than once: {text!r}")
+        if len(THANKS.findall(" ".join(said))) > 1:
+            problems.append(f"{where(w)}: thanks more than once: {text!r}")
+        for name in (s.company, s.role):
+            for first, second in itertools.pairwise(said):
+                if name in first and name in second:
+                    problems.append(f"{where(w)}: {name!r} in two sentences in a row: {text!r}")
+        script = w.texts.get("script", ("", {}))[0].split("\nAfter the call", 1)[0]
+        if len(APOLOGY.findall(script)) > 1:
+            problems.append(f"{where(w)}: the call apologises more than once: {script!r}")
+    assert not problems, "\n".join(problems[:8])
+
+
+@pytest.mark.parametrize("key", ["rapport", "petition"])
+def test_every_reply_carries_thanks_or_goodwill(key: str) -> None:
+    """A one-line reply ("why?", "glad to talk") still ends kindly (the panel's 2, 6, 10)."""
+    replies = [w for w in corpus(key) if w.reply != "none"]
+    problems = [f"{where(w)}: {w.body!r}" for w in replies
+                if not GOODWILL.search(" ".join(sentences(w.body)))]  # fmt: skip
+    assert not problems, "\n".join(problems[:8])
+
+
+def test_glad_to_talk_reads_differently_in_each_voice() -> None:
+    composer = Composer(today=lambda: TODAY)
+    answers = {
+        voice: composer.compose_reply(
+            Situation(stage=Stage.SCREENING, voice=voice, contact="Sam Whitfield", **NAMES),
+            PROFILE, "asked-to-talk",
+        ).body_text.split("\n\n")[1]
+        for voice in Voice
+    }  # fmt: skip
+    assert len(set(answers.values())) == len(Voice), answers
