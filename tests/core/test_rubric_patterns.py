@@ -261,10 +261,13 @@ def test_one_apology_one_thanks_and_no_name_said_twice_in_a_row(key: str) -> Non
 
 @pytest.mark.parametrize("key", ["rapport", "petition"])
 def test_every_reply_carries_thanks_or_goodwill(key: str) -> None:
-    """A one-line reply ("why?", "glad to talk") still ends kindly (the panel's 2, 6, 10)."""
+    """A short reply ("why?", a counter-offer) ends kindly, not on the reason or a bare
+    "my decision stands" (the panel's 2, 6, 10): its last sentence thanks, wishes well or
+    asks them a question."""
     replies = [w for w in corpus(key) if w.reply != "none"]
     problems = [f"{where(w)}: {w.body!r}" for w in replies
-                if not GOODWILL.search(" ".join(sentences(w.body)))]  # fmt: skip
+                if not GOODWILL.search(sentences(w.body)[-1])
+                and not sentences(w.body)[-1].endswith("?")]  # fmt: skip
     assert not problems, "\n".join(problems[:8])
 
 
