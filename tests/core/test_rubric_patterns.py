@@ -29,8 +29,7 @@ from bowout.core.wording import parse_rules, violations
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
 RULES = {
-    r.id: r
-    for r in parse_rules((paths.pack_dir() / "wording" / "rules.toml").read_text("utf-8"))
+    r.id: r for r in parse_rules((paths.pack_dir() / "wording" / "rules.toml").read_text("utf-8"))
 }
 NAMES = {"role": "Data Analyst", "company": "Northwind Traders", "recruiter": "Tom Baker"}
 
@@ -224,7 +223,9 @@ WRITING_KINDS = (
 )
 APOLOGY = re.compile(r"\bsorry\b|\bapologi|\bregret", re.IGNORECASE)
 THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
-GOODWILL = re.compile(r"\bthank|\bgrateful|\bglad|\bwish|\bkind|\bappreciat|\bhope|\bhappy|\bpleased", re.I)
+GOODWILL = re.compile(
+    r"\bthank|\bgrateful|\bglad|\bwish|\bkind|\bappreciat|\bhope|\bhappy|\bpleased|\bwelcome", re.I
+)
 
 
 @pytest.mark.parametrize("key", SLICES)
