@@ -58,17 +58,13 @@ class WindowCommands(SendingCommands):
     # -- replaceable interactions (tests swap these) --------------------------------------
 
     def confirm_discard(self, title: str) -> bool:
-        """Ask whether unsaved changes may be dropped."""
-        from PySide6.QtWidgets import QMessageBox
+        """Ask about unsaved changes: Save (True once saved), Discard (True) or Cancel."""
+        from bowout.gui.message_box import Unsaved, ask_unsaved
 
-        answer = QMessageBox.question(
-            self,
-            title,
-            "This draft has changes that are not saved in your history. Discard them?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        answer = ask_unsaved(self, title, can_save=self.context.history is not None)
+        if answer is Unsaved.SAVE:
+            return self.save_to_history()
+        return answer is Unsaved.DISCARD
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The native save dialog, in the folder used last or Documents; None when
@@ -114,6 +110,8 @@ class WindowCommands(SendingCommands):
         self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
+        self.clean_state.mark()
+        self.message_bar.clear()  # it spoke of the withdrawal shown before
         self.show_follow_up()
         self.statusBar().showMessage(message, 8000)
 
@@ -165,6 +163,7 @@ class WindowCommands(SendingCommands):
         self.record = None
         self._load(record)
         self._settle("Copied into a new withdrawal; save it to keep it.")
+        self.clean_state.forget()  # not saved anywhere yet
         self._mark_dirty()
 
     def current_record(self) -> Record:
@@ -228,6 +227,7 @@ class WindowCommands(SendingCommands):
         self.update_title()
         self.setWindowModified(False)
         self.autosaver.discard()
+        self.clean_state.mark()
         self.statusBar().showMessage(saved, 8000)
         self._history_changed()
         self.show_follow_up()
@@ -287,6 +287,7 @@ class WindowCommands(SendingCommands):
         profile change touches the draft, and then only its signature lines)."""
         from bowout.gui.context import make_composer
         from bowout.gui.settings_apply import apply_to_draft
+        from bowout.gui.spellcheck import spell_language_for
         from bowout.gui.theme import apply_theme
 
         try:
@@ -300,8 +301,9 @@ class WindowCommands(SendingCommands):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
             self.apply_icons()  # drawn in the new theme's text colour
+        spell = spell_language_for(self.form.situation().language, settings.spell_language)
         for editor in (self.editor, self.phone_editor):
-            editor.highlighter.set_language(settings.spell_language)
+            editor.highlighter.set_language(spell)
         apply_to_draft(self, previous, settings)
 
     @Slot(list)
@@ -369,6 +371,7 @@ class WindowCommands(SendingCommands):
         self.update_title()
         self.show_follow_up()
         self.statusBar().showMessage("Restored the draft you were writing.", 8000)
+        self.clean_state.forget()  # the restored draft is not in the history as it is
         self._mark_dirty()
 
     def _kept_record(self, record_id: object) -> Record | None:

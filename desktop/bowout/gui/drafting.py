@@ -66,6 +66,7 @@ class DraftingCommands(WindowParts):
             self.show_error(" ".join(problems))
         self.draft = draft
         self.form.set_advice(draft.advice)
+        self._follow_language(draft.situation.language)
         self._programmatic = True
         try:
             self.checklist_view.set_items(
@@ -86,6 +87,14 @@ class DraftingCommands(WindowParts):
         accept_user_names(self)
         if not closed:
             self._mark_dirty()
+
+    def _follow_language(self, language: str) -> None:
+        """Check spelling in the message's language (its dictionary, when one ships)."""
+        from bowout.gui.spellcheck import spell_language_for
+
+        spell = spell_language_for(language, self.context.settings.spell_language)
+        for editor in (self.editor, self.phone_editor):
+            editor.highlighter.set_language(spell)
 
     def _follow(self, draft: Draft) -> None:
         """Put ``draft`` in the editor unless the message holds the user's words (then ask)."""
@@ -154,9 +163,7 @@ class DraftingCommands(WindowParts):
         self._put_draft(self.draft)
         self.recheck_tone()
         self._mark_dirty()
-        self.statusBar().showMessage(
-            "The new draft is in; press Ctrl+Z to get your text back.", 10000
-        )
+        self.message_bar.show_message("The new draft is in; press Ctrl+Z to get your text back.")
         self.editor.setFocus()
 
     @Slot(object)
@@ -195,9 +202,19 @@ class DraftingCommands(WindowParts):
     def _mark_dirty(self) -> None:
         if self._programmatic:
             return
+        self.message_bar.clear()  # what it said was about the text before this edit
+        if self.clean_state.is_clean():  # an undo back to what was saved
+            self._mark_clean()
+            return
         self.dirty = True
         self.setWindowModified(True)
         self.autosaver.schedule()
+
+    @Slot()
+    def _mark_clean(self) -> None:
+        self.dirty = False
+        self.setWindowModified(False)
+        self.autosaver.discard()
 
     def update_title(self) -> None:
         """ "New withdrawal" or the kept record's company; ``[*]`` marks unsaved changes.
@@ -234,10 +251,10 @@ class DraftingCommands(WindowParts):
         self._update_word_count(text)
 
     def _update_word_count(self, text: str | None = None) -> None:
-        from bowout.core import tone
+        from bowout.gui.tone_panel import word_count_text
 
-        count = tone.count_words(self.editor.message_text() if text is None else text)
-        self.word_label.setText(f"{count} words" if count != 1 else "1 word")
+        shown = self.editor.message_text() if text is None else text
+        self.word_label.setText(word_count_text(shown))
 
     @Slot(object)
     def select_finding(self, finding: Finding) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QKeySequence,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextListFormat,
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
 
 from bowout.core.textclean import clean_text
+from bowout.gui.link_colour import LinkColours, recolour_links
 from bowout.gui.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
@@ -67,6 +69,7 @@ class RichEditor(QTextEdit):
         # copy); it is made again only after the document changed.
         self._twin: PlainText | None = None
         self.document().contentsChange.connect(self._forget_twin)
+        self.link_colours = LinkColours(self)  # links follow a theme switch
 
     # -- paste and context menu -----------------------------------------------------------
 
@@ -132,6 +135,7 @@ class RichEditor(QTextEdit):
         cursor.removeSelectedText()
         cursor.setCharFormat(QTextCharFormat())
         cursor.insertHtml(fragment)
+        recolour_links(self.document(), self.palette().color(QPalette.ColorRole.Link))
         cursor.endEditBlock()
         self.document().setModified(False)
 
@@ -223,12 +227,9 @@ class RichEditor(QTextEdit):
 
     def ask_link(self, selected: str) -> tuple[str, str] | None:
         """Ask for a link address (tests replace this); returns (url, text) or None."""
-        from PySide6.QtWidgets import QInputDialog  # first use only: not a start-up cost
+        from bowout.gui.link_dialog import LinkDialog  # first use only: not a start-up cost
 
-        url, ok = QInputDialog.getText(self, "Insert link", "Link address:")
-        if not ok or not url.strip():
-            return None
-        return url.strip(), selected or url.strip()
+        return LinkDialog.ask(self, selected)
 
     @Slot()
     def insert_link(self) -> None:

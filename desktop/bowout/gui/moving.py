@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
+from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.gui.window_parts import WindowParts
 
@@ -53,8 +54,8 @@ class MovingCommands(WindowParts):
         except BowOutError as exc:
             self.show_error(str(exc))
             return None
-        self.statusBar().showMessage(
-            f"Exported all your data ({count} withdrawal(s)) to {path.name}.", 10000
+        self.message_bar.show_message(
+            f"Exported all your data ({counted(count, 'withdrawal')}) to {path.name}."
         )
         return path
 
@@ -74,9 +75,11 @@ class MovingCommands(WindowParts):
             self.show_error(str(exc))
             return False
         self.banner.show_message(
-            f"Imported {path.name}: {report.added} withdrawal(s) added, {report.updated} "
-            f"updated, {report.skipped} already here; {report.applications} application(s), "
-            f"{report.follow_ups} follow-up state(s), {report.mappings} column mapping(s)."
+            f"Imported {path.name}: {counted(report.added, 'withdrawal')} added, "
+            f"{report.updated:,} updated, {report.skipped:,} already here; "
+            f"{counted(report.applications, 'application')}, "
+            f"{counted(report.follow_ups, 'follow-up state')}, "
+            f"{counted(report.mappings, 'column mapping')}."
         )
         self._history_changed()  # the lists beside the draft show what came in
         return True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -30,8 +31,10 @@ from bowout.core.situation import (
     check_email_address,
 )
 from bowout.gui.goodwill_panel import GoodwillPanel
+from bowout.gui.language_picker import LanguagePicker
 from bowout.gui.negotiate_panel import NegotiatePanel
 from bowout.gui.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.length_limit import LengthLimit, too_long
 from bowout.gui.widgets.message_line import alarm_colour
 from bowout.gui.wording_bar import WordingBar
 
@@ -55,6 +58,9 @@ NAME_FIELDS = (
     ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
     ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
 )
+#: What a refusal calls each name field ("that company name is 5,002 characters long").
+FIELD_WORDS = {"contact": "contact name", "role": "role", "company": "company name",
+               "recruiter": "recruiter's name", "greeting": "greeting"}  # fmt: skip
 #: Characters a picker shows at its narrowest (it grows with the panel).
 COMBO_MIN_CHARS = 14
 #: Data value of the channel combo's first entry: follow the recommendation.
@@ -69,6 +75,8 @@ class ScenarioForm(QWidget):
     typed text, once the typing pauses or the field is left: see :data:`TYPING_PAUSE_MS`)."""
 
     situation_changed = Signal()
+    #: Typed or pasted text was refused (too long); the sentence that says so.
+    input_refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +155,10 @@ class ScenarioForm(QWidget):
         form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
         form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
         form.addRow(self.rationale_label)
+        self.language_picker = LanguagePicker(self)
+        self.language_picker.changed.connect(self.situation_changed)
+        language = self.language_picker.language_combo
+        form.addRow(self._label("Lan&guage:", language), self.language_picker)
 
     def _build_facts(self) -> None:
         self.facts_box = QGroupBox("Relationship", self)
@@ -167,7 +179,8 @@ class ScenarioForm(QWidget):
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             edit.setAccessibleDescription(hint)
             edit.setPlaceholderText(hint)
-            edit.setMaxLength(MAX_FIELD_CHARS)
+            limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, FIELD_WORDS[field])
+            limit.refused.connect(functools.partial(self._refused, FIELD_WORDS[field]))
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(functools.partial(self._text_changed, edit))
             edit.editingFinished.connect(self.finish_typing)
@@ -186,13 +199,17 @@ class ScenarioForm(QWidget):
         self.contact_email_edit.setAccessibleName("Contact email")
         self.contact_email_edit.setAccessibleDescription("Fills To: in the mail app and .eml")
         self.contact_email_edit.setPlaceholderText("For To: in your mail app (optional)")
-        self.contact_email_edit.setMaxLength(MAX_FIELD_CHARS)
+        limit = LengthLimit.attach(self.contact_email_edit, MAX_FIELD_CHARS, "email address")
+        limit.refused.connect(functools.partial(self._refused, "email address"))
         self.contact_email_edit.setClearButtonEnabled(True)
         self.contact_email_edit.textChanged.connect(self._email_changed)
         self.contact_email_edit.editingFinished.connect(self.finish_typing)
         form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
                        self.contact_email_edit)  # fmt: skip
         self.email_problem = ""
+
+    def _refused(self, label: str, length: int) -> None:
+        self.input_refused.emit(too_long(label, length, MAX_FIELD_CHARS))
 
     @Slot()
     def _suggest_greeting(self) -> None:
@@ -280,6 +297,8 @@ class ScenarioForm(QWidget):
             # An address being typed is not used until it is one (the field is marked).
             contact_email="" if self.email_problem else self.contact_email_edit.text().strip(),
             voice=self.wording_bar.voice(),
+            language=self.language_picker.language(),
+            address=self.language_picker.address(),
             wording=self.wording_bar.wording(),
             **self.negotiate_panel.facts(stage, reason),
             goodwill=self.goodwill_panel.choices(),
@@ -300,11 +319,13 @@ class ScenarioForm(QWidget):
                 edit.setText(getattr(situation, field))
             self.contact_email_edit.setText(situation.contact_email)
             self.wording_bar.set_choice(situation.voice, situation.wording)
+            self.language_picker.set_choice(situation.language, situation.address)
             self.negotiate_panel.set_facts(
                 situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
             )
             self.goodwill_panel.set_choices(situation.goodwill)
-            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date")
+            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date",
+                     "country")  # fmt: skip
             self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
             self.blockSignals(False)
@@ -330,6 +351,8 @@ class ScenarioForm(QWidget):
             self.stage_combo,
             self.reason_combo,
             self.channel_combo,
+            self.language_picker.language_combo,
+            self.language_picker.address_combo,
             *self.negotiate_panel.focus_chain(),
             *self.goodwill_panel.focus_chain(),
             *self.fact_checks.values(),
@@ -361,6 +384,17 @@ class FormScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(form)
+        # Focus arriving from outside (Tab from the navigation, a mnemonic) scrolls too:
+        # QScrollArea only follows Tab pressed inside it.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        form = self.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def minimumSizeHint(self) -> QSize:
         """The form's own minimum width plus the vertical scroll bar and the frame."""

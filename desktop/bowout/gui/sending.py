@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from bowout.core.counting import counted
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.window_parts import WindowParts
 
@@ -95,24 +96,7 @@ class SendingCommands(WindowParts):
 
     def ask_save_eml(self) -> bool:
         """No mail app answered: offer to save the message as an .eml file instead."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Send by mail",
-            "No mail app opened the message: none is set up to answer mail links.",
-            parent=self,
-        )
-        box.setObjectName("no_mail_app_box")
-        box.setInformativeText(
-            "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
-            "as a draft ready to send."
-        )
-        save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save)
-        box.exec()
-        return box.clickedButton() is save
+        return offer_eml(self)
 
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html."""
@@ -140,24 +124,53 @@ class SendingCommands(WindowParts):
                 document=self.editor.document(),
                 to=situation.contact_email,
                 recipient=recipient_line(situation.contact, situation.contact_email),
+                language=situation.language,
             )
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
             logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
-            text = f"Could not export to {path}: {exc.strerror or exc}."
-            self.banner.show_message(text)
-            self.statusBar().showMessage(text, 15000)
+            self.message_bar.show_message(
+                f"Could not export to {path}: {exc.strerror or exc}.", error=True
+            )
             return None
         if boxes:
             self.show_error(
-                f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
+                f"Exported {path.name}, but {counted(len(boxes), 'character')} print as "
+                "empty boxes: "
                 f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
                 "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
                 "the .eml or .html instead."
             )
             return path
-        self.statusBar().showMessage(f"Exported {path.name}.", 8000)
+        self.message_bar.show_message(f"Exported {path.name}.")
         return path
+
+
+def offer_eml(parent: QWidget) -> bool:
+    """Ask, once no mail app answered a mailto: link, whether to save the message as an
+    .eml file instead (True: save it). The draft headers make Outlook, Thunderbird and
+    Apple Mail open it as a message ready to send (see :func:`bowout.core.exports.to_eml`).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from bowout.gui.message_box import use_app_icons
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Send by mail",
+        "No mail app opened the message: none is set up to answer mail links.",
+        parent=parent,
+    )
+    box.setObjectName("no_mail_app_box")
+    box.setInformativeText(
+        "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
+        "as a draft ready to send."
+    )
+    save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    use_app_icons(box).exec()
+    return box.clickedButton() is save
 
 
 def copy_rich(body_html: str, body_text: str) -> None:

@@ -28,6 +28,7 @@ from bowout import paths
 from bowout.gui.actions import build_actions
 from bowout.gui.autosave import Autosaver
 from bowout.gui.banner import Banner
+from bowout.gui.clean_state import CleanState
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
@@ -37,6 +38,7 @@ from bowout.gui.moving import MovingCommands
 from bowout.gui.timeline_commands import TimelineCommands
 from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
+from bowout.gui.widgets.message_bar import MessageBar
 from bowout.gui.widgets.navigation import Navigation, view_actions
 from bowout.gui.window_state import restore_state, save_state
 
@@ -129,6 +131,8 @@ class MainWindow(
         self.main_toolbar = build_toolbar(self, self.actions_, self.export_menu)
         self.view_actions = view_actions(self, VIEWS, self.actions_.all(), self.show_view)
         self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
+        docs = (self.editor.document(), self.phone_editor.document())
+        self.clean_state = CleanState(self.snapshot, self.editor.toPlainText, docs, self)
         self._connect()
         self.saved_view = self.restore_window_state()
         if not defer_start:
@@ -226,10 +230,11 @@ class MainWindow(
             key = "draft"
         self.nav.choose(key)
         self.side_stack.setHidden(view is None)
+        if view is not None:
+            self.side_stack.setCurrentWidget(view)
         self._fit(self.width())
         if view is None:
             return
-        self.side_stack.setCurrentWidget(view)
         shown = getattr(view, "view_shown", None)
         if callable(shown):
             shown()
@@ -268,6 +273,7 @@ class MainWindow(
         self.shell_splitter.setStretchFactor(1, 1)
         self.shell_splitter.setChildrenCollapsible(False)
         self.banner = Banner()
+        self.message_bar = MessageBar(self.statusBar())
         central = QWidget()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -275,6 +281,7 @@ class MainWindow(
         row.addWidget(self.shell_splitter, 1)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
+        layout.addWidget(self.message_bar)
         layout.addLayout(row, 1)
         self.setCentralWidget(central)
         self.word_label = QLabel()
@@ -284,7 +291,6 @@ class MainWindow(
         self.tone_timer = QTimer(self)
         self.tone_timer.setSingleShot(True)
         self.tone_timer.setInterval(TONE_DELAY_MS)
-        self.resize(1280, 820)
         self.link_tab_order()
 
     def link_tab_order(self) -> None:
@@ -297,6 +303,9 @@ class MainWindow(
     def _connect(self) -> None:
         """Every signal-slot connection of the window, in one place."""
         self.form.situation_changed.connect(self.regenerate)
+        self.form.input_refused.connect(
+            lambda text: self.message_bar.show_message(text, error=True)
+        )
         self.editor.textChanged.connect(self._editor_changed)
         self.phone_editor.textChanged.connect(self._editor_changed)
         self.subject_edit.textEdited.connect(self._user_edited)
@@ -312,6 +321,7 @@ class MainWindow(
         bar.note_button.clicked.connect(self.actions_.call_note.trigger)
         bar.new_version_button.clicked.connect(self.actions_.new_version.trigger)
         self.subject_undo.state_restored.connect(self._state_restored)
+        self.clean_state.cleaned.connect(self._mark_clean)
         self.draft_view.redraft_bar.keep_requested.connect(self.keep_my_text)
         self.draft_view.redraft_bar.use_requested.connect(self.use_new_draft)
         for editor in (self.editor, self.phone_editor):
@@ -332,7 +342,10 @@ class MainWindow(
         # threshold instead (0 restores its own minimum, the form's widest row).
         form.setMinimumWidth(1 if beside_list else 0)
         narrow = width < FORM_BESIDE_LIST_WIDTH
-        self.side_stack.setMaximumWidth(LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH)
+        shown = self.side_stack.currentWidget()
+        needed = shown.minimumSizeHint().width() if beside_list and shown else 0
+        widest = LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH
+        self.side_stack.setMaximumWidth(max(needed, widest))  # a list's least width wins
 
     # -- start and close ------------------------------------------------------------------
 
@@ -353,6 +366,7 @@ class MainWindow(
             self.statusBar().showMessage("History unavailable: " + self.context.history_message)
         self.dirty = False
         self.setWindowModified(False)
+        self.clean_state.mark()
         self.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
 
     def restore_window_state(self) -> str:

@@ -16,12 +16,14 @@ if TYPE_CHECKING:
     from bowout.gui.autosave import Autosaver
     from bowout.gui.banner import Banner
     from bowout.gui.checklist_view import ChecklistView
+    from bowout.gui.clean_state import CleanState
     from bowout.gui.context import AppContext
     from bowout.gui.editor import FormatToolBar, RichEditor
     from bowout.gui.scenario_form import ScenarioForm
     from bowout.gui.subject_undo import SubjectUndo
     from bowout.gui.tone_panel import TonePanel
     from bowout.gui.views.draft import DraftView
+    from bowout.gui.widgets.message_bar import MessageBar
     from bowout.storage.records import Record
 
     _Base = QMainWindow
@@ -51,7 +53,9 @@ class WindowParts(_Base):
         notes_edit: QPlainTextEdit
         subject_undo: SubjectUndo
         autosaver: Autosaver
+        clean_state: CleanState
         banner: Banner
+        message_bar: MessageBar
         tone_list: TonePanel
         tone_timer: QTimer
         word_label: QLabel

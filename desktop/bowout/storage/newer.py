@@ -29,13 +29,18 @@ def not_understood(data: dict[str, Any]) -> list[str]:
     """What in a checked record this Bow Out does not know (values of a newer version),
     e.g. ``["reason 'career-break'"]``; empty for a record it understands whole."""
     from bowout.core.draft import REPLY_KINDS
-    from bowout.storage.schema import DEAL_BREAKERS, REASONS, VOICES
+    from bowout.paths import available_languages
+    from bowout.storage.schema import ADDRESSES, DEAL_BREAKERS, REASONS, VOICES
 
     found = []
     if data.get("reason") not in REASONS:
         found.append(f"reason {data.get('reason')!r}")
     if data.get("voice") not in VOICES:
         found.append(f"voice {data.get('voice')!r}")
+    if data.get("language", "en") not in available_languages():
+        found.append(f"language {data.get('language')!r}")
+    if data.get("address", "formal") not in ADDRESSES:
+        found.append(f"form of address {data.get('address')!r}")
     talk = data.get("negotiation") or {}
     breaker = talk.get("deal_breaker")
     if breaker is not None and breaker not in DEAL_BREAKERS:

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
+from bowout.gui.language_picker import LanguagePicker
 from bowout.gui.plain_words import plain_words
-from bowout.gui.sending import copy_rich, hand_to_mail_app
+from bowout.gui.sending import copy_rich
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
@@ -47,6 +49,7 @@ from bowout.gui.views.batch_items import (
     text_html,
     unfilled,
 )
+from bowout.gui.views.batch_mail import BatchMail
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_style, plain_label
 
@@ -81,6 +84,8 @@ class BatchView(QWidget):
         self.batch_id = ""
         self.drafted_on = dt.date.today()
         self._loading = False
+        #: Sending by mail (its dialogs are what tests replace).
+        self.mail = BatchMail(self)
         self._build()
         self._lay_out()
         self._reason_changed()
@@ -100,6 +105,7 @@ class BatchView(QWidget):
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
+        self.language_picker = LanguagePicker(self)  # the messages' language (issue 26)
         self.draft_button = list_button(
             self,
             "batch_draft_button",
@@ -164,6 +170,7 @@ class BatchView(QWidget):
         form.addRow("&Why:", self.reason_combo)
         form.addRow("&Accepted:", self.accepted_combo)
         form.addRow("&Voice:", self.voice_combo)
+        form.addRow("Lan&guage:", self.language_picker)
         facts = QVBoxLayout()
         facts.addWidget(self.rapport_check)
         facts.addWidget(self.door_check)
@@ -188,7 +195,9 @@ class BatchView(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
-        return [self.reason_combo, self.accepted_combo, self.voice_combo, self.draft_button,
+        return [self.reason_combo, self.accepted_combo, self.voice_combo,
+                self.language_picker.language_combo, self.language_picker.address_combo,
+                self.draft_button,
                 self.item_list, self.rapport_check, self.door_check, self.subject_edit,
                 self.tabs, self.copy_button, self.mail_button, self.sent_button]  # fmt: skip
 
@@ -224,8 +233,8 @@ class BatchView(QWidget):
             self.show_message(NOTHING_OPEN)
         elif not self.items:
             self.show_message(
-                f"{len(listed)} open application(s). Pick the offer you accepted (or another "
-                "reason), then draft the messages."
+                f"{counted(len(listed), 'open application')}. Pick the offer you accepted "
+                "(or another reason), then draft the messages."
             )
 
     def _history(self) -> Any:
@@ -259,11 +268,21 @@ class BatchView(QWidget):
 
         voice = self.voice_combo.currentData()
         assert isinstance(voice, Voice)
+        picker = self.language_picker
         self.batch_id = uuid.uuid4().hex[:8]
         self.drafted_on = dt.date.today()
         self.items = [
             self._compose(
-                BatchItem(stored, situation_for(stored.application, self.reason(), voice))
+                BatchItem(
+                    stored,
+                    situation_for(
+                        stored.application,
+                        self.reason(),
+                        voice,
+                        language=picker.language(),
+                        address=picker.address(),
+                    ),
+                )
             )
             for stored in others
         ]
@@ -271,8 +290,8 @@ class BatchView(QWidget):
         if not self.items:
             self.show_message(NOTHING_OPEN)
         else:
-            self.show_message(f"{len(self.items)} message(s) to review; each goes on its own "
-                              "channel. Edit, send, then mark each as sent.")  # fmt: skip
+            self.show_message(f"{counted(len(self.items), 'message')} to review; each goes on "
+                              "its own channel. Edit, send, then mark each as sent.")  # fmt: skip
 
     def _compose(self, item: BatchItem) -> BatchItem:
         draft = self.context.composer.compose(item.situation, self.context.settings.profile)
@@ -362,13 +381,12 @@ class BatchView(QWidget):
 
     @Slot()
     def mail_current(self) -> None:
-        """Open the message on review in the mail app (mailto)."""
+        """Open the message on review in the mail app (mailto), or offer it as an .eml
+        when no mail app answers (:class:`~bowout.gui.views.batch_mail.BatchMail`)."""
         item = self.current()
         if item is None or not self.ready_to_send(item, "open it in your mail app"):
             return
-        to = item.stored.application.contact_email
-        ok, message = hand_to_mail_app(item.subject, item.body, text_html(item.body), to)
-        self.show_message(message, error=not ok)
+        self.mail.send(item)
 
     @Slot()
     def mark_current_sent(self) -> None:
