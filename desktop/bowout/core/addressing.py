@@ -158,16 +158,28 @@ def check_greeting(text: str) -> str:
 
 
 def greeting_name(
-    name: PersonName, voice: Voice, *, familiar: bool = False, language: str = "en"
+    name: PersonName,
+    voice: Voice,
+    *,
+    familiar: bool = False,
+    language: str = "en",
+    spoken: bool = False,
 ) -> str:
     """How a greeting names the person ``name`` (see the module's rules): their first name
     when ``familiar`` (rapport, or a reply in a thread) or without a title, else (the formal
     voice with a title) the title and family name; "" when ``name`` is no person. A title
-    is spelled as the ``language`` pack's ``[titles]`` spells it."""
+    is spelled as the ``language`` pack's ``[titles]`` spells it.
+
+    The rules are the English pack's (``[greeting] names = "first-name"``); a pack without
+    that setting keeps its language's letter conventions: the formal voice's written
+    greeting takes the title and family name or the full name, every other greeting the
+    first name or the titled form (``spoken``: a call, never a full name)."""
     if not name.is_person:
         return ""
     if not name.certain:
         return name.written
+    if load_pack(language).words.get("greeting", {}).get("names") != "first-name":
+        return name.formal if voice is Voice.FORMAL and not spoken else name.informal
     first = name.nickname or name.given
     titled = name.formal if name.titles else ""
     if first and (familiar or not titled or voice is not Voice.FORMAL):
@@ -212,7 +224,9 @@ def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool
     if not name.is_person:
         return pack.word("placeholders", "contact")
     familiar = situation.rapport or reply
-    return greeting_name(name, situation.voice, familiar=familiar, language=situation.language)
+    return greeting_name(
+        name, situation.voice, familiar=familiar, language=situation.language, spoken=spoken
+    )
 
 
 def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:
