@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage  # noqa: E402
-from bowout.core.goodwill import Goodwill  # noqa: E402
+from bowout.core.goodwill import Goodwill, goodwill_fits  # noqa: E402
 from bowout.core.situation import DealBreaker, Kind, Money, Voice, negotiable  # noqa: E402
 from bowout.core.vocabulary import REPLY_KINDS, Address  # noqa: E402
 from bowout.paths import available_languages  # noqa: E402
@@ -65,7 +65,9 @@ def draw(rng: random.Random) -> tuple[Situation, str]:
         if stage is Stage.ACCEPTED:
             facts["signing_bonus"] = rng.choice(list(Money))
             facts["relocation_assistance"] = rng.choice(list(Money))
-            facts["goodwill"] = tuple(g for g in Goodwill if rng.random() < 0.35)
+            chosen = tuple(g for g in Goodwill if rng.random() < 0.35)
+            # Only what the window and the CLI let the user choose (none with red flags).
+            facts["goodwill"] = chosen if goodwill_fits(stage, reason, Kind.WITHDRAW) else ()
     if negotiable(stage, reason) and rng.random() < 0.3:
         facts["deal_breaker"] = rng.choice(list(DealBreaker))
         if rng.random() < 0.5:
@@ -97,6 +99,8 @@ def describe(s: Situation, reply: str) -> str:
         facts.append(f"start {s.start_date.isoformat()}")
     if s.kind is Kind.NEGOTIATE:
         facts.append("kind negotiate")
+    if s.decide_by:  # a date the user set: the request may name it
+        facts.append(f"decide by {s.decide_by.isoformat()}")
     if s.deal_breaker:
         facts.append(f"deal-breaker {s.deal_breaker.value}")
     if s.goodwill:

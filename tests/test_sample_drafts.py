@@ -4,6 +4,7 @@ change that forgets to regenerate it is noticed, and every sample keeps the rule
 from __future__ import annotations
 
 import importlib.util
+import random
 import re
 from pathlib import Path
 
@@ -36,6 +37,23 @@ def test_no_sample_holds_a_placeholder_or_a_doubled_stop() -> None:
     text = (ROOT / "docs" / "sample-drafts.md").read_text(encoding="utf-8")
     assert "[" not in text.replace("[x]", "") and "Inc.." not in text
     assert "visa timeline" not in text and "arrival" not in text
+
+
+def test_every_fact_a_draft_may_name_is_in_its_heading() -> None:
+    """The reader checks each draft against its heading: a date to decide by that the draft
+    names is one the user set, so the heading shows it (a panel read it as invented)."""
+    script = load_script()
+    rng = random.Random(21)
+    for _ in range(30):
+        situation, reply = script.draw(rng)
+        heading = script.describe(situation, reply)
+        if situation.decide_by:
+            assert f"decide by {situation.decide_by.isoformat()}" in heading
+        # Goodwill only as the user can choose it (the window and the CLI refuse it with
+        # red flags), so a sample never shows a choice the draft then leaves out.
+        assert situation.goodwill == situation.goodwill_offered, heading
+        if situation.deal_breaker:
+            assert f"deal-breaker {situation.deal_breaker.value}" in heading
 
 
 def test_the_samples_can_be_written_in_another_language(

@@ -28,7 +28,7 @@ def test_json_carries_tone_wording_wordings_greeting_and_phases(
 ) -> None:
     data = as_json(capsys, "--stage", "final", "--tone", "formal", "--wording", "2")
     assert data["tone"] == "formal" and data["wording"] == 2 and data["wordings"] >= 2
-    assert data["greeting"] == "Jordan Lee" and data["body_text"].startswith("Dear Jordan Lee,")
+    assert data["greeting"] == "Jordan" and data["body_text"].startswith("Dear Jordan,")
     assert next(i["phase"] for i in data["checklist"]) == "before"
     assert {i["phase"] for i in data["checklist"]} == {"before", "during", "after", "later"}
     warm = as_json(capsys, "--stage", "final")

@@ -173,7 +173,12 @@ def test_only_the_bonus_when_only_the_bonus(composer: Composer) -> None:
     assert "signing bonus" in body and "relocation" not in body
 
 
-def test_a_running_petition_is_for_the_checklist_not_the_message(composer: Composer) -> None:
+def test_a_running_petition_is_named_never_stopped_and_the_adviser_comes_first(
+    composer: Composer,
+) -> None:
+    """The message names the petition so the employer can plan its next steps (a panel
+    read silence as ignoring it); what happens to it is agreed after an immigration
+    adviser, so no draft volunteers to stop it and none gives the visa as the cause."""
     draft = composer.compose(
         Situation(
             stage=Stage.ACCEPTED,
@@ -183,7 +188,10 @@ def test_a_running_petition_is_for_the_checklist_not_the_message(composer: Compo
         ),
         PROFILE,
     )
-    assert "petition" not in draft.body_text and "petition" not in (draft.phone_script or "")
+    for text in (draft.body_text, draft.phone_script or ""):
+        assert "visa petition" in text and "next steps" in text
+        assert not re.search(r"(stop|withdraw|cancel) the (visa )?petition", text)
+        assert "visa timeline" not in text
     adviser = [i for i in draft.checklist if i.key == "logistics.adviser"]
     assert adviser and adviser[0].phase == "before" and "immigration adviser" in adviser[0].text
 

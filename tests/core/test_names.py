@@ -147,10 +147,12 @@ def test_a_shared_mailbox_greets_the_hiring_team() -> None:
     [
         ("Frau Schäfer", Voice.WARM, False, "Frau Schäfer"),
         ("Frau Schäfer", Voice.BRIEF, False, "Frau Schäfer"),
-        ("Herr Dr. Müller", Voice.FORMAL, False, "Dr. Müller"),
-        ("Herr Dr. Müller", Voice.WARM, True, "Dr. Müller"),
+        ("Herr Dr. Müller", Voice.FORMAL, False, "Dr Müller"),
+        ("Herr Dr. Müller", Voice.WARM, True, "Dr Müller"),
         ("Sra. García", Voice.WARM, False, "Sra. García"),
-        ("O'Brien-Smith, Mary", Voice.FORMAL, False, "Mary O'Brien-Smith"),
+        ("O'Brien-Smith, Mary", Voice.FORMAL, False, "Mary"),
+        ("Dr. Mary Lee", Voice.FORMAL, False, "Dr Lee"),
+        ("Dr. Mary Lee", Voice.WARM, False, "Mary"),
         ("O'Brien-Smith, Mary", Voice.BRIEF, False, "Mary"),
         ("O'Brien-Smith, Mary", Voice.FORMAL, True, "Mary"),
         ("Tanaka-san", Voice.FORMAL, False, "Tanaka-san"),
@@ -169,7 +171,7 @@ def test_the_recruiter_is_greeted_as_a_contact_is() -> None:
     formal = Situation(
         stage=Stage.SCREENING, recruiter="Frau Dr. Weber", via_recruiter=True, voice=Voice.FORMAL
     )
-    assert (recruiter_addressee(warm), recruiter_addressee(formal)) == ("Sam", "Dr. Weber")
+    assert (recruiter_addressee(warm), recruiter_addressee(formal)) == ("Sam", "Dr Weber")
 
 
 @pytest.mark.parametrize(
@@ -275,11 +277,11 @@ def test_every_greeting_names_the_person_with_their_letters(
             # Every word is the user's (NFC), or a title spelled as a salutation spells it.
             for word in addressee.split():
                 assert word in nfc.replace(",", " ").split() or word in {
-                    "Monsieur", "Madame", "Mademoiselle", "Maître", "Mr.", "Ms.",
+                    "Monsieur", "Madame", "Mademoiselle", "Maître", "Mr.", "Ms.", "Mr", "Ms", "Dr",
                 }, line  # fmt: skip
             if titles and not given_name:
                 assert addressee.endswith(unicodedata.normalize("NFC", family)), line
-            if not titles and given_name and (voice is not Voice.FORMAL or spoken):
+            if given_name and (not titles or voice is not Voice.FORMAL):
                 assert addressee == unicodedata.normalize("NFC", given_name), line
 
 

@@ -78,10 +78,12 @@ def test_people_are_greeted_as_people_greet(composer: Composer) -> None:
     assert email.body_text.split("\n")[0] in ("Dear Jordan,", "Hello Jordan,")
     assert email.greeting == "Jordan"
     phone = draft(composer, stage=Stage.FINAL, channel=Channel.PHONE, voice=Voice.FORMAL)
-    assert phone.body_text.startswith("Dear Jordan Lee,")
+    assert phone.body_text.startswith("Dear Jordan,")
     assert 'Open: "Hello Jordan, this is Riley Quinn.' in phone.phone_script  # type: ignore[operator]
     titled = draft(composer, stage=Stage.SCREENING, contact="Dr. Jordan Lee")
-    assert titled.greeting == "Dr. Lee"
+    assert titled.greeting == "Jordan"  # a title, but not the formal voice
+    formal = draft(composer, stage=Stage.SCREENING, contact="Dr. Jordan Lee", voice=Voice.FORMAL)
+    assert formal.greeting == "Dr Lee" and formal.body_text.startswith("Dear Dr Lee,")
     given = draft(composer, stage=Stage.SCREENING, greeting="Jo", channel=Channel.PHONE)
     assert "Jo," in given.body_text.split("\n")[0] and "Hello Jo," in given.phone_script  # type: ignore[operator]
     recruiter = draft(composer, stage=Stage.SCREENING, channel=Channel.RECRUITER,

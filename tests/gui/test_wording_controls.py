@@ -30,7 +30,7 @@ def test_the_voice_picker_changes_how_the_draft_sounds(qtbot: QtBot, window: Mai
     assert warm.startswith(("Dear Priya,", "Hello Priya,"))
     pick(bar.voice_combo, "formal")
     formal = email_text(window)
-    assert formal.startswith("Dear Priya Raman,") and "Yours sincerely," in formal
+    assert formal.startswith("Dear Priya,") and "Yours sincerely," in formal
     pick(bar.voice_combo, "brief")
     brief = email_text(window)
     assert brief.startswith("Hi Priya,")
@@ -73,7 +73,13 @@ def test_how_to_address_them(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     assert window.form.greeting_edit.placeholderText() == "Priya"
     pick(window.form.wording_bar.voice_combo, "formal")
-    assert window.form.greeting_edit.placeholderText() == "Priya Raman"
+    assert window.form.greeting_edit.placeholderText() == "Priya"
+    # A title in the formal voice is how they are greeted, unless there is rapport.
+    window.form.contact_edit.setText("Dr. Priya Raman")
+    assert window.form.greeting_edit.placeholderText() == "Dr Raman"
+    window.form.fact_checks["rapport"].click()
+    assert window.form.greeting_edit.placeholderText() == "Priya"
+    window.form.fact_checks["rapport"].click()
     pick(window.form.wording_bar.voice_combo, "warm")
     type_into(qtbot, window.form.greeting_edit, "Dr. Raman")
     assert email_text(window).split("\n", 1)[0] in ("Dear Dr. Raman,", "Hello Dr. Raman,")

@@ -1,10 +1,27 @@
 """How people are addressed: the greeting name, and the placeholder for a missing name.
 
-People greet by first name in most working email ("Hi Jordan,"); a letter uses the full
-name ("Dear Jordan Lee,") or the title with the family name ("Dear Dr. Lee,"). With a
-title the informal form keeps it too ("Hi Dr. Lee,"), as a first name with a title reads
-oddly. :mod:`bowout.core.names` decides which parts of a name these are; nobody named
-(an application without a contact, a shared mailbox) greets the hiring team.
+The greeting's name is chosen from the voice, the rapport, whether the message answers
+theirs and whether the user wrote a title, as modern business English does (and as a
+panel of hiring managers scored the drafts, issue 21):
+
+1. **The user's own greeting** ("Jo", "hiring team") is used as written.
+2. **A first name with rapport or in a reply**: people who know each other, or who are
+   already writing back and forth, use the first name ("Dear Priya,"), title or not.
+3. **Title and family name when a title is given in the formal voice** ("Dear Dr Okafor,"):
+   the user wrote the title because this person is addressed by it.
+4. **The first name otherwise** ("Dear Tom,", "Hi Jordan,"), in every voice: the full name
+   ("Dear Tom Baker,") reads like a mail merge, and an unknown "Ms"/"Mr" cannot be guessed.
+   Without a first name (a title and a family name only: "Frau Schäfer") the titled form is
+   the name.
+
+So a greeting never holds the first and the family name together, except a name that
+cannot be split safely, which is kept as written (:mod:`bowout.core.names`). Whether the
+chosen name starts with a title is a wording fact (``greeted_by_title``): the packs greet a
+title with "Dear" or "Hello", never with "Hi" ("Hi Dr. Okafor" mixes registers). A title
+is spelled as the language pack's ``[titles]`` table spells it in a greeting (British
+English writes the contractions "Dr", "Mr", "Ms" without a full stop).
+:mod:`bowout.core.names` decides which parts of a name these are; nobody named (an
+application without a contact, a shared mailbox) greets the hiring team.
 """
 
 from __future__ import annotations
@@ -13,7 +30,8 @@ import re
 from collections.abc import Iterator, Mapping
 
 from bowout.core.errors import InputError
-from bowout.core.names import parse_name, without_titles
+from bowout.core.name_titles import TITLE_WORDS, title_key
+from bowout.core.names import PersonName, parse_name, without_titles
 from bowout.core.pack import load_pack
 from bowout.core.situation import Situation, Voice
 from bowout.paths import DEFAULT_LANGUAGE, available_languages
@@ -139,13 +157,60 @@ def check_greeting(text: str) -> str:
     return text
 
 
-def contact_addressee(situation: Situation, *, spoken: bool = False) -> str:
-    """How the contact is greeted: the user's own greeting, else by voice.
+def greeting_name(
+    name: PersonName,
+    voice: Voice,
+    *,
+    familiar: bool = False,
+    language: str = "en",
+    spoken: bool = False,
+) -> str:
+    """How a greeting names the person ``name`` (see the module's rules): their first name
+    when ``familiar`` (rapport, or a reply in a thread) or without a title, else (the formal
+    voice with a title) the title and family name; "" when ``name`` is no person. A title
+    is spelled as the ``language`` pack's ``[titles]`` spells it.
 
-    Warm and brief use the first name, formal the title with the family name or the full
-    name; a spoken script never uses a full name. A mailbox that names nobody greets the
-    company's hiring team, and a call to a team says "Hello there"; without a contact (or
-    with a title alone) the placeholder is returned, to be filled in.
+    The rules are the English pack's (``[greeting] names = "first-name"``); a pack without
+    that setting keeps its language's letter conventions: the formal voice's written
+    greeting takes the title and family name or the full name, every other greeting the
+    first name or the titled form (``spoken``: a call, never a full name)."""
+    if not name.is_person:
+        return ""
+    if not name.certain:
+        return name.written
+    if load_pack(language).words.get("greeting", {}).get("names") != "first-name":
+        return name.formal if voice is Voice.FORMAL and not spoken else name.informal
+    first = name.nickname or name.given
+    titled = name.formal if name.titles else ""
+    if first and (familiar or not titled or voice is not Voice.FORMAL):
+        return first
+    return _spelled(titled or name.formal, language)
+
+
+def _spelled(greeting: str, language: str) -> str:
+    """``greeting`` with its leading title spelled as the pack's ``[titles]`` spells it."""
+    spellings = load_pack(language).words.get("titles", {})
+    head, _, rest = greeting.partition(" ")
+    if head in spellings and rest:
+        return f"{spellings[head]} {rest}"
+    return greeting
+
+
+def greets_by_title(greeting: str) -> bool:
+    """True when the greeting name ``greeting`` starts with a title before a name ("Dr
+    Okafor", "Frau Schäfer"): it then takes "Dear" or "Hello", never "Hi". Read from the
+    first word alone, so a greeting is never parsed twice (nor nameparser loaded for it)."""
+    words = greeting.split()
+    return len(words) > 1 and title_key(words[0]) in TITLE_WORDS
+
+
+def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool = False) -> str:
+    """How the contact is greeted: the user's own greeting, else by the module's rules.
+
+    ``reply``: the message answers theirs (a first name, as in any thread). A spoken script
+    never uses a full name either. A mailbox that names nobody greets the company's hiring
+    team, and a call to a team says "Hello there"; without a contact (or with a title
+    alone) the placeholder is returned, to be filled in.
     """
     pack = load_pack(situation.language)
     if situation.greeting:
@@ -158,16 +223,16 @@ def contact_addressee(situation: Situation, *, spoken: bool = False) -> str:
         return team_addressee(situation.company, situation.language)
     if not name.is_person:
         return pack.word("placeholders", "contact")
-    if situation.voice is Voice.FORMAL and not spoken:
-        return name.formal
-    return name.informal
+    familiar = situation.rapport or reply
+    return greeting_name(
+        name, situation.voice, familiar=familiar, language=situation.language, spoken=spoken
+    )
 
 
-def recruiter_addressee(situation: Situation) -> str:
-    """How the recruiter is greeted: the first name (the full name in the formal voice)."""
+def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:
+    """How the recruiter is greeted: by the module's rules (a recruiter is someone the user
+    works with, so the first name unless a title is given in the formal voice)."""
     name = parse_name(situation.recruiter)
     if not name.is_person:
         return load_pack(situation.language).word("placeholders", "recruiter")
-    if situation.voice is Voice.FORMAL:
-        return name.formal
-    return name.informal
+    return greeting_name(name, situation.voice, familiar=reply, language=situation.language)

@@ -367,6 +367,9 @@ class Composer:
         wording = self._pack(situation.language).wording
         chosen = wording.voicebook(situation.voice.value).choose(facts)
         context = template_context(situation, profile, channel)
+        # An answer in a thread greets by first name (bowout.core.addressing).
+        context["addressee"] = addressing.contact_addressee(situation, reply=True)
+        context["recruiter_addressee"] = addressing.recruiter_addressee(situation, reply=True)
         context["say"] = say = wording.render(chosen, situation.wording, context)
         context["reply"] = reply
         body_text = tidy(self._render(situation, "reply.txt.j2", context))

@@ -81,15 +81,23 @@ def check_pack(language: str, root: Path | None = None) -> list[str]:
             continue
         label = f"{language}/{name}"
         if name == "pack.toml":
-            missing = sorted(_keys(theirs) - _keys(ours))
+            # [titles] and [greeting] are the English greeting's (bowout.core.addressing);
+            # a pack without them keeps its language's conventions.
+            optional = ("[titles] ", "[greeting] ")
+            keys = {k for k in _keys(theirs) if not k.startswith(optional)}
+            missing = sorted(keys - _keys(ours))
         elif name == "wording/rules.toml":
+            # Rules marked language = "en" are the English panel's, in English words.
             ids = {str(rule.get("id")) for rule in ours.get("rule", [])}
             missing = sorted(
                 f"rule {rule.get('id')}" for rule in theirs.get("rule", [])
-                if str(rule.get("id")) not in ids
+                if str(rule.get("id")) not in ids and rule.get("language") != "en"
             )  # fmt: skip
         else:
-            missing = sorted(f"slot [[{s}]]" for s in _slots(theirs) - _slots(ours))
+            # A slot a voice leaves out falls back to the pack's warm voice (its base).
+            warm = _toml(pack / "wording" / "warm.toml", [], name) or {}
+            filled = _slots(ours) | (_slots(warm) if ours.get("base") == "warm" else set())
+            missing = sorted(f"slot [[{s}]]" for s in _slots(theirs) - filled)
             if theirs.get("base") != ours.get("base"):
                 missing.append(f"base = {theirs.get('base')!r}")
         problems += [f"{label}: {key} is missing" for key in missing]

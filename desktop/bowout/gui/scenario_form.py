@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.core.addressing import formal_name, informal_name
+from bowout.core.addressing import greeting_name
 from bowout.core.errors import InputError
+from bowout.core.names import parse_name
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Channel,
     Reason,
     Situation,
     Stage,
-    Voice,
     check_email_address,
 )
 from bowout.gui.goodwill_panel import GoodwillPanel
@@ -193,6 +193,7 @@ class ScenarioForm(QWidget):
         self.greeting_edit = self.name_edits["greeting"]
         self.contact_edit.textChanged.connect(self._suggest_greeting)
         self.wording_bar.changed.connect(self._suggest_greeting)
+        self.fact_checks["rapport"].toggled.connect(self._suggest_greeting)
         self.contact_email_edit = QLineEdit(self.names_box)
         self.contact_email_edit.setObjectName("contact_email_edit")
         self.contact_email_edit.setAccessibleName("Contact email")
@@ -213,9 +214,9 @@ class ScenarioForm(QWidget):
     @Slot()
     def _suggest_greeting(self) -> None:
         # The greeting field shows, greyed, what the draft will use when left empty.
-        contact = self.contact_edit.text()
-        formal = self.wording_bar.voice() is Voice.FORMAL
-        default = formal_name(contact) if formal else informal_name(contact)
+        rapport = self.fact_checks["rapport"].isChecked()
+        default = greeting_name(parse_name(self.contact_edit.text()), self.wording_bar.voice(),
+                                familiar=rapport)  # fmt: skip
         self.greeting_edit.setPlaceholderText(default or "First name unless you say otherwise")
 
     @Slot(str)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from bowout.core import vocabulary
+from bowout.core import addressing, vocabulary
+from bowout.core.addressing import greets_by_title
 from bowout.core.errors import TemplateError
 from bowout.core.situation import Situation
 from bowout.core.vocabulary import (
@@ -71,6 +72,9 @@ _FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
     # The user's phone number is in the profile (a voicemail asks to be called back on it).
     "phone_known": lambda: _BOOL,
     "recruiter_known": lambda: _BOOL,
+    # The greeting names the reader by a title ("Dr Okafor", "Frau Schäfer"): "Dear" or
+    # "Hello", never "Hi" (bowout.core.addressing decides the name).
+    "greeted_by_title": lambda: _BOOL,
     "rapport": lambda: _BOOL,
     "via_recruiter": lambda: _BOOL,
     "linkedin_main": lambda: _BOOL,
@@ -104,7 +108,7 @@ PRECEDENCE = (
     "visa_petition_started", "sponsorship_required", "money_paid", "signing_bonus",
     "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch",
     "keep_door_open", "start", "decide_by", "contact_known", "phone_known", "recruiter_known",
-    "rapport", "via_recruiter", "linkedin_main", "voice", "address",
+    "greeted_by_title", "rapport", "via_recruiter", "linkedin_main", "voice", "address",
 )  # fmt: skip
 _WEIGHT = {name: 1 << (len(PRECEDENCE) - i) for i, name in enumerate(PRECEDENCE)}
 
@@ -181,6 +185,7 @@ def facts_of(
         "contact_known": _yes(bool(situation.contact)),
         "phone_known": _yes(phone_known),
         "recruiter_known": _yes(bool(situation.recruiter)),
+        "greeted_by_title": _yes(greets_by_title(_greeting(situation, audience, reply))),
     }
     for name in _BOOL_FACTS:
         facts[name] = "true" if getattr(situation, name) else "false"
@@ -195,6 +200,14 @@ def facts_of(
         situation.stage, situation.reason, situation.kind, reply
     )
     return facts
+
+
+def _greeting(situation: Situation, audience: str, reply: str) -> str:
+    """The name the text written to ``audience`` greets (see bowout.core.addressing)."""
+    answering = reply != "none"
+    if audience == "recruiter":
+        return addressing.recruiter_addressee(situation, reply=answering)
+    return addressing.contact_addressee(situation, spoken=audience == "spoken", reply=answering)
 
 
 #: The situation's yes/no fields that are facts under their own names.
