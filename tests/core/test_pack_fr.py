@@ -477,7 +477,9 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     english_only = {r["id"] for r in read(english / "wording" / "rules.toml")["rule"]
                     if r.get("language") == "en"}  # fmt: skip
     rules = parse_rules((english / "wording" / "rules.toml").read_text())
-    assert [r.id for r in rules if r.id not in english_only] == [r.id for r in RULES]
+    shared = [r.id for r in rules if r.id not in english_only]
+    # English's rules in its order; the French pack may add its own between them.
+    assert [r.id for r in RULES if r.id in shared] == shared
     assert set(TONE) - {"call", "callee"} == {
         "thanks",
         "decision",
