@@ -182,7 +182,7 @@ def test_history_view_lists_nothing_until_first_shown(qtbot: QtBot, window: Main
     view = window.findChild(QTableView, "history_view")
     window.history_view.refresh()
     assert view.model().rowCount() == 0  # start-up stays fast: no listing yet
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     assert view.model().rowCount() == 1
 
 

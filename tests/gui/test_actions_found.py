@@ -63,7 +63,8 @@ def test_the_record_menu_has_what_follows_the_message(window: MainWindow) -> Non
     record_menu = window.menuBar().actions()[1].menu()
     a = window.actions_
     assert [x for x in record_menu.actions() if not x.isSeparator()] == [
-        a.mark_sent, a.they_replied, a.call_note, a.new_version, a.resolved]  # fmt: skip
+        a.mark_sent, a.they_replied, a.call_note, a.new_version, a.resolved,
+        a.delete_record]  # fmt: skip
     assert a.they_replied.shortcut().toString() == "Ctrl+R"
     assert a.call_note.shortcut().toString() == "Ctrl+Shift+N"
     assert {a.they_replied, a.call_note, a.resolved} <= set(window.command_list())
@@ -76,7 +77,7 @@ def test_f1_lists_every_command_and_runs_the_chosen_one(
 
     def ask(parent: object, commands: list[QAction]) -> QAction | None:
         offered.append(commands)
-        return window.actions_.history
+        return window.actions_.view_history
 
     monkeypatch.setattr(CommandPalette, "ask", classmethod(lambda cls, p, c: ask(p, c)))
     window.show()

@@ -93,8 +93,7 @@ def test_the_window_lists_applications_beside_the_draft(qtbot: QtBot, history: H
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     win.editor.setFocus()
-    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(win.editor, Qt.Key.Key_A, ctrl_shift)
+    qtbot.keyClick(win.editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     panel = win.views["applications"]
     assert panel.isVisible() and win.editor.isVisible()
     table = win.findChild(QTableView, "applications_table")

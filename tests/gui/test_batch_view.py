@@ -136,7 +136,7 @@ def test_without_open_applications_it_says_where_to_add_them(qtbot: QtBot, data_
     assert isinstance(view, BatchView)
     win.show_view("batch")  # on sight, before any click: where to add them
     assert view.message_label.text().startswith("No other open applications")
-    assert "Applications (Ctrl+Shift+A)" in view.message_label.text()
+    assert "Applications (Ctrl+3)" in view.message_label.text()
     assert not view.draft_button.isEnabled()
     view.draft_all()  # the keyboard or a test may still ask
     assert view.message_label.text().startswith("No other open applications")

@@ -53,7 +53,7 @@ def open_view(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, ComingUpView]:
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     win.editor.setFocus()
-    qtbot.keyClick(win.editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.editor, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert view.isVisible()
     qtbot.waitUntil(lambda: view.width() > 0)  # laid out beside the draft
     return win, view

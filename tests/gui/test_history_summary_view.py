@@ -56,7 +56,7 @@ def open_summary(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, HistorySumma
     qtbot.waitExposed(win)
     summary = win.history_view.findChild(HistorySummary, "history_summary")
     summary.today = lambda: TODAY  # type: ignore[method-assign]
-    win.actions_.history.trigger()
+    win.actions_.view_history.trigger()
     qtbot.waitUntil(lambda: summary.isVisible() and summary.chart.width() > 0)
     return win, summary
 
@@ -99,7 +99,7 @@ def test_no_summary_before_anything_was_sent(qtbot: QtBot, data_dir: Path) -> No
     win = build_window(data_dir)
     qtbot.addWidget(win)
     win.show()
-    win.actions_.history.trigger()
+    win.actions_.view_history.trigger()
     summary = win.history_view.findChild(HistorySummary, "history_summary")
     assert win.history_view.isVisible() and not summary.isVisible()
     close_quietly(win)

@@ -51,7 +51,7 @@ def _sent_withdrawal(qtbot: QtBot, window: MainWindow) -> tuple[str, str, str]:
 
 
 def _open_from_history(qtbot: QtBot, window: MainWindow, company: str) -> None:
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.findChild(QTableView, "history_view")
     model = view.model()
     row = [model.index(r, 0).data() for r in range(model.rowCount())].index(company)

@@ -228,7 +228,7 @@ def test_shortcuts_reach_the_main_actions(window: MainWindow) -> None:
     assert a.save.shortcut().toString() == "Ctrl+S"
     assert a.export_eml.shortcut().toString() == "Ctrl+E"
     assert a.find.shortcut().toString() == "Ctrl+F"
-    assert a.history.shortcut().toString() == "Ctrl+H"
+    assert a.view_history.shortcut().toString() == "Ctrl+2"
     assert a.copy.shortcut().toString() == "Ctrl+Shift+C"
 
 

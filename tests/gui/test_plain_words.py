@@ -26,7 +26,7 @@ def _saved_then_deleted(qtbot: QtBot, window: MainWindow) -> str:
     window.actions_.save.trigger()
     assert window.record is not None
     record_id = window.record.id
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.history_view
     view.refresh(select_id=record_id)
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)

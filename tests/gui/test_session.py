@@ -55,7 +55,7 @@ def test_unusable_history_disables_history_actions(
     assert "read-only" in win.banner.label.text()
     assert win.history_view is None
     assert not win.actions_.save.isEnabled()
-    assert not win.actions_.history.isEnabled()
+    assert not win.actions_.view_history.isEnabled()
     pick(win.stage_combo, Stage.OFFER.value)
     assert "offer" in email_text(win).lower()
     close_quietly(win)

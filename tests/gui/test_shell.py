@@ -69,7 +69,7 @@ def test_navigation_lists_every_view_and_shows_history_beside_the_draft(
 def test_one_click_in_the_history_list_opens_the_record(qtbot: QtBot, data_dir: Path) -> None:
     saved(data_dir, "Contoso", "Fabrikam")
     win = shown(qtbot, data_dir)
-    win.actions_.history.trigger()
+    win.actions_.view_history.trigger()
     view = win.findChild(QTableView, "history_view")
     assert view.model().rowCount() == 2
     row = [view.model().index(r, 0).data() for r in range(2)].index("Fabrikam")

@@ -124,7 +124,7 @@ def test_views_switch_from_the_keyboard(qtbot: QtBot, shell: MainWindow) -> None
     shell.editor.setFocus()
     qtbot.keyClick(shell.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert not shell.side_stack.isVisible()
-    qtbot.keyClick(shell.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(shell.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert shell.history_view.isVisible()
     shell.nav.setFocus()
     qtbot.keyClick(shell.nav, Qt.Key.Key_Up)

@@ -93,7 +93,7 @@ def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(
     assert timeline[2]["text"].startswith(f"Re: {record.subject}")
     assert timeline[2]["channel"] == ("email" if record.channel == "phone" else record.channel)
     # The history view shows the same timeline beside the list, in order.
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.history_view
     view.refresh(select_id=record.id)
     details = view.details.text()
@@ -210,7 +210,7 @@ def test_resolved_keeps_the_request_and_sends_nothing(
     record = window.record
     assert record is not None and record.outcome == "resolved" and record.status == "draft"
     assert "stayed in the process" in panel.hint.text()
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.history_view
     view.refresh(select_id=record.id)
     assert RESOLVED_TEXT in view.details.text()

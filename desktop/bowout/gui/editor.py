@@ -7,17 +7,15 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt, Slot
+from PySide6.QtCore import QMimeData, Slot
 from PySide6.QtGui import (
-    QAction,
     QContextMenuEvent,
     QFont,
-    QKeySequence,
     QTextCharFormat,
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from bowout.core.textclean import clean_text
 from bowout.gui.spellcheck import (
@@ -305,107 +303,3 @@ def plain_to_html(text: str) -> str:
         "<p>" + "<br>".join(escape_html(line) for line in block.splitlines()) + "</p>"
         for block in blocks
     )
-
-
-class FormatToolBar(QToolBar):
-    """Bold, italic, underline, bullets, link, undo and redo for whichever editor is active."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Formatting", parent)
-        self.setObjectName("format_toolbar")
-        self.editor: RichEditor | None = None
-        self.active = True
-        #: A sent message is kept as it went out: no formatting, no undo (see set_locked).
-        self.locked = False
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.bold = self._action("bold_action", "&Bold", QKeySequence.StandardKey.Bold, True)
-        self.italic = self._action(
-            "italic_action", "&Italic", QKeySequence.StandardKey.Italic, True
-        )
-        self.underline = self._action(
-            "underline_action", "&Underline", QKeySequence.StandardKey.Underline, True
-        )
-        self.bullets = self._action("bullets_action", "Bullet &list", "Ctrl+Shift+L", False)
-        self.link = self._action("link_action", "Lin&k…", "Ctrl+K", False)
-        self._compact()
-        self.addSeparator()
-        self.undo = self._action("undo_action", "&Undo", QKeySequence.StandardKey.Undo, False)
-        self.redo = self._action("redo_action", "&Redo", QKeySequence.StandardKey.Redo, False)
-        self.bold.triggered.connect(lambda on: self.editor and self.editor.set_bold(on))
-        self.italic.triggered.connect(lambda on: self.editor and self.editor.set_italic(on))
-        self.underline.triggered.connect(lambda on: self.editor and self.editor.set_underline(on))
-        self.bullets.triggered.connect(lambda: self.editor and self.editor.toggle_bullets())
-        self.link.triggered.connect(lambda: self.editor and self.editor.insert_link())
-        self.undo.triggered.connect(lambda: self.editor and self.editor.undo())
-        self.redo.triggered.connect(lambda: self.editor and self.editor.redo())
-
-    def _action(
-        self, name: str, text: str, shortcut: QKeySequence.StandardKey | str, checkable: bool
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString()})")
-        self.addAction(action)
-        return action
-
-    def _compact(self) -> None:
-        """B, I and U in their own style on the buttons (menus keep the words)."""
-        for action, short, style in (
-            (self.bold, "B", "bold"),
-            (self.italic, "I", "italic"),
-            (self.underline, "U", "underline"),
-        ):
-            action.setIconText(short)
-            font = QFont()
-            font.setBold(style == "bold")
-            font.setItalic(style == "italic")
-            font.setUnderline(style == "underline")
-            button = self.widgetForAction(action)
-            if button is not None:
-                button.setFont(font)
-                button.setAccessibleName(action.text().replace("&", ""))
-        self.bullets.setIconText("• List")
-        self.link.setIconText("Link…")
-
-    def set_editor(self, editor: RichEditor) -> None:
-        """Point the buttons at ``editor`` and keep their checked state in step with it."""
-        if self.editor is editor:
-            return
-        if self.editor is not None:
-            self.editor.currentCharFormatChanged.disconnect(self._sync)
-            self.editor.undoAvailable.disconnect(self._sync_history)
-            self.editor.redoAvailable.disconnect(self._sync_history)
-        self.editor = editor
-        editor.currentCharFormatChanged.connect(self._sync)
-        editor.undoAvailable.connect(self._sync_history)
-        editor.redoAvailable.connect(self._sync_history)
-        self._sync_history()
-        self._sync(editor.currentCharFormat())
-
-    def set_active(self, on: bool) -> None:
-        """Buttons and shortcuts work only while a message editor is showing."""
-        self.active = on
-        for action in (self.bold, self.italic, self.underline, self.bullets, self.link):
-            action.setEnabled(on and not self.locked)
-        self._sync_history()
-
-    def set_locked(self, locked: bool) -> None:
-        """Off for a message kept as it was sent: formatting, link, undo and redo (a
-        read-only editor still obeys them when called), on again for a draft."""
-        self.locked = locked
-        self.set_active(self.active)
-
-    @Slot()
-    def _sync_history(self) -> None:
-        document = self.editor.document() if self.editor is not None else None
-        usable = self.active and not self.locked and document is not None
-        self.undo.setEnabled(usable and document is not None and document.isUndoAvailable())
-        self.redo.setEnabled(usable and document is not None and document.isRedoAvailable())
-
-    @Slot(QTextCharFormat)
-    def _sync(self, fmt: QTextCharFormat) -> None:
-        self.bold.setChecked(fmt.fontWeight() >= QFont.Weight.Bold)
-        self.italic.setChecked(fmt.fontItalic())
-        self.underline.setChecked(fmt.fontUnderline())

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from bowout.gui.action_table import COMMANDS, SUBMENUS
+
 if TYPE_CHECKING:
     from bowout.gui.shell import MainWindow
     from bowout.gui.views import ViewSpec
@@ -24,21 +26,6 @@ logger = logging.getLogger(__name__)
 
 #: The one icon font used (qtawesome's prefix for Material Design Icons 6).
 PREFIX = "mdi6"
-#: Action attribute -> icon name (Material Design Icons, "mdi6." in qtawesome).
-ACTION_ICONS = {
-    "new": "mdi6.file-plus-outline",
-    "save": "mdi6.content-save-outline",
-    "mark_sent": "mdi6.send-check-outline",
-    "copy": "mdi6.content-copy",
-    "mail": "mdi6.email-arrow-right-outline",
-    "history": "mdi6.history",
-    "find": "mdi6.magnify",
-    "settings": "mdi6.cog-outline",
-    "commands": "mdi6.keyboard-outline",
-    "help": "mdi6.help-circle-outline",
-    "view_draft": "mdi6.file-document-edit-outline",
-}
-EXPORT_ICON = "mdi6.export-variant"
 
 
 @functools.cache
@@ -68,7 +55,10 @@ def icon(name: str) -> QIcon:
 
 def apply_icons(window: MainWindow, views: Sequence[ViewSpec]) -> None:
     """Put (or, after a theme change, redraw) the icons of the actions and the navigation."""
-    for attr, name in ACTION_ICONS.items():
-        getattr(window.actions_, attr).setIcon(icon(name))
-    window.export_menu.menuAction().setIcon(icon(EXPORT_ICON))
+    for command in COMMANDS:
+        if command.icon:
+            window.actions_.get(command.name).setIcon(icon(command.icon))
+    for path, (_title, _label, _tip, name) in SUBMENUS.items():
+        if name:
+            window.menus[path].menuAction().setIcon(icon(name))
     window.nav.set_icons({view.key: icon(view.icon) for view in views})

@@ -1,80 +1,73 @@
-"""The menu bar and the main toolbar: where the window's actions are shown."""
+"""The menu bar and the main toolbar, made from the command table: no list of their own."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
+from bowout.gui.action_table import COMMANDS, SUBMENUS
 from bowout.gui.actions import Actions
-from bowout.gui.editor import FormatToolBar
-
-#: Action attribute -> the short label its toolbar button shows (menus keep the full text).
-TOOLBAR_TEXTS = {
-    "new": "New",
-    "save": "Save",
-    "mark_sent": "Mark as sent",
-    "copy": "Copy",
-    "mail": "Send by mail",
-}
 
 
-def build_menus(window: QMainWindow, a: Actions, fmt: FormatToolBar) -> QMenu:
-    """File, Record, Edit, View and Help menus; returns the Export submenu (on the toolbar)."""
+def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
+    """One menu per table ``menu`` in the order of the table (submenus where their first
+    command is); a command with ``group`` gets a separator before it. Returns the menus by
+    path ("File", "File/Export", ...)."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.new, a.save, a.mark_sent])
-    file_menu.addSeparator()
-    file_menu.addActions([a.copy, a.mail])
-    export_menu = file_menu.addMenu("E&xport")
-    export_menu.setObjectName("export_menu")
-    export_menu.addActions([a.export_eml, a.export_pdf, a.export_txt, a.export_html])
-    file_menu.addActions([a.export_all, a.import_all])
-    file_menu.addSeparator()
-    file_menu.addAction(a.settings)
-    file_menu.addSeparator()
-    file_menu.addAction(a.quit)
-
-    record_menu = bar.addMenu("&Record")
-    record_menu.setObjectName("record_menu")
-    record_menu.addActions([a.mark_sent, a.they_replied, a.call_note])
-    record_menu.addSeparator()
-    record_menu.addActions([a.new_version, a.resolved])
-
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([fmt.undo, fmt.redo])
-    edit_menu.addSeparator()
-    edit_menu.addAction(a.paste_rich)
-    edit_menu.addSeparator()
-    edit_menu.addActions([fmt.bold, fmt.italic, fmt.underline, fmt.bullets, fmt.link])
-
-    view_menu = bar.addMenu("&View")
-    view_menu.addActions([a.view_draft, a.history, a.find])
-
-    help_menu = bar.addMenu("&Help")
-    help_menu.addActions([a.commands, a.help])
-    help_menu.addSeparator()
-    help_menu.addAction(a.about)
-    return export_menu
+    menus: dict[str, QMenu] = {}
+    for command in COMMANDS:
+        for path in filter(None, (command.menu, command.also_in)):
+            if path not in menus:
+                top = path.split("/")[0]
+                if top not in menus:
+                    menus[top] = bar.addMenu(f"&{top}")
+                    menus[top].setObjectName(f"{top.lower()}_menu")
+                if path != top:
+                    menus[path] = menus[top].addMenu(SUBMENUS[path][0])
+                    menus[path].setObjectName(f"{path.split('/')[1].lower()}_menu")
+            menu = menus[path]
+            if command.group and menu.actions():
+                menu.addSeparator()
+            menu.addAction(a.get(command.name))
+    themes = QActionGroup(window)  # one theme at a time
+    for command in COMMANDS:
+        if command.menu == "View/Theme":
+            themes.addAction(a.get(command.name))
+    return menus
 
 
-def build_toolbar(window: QMainWindow, a: Actions, export_menu: QMenu) -> QToolBar:
-    """The few primary actions, icon and short label each; everything else is in the menus."""
+def build_toolbar(window: QMainWindow, a: Actions, menus: dict[str, QMenu]) -> QToolBar:
+    """The commands with a toolbar label, icon and short label each, and the submenus with
+    one (Export); everything else is in the menus."""
     toolbar = QToolBar("Main", window)
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for action, short in TOOLBAR_TEXTS.items():
-        getattr(a, action).setIconText(short)
-    toolbar.addActions([a.new, a.save, a.mark_sent])
-    toolbar.addSeparator()
-    toolbar.addActions([a.copy, a.mail])
-    export_menu.menuAction().setIconText("Export")
-    export_menu.menuAction().setToolTip("Export as an email file, PDF, text or web page")
-    toolbar.addAction(export_menu.menuAction())
-    export_button = toolbar.widgetForAction(export_menu.menuAction())
-    if isinstance(export_button, QToolButton):
-        export_button.setObjectName("export_button")
-        export_button.setAccessibleName("Export")
-        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    placed: set[str] = set()
+    for command in COMMANDS:
+        submenu = SUBMENUS.get(command.menu)
+        if submenu is not None and submenu[1] and command.menu not in placed:
+            placed.add(command.menu)
+            _add_submenu(toolbar, menus[command.menu], submenu[1], submenu[2])
+        if not command.toolbar:
+            continue
+        if command.group and toolbar.actions():
+            toolbar.addSeparator()
+        action = a.get(command.name)
+        action.setIconText(command.toolbar)
+        toolbar.addAction(action)
     window.addToolBar(toolbar)
     return toolbar
+
+
+def _add_submenu(toolbar: QToolBar, menu: QMenu, label: str, tip: str) -> None:
+    menu.menuAction().setIconText(label)
+    menu.menuAction().setToolTip(tip)
+    toolbar.addAction(menu.menuAction())
+    button = toolbar.widgetForAction(menu.menuAction())
+    if isinstance(button, QToolButton):
+        name = menu.objectName().removesuffix("_menu")
+        button.setObjectName(f"{name}_button")
+        button.setAccessibleName(label)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

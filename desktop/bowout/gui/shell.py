@@ -10,6 +10,8 @@ import importlib
 import itertools
 import logging
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -25,19 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from bowout import paths
+from bowout.gui.action_table import VIEWS
 from bowout.gui.actions import build_actions
 from bowout.gui.autosave import Autosaver
 from bowout.gui.banner import Banner
 from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
 from bowout.gui.drafting import DraftingCommands
+from bowout.gui.edit_commands import on_focused
 from bowout.gui.lifecycle import LifecycleCommands
 from bowout.gui.menus import build_menus, build_toolbar
 from bowout.gui.moving import MovingCommands
 from bowout.gui.timeline_commands import TimelineCommands
-from bowout.gui.views import ViewSpec
 from bowout.gui.views.draft import DraftView
-from bowout.gui.widgets.navigation import Navigation, view_actions
+from bowout.gui.widgets.navigation import Navigation
 from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
@@ -47,33 +50,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: The side navigation, top to bottom. The draft is the document; the others are lists
-#: shown beside it. Applications and "Coming up" will each be a module and a line here.
-VIEWS = (
-    ViewSpec("draft", "&Draft", "mdi6.file-document-edit-outline", "Ctrl+1"),
-    ViewSpec("history", "&History", "mdi6.history", "Ctrl+H", "bowout.gui.views.history"),
-    ViewSpec(
-        "applications",
-        "&Applications",
-        "mdi6.briefcase-outline",
-        "Ctrl+Shift+A",
-        "bowout.gui.views.applications",
-    ),
-    ViewSpec(
-        "coming_up",
-        "&Coming up",
-        "mdi6.calendar-check",
-        "Ctrl+3",
-        "bowout.gui.views.coming_up",
-    ),
-    ViewSpec(
-        "batch",
-        "&Tell the others",
-        "mdi6.email-multiple-outline",
-        "Ctrl+4",
-        "bowout.gui.views.batch",
-    ),
-)
 #: A window (or screen) narrower than this (pixels) shows the navigation as icons only.
 COMPACT_NAV_WIDTH = 1000
 #: Narrower than this (pixels), a list view beside the draft hides the situation form
@@ -124,10 +100,11 @@ class MainWindow(
         #: The list views made so far, by key (made in :meth:`finish_start`).
         self.views: dict[str, QWidget] = {}
         self._build()
-        self.actions_ = build_actions(self, self)
-        self.export_menu = build_menus(self, self.actions_, self.format_bar)
-        self.main_toolbar = build_toolbar(self, self.actions_, self.export_menu)
-        self.view_actions = view_actions(self, VIEWS, self.actions_.all(), self.show_view)
+        self.actions_ = build_actions(self, self._handlers(), self.format_bar.commands())
+        self.menus = build_menus(self, self.actions_)
+        self.export_menu = self.menus["File/Export"]
+        self.main_toolbar = build_toolbar(self, self.actions_, self.menus)
+        self.show_theme(context.settings.theme)
         self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
         self._connect()
         self.saved_view = self.restore_window_state()
@@ -213,10 +190,58 @@ class MainWindow(
         self._fit(self.width())
 
     def command_list(self) -> list[QAction]:
-        """Every command the window has, for the command list (F1)."""
-        fmt = self.format_bar
-        editing = [fmt.undo, fmt.redo, fmt.bold, fmt.italic, fmt.underline, fmt.bullets, fmt.link]
-        return [*self.actions_.all(), *self.view_actions, *editing]
+        """Every command the window has, for the command list (F1): the whole table."""
+        return self.actions_.all()
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """What each window command of the table does (the editor's own act on the
+        editor showing: :class:`~bowout.gui.format_bar.FormatToolBar`)."""
+        views: dict[str, Callable[[], object]] = {
+            f"view_{spec.key}": partial(self.show_view, spec.key) for spec in VIEWS
+        }
+        views["view_history"] = self.show_history
+        return {
+            "new": self.new_draft, "save": self.save_to_history, "mark_sent": self.mark_sent,
+            "copy": self.copy_message, "mail": self.open_in_mail,
+            "export_eml": partial(self.export_as, ".eml"),
+            "export_pdf": partial(self.export_as, ".pdf"),
+            "export_txt": partial(self.export_as, ".txt"),
+            "export_html": partial(self.export_as, ".html"),
+            "export_all": self.export_all_data, "import_all": self.import_all_data,
+            "import_csv": partial(self.in_view, "applications", "import_csv"),
+            "export_calendar": partial(self.in_view, "coming_up", "export_all"),
+            "settings": self.show_settings, "quit": self.close,
+            "they_replied": self.they_replied, "call_note": self.add_call_note,
+            "new_version": self.write_new_version, "resolved": self.mark_resolved,
+            "delete_record": partial(self.in_view, "history", "delete_selected"),
+            "cut": partial(on_focused, "cut"), "copy_text": partial(on_focused, "copy"),
+            "paste": partial(on_focused, "paste"),
+            "paste_rich": lambda: self.current_editor().paste_with_formatting(),
+            "select_all": partial(on_focused, "selectAll"),
+            **views, "find": self.find_in_history,
+            "theme_system": partial(self.set_theme, "system"),
+            "theme_light": partial(self.set_theme, "light"),
+            "theme_dark": partial(self.set_theme, "dark"),
+            "commands": self.show_commands, "help": self.show_help, "about": self.show_about,
+        }  # fmt: skip
+
+    def in_view(self, key: str, command: str) -> None:
+        """Show the list view ``key`` and run its ``command`` (a public method of the view
+        taking no argument); says why when the view is unavailable."""
+        if self.views.get(key) is None:
+            self.show_error(self.context.history_message or "The history is not available.")
+            return
+        self.show_view(key)
+        getattr(self.views[key], command)()
+
+    def set_theme(self, theme: str) -> None:
+        """Use the theme ``theme`` ("system", "light", "dark") from now on."""
+        self.apply_settings(dataclasses.replace(self.context.settings, theme=theme))
+
+    def show_theme(self, theme: str) -> None:
+        """Tick the theme ``theme`` in View > Theme."""
+        for name in ("system", "light", "dark"):
+            self.actions_.get(f"theme_{name}").setChecked(name == theme)
 
     @Slot(str)
     def show_view(self, key: str) -> None:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from bowout.gui.banner import Banner
     from bowout.gui.checklist_view import ChecklistView
     from bowout.gui.context import AppContext
-    from bowout.gui.editor import FormatToolBar, RichEditor
+    from bowout.gui.editor import RichEditor
+    from bowout.gui.format_bar import FormatToolBar
     from bowout.gui.scenario_form import ScenarioForm
     from bowout.gui.subject_undo import SubjectUndo
     from bowout.gui.tone_panel import TonePanel

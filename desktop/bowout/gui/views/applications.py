@@ -189,7 +189,7 @@ class ApplicationsView(QWidget):
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._edit_selected)
         self.remove_button.clicked.connect(self._remove_selected)
-        self.import_button.clicked.connect(self._import)
+        self.import_button.clicked.connect(self.import_csv)
         add_list_actions(self, self.view, self.undo_stack, "Remove", self._remove_selected)
 
     # -- replaceable interactions (tests swap these) --------------------------------------
@@ -322,7 +322,10 @@ class ApplicationsView(QWidget):
             self.undo_stack.push(RemoveCommand(self, stored))
 
     @Slot()
-    def _import(self) -> None:
+    @Slot()
+    def import_csv(self) -> None:
+        """Ask for a CSV file and read it in the background, then ask which columns are
+        which (Import CSV…); nothing happens while a file is being read already."""
         if self.reading.running:
             return
         path = self.choose_csv()

@@ -307,6 +307,11 @@ class ComingUpView(QWidget):
             self.show_message(f"Repay or settle by {when.isoformat()}: saved with the withdrawal.")
         self.refresh(select_uid=reminder.uid)
 
+    @Slot()
+    def export_all(self) -> Path | None:
+        """Export every follow-up listed (see :meth:`export`)."""
+        return self.export(selected=False)
+
     def export(self, *, selected: bool) -> Path | None:
         """Write the follow-ups (the selected ones, or all of them: done ones as done, those
         of a withdrawal gone since the last export as cancelled) to an .ics file the user

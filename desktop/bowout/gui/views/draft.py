@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.gui.checklist_view import ChecklistView
-from bowout.gui.editor import FormatToolBar, RichEditor
+from bowout.gui.editor import RichEditor
+from bowout.gui.format_bar import FormatToolBar
 from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
 from bowout.gui.subject_undo import SubjectUndo
 from bowout.gui.tone_panel import TonePanel

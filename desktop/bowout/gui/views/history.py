@@ -150,7 +150,7 @@ class HistoryView(QWidget):
         )
         self.open_button.clicked.connect(self._open_selected)
         self.duplicate_button.clicked.connect(self._duplicate_selected)
-        self.delete_button.clicked.connect(self._delete_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self._restore_selected)
         self.empty_trash_button.clicked.connect(self._empty_trash)
 
@@ -324,9 +324,11 @@ class HistoryView(QWidget):
             self.duplicate_requested.emit(record)
 
     @Slot()
-    def _delete_selected(self) -> None:
+    def delete_selected(self) -> None:
+        """Move the selected withdrawal to the trash (Undo brings it back)."""
         record = self.selected_record()
         if record is None or self._in_trash:
+            self.show_message("Select a withdrawal in the list first; then delete it.")
             return
         row = self.view.selectionModel().selectedRows()[0].row()
         below = row + 1 if row + 1 < self.model.rowCount() else row - 1
@@ -362,7 +364,7 @@ class HistoryView(QWidget):
     @Slot()
     def _delete_or_noop(self) -> None:
         if not self._in_trash:
-            self._delete_selected()
+            self.delete_selected()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the search box moves into the list, as in a launcher."""

@@ -65,12 +65,14 @@ class CommandPalette(QDialog):
 
     @Slot(str)
     def narrow(self, text: str) -> None:
-        """Show the commands whose name or shortcut contains every typed word."""
+        """Show the commands whose name, shortcut or help words contain every typed word."""
         words = text.casefold().split()
         first = None
         for row in range(self.list.count()):
             item = self.list.item(row)
-            hit = all(word in item.text().casefold() for word in words)
+            # The name, the shortcut and the command's help words (its tooltip).
+            haystack = f"{item.text()} {item.toolTip()}".casefold()
+            hit = all(word in haystack for word in words)
             item.setHidden(not hit)
             if hit and first is None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
                 first = item
