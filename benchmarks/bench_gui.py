@@ -81,7 +81,7 @@ window = show_window(Path(sys.argv[1]))
 window.ready.connect(QApplication.instance().quit)
 QApplication.instance().exec()
 print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-window.confirm_discard = lambda title: True
+window.ask.confirm_discard = lambda title: True
 """
 
 
@@ -130,7 +130,7 @@ def keystroke_latencies(data_dir: Path) -> tuple[list[float], list[float], float
 
     app = make_application()
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.show()
     app.processEvents()
     field = window.form.company_edit

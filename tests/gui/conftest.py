@@ -24,7 +24,7 @@ def _window_state_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 def close_quietly(window: MainWindow) -> None:
     """Close without the unsaved-changes question."""
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.close()
 
 
@@ -33,7 +33,7 @@ def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     """A built (not shown) main window on an empty data folder."""
     win = build_window(data_dir)
     # pytest-qt closes registered widgets first; never let that wait on a question.
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     yield win
     close_quietly(win)

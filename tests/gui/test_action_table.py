@@ -154,7 +154,7 @@ def test_delete_from_history_deletes_the_selected_withdrawal(qtbot: QtBot, data_
     history.add(Record(company="Acme", role="Analyst", stage="applied", channel="email"))
     history.close()
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.actions_.delete_record.trigger()  # the history shows, its first row selected
     view = win.views["history"]

@@ -39,7 +39,7 @@ def open_batch(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, BatchView, dic
         for application, _ in FIVE:
             ids[application.company] = history.add_application(application)
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -42,7 +42,7 @@ def sent(data_dir: Path, company: str, **facts: object) -> str:
 
 def open_view(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, ComingUpView]:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -200,7 +200,7 @@ def test_marking_sent_in_the_window_brings_its_follow_ups(qtbot: QtBot, data_dir
     win, view = open_view(qtbot, data_dir)
     assert view.count_label.text().startswith("Nothing coming up")
     win.form.company_edit.setText("Northwind")
-    win.mark_sent()  # the list beside the draft shows them at once
+    win.session.mark_sent()  # the list beside the draft shows them at once
     assert {r[1] for r in rows(view)} == {"Northwind"} and len(rows(view)) == 3
     close_quietly(win)
 

@@ -91,7 +91,7 @@ def test_every_error_line_reads_in_each_theme(
     qapp.setPalette(palette())  # type: ignore[operator]  # as the theme does
     try:
         win = build_window(data_dir)
-        win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+        win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
         qtbot.addWidget(win)
         lines = win.findChildren(MessageLine)
         named = {line.objectName() for line in lines}

@@ -48,8 +48,8 @@ def test_the_log_never_names_the_company_through_an_export_path(
         seen.append(suggested)
         return folder / suggested
 
-    window.ask_save_path = ask  # type: ignore[method-assign]
-    result = window.export_as(".txt")
+    window.ask.ask_save_path = ask  # type: ignore[method-assign]
+    result = window.sending.export_as(".txt")
     assert seen and "Zyxwvut" in seen[0]  # the suggestion does name it, for the user
     assert (result is None) == fails
     assert "Zyxwvut" not in caplog.text

@@ -58,16 +58,16 @@ def test_documents_then_the_last_folder_for_message_exports(
     elsewhere = tmp_path / "applications"
     elsewhere.mkdir()
     dialog.answer = str(elsewhere / "northwind.eml")
-    assert window.export_as(".eml") == elsewhere / "northwind.eml"
+    assert window.sending.export_as(".eml") == elsewhere / "northwind.eml"
     assert dialog.opened_at[0] == documents / "withdrawal-Northwind.eml"
     dialog.answer = str(elsewhere / "northwind.pdf")
-    assert window.export_as(".pdf") == elsewhere / "northwind.pdf"
+    assert window.sending.export_as(".pdf") == elsewhere / "northwind.pdf"
     assert dialog.opened_at[1] == elsewhere / "withdrawal-Northwind.pdf"  # remembered
     dialog.answer = ""  # cancelled: nothing written, the folder stays
-    assert window.export_as(".txt") is None
+    assert window.sending.export_as(".txt") is None
     assert dialog.opened_at[2].parent == elsewhere
     elsewhere.rename(tmp_path / "moved")  # a folder gone since: back to Documents
-    assert window.export_as(".html") is None
+    assert window.sending.export_as(".html") is None
     assert dialog.opened_at[3] == documents / "withdrawal-Northwind.html"
 
 

@@ -49,7 +49,7 @@ def fill(data_dir: Path) -> None:
 
 def open_summary(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, HistorySummary]:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -310,7 +310,7 @@ def test_tell_the_others_never_drafts_to_a_saved_job(qtbot: QtBot, data_dir: Pat
             ["saved", "open"],
         )
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -14,8 +14,8 @@ CYRILLIC = "Спасибо за предложение, но я решил от�
 
 def open_mail(window: MainWindow) -> list[str]:
     urls: list[str] = []
-    window.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
-    window.open_in_mail()
+    window.ask.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
+    window.sending.open_in_mail()
     return urls
 
 

@@ -30,9 +30,9 @@ def test_the_pdf_has_the_date_and_the_recipient(
     qtbot.keyClicks(window.form.contact_edit, "Priya Shah")
     qtbot.keyClicks(window.form.contact_email_edit, "priya@northwind.example")
     target = tmp_path / "withdrawal.pdf"
-    window.ask_save_path = lambda *args: target  # type: ignore[method-assign]
+    window.ask.ask_save_path = lambda *args: target  # type: ignore[method-assign]
     before = dt.date.today()
-    assert window.export_as(".pdf") == target
+    assert window.sending.export_as(".pdf") == target
     text = " ".join(read(target).pages[0].extract_text().split())  # words, one space apart
     assert "To: Priya Shah <priya@northwind.example>" in text
     assert any(f"Date: {format_date(day)}" in text for day in (before, dt.date.today()))
@@ -52,8 +52,8 @@ def test_the_exact_text_travels_with_the_pdf(tmp_path: Path) -> None:
 
 def test_characters_no_font_has_are_named(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     window.editor.replace_text(f"Thank you {NO_FONT} for everything.")
-    window.ask_save_path = lambda *args: tmp_path / "boxes.pdf"  # type: ignore[method-assign]
-    assert window.export_as(".pdf") == tmp_path / "boxes.pdf"
+    window.ask.ask_save_path = lambda *args: tmp_path / "boxes.pdf"  # type: ignore[method-assign]
+    assert window.sending.export_as(".pdf") == tmp_path / "boxes.pdf"
     shown = window.banner.label.text()
     assert "print as empty boxes" in shown and NO_FONT in shown and "fonts-noto" in shown
     assert (tmp_path / "boxes.pdf").read_bytes().startswith(b"%PDF")

@@ -115,7 +115,7 @@ def test_tone_remark_on_the_subject_after_an_emoji(window: MainWindow) -> None:
     window.subject_edit.setText("🙏🙏 Withdrawing my application")
     subject = window.subject_edit.text()
     start = subject.index("application")
-    window.select_finding(Finding("x", "x", start, start + len("application"), "subject"))
+    window.drafting.select_finding(Finding("x", "x", start, start + len("application"), "subject"))
     assert window.subject_edit.selectedText() == "application"
 
 
@@ -123,7 +123,7 @@ def test_tone_remark_on_the_body_after_an_emoji(window: MainWindow) -> None:
     window.editor.replace_html("<p>Dear 🌸 team,</p><p>🙏🙏 I withdraw, sadly.</p>")
     text = window.editor.message_text()
     start = text.index("sadly")
-    window.select_finding(Finding("x", "x", start, start + 5))
+    window.drafting.select_finding(Finding("x", "x", start, start + 5))
     assert window.editor.textCursor().selectedText() == "sadly"
 
 

@@ -30,9 +30,9 @@ _SESSION = textwrap.dedent(
         def session():
             window.form.company_edit.setText("Northwind")
             window.notes_edit.setPlainText("Spoke to Jordan.")
-            assert window.save_to_history()
-            window.autosaver.save_now()
-            window.confirm_discard = lambda title: True
+            assert window.session.save_to_history()
+            window.session.autosaver.save_now()
+            window.ask.confirm_discard = lambda title: True
             window.close()
 
         window.ready.connect(session)

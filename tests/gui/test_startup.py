@@ -37,7 +37,7 @@ def test_window_is_on_screen_before_the_draft_and_history(qtbot: QtBot, data_dir
     with qtbot.waitSignal(window.ready, timeout=5000):
         pass
     assert window.started
-    assert window.draft is not None
+    assert window.drafting.draft is not None
     assert window.editor.toPlainText().strip()
     assert window.context.history is not None
     assert [r.company for r in window.context.history.list()] == ["Northwind"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
+from bowout.gui.questions import Questions
 from bowout.gui.shell import MainWindow
 
 # Enum types Python builds the first time each class is touched (one per class): none of
@@ -84,16 +85,16 @@ def answer_next_dialog(reply: str) -> None:
 
 def test_deferred_dialogs_work_when_first_needed(window: MainWindow, tmp_path: Path) -> None:
     answer_next_dialog("Discard")
-    assert MainWindow.confirm_discard(window, "Close Bow Out") is True
+    assert Questions.confirm_discard(window.ask, "Close Bow Out") is True
     answer_next_dialog("Cancel")
-    assert MainWindow.confirm_discard(window, "Close Bow Out") is False
+    assert Questions.confirm_discard(window.ask, "Close Bow Out") is False
     answer_next_dialog("https://example.org/jobs")
     assert type(window.editor).ask_link(window.editor, "the posting") == (
         "https://example.org/jobs",
         "the posting",
     )
     answer_next_dialog("")  # the save dialog: cancelled
-    assert MainWindow.ask_save_path(window, "Export", "draft.eml", "Email (*.eml)") is None
+    assert Questions.ask_save_path(window.ask, "Export", "draft.eml", "Email (*.eml)") is None
 
 
 def test_checklist_and_tone_coach_load_their_modules_on_first_use(

@@ -26,7 +26,7 @@ def test_the_window_keeps_the_whole_message_it_marked_sent(
     type_into(qtbot, window.form.contact_edit, "Jordan Lee")
     type_into(qtbot, window.form.company_edit, "Northwind")
     window.actions_.mark_sent.trigger()
-    record = window.record
+    record = window.session.record
     assert record is not None and record.status == "sent"
     with History.open(data_dir) as history:
         [message] = sent_messages(history.get(record.id))

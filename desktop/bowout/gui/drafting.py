@@ -1,28 +1,37 @@
-"""Drafting in the window: compose for the situation, follow the user's edits, coach the tone."""
+"""Drafting in the window: compose for the situation, follow the user's edits, coach the tone.
+
+:class:`Drafting` owns what the message is made of (the composed draft, the draft the
+message follows, whether the user's own words are in it, unsaved changes) and the draft
+view's widgets; it says what happened through its signals and the window's
+:class:`~bowout.gui.feedback.Feedback`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from bowout.core.errors import BowOutError
-from bowout.core.situation import Kind
+from bowout.core.situation import Kind, Situation
+from bowout.core.textclean import clean_line, clean_text
 from bowout.gui.editor import RichEditor
-from bowout.gui.settings_apply import accept_user_names
 from bowout.gui.utf16 import to_qt_span
-from bowout.gui.views.draft import PHONE_TAB
-from bowout.gui.widgets.follow_up_bar import is_closed
-from bowout.gui.window_parts import WindowParts
+from bowout.gui.views.draft import PHONE_TAB, DraftView
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft, Finding
+    from bowout.gui.shared import WindowShared
+    from bowout.storage.records import Record
 
 
 logger = logging.getLogger(__name__)
 
-NEW_TITLE = "New withdrawal"
+#: The tone coach re-reads the user's text this long after typing pauses.
+TONE_DELAY_MS = 300
 
 
 def same_message(one: Draft, other: Draft) -> bool:
@@ -34,14 +43,44 @@ def same_message(one: Draft, other: Draft) -> bool:
     )
 
 
-class DraftingCommands(WindowParts):
-    """Mixed into MainWindow; kept apart so each module reads in one sitting."""
+class Drafting(QObject):
+    """The draft on screen and the user's edits to it."""
 
-    if TYPE_CHECKING:  # provided by MainWindow
+    #: Unsaved changes appeared (True) or were saved, discarded or loaded over (False).
+    modified = Signal(bool)
+    #: The message's word count as the status bar shows it ("147 words").
+    words_counted = Signal(str)
 
-        def show_error(self, text: str) -> None: ...
+    def __init__(
+        self, shared: WindowShared, view: DraftView, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.feedback, self.ask = shared.context, shared.feedback, shared.ask
+        self.events = shared.events
+        self.view = view
+        self.draft: Draft | None = None
+        #: The composed draft the message follows (its text, before the user's edits).
+        self.basis: Draft | None = None
+        #: The message holds the user's words beyond the basis (loaded, kept).
+        self.own_text = False
+        self.dirty = False
+        #: The open record is sent or resolved: its message never changes.
+        self.closed = False
+        self._quiet = False
+        self.tone_timer = QTimer(self)
+        self.tone_timer.setSingleShot(True)
+        self.tone_timer.setInterval(TONE_DELAY_MS)
 
-    # -- drafting -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Changes made inside are the program's, not the user's: nothing becomes unsaved."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    # -- composing ------------------------------------------------------------------------
 
     @Slot()
     def regenerate(self) -> None:
@@ -54,38 +93,31 @@ class DraftingCommands(WindowParts):
         """
         from bowout.core.checklist import apply_state
 
+        v = self.view
         try:
-            draft = self.context.composer.compose(
-                self.form.situation(), self.context.settings.profile
-            )
+            draft = self.context.composer.compose(v.form.situation(), self.context.settings.profile)
         except BowOutError as exc:
-            self.show_error(str(exc))
+            self.feedback.error(str(exc))
             return
         problems = self.context.composer.take_template_problems()
         if problems:  # once per broken custom template; the built-in one was used
-            self.show_error(" ".join(problems))
+            self.feedback.error(" ".join(problems))
         self.draft = draft
-        self.form.set_advice(draft.advice)
-        self._programmatic = True
-        try:
-            self.checklist_view.set_items(
-                apply_state(draft.checklist, self.checklist_view.tick_state())
-            )
-        finally:
-            self._programmatic = False
-        closed = is_closed(self.record)
-        if not closed:
+        v.form.set_advice(draft.advice)
+        with self.quietly():
+            v.checklist_view.set_items(apply_state(draft.checklist, v.checklist_view.tick_state()))
+        if not self.closed:
             self._follow(draft)
         # A call's script, or the talking points for a conversation about a deal-breaker.
-        self.tabs.setTabVisible(PHONE_TAB, draft.phone_script is not None)
+        v.tabs.setTabVisible(PHONE_TAB, draft.phone_script is not None)
         asking = draft.situation.kind is Kind.NEGOTIATE
-        self.tabs.setTabText(PHONE_TAB, "Talking points" if asking else "Phone script")
-        self.draft_view.show_call_branches(draft.phone_branches)
-        self.form.wording_shown(draft.wording, draft.wordings)
+        v.tabs.setTabText(PHONE_TAB, "Talking points" if asking else "Phone script")
+        v.show_call_branches(draft.phone_branches)
+        v.form.wording_shown(draft.wording, draft.wordings)
         self.recheck_tone()  # on the editor's text, so spans match what the user sees
-        accept_user_names(self)
-        if not closed:
-            self._mark_dirty()
+        self.accept_user_names()
+        if not self.closed:
+            self.mark_dirty()
 
     def _follow(self, draft: Draft) -> None:
         """Put ``draft`` in the editor unless the message holds the user's words (then ask)."""
@@ -95,14 +127,11 @@ class DraftingCommands(WindowParts):
             self._show_redraft_bar()
             return
         if basis is not None and self._holds_own_words():
-            if not self.phone_editor.document().isModified():
-                self._programmatic = True  # an untouched script follows along; not an edit
-                try:
-                    self.phone_editor.replace_text(draft.phone_script or "")
-                finally:
-                    self._programmatic = False
+            if not self.view.phone_editor.document().isModified():
+                with self.quietly():  # an untouched script follows along; not an edit
+                    self.view.phone_editor.replace_text(draft.phone_script or "")
             self._show_redraft_bar()
-            self.statusBar().showMessage(
+            self.feedback.say(
                 "The form changed; your text is kept until you choose (above the message).",
                 10000,
             )
@@ -112,104 +141,209 @@ class DraftingCommands(WindowParts):
     def _holds_own_words(self) -> bool:
         """True when the message (subject, email or script) differs from the draft it came
         from because of the user: typed, pasted, kept, or loaded from the history."""
-        basis = self.basis
+        basis, v = self.basis, self.view
         return basis is not None and (
-            self._own_text
-            or self.editor.document().isModified()
-            or self.phone_editor.document().isModified()
-            or self.subject_edit.text() != basis.subject
+            self.own_text
+            or v.editor.document().isModified()
+            or v.phone_editor.document().isModified()
+            or v.subject_edit.text() != basis.subject
         )
 
     def _put_draft(self, draft: Draft) -> None:
         """Replace subject, email and script with ``draft``: one undo step in the email
         editor, which brings back the previous text, subject and state together."""
-        before = (self.basis, self._own_text)
-        subject = self.subject_edit.text()
-        self._programmatic = True
-        try:
-            self.subject_edit.setText(draft.subject)
-            self.editor.replace_html(draft.body_html)
-            self.subject_undo.record(subject, draft.subject, before, (draft, False))
-            self.phone_editor.replace_text(draft.phone_script or "")
-        finally:
-            self._programmatic = False
-        self.basis, self._own_text = draft, False
-        self.draft_view.redraft_bar.withdraw()
+        v = self.view
+        before = (self.basis, self.own_text)
+        subject = v.subject_edit.text()
+        with self.quietly():
+            v.subject_edit.setText(draft.subject)
+            v.editor.replace_html(draft.body_html)
+            v.subject_undo.record(subject, draft.subject, before, (draft, False))
+            v.phone_editor.replace_text(draft.phone_script or "")
+        self.basis, self.own_text = draft, False
+        v.redraft_bar.withdraw()
 
     @Slot()
     def keep_my_text(self) -> None:
         """The user keeps the message as it is; the form's change stays out of it."""
         if self.draft is None:
             return
-        self.basis, self._own_text = self.draft, True
-        self.draft_view.redraft_bar.withdraw()
-        self.statusBar().showMessage("Your text is kept as you wrote it.", 8000)
-        self.editor.setFocus()
+        self.basis, self.own_text = self.draft, True
+        self.view.redraft_bar.withdraw()
+        self.feedback.say("Your text is kept as you wrote it.")
+        self.view.editor.setFocus()
 
     @Slot()
     def use_new_draft(self) -> None:
         """Replace the message with the draft for the form (Ctrl+Z brings the text back)."""
-        if self.draft is None or is_closed(self.record):
+        if self.draft is None or self.closed:
             return
         self._put_draft(self.draft)
         self.recheck_tone()
-        self._mark_dirty()
-        self.statusBar().showMessage(
-            "The new draft is in; press Ctrl+Z to get your text back.", 10000
-        )
-        self.editor.setFocus()
+        self.mark_dirty()
+        self.feedback.say("The new draft is in; press Ctrl+Z to get your text back.", 10000)
+        self.view.editor.setFocus()
 
     @Slot(object)
-    def _state_restored(self, state: object) -> None:
+    def state_restored(self, state: object) -> None:
         """Undo or redo crossed a regeneration: the message follows that draft again."""
         if not isinstance(state, tuple):
             return
-        self.basis, self._own_text = state
+        self.basis, self.own_text = state
         self._show_redraft_bar()
 
     def _show_redraft_bar(self) -> None:
         """Show the decision while the message and the form part ways (hide it otherwise)."""
-        bar = self.draft_view.redraft_bar
+        bar = self.view.redraft_bar
         basis, draft = self.basis, self.draft
-        if basis is None or draft is None or basis is draft or is_closed(self.record):
+        if basis is None or draft is None or basis is draft or self.closed:
             bar.withdraw()
             return
-        bar.offer(basis, draft, self.editor.message_text(), own=self._own_text
-                  or self.editor.document().isModified())  # fmt: skip
+        bar.offer(basis, draft, self.view.editor.message_text(), own=self.own_text
+                  or self.view.editor.document().isModified())  # fmt: skip
+
+    # -- the user's edits -----------------------------------------------------------------
 
     @Slot()
-    def _editor_changed(self) -> None:
+    def editor_changed(self) -> None:
+        """An editor's text changed: the user's doing only when its document is modified."""
         # textChanged also fires when the spell checker repaints underlines; only a
         # modified document (an edit, or an undo back to one) is the user's doing.
-        if self.editor.document().isModified() or self.phone_editor.document().isModified():
-            self._user_edited()
+        v = self.view
+        if v.editor.document().isModified() or v.phone_editor.document().isModified():
+            self.user_edited()
 
     @Slot()
-    def _user_edited(self) -> None:
-        if self._programmatic:
+    def user_edited(self) -> None:
+        """The user changed the message, the checklist or the notes."""
+        if self._quiet:
             return
         self.tone_timer.start()
-        self._update_word_count()
-        self._mark_dirty()
+        self.update_word_count()
+        self.mark_dirty()
 
-    def _mark_dirty(self) -> None:
-        if self._programmatic:
+    def mark_dirty(self) -> None:
+        """Something unsaved is on screen (not while the program itself fills it in)."""
+        if self._quiet:
             return
         self.dirty = True
-        self.setWindowModified(True)
-        self.autosaver.schedule()
+        self.modified.emit(True)
 
-    def update_title(self) -> None:
-        """ "New withdrawal" or the kept record's company; ``[*]`` marks unsaved changes.
+    def settle(self) -> None:
+        """After loading or saving: nothing unsaved, undo history starts here."""
+        for editor in (self.view.editor, self.view.phone_editor):
+            editor.document().clearUndoRedoStacks()
+            editor.document().setModified(False)
+        self.view.subject_undo.reset()
+        self.set_saved()
 
-        The platform adds the application's name (" — Bow Out").
-        """
-        record = self.record
-        if record is None:
-            title = NEW_TITLE
+    def set_saved(self) -> None:
+        """What is on screen is kept (or was given up): nothing unsaved."""
+        self.dirty = False
+        self.modified.emit(False)
+
+    # -- what the message holds -----------------------------------------------------------
+
+    def load(self, record: Record, situation: Situation | None = None) -> None:
+        """Show ``record``'s situation and message (``situation``: instead of its own)."""
+        from bowout.core.checklist import apply_state
+
+        v = self.view
+        self.basis = None  # what is in the editor now is replaced by the record's text
+        v.form.set_situation(situation or record.situation())
+        v.form.negotiate_panel.show_resolved(record.outcome == "resolved")
+        with self.quietly():
+            v.subject_edit.setText(record.subject)
+            v.editor.replace_html(record.body_html)
+            if record.phone_script:
+                v.phone_editor.replace_text(record.phone_script)
+            v.notes_edit.setPlainText(record.notes)
+            if self.draft is not None:
+                done = {str(i.get("key")): bool(i.get("done")) for i in record.checklist}
+                v.checklist_view.set_items(apply_state(self.draft.checklist, done))
+        # The message is the record's: a later change in the form asks before replacing it.
+        self.basis = self.draft
+        self.own_text = self.draft is None or (
+            v.editor.message_text() != self.draft.body_text or record.subject != self.draft.subject
+        )
+        v.redraft_bar.withdraw()
+        self.recheck_tone()
+
+    def start_over(self, situation: Situation) -> None:
+        """A fresh draft for ``situation``: nothing of the user's is kept."""
+        v = self.view
+        self.basis = None  # nothing of the user's is kept: the new draft goes in
+        v.checklist_view.set_items(())
+        v.notes_edit.clear()
+        v.form.visa_panel.set_expanded(False)
+        v.tone_list.group_fill_ins()
+        v.form.set_situation(situation)
+
+    def as_record(self) -> Record:
+        """The message on screen as a new history record (text pasted from other programs
+        may carry Word's line break, U+000B, or other controls the history refuses: kept as
+        line breaks or dropped, never refused). ValueError before the first draft."""
+        from bowout.storage.records import Record
+
+        if self.draft is None:
+            raise ValueError("no draft composed yet")
+        v = self.view
+        return Record.from_draft(
+            self.draft,
+            body_html=clean_text(v.editor.body_html()),
+            body_text=clean_text(v.editor.message_text()),
+            subject=clean_line(v.subject_edit.text()),
+            phone_script=clean_text(v.phone_editor.message_text()) or None,
+            checklist=[i.to_dict() for i in v.checklist_view.checklist_items()],
+            notes=clean_text(v.notes_edit.toPlainText()),
+        )
+
+    def lock(self, closed: bool) -> None:
+        """Lock the message of a sent or resolved record (unlock it for a draft): read-only
+        subject, email and script, the form and the wording off."""
+        self.closed = closed
+        v = self.view
+        for editor in (v.editor, v.phone_editor):
+            editor.setReadOnly(closed)
+        v.subject_edit.setReadOnly(closed)
+        v.form.setEnabled(not closed)
+        v.form.wording_bar.setEnabled(not closed)
+        v.format_bar.set_locked(closed)
+        if closed:
+            v.redraft_bar.withdraw()
+
+    def ready_to_send(self, action: str) -> bool:
+        """The name being typed is in the draft, and no "[placeholder]" is left in the
+        subject or the email (or the user chose "Send anyway"); else the first one is
+        selected for filling in and False returned. ``action``: "copy it", "send it"..."""
+        from bowout.gui.placeholder_check import unfilled
+
+        v = self.view
+        v.form.finish_typing()
+        subject, body = v.subject_edit.text(), v.editor.message_text()
+        names = unfilled(subject, body)
+        if not names or self.ask.confirm_placeholders(names, action):
+            return True
+        first = names[0]
+        if first in subject:
+            start = subject.index(first)
+            v.subject_edit.setFocus()
+            v.subject_edit.setSelection(*to_qt_span(subject, start, start + len(first)))
         else:
-            title = f"Withdrawal to {record.company}" if record.company else "Saved withdrawal"
-        self.setWindowTitle(title + "[*]")
+            v.tabs.setCurrentWidget(v.editor)
+            start = body.index(first)
+            v.editor.select_span(start, start + len(first))
+        return False
+
+    def accept_user_names(self) -> None:
+        """Every name the user typed — in the form and in the profile (their own name and
+        signature lines) — is a word to the spell checkers of both editors."""
+        profile = self.context.settings.profile
+        names = [*self.view.form.names(), profile.name, *profile.signature.splitlines()]
+        for editor in (self.view.editor, self.view.phone_editor):
+            editor.highlighter.set_ignored_words(name for name in names if name.strip())
+
+    # -- the tone coach -------------------------------------------------------------------
 
     @Slot()
     def recheck_tone(self) -> None:
@@ -221,46 +355,50 @@ class DraftingCommands(WindowParts):
         from bowout.core.composer import paragraphs
 
         self.tone_timer.stop()
-        text = self.editor.message_text()
+        text = self.view.editor.message_text()
         blocks = paragraphs(text)
         findings = tone.check_tone(
             text,
             self.draft.situation,
             self.draft.channel,
-            subject=self.subject_edit.text(),
+            subject=self.view.subject_edit.text(),
             signature="\n".join(blocks[-1]) if blocks else "",
         )
-        self.tone_list.set_findings(findings)
-        self._update_word_count(text)
+        self.view.tone_list.set_findings(findings)
+        self.update_word_count(text)
 
-    def _update_word_count(self, text: str | None = None) -> None:
+    def update_word_count(self, text: str | None = None) -> None:
+        """Count the email's words (``text``: already read from the editor)."""
         from bowout.core import tone
 
-        count = tone.count_words(self.editor.message_text() if text is None else text)
-        self.word_label.setText(f"{count} words" if count != 1 else "1 word")
+        count = tone.count_words(self.view.editor.message_text() if text is None else text)
+        self.words_counted.emit(f"{count} words" if count != 1 else "1 word")
 
     @Slot(object)
     def select_finding(self, finding: Finding) -> None:
         """Select the words a tone remark is about."""
+        v = self.view
         if finding.target == "subject":
-            self.subject_edit.setFocus()
-            subject = self.subject_edit.text()
-            self.subject_edit.setSelection(*to_qt_span(subject, finding.start, finding.end))
+            v.subject_edit.setFocus()
+            subject = v.subject_edit.text()
+            v.subject_edit.setSelection(*to_qt_span(subject, finding.start, finding.end))
             return
-        self.tabs.setCurrentWidget(self.editor)
-        self.editor.select_span(finding.start, finding.end)
+        v.tabs.setCurrentWidget(v.editor)
+        v.editor.select_span(finding.start, finding.end)
 
     @Slot(int)
-    def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
+    def tab_changed(self, index: int) -> None:
+        """Formatting follows the message tab showing; it rests on the checklist and notes."""
+        v = self.view
+        widget = v.tabs.widget(index)
         # Formatting and its shortcuts act on a message; on the checklist or the notes they
         # would change the hidden email instead, so they rest there.
-        self.format_bar.set_active(isinstance(widget, RichEditor))
+        v.format_bar.set_active(isinstance(widget, RichEditor))
         if isinstance(widget, RichEditor):
-            self.format_bar.set_editor(widget)
-        self.draft_view.show_call_branches(self.draft.phone_branches if self.draft else ())
+            v.format_bar.set_editor(widget)
+        v.show_call_branches(self.draft.phone_branches if self.draft else ())
 
     def current_editor(self) -> RichEditor:
         """The editor in the visible tab (the email editor otherwise)."""
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, RichEditor) else self.editor
+        widget = self.view.tabs.currentWidget()
+        return widget if isinstance(widget, RichEditor) else self.view.editor

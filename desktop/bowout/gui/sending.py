@@ -1,4 +1,6 @@
-"""Sending the message on: the clipboard, the mail app, and export to a file."""
+"""Sending the message on: the clipboard, the mail app, export to a file; and all the data
+to another computer (``bowout history export`` and ``import`` write and read the same
+file: :mod:`bowout.storage.transfer`)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
-from bowout.gui.utf16 import to_qt_span
-from bowout.gui.window_parts import WindowParts
+from bowout.core.errors import BowOutError
+
+if TYPE_CHECKING:
+    from bowout.gui.drafting import Drafting
+    from bowout.gui.shared import WindowShared
 
 logger = logging.getLogger(__name__)
 
@@ -20,124 +25,76 @@ NO_MAIL_APP = (
     "No mail app opened the message: none is set up to answer mail links. "
     "Copy the message, or save it as an .eml file your mail app opens as a draft."
 )
+#: The file dialogs' filter for an export of all data.
+EXPORT_FILTER = "Bow Out data (*.json)"
 
 
-class SendingCommands(WindowParts):
-    """Mixed into MainWindow (through WindowCommands): Copy, Open in mail app, Export."""
+class Sending(QObject):
+    """Copy, Send by mail, Export as…; Export all data…, Import data…."""
 
-    if TYPE_CHECKING:  # provided by MainWindow and WindowCommands
-
-        def show_error(self, text: str) -> None: ...
-        def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None: ...
-
-    def confirm_placeholders(self, names: list[str], action: str) -> bool:
-        """Ask before a message with placeholders goes out; True: go on (tests replace it)."""
-        from bowout.gui.placeholder_check import PlaceholderDialog
-
-        return PlaceholderDialog.ask(self, names, action)
-
-    def ready_to_send(self, action: str) -> bool:
-        """The name being typed is in the draft, and no "[placeholder]" is left in the
-        subject or the email (or the user chose "Send anyway"); else the first one is
-        selected for filling in and False returned. ``action``: "copy it", "send it"..."""
-        from bowout.gui.placeholder_check import unfilled
-
-        self.form.finish_typing()
-        subject, body = self.subject_edit.text(), self.editor.message_text()
-        names = unfilled(subject, body)
-        if not names or self.confirm_placeholders(names, action):
-            return True
-        first = names[0]
-        if first in subject:
-            start = subject.index(first)
-            self.subject_edit.setFocus()
-            self.subject_edit.setSelection(*to_qt_span(subject, start, start + len(first)))
-        else:
-            self.tabs.setCurrentWidget(self.editor)
-            start = body.index(first)
-            self.editor.select_span(start, start + len(first))
-        return False
+    def __init__(
+        self, shared: WindowShared, drafting: Drafting, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.feedback, self.ask = shared.context, shared.feedback, shared.ask
+        self.events = shared.events
+        self.drafting = drafting
 
     @Slot()
     def copy_message(self) -> None:
         """Put the message on the clipboard as rich text and plain text together."""
-        if not self.ready_to_send("copy it"):
+        if not self.drafting.ready_to_send("copy it"):
             return
-        copy_rich(self.editor.body_html(), self.editor.message_text())
-        self.statusBar().showMessage("Message copied (rich and plain text).", 6000)
+        editor = self.drafting.view.editor
+        copy_rich(editor.body_html(), editor.message_text())
+        self.feedback.say("Message copied (rich and plain text).", 6000)
 
     @Slot()
     def open_in_mail(self) -> None:
         """Hand subject and body to the mail app (see :func:`hand_to_mail_app`)."""
-        if not self.ready_to_send("open it in your mail app"):
+        if not self.drafting.ready_to_send("open it in your mail app"):
             return
+        v = self.drafting.view
         ok, message = hand_to_mail_app(
-            self.subject_edit.text(),
-            self.editor.message_text(),
-            self.editor.body_html(),
-            self.form.situation().contact_email,
-            opener=self.launch_mail_link,
+            v.subject_edit.text(),
+            v.editor.message_text(),
+            v.editor.body_html(),
+            v.form.situation().contact_email,
+            opener=self.ask.launch_mail_link,
         )
         if not ok:
-            self.show_error(message)
-            if message == NO_MAIL_APP and self.ask_save_eml():
+            self.feedback.error(message)
+            if message == NO_MAIL_APP and self.ask.ask_save_eml():
                 self.export_as(".eml")
             return
-        self.statusBar().showMessage(message, 15000)
-
-    # -- replaceable interactions (tests swap these) --------------------------------------
-
-    def launch_mail_link(self, url: str) -> bool:
-        """Hand a mailto: URL to the mail app; False when none answered."""
-        from bowout.gui import mail_link
-
-        return mail_link.open_mail_link(url)
-
-    def ask_save_eml(self) -> bool:
-        """No mail app answered: offer to save the message as an .eml file instead."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Send by mail",
-            "No mail app opened the message: none is set up to answer mail links.",
-            parent=self,
-        )
-        box.setObjectName("no_mail_app_box")
-        box.setInformativeText(
-            "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
-            "as a draft ready to send."
-        )
-        save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save)
-        box.exec()
-        return box.clickedButton() is save
+        self.feedback.say(message, 15000)
 
     def export_as(self, extension: str) -> Path | None:
-        """Ask where, then write the message as .eml, .pdf, .txt or .html."""
+        """Ask where, then write the message as .eml, .pdf, .txt or .html; the file written,
+        or None (cancelled, refused, or not written: the reason is shown)."""
         from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
 
-        self.form.finish_typing()  # a name still being typed is in what is written
-        if extension in (".eml", ".pdf") and not self.ready_to_send("export it"):
+        v = self.drafting.view
+        v.form.finish_typing()  # a name still being typed is in what is written
+        if extension in (".eml", ".pdf") and not self.drafting.ready_to_send("export it"):
             return None
-        company = self.form.company_edit.text()
-        path = self.ask_save_path(
+        company = v.form.company_edit.text()
+        path = self.ask.ask_save_path(
             f"Export as {extension}", suggested_name(company, extension), FILTERS[extension]
         )
         if path is None:
             return None
         if path.suffix.lower() != extension:
             path = path.with_name(path.name + extension)
-        situation = self.form.situation()
+        situation = v.form.situation()
         try:
             boxes = export_message(
                 path,
-                self.subject_edit.text(),
-                self.editor.message_text(),
-                self.editor.body_html(),
+                v.subject_edit.text(),
+                v.editor.message_text(),
+                v.editor.body_html(),
                 profile=self.context.settings.profile,
-                document=self.editor.document(),
+                document=v.editor.document(),
                 to=situation.contact_email,
                 recipient=recipient_line(situation.contact, situation.contact_email),
             )
@@ -145,19 +102,62 @@ class SendingCommands(WindowParts):
             # Shown with the path, logged without it (its name is the company's).
             logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
             text = f"Could not export to {path}: {exc.strerror or exc}."
-            self.banner.show_message(text)
-            self.statusBar().showMessage(text, 15000)
+            self.feedback.offer(text)
+            self.feedback.say(text, 15000)
             return None
         if boxes:
-            self.show_error(
+            self.feedback.error(
                 f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
                 f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
                 "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
                 "the .eml or .html instead."
             )
             return path
-        self.statusBar().showMessage(f"Exported {path.name}.", 8000)
+        self.feedback.say(f"Exported {path.name}.")
         return path
+
+    # -- moving to another computer (the file of bowout.storage.transfer) -----------------
+
+    @Slot()
+    def export_all_data(self) -> Path | None:
+        """Write everything kept to one file, to take to another computer."""
+        history = self.context.history
+        if history is None:
+            self.feedback.error(self.context.history_message or "The history is not available.")
+            return None
+        path = self.ask.ask_save_path("Export all data", "bowout-data.json", EXPORT_FILTER)
+        if path is None:
+            return None
+        try:
+            count = history.export_json(path)
+        except BowOutError as exc:
+            self.feedback.error(str(exc))
+            return None
+        self.feedback.say(f"Exported all your data ({count} withdrawal(s)) to {path.name}.", 10000)
+        return path
+
+    @Slot()
+    def import_all_data(self) -> bool:
+        """Merge an export into this history (nothing here is overwritten by older data)."""
+        history = self.context.history
+        if history is None:
+            self.feedback.error(self.context.history_message or "The history is not available.")
+            return False
+        path = self.ask.ask_open_path("Import data", EXPORT_FILTER)
+        if path is None:
+            return False
+        try:
+            report = history.import_json(path)
+        except BowOutError as exc:
+            self.feedback.error(str(exc))
+            return False
+        self.feedback.offer(
+            f"Imported {path.name}: {report.added} withdrawal(s) added, {report.updated} "
+            f"updated, {report.skipped} already here; {report.applications} application(s), "
+            f"{report.follow_ups} follow-up state(s), {report.mappings} column mapping(s)."
+        )
+        self.events.publish()  # the lists beside the draft show what came in
+        return True
 
 
 def copy_rich(body_html: str, body_text: str) -> None:

@@ -14,11 +14,10 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from bowout.core.errors import BowOutError
 from bowout.gui.utf16 import qt_length
-from bowout.gui.widgets.follow_up_bar import is_closed
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft
-    from bowout.gui.window_parts import WindowParts
+    from bowout.gui.drafting import Drafting
     from bowout.settings import Settings
 
 #: Qt's line separator: a ``<br>`` inside a paragraph.
@@ -67,17 +66,17 @@ def swap_signature(document: QTextDocument, old: list[str], new: list[str]) -> b
     return True
 
 
-def is_untouched(window: WindowParts) -> bool:
+def is_untouched(drafting: Drafting) -> bool:
     """True while the window shows exactly the composed draft (nothing of the user's)."""
-    draft = window.draft
+    draft, v = drafting.draft, drafting.view
     return draft is not None and (
-        window.editor.message_text() == draft.body_text
-        and window.phone_editor.message_text() == (draft.phone_script or "")
-        and window.subject_edit.text() == draft.subject
+        v.editor.message_text() == draft.body_text
+        and v.phone_editor.message_text() == (draft.phone_script or "")
+        and v.subject_edit.text() == draft.subject
     )
 
 
-def apply_to_draft(window: WindowParts, old: Settings, new: Settings) -> None:
+def apply_to_draft(drafting: Drafting, old: Settings, new: Settings) -> None:
     """Bring the draft in line with ``new`` settings without rewriting the user's words.
 
     An untouched draft is simply composed again; an edited one keeps its text and gets only
@@ -86,45 +85,29 @@ def apply_to_draft(window: WindowParts, old: Settings, new: Settings) -> None:
     wording_changed = new.templates_dir != old.templates_dir
     if new.profile == old.profile and not wording_changed:
         return  # theme, spelling, folders: nothing in the draft depends on them
-    if window.draft is None or (is_untouched(window) and not is_closed(window.record)):
-        window.regenerate()
+    if drafting.draft is None or (is_untouched(drafting) and not drafting.closed):
+        drafting.regenerate()
         return
-    previous = window.draft
+    previous, v, say = drafting.draft, drafting.view, drafting.feedback.say
     try:
-        draft = window.context.composer.compose(window.form.situation(), new.profile)
+        draft = drafting.context.composer.compose(v.form.situation(), new.profile)
     except BowOutError as exc:
-        window.show_error(str(exc))
+        drafting.feedback.error(str(exc))
         return
-    if window.basis is previous:  # the message followed the old draft: it follows this one
-        window.basis = draft
-    window.draft = draft
-    accept_user_names(window)
-    if is_closed(window.record):  # a sent message keeps the signature it went out with
-        window.statusBar().showMessage(
-            "Your profile is saved; the message you sent stays as it went out.", 10000
-        )
+    if drafting.basis is previous:  # the message followed the old draft: it follows this one
+        drafting.basis = draft
+    drafting.draft = draft
+    drafting.accept_user_names()
+    if drafting.closed:  # a sent message keeps the signature it went out with
+        say("Your profile is saved; the message you sent stays as it went out.", 10000)
         return
-    if window.phone_editor.message_text() == (previous.phone_script or ""):
-        window._programmatic = True  # an untouched script follows along; not an edit
-        try:
-            window.phone_editor.replace_text(draft.phone_script or "")
-        finally:
-            window._programmatic = False
+    if v.phone_editor.message_text() == (previous.phone_script or ""):
+        with drafting.quietly():  # an untouched script follows along; not an edit
+            v.phone_editor.replace_text(draft.phone_script or "")
     message = "Your edits are kept; the new templates apply when the situation changes."
     if new.profile != old.profile:
-        if swap_signature(
-            window.editor.document(), signature_lines(previous), signature_lines(draft)
-        ):
+        if swap_signature(v.editor.document(), signature_lines(previous), signature_lines(draft)):
             message = "Signature updated; the rest of your text is as you wrote it."
         else:
             message = "Your profile is saved; the signature you edited in this draft stays."
-    window.statusBar().showMessage(message, 10000)
-
-
-def accept_user_names(window: WindowParts) -> None:
-    """Every name the user typed — in the form and in the profile (their own name and
-    signature lines) — is a word to the spell checkers of both editors."""
-    profile = window.context.settings.profile
-    names = [*window.form.names(), profile.name, *profile.signature.splitlines()]
-    for editor in (window.editor, window.phone_editor):
-        editor.highlighter.set_ignored_words(name for name in names if name.strip())
+    say(message, 10000)

@@ -1,6 +1,14 @@
-"""The main window: side navigation, the views, the actions, wired in one visible block.
+"""The main window: it builds the widgets and the collaborators and wires them in one block.
 
-Adding a view is adding a module to ``gui/views/`` and a line to :data:`VIEWS`.
+The collaborators each own one responsibility and talk through signals, the use cases of
+:mod:`bowout.services` and one :class:`~bowout.gui.events.HistoryEvents`:
+:class:`~bowout.gui.drafting.Drafting` (the draft and the user's edits),
+:class:`~bowout.gui.open_record.OpenRecord` (the record shown, its saving and its life),
+:class:`~bowout.gui.sending.Sending` (clipboard, mail, exports),
+:class:`~bowout.gui.timeline_commands.Timeline` (replies, call notes, resolved) and
+:class:`~bowout.gui.preferences.Preferences` (settings, theme). The window itself keeps the
+layout, the views beside the draft, the start and the close. Adding a view is a module in
+``gui/views/`` and a line in :data:`bowout.gui.action_table.VIEWS`.
 """
 
 from __future__ import annotations
@@ -12,9 +20,9 @@ import logging
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,24 +37,27 @@ from PySide6.QtWidgets import (
 from bowout import paths
 from bowout.gui.action_table import VIEWS
 from bowout.gui.actions import build_actions
-from bowout.gui.autosave import Autosaver
 from bowout.gui.banner import Banner
-from bowout.gui.commands import WindowCommands
 from bowout.gui.context import AppContext
-from bowout.gui.drafting import DraftingCommands
+from bowout.gui.drafting import Drafting
 from bowout.gui.edit_commands import on_focused
-from bowout.gui.lifecycle import LifecycleCommands
+from bowout.gui.events import HistoryEvents
+from bowout.gui.feedback import Feedback
 from bowout.gui.menus import build_menus, build_toolbar
-from bowout.gui.moving import MovingCommands
-from bowout.gui.timeline_commands import TimelineCommands
+from bowout.gui.open_record import OpenRecord
+from bowout.gui.preferences import Preferences
+from bowout.gui.questions import Questions
+from bowout.gui.sending import Sending
+from bowout.gui.shared import WindowShared
+from bowout.gui.timeline_commands import Timeline
 from bowout.gui.views.draft import DraftView
+from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.gui.widgets.navigation import Navigation
 from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
-    from bowout.core.draft import Draft
-    from bowout.core.situation import Profile
-    from bowout.gui.welcome import WelcomeAnswer
+    from bowout.gui.views.history import HistoryView
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
@@ -57,18 +68,9 @@ COMPACT_NAV_WIDTH = 1000
 FORM_BESIDE_LIST_WIDTH = 1100
 #: The widest a list view beside the draft gets (half of it on a narrow window).
 LIST_MAX_WIDTH = 560
-#: The tone coach re-reads the user's text this long after typing pauses.
-TONE_DELAY_MS = 300
 
 
-class MainWindow(
-    DraftingCommands,
-    WindowCommands,
-    TimelineCommands,
-    LifecycleCommands,
-    MovingCommands,
-    QMainWindow,
-):
+class MainWindow(QMainWindow):
     """Navigation on the left, a list view beside the draft, the draft filling the rest."""
 
     #: Emitted once :meth:`finish_start` has composed the draft and opened the history.
@@ -83,13 +85,6 @@ class MainWindow(
         super().__init__()
         self.setObjectName("main_window")
         self.context = context
-        self.draft: Draft | None = None
-        self.basis: Draft | None = None
-        self._own_text = False
-        self.record = None
-        self.update_title()
-        self.dirty = False
-        self._programmatic = False
         icon = paths.resources_dir() / "icons" / "bowout.svg"
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
@@ -100,16 +95,84 @@ class MainWindow(
         #: The list views made so far, by key (made in :meth:`finish_start`).
         self.views: dict[str, QWidget] = {}
         self._build()
+        self.ask = Questions(self)
+        self.feedback = Feedback(self.banner, self.statusBar(), self)
+        self.events = HistoryEvents(self)
+        shared = WindowShared(context, self.feedback, self.ask, self.events)
+        self.drafting = Drafting(shared, self.draft_view, self)
+        self.session = OpenRecord(shared, self.drafting, self)
+        self.sending = Sending(shared, self.drafting, self)
+        self.timeline = Timeline(shared, self.session, self)
+        self.preferences = Preferences(shared, self.drafting, self)
         self.actions_ = build_actions(self, self._handlers(), self.format_bar.commands())
         self.menus = build_menus(self, self.actions_)
-        self.export_menu = self.menus["File/Export"]
         self.main_toolbar = build_toolbar(self, self.actions_, self.menus)
         self.show_theme(context.settings.theme)
-        self.autosaver = Autosaver(context.data_dir, self.snapshot, self)
         self._connect()
+        self.session.update_title()
         self.saved_view = self.restore_window_state()
         if not defer_start:
             self.finish_start()
+
+    def _connect(self) -> None:
+        """Every signal-slot connection of the window, in one place."""
+        d, s, v = self.drafting, self.session, self.draft_view
+        v.form.situation_changed.connect(d.regenerate)
+        for editor in (v.editor, v.phone_editor):
+            editor.textChanged.connect(d.editor_changed)
+            editor.highlighter.personal_words_changed.connect(self.preferences.save_personal_words)
+        v.subject_edit.textEdited.connect(d.user_edited)
+        v.checklist_view.ticked.connect(d.user_edited)
+        v.notes_edit.textChanged.connect(d.user_edited)
+        d.tone_timer.timeout.connect(d.recheck_tone)
+        v.tone_list.finding_activated.connect(d.select_finding)
+        v.tabs.currentChanged.connect(d.tab_changed)
+        v.subject_undo.state_restored.connect(d.state_restored)
+        v.redraft_bar.keep_requested.connect(d.keep_my_text)
+        v.redraft_bar.use_requested.connect(d.use_new_draft)
+        d.modified.connect(self.setWindowModified)
+        d.modified.connect(s.draft_modified)
+        d.words_counted.connect(self.word_label.setText)
+        s.title_changed.connect(self.setWindowTitle)
+        s.record_changed.connect(self._record_changed)
+        v.form.negotiate_panel.resolved_requested.connect(self.timeline.mark_resolved)
+        bar = v.follow_up_bar
+        bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
+        bar.note_button.clicked.connect(self.actions_.call_note.trigger)
+        bar.new_version_button.clicked.connect(self.actions_.new_version.trigger)
+        self.nav.view_chosen.connect(self.show_view)
+        self.preferences.theme_changed.connect(self._theme_changed)
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """What each window command of the table does (the editor's own act on the
+        editor showing: :class:`~bowout.gui.format_bar.FormatToolBar`)."""
+        s, d, out, t, p = self.session, self.drafting, self.sending, self.timeline, self.preferences
+        views: dict[str, Callable[[], object]] = {
+            f"view_{spec.key}": partial(self.show_view, spec.key) for spec in VIEWS
+        }
+        views["view_history"] = self.show_history
+        return {
+            "new": s.new_draft, "save": s.save_to_history, "mark_sent": s.mark_sent,
+            "copy": out.copy_message, "mail": out.open_in_mail,
+            **{f"export_{x}": partial(out.export_as, f".{x}") for x in ("eml", "pdf", "txt",
+                                                                         "html")},
+            "export_all": out.export_all_data, "import_all": out.import_all_data,
+            "import_csv": partial(self.in_view, "applications", "import_csv"),
+            "export_calendar": partial(self.in_view, "coming_up", "export_all"),
+            "settings": p.show_settings, "quit": self.close,
+            "they_replied": t.they_replied, "call_note": t.add_call_note,
+            "new_version": s.write_new_version, "resolved": t.mark_resolved,
+            "delete_record": partial(self.in_view, "history", "delete_selected"),
+            "cut": partial(on_focused, "cut"), "copy_text": partial(on_focused, "copy"),
+            "paste": partial(on_focused, "paste"),
+            "paste_rich": lambda: d.current_editor().paste_with_formatting(),
+            "select_all": partial(on_focused, "selectAll"),
+            **views, "find": self.find_in_history,
+            **{f"theme_{x}": partial(p.set_theme, x) for x in ("system", "light", "dark")},
+            "commands": self.show_commands, "help": self.show_help, "about": self.show_about,
+        }  # fmt: skip
+
+    # -- the start ------------------------------------------------------------------------
 
     def finish_start(self) -> None:
         """Open the history, make the views, compose the first draft, put the icons on and
@@ -122,7 +185,7 @@ class MainWindow(
             from bowout.gui.history_loader import HistoryLoader
 
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
-            self.regenerate()
+            self.drafting.regenerate()
             for action in self.actions_.history_actions():
                 action.setEnabled(False)
             self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
@@ -146,10 +209,10 @@ class MainWindow(
         self.link_tab_order()
         for action in self.actions_.history_actions():
             action.setEnabled(self.context.history is not None)
-        self.show_record_state()
-        if self.draft is None:
+        self.session.show_record_state()
+        if self.drafting.draft is None:
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
-            self.regenerate()
+            self.drafting.regenerate()
         self._show_start_messages()
         self.show_view(self.saved_view)
         self.apply_icons()
@@ -158,29 +221,53 @@ class MainWindow(
         if self.welcome and not self.context.settings.welcomed:
             self.first_run()
 
-    def ask_welcome(self, profile: Profile) -> WelcomeAnswer:
-        """The welcome dialog (tests replace this)."""
-        from bowout.gui.welcome import WelcomeDialog
-
-        return WelcomeDialog.ask(self, profile)
-
     def first_run(self) -> None:
         """The welcome, once: keep the profile, then draft what the user says happened."""
-        answer = self.ask_welcome(self.context.settings.profile)
-        self.apply_settings(
+        answer = self.ask.ask_welcome(self.context.settings.profile)
+        self.preferences.apply_settings(
             dataclasses.replace(self.context.settings, profile=answer.profile, welcomed=True)
         )
         if answer.situation is not None:
             voice = self.form.wording_bar.voice()
-            self.basis = None  # the first draft: nothing of the user's in the message yet
-            self.form.set_situation(dataclasses.replace(answer.situation, voice=voice))
+            self.drafting.start_over(dataclasses.replace(answer.situation, voice=voice))
             self.tone_list.group_fill_ins()
-            self._settle("Your draft is ready: add the company and the people, then read it over.")
+            self.session.settle(
+                "Your draft is ready: add the company and the people, then read it over."
+            )
+
+    def _show_start_messages(self) -> None:
+        pending = self.session.autosaver.pending()
+        if pending is not None:
+            self.feedback.offer(
+                "Bow Out did not close properly last time. Restore the draft you were writing?",
+                (
+                    ("restore_autosave_button", "&Restore draft", self.session.restore_autosave),
+                    ("discard_autosave_button", "Discard", self.session.discard_autosave),
+                ),
+            )
+        elif self.context.history_message or self.context.settings_notices:
+            said = [*self.context.settings_notices, self.context.history_message or ""]
+            self.feedback.offer("\n".join(line for line in said if line))
+        if self.context.history is None and self.context.history_message:
+            self.feedback.say("History unavailable: " + self.context.history_message, 0)
+        self.drafting.set_saved()
+        self.session.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
+
+    # -- the commands the window keeps: views, themes, help -------------------------------
 
     @property
-    def history_view(self) -> Any:
+    def history_view(self) -> HistoryView | None:
         """The history list view (None until the start finished, or without a history)."""
-        return self.views.get("history")
+        return cast("HistoryView | None", self.views.get("history"))
+
+    @Slot(object)
+    def _record_changed(self, record: Record | None) -> None:
+        """A sent or resolved record cannot be marked sent or resolved; it gets new versions."""
+        closed = is_closed(record)
+        can_change = self.context.history is not None and not closed
+        self.actions_.mark_sent.setEnabled(can_change)
+        self.actions_.resolved.setEnabled(can_change)
+        self.actions_.new_version.setEnabled(closed)
 
     def apply_icons(self) -> None:
         """Icons for the toolbar and the navigation, in the theme's text colour."""
@@ -189,59 +276,67 @@ class MainWindow(
         apply_icons(self, VIEWS)
         self._fit(self.width())
 
+    @Slot(str)
+    def _theme_changed(self, theme: str) -> None:
+        self.apply_icons()  # drawn in the new theme's text colour
+        self.show_theme(theme)
+
+    def show_theme(self, theme: str) -> None:
+        """Tick the theme ``theme`` in View › Theme."""
+        for name in ("system", "light", "dark"):
+            self.actions_.get(f"theme_{name}").setChecked(name == theme)
+
     def command_list(self) -> list[QAction]:
         """Every command the window has, for the command list (F1): the whole table."""
         return self.actions_.all()
 
-    def _handlers(self) -> dict[str, Callable[[], object]]:
-        """What each window command of the table does (the editor's own act on the
-        editor showing: :class:`~bowout.gui.format_bar.FormatToolBar`)."""
-        views: dict[str, Callable[[], object]] = {
-            f"view_{spec.key}": partial(self.show_view, spec.key) for spec in VIEWS
-        }
-        views["view_history"] = self.show_history
-        return {
-            "new": self.new_draft, "save": self.save_to_history, "mark_sent": self.mark_sent,
-            "copy": self.copy_message, "mail": self.open_in_mail,
-            "export_eml": partial(self.export_as, ".eml"),
-            "export_pdf": partial(self.export_as, ".pdf"),
-            "export_txt": partial(self.export_as, ".txt"),
-            "export_html": partial(self.export_as, ".html"),
-            "export_all": self.export_all_data, "import_all": self.import_all_data,
-            "import_csv": partial(self.in_view, "applications", "import_csv"),
-            "export_calendar": partial(self.in_view, "coming_up", "export_all"),
-            "settings": self.show_settings, "quit": self.close,
-            "they_replied": self.they_replied, "call_note": self.add_call_note,
-            "new_version": self.write_new_version, "resolved": self.mark_resolved,
-            "delete_record": partial(self.in_view, "history", "delete_selected"),
-            "cut": partial(on_focused, "cut"), "copy_text": partial(on_focused, "copy"),
-            "paste": partial(on_focused, "paste"),
-            "paste_rich": lambda: self.current_editor().paste_with_formatting(),
-            "select_all": partial(on_focused, "selectAll"),
-            **views, "find": self.find_in_history,
-            "theme_system": partial(self.set_theme, "system"),
-            "theme_light": partial(self.set_theme, "light"),
-            "theme_dark": partial(self.set_theme, "dark"),
-            "commands": self.show_commands, "help": self.show_help, "about": self.show_about,
-        }  # fmt: skip
+    @Slot()
+    def show_commands(self) -> None:
+        """Every command with its shortcut, filtered as you type; Enter runs one."""
+        from bowout.gui.widgets.command_palette import CommandPalette
+
+        chosen = CommandPalette.ask(self, self.command_list())
+        if chosen is not None and chosen.isEnabled():
+            chosen.trigger()
+
+    @Slot()
+    def show_help(self) -> None:
+        """Stages and channels explained."""
+        from bowout.gui import about
+
+        about.show_help(self)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Version and licence."""
+        from bowout.gui import about
+
+        about.show_about(self)
+
+    @Slot()
+    def show_history(self) -> None:
+        """Show the history list beside the draft (or say why there is none)."""
+        if self.history_view is None:
+            self.feedback.error(self.context.history_message or "The history is not available.")
+            return
+        self.show_view("history")
+
+    @Slot()
+    def find_in_history(self) -> None:
+        """Show the history with the search field ready for typing."""
+        self.show_history()
+        if self.history_view is not None:
+            self.history_view.focus_search()
 
     def in_view(self, key: str, command: str) -> None:
         """Show the list view ``key`` and run its ``command`` (a public method of the view
         taking no argument); says why when the view is unavailable."""
-        if self.views.get(key) is None:
-            self.show_error(self.context.history_message or "The history is not available.")
+        view = self.views.get(key)
+        if view is None:
+            self.feedback.error(self.context.history_message or "The history is not available.")
             return
         self.show_view(key)
-        getattr(self.views[key], command)()
-
-    def set_theme(self, theme: str) -> None:
-        """Use the theme ``theme`` ("system", "light", "dark") from now on."""
-        self.apply_settings(dataclasses.replace(self.context.settings, theme=theme))
-
-    def show_theme(self, theme: str) -> None:
-        """Tick the theme ``theme`` in View > Theme."""
-        for name in ("system", "light", "dark"):
-            self.actions_.get(f"theme_{name}").setChecked(name == theme)
+        getattr(view, command)()
 
     @Slot(str)
     def show_view(self, key: str) -> None:
@@ -262,25 +357,17 @@ class MainWindow(
     # -- layout: navigation | list view | the draft ----------------------------------------
 
     def _build(self) -> None:
-        self.draft_view = DraftView(self.context.settings)
-        d = self.draft_view
-        # The draft's parts by name: the commands and the tests reach them here.
+        self.draft_view = d = DraftView(self.context.settings)
+        # The draft's parts by name: the tests and the views' wiring reach them here.
         self.form, self.stage_combo, self.channel_combo = (
             d.form,
             d.form.stage_combo,
             d.form.channel_combo,
         )
         self.subject_edit, self.tabs, self.tone_list = d.subject_edit, d.tabs, d.tone_list
-        self.editor, self.phone_editor, self.checklist_view = (
-            d.editor,
-            d.phone_editor,
-            d.checklist_view,
-        )
-        self.notes_edit, self.subject_undo, self.format_bar = (
-            d.notes_edit,
-            d.subject_undo,
-            d.format_bar,
-        )
+        self.editor, self.phone_editor = d.editor, d.phone_editor
+        self.checklist_view, self.notes_edit = d.checklist_view, d.notes_edit
+        self.subject_undo, self.format_bar = d.subject_undo, d.format_bar
         self.splitter, self.editor_splitter = d.splitter, d.editor_splitter
         self.nav = Navigation(VIEWS)
         self.side_stack = QStackedWidget()
@@ -306,9 +393,6 @@ class MainWindow(
         self.word_label.setObjectName("word_count_label")
         self.word_label.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_label)
-        self.tone_timer = QTimer(self)
-        self.tone_timer.setSingleShot(True)
-        self.tone_timer.setInterval(TONE_DELAY_MS)
         self.resize(1280, 820)
         self.link_tab_order()
 
@@ -318,29 +402,6 @@ class MainWindow(
         chain = [self.nav, *lists, *self.draft_view.focus_chain()]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
-
-    def _connect(self) -> None:
-        """Every signal-slot connection of the window, in one place."""
-        self.form.situation_changed.connect(self.regenerate)
-        self.editor.textChanged.connect(self._editor_changed)
-        self.phone_editor.textChanged.connect(self._editor_changed)
-        self.subject_edit.textEdited.connect(self._user_edited)
-        self.checklist_view.ticked.connect(self._user_edited)
-        self.notes_edit.textChanged.connect(self._user_edited)
-        self.tone_timer.timeout.connect(self.recheck_tone)
-        self.tone_list.finding_activated.connect(self.select_finding)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.nav.view_chosen.connect(self.show_view)
-        self.form.negotiate_panel.resolved_requested.connect(self.mark_resolved)
-        bar = self.draft_view.follow_up_bar
-        bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
-        bar.note_button.clicked.connect(self.actions_.call_note.trigger)
-        bar.new_version_button.clicked.connect(self.actions_.new_version.trigger)
-        self.subject_undo.state_restored.connect(self._state_restored)
-        self.draft_view.redraft_bar.keep_requested.connect(self.keep_my_text)
-        self.draft_view.redraft_bar.use_requested.connect(self.use_new_draft)
-        for editor in (self.editor, self.phone_editor):
-            editor.highlighter.personal_words_changed.connect(self.save_personal_words)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow windows: icons-only navigation; the form gives way to a list view."""
@@ -359,26 +420,7 @@ class MainWindow(
         narrow = width < FORM_BESIDE_LIST_WIDTH
         self.side_stack.setMaximumWidth(LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH)
 
-    # -- start and close ------------------------------------------------------------------
-
-    def _show_start_messages(self) -> None:
-        pending = self.autosaver.pending()
-        if pending is not None:
-            self.banner.show_message(
-                "Bow Out did not close properly last time. Restore the draft you were writing?",
-                (
-                    ("restore_autosave_button", "&Restore draft", self.restore_autosave),
-                    ("discard_autosave_button", "Discard", self.discard_autosave),
-                ),
-            )
-        elif self.context.history_message or self.context.settings_notices:
-            said = [*self.context.settings_notices, self.context.history_message or ""]
-            self.banner.show_message("\n".join(line for line in said if line))
-        if self.context.history is None and self.context.history_message:
-            self.statusBar().showMessage("History unavailable: " + self.context.history_message)
-        self.dirty = False
-        self.setWindowModified(False)
-        self.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
+    # -- window state and close -----------------------------------------------------------
 
     def restore_window_state(self) -> str:
         """Geometry and splitter positions from the last run; the view that was showing."""
@@ -395,10 +437,10 @@ class MainWindow(
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before losing edits; a clean close removes the autosave."""
         self.form.finish_typing()
-        if self.dirty and not self.confirm_discard("Close Bow Out"):
+        if self.drafting.dirty and not self.ask.confirm_discard("Close Bow Out"):
             event.ignore()
             return
         self.save_window_state()
-        self.autosaver.discard()
+        self.session.autosaver.discard()
         self.context.close()
         event.accept()

@@ -10,38 +10,31 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog
 
 from bowout.core.errors import BowOutError
-from bowout.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:
+    from bowout.core.draft import Reply
+    from bowout.gui.open_record import OpenRecord
     from bowout.gui.reply_dialog import ReplyEntry
+    from bowout.gui.shared import WindowShared
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
 
-class TimelineCommands(WindowParts):
-    """Mixed into MainWindow: They replied…, Add a call note…, Resolved: no withdrawal."""
+class Timeline(QObject):
+    """They replied…, Add a call note…, Resolved: no withdrawal — on the open record."""
 
-    if TYPE_CHECKING:  # provided by MainWindow and the other mixins
-
-        def save_to_history(self) -> bool: ...
-        def _history_changed(self) -> None: ...
-        def show_record_state(self) -> None: ...
-
-    # -- replaceable interactions (tests swap these) --------------------------------------
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Show a dialog modally; returns its result code."""
-        return dialog.exec()
-
-    def now(self) -> dt.datetime:
-        """The current time (UTC); a test may fix it."""
-        return dt.datetime.now(dt.timezone.utc)
-
-    # -- the commands ---------------------------------------------------------------------
+    def __init__(
+        self, shared: WindowShared, session: OpenRecord, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.feedback, self.ask = shared.context, shared.feedback, shared.ask
+        self.events = shared.events
+        self.session = session
 
     @Slot()
     def they_replied(self) -> None:
@@ -55,17 +48,17 @@ class TimelineCommands(WindowParts):
         profile = self.context.settings.profile
         composer = self.context.composer
 
-        def answer(kind: str) -> Any:
+        def answer(kind: str) -> Reply:
             return composer.compose_reply(situation, profile, kind, subject=record.subject)
 
-        now = self.now()
+        now = self.ask.now()
         try:
             dialog = ReplyDialog(answer, channel=record.channel, sent=_day(record.sent),
-                                 today=now.astimezone().date(), parent=self)  # fmt: skip
+                                 today=now.astimezone().date(), parent=self.ask.window)  # fmt: skip
         except BowOutError as exc:
-            self.show_error(str(exc))
+            self.feedback.error(str(exc))
             return
-        while self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+        while self.ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             entry = dialog.entry()
             done = "your answer" if entry.received is None else "their reply"
             if entry.received is not None and entry.answer_sent:
@@ -83,12 +76,12 @@ class TimelineCommands(WindowParts):
         record = self._record_to_change("add a call note")
         if record is None:
             return
-        now = self.now()
+        now = self.ask.now()
         start = _day(record.sent or record.created)
-        dialog = NoteDialog(sent=start, today=now.astimezone().date(), parent=self)
+        dialog = NoteDialog(sent=start, today=now.astimezone().date(), parent=self.ask.window)
         from bowout.services.records import timeline_event  # storage waits for first use
 
-        while self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+        while self.ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             day, text = dialog.note()
             at = _stamp(day, now, floor=record.sent or "")
             event = timeline_event("call-note", at, "phone", text)
@@ -99,71 +92,66 @@ class TimelineCommands(WindowParts):
     def mark_resolved(self) -> None:
         """The conversation resolved it: keep the request, note the outcome, send nothing."""
         history = self.context.history
-        if history is None or not self.save_to_history() or self.record is None:
+        if history is None or not self.session.save_to_history():
+            return
+        record = self.session.record
+        if record is None:
             return
         from bowout.services import records
 
         try:  # the outcome and its note in one save
-            when = max(self.now(), _parse(self.record.updated) + dt.timedelta(microseconds=1))
-            self.record = records.mark_resolved(history, self.record.id, when)
+            when = max(self.ask.now(), _parse(record.updated) + dt.timedelta(microseconds=1))
+            record = records.mark_resolved(history, record.id, when)
         except BowOutError as exc:
-            self.show_error(str(exc))
+            self.feedback.error(str(exc))
             return
-        self.form.negotiate_panel.show_resolved(True)
-        self.statusBar().showMessage("Kept as resolved: no withdrawal is sent.", 10000)
-        self._history_changed()
-        self.show_follow_up()
-
-    def show_follow_up(self) -> None:
-        """What follows the message, for the record in the window (none: a new draft): the
-        bar of a sent one, and whether its conversation resolved it."""
-        self.draft_view.follow_up_bar.show_record(self.record)
-        resolved = self.record is not None and self.record.outcome == "resolved"
-        self.form.negotiate_panel.show_resolved(resolved)
-        self.show_record_state()
+        self.feedback.say("Kept as resolved: no withdrawal is sent.", 10000)
+        self.session.set_record(record)
+        self.events.publish(record.id)
 
     # -- internals ------------------------------------------------------------------------
 
-    def _record_to_change(self, what: str) -> Any:
-        if self.context.history is None or self.record is None:
-            self.show_error(f"Save this withdrawal to your history first; then {what}.")
+    def _record_to_change(self, what: str) -> Record | None:
+        record = self.session.record
+        if self.context.history is None or record is None:
+            self.feedback.error(f"Save this withdrawal to your history first; then {what}.")
             return None
-        return self.record
+        return record
 
-    def _sent_record(self, what: str) -> Any:
+    def _sent_record(self, what: str) -> Record | None:
         record = self._record_to_change(what)
         if record is not None and record.status != "sent":
-            self.show_error(f"Mark the message as sent first; then {what}.")
+            self.feedback.error(f"Mark the message as sent first; then {what}.")
             return None
         return record
 
     def _add_events(self, events: list[dict[str, Any]], message: str) -> bool:
         """Keep ``events`` in the open record's timeline; False (and the reason shown) when
         they could not be kept, so the dialog they came from can come back with its text."""
-        history = self.context.history
-        if history is None or self.record is None or not events:
+        history, record = self.context.history, self.session.record
+        if history is None or record is None or not events:
             return True
         try:
             from bowout.services.records import add_events
 
-            self.record = add_events(history, self.record.id, events)
+            record = add_events(history, record.id, events)
         except BowOutError as exc:
-            self.show_error(str(exc))
+            self.feedback.error(str(exc))
             return False
-        record_id = self.record.id
-        self.statusBar().showMessage(message, 8000)
-        self.banner.show_message(message, (
-            ("undo_timeline_button", "&Undo", lambda: self._remove_events(record_id, events)),
-            ("banner_dismiss", "Dismiss", self.banner.dismiss),
+        record_id = record.id
+        self.feedback.say(message)
+        self.feedback.offer(message, (
+            ("undo_timeline_button", "&Undo", lambda: self.remove_events(record_id, events)),
+            ("banner_dismiss", "Dismiss", self.feedback.dismiss),
         ))  # fmt: skip
-        self._history_changed()
-        self.show_follow_up()
+        self.session.set_record(record)
+        self.events.publish(record_id)
         return True
 
-    def _remove_events(self, record_id: str, events: list[dict[str, Any]]) -> None:
+    def remove_events(self, record_id: str, events: list[dict[str, Any]]) -> None:
         """Undo: take the events just added out of the record's timeline again."""
         history = self.context.history
-        self.banner.dismiss()
+        self.feedback.dismiss()
         if history is None:
             return
         try:
@@ -171,13 +159,15 @@ class TimelineCommands(WindowParts):
 
             record = take_back(history, record_id, events)
         except BowOutError as exc:
-            self.show_error(str(exc))
+            self.feedback.error(str(exc))
             return
-        if self.record is not None and self.record.id == record_id:
-            self.record = record
-        self.statusBar().showMessage("Taken out of the timeline again.", 8000)
-        self._history_changed()
-        self.show_follow_up()
+        self.feedback.say("Taken out of the timeline again.")
+        open_now = self.session.record
+        if open_now is not None and open_now.id == record_id:
+            self.session.set_record(record)
+        else:
+            self.session.show_follow_up()
+        self.events.publish(record_id)
 
 
 def reply_events(entry: ReplyEntry, sent: str, now: dt.datetime) -> list[dict[str, Any]]:

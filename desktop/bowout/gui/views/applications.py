@@ -288,6 +288,12 @@ class ApplicationsView(QWidget):
         parts += [app.notes.splitlines()[0][:120]] if app.notes.strip() else []
         self.details.setText("\n".join(parts))
 
+    @Slot(str)
+    def history_changed(self, _record_id: str) -> None:
+        """The history changed elsewhere: list again now if in sight (else on showing)."""
+        if self.isVisible():
+            self.view_shown()
+
     def view_shown(self) -> None:
         """The view came into sight: list the applications."""
         self.refresh()
@@ -357,4 +363,6 @@ def make(host: ViewHost) -> ApplicationsView | None:
     if host.context.history is None:
         return None
     # Its shortcut (VIEWS) is an action of the window's View menu: navigation.view_actions.
-    return ApplicationsView(host.context.history)
+    view = ApplicationsView(host.context.history)
+    host.events.changed.connect(view.history_changed)
+    return view

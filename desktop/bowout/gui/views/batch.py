@@ -437,6 +437,12 @@ class BatchView(QWidget):
         return batch_note(self.drafted_on, self.reason_combo.currentText(),
                           accepted.application if offer and accepted else None)  # fmt: skip
 
+    @Slot(str)
+    def history_changed(self, _record_id: str) -> None:
+        """The history changed elsewhere: list again now if in sight (else on showing)."""
+        if self.isVisible():
+            self.view_shown()
+
     def view_shown(self) -> None:
         """The view came into sight: list the open applications."""
         self.load_applications()
@@ -446,4 +452,6 @@ def make(host: ViewHost) -> BatchView | None:
     """The batch view (None without a history: there would be no applications to tell)."""
     if host.context.history is None:
         return None
-    return BatchView(host.context)
+    view = BatchView(host.context)
+    host.events.changed.connect(view.history_changed)
+    return view

@@ -350,6 +350,12 @@ class ComingUpView(QWidget):
         )
         return path
 
+    @Slot(str)
+    def history_changed(self, _record_id: str) -> None:
+        """The history changed elsewhere: list again now if in sight (else on showing)."""
+        if self.isVisible():
+            self.view_shown()
+
     def view_shown(self) -> None:
         """The view came into sight: list what is due now."""
         self.refresh()
@@ -361,4 +367,6 @@ def make(host: ViewHost) -> ComingUpView | None:
     if host.context.history is None:
         return None
     context = host.context
-    return ComingUpView(context.history, lambda: context.settings.reply_days)
+    view = ComingUpView(context.history, lambda: context.settings.reply_days)
+    host.events.changed.connect(view.history_changed)
+    return view

@@ -355,6 +355,13 @@ class HistoryView(QWidget):
             self.history.ready = True  # type: ignore[attr-defined]
         self.refresh()
 
+    @Slot(str)
+    def history_changed(self, record_id: str) -> None:
+        """The history changed elsewhere: list it again now if in sight, selecting
+        ``record_id`` ("" : keep the selection); a hidden view lists on showing."""
+        if self.isVisible():
+            self.refresh(select_id=record_id or None)
+
     @Slot()
     def focus_search(self) -> None:
         """Put the cursor in the search box, its text selected for typing over."""
@@ -392,6 +399,7 @@ def make(host: ViewHost) -> HistoryView | None:
         return None
     view = HistoryView(DeferredHistory(host.context.history))
     attach_summary(view, host.context)
-    view.open_requested.connect(host.open_record)
-    view.duplicate_requested.connect(host.duplicate_record)
+    view.open_requested.connect(host.session.open_record)
+    view.duplicate_requested.connect(host.session.duplicate_record)
+    host.events.changed.connect(view.history_changed)
     return view
