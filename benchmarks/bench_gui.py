@@ -66,7 +66,7 @@ import resource, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from bowout.gui.app import setup_logging, show_window
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 finish_start = MainWindow.finish_start
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
 from bowout.gui.app import make_application
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.welcome import WelcomeDialog
 from bowout.gui.theme import apply_theme
-from bowout.gui.welcome import WelcomeDialog
+from bowout.gui.window.shell import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QDialog
 
     from bowout.core.situation import DealBreaker
-    from bowout.gui.reply_dialog import ReplyDialog
+    from bowout.gui.dialogs.reply_dialog import ReplyDialog
     from bowout.storage.timeline import make_event
 
     app = make_application()
@@ -289,7 +289,7 @@ TRACKER_CSV = (
 def render_applications(out: Path, data_dir: Path) -> list[Path]:
     """The applications view beside the draft (light, dark) and the CSV import dialog."""
     from bowout.core.applications import Application
-    from bowout.gui.widgets.import_dialog import ImportDialog
+    from bowout.gui.dialogs.import_dialog import ImportDialog
     from bowout.storage import History
 
     with History.open(data_dir) as history:

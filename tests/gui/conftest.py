@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
-from bowout.gui.placeholder_check import PlaceholderDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
+from bowout.gui.window.shell import MainWindow
 
 
 @pytest.fixture(autouse=True)

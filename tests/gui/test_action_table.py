@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.action_table import BY_NAME, COMMANDS, VIEWS
-from bowout.gui.shell import MainWindow
-from bowout.gui.widgets.command_palette import CommandPalette, command_label
+from bowout.gui.dialogs.command_palette import CommandPalette, command_label
+from bowout.gui.window.action_table import BY_NAME, COMMANDS, VIEWS
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History, Record
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile, Stage
-from bowout.gui.settings_dialog import SettingsDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.settings_dialog import SettingsDialog
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import Settings, load_settings
 
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
-from bowout.gui import actions as actions_module
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.command_palette import CommandPalette
 from bowout.gui.theme import apply_theme
-from bowout.gui.widgets.command_palette import CommandPalette
+from bowout.gui.window import actions as actions_module
+from bowout.gui.window.shell import MainWindow
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def test_actions_take_a_protocol_not_the_window() -> None:
     source = actions_module.__file__
     with open(source, encoding="utf-8") as handle:
         text = handle.read()
-    assert "bowout.gui.shell" not in text and "MainWindow" not in text
+    assert "bowout.gui.window.shell" not in text and "MainWindow" not in text
 
 
 def icon_colour(action: QAction) -> QColor:

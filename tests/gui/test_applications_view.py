@@ -15,9 +15,9 @@ from bowout.core.applications import Application
 from bowout.core.situation import Stage
 from bowout.core.tabular import Table, read_table
 from bowout.gui import build_window
+from bowout.gui.dialogs.application_dialog import ApplicationDialog
+from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.views.applications import SEARCH_DELAY_MS, ApplicationsView
-from bowout.gui.widgets.application_dialog import ApplicationDialog
-from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.storage import History, ImportMapping
 from conftest import close_quietly
 

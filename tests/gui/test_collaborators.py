@@ -8,12 +8,12 @@ from PySide6.QtCore import SIGNAL, QObject
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.drafting import Drafting
-from bowout.gui.events import HistoryEvents
-from bowout.gui.open_record import OpenRecord
-from bowout.gui.sending import Sending
-from bowout.gui.shell import MainWindow
-from bowout.gui.timeline_commands import Timeline
+from bowout.gui.window.drafting import Drafting
+from bowout.gui.window.events import HistoryEvents
+from bowout.gui.window.open_record import OpenRecord
+from bowout.gui.window.sending import Sending
+from bowout.gui.window.shell import MainWindow
+from bowout.gui.window.timeline import Timeline
 
 
 def test_the_window_is_one_class_over_qmainwindow() -> None:

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Money, Reason
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import AA_TEXT, apply_theme, contrast_ratio
 from bowout.gui.views.coming_up import (
     COMPANY_COLUMN,
@@ -24,6 +23,7 @@ from bowout.gui.views.coming_up import (
     TITLE_COLUMN,
     ComingUpView,
 )
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import Settings, save_settings
 from bowout.storage import History, Record
 from conftest import close_quietly

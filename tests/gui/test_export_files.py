@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QTextDocument
 
 from bowout.core.exports import file_stem
-from bowout.gui.exporting import pdf_document, suggested_name
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.exporting import pdf_document, suggested_name
+from bowout.gui.window.shell import MainWindow
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.gui import build_window
-from bowout.gui.file_dialogs import documents_folder
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.file_dialogs import documents_folder
 from bowout.gui.views.coming_up import ComingUpView
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 

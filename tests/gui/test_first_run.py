@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Channel, Profile, Reason, Stage
 from bowout.gui.context import AppContext
-from bowout.gui.shell import MainWindow
-from bowout.gui.tone_panel import is_fill_in
-from bowout.gui.welcome import CHOICES, INTRO, WelcomeAnswer, WelcomeDialog
+from bowout.gui.dialogs.welcome import CHOICES, INTRO, WelcomeAnswer, WelcomeDialog
+from bowout.gui.widgets.tone_panel import is_fill_in
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import Settings, load_settings
 from conftest import close_quietly
 

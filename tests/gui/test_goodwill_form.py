@@ -10,9 +10,9 @@ from test_small_screen import shown_at
 from test_tab_order import walk
 
 from bowout.core.goodwill import Goodwill
-from bowout.gui.goodwill_panel import RED_FLAGS_HINT
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.widgets.goodwill_panel import RED_FLAGS_HINT
+from bowout.gui.window.shell import MainWindow
 
 
 def rescinding(qtbot: QtBot, window: MainWindow, reason: str = "other-offer") -> None:

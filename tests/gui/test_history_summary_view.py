@@ -19,10 +19,10 @@ import bowout
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Reason
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
 from bowout.gui.views.history_summary import HistorySummary
 from bowout.gui.widgets.summary_chart import COLOURS
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import load_settings
 from bowout.storage import History, Record
 from conftest import close_quietly

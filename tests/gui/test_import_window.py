@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 import spreadsheets
 from bowout.core.applications import Application
 from bowout.core.tabular import Table, read_table
+from bowout.gui.dialogs.import_dialog import MAX_COLUMN_COMBOS, ImportChoice, ImportDialog
 from bowout.gui.views.applications import ApplicationsView
-from bowout.gui.widgets.import_dialog import MAX_COLUMN_COMBOS, ImportChoice, ImportDialog
 from bowout.storage import History, ImportMapping
 from conftest import close_quietly
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 from bowout.storage.schema import format_time
 from bowout.storage.timeline import make_event

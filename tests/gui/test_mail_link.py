@@ -13,9 +13,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from bowout.gui import mail_link
-from bowout.gui.sending import NO_MAIL_APP
-from bowout.gui.shell import MainWindow
+from bowout.gui.window import mail_link
+from bowout.gui.window.sending import NO_MAIL_APP
+from bowout.gui.window.shell import MainWindow
 
 
 def fill(qtbot: QtBot, window: MainWindow) -> None:

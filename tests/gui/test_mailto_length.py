@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 from PySide6.QtWidgets import QApplication
 
 from bowout.core.exports import MAILTO_MAX_CHARS, mailto_fits, mailto_url
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 CYRILLIC = "Спасибо за предложение, но я решил отказаться. " * 9  # ~430 characters
 

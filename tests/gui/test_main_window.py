@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Channel, Stage
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 CONTRACT_NAMES = {
     "stage_combo": QComboBox,

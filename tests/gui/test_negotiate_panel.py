@@ -7,8 +7,8 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import DealBreaker, Kind
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.window.shell import MainWindow
 
 
 def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.reply_dialog import NoteDialog, ReplyDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.reply_dialog import NoteDialog, ReplyDialog
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 PASTED = "Thank you for letting me know.\x0bBest regards,\x0cJo\x00\x1b[0m\x85Lee"

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.checklist import format_date
 from bowout.core.situation import Profile
-from bowout.gui.exporting import export_message, missing_glyphs
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.exporting import export_message, missing_glyphs
+from bowout.gui.window.shell import MainWindow
 
 NO_FONT = "\U0010fffd"  # a private-use character: no font draws it
 HINDI = "मैं अपना आवेदन वापस लेना चाहता हूँ। धन्यवाद, क्षमा करें।"

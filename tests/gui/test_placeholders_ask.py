@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_batch_view import open_batch
 
-from bowout.gui.placeholder_check import PlaceholderDialog, unfilled
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.placeholder_check import PlaceholderDialog, unfilled
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 #: The real classmethod, before the autouse fixture answers it for every test.

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from bowout.gui.plain_words import plain_words
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 HEX_ID = re.compile(r"\b[0-9a-f]{8,32}\b")

@@ -16,9 +16,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from bowout.gui import editor as editor_module
-from bowout.gui.editor import RichEditor
-from bowout.gui.shell import MainWindow
+from bowout.gui.widgets import editor as editor_module
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.window.shell import MainWindow
 
 PASTED = "\nThank you for the offer.\n\nI have decided to decline it."
 LIST_HTML = (

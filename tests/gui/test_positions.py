@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from bowout.core.draft import Finding
-from bowout.gui.editor import RichEditor
-from bowout.gui.shell import MainWindow
-from bowout.gui.spellcheck import (
+from bowout.gui.utf16 import from_qt, qt_length, qt_positions, to_qt, to_qt_span
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.widgets.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
     placeholder_format,
     populate_context_menu,
 )
-from bowout.gui.utf16 import from_qt, qt_length, qt_positions, to_qt, to_qt_span
+from bowout.gui.window.shell import MainWindow
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 TEXT = "Thank you 🙏🙏 for the oportunity"

@@ -19,7 +19,7 @@ _SESSION = textwrap.dedent(
     import sys
     from bowout.cli import main
     from bowout.gui import app as gui_app
-    from bowout.gui.shell import MainWindow
+    from bowout.gui.window.shell import MainWindow
 
     MainWindow.first_run = lambda self: None  # the welcome is not what this test is about
     real_show = gui_app.show_window

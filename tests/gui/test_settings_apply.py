@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 SENTENCE = "I enjoyed meeting the whole team. "
 

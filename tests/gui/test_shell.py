@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Stage
 from bowout.gui import build_window
-from bowout.gui.shell import VIEWS, MainWindow
+from bowout.gui.window.shell import VIEWS, MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 

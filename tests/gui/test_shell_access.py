@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from test_contrast import AA_TEXT, contrast
 
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.spellcheck import (
+from bowout.gui.widgets.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
     available_languages,
@@ -284,6 +284,6 @@ def test_british_spellings_are_accepted_in_english(qtbot: QtBot) -> None:
 def test_languages_come_from_the_installed_word_lists() -> None:
     from spellchecker import SpellChecker
 
-    from bowout.gui.spellcheck import available_languages
+    from bowout.gui.widgets.spellcheck import available_languages
 
     assert set(available_languages()) == set(SpellChecker.languages())

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
-from bowout.gui.questions import Questions
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.questions import Questions
+from bowout.gui.window.shell import MainWindow
 
 # Enum types Python builds the first time each class is touched (one per class): none of
 # these classes is on screen in the first frame.
@@ -28,7 +28,7 @@ LATER_MODULES = (
     "bowout.core.draft",
     "bowout.core.checklist",
     "bowout.core.links",
-    "bowout.gui.plaintext",
+    "bowout.gui.widgets.plaintext",
 )
 
 
@@ -46,7 +46,7 @@ def test_first_frame_leaves_dialogs_and_draft_modules_for_later(tmp_path: Path) 
         "enum.EnumType._create_ = spy\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from bowout.gui.app import show_window\n"
-        "from bowout.gui.shell import MainWindow\n"
+        "from bowout.gui.window.shell import MainWindow\n"
         f"later = {sorted(LATER_ENUMS.values())!r}\n"
         f"modules = {list(LATER_MODULES)!r}\n"
         "def painted(self):\n"

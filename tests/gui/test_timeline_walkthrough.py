@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.errors import TemplateError
 from bowout.core.situation import DealBreaker, Kind
-from bowout.gui.history_model import RESOLVED_TEXT
-from bowout.gui.reply_dialog import NoteDialog, ReplyDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.reply_dialog import NoteDialog, ReplyDialog
+from bowout.gui.models.history_model import RESOLVED_TEXT
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 

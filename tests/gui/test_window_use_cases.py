@@ -11,7 +11,7 @@ from pathlib import Path
 from gui_helpers import pick, type_into
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.services.records import state_of
 from bowout.storage import History
 from bowout.storage.lifecycle import sent_messages

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Money, Stage, Voice
-from bowout.gui import mail_link
-from bowout.gui.shell import MainWindow
+from bowout.gui.window import mail_link
+from bowout.gui.window.shell import MainWindow
 
 
 def fill(qtbot: QtBot, window: MainWindow) -> None:

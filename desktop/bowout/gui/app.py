@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bowout import __version__, paths
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.logsetup import rotate_logs, setup_logging
 
 logger = logging.getLogger(__name__)

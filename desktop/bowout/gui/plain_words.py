@@ -41,7 +41,7 @@ def plain_words(text: str) -> str:
 def conflict_words(current: object, kept: object, changed: list[str]) -> str:
     """The window's words for a save over another window's change: the company and when
     each version was saved (the CLI's message names the ids to compare)."""
-    from bowout.gui.history_model import local_time_text
+    from bowout.gui.models.history_model import local_time_text
 
     company = str(getattr(current, "company", "") or "")
     role = str(getattr(current, "role", "") or "")

@@ -1,4 +1,4 @@
-"""The window's views: one module per view, listed once in :data:`bowout.gui.shell.VIEWS`.
+"""The window's views: one module per view, listed once in :data:`bowout.gui.window.shell.VIEWS`.
 
 The draft is the document; every other view is a list shown beside it (history now,
 applications and "Coming up" later). A list view's module offers ``make(host)``, which
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
-    from bowout.gui.events import HistoryEvents
+    from bowout.gui.window.events import HistoryEvents
     from bowout.storage.records import Record
 
 

@@ -33,11 +33,11 @@ from bowout.core.csv_import import read_headers
 from bowout.core.errors import BowOutError
 from bowout.core.statuses import ACCEPTED_STATE
 from bowout.core.tabular import Table
-from bowout.gui.applications_model import APPLICATION_ROLE, ApplicationsModel
+from bowout.gui.dialogs.application_dialog import ApplicationDialog
+from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
+from bowout.gui.models.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.applications_import import ImportCommand, TableReading
 from bowout.gui.views.history_ops import configure_table, fold
-from bowout.gui.widgets.application_dialog import ApplicationDialog
-from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.storage.applications import (

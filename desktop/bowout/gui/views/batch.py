@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QTextCursor
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
 from bowout.gui.plain_words import plain_words
-from bowout.gui.sending import copy_rich, hand_to_mail_app
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
@@ -49,11 +48,15 @@ from bowout.gui.views.batch_items import (
 )
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_style, plain_label
+from bowout.gui.window.sending import copy_rich, hand_to_mail_app
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
     from bowout.gui.views import ViewHost
+    from bowout.storage import History
 
+#: What a storage call returns.
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 #: The first choices of "Why": the two batches people send most, then every reason.
@@ -228,13 +231,13 @@ class BatchView(QWidget):
                 "reason), then draft the messages."
             )
 
-    def _history(self) -> Any:
+    def _history(self) -> History:
         history = self.context.history
         if history is None:  # make() gives no view without a history
             raise RuntimeError("the batch view needs a history")
         return history
 
-    def _run(self, call: Callable[[], Any]) -> Any:
+    def _run(self, call: Callable[[], T]) -> T | None:
         """A storage call; a user-world error is shown here (None returned)."""
         try:
             return call()
@@ -408,9 +411,10 @@ class BatchView(QWidget):
 
     def ready_to_send(self, item: BatchItem, action: str) -> bool:
         """No "[placeholder]" left in the message on review, or "Send anyway" chosen; else
-        the first one is selected for filling in (see :mod:`bowout.gui.placeholder_check`)."""
-        from bowout.gui.placeholder_check import PlaceholderDialog
-        from bowout.gui.placeholder_check import unfilled as placeholders_in
+        the first one is selected for filling in (see
+        :mod:`bowout.gui.dialogs.placeholder_check`)."""
+        from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
+        from bowout.gui.dialogs.placeholder_check import unfilled as placeholders_in
 
         names = placeholders_in(item.subject, item.body)
         if not names or PlaceholderDialog.ask(self, names, action):

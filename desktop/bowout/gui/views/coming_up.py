@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
 from PySide6.QtGui import QBrush, QFont
@@ -37,6 +37,7 @@ from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
+    from bowout.storage import History
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class ComingUpView(QWidget):
 
     def __init__(
         self,
-        history: Any,
+        history: History,
         reply_days: Callable[[], int],
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
@@ -176,7 +177,7 @@ class ComingUpView(QWidget):
     def choose_export_path(self, suggested: str) -> Path | None:
         """Ask where to write the calendar file (the dialog opens in the folder used last,
         or Documents); tests replace this method."""
-        from bowout.gui.file_dialogs import save_file_name
+        from bowout.gui.dialogs.file_dialogs import save_file_name
 
         return save_file_name(self, "Export to calendar", suggested, "Calendar files (*.ics)")
 
@@ -364,9 +365,9 @@ class ComingUpView(QWidget):
 def make(host: ViewHost) -> ComingUpView | None:
     """The "Coming up" view over the host's history (None when there is no history). It
     lists nothing until first shown: computing every follow-up at start-up is wasted."""
-    if host.context.history is None:
-        return None
     context = host.context
+    if context.history is None:
+        return None
     view = ComingUpView(context.history, lambda: context.settings.reply_days)
     host.events.changed.connect(view.history_changed)
     return view

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.gui.checklist_view import ChecklistView
-from bowout.gui.editor import RichEditor
-from bowout.gui.format_bar import FormatToolBar
-from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
-from bowout.gui.subject_undo import SubjectUndo
-from bowout.gui.tone_panel import TonePanel
 from bowout.gui.widgets.call_branches import CallBranches
+from bowout.gui.widgets.checklist_view import ChecklistView
+from bowout.gui.widgets.editor import RichEditor
 from bowout.gui.widgets.follow_up_bar import FollowUpBar
+from bowout.gui.widgets.format_bar import FormatToolBar
 from bowout.gui.widgets.redraft_bar import RedraftBar
+from bowout.gui.widgets.scenario_form import FormScrollArea, ScenarioForm
+from bowout.gui.widgets.subject_undo import SubjectUndo
+from bowout.gui.widgets.tone_panel import TonePanel
 from bowout.settings import Settings
 
 #: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.

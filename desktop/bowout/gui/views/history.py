@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
+from bowout.gui.models.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
 from bowout.gui.views.history_ops import (
     STATUS_FILTERS,
     DeleteCommand,
@@ -41,6 +41,7 @@ from bowout.gui.widgets.record_details import RecordDetails
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
@@ -266,7 +267,7 @@ class HistoryView(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
 
-    def selected_record(self) -> Any:
+    def selected_record(self) -> Record | None:
         """The record on the selected row, or None."""
         rows = self.view.selectionModel().selectedRows()
         return rows[0].data(RECORD_ROLE) if rows else None

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from bowout.gui.history_model import channel_label, local_time_text, stage_label, status_text
+from bowout.gui.models.history_model import channel_label, local_time_text, stage_label, status_text
 from bowout.storage.timeline import EVENT_KINDS
+
+if TYPE_CHECKING:
+    from bowout.storage.records import Record
 
 #: How much of an event's text the details show (its first line, cut here).
 EVENT_TEXT_CHARS = 80
@@ -21,7 +24,7 @@ EVENT_CHANNELS = {"email": "Email", "phone": "Phone", "recruiter": "Recruiter",
 NOTHING_SELECTED = "Select a withdrawal to see its details; click it to open it in the draft."
 
 
-def timeline(record: Any) -> list[tuple[str, str]]:
+def timeline(record: Record) -> list[tuple[str, str]]:
     """(event, local time) pairs, oldest first: created, last changed, sent (those known)."""
     events = [("Created", record.created), ("Changed", getattr(record, "updated", "") or "")]
     events.append(("Sent", getattr(record, "sent", None) or ""))
@@ -32,7 +35,7 @@ def timeline(record: Any) -> list[tuple[str, str]]:
     return [(name, when) for name, when in shown if when]
 
 
-def event_lines(record: Any) -> list[str]:
+def event_lines(record: Record) -> list[str]:
     """The record's timeline, oldest first, one line an event: date, what happened (and the
     reply kind), channel, and the first line of its text."""
     lines = []
@@ -49,7 +52,7 @@ def event_lines(record: Any) -> list[str]:
     return lines
 
 
-def details_html(record: Any) -> str:
+def details_html(record: Record) -> str:
     """The record as short HTML lines (every value escaped)."""
     title = " — ".join(escape(str(p)) for p in (record.company, record.role) if p)
     lines = [f"<b>{title or 'Untitled withdrawal'}</b>"]
@@ -85,13 +88,13 @@ class RecordDetails(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.show_record(None)
 
-    def show_record(self, record: Any) -> None:
+    def show_record(self, record: Record | None) -> None:
         """Show ``record`` (None: the hint)."""
         self.setText(NOTHING_SELECTED if record is None else details_html(record))
         self.setAccessibleDescription(self.text() if record is None else describe_plain(record))
 
 
-def describe_plain(record: Any) -> str:
+def describe_plain(record: Record) -> str:
     """The details as one plain line, for screen readers."""
     text = re.sub(r"<[^>]+>", "", details_html(record).replace("<br>", ". "))
     return unescape(text)

@@ -17,9 +17,9 @@ from bowout.core.errors import BowOutError
 
 if TYPE_CHECKING:
     from bowout.core.draft import Reply
-    from bowout.gui.open_record import OpenRecord
-    from bowout.gui.reply_dialog import ReplyEntry
-    from bowout.gui.shared import WindowShared
+    from bowout.gui.dialogs.reply_dialog import ReplyEntry
+    from bowout.gui.window.open_record import OpenRecord
+    from bowout.gui.window.shared import WindowShared
     from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class Timeline(QObject):
     @Slot()
     def they_replied(self) -> None:
         """Note what they said back and draft the short answer; both join the timeline."""
-        from bowout.gui.reply_dialog import ReplyDialog
+        from bowout.gui.dialogs.reply_dialog import ReplyDialog
 
         record = self._sent_record("add what they replied")
         if record is None:
@@ -71,7 +71,7 @@ class Timeline(QObject):
     @Slot()
     def add_call_note(self) -> None:
         """Keep a note of a call (who, what was said) in the timeline."""
-        from bowout.gui.reply_dialog import NoteDialog
+        from bowout.gui.dialogs.reply_dialog import NoteDialog
 
         record = self._record_to_change("add a call note")
         if record is None:

@@ -17,7 +17,7 @@ from bowout.gui.utf16 import qt_length
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft
-    from bowout.gui.drafting import Drafting
+    from bowout.gui.window.drafting import Drafting
     from bowout.settings import Settings
 
 #: Qt's line separator: a ``<br>`` inside a paragraph.

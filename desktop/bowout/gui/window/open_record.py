@@ -1,11 +1,11 @@
 """The open record: the withdrawal in the window, kept in the history or about to be.
 
 :class:`OpenRecord` owns which record the window shows (none: a new draft), its saving and
-its life (draft → sent, or resolved; see :mod:`bowout.gui.lifecycle`), the window's title,
+its life (draft → sent, or resolved; see :mod:`bowout.gui.window.lifecycle`), the window's title,
 and the autosaved copy of the draft. It works through the use cases of
-:mod:`bowout.services.records`, the draft's :class:`~bowout.gui.drafting.Drafting`, and
+:mod:`bowout.services.records`, the draft's :class:`~bowout.gui.window.drafting.Drafting`, and
 publishes every change of the history on the window's
-:class:`~bowout.gui.events.HistoryEvents`.
+:class:`~bowout.gui.window.events.HistoryEvents`.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Situation, Stage
-from bowout.gui.autosave import Autosaver
-from bowout.gui.lifecycle import keep_again, still_kept
 from bowout.gui.plain_words import conflict_words
 from bowout.gui.widgets.follow_up_bar import is_closed, is_sent
+from bowout.gui.window.autosave import Autosaver
+from bowout.gui.window.lifecycle import keep_again, still_kept
 
 if TYPE_CHECKING:
-    from bowout.gui.drafting import Drafting
-    from bowout.gui.shared import WindowShared
+    from bowout.gui.window.drafting import Drafting
+    from bowout.gui.window.shared import WindowShared
     from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ class OpenRecord(QObject):
     @Slot()
     def mark_sent(self) -> None:
         """Save, then stamp the time it was sent: once. From then on the message is kept as
-        it went out (see :mod:`bowout.gui.lifecycle`); the banner's Undo takes it back."""
+        it went out (see :mod:`bowout.gui.window.lifecycle`); the banner's Undo takes it back."""
         if is_closed(self.record):
             done = ("it is marked sent once" if is_sent(self.record)
                     else "the conversation resolved it, so nothing is sent")  # fmt: skip

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from bowout.core.errors import BowOutError
 
 if TYPE_CHECKING:
-    from bowout.gui.drafting import Drafting
-    from bowout.gui.shared import WindowShared
+    from bowout.gui.window.drafting import Drafting
+    from bowout.gui.window.shared import WindowShared
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,12 @@ class Sending(QObject):
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html; the file written,
         or None (cancelled, refused, or not written: the reason is shown)."""
-        from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
+        from bowout.gui.window.exporting import (
+            FILTERS,
+            export_message,
+            recipient_line,
+            suggested_name,
+        )
 
         v = self.drafting.view
         v.form.finish_typing()  # a name still being typed is in what is written
@@ -181,10 +186,10 @@ def hand_to_mail_app(
     the user; NO_MAIL_APP when no mail app answered). A link longer than mail apps accept
     (exports.MAILTO_MAX_CHARS) carries the subject only, and the body goes on the clipboard
     (rich and plain); the message says so. ``opener``: hands the URL over, False when no
-    app answered (default :func:`bowout.gui.mail_link.open_mail_link`).
+    app answered (default :func:`bowout.gui.window.mail_link.open_mail_link`).
     """
     from bowout.core import exports
-    from bowout.gui import mail_link
+    from bowout.gui.window import mail_link
 
     url = exports.mailto_url(subject, body_text, to)
     message = "Opened in your mail app."

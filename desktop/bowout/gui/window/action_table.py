@@ -3,7 +3,7 @@
 The menus, the toolbar, the icons and the command list (F1) are all made from
 :data:`COMMANDS`, so a command in the table is in every one of them and F1 lists every
 command by construction. Adding a command is one entry here and one handler in the shell's
-wiring block (``gui/shell.py``). The views' entries follow the side navigation
+wiring block (``gui/window/shell.py``). The views' entries follow the side navigation
 (:data:`VIEWS`): Ctrl+1 to Ctrl+N from the top.
 """
 

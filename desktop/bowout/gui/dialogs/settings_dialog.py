@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.situation import Profile
-from bowout.gui.spellcheck import available_languages, language_name
 from bowout.gui.widgets.message_line import plain_label
+from bowout.gui.widgets.spellcheck import available_languages, language_name
 from bowout.settings import REPLY_DAYS_RANGE, Settings
 
 logger = logging.getLogger(__name__)

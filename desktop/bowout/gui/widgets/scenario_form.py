@@ -29,11 +29,11 @@ from bowout.core.situation import (
     Voice,
     check_email_address,
 )
-from bowout.gui.goodwill_panel import GoodwillPanel
-from bowout.gui.negotiate_panel import NegotiatePanel
-from bowout.gui.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.goodwill_panel import GoodwillPanel
 from bowout.gui.widgets.message_line import alarm_colour
-from bowout.gui.wording_bar import WordingBar
+from bowout.gui.widgets.negotiate_panel import NegotiatePanel
+from bowout.gui.widgets.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.wording_bar import WordingBar
 
 if TYPE_CHECKING:
     from bowout.core.advice import Advice

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QFont, QTextCharFormat
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from bowout.gui.action_table import BY_NAME
-from bowout.gui.actions import make_action
-from bowout.gui.editor import RichEditor
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.window.action_table import BY_NAME
+from bowout.gui.window.actions import make_action
 
 
 class FormatToolBar(QToolBar):

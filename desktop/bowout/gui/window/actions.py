@@ -1,6 +1,6 @@
-"""The window's QActions, made from the command table (:mod:`bowout.gui.action_table`).
+"""The window's QActions, made from the command table (:mod:`bowout.gui.window.action_table`).
 
-The menus and the toolbar that show them are in :mod:`bowout.gui.menus`.
+The menus and the toolbar that show them are in :mod:`bowout.gui.window.menus`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from bowout.gui.action_table import BY_NAME, COMMANDS, Command
+from bowout.gui.window.action_table import BY_NAME, COMMANDS, Command
 
 logger = logging.getLogger(__name__)
 

@@ -41,8 +41,8 @@ from bowout.core.errors import BowOutError
 from bowout.core.import_dates import DMY, MDY
 from bowout.core.tabular import Progress, Table
 from bowout.gui.background import BackgroundJob
-from bowout.gui.widgets.application_dialog import FIELD_LABELS
-from bowout.gui.widgets.import_answers import StatusAnswers, ask_date_order, reading
+from bowout.gui.dialogs.application_dialog import FIELD_LABELS
+from bowout.gui.dialogs.import_answers import StatusAnswers, ask_date_order, reading
 from bowout.storage.applications import ImportMapping
 
 #: Rows the preview shows.

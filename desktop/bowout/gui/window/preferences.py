@@ -1,6 +1,6 @@
 """Settings from the window: the dialog, the theme, the personal dictionary.
 
-What a change does to the draft on screen is :mod:`bowout.gui.settings_apply`'s (the
+What a change does to the draft on screen is :mod:`bowout.gui.window.settings_apply`'s (the
 user's words are never rewritten).
 """
 
@@ -17,8 +17,8 @@ from bowout import paths
 from bowout.settings import Settings, save_settings
 
 if TYPE_CHECKING:
-    from bowout.gui.drafting import Drafting
-    from bowout.gui.shared import WindowShared
+    from bowout.gui.window.drafting import Drafting
+    from bowout.gui.window.shared import WindowShared
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class Preferences(QObject):
     @Slot()
     def show_settings(self) -> None:
         """Edit profile, theme, folders and spelling; apply what changed."""
-        from bowout.gui.settings_dialog import SettingsDialog
+        from bowout.gui.dialogs.settings_dialog import SettingsDialog
 
         answer = SettingsDialog.ask(self.ask.window, self.context.settings, self.context.data_dir)
         if answer is None:
@@ -59,8 +59,8 @@ class Preferences(QObject):
         """Save and apply new settings; the user's words are never rewritten (only a
         profile change touches the draft, and then only its signature lines)."""
         from bowout.gui.context import make_composer
-        from bowout.gui.settings_apply import apply_to_draft
         from bowout.gui.theme import apply_theme
+        from bowout.gui.window.settings_apply import apply_to_draft
 
         try:
             save_settings(self.context.data_dir, settings)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from bowout.core.situation import Stage
 from bowout.gui.widgets.message_line import plain_tip
@@ -52,7 +58,7 @@ def _sort_key(stored: StoredApplication, column: int) -> tuple[Any, ...]:
 class ApplicationsModel(QAbstractTableModel):
     """Rows are :class:`StoredApplication`; it sorts itself (no proxy for 500 rows)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StoredApplication] = []
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
@@ -72,7 +78,7 @@ class ApplicationsModel(QAbstractTableModel):
         """Columns: :data:`COLUMNS`."""
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text for display, tooltips and screen readers; the application for APPLICATION_ROLE."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -92,7 +98,7 @@ class ApplicationsModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         """Column titles."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section] if 0 <= section < len(COLUMNS) else None

@@ -3,7 +3,7 @@
 :class:`Drafting` owns what the message is made of (the composed draft, the draft the
 message follows, whether the user's own words are in it, unsaved changes) and the draft
 view's widgets; it says what happened through its signals and the window's
-:class:`~bowout.gui.feedback.Feedback`.
+:class:`~bowout.gui.window.feedback.Feedback`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Kind, Situation
 from bowout.core.textclean import clean_line, clean_text
-from bowout.gui.editor import RichEditor
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.draft import PHONE_TAB, DraftView
+from bowout.gui.widgets.editor import RichEditor
 
 if TYPE_CHECKING:
     from bowout.core.draft import Draft, Finding
-    from bowout.gui.shared import WindowShared
+    from bowout.gui.window.shared import WindowShared
     from bowout.storage.records import Record
 
 
@@ -316,7 +316,7 @@ class Drafting(QObject):
         """The name being typed is in the draft, and no "[placeholder]" is left in the
         subject or the email (or the user chose "Send anyway"); else the first one is
         selected for filling in and False returned. ``action``: "copy it", "send it"..."""
-        from bowout.gui.placeholder_check import unfilled
+        from bowout.gui.dialogs.placeholder_check import unfilled
 
         v = self.view
         v.form.finish_typing()

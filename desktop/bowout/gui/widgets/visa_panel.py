@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -26,7 +28,10 @@ logger = logging.getLogger(__name__)
 
 
 def add_fact_checks(
-    facts: dict[str, tuple[str, str]], parent: QWidget, layout: Any, changed: Any
+    facts: dict[str, tuple[str, str]],
+    parent: QWidget,
+    layout: QBoxLayout | QFormLayout,
+    changed: Callable[[], object] | SignalInstance,
 ) -> dict[str, QCheckBox]:
     """One check box per Situation fact (named ``<fact>_check``), added to ``layout``."""
     boxes: dict[str, QCheckBox] = {}

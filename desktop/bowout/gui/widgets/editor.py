@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from bowout.core.textclean import clean_text
-from bowout.gui.spellcheck import (
+from bowout.gui.widgets.spellcheck import (
     PLACEHOLDER_PATTERN,
     SpellHighlighter,
     placeholder_format,
@@ -28,7 +28,7 @@ from bowout.gui.spellcheck import (
 # The link rules and the plain-text twin are first needed once there is text, after the
 # first frame: they load then.
 if TYPE_CHECKING:
-    from bowout.gui.plaintext import PlainText
+    from bowout.gui.widgets.plaintext import PlainText
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ class RichEditor(QTextEdit):
     def twin(self) -> PlainText:
         """The plain-text twin of the document and where its words are in the document."""
         if self._twin is None:
-            from bowout.gui.plaintext import plain_text
+            from bowout.gui.widgets.plaintext import plain_text
 
             self._twin = plain_text(self.document())
         return self._twin
@@ -156,7 +156,8 @@ class RichEditor(QTextEdit):
 
     def message_text(self) -> str:
         """The plain-text twin as mail wants it: one blank line between paragraphs, list
-        markers and nesting kept, links as ``text (url)`` (see :mod:`bowout.gui.plaintext`)."""
+        markers and nesting kept, links as ``text (url)`` (see
+        :mod:`bowout.gui.widgets.plaintext`)."""
         return self.twin().text
 
     def document_position(self, offset: int) -> int:

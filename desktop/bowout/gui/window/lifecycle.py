@@ -15,7 +15,7 @@ What the window shows for each state (the README's "A withdrawal's life" says th
   like a sent one, read only, with "Mark as sent" off; "Write a new version…" starts over
   if things change again.
 
-The window's :class:`~bowout.gui.open_record.OpenRecord` carries these rules out.
+The window's :class:`~bowout.gui.window.open_record.OpenRecord` carries these rules out.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QStatusBar
 
-from bowout.gui.banner import Banner
 from bowout.gui.plain_words import plain_words
+from bowout.gui.widgets.banner import Banner
 
 logger = logging.getLogger(__name__)
 

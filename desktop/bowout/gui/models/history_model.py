@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from bowout.core.situation import Channel, Stage
+
+if TYPE_CHECKING:
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +84,7 @@ _ROLES_SERVED = frozenset(
 class HistoryModel(QAbstractTableModel):
     """Read-only rows of records; the dialog swaps the whole list on each search."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[Any] = []
         # Display texts and sort keys per row, computed once: views ask for them many times.
@@ -126,9 +130,10 @@ class HistoryModel(QAbstractTableModel):
         self._texts = [self._texts[r] for r in rows]
         self._keys = [self._keys[r] for r in rows]
 
-    def record(self, row: int) -> Any:
+    def record(self, row: int) -> Record:
         """The record shown on ``row``."""
-        return self._records[row]
+        record: Record = self._records[row]
+        return record
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of records (a table has no children)."""
@@ -143,13 +148,13 @@ class HistoryModel(QAbstractTableModel):
         section: int,
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
+    ) -> object:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Labels for display, the record for RECORD_ROLE, sortable keys for SORT_ROLE."""
         if role not in _ROLES_SERVED:  # views ask for fonts, colours... many times: be quick
             return None
@@ -172,7 +177,7 @@ class HistoryModel(QAbstractTableModel):
         )
 
     @staticmethod
-    def _text(rec: Any, column: int) -> str:
+    def _text(rec: Record, column: int) -> str:
         if column == 0:
             return str(rec.company or "")
         if column == 1:
@@ -190,7 +195,7 @@ class HistoryModel(QAbstractTableModel):
 RESOLVED_TEXT = "Resolved \u2014 stayed in the process"
 
 
-def status_text(record: Any) -> str:
+def status_text(record: Record) -> str:
     """ "Resolved — stayed in the process", "Sent" or "Draft"."""
     negotiation = getattr(record, "negotiation", None) or {}
     if negotiation.get("outcome") == "resolved":

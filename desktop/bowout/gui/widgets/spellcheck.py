@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -383,7 +383,7 @@ def populate_context_menu(
         menu.insertSeparator(first)
 
 
-def _replace_from_menu(editor: QTextEdit, found: QTextCursor, replacement: str, *_: Any) -> None:
+def _replace_from_menu(editor: QTextEdit, found: QTextCursor, replacement: str, *_: object) -> None:
     replace_word(found, replacement)
     editor.setTextCursor(found)
 

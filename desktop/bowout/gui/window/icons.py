@@ -11,16 +11,21 @@ import functools
 import logging
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from bowout.gui.action_table import COMMANDS, SUBMENUS
+from bowout.gui.window.action_table import COMMANDS, SUBMENUS
 
 if TYPE_CHECKING:
-    from bowout.gui.shell import MainWindow
+    from collections.abc import Mapping
+
+    from PySide6.QtWidgets import QMenu
+
     from bowout.gui.views import ViewSpec
+    from bowout.gui.widgets.navigation import Navigation
+    from bowout.gui.window.actions import Actions
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +33,14 @@ logger = logging.getLogger(__name__)
 PREFIX = "mdi6"
 
 
+class IconSource(Protocol):
+    """qtawesome's IconicFont (or the module itself): draws a named icon."""
+
+    def icon(self, name: str, **options: object) -> QIcon: ...
+
+
 @functools.cache
-def _font() -> Any:
+def _font() -> IconSource:
     """An icon font with Material Design Icons only.
 
     ``qtawesome.icon`` loads and checksums every bundled font (about 10 MB) on first use;
@@ -40,7 +51,8 @@ def _font() -> Any:
 
     bundled = getattr(qtawesome, "_BUNDLED_FONTS", ())
     mdi = [spec for spec in bundled if spec[0] == PREFIX]
-    return qtawesome.IconicFont(*mdi) if mdi else qtawesome
+    source: IconSource = qtawesome.IconicFont(*mdi) if mdi else qtawesome
+    return source
 
 
 def icon(name: str) -> QIcon:
@@ -53,12 +65,15 @@ def icon(name: str) -> QIcon:
     return drawn
 
 
-def apply_icons(window: MainWindow, views: Sequence[ViewSpec]) -> None:
-    """Put (or, after a theme change, redraw) the icons of the actions and the navigation."""
+def apply_icons(
+    actions: Actions, menus: Mapping[str, QMenu], nav: Navigation, views: Sequence[ViewSpec]
+) -> None:
+    """Put (or, after a theme change, redraw) the icons of the commands that have one (the
+    command table's), of the submenus on the toolbar, and of the navigation's ``views``."""
     for command in COMMANDS:
         if command.icon:
-            window.actions_.get(command.name).setIcon(icon(command.icon))
+            actions.get(command.name).setIcon(icon(command.icon))
     for path, (_title, _label, _tip, name) in SUBMENUS.items():
         if name:
-            window.menus[path].menuAction().setIcon(icon(name))
-    window.nav.set_icons({view.key: icon(view.icon) for view in views})
+            menus[path].menuAction().setIcon(icon(name))
+    nav.set_icons({view.key: icon(view.icon) for view in views})

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from bowout.gui.action_table import COMMANDS, SUBMENUS
-from bowout.gui.actions import Actions
+from bowout.gui.window.action_table import COMMANDS, SUBMENUS
+from bowout.gui.window.actions import Actions
 
 
 def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:

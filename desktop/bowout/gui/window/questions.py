@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 if TYPE_CHECKING:
     from bowout.core.situation import Profile
-    from bowout.gui.welcome import WelcomeAnswer
+    from bowout.gui.dialogs.welcome import WelcomeAnswer
 
 
 class Questions(QObject):
@@ -42,7 +42,7 @@ class Questions(QObject):
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The native save dialog, in the folder used last or Documents; None when
         cancelled."""
-        from bowout.gui.file_dialogs import save_file_name
+        from bowout.gui.dialogs.file_dialogs import save_file_name
 
         return save_file_name(self.window, title, suggested, file_filter)
 
@@ -55,13 +55,13 @@ class Questions(QObject):
 
     def confirm_placeholders(self, names: list[str], action: str) -> bool:
         """Ask before a message with placeholders goes out; True: go on."""
-        from bowout.gui.placeholder_check import PlaceholderDialog
+        from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
 
         return PlaceholderDialog.ask(self.window, names, action)
 
     def launch_mail_link(self, url: str) -> bool:
         """Hand a mailto: URL to the mail app; False when none answered."""
-        from bowout.gui import mail_link
+        from bowout.gui.window import mail_link
 
         return mail_link.open_mail_link(url)
 
@@ -96,6 +96,6 @@ class Questions(QObject):
 
     def ask_welcome(self, profile: Profile) -> WelcomeAnswer:
         """The first-run welcome dialog."""
-        from bowout.gui.welcome import WelcomeDialog
+        from bowout.gui.dialogs.welcome import WelcomeDialog
 
         return WelcomeDialog.ask(self.window, profile)

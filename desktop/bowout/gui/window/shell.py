@@ -1,14 +1,14 @@
 """The main window: it builds the widgets and the collaborators and wires them in one block.
 
 The collaborators each own one responsibility and talk through signals, the use cases of
-:mod:`bowout.services` and one :class:`~bowout.gui.events.HistoryEvents`:
-:class:`~bowout.gui.drafting.Drafting` (the draft and the user's edits),
-:class:`~bowout.gui.open_record.OpenRecord` (the record shown, its saving and its life),
-:class:`~bowout.gui.sending.Sending` (clipboard, mail, exports),
-:class:`~bowout.gui.timeline_commands.Timeline` (replies, call notes, resolved) and
-:class:`~bowout.gui.preferences.Preferences` (settings, theme). The window itself keeps the
+:mod:`bowout.services` and one :class:`~bowout.gui.window.events.HistoryEvents`:
+:class:`~bowout.gui.window.drafting.Drafting` (the draft and the user's edits),
+:class:`~bowout.gui.window.open_record.OpenRecord` (the record shown, its saving and its life),
+:class:`~bowout.gui.window.sending.Sending` (clipboard, mail, exports),
+:class:`~bowout.gui.window.timeline.Timeline` (replies, call notes, resolved) and
+:class:`~bowout.gui.window.preferences.Preferences` (settings, theme). The window itself keeps the
 layout, the views beside the draft, the start and the close. Adding a view is a module in
-``gui/views/`` and a line in :data:`bowout.gui.action_table.VIEWS`.
+``gui/views/`` and a line in :data:`bowout.gui.window.action_table.VIEWS`.
 """
 
 from __future__ import annotations
@@ -35,25 +35,25 @@ from PySide6.QtWidgets import (
 )
 
 from bowout import paths
-from bowout.gui.action_table import VIEWS
-from bowout.gui.actions import build_actions
-from bowout.gui.banner import Banner
 from bowout.gui.context import AppContext
-from bowout.gui.drafting import Drafting
-from bowout.gui.edit_commands import on_focused
-from bowout.gui.events import HistoryEvents
-from bowout.gui.feedback import Feedback
-from bowout.gui.menus import build_menus, build_toolbar
-from bowout.gui.open_record import OpenRecord
-from bowout.gui.preferences import Preferences
-from bowout.gui.questions import Questions
-from bowout.gui.sending import Sending
-from bowout.gui.shared import WindowShared
-from bowout.gui.timeline_commands import Timeline
 from bowout.gui.views.draft import DraftView
+from bowout.gui.widgets.banner import Banner
 from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.gui.widgets.navigation import Navigation
-from bowout.gui.window_state import restore_state, save_state
+from bowout.gui.window.action_table import VIEWS
+from bowout.gui.window.actions import build_actions
+from bowout.gui.window.drafting import Drafting
+from bowout.gui.window.edit_commands import on_focused
+from bowout.gui.window.events import HistoryEvents
+from bowout.gui.window.feedback import Feedback
+from bowout.gui.window.menus import build_menus, build_toolbar
+from bowout.gui.window.open_record import OpenRecord
+from bowout.gui.window.preferences import Preferences
+from bowout.gui.window.questions import Questions
+from bowout.gui.window.sending import Sending
+from bowout.gui.window.shared import WindowShared
+from bowout.gui.window.timeline import Timeline
+from bowout.gui.window.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
     from bowout.gui.views.history import HistoryView
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         """What each window command of the table does (the editor's own act on the
-        editor showing: :class:`~bowout.gui.format_bar.FormatToolBar`)."""
+        editor showing: :class:`~bowout.gui.widgets.format_bar.FormatToolBar`)."""
         s, d, out, t, p = self.session, self.drafting, self.sending, self.timeline, self.preferences
         views: dict[str, Callable[[], object]] = {
             f"view_{spec.key}": partial(self.show_view, spec.key) for spec in VIEWS
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.started = True
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
         if self.defer_start:  # on screen already: draft now, the history when it is read
-            from bowout.gui.history_loader import HistoryLoader
+            from bowout.gui.window.history_loader import HistoryLoader
 
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
             self.drafting.regenerate()
@@ -271,9 +271,9 @@ class MainWindow(QMainWindow):
 
     def apply_icons(self) -> None:
         """Icons for the toolbar and the navigation, in the theme's text colour."""
-        from bowout.gui.icons import apply_icons
+        from bowout.gui.window.icons import apply_icons
 
-        apply_icons(self, VIEWS)
+        apply_icons(self.actions_, self.menus, self.nav, VIEWS)
         self._fit(self.width())
 
     @Slot(str)
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_commands(self) -> None:
         """Every command with its shortcut, filtered as you type; Enter runs one."""
-        from bowout.gui.widgets.command_palette import CommandPalette
+        from bowout.gui.dialogs.command_palette import CommandPalette
 
         chosen = CommandPalette.ask(self, self.command_list())
         if chosen is not None and chosen.isEnabled():
@@ -302,14 +302,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_help(self) -> None:
         """Stages and channels explained."""
-        from bowout.gui import about
+        from bowout.gui.dialogs import about
 
         about.show_help(self)
 
     @Slot()
     def show_about(self) -> None:
         """Version and licence."""
-        from bowout.gui import about
+        from bowout.gui.dialogs import about
 
         about.show_about(self)
 

@@ -47,7 +47,7 @@ class SubjectUndo(QObject):
         document.contentsChanged.connect(self._contents_changed)
 
     def record(
-        self, before: str, after: str, state_before: Any = None, state_after: Any = None
+        self, before: str, after: str, state_before: object = None, state_after: object = None
     ) -> None:
         """A regeneration has just replaced the body and set the subject ``before`` → ``after``
         (and the window's state ``state_before`` → ``state_after``)."""
