@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from bowout.core.situation import Profile
 from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
-from bowout.storage.schema import format_time
+from bowout.storage.fields import format_time
 from bowout.storage.timeline import make_event
 
 OWN_WORDS = " I can start at Contoso on 3 March."

@@ -29,16 +29,20 @@ def not_understood(data: dict[str, Any]) -> list[str]:
     """What in a checked record this Bow Out does not know (values of a newer version),
     e.g. ``["reason 'career-break'"]``; empty for a record it understands whole."""
     from bowout.core.draft import REPLY_KINDS
-    from bowout.storage.schema import DEAL_BREAKERS, REASONS, VOICES
+    from bowout.core.vocabulary import DealBreaker, Reason, Voice
+
+    reasons = {r.value for r in Reason}
+    voices = {v.value for v in Voice}
+    breakers = {d.value for d in DealBreaker}
 
     found = []
-    if data.get("reason") not in REASONS:
+    if data.get("reason") not in reasons:
         found.append(f"reason {data.get('reason')!r}")
-    if data.get("voice") not in VOICES:
+    if data.get("voice") not in voices:
         found.append(f"voice {data.get('voice')!r}")
     talk = data.get("negotiation") or {}
     breaker = talk.get("deal_breaker")
-    if breaker is not None and breaker not in DEAL_BREAKERS:
+    if breaker is not None and breaker not in breakers:
         found.append(f"deal-breaker {breaker!r}")
     for event in data.get("timeline") or []:
         reply = event.get("reply")
