@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.gui.theme import dark_palette, light_palette
 from bowout.gui.widgets.editor import RichEditor
-from bowout.gui.widgets.spellcheck import placeholder_format
+from bowout.gui.widgets.placeholders import placeholder_format
 
 AA_TEXT = 4.5
 

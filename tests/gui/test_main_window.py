@@ -154,7 +154,7 @@ def test_tone_coach_rereads_edited_text(qtbot: QtBot, window: MainWindow) -> Non
     cursor = window.editor.textCursor()
     cursor.setPosition(window.editor.document().begin().next().position())
     cursor.insertText("THIS PROCESS WAS A COMPLETE DISASTER AND A JOKE. ")
-    with qtbot.waitSignal(window.drafting.tone_timer.timeout, timeout=3000):
+    with qtbot.waitSignal(window.drafting.coach.timer.timeout, timeout=3000):
         pass
     messages = " ".join(f.code for f in window.tone_list.findings())
     assert "shouting" in messages or "criticism" in messages or "venting" in messages

@@ -7,13 +7,12 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from bowout.gui.widgets.placeholders import PLACEHOLDER_PATTERN, placeholder_format
+from bowout.gui.widgets.spell_menu import populate_context_menu
 from bowout.gui.widgets.spellcheck import (
-    PLACEHOLDER_PATTERN,
     SpellHighlighter,
     available_languages,
     iter_checkable_words,
-    placeholder_format,
-    populate_context_menu,
 )
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline

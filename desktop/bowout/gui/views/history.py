@@ -36,8 +36,9 @@ from bowout.gui.views.history_ops import (
     with_status,
 )
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
-from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
+from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.gui.widgets.record_details import RecordDetails
+from bowout.gui.widgets.undo_bar import UndoBar
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -120,18 +121,8 @@ class HistoryView(QWidget):
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setObjectName("undo_bar")
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = plain_label(QLabel(self.undo_bar))
-        self.undo_label.setObjectName("undo_label")
-        self.undo_label.setWordWrap(True)
-        self.undo_button = list_button(self, "undo_button", "&Undo", "Undo the delete")
-        bar = QHBoxLayout(self.undo_bar)
-        bar.setContentsMargins(8, 2, 2, 2)
-        bar.addWidget(self.undo_label, 1)
-        bar.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.undo_bar = UndoBar("Undo the delete", self)
+        self.undo_label, self.undo_button = self.undo_bar.undo_label, self.undo_bar.undo_button
         self.undo_button.clicked.connect(self.undo_stack.undo)
 
     def _build_actions(self) -> None:
@@ -209,12 +200,11 @@ class HistoryView(QWidget):
 
     def show_undo_bar(self, text: str) -> None:
         """Offer "Undo" after a delete."""
-        self.undo_label.setText(text)
-        self.undo_bar.show()
+        self.undo_bar.offer(text)
 
     def hide_undo_bar(self) -> None:
         """Hide the undo offer (after an undo, or when the trash was emptied)."""
-        self.undo_bar.hide()
+        self.undo_bar.withdraw()
 
     # -- listing --------------------------------------------------------------------------
 

@@ -18,12 +18,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from bowout.core.textclean import clean_text
-from bowout.gui.widgets.spellcheck import (
-    PLACEHOLDER_PATTERN,
-    SpellHighlighter,
-    placeholder_format,
-    populate_context_menu,
-)
+from bowout.gui.widgets.placeholders import PLACEHOLDER_PATTERN, placeholder_format
+from bowout.gui.widgets.spell_menu import populate_context_menu
+from bowout.gui.widgets.spellcheck import SpellHighlighter
 
 # The link rules and the plain-text twin are first needed once there is text, after the
 # first frame: they load then.

@@ -11,16 +11,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QTextEdit
 
 from bowout.gui.utf16 import from_qt, qt_positions, to_qt_span
 
@@ -339,68 +337,3 @@ def _match_case(original: str, suggestion: str) -> str:
     if original[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
-
-
-def replace_word(cursor: QTextCursor, replacement: str) -> None:
-    """Replace the selected word in one undo step."""
-    cursor.beginEditBlock()
-    cursor.insertText(replacement)
-    cursor.endEditBlock()
-
-
-def populate_context_menu(
-    menu: QMenu, editor: QTextEdit, highlighter: SpellHighlighter, pos: QPoint
-) -> None:
-    """Put suggestions and "Add to dictionary" for the misspelled word at ``pos`` on top."""
-    found = highlighter.word_at(editor.cursorForPosition(pos))
-    if found is None:
-        return
-    word = found.selectedText()
-    if not highlighter.is_misspelled(word):
-        return
-    first = menu.actions()[0] if menu.actions() else None
-    added: list[QAction] = []
-    # A read-only message (one kept as it was sent) takes no replacement.
-    suggestions = [] if editor.isReadOnly() else highlighter.suggestions(word)
-    for suggestion in suggestions:
-        action = QAction(suggestion, menu)
-        action.setObjectName(f"spell_suggestion_{suggestion}")
-        font = action.font()
-        font.setBold(True)
-        action.setFont(font)
-        action.triggered.connect(functools.partial(_replace_from_menu, editor, found, suggestion))
-        added.append(action)
-    if not suggestions:
-        none = QAction("No suggestions", menu)
-        none.setEnabled(False)
-        added.append(none)
-    add = QAction(f"Add “{word}” to dictionary", menu)
-    add.setObjectName("spell_add_to_dictionary")
-    add.triggered.connect(functools.partial(highlighter.add_to_dictionary, word))
-    added.append(add)
-    menu.insertActions(first, added)  # type: ignore[arg-type]  # None means "append"
-    if first is not None:
-        menu.insertSeparator(first)
-
-
-def _replace_from_menu(editor: QTextEdit, found: QTextCursor, replacement: str, *_: object) -> None:
-    replace_word(found, replacement)
-    editor.setTextCursor(found)
-
-
-#: Placeholder highlight: near-black on opaque amber, about 13:1 (WCAG AA asks 4.5:1 for
-#: text). Both colours are fixed so a dark theme's light text never lands on the amber.
-PLACEHOLDER_BACKGROUND = QColor(255, 221, 128)
-PLACEHOLDER_FOREGROUND = QColor(28, 28, 28)
-
-
-def placeholder_format() -> QTextCharFormat:
-    """A readable highlight for unfilled [placeholders], light and dark themes alike."""
-    fmt = QTextCharFormat()
-    fmt.setBackground(PLACEHOLDER_BACKGROUND)
-    fmt.setForeground(PLACEHOLDER_FOREGROUND)
-    return fmt
-
-
-#: Pattern for the composer's visible placeholders, e.g. ``[Hiring manager's name]``.
-PLACEHOLDER_PATTERN = r"\[[^\[\]\n]{1,80}\]"

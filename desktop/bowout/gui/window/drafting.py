@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Kind, Situation
@@ -21,17 +21,15 @@ from bowout.core.textclean import clean_line, clean_text
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.draft import PHONE_TAB, DraftView
 from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.window.tone_coach import ToneCoach
 
 if TYPE_CHECKING:
-    from bowout.core.draft import Draft, Finding
+    from bowout.core.draft import Draft
     from bowout.gui.window.shared import WindowShared
     from bowout.storage.records import Record
 
 
 logger = logging.getLogger(__name__)
-
-#: The tone coach re-reads the user's text this long after typing pauses.
-TONE_DELAY_MS = 300
 
 
 def same_message(one: Draft, other: Draft) -> bool:
@@ -48,8 +46,6 @@ class Drafting(QObject):
 
     #: Unsaved changes appeared (True) or were saved, discarded or loaded over (False).
     modified = Signal(bool)
-    #: The message's word count as the status bar shows it ("147 words").
-    words_counted = Signal(str)
 
     def __init__(
         self, shared: WindowShared, view: DraftView, parent: QObject | None = None
@@ -67,9 +63,7 @@ class Drafting(QObject):
         #: The open record is sent or resolved: its message never changes.
         self.closed = False
         self._quiet = False
-        self.tone_timer = QTimer(self)
-        self.tone_timer.setSingleShot(True)
-        self.tone_timer.setInterval(TONE_DELAY_MS)
+        self.coach = ToneCoach(view, self)
 
     @contextlib.contextmanager
     def quietly(self) -> Iterator[None]:
@@ -218,8 +212,8 @@ class Drafting(QObject):
         """The user changed the message, the checklist or the notes."""
         if self._quiet:
             return
-        self.tone_timer.start()
-        self.update_word_count()
+        self.coach.timer.start()
+        self.coach.count_words()
         self.mark_dirty()
 
     def mark_dirty(self) -> None:
@@ -343,48 +337,10 @@ class Drafting(QObject):
         for editor in (self.view.editor, self.view.phone_editor):
             editor.highlighter.set_ignored_words(name for name in names if name.strip())
 
-    # -- the tone coach -------------------------------------------------------------------
-
     @Slot()
     def recheck_tone(self) -> None:
         """Run the tone coach on the text as the user has edited it."""
-        if self.draft is None:
-            return
-        # Imported here, not at the top: Jinja2 and the tone rules load after the first show.
-        from bowout.core import tone
-        from bowout.core.composer import paragraphs
-
-        self.tone_timer.stop()
-        text = self.view.editor.message_text()
-        blocks = paragraphs(text)
-        findings = tone.check_tone(
-            text,
-            self.draft.situation,
-            self.draft.channel,
-            subject=self.view.subject_edit.text(),
-            signature="\n".join(blocks[-1]) if blocks else "",
-        )
-        self.view.tone_list.set_findings(findings)
-        self.update_word_count(text)
-
-    def update_word_count(self, text: str | None = None) -> None:
-        """Count the email's words (``text``: already read from the editor)."""
-        from bowout.core import tone
-
-        count = tone.count_words(self.view.editor.message_text() if text is None else text)
-        self.words_counted.emit(f"{count} words" if count != 1 else "1 word")
-
-    @Slot(object)
-    def select_finding(self, finding: Finding) -> None:
-        """Select the words a tone remark is about."""
-        v = self.view
-        if finding.target == "subject":
-            v.subject_edit.setFocus()
-            subject = v.subject_edit.text()
-            v.subject_edit.setSelection(*to_qt_span(subject, finding.start, finding.end))
-            return
-        v.tabs.setCurrentWidget(v.editor)
-        v.editor.select_span(finding.start, finding.end)
+        self.coach.recheck(self.draft)
 
     @Slot(int)
     def tab_changed(self, index: int) -> None:

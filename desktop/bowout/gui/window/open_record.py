@@ -288,6 +288,20 @@ class OpenRecord(QObject):
             "record_id": self.record.id if self.record is not None else None,
         }
 
+    def offer_restore(self) -> bool:
+        """Ask whether to restore the draft an unclean close left behind (in the banner);
+        False when there is none."""
+        if self.autosaver.pending() is None:
+            return False
+        self.feedback.offer(
+            "Bow Out did not close properly last time. Restore the draft you were writing?",
+            (
+                ("restore_autosave_button", "&Restore draft", self.restore_autosave),
+                ("discard_autosave_button", "Discard", self.discard_autosave),
+            ),
+        )
+        return True
+
     @Slot()
     def restore_autosave(self) -> None:
         """Put the autosaved draft back into the window."""

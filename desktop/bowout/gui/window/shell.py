@@ -15,37 +15,32 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import itertools
 import logging
 import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from bowout import paths
 from bowout.gui.context import AppContext
 from bowout.gui.views.draft import DraftView
-from bowout.gui.widgets.banner import Banner
 from bowout.gui.widgets.follow_up_bar import is_closed
-from bowout.gui.widgets.navigation import Navigation
 from bowout.gui.window.action_table import VIEWS
 from bowout.gui.window.actions import build_actions
 from bowout.gui.window.drafting import Drafting
 from bowout.gui.window.edit_commands import on_focused
 from bowout.gui.window.events import HistoryEvents
 from bowout.gui.window.feedback import Feedback
+from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
 from bowout.gui.window.open_record import OpenRecord
 from bowout.gui.window.preferences import Preferences
@@ -60,14 +55,6 @@ if TYPE_CHECKING:
     from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
-
-#: A window (or screen) narrower than this (pixels) shows the navigation as icons only.
-COMPACT_NAV_WIDTH = 1000
-#: Narrower than this (pixels), a list view beside the draft hides the situation form
-#: (back with the draft alone): the list and the message keep room to be read.
-FORM_BESIDE_LIST_WIDTH = 1100
-#: The widest a list view beside the draft gets (half of it on a narrow window).
-LIST_MAX_WIDTH = 560
 
 
 class MainWindow(QMainWindow):
@@ -124,15 +111,15 @@ class MainWindow(QMainWindow):
         v.subject_edit.textEdited.connect(d.user_edited)
         v.checklist_view.ticked.connect(d.user_edited)
         v.notes_edit.textChanged.connect(d.user_edited)
-        d.tone_timer.timeout.connect(d.recheck_tone)
-        v.tone_list.finding_activated.connect(d.select_finding)
+        d.coach.timer.timeout.connect(d.recheck_tone)
+        v.tone_list.finding_activated.connect(d.coach.select_finding)
         v.tabs.currentChanged.connect(d.tab_changed)
         v.subject_undo.state_restored.connect(d.state_restored)
         v.redraft_bar.keep_requested.connect(d.keep_my_text)
         v.redraft_bar.use_requested.connect(d.use_new_draft)
         d.modified.connect(self.setWindowModified)
         d.modified.connect(s.draft_modified)
-        d.words_counted.connect(self.word_label.setText)
+        d.coach.words_counted.connect(self.word_label.setText)
         s.title_changed.connect(self.setWindowTitle)
         s.record_changed.connect(self._record_changed)
         v.form.negotiate_panel.resolved_requested.connect(self.timeline.mark_resolved)
@@ -169,7 +156,8 @@ class MainWindow(QMainWindow):
             "select_all": partial(on_focused, "selectAll"),
             **views, "find": self.find_in_history,
             **{f"theme_{x}": partial(p.set_theme, x) for x in ("system", "light", "dark")},
-            "commands": self.show_commands, "help": self.show_help, "about": self.show_about,
+            "commands": self.show_commands, "help": partial(self.show_about, "help"),
+            "about": self.show_about,
         }  # fmt: skip
 
     # -- the start ------------------------------------------------------------------------
@@ -204,7 +192,7 @@ class MainWindow(QMainWindow):
                 view = importlib.import_module(spec.module).make(self)
                 if view is not None:
                     self.views[spec.key] = view
-                    self.side_stack.addWidget(view)
+                    self.shell.add_list(view)
                 self.nav.set_enabled_view(spec.key, view is not None)
         self.link_tab_order()
         for action in self.actions_.history_actions():
@@ -236,16 +224,10 @@ class MainWindow(QMainWindow):
             )
 
     def _show_start_messages(self) -> None:
-        pending = self.session.autosaver.pending()
-        if pending is not None:
-            self.feedback.offer(
-                "Bow Out did not close properly last time. Restore the draft you were writing?",
-                (
-                    ("restore_autosave_button", "&Restore draft", self.session.restore_autosave),
-                    ("discard_autosave_button", "Discard", self.session.discard_autosave),
-                ),
-            )
-        elif self.context.history_message or self.context.settings_notices:
+        # The restore question comes first; what else start-up found is in the log then.
+        if not self.session.offer_restore() and (
+            self.context.history_message or self.context.settings_notices
+        ):
             said = [*self.context.settings_notices, self.context.history_message or ""]
             self.feedback.offer("\n".join(line for line in said if line))
         if self.context.history is None and self.context.history_message:
@@ -299,19 +281,11 @@ class MainWindow(QMainWindow):
         if chosen is not None and chosen.isEnabled():
             chosen.trigger()
 
-    @Slot()
-    def show_help(self) -> None:
-        """Stages and channels explained."""
+    def show_about(self, topic: str = "about") -> None:
+        """Version and licence ("about"), or the stages and channels explained ("help")."""
         from bowout.gui.dialogs import about
 
-        about.show_help(self)
-
-    @Slot()
-    def show_about(self) -> None:
-        """Version and licence."""
-        from bowout.gui.dialogs import about
-
-        about.show_about(self)
+        (about.show_help if topic == "help" else about.show_about)(self)
 
     @Slot()
     def show_history(self) -> None:
@@ -345,11 +319,10 @@ class MainWindow(QMainWindow):
         if view is None:
             key = "draft"
         self.nav.choose(key)
-        self.side_stack.setHidden(view is None)
+        self.shell.show_list(view)
         self._fit(self.width())
         if view is None:
             return
-        self.side_stack.setCurrentWidget(view)
         shown = getattr(view, "view_shown", None)
         if callable(shown):
             shown()
@@ -369,26 +342,11 @@ class MainWindow(QMainWindow):
         self.checklist_view, self.notes_edit = d.checklist_view, d.notes_edit
         self.subject_undo, self.format_bar = d.subject_undo, d.format_bar
         self.splitter, self.editor_splitter = d.splitter, d.editor_splitter
-        self.nav = Navigation(VIEWS)
-        self.side_stack = QStackedWidget()
-        self.side_stack.setObjectName("side_stack")
-        self.side_stack.hide()
-        self.shell_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.shell_splitter.setObjectName("shell_splitter")
-        self.shell_splitter.addWidget(self.side_stack)
-        self.shell_splitter.addWidget(self.draft_view)
-        self.shell_splitter.setStretchFactor(1, 1)
-        self.shell_splitter.setChildrenCollapsible(False)
-        self.banner = Banner()
-        central = QWidget()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.nav)
-        row.addWidget(self.shell_splitter, 1)
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.banner)
-        layout.addLayout(row, 1)
-        self.setCentralWidget(central)
+        self.shell = ShellLayout(self.draft_view)
+        self.setCentralWidget(self.shell)
+        # Its parts by name: the views' wiring and the tests reach them here.
+        self.nav, self.side_stack = self.shell.nav, self.shell.side_stack
+        self.shell_splitter, self.banner = self.shell.shell_splitter, self.shell.banner
         self.word_label = QLabel()
         self.word_label.setObjectName("word_count_label")
         self.word_label.setAccessibleName("Word count")
@@ -398,10 +356,7 @@ class MainWindow(QMainWindow):
 
     def link_tab_order(self) -> None:
         """Tab follows the eye: navigation, the list views, then the draft."""
-        lists = [w for view in self.views.values() for w in getattr(view, "focus_chain", list)()]
-        chain = [self.nav, *lists, *self.draft_view.focus_chain()]
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        self.shell.link_tab_order(self.views.values())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow windows: icons-only navigation; the form gives way to a list view."""
@@ -409,16 +364,8 @@ class MainWindow(QMainWindow):
         self._fit(event.size().width())
 
     def _fit(self, width: int) -> None:
-        screen = self.screen().availableGeometry().width() if self.screen() else width
-        self.nav.set_compact(min(width, screen) < COMPACT_NAV_WIDTH)
-        beside_list = not self.side_stack.isHidden()
-        form = self.draft_view.form_scroll
-        form.setHidden(beside_list and width < FORM_BESIDE_LIST_WIDTH)
-        # Beside a list the form must not hold the window wide: it hides below the
-        # threshold instead (0 restores its own minimum, the form's widest row).
-        form.setMinimumWidth(1 if beside_list else 0)
-        narrow = width < FORM_BESIDE_LIST_WIDTH
-        self.side_stack.setMaximumWidth(LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH)
+        screen = self.screen()
+        self.shell.fit(width, screen.availableGeometry().width() if screen else width)
 
     # -- window state and close -----------------------------------------------------------
 
@@ -431,7 +378,8 @@ class MainWindow(QMainWindow):
         save_state(self, self._splitters(), self.nav.current_key())
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"splitter": self.splitter, "editor_splitter": self.editor_splitter,
+        return {"splitter": self.draft_view.splitter,
+                "editor_splitter": self.draft_view.editor_splitter,
                 "shell_splitter": self.shell_splitter}  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
