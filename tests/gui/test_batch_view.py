@@ -11,9 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.applications import Application
 from bowout.core.situation import Reason, Stage
-from bowout.gui import build_window
+from bowout.gui import build_window, mail_link
 from bowout.gui.views.batch import BatchView
-from bowout.gui.window import mail_link
 from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 from conftest import close_quietly

@@ -8,8 +8,8 @@ from PySide6.QtCore import SIGNAL, QObject
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from bowout.gui.events import HistoryEvents
 from bowout.gui.window.drafting import Drafting
-from bowout.gui.window.events import HistoryEvents
 from bowout.gui.window.open_record import OpenRecord
 from bowout.gui.window.sending import Sending
 from bowout.gui.window.shell import MainWindow

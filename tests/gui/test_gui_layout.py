@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import subprocess
 import sys
@@ -14,7 +15,7 @@ ROLES = {"window", "views", "widgets", "dialogs", "models"}
 #: What stays at the top of gui/: the entry points and what every role shares (the
 #: context, the theme, plain words for messages, Qt's text positions, background work).
 SHARED = {"__init__", "app", "context", "theme", "contrast_style", "plain_words", "utf16",
-          "background"}  # fmt: skip
+          "background", "events", "mail_link", "window_state"}  # fmt: skip
 
 
 def test_gui_holds_its_roles_and_a_few_shared_modules() -> None:
@@ -22,6 +23,25 @@ def test_gui_holds_its_roles_and_a_few_shared_modules() -> None:
     assert folders == ROLES
     loose = {p.stem for p in GUI.glob("*.py")}
     assert loose == SHARED
+
+
+#: Each role imports only the roles below it (and the shared modules): the window builds
+#: views, views are made of dialogs and widgets, widgets show models.
+RANK = {"window": 4, "views": 3, "dialogs": 2, "widgets": 1, "models": 0}
+
+
+def test_no_role_imports_one_above_it() -> None:
+    upward = []
+    for role, rank in RANK.items():
+        for path in (GUI / role).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    parts = node.module.split(".")
+                    if parts[:2] == ["bowout", "gui"] and len(parts) > 2:
+                        target = RANK.get(parts[2], -1)
+                        if target > rank:
+                            upward.append(f"{role}/{path.name} -> {node.module}")
+    assert upward == []
 
 
 def test_each_role_is_a_package_with_a_docstring() -> None:

@@ -13,8 +13,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.window import mail_link
-from bowout.gui.window.sending import NO_MAIL_APP
+from bowout.gui import mail_link
+from bowout.gui.mail_link import NO_MAIL_APP
 from bowout.gui.window.shell import MainWindow
 
 

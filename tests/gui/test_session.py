@@ -19,7 +19,7 @@ from bowout.gui import app as gui_app
 from bowout.gui import build_window
 from bowout.gui.window.autosave import AUTOSAVE_FILE
 from bowout.gui.window.shell import MainWindow
-from bowout.gui.window.window_state import window_settings
+from bowout.gui.window_state import window_settings
 from bowout.storage import History, HistoryError
 from conftest import close_quietly
 

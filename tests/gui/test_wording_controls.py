@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Money, Stage, Voice
-from bowout.gui.window import mail_link
+from bowout.gui import mail_link
 from bowout.gui.window.shell import MainWindow
 
 

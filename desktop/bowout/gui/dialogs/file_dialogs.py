@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from bowout.gui.window.window_state import window_settings
+from bowout.gui.window_state import window_settings
 
 #: The settings key of the folder a save dialog last wrote to.
 LAST_FOLDER_KEY = "dialogs/last_folder"

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from bowout.core.situation import Stage
-from bowout.gui.widgets.message_line import plain_tip
+from bowout.gui.plain_words import plain_tip
 from bowout.storage.applications import StoredApplication
 
 COLUMNS = ("Company", "Role", "Stage", "Applied", "State")

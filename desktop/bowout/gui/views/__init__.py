@@ -1,4 +1,5 @@
-"""The window's views: one module per view, listed once in :data:`bowout.gui.window.shell.VIEWS`.
+"""The window's views: one module per view, listed once in
+:data:`bowout.gui.window.action_table.VIEWS`.
 
 The draft is the document; every other view is a list shown beside it (history now,
 applications and "Coming up" later). A list view's module offers ``make(host)``, which
@@ -9,12 +10,11 @@ of the history made elsewhere) through its ``history_changed`` slot.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
-    from bowout.gui.window.events import HistoryEvents
+    from bowout.gui.events import HistoryEvents
     from bowout.storage.records import Record
 
 
@@ -32,18 +32,3 @@ class ViewHost(Protocol):
     context: AppContext
     events: HistoryEvents
     session: RecordOpener
-
-
-@dataclasses.dataclass(frozen=True)
-class ViewSpec:
-    """One entry of the side navigation.
-
-    ``module`` is the dotted module with ``make(host)`` ("" for the draft itself, which is
-    always there); ``icon`` a qtawesome name; ``shortcut`` the key that shows the view.
-    """
-
-    key: str
-    label: str
-    icon: str
-    shortcut: str
-    module: str = ""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
+from bowout.gui.mail_link import copy_rich, hand_to_mail_app
 from bowout.gui.plain_words import plain_words
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
@@ -42,7 +43,6 @@ from bowout.gui.views.batch_items import (
 from bowout.gui.views.batch_review import BatchReview
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label
-from bowout.gui.window.sending import copy_rich, hand_to_mail_app
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext

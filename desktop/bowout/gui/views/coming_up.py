@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
+from bowout.gui.plain_words import plain_tip
 from bowout.gui.widgets.list_actions import list_button
-from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
+from bowout.gui.widgets.message_line import MessageLine, alarm_colour, run_storage
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost

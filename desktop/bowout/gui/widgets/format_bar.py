@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QFont, QTextCharFormat
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from bowout.gui.widgets.editor import RichEditor
-from bowout.gui.window.action_table import BY_NAME
-from bowout.gui.window.actions import make_action
+
+#: Makes the QAction of a named command on an owner widget (see :class:`FormatToolBar`).
+CommandMaker = Callable[[QWidget, str], QAction]
 
 
 class FormatToolBar(QToolBar):
     """Bold, italic, underline, bullets, link, undo and redo for whichever editor is active."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, command: CommandMaker, parent: QWidget | None = None) -> None:
+        """``command(owner, name)``: the QAction of the window's command ``name`` ("bold",
+        "undo", ...) made on ``owner``, as the window's command table declares it."""
         super().__init__("Formatting", parent)
         self.setObjectName("format_toolbar")
         self.editor: RichEditor | None = None
@@ -25,12 +30,11 @@ class FormatToolBar(QToolBar):
         # Declared in the command table (the Edit menu and F1 show them); made here,
         # since they act on whichever message editor is showing.
         self.bold, self.italic, self.underline, self.bullets, self.link = (
-            make_action(self, BY_NAME[name])
-            for name in ("bold", "italic", "underline", "bullets", "link")
+            command(self, name) for name in ("bold", "italic", "underline", "bullets", "link")
         )
         self._compact()
         self.addSeparator()
-        self.undo, self.redo = (make_action(self, BY_NAME[name]) for name in ("undo", "redo"))
+        self.undo, self.redo = (command(self, name) for name in ("undo", "redo"))
         self.bold.triggered.connect(lambda on: self.editor and self.editor.set_bold(on))
         self.italic.triggered.connect(lambda on: self.editor and self.editor.set_italic(on))
         self.underline.triggered.connect(lambda on: self.editor and self.editor.set_underline(on))

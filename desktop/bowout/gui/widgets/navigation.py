@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
@@ -14,7 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.gui.views import ViewSpec
+
+@dataclasses.dataclass(frozen=True)
+class ViewSpec:
+    """One entry of the side navigation.
+
+    ``module`` is the dotted module with ``make(host)`` ("" for the draft itself, which is
+    always there); ``icon`` a qtawesome name; ``shortcut`` the key that shows the view.
+    """
+
+    key: str
+    label: str
+    icon: str
+    shortcut: str
+    module: str = ""
 
 
 class Navigation(QListWidget):

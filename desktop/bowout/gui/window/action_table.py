@@ -13,7 +13,7 @@ import dataclasses
 
 from PySide6.QtGui import QKeySequence
 
-from bowout.gui.views import ViewSpec
+from bowout.gui.widgets.navigation import ViewSpec
 
 Key = QKeySequence.StandardKey | str | None
 _std = QKeySequence.StandardKey

@@ -35,6 +35,11 @@ def make_action(owner: QWidget, command: Command) -> QAction:
     return action
 
 
+def table_action(owner: QWidget, name: str) -> QAction:
+    """The QAction of the table's command ``name`` on ``owner`` (not connected)."""
+    return make_action(owner, BY_NAME[name])
+
+
 class Actions:
     """Every action of the window by command name (``actions.save``), in table order."""
 

@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMenu
 
-    from bowout.gui.views import ViewSpec
-    from bowout.gui.widgets.navigation import Navigation
+    from bowout.gui.widgets.navigation import Navigation, ViewSpec
     from bowout.gui.window.actions import Actions
 
 logger = logging.getLogger(__name__)

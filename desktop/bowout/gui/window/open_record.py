@@ -5,7 +5,7 @@ its life (draft → sent, or resolved; see :mod:`bowout.gui.window.lifecycle`), 
 and the autosaved copy of the draft. It works through the use cases of
 :mod:`bowout.services.records`, the draft's :class:`~bowout.gui.window.drafting.Drafting`, and
 publishes every change of the history on the window's
-:class:`~bowout.gui.window.events.HistoryEvents`.
+:class:`~bowout.gui.events.HistoryEvents`.
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ class Questions(QObject):
 
     def launch_mail_link(self, url: str) -> bool:
         """Hand a mailto: URL to the mail app; False when none answered."""
-        from bowout.gui.window import mail_link
+        from bowout.gui import mail_link
 
         return mail_link.open_mail_link(url)
 

@@ -5,14 +5,13 @@ file: :mod:`bowout.storage.transfer`)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication
 
 from bowout.core.errors import BowOutError
+from bowout.gui.mail_link import NO_MAIL_APP, copy_rich, hand_to_mail_app
 
 if TYPE_CHECKING:
     from bowout.gui.window.drafting import Drafting
@@ -20,11 +19,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: What the window says when no mail app took the mailto: link.
-NO_MAIL_APP = (
-    "No mail app opened the message: none is set up to answer mail links. "
-    "Copy the message, or save it as an .eml file your mail app opens as a draft."
-)
 #: The file dialogs' filter for an export of all data.
 EXPORT_FILTER = "Bow Out data (*.json)"
 
@@ -163,45 +157,3 @@ class Sending(QObject):
         )
         self.events.publish()  # the lists beside the draft show what came in
         return True
-
-
-def copy_rich(body_html: str, body_text: str) -> None:
-    """Put a message on the clipboard as rich text and plain text together."""
-    from PySide6.QtCore import QMimeData  # Qt classes used here wait for first use
-
-    mime = QMimeData()
-    mime.setHtml(body_html)
-    mime.setText(body_text)
-    QApplication.clipboard().setMimeData(mime)
-
-
-def hand_to_mail_app(
-    subject: str,
-    body_text: str,
-    body_html: str,
-    to: str,
-    opener: Callable[[str], bool] | None = None,
-) -> tuple[bool, str]:
-    """Open the mail app on a new message through a mailto: link: (opened, what to tell
-    the user; NO_MAIL_APP when no mail app answered). A link longer than mail apps accept
-    (exports.MAILTO_MAX_CHARS) carries the subject only, and the body goes on the clipboard
-    (rich and plain); the message says so. ``opener``: hands the URL over, False when no
-    app answered (default :func:`bowout.gui.window.mail_link.open_mail_link`).
-    """
-    from bowout.core import exports
-    from bowout.gui.window import mail_link
-
-    url = exports.mailto_url(subject, body_text, to)
-    message = "Opened in your mail app."
-    if not exports.mailto_fits(url):
-        url = exports.mailto_url(subject, "", to)
-        if not exports.mailto_fits(url):
-            return False, "This subject is too long for a mail link; export as .eml."
-        copy_rich(body_html, body_text)
-        message = (
-            "The message is too long for a mail link: your mail app opens with the "
-            "subject, and the body is on the clipboard; paste it in (Ctrl+V)."
-        )
-    if not (opener or mail_link.open_mail_link)(url):
-        return False, NO_MAIL_APP
-    return True, message

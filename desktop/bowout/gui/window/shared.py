@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
-    from bowout.gui.window.events import HistoryEvents
+    from bowout.gui.events import HistoryEvents
     from bowout.gui.window.feedback import Feedback
     from bowout.gui.window.questions import Questions
 

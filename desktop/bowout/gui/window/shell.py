@@ -1,7 +1,7 @@
 """The main window: it builds the widgets and the collaborators and wires them in one block.
 
 The collaborators each own one responsibility and talk through signals, the use cases of
-:mod:`bowout.services` and one :class:`~bowout.gui.window.events.HistoryEvents`:
+:mod:`bowout.services` and one :class:`~bowout.gui.events.HistoryEvents`:
 :class:`~bowout.gui.window.drafting.Drafting` (the draft and the user's edits),
 :class:`~bowout.gui.window.open_record.OpenRecord` (the record shown, its saving and its life),
 :class:`~bowout.gui.window.sending.Sending` (clipboard, mail, exports),
@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from bowout import paths
 from bowout.gui.context import AppContext
+from bowout.gui.events import HistoryEvents
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.gui.window.action_table import VIEWS
-from bowout.gui.window.actions import build_actions
+from bowout.gui.window.actions import build_actions, table_action
 from bowout.gui.window.drafting import Drafting
 from bowout.gui.window.edit_commands import on_focused
-from bowout.gui.window.events import HistoryEvents
 from bowout.gui.window.feedback import Feedback
 from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
@@ -48,7 +48,7 @@ from bowout.gui.window.questions import Questions
 from bowout.gui.window.sending import Sending
 from bowout.gui.window.shared import WindowShared
 from bowout.gui.window.timeline import Timeline
-from bowout.gui.window.window_state import restore_state, save_state
+from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
     from bowout.gui.views.history import HistoryView
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
     # -- layout: navigation | list view | the draft ----------------------------------------
 
     def _build(self) -> None:
-        self.draft_view = d = DraftView(self.context.settings)
+        self.draft_view = d = DraftView(self.context.settings, table_action)
         # The draft's parts by name: the tests and the views' wiring reach them here.
         self.form, self.stage_combo, self.channel_combo = (
             d.form,
