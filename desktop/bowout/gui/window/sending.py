@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from bowout.core.errors import BowOutError
-from bowout.gui.mail_link import NO_MAIL_APP, copy_rich, hand_to_mail_app
 
 if TYPE_CHECKING:
     from bowout.gui.window.drafting import Drafting
@@ -39,6 +38,7 @@ class Sending(QObject):
         """Put the message on the clipboard as rich text and plain text together."""
         if not self.drafting.ready_to_send("copy it"):
             return
+        from bowout.gui.mail_link import copy_rich  # the mail hand-off loads on first use
         editor = self.drafting.view.editor
         copy_rich(editor.body_html(), editor.message_text())
         self.feedback.say("Message copied (rich and plain text).", 6000)
@@ -48,6 +48,7 @@ class Sending(QObject):
         """Hand subject and body to the mail app (see :func:`hand_to_mail_app`)."""
         if not self.drafting.ready_to_send("open it in your mail app"):
             return
+        from bowout.gui.mail_link import NO_MAIL_APP, hand_to_mail_app
         v = self.drafting.view
         ok, message = hand_to_mail_app(
             v.subject_edit.text(),
