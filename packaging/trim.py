@@ -1,4 +1,5 @@
-"""What the bundle leaves out: Qt plugins, libraries and translations Bow Out never loads.
+"""What the bundle leaves out: Qt plugins, libraries and translations Bow Out never loads,
+and the CLDR locales and spelling dictionaries of languages it has no pack for.
 
 Used by bowout.spec on the PyInstaller TOC (destination names such as
 ``PySide6/Qt/plugins/platforms/libqxcb.so``); kept free of PyInstaller imports so tests can
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 #: Plugin folders dropped whole: network, QML, SQL, printing, EGL device back ends, designer.
 DROP_PLUGIN_DIRS = frozenset(
@@ -66,6 +67,31 @@ DROP_MODULE = re.compile(
 )
 
 
+#: The languages Bow Out writes messages in: the folders of templates/ holding a pack.toml.
+PACK_LANGUAGES = frozenset(
+    path.parent.name
+    for path in (Path(__file__).resolve().parent.parent / "templates").glob("*/pack.toml")
+)
+
+#: Babel's CLDR data (one .dat per locale: 1,149 files, 35 MiB) and pyspellchecker's word
+#: lists (12 languages, 7 MiB): only the pack languages' are read. A locale's data falls
+#: back through its parents to ``root`` (en_GB -> en_001 -> en -> root), all of which share
+#: the language's prefix, so keeping every locale of a pack language keeps every parent.
+LANGUAGE_DATA = re.compile(
+    r"(?:^|/)(?:babel/locale-data/(?P<locale>\w+)\.dat|spellchecker/resources/(?P<dictionary>\w+)\.json\.gz)$"
+)
+
+
+def language_data_kept(posix: str, languages: frozenset[str] = PACK_LANGUAGES) -> bool:
+    """Whether a CLDR locale or spelling dictionary at ``posix`` belongs to a pack language
+    (True for every other file)."""
+    match = LANGUAGE_DATA.search(posix)
+    if match is None:
+        return True
+    name = match["locale"] or match["dictionary"]
+    return name == "root" or name.split("_")[0] in languages
+
+
 def plugin_parts(dest: str) -> tuple[str, str] | None:
     """(folder, plugin name) for a Qt plugin's destination path, else None."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
@@ -92,6 +118,8 @@ def keep(dest: str) -> bool:
             return False
         allowed = KEEP_ONLY.get(folder)
         return allowed is None or name in allowed
+    if not language_data_kept(posix):
+        return False
     filename = posix.rsplit("/", 1)[-1]
     if filename.lower() in DROP_FILE:
         return False

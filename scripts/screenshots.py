@@ -236,8 +236,10 @@ def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
 
 
 def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
-    """First run and history, light and dark, at 800×600 and 1366×768 (issue 13)."""
+    """First run and every view beside the draft (draft, history, applications, coming up,
+    tell the others), light and dark, at 800×600 and 1366×768 (issues 13 and 25)."""
     from bowout.core.situation import Profile
+    from bowout.gui.window.shell import VIEWS
 
     app = make_application()
     shots: list[Path] = []
@@ -264,10 +266,12 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
             window.resize(width, height)
             window.show()
             window.session.new_draft()  # a fresh draft: the grouped fill-in line
-            window.show_view("draft")
-            shots.append(save(window, out, f"draft-{width}x{height}-{theme}{suffix}"))
-            window.show_history()
-            shots.append(save(window, out, f"history-{width}x{height}-{theme}{suffix}"))
+            for spec in VIEWS:
+                window.show_view(spec.key)
+                # "applications-…" names the CSV import's own shots (render_applications).
+                name = "applications-list" if spec.key == "applications" else spec.key
+                name = name.replace("_", "-")
+                shots.append(save(window, out, f"{name}-{width}x{height}-{theme}{suffix}"))
     apply_theme(app, "light")
     window.close()
     return shots
@@ -383,6 +387,7 @@ def render_lists(out: Path, data_dir: Path) -> list[Path]:
 
 
 ONLY = {
+    "shell": render_shell,
     "applications": render_applications,
     "goodwill": render_goodwill,
     "timeline": render_timeline,
@@ -399,6 +404,10 @@ def main(argv: list[str] | None = None) -> int:
         "--only", choices=sorted(ONLY), help="render only these shots (the rest stay as they are)"
     )
     args = parser.parse_args(argv)
+    # The sample drafts keep a "[Your name]": marking them sent must not wait on a question.
+    from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
+
+    PlaceholderDialog.ask = classmethod(lambda cls, parent, names, action: True)  # type: ignore[method-assign,assignment]
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
     state = tempfile.mkdtemp(prefix="bowout-shots-")
@@ -412,8 +421,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         with tempfile.TemporaryDirectory() as tmp:
             ONLY[args.only](args.out, Path(tmp))
+        if args.only == "shell":
+            render_scaled(args.out, "2")
         return 0
-    for group in (render, *ONLY.values(), render_shell):
+    for group in (render, *ONLY.values()):
         with tempfile.TemporaryDirectory() as tmp:
             group(args.out, Path(tmp))
     render_scaled(args.out, "2")

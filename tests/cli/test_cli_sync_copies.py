@@ -66,8 +66,8 @@ def test_a_sync_conflict_copy_is_merged_moved_and_told_once(tmp_path: Path, copy
     assert first.returncode == 0, first.stderr
     [note] = first.stderr.splitlines()
     assert note.startswith("bowout: note: Your sync tool left 1 conflicting copy")
-    assert copy_name in note and "1 withdrawal(s) added" in note
-    assert "1 application(s) added" in note and "1 changed on both computers" in note
+    assert copy_name in note and "1 withdrawal added" in note
+    assert "1 application added" in note and "1 changed on both computers" in note
     assert not (data / copy_name).exists() and (data / "backups" / copy_name).exists()
     assert ids["only"][:8] in first.stdout  # the other computer's withdrawal is listed
     lines = first.stdout.splitlines()

@@ -48,11 +48,11 @@ def test_the_text_alternative_says_what_the_chart_shows() -> None:
     items = [w("2026-11-02", Stage.FINAL), w("2026-11-20", Stage.FINAL, Reason.COMPENSATION),
              w("2026-06-01", Stage.SCREENING), w("2024-01-01", Stage.OFFER)]  # fmt: skip
     text = describe(summarize(items, TODAY))
-    assert text.startswith("3 sent withdrawal(s) from December 2025 to November 2026.")
+    assert text.startswith("3 sent withdrawals from December 2025 to November 2026.")
     assert "By stage: Screening 1, Final interview 2." in text
     assert "By reason: Another offer 2, Pay 1." in text
     assert "Busiest: November 2026 (2), June 2026 (1)." in text
-    assert "1 earlier withdrawal(s) are not in the chart." in text
+    assert "1 earlier withdrawal is not in the chart." in text
 
 
 def test_every_stage_and_reason_has_a_short_name() -> None:

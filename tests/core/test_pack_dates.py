@@ -67,3 +67,43 @@ def test_the_pack_names_its_locale_and_writes_its_dates() -> None:
     assert pack.locale == "en_GB"
     assert long_date(dt.date(2027, 1, 12)) == "12 January 2027"
     assert pack.long_date(dt.date(2026, 12, 1)) == "1 December 2026"
+
+
+UI_SCRIPT = """
+import datetime as dt, locale
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+print(locale.setlocale(locale.LC_TIME))
+from bowout.core import ui_dates
+from bowout.core.history_summary import Summary, describe
+from bowout.core.situation import Reason, Stage
+from collections import Counter
+day = dt.date(2027, 3, 5)
+print(ui_dates.day_month_year(day), ui_dates.month_year(day), ui_dates.weekday_day_month(day),
+      ui_dates.month_initial(day))
+months = (dt.date(2027, 2, 1), dt.date(2027, 3, 1))
+summary = Summary(months, (Counter({Stage.OFFER: 1}), Counter({Stage.FINAL: 2})),
+                  (Counter({Reason.OTHER_OFFER: 1}), Counter({Reason.NOT_A_FIT: 2})), 0, 3)
+print(describe(summary))
+from bowout.cli.applications import date_order_message
+from bowout.core.csv_import import DateOrderNeeded
+print(date_order_message(DateOrderNeeded("Applied", "11/02/2026")))
+"""
+
+
+def test_the_window_and_cli_write_english_dates_under_a_german_system_locale(
+    tmp_path: Path,
+) -> None:
+    """The history summary, Coming up and the date-order question wrote "März" and "Fr"
+    (``strftime`` after Qt set the C library's locale to the system's)."""
+    env = german_locale(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", UI_SCRIPT], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("de_DE"), lines[0]
+    assert lines[1] == "5 March 2027 March 2027 Fri 5 Mar M"
+    assert "February 2027 to March 2027" in lines[2] and "Busiest: March 2027 (2)" in lines[2]
+    assert "11 February 2026" in lines[3] and "2 November 2026" in lines[3]
+    assert not re.search(r"März|Februar\b|Fr\b", "\n".join(lines[1:]))

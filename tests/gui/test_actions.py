@@ -132,7 +132,8 @@ def test_export_failure_is_shown(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     target = tmp_path / "missing-folder" / "x.txt"
     window.ask.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
     assert window.sending.export_as(".txt") is None
-    assert "Could not export" in window.banner.label.text()
+    assert "Could not export" in window.message_bar.text()  # in the window, as an error
+    assert window.message_bar.error
 
 
 def test_settings_round_trip(

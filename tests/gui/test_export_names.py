@@ -54,4 +54,4 @@ def test_the_log_never_names_the_company_through_an_export_path(
     assert (result is None) == fails
     assert "Zyxwvut" not in caplog.text
     if fails:
-        assert "Zyxwvut" in window.banner.label.text()  # the user is told where
+        assert "Zyxwvut" in window.message_bar.text()  # the user is told where, in the window

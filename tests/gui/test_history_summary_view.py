@@ -65,7 +65,7 @@ def test_summary_counts_sent_withdrawals_and_says_so_in_words(qtbot: QtBot, data
     fill(data_dir)
     win, summary = open_summary(qtbot, data_dir)
     words = summary.chart.accessibleDescription()
-    assert words.startswith("4 sent withdrawal(s) from December 2025 to November 2026.")
+    assert words.startswith("4 sent withdrawals from December 2025 to November 2026.")
     assert "By stage: Screening 1, Final interview 3." in words
     assert "Final interview" in summary.legend_label.text()
     assert "Pay" not in summary.legend_label.text()

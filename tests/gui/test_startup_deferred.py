@@ -68,6 +68,8 @@ def test_first_frame_leaves_dialogs_and_draft_modules_for_later(tmp_path: Path) 
 def answer_next_dialog(reply: str) -> None:
     """Answer the modal dialog that the next call opens, once it is on screen."""
 
+    from bowout.gui.dialogs.link_dialog import LinkDialog
+
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
@@ -76,6 +78,9 @@ def answer_next_dialog(reply: str) -> None:
             dialog.button(QMessageBox.StandardButton[reply]).click()
         elif isinstance(dialog, QInputDialog):
             dialog.setTextValue(reply)
+            dialog.accept()
+        elif isinstance(dialog, LinkDialog):
+            dialog.url_edit.setText(reply)
             dialog.accept()
         else:
             dialog.reject()

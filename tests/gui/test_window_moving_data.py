@@ -37,8 +37,8 @@ def test_export_all_and_import_in_another_window(
     second.ask.ask_open_path = lambda title, flt: target  # type: ignore[method-assign]
     second.show_view("applications")
     second.actions_.import_all.trigger()
-    assert "1 application(s)" in second.banner.label.text()
-    assert "1 column mapping(s)" in second.banner.label.text()
+    assert "1 application," in second.banner.label.text()
+    assert "1 column mapping." in second.banner.label.text()
     view = second.views["applications"]
     assert view.model.rowCount() == 1
     assert second.context.history is not None

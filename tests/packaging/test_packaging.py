@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import datetime as dt
 import re
 import shutil
 import struct
@@ -75,6 +76,12 @@ def test_spec_entry_script_calls_the_cli() -> None:
         "PySide6/Qt/lib/libQt6WlShellIntegration.so.6",
         "PySide6/QtWidgets.abi3.so",
         "templates/email.txt.j2",
+        "babel/locale-data/root.dat",
+        "babel/locale-data/en.dat",
+        "babel/locale-data/en_GB.dat",
+        "babel/global.dat",
+        "babel/locale-data/LICENSE.unicode",
+        "spellchecker/resources/en.json.gz",
     ],
 )
 def test_trim_keeps_what_the_app_loads(dest: str) -> None:
@@ -100,6 +107,10 @@ def test_trim_keeps_what_the_app_loads(dest: str) -> None:
         "PySide6/QtNetwork.abi3.so",
         "PySide6/Qt/translations/qtbase_de.qm",
         "PySide6\\translations\\qtbase_fr.qm",
+        "babel/locale-data/ja.dat",
+        "babel/locale-data/zh_Hant_HK.dat",
+        "babel\\locale-data\\ru.dat",
+        "spellchecker/resources/ru.json.gz",
     ],
 )
 def test_trim_drops_what_the_app_never_loads(dest: str) -> None:
@@ -192,3 +203,31 @@ def test_deb_control_names_version_and_system_libraries() -> None:
     recommends = {part.strip() for part in fields["Recommends"].split(",")}
     assert {"fonts-noto-core", "fonts-noto-color-emoji"} <= recommends  # emoji, Hindi in PDFs
     assert control.endswith("\n") and "\n\n" not in control
+
+
+def test_trim_keeps_every_cldr_file_a_packs_dates_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pack's dates read its locale and that locale's parents (en_GB -> en_001 -> en
+    -> root): every file Babel opens for them stays in the bundle, and most others go."""
+    from babel import dates, localedata
+
+    from bowout.core.pack import load_pack
+
+    opened: list[str] = []
+    resolve = localedata.resolve_locale_filename
+
+    def recording(name: str) -> str:
+        opened.append(name)
+        return resolve(name)
+
+    monkeypatch.setattr(localedata, "resolve_locale_filename", recording)
+    monkeypatch.setattr(localedata, "_cache", {})
+    assert trim.PACK_LANGUAGES and "en" in trim.PACK_LANGUAGES
+    for language in trim.PACK_LANGUAGES:
+        pack = load_pack(language)
+        dates.format_date(dt.date(2027, 3, 5), format=pack.date_format, locale=pack.locale)
+    assert "root" in opened
+    for name in opened:
+        assert trim.keep(f"babel/locale-data/{name}.dat"), name
+    every = [p.stem for p in Path(localedata._dirname).glob("*.dat")]
+    kept = [name for name in every if trim.keep(f"babel/locale-data/{name}.dat")]
+    assert len(kept) < len(every) / 5

@@ -17,6 +17,7 @@ from bowout.core.import_dates import parse_date as read_cell_date
 from bowout.core.situation import Stage, parse_date
 from bowout.core.statuses import ACCEPTED_STATE, ANSWERS
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, read_table
+from bowout.core.ui_dates import day_month_year
 from bowout.readfile import read_named_file
 from bowout.storage import History, ImportMapping, StoredApplication
 from bowout.storage.applications import STATES
@@ -190,7 +191,7 @@ def date_order_message(exc: DateOrderNeeded) -> str:
             day = read_cell_date(exc.example, order)
         except ValueError:
             day = None
-        readings.append(f"--date-order {order} reads it as {day.day} {day:%B %Y}" if day else "")
+        readings.append(f"--date-order {order} reads it as {day_month_year(day)}" if day else "")
     return f"{exc}: run again with {' or '.join(r for r in readings if r)}; nothing was imported"
 
 

@@ -49,7 +49,12 @@ def tidy(text: str) -> str:
     out: list[str] = []
     blank = True  # no blank line at the start
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        # Most lines need no change: printable (so no tab, no-break space or other
+        # whitespace but the plain space), no double space, nothing at either end.
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line = raw
+        else:
+            line = " ".join(raw.split())
         if line:
             out.append(line)
             blank = False

@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from bowout.core.counting import counted
 from bowout.core.situation import Reason, Stage
+from bowout.core.ui_dates import month_year
 from bowout.core.vocabulary import REASONS
 
 #: How many months the chart shows, ending with the current one.
@@ -119,8 +121,8 @@ def describe(summary: Summary) -> str:
     stages: Counter[Stage] = sum(summary.by_stage, Counter())
     reasons: Counter[Reason] = sum(summary.by_reason, Counter())
     shown = sum(stages.values())
-    span = f"{summary.months[0]:%B %Y} to {summary.months[-1]:%B %Y}"
-    parts = [f"{shown} sent withdrawal(s) from {span}."]
+    span = f"{month_year(summary.months[0])} to {month_year(summary.months[-1])}"
+    parts = [f"{counted(shown, 'sent withdrawal')} from {span}."]
     if stages:
         parts.append("By stage: " + _counted(stages, STAGE_NAMES) + ".")
         parts.append("By reason: " + _counted(reasons, REASON_NAMES) + ".")
@@ -128,10 +130,11 @@ def describe(summary: Summary) -> str:
             ((sum(c.values()), m) for m, c in zip(summary.months, summary.by_stage, strict=True)),
             key=lambda pair: (-pair[0], pair[1]),
         )
-        top = [f"{m:%B %Y} ({n})" for n, m in busy[:3] if n]
+        top = [f"{month_year(m)} ({n})" for n, m in busy[:3] if n]
         parts.append("Busiest: " + ", ".join(top) + ".")
     if summary.earlier:
-        parts.append(f"{summary.earlier} earlier withdrawal(s) are not in the chart.")
+        verb = "is" if summary.earlier == 1 else "are"
+        parts.append(f"{counted(summary.earlier, 'earlier withdrawal')} {verb} not in the chart.")
     return " ".join(parts)
 
 

@@ -20,12 +20,12 @@ import jinja2
 import jinja2.meta
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bowout import paths, readfile
 from bowout.core.errors import TemplateError
 from bowout.core.sandbox import (
     CODE_VERSION,
+    DataSandbox,
     LimitedEnvironment,
     LimitExceeded,
     Limits,
@@ -151,7 +151,7 @@ def make_environment(
     cache_root: Path | None = None,
     limits: Limits | None = None,
     trusted: bool = False,
-) -> ImmutableSandboxedEnvironment:
+) -> DataSandbox:
     """An environment whose loader looks in the user's folders first, then the built-ins.
 
     With ``cache_root``, compiled templates are kept there (Jinja2's bytecode cache,
@@ -175,7 +175,7 @@ def make_environment(
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)
     if trusted:
-        return ImmutableSandboxedEnvironment(
+        return DataSandbox(
             loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),

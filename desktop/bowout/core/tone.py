@@ -26,6 +26,7 @@ __all__ = [
     "MAX_FINDINGS_PER_CODE",
     "PLACEHOLDER_RE",
     "WORD_BUDGET",
+    "body_word_count",
     "check_tone",
     "count_words",
     "word_budget",
@@ -104,6 +105,12 @@ def check_tone(
     result = tuple(sorted(findings, key=lambda f: (f.target != "body", f.start, f.end, f.code)))
     logger.debug("tone check of %d chars: %d findings", len(text), len(result))
     return result
+
+
+def body_word_count(text: str, signature: str) -> int:
+    """Words of ``text`` before its ``signature`` block (all of them when ``text`` does not
+    end with it): the count the length remark ("The message is N words") gives."""
+    return count_words(text[: _body_end(text, signature)])
 
 
 def _body_end(text: str, signature: str) -> int:

@@ -34,7 +34,9 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
                       "details are in the log file.")  # fmt: skip
     box.setObjectName("error_dialog")
     box.setDetailedText(text)
-    box.exec()
+    from bowout.gui.dialogs.message_box import use_app_icons
+
+    use_app_icons(box).exec()
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -106,7 +106,7 @@ def _blend(color: QColor, ground: QColor) -> QColor:
 
 
 def readable(palette: QPalette) -> QPalette:
-    """``palette`` with hint text and selected text at WCAG AA (4.5:1) or better.
+    """``palette`` with hint text, links and selected text at WCAG AA (4.5:1) or better.
 
     A style's standard palette may fall short (Qt's hint text is about 4:1 on white, a
     selected row's white on Fusion's blue 3.6:1); the light theme's colours replace them.
@@ -118,6 +118,9 @@ def readable(palette: QPalette) -> QPalette:
     if contrast_ratio(hint, base) < AA_TEXT:
         fixed.setColor(QPalette.ColorRole.PlaceholderText,
                        reference.color(QPalette.ColorRole.PlaceholderText))  # fmt: skip
+    for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+        if contrast_ratio(palette.color(role), base) < AA_TEXT:  # Qt's #0000ff on dark: 2:1
+            fixed.setColor(role, reference.color(role))
     chosen = palette.color(QPalette.ColorRole.HighlightedText)
     if contrast_ratio(chosen, palette.color(QPalette.ColorRole.Highlight)) < AA_TEXT:
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from bowout import paths
+from bowout.gui.screen_fit import fit_window
 
 __all__ = ["restore_state", "save_state", "window_settings"]
 
@@ -22,12 +23,14 @@ def window_settings() -> QSettings:
 def restore_state(window: QWidget, splitters: Mapping[str, QSplitter]) -> str:
     """Put back what :func:`save_state` kept; returns the saved view's key ("draft" if none).
 
-    ``splitters`` maps a name (the key under ``window/``) to its splitter.
+    ``splitters`` maps a name (the key under ``window/``) to its splitter. The geometry is
+    clamped to the screen the window opens on; a first run's comes from that screen's size
+    (:mod:`bowout.gui.screen_fit`).
     """
     store = window_settings()
     geometry = store.value("window/geometry")
-    if isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
+    restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+    fit_window(window, window.geometry() if restored else None)
     for key, split in splitters.items():
         state = store.value(f"window/{key}")
         if isinstance(state, QByteArray):

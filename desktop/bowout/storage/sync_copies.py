@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bowout.core.counting import counted
 from bowout.storage.errors import HistoryError
 from bowout.storage.jsonstore import (
     APPLICATIONS,
@@ -206,9 +207,9 @@ def _readable(doc: object) -> bool:
 
 def _message(copies: list[Path], moved: list[str], count: MergeCount) -> str:
     names = ", ".join(copy.name for copy in copies)
-    parts = [f"{count.added} withdrawal(s) added"]
+    parts = [f"{counted(count.added, 'withdrawal')} added"]
     if count.applications:
-        parts.append(f"{count.applications} application(s) added")
+        parts.append(f"{counted(count.applications, 'application')} added")
     if count.conflicts:
         pairs = "; ".join(count.conflicts)
         parts.append(

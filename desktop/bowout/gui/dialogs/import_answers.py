@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QMessageBox, QW
 from bowout.core.import_dates import DMY, MDY, parse_date
 from bowout.core.situation import Stage
 from bowout.core.statuses import CLOSED, SAVED, SKIP
+from bowout.core.ui_dates import day_month_year
+from bowout.gui.dialogs.message_box import use_app_icons
 
 #: The answers besides the stages, as the combo shows them.
 OTHER_ANSWERS = (
@@ -29,7 +31,7 @@ def reading(example: str, order: str) -> str:
         day = parse_date(example, order)
     except ValueError:
         return ""
-    return f"{day.day} {day:%B %Y}" if day else ""
+    return day_month_year(day) if day else ""
 
 
 def ask_date_order(parent: QWidget | None, column: str, example: str) -> str | None:
@@ -49,7 +51,7 @@ def ask_date_order(parent: QWidget | None, column: str, example: str) -> str | N
         f"Month first ({reading(example, MDY)})", QMessageBox.ButtonRole.AcceptRole
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
+    use_app_icons(box).exec()
     clicked = box.clickedButton()
     return DMY if clicked is day_first else MDY if clicked is month_first else None
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.applications import FIELDS, Application
+from bowout.core.counting import counted
 from bowout.core.csv_import import (
     DateOrderNeeded,
     ImportResult,
@@ -332,7 +333,7 @@ class ImportDialog(QDialog):
             lines.append(f"Skipped: {shown}" + (f"; and {more:,} more." if more > 0 else "."))
         if result.notes:
             lines.append(
-                f"{len(result.notes):,} row(s) kept without a date that could not be read "
+                f"{counted(len(result.notes), 'row')} kept without a date that could not be read "
                 f"(first: line {result.notes[0][0]})."
             )
         if waiting:

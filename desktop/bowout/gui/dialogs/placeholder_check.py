@@ -12,6 +12,8 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bowout.gui.dialogs.message_box import use_app_icons
+
 logger = logging.getLogger(__name__)
 
 #: At most this many placeholders are named in the question; the rest are counted.
@@ -58,6 +60,7 @@ class PlaceholderDialog(QMessageBox):
         self.anyway_button.setObjectName("send_anyway_button")
         self.setDefaultButton(self.fill_button)
         self.setEscapeButton(self.fill_button)
+        use_app_icons(self)
 
     @classmethod
     def ask(cls, parent: QWidget | None, names: list[str], action: str) -> bool:

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.counting import counted
 from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 from bowout.core.textclean import clean_line, clean_text
+from bowout.gui.widgets.dates import DayFirstDateEdit
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
 NO_REPLY = "no-reply"
@@ -83,7 +85,8 @@ class ReplyDialog(QDialog):
         self.kind_combo.setObjectName("reply_kind_combo")
         self.kind_combo.setAccessibleName("What they said")
         days = (today - sent).days
-        silence = f"No reply after {days} day{'s' if days != 1 else ''}"
+        # Not "after 0 days": on the day of sending there is no silence to speak of yet.
+        silence = f"No reply after {counted(days, 'day')}" if days > 0 else "No reply yet"
         for kind, label in REPLY_KINDS.items():
             self.kind_combo.addItem(silence if kind == NO_REPLY else label, kind)
         self.channel_combo = QComboBox(self)
@@ -209,11 +212,9 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("note_dialog")
         self.setWindowTitle("Add a call note")
-        self.day_edit = QDateEdit(self)
+        self.day_edit = DayFirstDateEdit(self)
         self.day_edit.setObjectName("note_day_edit")
         self.day_edit.setAccessibleName("The day of the call")
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setDateRange(_qdate(min(sent, today)), _qdate(today))
         self.day_edit.setDate(_qdate(today))
         self.note_edit = QPlainTextEdit(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -72,11 +73,17 @@ class WelcomeDialog(QDialog):
         self.back_button.clicked.connect(lambda: self.show_page(0))
         self.next_button.clicked.connect(lambda: self.show_page(1))
         self.start_button.clicked.connect(self.accept)
+        # The way on first, then Skip at the end of the row (as a wizard's Cancel): Tab
+        # from the last field reaches Next, and runs left to right as the row reads.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.skip_button)
         buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.start_button):
+        chain = (self.back_button, self.next_button, self.start_button, self.skip_button)
+        for button in chain:
             buttons.addWidget(button)
+        fields = (self.name_edit, self.email_edit, self.phone_edit, self.choice_list,
+                  self.stage_combo)  # fmt: skip
+        for before, after in itertools.pairwise((*fields, *chain)):
+            QWidget.setTabOrder(before, after)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)

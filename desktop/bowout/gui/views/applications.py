@@ -229,6 +229,7 @@ class ApplicationsView(QWidget):
     @Slot()
     def refresh(self, select_id: str | None = None) -> None:
         """Reload the rows for the search and state filter; keeps the selection."""
+        self.message_label.mark_stale()  # a note from before no longer fits the list
         self._search_timer.stop()
         current = self.selected()
         select_id = select_id or (current.id if current else None)

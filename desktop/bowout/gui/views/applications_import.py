@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from bowout.core.applications import Application
+from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, Progress, Table, read_table
 from bowout.gui.background import BackgroundJob
@@ -37,7 +38,7 @@ PROGRESS_STEPS = 1000
 
 
 def _plural(count: int, word: str = "application") -> str:
-    return f"{count:,} {word}{'s' if count != 1 else ''}"
+    return counted(count, word)
 
 
 class ApplicationsList(Protocol):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
 from bowout.gui.mail_link import copy_rich, hand_to_mail_app
@@ -181,8 +182,8 @@ class BatchView(QWidget):
             self.show_message(NOTHING_OPEN)
         elif not self.items:
             self.show_message(
-                f"{len(listed)} open application(s). Pick the offer you accepted (or another "
-                "reason), then draft the messages."
+                f"{counted(len(listed), 'open application')}. Pick the offer you accepted "
+                "(or another reason), then draft the messages."
             )
 
     def _history(self) -> History:
@@ -228,8 +229,8 @@ class BatchView(QWidget):
         if not self.items:
             self.show_message(NOTHING_OPEN)
         else:
-            self.show_message(f"{len(self.items)} message(s) to review; each goes on its own "
-                              "channel. Edit, send, then mark each as sent.")  # fmt: skip
+            self.show_message(f"{counted(len(self.items), 'message')} to review; each goes on "
+                              "its own channel. Edit, send, then mark each as sent.")  # fmt: skip
 
     def _compose(self, item: BatchItem) -> BatchItem:
         draft = self.context.composer.compose(item.situation, self.context.settings.profile)

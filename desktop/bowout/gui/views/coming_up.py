@@ -15,14 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Slot
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -32,9 +30,13 @@ from PySide6.QtWidgets import (
 
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
+from bowout.core.ui_dates import weekday_day_month
 from bowout.gui.plain_words import plain_tip
+from bowout.gui.views.calendar_words import EVENTS_NOTE, TASKS_NOTE, written_text
+from bowout.gui.widgets.dates import DayFirstDateEdit, local_day, mark_past, qdate
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, alarm_colour, run_storage
+from bowout.gui.widgets.readable_table import ReadableColumns
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
@@ -45,24 +47,20 @@ logger = logging.getLogger(__name__)
 #: Columns of the list: the tick, the due date, the company, what to do.
 DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN, TITLE_COLUMN = range(4)
 HEADERS = ("Done", "Due", "Company", "What to do")
+#: Wider than this many characters, a due date ("Overdue · Fri 4 Dec") or a company name
+#: wraps onto a second line: "What to do" keeps the room.
+DUE_CHARS, COMPANY_CHARS = 10, 14
+#: Room (pixels) either side of the list.
+SIDE_MARGIN = 4
 #: The reminder uid of a row (on its first item).
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Which apps show which kind of item (they import one and ignore the other).
-EVENT_APPS = "Google Calendar, Outlook or Apple Calendar"
-TASK_APPS = "Thunderbird or a task app"
-EVENTS_NOTE = (
-    f"Exports all-day events with an alarm, for {EVENT_APPS}. "
-    f"Tick \u201cAs tasks\u201d for {TASK_APPS} (calendars above ignore tasks)."
-)
-TASKS_NOTE = (
-    f"Exports tasks, for {TASK_APPS}. "
-    f"{EVENT_APPS} show only events: untick \u201cAs tasks\u201d for them."
-)
+#: Said while the settle-by date is before today (a mistyped year, most often).
+PAST_SETTLE = "That date has already passed: check the year."
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
     """How a due date reads in the list: "Overdue · Fri 4 Dec", "Today", or the date."""
-    day = f"{due:%a} {due.day} {due:%b}" + ("" if due.year == today.year else f" {due.year}")
+    day = weekday_day_month(due) + ("" if due.year == today.year else f" {due.year}")
     if due < today:
         return f"Overdue · {day}"
     return "Today" if due == today else day
@@ -104,21 +102,20 @@ class ComingUpView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for column in (DONE_COLUMN, DUE_COLUMN, COMPANY_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.columns = ReadableColumns(
+            self.table, TITLE_COLUMN, {DUE_COLUMN: DUE_CHARS, COMPANY_COLUMN: COMPANY_CHARS}
+        )
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("coming_up_count")
+        self.count_label.setWordWrap(True)  # "Nothing coming up: …" must not hold the list wide
         self.message_label = MessageLine("coming_up_message", "Coming up message", self)
         self.settle_label = QLabel("Repay or settle &by:", self)
-        self.settle_date_edit = QDateEdit(self)
+        self.settle_date_edit = DayFirstDateEdit(self)
         self.settle_date_edit.setObjectName("settle_date_edit")
         self.settle_date_edit.setAccessibleName("Date to repay or settle the money received")
-        self.settle_date_edit.setCalendarPopup(True)
-        self.settle_date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.settle_date_edit.dateChanged.connect(self._settle_date_changed)
         self.settle_label.setBuddy(self.settle_date_edit)
         self.settle_button = list_button(
             self, "settle_button", "Set &date", "Set the settle-by date"
@@ -158,15 +155,21 @@ class ComingUpView(QWidget):
         kind.addWidget(self.tasks_check)
         kind.addWidget(self.export_note, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setContentsMargins(SIDE_MARGIN, 0, SIDE_MARGIN, 0)
         layout.addWidget(self.show_done_check)
-        layout.addWidget(self.message_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.message_label)  # under the list: a note never moves the rows
         layout.addWidget(self.count_label)
         layout.addLayout(settle)
         layout.addLayout(buttons)
         layout.addLayout(kind)
         self._selection_changed()
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for "What to do" to read a phrase a line beside the short columns."""
+        hint = super().minimumSizeHint()
+        width = self.columns.needed_width() + 2 * SIDE_MARGIN
+        return QSize(max(hint.width(), width), hint.height())
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the filter, the list, the date, the buttons."""
@@ -195,6 +198,7 @@ class ComingUpView(QWidget):
     @Slot()
     def refresh(self, select_uid: str | None = None) -> None:
         """Reload the follow-ups (ticks and the reply-days setting included)."""
+        self.message_label.mark_stale()  # a note from before no longer fits the list
         if select_uid is None:
             current = self.selected_reminder()
             select_uid = current.uid if current else None
@@ -237,10 +241,12 @@ class ComingUpView(QWidget):
                 due.setForeground(QBrush(alarm_colour(self.table.palette())))  # 4.5:1 or more
                 due.setFont(bold)
             company = QTableWidgetItem(reminder.company or "—")
+            company.setToolTip(plain_tip(reminder.company))
             title = QTableWidgetItem(reminder.title)
             title.setToolTip(plain_tip(reminder.title))
             for column, item in enumerate((tick, due, company, title)):
                 self.table.setItem(row, column, item)
+        self.columns.contents_changed()
         self.table.resizeRowsToContents()
         self._filling = False
         for row, reminder in enumerate(self.items):
@@ -272,10 +278,21 @@ class ComingUpView(QWidget):
         for widget in (self.settle_label, self.settle_date_edit, self.settle_button):
             widget.setVisible(settle)
         if settle and reminder is not None:
-            self.settle_date_edit.setDate(QDate(reminder.due.year, reminder.due.month,
-                                                reminder.due.day))  # fmt: skip
+            edit = self.settle_date_edit
+            edit.setMinimumDate(qdate(min(self._withdrawn_on(reminder), reminder.due)))
+            edit.setDate(qdate(reminder.due))
         self.export_selected_button.setEnabled(bool(self.selected_reminders()))
         self.export_button.setEnabled(bool(self.items) or self.show_done_check.isChecked())
+
+    def _withdrawn_on(self, reminder: core.Reminder) -> dt.date:
+        """The day the withdrawal went out: a settle-by date cannot come before it."""
+        sent: list[str] = []
+        self.run_storage(lambda: sent.append(str(self.history.get(reminder.record_id).sent)))
+        return (local_day(sent[0]) if sent else None) or reminder.due
+
+    @Slot(QDate)
+    def _settle_date_changed(self, _date: QDate) -> None:
+        mark_past(self.settle_date_edit, qdate(self.today()), PAST_SETTLE)
 
     @Slot(bool)
     def _kind_changed(self, tasks: bool) -> None:
@@ -306,7 +323,12 @@ class ComingUpView(QWidget):
         when = self.settle_date_edit.date().toPython()
         assert isinstance(when, dt.date)
         if self.run_storage(lambda: self.history.set_settle_by(reminder.record_id, when)):
-            self.show_message(f"Repay or settle by {when.isoformat()}: saved with the withdrawal.")
+            past = when < self.today()
+            self.show_message(
+                f"Repay or settle by {when.isoformat()}: saved with the withdrawal."
+                + (f" {PAST_SETTLE}" if past else ""),
+                error=past,
+            )
         self.refresh(select_uid=reminder.uid)
 
     @Slot()
@@ -343,13 +365,7 @@ class ComingUpView(QWidget):
         except OSError as exc:
             self.show_message(f"Could not write {path}: {exc.strerror or exc}.", error=True)
             return None
-        cancelled = f", {written.cancelled} cancelled" if written.cancelled else ""
-        where = TASK_APPS if kind is ItemKind.TASK else EVENT_APPS
-        what = "task(s)" if kind is ItemKind.TASK else "event(s)"
-        self.show_message(
-            f"{written.written} follow-up {what} written to {path.name}{cancelled}; "
-            f"import it into {where}."
-        )
+        self.show_message(written_text(written, kind, path.name))
         return path
 
     @Slot(str)

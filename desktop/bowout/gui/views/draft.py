@@ -18,9 +18,10 @@ from bowout.gui.widgets.call_branches import CallBranches
 from bowout.gui.widgets.checklist_view import ChecklistView
 from bowout.gui.widgets.editor import RichEditor
 from bowout.gui.widgets.follow_up_bar import FollowUpBar
+from bowout.gui.widgets.form_scroll import FormScrollArea
 from bowout.gui.widgets.format_bar import CommandMaker, FormatToolBar
 from bowout.gui.widgets.redraft_bar import RedraftBar
-from bowout.gui.widgets.scenario_form import FormScrollArea, ScenarioForm
+from bowout.gui.widgets.scenario_form import ScenarioForm
 from bowout.gui.widgets.subject_undo import SubjectUndo
 from bowout.gui.widgets.tone_panel import TonePanel
 from bowout.settings import Settings

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.gui.dialogs.message_box import use_app_icons
 from bowout.gui.models.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
 from bowout.gui.views.history_ops import (
     STATUS_FILTERS,
@@ -186,7 +187,7 @@ class HistoryView(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the question quotes a company
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return use_app_icons(box).exec() == QMessageBox.StandardButton.Yes
 
     # -- storage calls and messages -------------------------------------------------------
 
@@ -215,6 +216,7 @@ class HistoryView(QWidget):
     @Slot()
     def refresh(self, select_id: str | None = None) -> None:
         """Reload the rows for the search, status filter and mode; keeps the selection."""
+        self.message_label.mark_stale()  # a note from before no longer fits the list
         self._search_timer.stop()
         if select_id is None:
             current = self.selected_record()

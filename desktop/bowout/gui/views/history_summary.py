@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from bowout.core import history_summary as core
 from bowout.core.reminders import local_day
 from bowout.core.situation import Reason, Stage
+from bowout.core.ui_dates import month_initial
 from bowout.gui.widgets.message_line import plain_label
 from bowout.gui.widgets.summary_chart import SummaryChart
 
@@ -151,7 +152,7 @@ class HistorySummary(QFrame):
         by_stage = self.by_combo.currentData() == "stage"
         names: dict[Any, str] = dict(core.STAGE_NAMES if by_stage else core.REASON_NAMES)
         counts = self.summary.by_stage if by_stage else self.summary.by_reason
-        labels = [f"{m:%b}"[0] for m in self.summary.months]
+        labels = [month_initial(m) for m in self.summary.months]
         words = core.describe(self.summary)
         self.chart.set_data(labels, counts, list(names), words)
         self.text_label.setText(words)

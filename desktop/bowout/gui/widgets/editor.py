@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextListFormat,
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from bowout.core.textclean import clean_text
+from bowout.gui.widgets.link_colour import LinkColours, recolour_links
 from bowout.gui.widgets.placeholders import PLACEHOLDER_PATTERN, placeholder_format
 from bowout.gui.widgets.spell_menu import populate_context_menu
 from bowout.gui.widgets.spellcheck import SpellHighlighter
@@ -62,6 +64,7 @@ class RichEditor(QTextEdit):
         # copy); it is made again only after the document changed.
         self._twin: PlainText | None = None
         self.document().contentsChange.connect(self._forget_twin)
+        self.link_colours = LinkColours(self)  # links follow a theme switch
 
     # -- paste and context menu -----------------------------------------------------------
 
@@ -127,6 +130,7 @@ class RichEditor(QTextEdit):
         cursor.removeSelectedText()
         cursor.setCharFormat(QTextCharFormat())
         cursor.insertHtml(fragment)
+        recolour_links(self.document(), self.palette().color(QPalette.ColorRole.Link))
         cursor.endEditBlock()
         self.document().setModified(False)
 
@@ -219,12 +223,9 @@ class RichEditor(QTextEdit):
 
     def ask_link(self, selected: str) -> tuple[str, str] | None:
         """Ask for a link address (tests replace this); returns (url, text) or None."""
-        from PySide6.QtWidgets import QInputDialog  # first use only: not a start-up cost
+        from bowout.gui.dialogs.link_dialog import LinkDialog  # first use only: not a start-up cost
 
-        url, ok = QInputDialog.getText(self, "Insert link", "Link address:")
-        if not ok or not url.strip():
-            return None
-        return url.strip(), selected or url.strip()
+        return LinkDialog.ask(self, selected)
 
     @Slot()
     def insert_link(self) -> None:

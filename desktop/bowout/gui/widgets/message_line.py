@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -66,6 +66,18 @@ class MessageLine(QLabel):
         self.setStyleSheet(alarm_style(self) if error else "")
         self.setText(text)
         self.show()
+        self._fresh = True  # the list refreshes with it this turn: not stale yet
+        QTimer.singleShot(0, self._settled)
+
+    def mark_stale(self) -> None:
+        """The list changed: a note shown before this turn of the event loop no longer
+        speaks of what is listed ("Restored Fabrikam" after a later delete), so it goes."""
+        if not getattr(self, "_fresh", False):
+            self.clear()
+            self.hide()
+
+    def _settled(self) -> None:
+        self._fresh = False
 
 
 def run_storage(call: Callable[[], object], line: MessageLine, log: logging.Logger) -> bool:

@@ -6,14 +6,13 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from bowout.core.situation import (
     check_email_address,
 )
 from bowout.gui.widgets.goodwill_panel import GoodwillPanel
+from bowout.gui.widgets.length_limit import LengthLimit, too_long
 from bowout.gui.widgets.message_line import alarm_colour
 from bowout.gui.widgets.negotiate_panel import NegotiatePanel
 from bowout.gui.widgets.visa_panel import VisaPanel, add_fact_checks
@@ -55,6 +55,9 @@ NAME_FIELDS = (
     ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
     ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
 )
+#: What a refusal calls each name field ("that company name is 5,002 characters long").
+FIELD_WORDS = {"contact": "contact name", "role": "role", "company": "company name",
+               "recruiter": "recruiter's name", "greeting": "greeting"}  # fmt: skip
 #: Characters a picker shows at its narrowest (it grows with the panel).
 COMBO_MIN_CHARS = 14
 #: Data value of the channel combo's first entry: follow the recommendation.
@@ -69,6 +72,8 @@ class ScenarioForm(QWidget):
     typed text, once the typing pauses or the field is left: see :data:`TYPING_PAUSE_MS`)."""
 
     situation_changed = Signal()
+    #: Typed or pasted text was refused (too long); the sentence that says so.
+    input_refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,7 +172,8 @@ class ScenarioForm(QWidget):
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             edit.setAccessibleDescription(hint)
             edit.setPlaceholderText(hint)
-            edit.setMaxLength(MAX_FIELD_CHARS)
+            limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, FIELD_WORDS[field])
+            limit.refused.connect(functools.partial(self._refused, FIELD_WORDS[field]))
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(functools.partial(self._text_changed, edit))
             edit.editingFinished.connect(self.finish_typing)
@@ -185,13 +191,17 @@ class ScenarioForm(QWidget):
         self.contact_email_edit.setAccessibleName("Contact email")
         self.contact_email_edit.setAccessibleDescription("Fills To: in the mail app and .eml")
         self.contact_email_edit.setPlaceholderText("For To: in your mail app (optional)")
-        self.contact_email_edit.setMaxLength(MAX_FIELD_CHARS)
+        limit = LengthLimit.attach(self.contact_email_edit, MAX_FIELD_CHARS, "email address")
+        limit.refused.connect(functools.partial(self._refused, "email address"))
         self.contact_email_edit.setClearButtonEnabled(True)
         self.contact_email_edit.textChanged.connect(self._email_changed)
         self.contact_email_edit.editingFinished.connect(self.finish_typing)
         form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
                        self.contact_email_edit)  # fmt: skip
         self.email_problem = ""
+
+    def _refused(self, label: str, length: int) -> None:
+        self.input_refused.emit(too_long(label, length, MAX_FIELD_CHARS))
 
     @Slot()
     def _suggest_greeting(self) -> None:
@@ -345,34 +355,3 @@ class ScenarioForm(QWidget):
     def wording_shown(self, wording: int, wordings: int) -> None:
         """Tell the wording bar which phrasing the composer used."""
         self.wording_bar.show_wording(wording, wordings)
-
-
-class FormScrollArea(QScrollArea):
-    """The left panel: scrolls up and down, never sideways, and is never narrower than the
-    form needs (also while the visa panel is open), so a small screen squeezes the message
-    side instead of hiding half a check box."""
-
-    def __init__(self, form: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("scenario_scroll")
-        # Tab goes to the fields, and the area scrolls to show the one with focus.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(form)
-
-    def minimumSizeHint(self) -> QSize:
-        """The form's own minimum width plus the vertical scroll bar and the frame."""
-        hint = super().minimumSizeHint()
-        form = self.widget()
-        if form is None:
-            return hint
-        scrollbar = self.verticalScrollBar().sizeHint().width()
-        width = form.minimumSizeHint().width() + scrollbar + 2 * self.frameWidth()
-        return QSize(width, hint.height())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A new form layout (the visa panel opened) may change the minimum width."""
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)

@@ -6,8 +6,24 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 # The findings' module loads with the first draft, after the first paint.
 if TYPE_CHECKING:
@@ -29,6 +45,45 @@ def fill_in_summary(count: int) -> str:
     return f"{count} details to fill in, shown in [brackets]. Click to go to the first."
 
 
+def word_count_text(text: str) -> str:
+    """The status bar's count of ``text`` (the message as sent): every word, and when the
+    signature changes it, the body's count the length remark uses ("147 words · 136 before
+    the signature"), so the two numbers on screen never disagree without a reason."""
+    from bowout.core import tone
+    from bowout.core.composer import paragraphs
+
+    total = tone.count_words(text)
+    blocks = paragraphs(text)
+    body = tone.body_word_count(text, "\n".join(blocks[-1]) if len(blocks) > 1 else "")
+    said = f"{total} words" if total != 1 else "1 word"
+    return said if body == total else f"{said} · {body} before the signature"
+
+
+def hover_text(remark: str, hint: str) -> str:
+    """A row's tooltip: the whole remark, then what a click does."""
+    return f"{remark}\n\n{hint}"
+
+
+class WholeRowDelegate(QStyledItemDelegate):
+    """Rows as wide as the list and as tall as their wrapped text: a remark is never cut at
+    a line count or elided, whatever width the list had when the rows were made."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The viewport's width (less the spacing) by the text's height wrapped at that width
+        (the style's own measure: it wraps at ``option.rect``'s width when one is given)."""
+        view = self.view
+        width = max(1, view.viewport().width() - 2 * view.spacing())
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, width, 100_000)
+        return QSize(width, super().sizeHint(sized, index).height())
+
+
 class TonePanel(QListWidget):
     """Shows the tone coach's remarks on the current text."""
 
@@ -44,6 +99,8 @@ class TonePanel(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(False)
         self.setSpacing(3)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WholeRowDelegate(self))
         self._findings: tuple[Finding, ...] = ()
         #: While True, every fill-in remark shows as one line (a fresh draft's first sight).
         self.grouping = False
@@ -84,7 +141,7 @@ class TonePanel(QListWidget):
             item = QListWidgetItem(fill_in_summary(len(fill_ins)))
             item.setData(_FINDING_ROLE, fill_ins[0])
             item.setData(_GROUP_ROLE, True)
-            item.setToolTip("Click to select the first detail to fill in.")
+            item.setToolTip(hover_text(item.text(), "Click to select the first detail to fill in."))
             self.addItem(item)
         for finding in findings:
             if grouped and is_fill_in(finding):
@@ -92,7 +149,7 @@ class TonePanel(QListWidget):
             where = "Subject: " if finding.target == "subject" else ""
             item = QListWidgetItem(where + finding.message)
             item.setData(_FINDING_ROLE, finding)
-            item.setToolTip("Click to select the words this is about.")
+            item.setToolTip(hover_text(item.text(), "Click to select the words this is about."))
             self.addItem(item)
 
     def findings(self) -> tuple[Finding, ...]:

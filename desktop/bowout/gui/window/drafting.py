@@ -175,7 +175,7 @@ class Drafting(QObject):
         self._put_draft(self.draft)
         self.recheck_tone()
         self.mark_dirty()
-        self.feedback.say("The new draft is in; press Ctrl+Z to get your text back.", 10000)
+        self.feedback.show("The new draft is in; press Ctrl+Z to get your text back.")
         self.view.editor.setFocus()
 
     @Slot(object)
@@ -220,6 +220,7 @@ class Drafting(QObject):
         """Something unsaved is on screen (not while the program itself fills it in)."""
         if self._quiet:
             return
+        self.feedback.clear()  # what it said was about the text before this edit
         self.dirty = True
         self.modified.emit(True)
 

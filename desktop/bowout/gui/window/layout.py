@@ -1,4 +1,5 @@
-"""The window's layout: the banner on top; the navigation, a list view, and the draft.
+"""The window's layout: the banner and the message bar on top; the navigation, a list view,
+and the draft.
 
 How the parts share a narrow window (icons-only navigation, the form giving way to a list)
 is decided here, from the window's width and the screen's.
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QStackedWidget, QVBoxLayou
 
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.banner import Banner
+from bowout.gui.widgets.message_bar import MessageBar
 from bowout.gui.widgets.navigation import Navigation
 from bowout.gui.window.action_table import VIEWS
 
@@ -27,9 +29,12 @@ LIST_MAX_WIDTH = 560
 
 
 class ShellLayout(QWidget):
-    """The central widget: banner | navigation, list view (``side_stack``), draft."""
+    """The central widget: banner, message bar | navigation, list view (``side_stack``),
+    draft."""
 
-    def __init__(self, draft_view: DraftView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft_view: DraftView, message_bar: MessageBar, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.draft_view = draft_view
         self.nav = Navigation(VIEWS)
@@ -49,6 +54,7 @@ class ShellLayout(QWidget):
         row.addWidget(self.shell_splitter, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(message_bar)
         layout.addLayout(row, 1)
 
     def add_list(self, view: QWidget) -> None:
@@ -73,7 +79,10 @@ class ShellLayout(QWidget):
         # threshold instead (0 restores its own minimum, the form's widest row).
         form.setMinimumWidth(1 if beside_list else 0)
         narrow = width < FORM_BESIDE_LIST_WIDTH
-        self.side_stack.setMaximumWidth(LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH)
+        shown = self.side_stack.currentWidget()
+        needed = shown.minimumSizeHint().width() if beside_list and shown else 0
+        widest = LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH
+        self.side_stack.setMaximumWidth(max(needed, widest))  # a list's least width wins
 
     def link_tab_order(self, views: Iterable[QWidget]) -> None:
         """Tab follows the eye: navigation, the list views (``views``), then the draft."""

@@ -22,6 +22,7 @@ from bowout.core.situation import Situation, Stage
 from bowout.gui.plain_words import conflict_words
 from bowout.gui.widgets.follow_up_bar import is_closed, is_sent
 from bowout.gui.window.autosave import Autosaver
+from bowout.gui.window.clean_state import CleanState
 from bowout.gui.window.lifecycle import keep_again, still_kept
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ class OpenRecord(QObject):
         self.drafting = drafting
         self.record: Record | None = None
         self.autosaver = Autosaver(self.context.data_dir, self.snapshot, self)
+        view = drafting.view
+        documents = (view.editor.document(), view.phone_editor.document())
+        #: What was last saved or loaded: an undo back to it leaves nothing unsaved.
+        self.clean_state = CleanState(self.snapshot, view.editor.toPlainText, documents, self)
 
     # -- which record ---------------------------------------------------------------------
 
@@ -89,6 +94,7 @@ class OpenRecord(QObject):
         self.show_record_state()
         self.drafting.load(record)
         self.settle("Copied into a new withdrawal; save it to keep it.")
+        self.clean_state.forget()  # not saved anywhere yet
         self.drafting.mark_dirty()
 
     def set_record(self, record: Record) -> None:
@@ -101,6 +107,8 @@ class OpenRecord(QObject):
         self.drafting.settle()
         self.update_title()
         self.autosaver.discard()
+        self.clean_state.mark()
+        self.feedback.clear()  # it spoke of the withdrawal shown before
         self.show_follow_up()
         self.feedback.say(message)
 
@@ -152,6 +160,7 @@ class OpenRecord(QObject):
         self.drafting.set_saved()
         self.update_title()
         self.autosaver.discard()
+        self.clean_state.mark()
         self.feedback.say(saved)
         self.events.publish(self.record.id)
         self.show_follow_up()
@@ -330,6 +339,7 @@ class OpenRecord(QObject):
         self.update_title()
         self.show_follow_up()
         self.feedback.say("Restored the draft you were writing.")
+        self.clean_state.forget()  # the restored draft is not in the history as it is
         self.drafting.mark_dirty()
 
     def _kept_record(self, record_id: object) -> Record | None:
@@ -348,6 +358,17 @@ class OpenRecord(QObject):
 
     @Slot(bool)
     def draft_modified(self, unsaved: bool) -> None:
-        """The draft changed: write the autosave once typing pauses."""
-        if unsaved:
-            self.autosaver.schedule()
+        """The draft changed: write the autosave once typing pauses; an edit (an undo) back
+        to what was saved or loaded leaves nothing unsaved."""
+        if not unsaved:
+            return
+        if self.clean_state.is_clean():
+            self.draft_clean()
+            return
+        self.autosaver.schedule()
+
+    @Slot()
+    def draft_clean(self) -> None:
+        """The window holds what was last saved or loaded again: nothing unsaved."""
+        self.drafting.set_saved()
+        self.autosaver.discard()

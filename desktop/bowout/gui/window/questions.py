@@ -8,6 +8,7 @@ test answers them without a dialog ever blocking (STYLE.md, "Wiring").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,19 +26,20 @@ class Questions(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
+        #: Saves the draft into the history (True once on disk), offered while
+        #: :attr:`can_save` says there is a history to save into.
+        self.save: Callable[[], bool] = lambda: False
+        self.can_save: Callable[[], bool] = lambda: False
 
     def confirm_discard(self, title: str) -> bool:
-        """Ask whether unsaved changes may be dropped; True: drop them."""
-        from PySide6.QtWidgets import QMessageBox
+        """Ask about unsaved changes: Save (True once saved: :attr:`save`), Discard (True)
+        or Cancel (False). True: what is on screen may go."""
+        from bowout.gui.dialogs.message_box import Unsaved, ask_unsaved
 
-        answer = QMessageBox.question(
-            self.window,
-            title,
-            "This draft has changes that are not saved in your history. Discard them?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        answer = ask_unsaved(self.window, title, can_save=self.can_save())
+        if answer is Unsaved.SAVE:
+            return self.save()
+        return answer is Unsaved.DISCARD
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The native save dialog, in the folder used last or Documents; None when
@@ -69,6 +71,8 @@ class Questions(QObject):
         """No mail app answered: offer to save the message as an .eml file instead."""
         from PySide6.QtWidgets import QMessageBox
 
+        from bowout.gui.dialogs.message_box import use_app_icons
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Send by mail",
@@ -83,7 +87,7 @@ class Questions(QObject):
         save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
-        box.exec()
+        use_app_icons(box).exec()
         return box.clickedButton() is save
 
     def run_dialog(self, dialog: QDialog) -> int:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Sending(QObject):
         if not self.drafting.ready_to_send("copy it"):
             return
         from bowout.gui.mail_link import copy_rich  # the mail hand-off loads on first use
+
         editor = self.drafting.view.editor
         copy_rich(editor.body_html(), editor.message_text())
         self.feedback.say("Message copied (rich and plain text).", 6000)
@@ -49,6 +51,7 @@ class Sending(QObject):
         if not self.drafting.ready_to_send("open it in your mail app"):
             return
         from bowout.gui.mail_link import NO_MAIL_APP, hand_to_mail_app
+
         v = self.drafting.view
         ok, message = hand_to_mail_app(
             v.subject_edit.text(),
@@ -101,19 +104,18 @@ class Sending(QObject):
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
             logger.warning("could not export a %s file: %s", extension, exc.strerror or "error")
-            text = f"Could not export to {path}: {exc.strerror or exc}."
-            self.feedback.offer(text)
-            self.feedback.say(text, 15000)
+            self.feedback.show(f"Could not export to {path}: {exc.strerror or exc}.", error=True)
             return None
         if boxes:
             self.feedback.error(
-                f"Exported {path.name}, but {len(boxes)} character(s) print as empty boxes: "
+                f"Exported {path.name}, but {counted(len(boxes), 'character')} print as "
+                "empty boxes: "
                 f"{' '.join(boxes[:8])}. No font on this computer has them; install an emoji "
                 "or language font (Linux: fonts-noto-core, fonts-noto-color-emoji), or send "
                 "the .eml or .html instead."
             )
             return path
-        self.feedback.say(f"Exported {path.name}.")
+        self.feedback.show(f"Exported {path.name}.")
         return path
 
     # -- moving to another computer (the file of bowout.storage.transfer) -----------------
@@ -133,7 +135,9 @@ class Sending(QObject):
         except BowOutError as exc:
             self.feedback.error(str(exc))
             return None
-        self.feedback.say(f"Exported all your data ({count} withdrawal(s)) to {path.name}.", 10000)
+        self.feedback.show(
+            f"Exported all your data ({counted(count, 'withdrawal')}) to {path.name}."
+        )
         return path
 
     @Slot()
@@ -152,9 +156,11 @@ class Sending(QObject):
             self.feedback.error(str(exc))
             return False
         self.feedback.offer(
-            f"Imported {path.name}: {report.added} withdrawal(s) added, {report.updated} "
-            f"updated, {report.skipped} already here; {report.applications} application(s), "
-            f"{report.follow_ups} follow-up state(s), {report.mappings} column mapping(s)."
+            f"Imported {path.name}: {counted(report.added, 'withdrawal')} added, "
+            f"{report.updated:,} updated, {report.skipped:,} already here; "
+            f"{counted(report.applications, 'application')}, "
+            f"{counted(report.follow_ups, 'follow-up state')}, "
+            f"{counted(report.mappings, 'column mapping')}."
         )
         self.events.publish()  # the lists beside the draft show what came in
         return True

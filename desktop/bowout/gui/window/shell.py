@@ -35,6 +35,7 @@ from bowout.gui.context import AppContext
 from bowout.gui.events import HistoryEvents
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.follow_up_bar import is_closed
+from bowout.gui.widgets.message_bar import MessageBar
 from bowout.gui.window.action_table import VIEWS
 from bowout.gui.window.actions import build_actions, table_action
 from bowout.gui.window.drafting import Drafting
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self._build()
         self.ask = Questions(self)
-        self.feedback = Feedback(self.banner, self.statusBar(), self)
+        self.feedback = Feedback(self.banner, self.message_bar, self.statusBar(), self)
         self.events = HistoryEvents(self)
         shared = WindowShared(context, self.feedback, self.ask, self.events)
         self.drafting = Drafting(shared, self.draft_view, self)
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.sending = Sending(shared, self.drafting, self)
         self.timeline = Timeline(shared, self.session, self)
         self.preferences = Preferences(shared, self.drafting, self)
+        self.ask.save = self.session.save_to_history  # Save in "unsaved changes?"
+        self.ask.can_save = lambda: self.context.history is not None
         self.actions_ = build_actions(self, self._handlers(), self.format_bar.commands())
         self.menus = build_menus(self, self.actions_)
         self.main_toolbar = build_toolbar(self, self.actions_, self.menus)
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         """Every signal-slot connection of the window, in one place."""
         d, s, v = self.drafting, self.session, self.draft_view
         v.form.situation_changed.connect(d.regenerate)
+        v.form.input_refused.connect(self.message_bar.show_error)
         for editor in (v.editor, v.phone_editor):
             editor.textChanged.connect(d.editor_changed)
             editor.highlighter.personal_words_changed.connect(self.preferences.save_personal_words)
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
         v.redraft_bar.use_requested.connect(d.use_new_draft)
         d.modified.connect(self.setWindowModified)
         d.modified.connect(s.draft_modified)
+        s.clean_state.cleaned.connect(s.draft_clean)
         d.coach.words_counted.connect(self.word_label.setText)
         s.title_changed.connect(self.setWindowTitle)
         s.record_changed.connect(self._record_changed)
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
         if self.context.history is None and self.context.history_message:
             self.feedback.say("History unavailable: " + self.context.history_message, 0)
         self.drafting.set_saved()
+        self.session.clean_state.mark()
         self.session.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
 
     # -- the commands the window keeps: views, themes, help -------------------------------
@@ -342,7 +348,8 @@ class MainWindow(QMainWindow):
         self.checklist_view, self.notes_edit = d.checklist_view, d.notes_edit
         self.subject_undo, self.format_bar = d.subject_undo, d.format_bar
         self.splitter, self.editor_splitter = d.splitter, d.editor_splitter
-        self.shell = ShellLayout(self.draft_view)
+        self.message_bar = MessageBar(self.statusBar())
+        self.shell = ShellLayout(self.draft_view, self.message_bar)
         self.setCentralWidget(self.shell)
         # Its parts by name: the views' wiring and the tests reach them here.
         self.nav, self.side_stack = self.shell.nav, self.shell.side_stack
@@ -351,7 +358,6 @@ class MainWindow(QMainWindow):
         self.word_label.setObjectName("word_count_label")
         self.word_label.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_label)
-        self.resize(1280, 820)
         self.link_tab_order()
 
     def link_tab_order(self) -> None:

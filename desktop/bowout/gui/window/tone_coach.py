@@ -54,11 +54,12 @@ class ToneCoach(QObject):
         self.count_words(text)
 
     def count_words(self, text: str | None = None) -> None:
-        """Count the email's words (``text``: already read from the editor)."""
-        from bowout.core import tone
+        """Count the email's words (``text``: already read from the editor), as
+        :func:`~bowout.gui.widgets.tone_panel.word_count_text` says them."""
+        from bowout.gui.widgets.tone_panel import word_count_text
 
-        count = tone.count_words(self.view.editor.message_text() if text is None else text)
-        self.words_counted.emit(f"{count} words" if count != 1 else "1 word")
+        shown = self.view.editor.message_text() if text is None else text
+        self.words_counted.emit(word_count_text(shown))
 
     @Slot(object)
     def select_finding(self, finding: Finding) -> None:

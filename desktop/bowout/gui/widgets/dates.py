@@ -1,0 +1,61 @@
+"""Date fields as people correct them: ``yyyy-MM-dd`` with the day selected on focus (the
+part most often changed; with the year selected, typing "2027-01-04" could land in the
+wrong year), and a past date marked with the reason instead of quietly kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QWidget
+
+from bowout.gui.widgets.message_line import alarm_colour
+
+__all__ = ["DayFirstDateEdit", "local_day", "mark_past", "qdate"]
+
+
+def qdate(day: dt.date) -> QDate:
+    """``day`` as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def local_day(stamp: str) -> dt.date | None:
+    """The local calendar day of an ISO 8601 time stamp ("…Z" for UTC); None if unreadable."""
+    try:
+        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().date()
+    except ValueError:
+        return None
+
+
+class DayFirstDateEdit(QDateEdit):
+    """A calendar-popup date field, ISO order, whose day is selected when it gets focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+
+    def setAccessibleName(self, name: str) -> None:
+        """Name the field and its inner text box alike (a screen reader may land on either)."""
+        super().setAccessibleName(name)
+        inner = self.findChild(QLineEdit)
+        if inner is not None:
+            inner.setAccessibleName(name)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus (a click, Tab, a dialog opening): select the day."""
+        super().focusInEvent(event)
+        self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+
+def mark_past(edit: QDateEdit, today: QDate, why: str) -> bool:
+    """Border ``edit`` in the alarm red with ``why`` as its tooltip while its date is
+    before ``today``; returns True when it is."""
+    past = edit.date() < today
+    edit.setProperty("invalid", past)
+    edit.setToolTip(why if past else "")
+    border = alarm_colour(edit.palette()).name()
+    edit.setStyleSheet(f"QDateEdit {{ border: 2px solid {border}; }}" if past else "")
+    return past
