@@ -129,18 +129,20 @@ def bench_window() -> bool:
         settle = time.perf_counter() + 0.5  # the first paint is not the import's
         while time.perf_counter() < settle:
             app.processEvents()
-        gaps: list[float] = []
+        gaps: dict[str, list[float]] = {"reading the file": [], "the preview": []}
+        phase = ["reading the file"]
         clock = QElapsedTimer()
         ticker = QTimer()
         ticker.setInterval(5)
 
         def tick() -> None:
-            gaps.append(clock.restart())
+            gaps[phase[0]].append(clock.restart())
 
         ticker.timeout.connect(tick)
         finished: list[int] = []
 
         def ask(table, name, remembered, existing):  # type: ignore[no-untyped-def]
+            phase[0] = "the preview"  # the dialog's making counts as the preview's
             dialog = ImportDialog(table, name, remembered, existing, view)
             dialog.show()
             while not dialog.ready:  # the first preview of every row, in its worker
@@ -160,10 +162,12 @@ def bench_window() -> bool:
         took = time.perf_counter() - start
         ticker.stop()
         history.close()
-    stall = max(gaps) - ticker.interval() if gaps else float("inf")
+    stalls = {name: max(g) - ticker.interval() if g else float("inf") for name, g in gaps.items()}
+    stall = max(stalls.values())
+    where = ", ".join(f"{ms:.0f} ms while {name}" for name, ms in stalls.items())
     print(f"window {WINDOW_ROWS:,} rows: read and previewed in {took:5.2f} s "
           f"({finished[0]:,} applications); longest event-loop stall {stall:5.1f} ms "
-          f"(target <= {TARGET_STALL_MS:.0f} ms)")  # fmt: skip
+          f"(target <= {TARGET_STALL_MS:.0f} ms; {where})")  # fmt: skip
     return stall <= TARGET_STALL_MS
 
 

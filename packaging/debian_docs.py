@@ -45,6 +45,12 @@ Files: opt/bowout/_internal/PySide6/* opt/bowout/_internal/shiboken6/*
 Copyright: The Qt Company Ltd. and other contributors
 License: LGPL-3
 
+Files: opt/bowout/_internal/resources/fonts/NotoEmoji-Regular.ttf
+Copyright: 2013-2026 Google LLC
+License: OFL-1.1
+ Noto Emoji, used to draw emoji in exported PDFs; the full licence text ships beside it
+ as opt/bowout/_internal/resources/fonts/OFL.txt.
+
 Files: opt/bowout/_internal/libpython* opt/bowout/_internal/python3*
  opt/bowout/_internal/base_library.zip
 Copyright: Python Software Foundation

@@ -1,6 +1,10 @@
 """Write docs/sample-drafts.md: 30 random situations and the drafts Bow Out writes for them.
 
 Run: .venv/bin/python scripts/sample_drafts.py [--seed N] [--count N] [--out PATH]
+     [--language xx] [--address formal|informal]
+
+``--language`` writes the same situations in another language pack's words, to
+docs/sample-drafts-<language>.md unless ``--out`` says where (issue 26).
 
 The situations are drawn (with a fixed seed, so the file changes only when the wording
 does) across stages x reasons x channels x voices x wordings x facts, with a reply kind for
@@ -24,7 +28,8 @@ sys.path.insert(0, str(ROOT / "desktop"))
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage  # noqa: E402
 from bowout.core.goodwill import Goodwill  # noqa: E402
 from bowout.core.situation import DealBreaker, Kind, Money, Voice, negotiable  # noqa: E402
-from bowout.core.vocabulary import REPLY_KINDS  # noqa: E402
+from bowout.core.vocabulary import REPLY_KINDS, Address  # noqa: E402
+from bowout.paths import available_languages  # noqa: E402
 
 #: The date the samples are written on (fixed, so the start dates' nearness is too).
 TODAY = dt.date(2026, 12, 1)
@@ -101,12 +106,18 @@ def describe(s: Situation, reply: str) -> str:
     return "; ".join(facts)
 
 
-def render(count: int = 30, seed: int = 21) -> str:
-    """The whole Markdown file for ``count`` situations drawn with ``seed``."""
+def render(
+    count: int = 30, seed: int = 21, language: str = "en", address: Address = Address.FORMAL
+) -> str:
+    """The whole Markdown file for ``count`` situations drawn with ``seed``, written in
+    ``language`` with the form of ``address`` (the same situations in every language)."""
     rng = random.Random(seed)
     composer = Composer(today=lambda: TODAY)
+    title = "# Sample drafts"
+    if language != "en":
+        title += f" ({language}, {address.value})"
     parts = [
-        "# Sample drafts",
+        title,
         "",
         f"{count} situations drawn at random (seed {seed}) across stages, reasons, channels,",
         "voices, wordings and facts, and the drafts Bow Out writes for them on "
@@ -116,6 +127,8 @@ def render(count: int = 30, seed: int = 21) -> str:
     ]
     for number in range(1, count + 1):
         situation, reply = draw(rng)
+        if language != "en":
+            situation = dataclasses.replace(situation, language=language, address=address)
         parts += ["", f"## {number}. {describe(situation, reply)}", ""]
         if reply != "none":
             answer = composer.compose_reply(situation, PROFILE, reply)
@@ -139,10 +152,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--count", type=int, default=30)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "sample-drafts.md")
+    parser.add_argument("--out", type=Path, help="default: docs/sample-drafts[-LANGUAGE].md")
+    parser.add_argument("--language", default="en", choices=available_languages())
+    parser.add_argument(
+        "--address", default="formal", choices=[a.value for a in Address],
+        help="the form of address, in a language that has two",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    args.out.write_text(render(args.count, args.seed), encoding="utf-8")
-    print(f"wrote {args.out}")
+    suffix = "" if args.language == "en" else f"-{args.language}"
+    out = args.out or ROOT / "docs" / f"sample-drafts{suffix}.md"
+    text = render(args.count, args.seed, args.language, Address(args.address))
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 

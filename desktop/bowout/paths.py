@@ -37,13 +37,36 @@ def templates_dir() -> Path:
     return app_root() / "templates"
 
 
-#: The language of the built-in pack drafts are written in (the only one so far).
+#: The language drafts are written in unless a situation names another (the English pack).
 DEFAULT_LANGUAGE = "en"
 
 
 def pack_dir(language: str = DEFAULT_LANGUAGE) -> Path:
     """One built-in language pack: its message templates and ``wording/`` TOML files."""
     return templates_dir() / language
+
+
+def available_languages() -> tuple[str, ...]:
+    """The language packs found: each folder of :func:`templates_dir` holding a
+    ``pack.toml``, by name ("de", "en", ...), English first, the rest sorted."""
+    try:
+        found = [p.name for p in templates_dir().iterdir() if (p / "pack.toml").is_file()]
+    except OSError:
+        found = []
+    return tuple(sorted(found, key=lambda name: (name != DEFAULT_LANGUAGE, name)))
+
+
+def check_language(language: str) -> str:
+    """``language`` when a pack of that name is found; InputError (one line) naming the
+    packs there are otherwise."""
+    known = available_languages()
+    if language not in known:
+        from bowout.core.errors import InputError
+
+        raise InputError(
+            f"no language pack {language!r}: the languages are {', '.join(known) or 'none'}"
+        )
+    return language
 
 
 def resources_dir() -> Path:

@@ -1,10 +1,16 @@
 """A round trip through the CSV each common tracker exports: its columns and status words.
 
-The column sets and status words are the trackers' own: JobSync from its source (the
-export route's field list and the seeded JobStatus labels, with the 2026 offer outcomes),
-Huntr's default board lists, Teal's statuses and archive reasons, Notion's job-application
-template, and a spreadsheet template's. Each file is written the way the tool writes it
-(separator, quoting, byte-order mark, date form).
+What a public source confirms, and what it does not (the README says the same):
+- JobSync: confirmed by its source, Gsync/jobsync src/app/api/jobs/export/route.ts (the
+  FIELDS list, "N/A" for a missing date, Papa.unparse per chunk of jobs) and its seeded
+  JobStatus labels, with the 2026 offer outcomes.
+- Huntr: its status words, the default lists of a board (wishlist, applied, interview,
+  offer, rejected), are confirmed by mattmck/huntr-cli docs/API-ENDPOINTS.md, which
+  documents Huntr's API. No public source gives the columns of a CSV export: the header
+  below is a person's export of those fields, not Huntr's own.
+- Teal and Notion: no public documentation or source was found for either's export or
+  status words; the files below hold the words their users report, unconfirmed.
+- A spreadsheet template's words, as such templates write them.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ def _csv(rows: list[list[str]], *, bom: bool = False, newline: str = "\r\n") -> 
     return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
 
 
-# JobSync: src/app/api/jobs/export/route.ts (Papa.unparse, CRLF, "N/A" for a missing date).
+# JobSync: src/app/api/jobs/export/route.ts (its FIELDS, Papa.unparse: CRLF, "N/A" for a
+# missing date).
 JOBSYNC = _csv([
     ["index", "createdAt", "applied", "appliedDate", "Company", "JobTitle", "jobType",
      "Location", "JobSource", "Status"],
@@ -47,7 +54,8 @@ JOBSYNC = _csv([
     ["8", "2026-09-07", "Yes", "2026-09-08", "Wingtip", "Analyst", "Full Time", "Graz",
      "Indeed", "Archived"],
 ])  # fmt: skip
-# Huntr: a board's default lists are the status; its export names the list of each job.
+# Huntr: a board's default lists are the status (mattmck/huntr-cli docs/API-ENDPOINTS.md:
+# names wishlist, applied, interview, offer, rejected); the columns are not documented.
 HUNTR = _csv([
     ["Company", "Job Title", "List", "Date Applied", "Location", "URL"],
     ["Contoso", "Analyst", "Wishlist", "", "Remote", "https://contoso.example/jobs/1"],
@@ -56,7 +64,7 @@ HUNTR = _csv([
     ["Tailspin", "Lead", "Offer", "10/20/2026", "Oslo", ""],
     ["Litware", "Tester", "Rejected", "09/30/2026", "Rome", ""],
 ], newline="\n")  # fmt: skip
-# Teal: its tracker's statuses, archived jobs by reason.
+# Teal: statuses and archive reasons as its users report them (no public source found).
 TEAL = _csv([
     ["Company", "Job Position", "Status", "Date Saved", "Date Applied", "Excitement",
      "Job Location", "Notes"],
@@ -69,7 +77,8 @@ TEAL = _csv([
     ["Adatum", "Writer", "Not Selected", "2026-09-01", "2026-09-05", "2", "Lyon", ""],
     ["Proseware", "Analyst", "No Response", "2026-09-01", "2026-09-05", "2", "Linz", ""],
 ])  # fmt: skip
-# Notion: a database exported as CSV (UTF-8 with a BOM, dates written out in English).
+# Notion: a job-application database exported as CSV (UTF-8 with a BOM, dates written out
+# in English), as its users report it (no public source found for the template's words).
 NOTION = _csv([
     ["Company", "Position", "Status", "Date Applied", "Contact", "Notes"],
     ["Contoso", "Analyst", "Not started", "", "", ""],
@@ -213,3 +222,54 @@ def test_saved_jobs_are_never_drafted_to_by_batch(
     assert sorted(d["company"] for d in json.loads(out)) == ["Fabrikam", "Northwind", "Tailspin"]
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "list", "--open")
     assert "Contoso" not in out
+
+
+def test_jobsync_writes_each_chunk_of_jobs_with_crlf_and_joins_chunks_with_lf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """route.ts writes each chunk with Papa.unparse (CRLF rows) and puts a bare "\\n" between
+    chunks: one file, both line endings."""
+    first = _csv([["index", "createdAt", "applied", "appliedDate", "Company", "JobTitle",
+                   "jobType", "Location", "JobSource", "Status"],
+                  ["1", "2026-09-01", "Yes", "2026-09-02", "Contoso", "Analyst", "Full Time",
+                   "Remote", "Indeed", "Applied"]]).rstrip(b"\r\n")  # fmt: skip
+    second = _csv([["2", "2026-09-03", "No", "N/A", "Northwind", "Engineer", "Unknown", "N/A",
+                    "N/A", "Interview"]]).rstrip(b"\r\n")  # fmt: skip
+    path = tmp_path / "jobs.csv"
+    path.write_bytes(first + b"\n" + second)
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "d"), "applications", "import",
+                         str(path), "--yes")  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert out.startswith("Imported 2 application(s)")
+    kept = _kept(capsys, tmp_path / "d")
+    assert {c: a["stage"] for c, a in kept.items()} == {
+        "Contoso": "applied",
+        "Northwind": "interviewing",
+    }
+    assert kept["Contoso"]["applied"] == "2026-09-02" and kept["Northwind"]["applied"] is None
+
+
+@pytest.mark.parametrize("write", [str.lower, str.title])
+def test_huntrs_default_lists_as_its_api_names_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, write: object
+) -> None:
+    """The five default lists of a Huntr board, spelt as its API gives them (lowercase) and
+    as its board shows them."""
+    lists = ["wishlist", "applied", "interview", "offer", "rejected"]
+    rows = [["Company", "Title", "List"]] + [
+        [f"Co {i}", "Analyst", write(name)]  # type: ignore[operator]
+        for i, name in enumerate(lists)
+    ]
+    path = tmp_path / "huntr.csv"
+    path.write_bytes(_csv(rows))
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "d"), "applications", "import",
+                         str(path), "--yes")  # fmt: skip
+    assert (code, err) == (0, ""), err
+    kept = _kept(capsys, tmp_path / "d")
+    assert {c: (a["state"], a["stage"]) for c, a in kept.items()} == {
+        "Co 0": ("saved", "applied"),
+        "Co 1": ("open", "applied"),
+        "Co 2": ("open", "interviewing"),
+        "Co 3": ("open", "offer"),
+    }
+    assert "Skipped line 6: closed (" in out

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from nameparser import Lexicon
 
 from bowout.core.addressing import (
-    CONTACT_PLACEHOLDER,
+    PLACEHOLDERS,
     contact_addressee,
     formal_name,
     informal_name,
@@ -130,7 +130,7 @@ def test_nothing_or_a_title_alone_is_no_person_and_the_placeholder_stays(written
     assert not parse_name(written).is_person
     assert formal_name(written) == informal_name(written) == reference_name(written) == ""
     situation = Situation(stage=Stage.SCREENING, contact=written, company="Northwind")
-    assert contact_addressee(situation) == CONTACT_PLACEHOLDER
+    assert contact_addressee(situation) == PLACEHOLDERS["contact"]
 
 
 def test_a_shared_mailbox_greets_the_hiring_team() -> None:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QTextDocument
 
 from bowout.core.exports import file_stem
-from bowout.gui.window.exporting import pdf_document, suggested_name
+from bowout.gui.exporting import pdf_document, suggested_name
 from bowout.gui.window.shell import MainWindow
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.window.exporting import suggested_name
+from bowout.gui.exporting import suggested_name
 from bowout.gui.window.shell import MainWindow
 
 FOUR_BYTES = "\U0001d400"  # MATHEMATICAL BOLD CAPITAL A: a letter, four bytes in UTF-8

@@ -100,8 +100,9 @@ def test_choices_are_saved_and_reopened(qtbot: QtBot, window: MainWindow) -> Non
 
 def test_the_keyboard_reaches_and_ticks_each_choice(qtbot: QtBot, window: MainWindow) -> None:
     pick(window.stage_combo, "accepted")  # reason none: nothing to negotiate
-    names = walk(qtbot, window, 6)
-    assert names[3:7] == [
+    names = walk(qtbot, window, 7)
+    assert names[3:8] == [
+        "language_combo",  # the message's language, after the channel (issue 26)
         "referral_check",
         "handover_check",
         "stay_in_touch_check",

@@ -12,6 +12,7 @@ FORM = [
     "stage_combo",
     "reason_combo",
     "channel_combo",
+    "language_combo",  # the form of address after it is shown only for a language with two
     "rapport_check",
     "via_recruiter_check",
     "linkedin_main_check",
@@ -30,6 +31,7 @@ VISA = [
     "relocation_timeline_changed_check",
     "signing_bonus_combo",
     "relocation_assistance_combo",
+    "country_combo",
     "start_date_check",
     "start_date_edit",
 ]

@@ -208,7 +208,7 @@ def test_deb_control_names_version_and_system_libraries() -> None:
 def test_trim_keeps_every_cldr_file_a_packs_dates_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each pack's dates read its locale and that locale's parents (en_GB -> en_001 -> en
     -> root): every file Babel opens for them stays in the bundle, and most others go."""
-    from babel import dates, localedata
+    from babel import Locale, dates, localedata
 
     from bowout.core.pack import load_pack
 
@@ -221,10 +221,16 @@ def test_trim_keeps_every_cldr_file_a_packs_dates_read(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(localedata, "resolve_locale_filename", recording)
     monkeypatch.setattr(localedata, "_cache", {})
+    if hasattr(localedata, "_dict_cache"):  # Babel 2.17: one wrapper per identifier
+        monkeypatch.setattr(localedata, "_dict_cache", {})
     assert trim.PACK_LANGUAGES and "en" in trim.PACK_LANGUAGES
     for language in trim.PACK_LANGUAGES:
         pack = load_pack(language)
-        dates.format_date(dt.date(2027, 3, 5), format=pack.date_format, locale=pack.locale)
+        # Babel caches loaded data (per identifier, and per Locale object): a new object,
+        # with the caches emptied, reads its files again even after an earlier test.
+        known = Locale.parse(pack.locale)
+        fresh = Locale(known.language, known.territory, known.script, known.variant)
+        dates.format_date(dt.date(2027, 3, 5), format=pack.date_format, locale=fresh)
     assert "root" in opened
     for name in opened:
         assert trim.keep(f"babel/locale-data/{name}.dat"), name

@@ -81,6 +81,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Draft for each open application and print them; exit 0 (an empty list when none).
     With ``--save`` each draft is also kept and linked to its application first."""
     from bowout.cli.draft import profile_from_args, render_text, user_template_dirs
+    from bowout.cli.language import address_of, language_of
     from bowout.core.batch import draft_batch
     from bowout.core.composer import Composer
     from bowout.services import batch
@@ -97,9 +98,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         reason, voice = Reason(args.reason), Voice(args.tone)
         drafts = list(
             draft_batch(
-                composer, profile, applications, reason, voice, greeting=args.greeting or ""
+                composer, profile, applications, reason, voice, greeting=args.greeting or "",
+                language=language_of(args), address=address_of(args),
             )
-        )
+        )  # fmt: skip
         for problem in composer.take_template_problems():
             print(f"bowout: warning: {problem}", file=sys.stderr)
         record_ids = []

@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bowout.cli.language import add_language_flags, address_of, country_type, language_of
 from bowout.cli.words import draft_json, for_cli, refuse_placeholders
 from bowout.core import exports
 from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
+from bowout.core.country_notes import countries
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
 from bowout.core.goodwill import Goodwill, goodwill_fits
@@ -201,13 +203,15 @@ def add_kind_flag(p: argparse.ArgumentParser) -> None:
 
 
 def add_tone_flag(p: argparse.ArgumentParser) -> None:
-    """``--tone brief|warm|formal``: the voice (``draft``, ``reply``, ``batch``)."""
+    """``--tone brief|warm|formal``: the voice, and ``--language`` and ``--address``
+    (``draft``, ``reply``, ``batch``)."""
     p.add_argument(
         "--tone",
         default="warm",
         choices=[v.value for v in Voice],
         help="the voice: brief, warm (default) or formal",
     )
+    add_language_flags(p)
 
 
 def _add_fact_flags(p: argparse.ArgumentParser) -> None:
@@ -263,6 +267,14 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
     for field, (metavar, text) in _NAMES.items():
         p.add_argument(f"--{field}", default="", metavar=metavar, help=text)
     p.add_argument(
+        "--country",
+        type=country_type,
+        metavar="CC",
+        help="the country of the job, for the checklist's notes on rescinding an accepted "
+        f"offer there: {', '.join(countries())} (ISO 3166 codes; general information, not "
+        "legal advice)",
+    )
+    p.add_argument(
         "--contact-email",
         default="",
         metavar="ADDR",
@@ -305,6 +317,9 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         greeting=args.greeting or "",
         contact_email=args.contact_email,
         voice=Voice(args.tone),
+        language=language_of(args),
+        address=address_of(args),
+        country=args.country or "",
         wording=args.wording,
         kind=kind,
         deal_breaker=breaker,
@@ -391,14 +406,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             payload["id"] = record_id
         out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "html":
-        out.write(exports.to_html(draft.subject, draft.body_html))
+        out.write(exports.to_html(draft.subject, draft.body_html, situation.language))
     elif args.format == "eml":
         if not args.with_placeholders:
             fix = "give the flags that fill them (bowout draft --help)"
             refuse_placeholders(draft.subject, draft.body_text, fix=fix)
         eml = exports.to_eml(
             draft.subject, draft.body_text, draft.body_html, profile,
-            to=situation.contact_email,
+            to=situation.contact_email, language=situation.language,
         )  # fmt: skip
         out.flush()
         sys.stdout.buffer.write(eml)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import textwrap
@@ -65,6 +66,7 @@ def add_parser(sub: SubParsers) -> None:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Compose the answer and print it; InputError when neither --record nor --stage is given."""
     from bowout.cli.draft import profile_from_args, situation_from_args, user_template_dirs
+    from bowout.cli.language import address_of, language_of
     from bowout.core.composer import Composer
 
     subject = ""
@@ -75,6 +77,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         record = _kept(args.record, data_dir)
         situation, subject = record.situation(), record.subject
         profile = signer(profile, record)  # sign as the kept withdrawal was signed
+        # The answer is in the record's language unless another is asked for.
+        situation = dataclasses.replace(
+            situation,
+            language=language_of(args, situation.language),
+            address=address_of(args, situation.address),
+        )
     elif args.stage:
         # The answer follows a withdrawal; --deal-breaker says a conversation came first.
         situation = situation_from_args(argparse.Namespace(**{**vars(args), "kind": "withdraw"}))
@@ -84,14 +92,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     reply = composer.compose_reply(situation, profile, args.kind, subject=subject)
     for problem in composer.take_template_problems():
         print(f"bowout: warning: {problem}", file=sys.stderr)
-    sys.stdout.write(render(reply, args.format))
+    sys.stdout.write(render(reply, args.format, situation.language))
     return 0
 
 
-def render(reply: Reply, form: str) -> str:
-    """The answer as ``text`` (subject line, blank line, body) or ``json``."""
+def render(reply: Reply, form: str, language: str = "en") -> str:
+    """The answer as ``text`` (subject line, blank line, body) or ``json`` (which says
+    the ``language`` it is written in)."""
     if form == "json":
         payload = {**reply.to_json_dict(), "kind_label": REPLY_KINDS[reply.kind]}
+        payload["language"] = language
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     head = f"Subject: {reply.subject}\n\n" if reply.subject else ""
     return head + reply.body_text + "\n"

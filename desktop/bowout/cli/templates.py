@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,17 +63,30 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _check(folder: Path) -> int:
+    """Check ``folder`` for English and each ``<language>/`` subfolder for its language
+    (a custom folder holds one subfolder per language pack it changes)."""
+    from bowout.paths import available_languages
+
+    found = _check_language(folder, "en")
+    for language in available_languages():
+        sub = folder / language
+        if sub.is_dir():
+            found += _check_language(sub, language)
+    return found
+
+
+def _check_language(folder: Path, language: str) -> int:
     from bowout.core import templating
     from bowout.core.composer import sample_situations, template_context
     from bowout.core.situation import Channel, Profile
     from bowout.core.wording.check import check_wording
 
     profile = Profile("Sample Name", "sample@example.com", "+1 555 0100")
-    contexts = [
-        template_context(s, profile, s.channel or Channel.EMAIL) for s in sample_situations()
-    ]
-    problems = [str(p) for p in templating.check_templates(folder, contexts)]
-    problems += check_wording(folder)  # wording/<voice>.toml: loads, and keeps the rules
+    samples = [dataclasses.replace(s, language=language) for s in sample_situations()]
+    contexts = [template_context(s, profile, s.channel or Channel.EMAIL) for s in samples]
+    problems = [str(p) for p in templating.check_templates(folder, contexts, language)]
+    # wording/<voice>.toml: loads, and keeps the rules
+    problems += check_wording(folder, language)
     for problem in problems:
         print(problem)
     checked = len(list(folder.glob("*.j2"))) + len(list(folder.glob("wording/*.toml")))

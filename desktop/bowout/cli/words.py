@@ -26,11 +26,11 @@ CLI_FIELDS = {
 
 def for_cli(message: str) -> str:
     """A tone-coach message with the window's field names put the command line's way."""
-    from bowout.core.addressing import PLACEHOLDERS
     from bowout.core.tone_findings import FIELD_LABELS
 
+    # The placeholder quoted may be any language pack's ("[Role]", "[Funktion]").
     for key, label in FIELD_LABELS.items():
-        if message.startswith(f"Fill in {label}: “{PLACEHOLDERS.get(key)}”"):
+        if message.startswith(f"Fill in {label}: “"):
             flag = CLI_FIELDS[key]
             verb = "Give" if flag.startswith("--") else "Fill in"
             return message.replace(f"Fill in {label}:", f"{verb} {flag}:", 1)

@@ -10,16 +10,14 @@ oddly. :mod:`bowout.core.names` decides which parts of a name these are; nobody 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
 from bowout.core.errors import InputError
 from bowout.core.names import parse_name, without_titles
+from bowout.core.pack import load_pack
 from bowout.core.situation import Situation, Voice
+from bowout.paths import DEFAULT_LANGUAGE, available_languages
 
-#: Who a message goes to when nobody is named: "Dear Northwind hiring team,".
-HIRING_TEAM = "hiring team"
-#: Who a call greets when nobody is named: a team cannot pick up a phone ("Hello there,
-#: this is Maya").
-SPOKEN_TEAM = "there"
 #: The longest greeting name the user may set for a whole batch ("Dear …,"): a name with
 #: a title, or a team, fits in far fewer; more is a sentence, not a greeting.
 MAX_GREETING_CHARS = 60
@@ -35,19 +33,44 @@ LEGAL_FORMS = frozenset(
     }
 )  # fmt: skip
 
-CONTACT_PLACEHOLDER = "[Hiring manager's name]"
-RECRUITER_PLACEHOLDER = "[Recruiter's name]"
 
-#: Visible placeholders for missing names; the tone coach flags them until filled.
-PLACEHOLDERS = {
-    "contact": CONTACT_PLACEHOLDER,
-    "role": "[Role]",
-    "company": "[Company]",
-    "recruiter": RECRUITER_PLACEHOLDER,
-    "your_name": "[Your name]",
-    "your_email": "[Your email]",
-    "your_phone": "[Your phone]",
-}
+class _Placeholders(Mapping[str, str]):
+    """The English pack's placeholders by field (``[placeholders]`` of ``pack.toml``); a
+    message in another language uses :func:`placeholders` of its own."""
+
+    def __getitem__(self, key: str) -> str:
+        return placeholders()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(placeholders())
+
+    def __len__(self) -> int:
+        return len(placeholders())
+
+
+#: Visible placeholders for missing names in English; the tone coach flags them until filled.
+PLACEHOLDERS: Mapping[str, str] = _Placeholders()
+#: The fields a placeholder stands for, in the order a profile and a situation give them.
+PLACEHOLDER_FIELDS = (
+    "contact", "role", "company", "recruiter", "your_name", "your_email", "your_phone",
+)  # fmt: skip
+
+
+def placeholders(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """What stands for each empty field in a message in ``language`` ("[Role]"), from its
+    pack's ``[placeholders]``; TemplateError naming the pack when one is missing."""
+    pack = load_pack(language)
+    return {key: pack.word("placeholders", key) for key in PLACEHOLDER_FIELDS}
+
+
+def all_placeholders() -> dict[str, str]:
+    """Every placeholder of every pack found, with the field it stands for (the tone
+    coach and the command line recognise a fill-in whatever the message's language)."""
+    found: dict[str, str] = {}
+    for language in available_languages():
+        for key, text in placeholders(language).items():
+            found.setdefault(text, key)
+    return found
 
 
 def informal_name(full: str) -> str:
@@ -75,19 +98,23 @@ def own_name(name: str) -> str:
     return without_titles(name)
 
 
-def team_addressee(company: str) -> str:
-    """The greeting name for a company's hiring team: "Northwind hiring team" (legal forms
-    such as "Inc." left out), or "hiring team" without a company or when the whole would be
-    longer than :data:`MAX_GREETING_CHARS`."""
+def team_addressee(company: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The greeting name for a company's hiring team in ``language``'s pack ([team]):
+    "Northwind hiring team" (legal forms such as "Inc." left out), or "hiring team"
+    without a company or when the whole would be longer than :data:`MAX_GREETING_CHARS`."""
+    pack = load_pack(language)
+    alone = pack.word("team", "team_alone")
     words = re.sub(r"\s*,\s*", " ", company).split()
     while len(words) > 1 and (
         words[-1].casefold().strip(".") in LEGAL_FORMS or words[-1] in {"&", "and"}
     ):
         words.pop()
-    team = " ".join((*words, HIRING_TEAM))
+    if not words:
+        return alone
+    team = pack.text("team", "team", company=" ".join(words))
     # A company name too long to read in a salutation is left out (and would not fit a
     # record's greeting field).
-    return team if len(team) <= MAX_GREETING_CHARS else HIRING_TEAM
+    return team if len(team) <= MAX_GREETING_CHARS else alone
 
 
 def check_greeting(text: str) -> str:
@@ -98,7 +125,7 @@ def check_greeting(text: str) -> str:
         raise InputError("the greeting holds a line break; give who to greet, on one line")
     text = " ".join(text.split())
     if not text:
-        raise InputError("the greeting is empty; give who to greet, e.g. 'hiring team'")
+        raise InputError("the greeting is empty; give who to greet, e.g. 'Northwind team'")
     if len(text) > MAX_GREETING_CHARS:
         raise InputError(
             f"the greeting is {len(text)} characters long; the limit is {MAX_GREETING_CHARS}"
@@ -106,7 +133,7 @@ def check_greeting(text: str) -> str:
     first = text.split()[0].casefold().rstrip(",")
     if text.endswith(",") or first in {"dear", "hi", "hello", "hey"}:
         raise InputError(
-            f"give only who to greet (e.g. 'hiring team'), not the greeting line {text!r}: "
+            f"give only who to greet (e.g. 'Northwind team'), not the greeting line {text!r}: "
             "the voice adds 'Dear …,' or 'Hi …,'"
         )
     return text
@@ -120,14 +147,17 @@ def contact_addressee(situation: Situation, *, spoken: bool = False) -> str:
     company's hiring team, and a call to a team says "Hello there"; without a contact (or
     with a title alone) the placeholder is returned, to be filled in.
     """
+    pack = load_pack(situation.language)
     if situation.greeting:
-        team = situation.greeting.casefold().endswith(HIRING_TEAM)
-        return SPOKEN_TEAM if spoken and team else situation.greeting
+        team = pack.word("team", "team_alone").casefold() in situation.greeting.casefold()
+        return pack.word("team", "spoken_team") if spoken and team else situation.greeting
     name = parse_name(situation.contact)
     if name.mailbox:
-        return SPOKEN_TEAM if spoken else team_addressee(situation.company)
+        if spoken:
+            return pack.word("team", "spoken_team")
+        return team_addressee(situation.company, situation.language)
     if not name.is_person:
-        return CONTACT_PLACEHOLDER
+        return pack.word("placeholders", "contact")
     if situation.voice is Voice.FORMAL and not spoken:
         return name.formal
     return name.informal
@@ -137,7 +167,7 @@ def recruiter_addressee(situation: Situation) -> str:
     """How the recruiter is greeted: the first name (the full name in the formal voice)."""
     name = parse_name(situation.recruiter)
     if not name.is_person:
-        return RECRUITER_PLACEHOLDER
+        return load_pack(situation.language).word("placeholders", "recruiter")
     if situation.voice is Voice.FORMAL:
         return name.formal
     return name.informal

@@ -9,10 +9,18 @@ from bowout.core.applications import Application
 from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.situation import Profile, Reason, Situation, Voice
+from bowout.core.vocabulary import Address
+from bowout.paths import DEFAULT_LANGUAGE
 
 
 def situation_for(
-    application: Application, reason: Reason, voice: Voice = Voice.WARM, greeting: str = ""
+    application: Application,
+    reason: Reason,
+    voice: Voice = Voice.WARM,
+    greeting: str = "",
+    *,
+    language: str = DEFAULT_LANGUAGE,
+    address: Address = Address.FORMAL,
 ) -> Situation:
     """The withdrawal situation of one application: its own stage, names and recruiter
     (an application with a recruiter goes through them), the batch's reason and voice.
@@ -20,9 +28,11 @@ def situation_for(
     ``greeting`` (who to greet, as ``bowout batch --greeting`` gives it) is used for every
     application; without it, an application with no contact greets the company's hiring
     team ("Dear Northwind hiring team,") rather than leaving a placeholder to fill in.
+    ``language`` and ``address``: the language pack every message is written in, and the
+    form of address where it has two. Raises InputError for an unknown language.
     """
     if not greeting and not application.contact:
-        greeting = team_addressee(application.company)
+        greeting = team_addressee(application.company, language)
     return Situation(
         stage=application.stage,
         reason=reason,
@@ -34,6 +44,8 @@ def situation_for(
         recruiter=application.recruiter,
         greeting=greeting,
         voice=voice,
+        language=language,
+        address=address,
     )
 
 
@@ -45,9 +57,13 @@ def draft_batch(
     voice: Voice = Voice.WARM,
     *,
     greeting: str = "",
+    language: str = DEFAULT_LANGUAGE,
+    address: Address = Address.FORMAL,
 ) -> Iterator[tuple[Application, Draft]]:
     """A draft for each application, each on the channel its own situation calls for
-    (``greeting``: who every message greets, as in :func:`situation_for`)."""
+    (``greeting``, ``language``, ``address``: as in :func:`situation_for`)."""
     for application in applications:
-        situation = situation_for(application, reason, voice, greeting)
+        situation = situation_for(
+            application, reason, voice, greeting, language=language, address=address
+        )
         yield application, composer.compose(situation, profile)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from bowout.core.addressing import reference_name
+from bowout.core.country_notes import country_note, not_advice
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
 from bowout.core.pack import load_pack, long_date
@@ -131,7 +132,7 @@ def _fill(text: str, names: Mapping[str, str]) -> str:
 _FACTS = (
     "stage", "reason", "via_recruiter", "keep_door_open", "visa_petition_started",
     "sponsorship_required", "relocation_timeline_changed", "signing_bonus",
-    "relocation_assistance", "kind", "deal_breaker", "decide_by",
+    "relocation_assistance", "kind", "deal_breaker", "decide_by", "country",
 )  # fmt: skip
 
 
@@ -225,6 +226,10 @@ def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:
     yield _item("roadmap.reason", "before", _say("reason" if said else "reason-none"))
     if stage is Stage.ACCEPTED:
         yield _item("logistics.contract", "before", _say("contract"))
+        note = country_note(situation.country)
+        if note:  # the law of the job's country, with its source and the caveat
+            yield _item("logistics.country", "before", note)
+            yield _item("logistics.not-legal-advice", "before", not_advice())
     paid = _paid(situation)
     if paid:
         yield _item("logistics.repayment-clause", "before", _say("repayment-clause", paid=paid))

@@ -8,6 +8,7 @@ renders them and lays each message out (``email.txt.j2``, ``linkedin.txt.j2``,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping, Sequence
@@ -26,8 +27,9 @@ from bowout.core.negotiation import point_of
 from bowout.core.pack import load_pack
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation, Stage
 from bowout.core.wording import SLOTS, Variant, Wording, facts_of, phrasing_count
+from bowout.paths import DEFAULT_LANGUAGE
 
-#: Visible placeholders for missing names (kept in :mod:`bowout.core.addressing`).
+#: Visible placeholders for missing names in English (each pack's ``[placeholders]``).
 PLACEHOLDERS = addressing.PLACEHOLDERS
 
 #: Who each channel's written message is for; a call adds the spoken script.
@@ -94,7 +96,7 @@ def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[st
 def paid_money(situation: Situation) -> str:
     """The money received, as the language pack names it ("the signing bonus and the
     relocation assistance"); "" when none was received."""
-    pack = load_pack()
+    pack = load_pack(situation.language)
     items = [
         pack.word("money", name)
         for name, value in (
@@ -107,7 +109,11 @@ def paid_money(situation: Situation) -> str:
 
 
 def template_context(situation: Situation, profile: Profile, channel: Channel) -> dict[str, Any]:
-    """The values templates see. Every value is data: nothing here is ever template source."""
+    """The values templates see, in the words of ``situation.language``'s pack. Every
+    value is data: nothing here is ever template source."""
+    language = situation.language
+    pack = load_pack(language)
+    blanks = addressing.placeholders(language)
     given = {
         "contact": situation.contact,
         "role": situation.role,
@@ -119,7 +125,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         "your_email": profile.email.strip(),
         "your_phone": profile.phone.strip(),
     }
-    context: dict[str, Any] = {key: value or PLACEHOLDERS[key] for key, value in given.items()}
+    context: dict[str, Any] = {key: value or blanks[key] for key, value in given.items()}
     # The profile's email and phone are optional: an empty one leaves its signature line out
     # (the welcome says so), rather than a placeholder the tone coach then objects to.
     for key in OPTIONAL:
@@ -134,12 +140,11 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         addressee=addressing.contact_addressee(situation),
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
-        manager=addressing.reference_name(situation.contact)
-        or load_pack().word("names", "manager"),
-        start_date=templating.long_date(situation.start_date) if situation.start_date else "",
+        manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
+        start_date=pack.long_date(situation.start_date) if situation.start_date else "",
         paid_money=paid_money(situation),
-        point=point_of(situation.deal_breaker),
-        decide_by=templating.long_date(situation.decide_by) if situation.decide_by else "",
+        point=point_of(situation.deal_breaker, language),
+        decide_by=pack.long_date(situation.decide_by) if situation.decide_by else "",
         kind=situation.kind.value,
         reply="",
         signature_extra=profile.signature.strip(),
@@ -151,8 +156,20 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
     return context
 
 
+@dataclasses.dataclass
+class _Pack:
+    """What the composer renders one language with: its templates and its wording."""
+
+    env: jinja2.Environment
+    templates: templating.FallbackRenderer
+    wording: Wording
+    #: A user folder holds wording for this language (its failure falls back to the pack's).
+    custom_wording: bool
+
+
 class Composer:
-    """Renders the message templates (built-in, overridable by name from user folders)."""
+    """Renders the message templates (built-in, overridable by name from user folders), in
+    the language each situation names (``situation.language``: a pack in ``templates/``)."""
 
     def __init__(
         self,
@@ -161,26 +178,57 @@ class Composer:
         cache_root: Path | None = None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        """``cache_root``: where compiled templates may be kept between runs (optional).
+        """``user_template_dirs``: folders whose templates and ``wording/`` override the
+        built-in ones by name; for English the folder itself (or its ``en/``), for another
+        language its ``<language>/`` subfolder.
+
+        ``cache_root``: where compiled templates may be kept between runs (optional).
 
         ``today``: the date lateness is measured from (tests pass a fixed one).
         """
         self.user_template_dirs = tuple(user_template_dirs)
-        self._env = templating.make_environment(self.user_template_dirs, cache_root=cache_root)
-        self.wording = Wording(self._env)
-        self._custom_wording = any((d / "wording").is_dir() for d in self.user_template_dirs)
+        self._cache_root = cache_root
         self.today = today
-        self._templates = templating.FallbackRenderer(
-            self._env,
-            self.user_template_dirs,
-            lambda: templating.make_environment(cache_root=cache_root, trusted=True),
-        )
-        if not self._custom_wording:  # the built-in sentences: no custom file to guard
-            self.wording = Wording(self._templates.builtin_environment())
+        self._packs: dict[str, _Pack] = {}
+        self._pack(DEFAULT_LANGUAGE)  # a broken English pack or folder shows at once
         # Choices by (situation, channel, date): a window recomposes on every keystroke.
         self._chosen: dict[
             tuple[Situation, Channel, dt.date, bool], dict[str, Mapping[str, Variant]]
         ] = {}
+
+    def _pack(self, language: str) -> _Pack:
+        """The templates and wording of ``language`` (made on first use, then kept).
+
+        Raises InputError for a language no pack is found for."""
+        known = self._packs.get(language)
+        if known is not None:
+            return known
+        load_pack(language)  # the one-line refusal of an unknown language
+        dirs = templating.language_dirs(self.user_template_dirs, language)
+        cache_root = self._cache_root
+        env = templating.make_environment(dirs, cache_root=cache_root, language=language)
+        templates = templating.FallbackRenderer(
+            env,
+            dirs,
+            lambda: templating.make_environment(
+                cache_root=cache_root, trusted=True, language=language
+            ),
+        )
+        custom = any((d / "wording").is_dir() for d in dirs)
+        # The built-in sentences need no guard against a custom file.
+        wording_env = env if custom else templates.builtin_environment()
+        pack = _Pack(env, templates, Wording(wording_env, language), custom)
+        self._packs[language] = pack
+        return pack
+
+    @property
+    def wording(self) -> Wording:
+        """The English wording (``templates check`` reads its voicebooks)."""
+        return self._pack(DEFAULT_LANGUAGE).wording
+
+    def wording_of(self, language: str) -> Wording:
+        """The wording of ``language``'s messages; InputError for an unknown language."""
+        return self._pack(language).wording
 
     def choose(
         self, situation: Situation, channel: Channel, *, phone_known: bool = True
@@ -196,7 +244,7 @@ class Composer:
             return known
         if len(self._chosen) > 1024:
             self._chosen.clear()
-        book = self.wording.voicebook(situation.voice.value)
+        book = self._pack(situation.language).wording.voicebook(situation.voice.value)
         audiences = [WRITTEN_AUDIENCE[channel]]
         if channel is Channel.PHONE or situation.kind is Kind.NEGOTIATE:
             audiences.append("spoken")  # the call's script, or the talking points
@@ -229,22 +277,23 @@ class Composer:
         written = WRITTEN_AUDIENCE[channel]
         say = context["say"] = said[written]
         if body_template is not None:
-            template = templating.load_file_template(self._env, body_template)
+            env = self._pack(situation.language).env
+            template = templating.load_file_template(env, body_template)
             body_source = templating.render_template(template, context, str(body_template))
         else:
-            body_source = self._render(_written_layout(situation.kind, channel), context)
+            body_source = self._render(situation, _written_layout(situation.kind, channel), context)
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
         subject = say.get("subject", "")
-        body_html = self._render("email.html.j2", html_context(context, blocks))
+        body_html = self._render(situation, "email.html.j2", html_context(context, blocks))
         phone_script = None
         branches: tuple[tuple[str, str], ...] = ()
         if "spoken" in said:
             spoken = {**context, "addressee": context["spoken_addressee"], "say": said["spoken"]}
             layout = "talking_points.txt.j2" if negotiate else "phone_script.txt.j2"
-            phone_script = number_steps(tidy(self._render(layout, spoken)))
+            phone_script = number_steps(tidy(self._render(situation, layout, spoken)))
             if not negotiate:
-                branches = phone_branches(said["spoken"])
+                branches = phone_branches(said["spoken"], situation.language)
         signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(
             situation=situation,
@@ -281,14 +330,15 @@ class Composer:
         A custom wording file that fails is reported once (:meth:`take_template_problems`)
         and the built-in wording is used from then on, as for a broken custom template.
         """
+        pack = self._pack(situation.language)
         try:
             return self._render_sentences(situation, channel, context)
         except TemplateError as exc:
-            if not self._custom_wording:
+            if not pack.custom_wording:
                 raise
-            self._templates.note(f"{exc}. Bow Out uses its own wording until it is fixed.")
-            self.wording = Wording(self._templates.builtin_environment())
-            self._custom_wording = False
+            pack.templates.note(f"{exc}. Bow Out uses its own wording until it is fixed.")
+            pack.wording = Wording(pack.templates.builtin_environment(), situation.language)
+            pack.custom_wording = False
             self._chosen.clear()
         return self._render_sentences(situation, channel, context)
 
@@ -298,7 +348,8 @@ class Composer:
         chosen = self.choose(situation, channel, phone_known=bool(context["your_phone"]))
         wordings = phrasing_count(list(chosen.values()))
         wording = (situation.wording - 1) % wordings + 1
-        return wording, wordings, self.wording.render_all(chosen, wording, context)
+        said = self._pack(situation.language).wording.render_all(chosen, wording, context)
+        return wording, wordings, said
 
     def compose_reply(
         self, situation: Situation, profile: Profile, reply: str, *, subject: str = ""
@@ -313,27 +364,28 @@ class Composer:
             raise InputError(f"a reply is one of {', '.join(REPLY_KINDS)}: {reply!r}")
         channel = situation.channel or recommend_channel(situation).channel
         facts = facts_of_reply(situation, channel, reply, self.today())
-        chosen = self.wording.voicebook(situation.voice.value).choose(facts)
+        wording = self._pack(situation.language).wording
+        chosen = wording.voicebook(situation.voice.value).choose(facts)
         context = template_context(situation, profile, channel)
-        context["say"] = say = self.wording.render(chosen, situation.wording, context)
+        context["say"] = say = wording.render(chosen, situation.wording, context)
         context["reply"] = reply
-        body_text = tidy(self._render("reply.txt.j2", context))
-        body_html = self._render("email.html.j2", html_context(context, paragraphs(body_text)))
-        original = subject or say.get("subject", "")
-        if original and not original.lower().startswith("re:"):
-            original = f"Re: {original}"
+        body_text = tidy(self._render(situation, "reply.txt.j2", context))
+        body_html = self._render(
+            situation, "email.html.j2", html_context(context, paragraphs(body_text))
+        )
+        original = reply_subject(subject or say.get("subject", ""), situation.language)
         return Reply(reply, original, body_text, body_html.strip())
 
-    def _render(self, name: str, context: Mapping[str, Any]) -> str:
-        return self._templates.render(name, context)
+    def _render(self, situation: Situation, name: str, context: Mapping[str, Any]) -> str:
+        return self._pack(situation.language).templates.render(name, context)
 
     def take_template_problems(self) -> list[str]:
         """Messages about custom templates that failed (each once); the built-in was used."""
-        return self._templates.take_problems()
+        return [p for pack in self._packs.values() for p in pack.templates.take_problems()]
 
-    def environment(self) -> jinja2.Environment:
-        """The sandboxed environment (for ``templates check``)."""
-        return self._env
+    def environment(self, language: str = DEFAULT_LANGUAGE) -> jinja2.Environment:
+        """The sandboxed environment of ``language`` (for ``templates check``)."""
+        return self._pack(language).env
 
 
 #: When a call turns, in the order it tends to: the slots of the phone tab's sections (their
@@ -341,14 +393,29 @@ class Composer:
 BRANCHES = ("counter", "reconsider", "where", "feedback", "upset")
 
 
-def phone_branches(say: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """The call's branches as (when, words to say) pairs; a branch with no words is left out."""
-    pack = load_pack()
+def phone_branches(
+    say: Mapping[str, str], language: str = DEFAULT_LANGUAGE
+) -> tuple[tuple[str, str], ...]:
+    """The call's branches as (when, words to say) pairs, in ``language``'s pack (its
+    ``[branches]`` titles and quotation marks); a branch with no words is left out."""
+    pack = load_pack(language)
+    opening, closing = pack.word("marks", "quote_open"), pack.word("marks", "quote_close")
     return tuple(
-        (pack.word("branches", slot), f"\u201c{say[slot]}\u201d")
+        (pack.word("branches", slot), f"{opening}{say[slot]}{closing}")
         for slot in BRANCHES
         if say.get(slot)
     )
+
+
+def reply_subject(subject: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The subject of an answer to ``subject``: the pack's ``reply_prefix`` ("Re: ",
+    "AW: ") added unless it, or the "Re:" every mail client understands, is there already;
+    "" for ""."""
+    prefix = load_pack(language).word("marks", "reply_prefix")
+    lowered = subject.casefold()
+    if not subject or lowered.startswith(("re:", prefix.strip().casefold())):
+        return subject
+    return f"{prefix}{subject}"
 
 
 def _written_layout(kind: Kind, channel: Channel) -> str:

@@ -12,24 +12,26 @@ read (a date) is left out of its row, which is kept, and the row is named.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
+from typing import NamedTuple
 
 from bowout.core.applications import FIELDS, Application, nfc
 from bowout.core.errors import InputError
-from bowout.core.import_dates import DATE_ORDERS, column_order, first_ambiguous, parse_date
-from bowout.core.situation import Stage
-from bowout.core.statuses import (
-    ACCEPTED_OFFER,
-    ACCEPTED_STATE,
-    CLOSED,
-    SAVED,
-    SKIP,
-    answer_for,
-    check_answer,
-    status_key,
+from bowout.core.import_dates import DATE_ORDERS, column_order, first_ambiguous
+from bowout.core.import_rows import (
+    TEXT_FIELDS,
+    Built,
+    DateCells,
+    Status,
+    build_applications,
+    column,
+    key_text,
+    status_of,
 )
+from bowout.core.situation import Stage
+from bowout.core.statuses import check_answer, status_key
 from bowout.core.tabular import PROGRESS_EVERY, Progress, Table, read_table
 
 #: Header words that name each field (lowercased, camelCase split, punctuation removed),
@@ -48,10 +50,6 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                 "date of application", "submitted", "applied", "date"),
     "notes": ("notes", "note", "comments", "comment"),
 }  # fmt: skip
-_STAGES = {stage.value: stage for stage in Stage}
-#: The application state of a row, by what its status word means.
-OPEN_STATE = "open"
-SAVED_STATE = "saved"
 
 
 class DateOrderNeeded(InputError):
@@ -179,104 +177,127 @@ def read_applications(
     index = {field: first[column] for column, field in mapping.items() if field}
     body = rows[header_at + 1 :]
     order = _date_order(body, index.get("applied"), headers, date_order)
-    reader = _RowReader(index, answers, order, accepted_state)
     result = ImportResult([], [], [], {}, mapping, date_order=order if date_order else "")
-    seen = {a.key() for a in existing}
+    reader = _RowReader(index, answers, order, accepted_state, existing)
     total = len(body)
-    for line, row in enumerate(body, start=header_at + 2):
-        if progress and line % PROGRESS_EVERY == 0:
-            progress(line, total)
-        if not "".join(row).strip():
-            continue  # a blank row
-        reader.read(line, row, result, seen)
+    for start in range(0, total, PROGRESS_EVERY):
+        reader.read(body[start : start + PROGRESS_EVERY], header_at + 2 + start, result)
+        if progress and start + PROGRESS_EVERY < total:
+            progress(header_at + 2 + start + PROGRESS_EVERY, total)
     return result
 
 
 def _date_order(
-    body: Sequence[Sequence[str]], column: int | None, headers: list[str], given: str | None
+    body: Sequence[Sequence[str]], at: int | None, headers: list[str], given: str | None
 ) -> str:
-    if column is None or given:
+    if at is None or given:
         return given or "dmy"
-    cells = [r[column] for r in body if column < len(r)]
+    # Each distinct cell once, in the order they come: a column repeats its dates. A block
+    # at a time, as the rows are read: no one call holds the GIL over the whole file.
+    distinct: dict[str, None] = {}
+    for start in range(0, len(body), PROGRESS_EVERY):
+        rows = body[start : start + PROGRESS_EVERY]
+        distinct.update(dict.fromkeys(column(rows, at, min(map(len, rows)))))
+    cells = list(distinct)
     order = column_order(cells)
     if order is None:
-        raise DateOrderNeeded(headers[column], first_ambiguous(cells))
+        raise DateOrderNeeded(headers[at], first_ambiguous(cells))
     return order
 
 
+class _Block(NamedTuple):
+    """A block of rows, read: status words, what they do, the rows without their date
+    (-> why) and the rows made applications."""
+
+    words: list[str]
+    statuses: list[Status]
+    date_problems: dict[int, str]
+    built: Built
+
+
 class _RowReader:
-    """Turns one row into an application, with caches for the values that repeat (status
-    words, dates): a file of ten thousand rows has a handful of each."""
+    """Turns rows into applications a block at a time, column by column (see
+    :mod:`bowout.core.import_rows`), remembering status words and dates across blocks."""
 
     def __init__(
-        self, index: dict[str, int], answers: dict[str, str], order: str, accepted: bool
+        self,
+        index: dict[str, int],
+        answers: dict[str, str],
+        order: str,
+        accepted: bool,
+        existing: Sequence[Application],
     ) -> None:
         self.index = index
         self.answers = answers
-        self.order = order
         self.accepted = accepted
-        self._answer_cache: dict[str, tuple[str | None, bool]] = {}
-        self._date_cache: dict[str, dt.date | str | None] = {}
+        self.dates = DateCells(order)
+        self.seen = {key_text(a.key()) for a in existing}
+        self._statuses: dict[str, Status] = {}
 
-    def answer(self, status: str) -> tuple[str | None, bool]:
-        """(the answer for a status word, whether it is the person's)."""
-        if status not in self._answer_cache:
-            mine = self.answers.get(status_key(status))
-            self._answer_cache[status] = (mine or answer_for(status), mine is not None)
-        return self._answer_cache[status]
+    def read(self, rows: Sequence[Sequence[str]], first_line: int, result: ImportResult) -> None:
+        """Adds the rows (the first of them on line ``first_line``) to ``result``."""
+        index, shortest = self.index, min(map(len, rows), default=0)
+        cells = {f: column(rows, index.get(f), shortest) for f in TEXT_FIELDS}
+        words = column(rows, index.get("stage"), shortest)
+        known = self._statuses
+        for word in set(words).difference(known):
+            known[word] = status_of(word, self.answers, self.accepted)
+        statuses = list(map(known.__getitem__, words))  # C loops: a block is 2,000 rows
+        companies, blank = cells["company"], False
+        if "" in companies:  # a row with a company is not blank: look at the others only
+            for i, company in enumerate(companies):
+                if not company and not "".join(rows[i]).strip():
+                    statuses[i], blank = _BLANK, True
+        applied, date_problems = self.dates.read(column(rows, index.get("applied"), shortest))
+        stage_of = {w: known[w].stage or Stage.APPLIED for w in set(words)}
+        built = build_applications(cells, list(map(stage_of.__getitem__, words)), applied)
+        plain = (  # every row imported as it is: nothing to say of any
+            not date_problems
+            and not built.failed
+            and all(known[w].stage is not None and not known[w].mine for w in set(words))
+            and not blank
+            and len(set(built.keys)) == len(rows)
+            and self.seen.isdisjoint(built.keys)
+        )
+        if plain:
+            result.applications += built.applications  # type: ignore[arg-type]
+            result.states += map(attrgetter("state"), statuses)
+            self.seen.update(built.keys)  # type: ignore[arg-type]
+            return
+        self._read_rows(first_line, result, _Block(words, statuses, date_problems, built))
 
-    def date(self, cell: str) -> dt.date | str | None:
-        if cell not in self._date_cache:
-            try:
-                self._date_cache[cell] = parse_date(cell, self.order)
-            except ValueError as exc:
-                self._date_cache[cell] = str(exc)
-        return self._date_cache[cell]
+    def _read_rows(self, first_line: int, result: ImportResult, block: _Block) -> None:
+        """Adds the rows one at a time, saying what happened to each that was not simply
+        imported."""
+        words, statuses, date_problems, built = block
+        seen = self.seen
+        together = zip(words, statuses, built.applications, built.keys, strict=True)
+        for i, (word, status, application, key) in enumerate(together):
+            line = first_line + i
+            if status is _BLANK:
+                continue
+            if status.mine:
+                result.answered_statuses.setdefault(word, []).append(line)
+            if status.stage is None:
+                if status.skipped:
+                    result.skipped.append((line, status.skipped))
+                    continue
+                if status.accepted_word:
+                    result.accepted_words.add(word)
+                result.unknown_statuses.setdefault(word, []).append(line)
+                continue
+            if i in date_problems:
+                result.notes.append((line, f"{date_problems[i]}; imported without the date"))
+            if isinstance(application, str):
+                result.skipped.append((line, application))
+                continue
+            if key in seen:
+                result.skipped.append((line, "already listed"))
+                continue
+            seen.add(key)  # type: ignore[arg-type]
+            result.applications.append(application)
+            result.states.append(status.state)
 
-    def read(
-        self, line: int, row: Sequence[str], result: ImportResult, seen: set[tuple[str, str]]
-    ) -> None:
-        width = len(row)
-        cells = {f: row[i].strip() for f, i in self.index.items() if i < width}
-        status = cells.get("stage", "")
-        answer, mine = self.answer(status) if status else (Stage.APPLIED.value, False)
-        if mine:
-            result.answered_statuses.setdefault(status, []).append(line)
-        state = OPEN_STATE
-        if answer == ACCEPTED_OFFER:
-            if not self.accepted:
-                result.accepted_words.add(status)
-                answer = None
-            else:
-                answer, state = Stage.OFFER.value, ACCEPTED_STATE
-        if answer is None:
-            result.unknown_statuses.setdefault(status, []).append(line)
-            return
-        if answer == CLOSED:
-            result.skipped.append((line, f"closed ({status})"))
-            return
-        if answer == SKIP:
-            result.skipped.append((line, f"status {status!r} skipped"))
-            return
-        if answer == SAVED:
-            answer, state = Stage.APPLIED.value, SAVED_STATE
-        applied = self.date(cells.get("applied", ""))
-        if isinstance(applied, str):
-            result.notes.append((line, f"{applied}; imported without the date"))
-            applied = None
-        get = cells.get
-        try:
-            application = Application(
-                get("company", ""), get("role", ""), get("contact", ""), get("contact_email", ""),
-                get("recruiter", ""), _STAGES[answer], applied, get("notes", ""),
-            )  # fmt: skip
-        except (InputError, ValueError) as exc:
-            result.skipped.append((line, str(exc)))
-            return
-        key = application.key()
-        if key in seen:
-            result.skipped.append((line, "already listed"))
-            return
-        seen.add(key)
-        result.applications.append(application)
-        result.states.append(state)
+
+#: The status of a blank row, which is passed over.
+_BLANK = Status(None)

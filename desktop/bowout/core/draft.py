@@ -88,6 +88,9 @@ class Draft:
             "stage": self.situation.stage.value,
             "reason": self.situation.reason.value,
             "tone": self.situation.voice.value,
+            "language": self.situation.language,
+            "address": self.situation.address.value,
+            "country": self.situation.country or None,
             "kind": self.situation.kind.value,
             "deal_breaker": (
                 self.situation.deal_breaker.value if self.situation.deal_breaker else None

@@ -108,13 +108,15 @@ def to_eml(
     *,
     to: str = "",
     date: dt.datetime | None = None,
+    language: str = "en",
 ) -> bytes:
     """An RFC 5322 message, multipart/alternative (plain text first, then HTML), that
     Outlook, Thunderbird and Apple Mail open as an editable draft (:data:`DRAFT_HEADERS`).
 
     ``subject`` is written as :func:`subject_line` gives it (none when empty); ``to``: one
     address for To: (InputError when it is not one); ``date``: the Date: header (default
-    now, UTC). Headers are folded by :data:`DRAFT_POLICY`.
+    now, UTC); ``language``: the message's language tag, as ``Content-Language`` (RFC
+    3282) and the HTML part's ``lang``. Headers are folded by :data:`DRAFT_POLICY`.
     """
     msg = EmailMessage(policy=DRAFT_POLICY)
     line = subject_line(subject)
@@ -129,7 +131,9 @@ def to_eml(
     for name, value in DRAFT_HEADERS:
         msg[name] = value
     msg.set_content(body_text)
-    msg.add_alternative(to_html(line, body_html), subtype="html")
+    msg.add_alternative(to_html(line, body_html, language), subtype="html")
+    # After the content: setting it clears every Content-* header.
+    msg["Content-Language"] = language_tag(language)
     return msg.as_bytes()
 
 
@@ -187,8 +191,19 @@ def to_txt(subject: str, body_text: str) -> str:
     return f"Subject: {subject}\n\n{body_text.rstrip()}\n"
 
 
-def to_html(subject: str, body_html: str) -> str:
-    """A standalone HTML document around the body (also the HTML part of :func:`to_eml`).
+def language_tag(language: str) -> str:
+    """A pack's name as a BCP 47 language tag (RFC 5646), for ``Content-Language`` and
+    HTML's ``lang``: "de", "pt-BR" for "pt_BR"; "en" for anything that is not one."""
+    tag = language.replace("_", "-")
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else "en"
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def to_html(subject: str, body_html: str, language: str = "en") -> str:
+    """A standalone HTML document around the body (also the HTML part of :func:`to_eml`),
+    its ``lang`` the message's ``language`` (:func:`language_tag`).
 
     The body is sanitised on the way out (:func:`~bowout.core.links.sanitize_html`): only
     http(s), mailto: and tel: links, no scripts or event handlers, whatever was stored.
@@ -196,6 +211,6 @@ def to_html(subject: str, body_html: str) -> str:
     title = html.escape(subject)
     body = sanitize_html(body_html)
     return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{language_tag(language)}"><head><meta charset="utf-8">'
         f"<title>{title}</title></head>\n<body>\n{body}\n</body></html>\n"
     )

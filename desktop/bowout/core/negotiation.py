@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from bowout.core.pack import load_pack
 from bowout.core.situation import NEGOTIABLE_STAGES, DealBreaker, Reason, negotiable
 from bowout.core.vocabulary import REASONS
+from bowout.paths import DEFAULT_LANGUAGE
 
 __all__ = ["LIKELY", "NEGOTIABLE_REASONS", "NEGOTIABLE_STAGES", "POINTS", "negotiable", "point_of"]
 
@@ -22,7 +23,7 @@ NEGOTIABLE_REASONS = frozenset(reason for reason, info in REASONS.items() if inf
 
 class _Points(Mapping[DealBreaker, str]):
     """How each deal-breaker is named inside a sentence ("a conversation about the start
-    date"), from the language pack's ``[points]``."""
+    date"), from the English pack's ``[points]`` (:func:`point_of` for another language)."""
 
     def __getitem__(self, deal_breaker: DealBreaker) -> str:
         return load_pack().word("points", deal_breaker.value)
@@ -42,6 +43,9 @@ LIKELY: dict[Reason, DealBreaker] = {
 }
 
 
-def point_of(deal_breaker: DealBreaker | None) -> str:
-    """The deal-breaker as a phrase for a sentence; "" when there is none."""
-    return POINTS[deal_breaker] if deal_breaker is not None else ""
+def point_of(deal_breaker: DealBreaker | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """The deal-breaker as a phrase for a sentence in ``language`` (its pack's
+    ``[points]``); "" when there is none."""
+    if deal_breaker is None:
+        return ""
+    return load_pack(language).word("points", deal_breaker.value)

@@ -3,8 +3,8 @@
 ``templates/<language>/`` holds everything a message can say in that language: the layout
 templates (``*.j2``), the wording (``wording/*.toml``) and ``pack.toml`` (its CLDR locale and
 the words Python fills in: names for nobody named, money, deal-breakers, the phone tab's
-branch titles, the checklist). Python holds no message words; ``templates/en/`` is the only
-pack so far, and the next languages are folders beside it.
+branch titles, the checklist). Python holds no message words; each language is a folder
+beside ``templates/en/`` (:func:`bowout.paths.available_languages` lists them).
 
 Dates come from Babel's copy of the Unicode CLDR data for the pack's locale (the standard
 source of month names and date patterns), never from the process locale: once Qt has
@@ -71,10 +71,14 @@ class Pack:
         return _format_date(value, self.locale, self.date_format)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)
 def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
-    """The built-in pack of ``language`` (read once). Raises TemplateError when missing."""
-    path = paths.pack_dir(language) / "pack.toml"
+    """The built-in pack of ``language`` (read once; ``load_pack.cache_clear()`` forgets).
+
+    Raises InputError (one line) for a language no pack is found for, TemplateError when
+    its ``pack.toml`` cannot be read.
+    """
+    path = paths.pack_dir(paths.check_language(language)) / "pack.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -110,5 +114,6 @@ def _format_date(value: dt.date, locale: str, date_format: str) -> str:
 
 
 def long_date(value: dt.date, language: str = paths.DEFAULT_LANGUAGE) -> str:
-    """``value`` in the built-in ``language`` pack's date format."""
+    """``value`` in the built-in ``language`` pack's date format ("5 March 2027",
+    "5. März 2027"). Raises InputError for an unknown language."""
     return load_pack(language).long_date(value)

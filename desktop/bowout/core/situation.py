@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from bowout.core.country_notes import check_country
 from bowout.core.errors import InputError
 from bowout.core.goodwill import goodwill_choices, goodwill_fits
 from bowout.core.textclean import clean_line
@@ -119,6 +120,9 @@ class Situation:
     language: str = "en"
     #: The form of address in languages that have two (Sie/du, vous/tu, usted/tú).
     address: Address = Address.FORMAL
+    #: The country of the job (ISO 3166-1 alpha-2, "DE"), for the checklist's notes on
+    #: rescinding there; "" when not given.
+    country: str = ""
     wording: int = 1
     # Trying to resolve one point before withdrawing (the negotiate path), and whether a
     # withdrawal follows such a conversation that did not find a way.
@@ -142,6 +146,7 @@ class Situation:
         if not isinstance(self.voice, Voice):
             object.__setattr__(self, "voice", Voice(self.voice))
         object.__setattr__(self, "address", Address(self.address))
+        object.__setattr__(self, "country", check_country(self.country))
         object.__setattr__(self, "kind", Kind(self.kind))
         if self.deal_breaker is not None:
             object.__setattr__(self, "deal_breaker", DealBreaker(self.deal_breaker))
@@ -209,6 +214,7 @@ class Situation:
             kwargs["voice"] = Voice(kwargs.get("voice") or "warm")
             kwargs["address"] = Address(kwargs.get("address") or "formal")
             kwargs["language"] = str(kwargs.get("language") or "en")
+            kwargs["country"] = str(kwargs.get("country") or "")
             kwargs["kind"] = Kind(kwargs.get("kind") or "withdraw")
             breaker = kwargs.get("deal_breaker")
             kwargs["deal_breaker"] = DealBreaker(breaker) if breaker else None

@@ -33,10 +33,11 @@ ACCEPTED_STATE = "accepted"
 ANSWERS = (*(s.value for s in Stage), CLOSED, SAVED, SKIP)
 
 _STAGE = {s: s.value for s in Stage}
-#: Status words of known trackers, as their documentation or source lists them: the tracker
-#: and its words, each with its answer. (JobSync: its seeded JobStatus table and the offer
-#: outcomes added in 2026; Huntr: the default lists of a board; Teal: its job tracker's
-#: statuses and archive reasons; Notion: the job-application template's Status options.)
+#: Status words of known trackers, each with its answer. Confirmed by a public source:
+#: JobSync (its seeded JobStatus table and the 2026 offer outcomes, in Gsync/jobsync) and
+#: Huntr (a board's default lists, as mattmck/huntr-cli's docs/API-ENDPOINTS.md documents
+#: Huntr's API). Teal and Notion: no public documentation or source was found; their words
+#: here are the ones their users report, and any other word is asked about.
 TRACKER_WORDS: dict[str, dict[str, str]] = {
     "JobSync": {
         "Draft": SAVED, "Applied": _STAGE[Stage.APPLIED], "Interview": _STAGE[Stage.INTERVIEWING],

@@ -22,6 +22,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import logging
 import os
 import re
@@ -47,6 +48,8 @@ DELIMITERS = (",", ";", "\t", "|")
 #: Rows read between two progress reports.
 PROGRESS_EVERY = 2_000
 _SAMPLE_CHARS = 65_536
+#: How much of a file's text is handed to the csv module at a time (see :class:`_Pieces`).
+_PIECE_CHARS = 256 * 1024
 #: How much of the text the separator is chosen from (a few hundred rows).
 _DELIMITER_SAMPLE = 16_384
 
@@ -174,55 +177,86 @@ def _read_csv(text: str, encoding: str, progress: Progress | None) -> Table:
     if text.startswith(("sep=", "SEP=")):
         parts = re.split(r"\r\n|\r|\n", text, maxsplit=1)
         text = parts[1] if len(parts) > 1 else ""
-    total = len(text)
     try:
-        rows = list(_csv_rows(text, delimiter, strict=True, progress=progress))
+        rows = _csv_rows(text, delimiter, strict=True, progress=progress)
     except csv.Error as exc:
         if "expected after" not in str(exc):
-            raise InputError(_csv_problem(exc)) from None
+            raise InputError(_csv_problem(exc, text, delimiter, strict=True)) from None
         # A stray quote inside a cell ("5'10"" after text): read it as a spreadsheet would.
         try:
-            rows = list(_csv_rows(text, delimiter, strict=False, progress=progress))
+            rows = _csv_rows(text, delimiter, strict=False, progress=progress)
         except csv.Error as again:
-            raise InputError(_csv_problem(again)) from None
+            raise InputError(_csv_problem(again, text, delimiter, strict=False)) from None
     if progress:
-        progress(total, total)
+        progress(len(text), len(text))
     return Table(rows, f"CSV, {encoding}, separated by {_NAMES[delimiter]}")
-
-
-class _AtLine(csv.Error):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 def _csv_rows(
     text: str, delimiter: str, *, strict: bool, progress: Progress | None
-) -> Iterator[tuple[str, ...]]:
-    handle = io.StringIO(text, newline="")
-    reader = csv.reader(handle, delimiter=delimiter, strict=strict)
-    total = len(text)
-    count = 0
+) -> list[tuple[str, ...]]:
+    """The rows of ``text``, read a block of :data:`PROGRESS_EVERY` rows at a time (the
+    csv module's C loop does each block whole); csv.Error as the csv module raises it."""
+    pieces = _Pieces(text)
+    reader = csv.reader(itertools.chain.from_iterable(pieces), delimiter=delimiter, strict=strict)
+    rows: list[tuple[str, ...]] = []
     while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise _AtLine(str(exc), start) from None
-        count += 1
-        _check_rows(count)
-        if progress and count % PROGRESS_EVERY == 0:
-            progress(handle.tell(), total)
         # A tuple of strings leaves the garbage collector's care at its first collection;
         # a list would be traversed by every full collection, which holds the GIL and so
         # would stall the window while a large file is read in a worker.
-        yield tuple(row)
+        block = list(map(tuple, itertools.islice(reader, PROGRESS_EVERY)))
+        rows += block
+        _check_rows(len(rows))
+        if len(block) < PROGRESS_EVERY:
+            return rows
+        if progress:
+            progress(pieces.done, len(text))
 
 
-def _csv_problem(exc: csv.Error) -> str:
-    line = getattr(exc, "line", 0)
+class _Pieces:
+    """The lines of ``text`` as :class:`io.StringIO` yields them (their own line endings
+    kept, as the csv module needs), a piece of about :data:`_PIECE_CHARS` at a time.
+
+    One StringIO over a whole file of a hundred thousand rows copies it in one call that
+    holds the GIL for most of a tenth of a second, so the window (in the other thread)
+    could not paint; a piece takes well under a millisecond. Pieces end after a line
+    break (never between the CR and LF of a CRLF), so no line is cut.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.done = 0  # characters handed out
+
+    def __iter__(self) -> Iterator[io.StringIO]:
+        text, size = self.text, len(self.text)
+        while self.done < size:
+            start = self.done
+            end = text.find("\n", start + _PIECE_CHARS) + 1
+            if not end:  # no LF after the piece: a CR-only file, or the last piece
+                end = text.find("\r", start + _PIECE_CHARS) + 1
+                if not end or text.startswith("\n", end):
+                    end = size
+            self.done = end
+            yield io.StringIO(text[start:end], newline="")
+
+
+def _error_line(text: str, delimiter: str, *, strict: bool) -> int:
+    """The line on which the row starts that the csv module cannot read (0 if it can):
+    the file read again row by row, only when it has failed."""
+    lines = itertools.chain.from_iterable(_Pieces(text))
+    reader = csv.reader(lines, delimiter=delimiter, strict=strict)
+    while True:
+        start = reader.line_num + 1
+        try:
+            next(reader)
+        except StopIteration:
+            return 0
+        except csv.Error:
+            return start
+
+
+def _csv_problem(exc: csv.Error, text: str, delimiter: str, *, strict: bool) -> str:
+    line = _error_line(text, delimiter, strict=strict)
     where = f" on line {line:,}" if line else ""
     message = str(exc)
     if "field larger than field limit" in message:

@@ -62,11 +62,23 @@ CONTEXT_NAMES = frozenset(
 )  # fmt: skip
 
 
-def long_date(value: dt.date) -> str:
-    """12 January 2027: the built-in pack's date, from CLDR data, never the OS locale."""
+def long_date(value: dt.date, language: str = paths.DEFAULT_LANGUAGE) -> str:
+    """12 January 2027: the ``language`` pack's date, from CLDR data, never the OS locale."""
     from bowout.core.pack import long_date
 
-    return long_date(value)
+    return long_date(value, language)
+
+
+def language_dirs(user_dirs: Sequence[Path], language: str) -> list[Path]:
+    """Where a user's folders hold the templates and wording of ``language``: each
+    folder's ``<language>/`` subfolder, and for English the folder itself after it (a
+    custom folder made before there were languages keeps working)."""
+    found: list[Path] = []
+    for folder in user_dirs:
+        found.append(folder / language)
+        if language == paths.DEFAULT_LANGUAGE:
+            found.append(folder)
+    return found
 
 
 #: The environment's options; part of the compiled-template cache's folder name, so code
@@ -151,8 +163,12 @@ def make_environment(
     cache_root: Path | None = None,
     limits: Limits | None = None,
     trusted: bool = False,
+    language: str = paths.DEFAULT_LANGUAGE,
 ) -> DataSandbox:
-    """An environment whose loader looks in the user's folders first, then the built-ins.
+    """An environment whose loader looks in the user's folders first, then the built-in
+    pack of ``language`` (``templates/<language>/``).
+
+    ``user_dirs`` are searched as given (:func:`language_dirs` gives a language's folders).
 
     With ``cache_root``, compiled templates are kept there (Jinja2's bytecode cache,
     checked against each template's source): a start then loads code instead of parsing
@@ -165,7 +181,7 @@ def make_environment(
     the checks are for custom templates, which may loop or build anything.
     """
     search = [] if trusted else [str(d) for d in user_dirs if d.is_dir()]
-    search.append(str(paths.pack_dir()))
+    search.append(str(paths.pack_dir(language)))
     cache: jinja2.BytecodeCache | None = None
     if cache_root is not None:
         folder = bytecode_folder(cache_root, trusted=trusted)
@@ -292,9 +308,12 @@ class TemplateProblem:
         return f"{where}: {self.message}"
 
 
-def check_templates(folder: Path, contexts: Sequence[Mapping[str, Any]]) -> list[TemplateProblem]:
-    """Validate every ``*.j2`` in ``folder``: syntax, unknown variables, render, size cap."""
-    env = make_environment([folder])
+def check_templates(
+    folder: Path, contexts: Sequence[Mapping[str, Any]], language: str = paths.DEFAULT_LANGUAGE
+) -> list[TemplateProblem]:
+    """Validate every ``*.j2`` in ``folder`` (custom templates of ``language``, over its
+    built-in pack): syntax, unknown variables, render, size cap."""
+    env = make_environment([folder], language=language)
     problems: list[TemplateProblem] = []
     for path in sorted(folder.glob("*.j2")):
         try:

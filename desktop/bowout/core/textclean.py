@@ -19,6 +19,10 @@ _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 #: C0 and C1 controls other than tab and line feed, and the bidirectional embeddings,
 #: overrides and isolates (U+202A-U+202E, U+2066-U+2069).
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Any character :func:`clean_text` changes (a line break other than ``\n``, a dropped one).
+_CHANGED = re.compile(
+    "[\r\x0b\x0c\x85\u2028\u2029\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 #: The ASCII information separators (file, group, record, unit): a space on one line.
 _SEPARATORS = re.compile("[\x1c-\x1f]")
 #: Format characters a one-line field keeps (the zero-width non-joiner and joiner).
@@ -29,6 +33,11 @@ def clean_text(value: str) -> str:
     """Multi-line text (a message, a note, their reply) with line breaks from any program
     as ``\\n`` and the other controls dropped; tabs stay. Nothing else changes."""
     return _DROPPED.sub("", _BREAKS.sub("\n", value))
+
+
+def changed_by_clean_text(value: str) -> bool:
+    """Whether :func:`clean_text` would change ``value`` (one search, no copy made)."""
+    return _CHANGED.search(value) is not None
 
 
 def clean_line(value: str) -> str:

@@ -15,11 +15,14 @@ from collections.abc import Iterator
 
 from bowout.core import tone_findings as findings_of
 from bowout.core import tone_kinds as kinds
+from bowout.core import tone_language as in_language
 from bowout.core import tone_rules as rules
 from bowout.core import tone_scan as scan
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Kind, Situation
 from bowout.core.tone_findings import CODES, MAX_FINDINGS_PER_CODE, PLACEHOLDER_RE
+from bowout.core.tone_words import ToneWords, load_tone_words
+from bowout.paths import DEFAULT_LANGUAGE
 
 __all__ = [
     "CODES",
@@ -92,15 +95,27 @@ def check_tone(
         scan.scan_with_head(lowered, body_lowered)
     names = _situation_words(situation)
     red_flags = not situation.reason.info.warm
+    asks = situation.kind is Kind.NEGOTIATE
+    words = _tone_words(situation.language)
     findings: list[Finding] = []
     findings.extend(findings_of.channel_findings(situation, channel, body))
-    findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))
-    findings.extend(kinds.repeated_apologies(body, body_lowered))
-    findings.extend(_essentials(text, lowered, body, asks=situation.kind is Kind.NEGOTIATE))
+    if words is None:  # English: the rules in Python
+        findings.extend(_phrase_findings(body, body_lowered, names, "body", red_flags))
+        findings.extend(kinds.repeated_apologies(body, body_lowered))
+        findings.extend(_essentials(text, lowered, body, asks=asks))
+    else:  # another language: its pack's word lists, and the checks that need no words
+        findings.extend(in_language.phrase_findings(body, body_lowered, words, "body"))
+        findings.extend(_venting(body, body_lowered, names, "body", english=False))
+        findings.extend(in_language.essentials(text, body, words, asks=asks))
+        findings.extend(in_language.mixed_address(body, situation, words))
     findings.extend(_length_finding(text, body_end, word_budget(situation)))
     if subject:
         subject_lowered = scan.lowered_for_stems(subject)
-        findings.extend(_phrase_findings(subject, subject_lowered, names, "subject", red_flags))
+        if words is None:
+            findings.extend(_phrase_findings(subject, subject_lowered, names, "subject", red_flags))
+        else:
+            findings.extend(in_language.phrase_findings(subject, subject_lowered, words, "subject"))
+            findings.extend(_venting(subject, subject_lowered, names, "subject", english=False))
     findings.extend(findings_of.placeholder_findings(((text, "body"), (subject, "subject"))))
     result = tuple(sorted(findings, key=lambda f: (f.target != "body", f.start, f.end, f.code)))
     logger.debug("tone check of %d chars: %d findings", len(text), len(result))
@@ -111,6 +126,14 @@ def body_word_count(text: str, signature: str) -> int:
     """Words of ``text`` before its ``signature`` block (all of them when ``text`` does not
     end with it): the count the length remark ("The message is N words") gives."""
     return count_words(text[: _body_end(text, signature)])
+
+
+def _tone_words(language: str) -> ToneWords | None:
+    """The word lists of a message's language; None for English (its rules are in
+    Python), and for a language whose pack has none (then the English rules run)."""
+    if language == DEFAULT_LANGUAGE:
+        return None
+    return load_tone_words(language)
 
 
 def _body_end(text: str, signature: str) -> int:
@@ -160,10 +183,13 @@ def _overlaps(span: tuple[int, int], sorted_spans: list[tuple[int, int]]) -> boo
 
 
 def _venting(
-    text: str, lowered: str | None, names: frozenset[str], target: str
+    text: str, lowered: str | None, names: frozenset[str], target: str, *, english: bool = True
 ) -> Iterator[Finding]:
-    """Venting, oversharing, shouting and long sentences: each its own code, each capped."""
+    """Venting, oversharing, shouting and long sentences: each its own code, each capped
+    (not ``english``: shouting and long sentences only, which need no words)."""
     for code, rule in (("venting", rules.VENTING), ("overshare", rules.OVERSHARE)):
+        if not english:
+            break
         spans = list(rule.finditer(text, lowered))
         if spans:
             yield from _capped(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from bowout.core import tone_rules as rules
-from bowout.core.addressing import PLACEHOLDERS
+from bowout.core.addressing import all_placeholders
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Kind, Situation, Stage
@@ -57,6 +57,8 @@ MESSAGES = {
     "recruiter-rescind": "Rescinding an accepted offer deserves a call too: tell the recruiter "
     "you will also call the hiring manager yourself.",
     "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
+    "mixed-address": "“{quote}” switches the form of address: the message is written in the "
+    "{form} form; keep to one form throughout.",
     "other-employer": "Keep the other employer private: “another offer” says enough, without "
     "“{quote}”.",
 }
@@ -64,7 +66,8 @@ MESSAGES = {
 CODES: tuple[str, ...] = tuple(MESSAGES)
 #: An unknown bracketed placeholder: no field of the window fills it.
 _UNKNOWN_PLACEHOLDER = "Replace “{quote}” with the real words: it appears in {where}."
-#: Where each of the composer's placeholders is filled (keys of ``PLACEHOLDERS``).
+#: Where each of the composer's placeholders is filled (the fields of a pack's
+#: ``[placeholders]``: :data:`bowout.core.addressing.PLACEHOLDER_FIELDS`).
 FIELD_LABELS = {
     "contact": "the Contact name field",
     "role": "the Role field",
@@ -116,7 +119,9 @@ def negated(text: str, start: int) -> bool:
 @functools.cache
 def _placeholder_fields() -> dict[str, str]:
     """Each placeholder the composer writes, with where the user fills it in."""
-    return {text: FIELD_LABELS.get(key, f"the {key} field") for key, text in PLACEHOLDERS.items()}
+    # Every pack's: a message in any language names its fill-ins with the field to fill.
+    found = all_placeholders()
+    return {text: FIELD_LABELS.get(key, f"the {key} field") for text, key in found.items()}
 
 
 def placeholder_findings(texts: Sequence[tuple[str, str]]) -> list[Finding]:

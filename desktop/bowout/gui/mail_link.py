@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 logger = logging.getLogger(__name__)
 
@@ -119,3 +119,30 @@ def hand_to_mail_app(
     if not (opener or open_mail_link)(url):
         return False, NO_MAIL_APP
     return True, message
+
+
+def offer_eml(parent: QWidget) -> bool:
+    """Ask, once no mail app answered a mailto: link, whether to save the message as an
+    .eml file instead (True: save it). The draft headers make Outlook, Thunderbird and
+    Apple Mail open it as a message ready to send (see :func:`bowout.core.exports.to_eml`).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from bowout.gui.dialogs.message_box import use_app_icons
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Send by mail",
+        "No mail app opened the message: none is set up to answer mail links.",
+        parent=parent,
+    )
+    box.setObjectName("no_mail_app_box")
+    box.setInformativeText(
+        "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
+        "as a draft ready to send."
+    )
+    save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    use_app_icons(box).exec()
+    return box.clickedButton() is save

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 SENT_EVENT = "message-sent"
 #: What an update may not change once a record is sent: what went out, to whom, how, when.
 SENT_FIELDS = ("status", "sent", "subject", "body_text", "channel", "contact", "contact_email",
-               "recruiter")  # fmt: skip
+               "recruiter", "language", "address")  # fmt: skip
 #: The note a revision after sending leaves in the timeline.
 REVISED_NOTE = "Revised after sending; the message as sent is kept in the timeline."
 
@@ -46,14 +46,16 @@ REVISED_NOTE = "Revised after sending; the message as sent is kept in the timeli
 @dataclasses.dataclass(frozen=True)
 class SentMessage:
     """A message as it went out: when (a record time stamp), how (a channel identifier),
-    the subject, the recipient ("" when not named) and the plain text ("" for an event kept
-    before issue 20 kept the text: those held the subject only)."""
+    the subject, the recipient ("" when not named), the plain text ("" for an event kept
+    before issue 20 kept the text: those held the subject only) and the language it was
+    written in (a language pack's name)."""
 
     at: str
     channel: str
     subject: str
     to: str
     text: str
+    language: str = "en"
 
 
 def recipient(record: Record) -> str:
@@ -68,11 +70,14 @@ def recipient(record: Record) -> str:
 
 def sent_event_text(record: Record) -> str:
     """The text of a "message sent" event: header lines as in an email (RFC 5322 style:
-    ``Subject:``, then ``To:`` when someone is named), a blank line, then the text."""
+    ``Subject:``, then ``To:`` when someone is named, then ``Content-Language:`` (RFC
+    3282) for a message not in English), a blank line, then the text."""
     lines = [f"Subject: {record.subject}"]
     to = recipient(record)
     if to:
         lines.append(f"To: {to}")
+    if record.language != "en":
+        lines.append(f"Content-Language: {record.language}")
     return "\n".join(lines) + "\n\n" + record.body_text
 
 
@@ -83,12 +88,15 @@ def sent_messages(record: Record) -> list[SentMessage]:
         if event.get("kind") != SENT_EVENT:
             continue
         text = str(event.get("text", ""))
-        subject, to, body = text, "", ""
+        subject, to, body, language = text, "", "", "en"
         if text.startswith("Subject: "):
             head, _, body = text.partition("\n\n")
             fields = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
             subject, to = fields.get("Subject", ""), fields.get("To", "")
-        found.append(SentMessage(str(event["at"]), str(event["channel"]), subject, to, body))
+            language = fields.get("Content-Language", "en")
+        found.append(
+            SentMessage(str(event["at"]), str(event["channel"]), subject, to, body, language)
+        )
     return found
 
 

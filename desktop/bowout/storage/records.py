@@ -21,6 +21,8 @@ from bowout.core.situation import (
     Stage,
     Voice,
 )
+from bowout.core.vocabulary import Address
+from bowout.paths import available_languages
 from bowout.storage.errors import HistoryError
 from bowout.storage.fields import canonical_time
 from bowout.storage.schema import (
@@ -73,6 +75,12 @@ class Record:
     checklist: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     notes: str = ""
     voice: str = Voice.WARM.value
+    #: The language the message is written in (a language pack's name) and its form of
+    #: address (schema 4).
+    language: str = "en"
+    address: str = Address.FORMAL.value
+    #: The country of the job ("DE"; "" when not given), for the checklist's notes.
+    country: str = ""
     wording: int = 1
     greeting: str = ""
     contact_email: str = ""
@@ -120,6 +128,9 @@ class Record:
             checklist=[dict(item) for item in items],
             notes=notes,
             voice=situation.voice.value,
+            language=situation.language,
+            address=situation.address.value,
+            country=situation.country,
             wording=draft.wording,
             greeting=situation.greeting,
             contact_email=situation.contact_email,
@@ -164,6 +175,10 @@ class Record:
             greeting=self.greeting,
             contact_email=self.contact_email,
             voice=understood(Voice, self.voice, Voice.WARM),
+            # A language with no pack here (a newer Bow Out's) drafts in English.
+            language=self.language if self.language in available_languages() else "en",
+            address=understood(Address, self.address, Address.FORMAL),
+            country=self.country,
             wording=self.wording,
             kind=Kind(talk["kind"]),
             deal_breaker=(

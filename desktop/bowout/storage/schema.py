@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bowout.core.country_notes import COUNTRY_CODE
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
@@ -19,6 +20,7 @@ from bowout.core.situation import (
     Stage,
     Voice,
 )
+from bowout.core.vocabulary import Address
 from bowout.storage.errors import HistoryError
 from bowout.storage.fields import (
     LINE_CONTROL,
@@ -31,7 +33,7 @@ from bowout.storage.newer import check_value
 from bowout.storage.timeline import check_timeline, derived_timeline
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _add_channel_chosen(data: dict[str, Any]) -> dict[str, Any]:
@@ -82,6 +84,10 @@ OUTCOMES = ("resolved", "not-resolved")
 KINDS = frozenset(k.value for k in Kind)
 DEAL_BREAKERS = frozenset(d.value for d in DealBreaker)
 VOICES = frozenset(v.value for v in Voice)
+ADDRESSES = frozenset(a.value for a in Address)
+#: A language pack's name: a language code, perhaps with a region ("de", "pt_BR"). One
+#: this version has no pack for is kept as it is (a newer Bow Out's, or a custom one).
+LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
 GOODWILL = frozenset(g.value for g in Goodwill)
 TEXT_FIELDS = ("subject", "body_html", "body_text", "notes")
 STAGES = frozenset(s.value for s in Stage)
@@ -193,8 +199,20 @@ def _to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 (issue 26): the language the message is written in (a language pack's
+    name), its form of address, and the country of the job; every record before was
+    English, formal, with no country given."""
+    data.setdefault("language", "en")
+    data.setdefault("address", Address.FORMAL.value)
+    data.setdefault("country", "")
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_v2, 2: _to_v3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _to_v2, 2: _to_v3, 3: _to_v4,
+}  # fmt: skip
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -242,6 +260,13 @@ def check_fields(data: dict[str, Any]) -> None:
         if visa[name] not in MONEY:
             raise HistoryError(f"visa.{name} must be none, promised or paid: {visa[name]!r}")
     check_value(data.get("voice"), VOICES, "voice")
+    language = data.get("language")
+    if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
+        raise HistoryError(f"language must be a language pack's name such as de: {language!r}")
+    check_value(data.get("address"), ADDRESSES, "address")
+    country = data.get("country")
+    if not isinstance(country, str) or (country and not COUNTRY_CODE.fullmatch(country)):
+        raise HistoryError(f"country must be a two-letter code such as DE, or empty: {country!r}")
     wording = data.get("wording")
     if not isinstance(wording, int) or isinstance(wording, bool) or not 1 <= wording <= 1000:
         raise HistoryError(f"wording must be a whole number from 1 to 1000: {wording!r}")

@@ -26,15 +26,16 @@ from bowout.core.wording.rules import Rule, parse_rules, violations
 SAMPLE_PROFILE = Profile("Sample Name", "sample@example.com", "+1 555 0100")
 
 
-def rule_samples() -> Iterator[Situation]:
+def rule_samples(language: str = "en") -> Iterator[Situation]:
     """Every stage x reason x channel x voice, with names, a door kept open, money paid and
-    every goodwill choice; and each rescinding without the goodwill choices."""
+    every goodwill choice; and each rescinding without the goodwill choices (in
+    ``language``)."""
     for stage, reason, channel, voice in itertools.product(Stage, Reason, Channel, Voice):
         sample = Situation(
             stage=stage, reason=reason, channel=channel, voice=voice, keep_door_open=True,
             signing_bonus=Money.PAID if stage is Stage.ACCEPTED else Money.NONE,
             contact="Sam Sample", role="Sample Role", company="Sample Company",
-            recruiter="Rae Recruiter", goodwill=tuple(Goodwill),
+            recruiter="Rae Recruiter", goodwill=tuple(Goodwill), language=language,
         )  # fmt: skip
         yield sample
         if stage is Stage.ACCEPTED:
@@ -48,8 +49,9 @@ def load_rules(env: jinja2.Environment) -> tuple[Rule, ...]:
     return parse_rules(source)
 
 
-def check_wording(folder: Path) -> list[str]:
-    """Problems with the wording files in ``folder/wording`` (one line each; [] when fine).
+def check_wording(folder: Path, language: str = "en") -> list[str]:
+    """Problems with the wording files in ``folder/wording`` (one line each; [] when fine),
+    for messages in ``language`` (``folder`` is then a custom folder's ``<language>/``).
 
     Each voice is loaded as Bow Out would load it with ``folder`` first, every sample
     situation is composed, every consistency rule is applied to the result, and two
@@ -60,17 +62,19 @@ def check_wording(folder: Path) -> list[str]:
 
     if not (folder / "wording").is_dir():
         return []
-    composer = Composer([folder])
+    # A language's custom files live in a custom folder's <language>/ (English: the folder).
+    composer = Composer([folder if language == "en" else folder.parent])
     try:
-        rules = load_rules(composer.environment())
+        rules = load_rules(composer.environment(language))
+        wording = composer.wording_of(language)
         for voice in Voice:
-            composer.wording.voicebook(voice.value)
+            wording.voicebook(voice.value)
     except TemplateError as exc:
         return [str(exc)]
     problems: list[str] = []
     seen: set[str] = set()  # each ambiguity once, at the first situation that meets it
     today = composer.today()
-    for situation in rule_samples():
+    for situation in rule_samples(language):
         try:
             draft = composer.compose(situation, SAMPLE_PROFILE)
         except TemplateError as exc:
@@ -86,7 +90,7 @@ def check_wording(folder: Path) -> list[str]:
         problems += [
             f"{situation.voice.value} voice, {where}: {v}" for v in violations(rules, texts)
         ]
-        book = composer.wording.voicebook(situation.voice.value)
+        book = wording.voicebook(situation.voice.value)
         for _, facts in texts.values():
             for ambiguity in book.ambiguities(facts):
                 if ambiguity not in seen:

@@ -245,8 +245,11 @@ def base_of(source: str) -> str | None:
 class Wording:
     """Loads voicebooks through the template environment and renders chosen sentences."""
 
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self, env: jinja2.Environment, language: str = paths.DEFAULT_LANGUAGE) -> None:
+        """``env`` loads the wording files (a user's folders, then the pack of
+        ``language``, whose files are the base a user's file may extend)."""
         self._env = env
+        self.language = language
         self._books: dict[str, Voicebook] = {}
 
     def voicebook(self, voice: str) -> Voicebook:
@@ -265,9 +268,9 @@ class Wording:
         name = f"wording/{voice}.toml"
         if builtin:
             try:
-                source = (paths.pack_dir() / name).read_text(encoding="utf-8")
+                source = (paths.pack_dir(self.language) / name).read_text(encoding="utf-8")
             except OSError:
-                raise TemplateError(f"the built-in {name} is missing") from None
+                raise TemplateError(f"the built-in {self.language}/{name} is missing") from None
         else:
             loader = self._env.loader
             assert loader is not None
@@ -277,7 +280,7 @@ class Wording:
                 raise TemplateError(
                     f"wording for the {voice} voice ({name}) was not found"
                 ) from None
-            builtin = Path(path or "").parent.parent == paths.pack_dir()
+            builtin = Path(path or "").parent.parent == paths.pack_dir(self.language)
         base_name = base_of(source)
         base = None
         if base_name == voice and not builtin:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
-from bowout.gui.mail_link import copy_rich, hand_to_mail_app
+from bowout.gui.mail_link import copy_rich
 from bowout.gui.plain_words import plain_words
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
@@ -41,7 +41,9 @@ from bowout.gui.views.batch_items import (
     text_html,
     unfilled,
 )
+from bowout.gui.views.batch_mail import BatchMail
 from bowout.gui.views.batch_review import BatchReview
+from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label
 
@@ -79,6 +81,8 @@ class BatchView(QWidget):
         self.batch_id = ""
         self.drafted_on = dt.date.today()
         self._loading = False
+        #: Sending by mail (its dialogs are what tests replace).
+        self.mail = BatchMail(self, context, self.show_message)
         self._build()
         self._lay_out()
         self._reason_changed()
@@ -98,6 +102,7 @@ class BatchView(QWidget):
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
+        self.language_picker = LanguagePicker(self)  # the messages' language (issue 26)
         self.draft_button = list_button(
             self,
             "batch_draft_button",
@@ -135,6 +140,7 @@ class BatchView(QWidget):
         form.addRow("&Why:", self.reason_combo)
         form.addRow("&Accepted:", self.accepted_combo)
         form.addRow("&Voice:", self.voice_combo)
+        form.addRow("Lan&guage:", self.language_picker)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addLayout(form)
@@ -146,9 +152,11 @@ class BatchView(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
-        return [self.reason_combo, self.accepted_combo, self.voice_combo, self.draft_button,
-                self.item_list, self.rapport_check, self.door_check, self.subject_edit,
-                self.tabs, self.copy_button, self.mail_button, self.sent_button]  # fmt: skip
+        picker = self.language_picker
+        return [self.reason_combo, self.accepted_combo, self.voice_combo, picker.language_combo,
+                picker.address_combo, self.draft_button, self.item_list, self.rapport_check,
+                self.door_check, self.subject_edit, self.tabs, self.copy_button,
+                self.mail_button, self.sent_button]  # fmt: skip
 
     # -- choosing -------------------------------------------------------------------------
 
@@ -217,11 +225,21 @@ class BatchView(QWidget):
 
         voice = self.voice_combo.currentData()
         assert isinstance(voice, Voice)
+        picker = self.language_picker
         self.batch_id = uuid.uuid4().hex[:8]
         self.drafted_on = dt.date.today()
         self.items = [
             self._compose(
-                BatchItem(stored, situation_for(stored.application, self.reason(), voice))
+                BatchItem(
+                    stored,
+                    situation_for(
+                        stored.application,
+                        self.reason(),
+                        voice,
+                        language=picker.language(),
+                        address=picker.address(),
+                    ),
+                )
             )
             for stored in others
         ]
@@ -294,19 +312,18 @@ class BatchView(QWidget):
     def copy_current(self) -> None:
         """Copy the message on review (rich and plain text)."""
         item = self.current()
-        if item is not None and self.ready_to_send(item, "copy it"):
+        if item is not None and self.review.ready_to_send(item, "copy it"):
             copy_rich(text_html(item.body), item.body)
             self.show_message(f"Copied the message to {item.stored.application.company}.")
 
     @Slot()
     def mail_current(self) -> None:
-        """Open the message on review in the mail app (mailto)."""
+        """Open the message on review in the mail app (mailto), or offer it as an .eml
+        when no mail app answers (:class:`~bowout.gui.views.batch_mail.BatchMail`)."""
         item = self.current()
-        if item is None or not self.ready_to_send(item, "open it in your mail app"):
+        if item is None or not self.review.ready_to_send(item, "open it in your mail app"):
             return
-        to = item.stored.application.contact_email
-        ok, message = hand_to_mail_app(item.subject, item.body, text_html(item.body), to)
-        self.show_message(message, error=not ok)
+        self.mail.send(item)
 
     @Slot()
     def mark_current_sent(self) -> None:
@@ -315,7 +332,7 @@ class BatchView(QWidget):
         item = self.current()
         if item is None or item.draft is None or item.record_id:
             return
-        if not self.ready_to_send(item, "mark it as sent"):
+        if not self.review.ready_to_send(item, "mark it as sent"):
             return
         history, row = self._history(), self.item_list.currentRow()
         if self._run(self._mark_accepted) is None:
@@ -343,19 +360,6 @@ class BatchView(QWidget):
             stored = mark_accepted(self._history(), chosen)
             self.open_applications[stored.id] = stored
         return True
-
-    def ready_to_send(self, item: BatchItem, action: str) -> bool:
-        """No "[placeholder]" left in the message on review, or "Send anyway" chosen; else
-        the first one is selected for filling in (see
-        :mod:`bowout.gui.dialogs.placeholder_check`)."""
-        from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
-        from bowout.gui.dialogs.placeholder_check import unfilled as placeholders_in
-
-        names = placeholders_in(item.subject, item.body)
-        if not names or PlaceholderDialog.ask(self, names, action):
-            return True
-        self.review.select_placeholder(names[0])
-        return False
 
     def batch_note(self) -> str:
         """The notes of each record of this batch (see :func:`batch_note`)."""

@@ -132,6 +132,19 @@ class BatchReview(QWidget):
         """(a real connection was built, keep the door open), as ticked."""
         return self.rapport_check.isChecked(), self.door_check.isChecked()
 
+    def ready_to_send(self, item: BatchItem, action: str) -> bool:
+        """No "[placeholder]" left in ``item``'s message, or "Send anyway" chosen; else the
+        first one is selected for filling in (see
+        :mod:`bowout.gui.dialogs.placeholder_check`). ``action``: "copy it", "send it"..."""
+        from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
+        from bowout.gui.dialogs.placeholder_check import unfilled as placeholders_in
+
+        names = placeholders_in(item.subject, item.body)
+        if not names or PlaceholderDialog.ask(self, names, action):
+            return True
+        self.select_placeholder(names[0])
+        return False
+
     def select_placeholder(self, name: str) -> None:
         """Select the first ``name`` ("[Recruiter]") in the subject, else in the message,
         and put the cursor there for typing over it."""

@@ -29,6 +29,7 @@ from bowout.core.situation import (
     check_email_address,
 )
 from bowout.gui.widgets.goodwill_panel import GoodwillPanel
+from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.length_limit import LengthLimit, too_long
 from bowout.gui.widgets.message_line import alarm_colour
 from bowout.gui.widgets.negotiate_panel import NegotiatePanel
@@ -152,6 +153,10 @@ class ScenarioForm(QWidget):
         form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
         form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
         form.addRow(self.rationale_label)
+        self.language_picker = LanguagePicker(self)
+        self.language_picker.changed.connect(self.situation_changed)
+        language = self.language_picker.language_combo
+        form.addRow(self._label("Lan&guage:", language), self.language_picker)
 
     def _build_facts(self) -> None:
         self.facts_box = QGroupBox("Relationship", self)
@@ -289,6 +294,8 @@ class ScenarioForm(QWidget):
             # An address being typed is not used until it is one (the field is marked).
             contact_email="" if self.email_problem else self.contact_email_edit.text().strip(),
             voice=self.wording_bar.voice(),
+            language=self.language_picker.language(),
+            address=self.language_picker.address(),
             wording=self.wording_bar.wording(),
             **self.negotiate_panel.facts(stage, reason),
             goodwill=self.goodwill_panel.choices(),
@@ -309,11 +316,13 @@ class ScenarioForm(QWidget):
                 edit.setText(getattr(situation, field))
             self.contact_email_edit.setText(situation.contact_email)
             self.wording_bar.set_choice(situation.voice, situation.wording)
+            self.language_picker.set_choice(situation.language, situation.address)
             self.negotiate_panel.set_facts(
                 situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
             )
             self.goodwill_panel.set_choices(situation.goodwill)
-            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date")
+            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date",
+                     "country")  # fmt: skip
             self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
         finally:
             self.blockSignals(False)
@@ -339,6 +348,8 @@ class ScenarioForm(QWidget):
             self.stage_combo,
             self.reason_combo,
             self.channel_combo,
+            self.language_picker.language_combo,
+            self.language_picker.address_combo,
             *self.negotiate_panel.focus_chain(),
             *self.goodwill_panel.focus_chain(),
             *self.fact_checks.values(),

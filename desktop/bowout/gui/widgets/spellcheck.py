@@ -75,6 +75,15 @@ def available_languages() -> list[str]:
     return [str(code) for code in SpellChecker.languages()]
 
 
+def spell_language_for(message_language: str, chosen: str) -> str:
+    """The dictionary to check a message with: its own language's when pyspellchecker
+    ships one (German, French, Spanish...), else ``chosen`` (Settings' spell-check
+    language, which also decides for English: en, or a variant the user picked)."""
+    if message_language != "en" and message_language in available_languages():
+        return message_language
+    return chosen
+
+
 def language_name(code: str) -> str:
     """A readable name for a dictionary code (the code itself when unknown)."""
     return LANGUAGE_NAMES.get(code, code)

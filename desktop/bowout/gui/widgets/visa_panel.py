@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.country_notes import countries
 from bowout.core.situation import Money
 from bowout.gui.widgets.message_line import alarm_colour
 
@@ -65,7 +66,8 @@ MONEY_FACTS = {
 
 
 class VisaPanel(QWidget):
-    """Visa and relocation facts, folded away until the user opens them."""
+    """Visa and relocation facts, and the country of the job, folded away until the user
+    opens them."""
 
     changed = Signal()
 
@@ -131,6 +133,20 @@ class VisaPanel(QWidget):
             label.setBuddy(combo)
             money_form.addRow(label, combo)
             combos[name] = combo
+        self.country_combo = QComboBox(self.body)
+        self.country_combo.setObjectName("country_combo")
+        self.country_combo.setAccessibleName("Country of the job")
+        self.country_combo.setToolTip(
+            "Where the job is: rescinding an accepted offer there adds a note on its law to "
+            "the checklist (general information, not legal advice)."
+        )
+        self.country_combo.addItem("Not listed", "")
+        for code, name in countries().items():
+            self.country_combo.addItem(name, code)
+        self.country_combo.currentIndexChanged.connect(self.changed)
+        label = QLabel("Country of the &job:", self.body)
+        label.setBuddy(self.country_combo)
+        money_form.addRow(label, self.country_combo)
         layout.addLayout(money_form)
         return combos
 
@@ -144,8 +160,8 @@ class VisaPanel(QWidget):
     def focus_chain(self) -> list[QWidget]:
         """The toggle, then the facts top to bottom (folded ones are skipped by Qt)."""
         return [
-            self.toggle, *self.boxes.values(), *self.money_combos.values(), self.start_check,
-            self.start_edit,
+            self.toggle, *self.boxes.values(), *self.money_combos.values(),
+            self.country_combo, self.start_check, self.start_edit,
         ]  # fmt: skip
 
     def is_expanded(self) -> bool:
@@ -175,6 +191,7 @@ class VisaPanel(QWidget):
         values: dict[str, Any] = {name: box.isChecked() for name, box in self.boxes.items()}
         for name, combo in self.money_combos.items():
             values[name] = Money(combo.currentData())
+        values["country"] = str(self.country_combo.currentData() or "")
         values["start_date"] = None
         if self.start_check.isChecked():
             values["start_date"] = self.start_edit.date().toPython()
@@ -189,6 +206,9 @@ class VisaPanel(QWidget):
             for name, combo in self.money_combos.items():
                 money = Money.coerce(values.get(name))
                 combo.setCurrentIndex(combo.findData(money.value))
+            # A country with no note here (a newer Bow Out's) shows as not listed.
+            country = self.country_combo.findData(str(values.get("country") or ""))
+            self.country_combo.setCurrentIndex(max(country, 0))
             start = values.get("start_date")
             self.start_check.setChecked(isinstance(start, dt.date))
             today = QDate.currentDate()
@@ -202,5 +222,6 @@ class VisaPanel(QWidget):
             self.blockSignals(False)
         self._mark_past_date()
         has_money = any(Money.coerce(values.get(name)) is not Money.NONE for name in MONEY_FACTS)
-        if has_money or any(values.get(name) for name in (*VISA_FACTS, "start_date")):
+        given = (*VISA_FACTS, "start_date", "country")
+        if has_money or any(values.get(name) for name in given):
             self.set_expanded(True)

@@ -98,6 +98,7 @@ class Drafting(QObject):
             self.feedback.error(" ".join(problems))
         self.draft = draft
         v.form.set_advice(draft.advice)
+        self._follow_language(draft.situation.language)
         with self.quietly():
             v.checklist_view.set_items(apply_state(draft.checklist, v.checklist_view.tick_state()))
         if not self.closed:
@@ -112,6 +113,14 @@ class Drafting(QObject):
         self.accept_user_names()
         if not self.closed:
             self.mark_dirty()
+
+    def _follow_language(self, language: str) -> None:
+        """Check spelling in the message's language (its dictionary, when one ships)."""
+        from bowout.gui.widgets.spellcheck import spell_language_for
+
+        spell = spell_language_for(language, self.context.settings.spell_language)
+        for editor in (self.view.editor, self.view.phone_editor):
+            editor.highlighter.set_language(spell)
 
     def _follow(self, draft: Draft) -> None:
         """Put ``draft`` in the editor unless the message holds the user's words (then ask)."""

@@ -73,9 +73,12 @@ class Preferences(QObject):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         self.theme_changed.emit(settings.theme)  # icons drawn in the theme's text colour
+        from bowout.gui.widgets.spellcheck import spell_language_for
+
         view = self.drafting.view
+        spell = spell_language_for(view.form.situation().language, settings.spell_language)
         for editor in (view.editor, view.phone_editor):
-            editor.highlighter.set_language(settings.spell_language)
+            editor.highlighter.set_language(spell)
         apply_to_draft(self.drafting, previous, settings)
 
     @Slot(list)

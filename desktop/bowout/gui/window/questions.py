@@ -69,26 +69,9 @@ class Questions(QObject):
 
     def ask_save_eml(self) -> bool:
         """No mail app answered: offer to save the message as an .eml file instead."""
-        from PySide6.QtWidgets import QMessageBox
+        from bowout.gui.mail_link import offer_eml
 
-        from bowout.gui.dialogs.message_box import use_app_icons
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Send by mail",
-            "No mail app opened the message: none is set up to answer mail links.",
-            parent=self.window,
-        )
-        box.setObjectName("no_mail_app_box")
-        box.setInformativeText(
-            "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
-            "as a draft ready to send."
-        )
-        save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save)
-        use_app_icons(box).exec()
-        return box.clickedButton() is save
+        return offer_eml(self.window)
 
     def run_dialog(self, dialog: QDialog) -> int:
         """Show a dialog modally; returns its result code."""

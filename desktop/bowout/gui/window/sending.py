@@ -70,7 +70,7 @@ class Sending(QObject):
     def export_as(self, extension: str) -> Path | None:
         """Ask where, then write the message as .eml, .pdf, .txt or .html; the file written,
         or None (cancelled, refused, or not written: the reason is shown)."""
-        from bowout.gui.window.exporting import (
+        from bowout.gui.exporting import (
             FILTERS,
             export_message,
             recipient_line,
@@ -100,6 +100,7 @@ class Sending(QObject):
                 document=v.editor.document(),
                 to=situation.contact_email,
                 recipient=recipient_line(situation.contact, situation.contact_email),
+                language=situation.language,
             )
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).

@@ -3,19 +3,26 @@
 The PDF is drawn by Qt with the fonts installed on the computer: Qt picks, for each
 character, a font that has it (font fallback through fontconfig on Linux, DirectWrite on
 Windows, Core Text on macOS). Windows and macOS ship emoji and Indic fonts; a Linux desktop
-may have only DejaVu Sans, which has neither. PyPI has no emoji font package, and its Indic
-fonts are third-party repackagings (fontpkg's Noto Sans Devanagari), not the makers'; the
-distributions package Noto themselves, so the .deb recommends them (fonts-noto-core,
-fonts-noto-cjk, fonts-noto-color-emoji, fonts-symbola), and the export names the
-characters no installed font has (they print as empty boxes). Qt maps each glyph of the
-PDF back to one character, so text copied out of the page loses what a script joins into
-one glyph (Hindi conjuncts): the PDF also carries the message as an exact text attachment
+may have only DejaVu Sans, which has neither. For emoji Bow Out ships a monochrome emoji
+font (Noto Emoji, SIL OFL 1.1: ``resources/fonts/``), added to its own process when a PDF
+is written and named after the message's font as its fallback (:func:`pdf_font`). Indic
+scripts need their own fonts, which the distributions package (the .deb recommends
+fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji, fonts-symbola); the export names
+the characters no font has (they print as empty boxes).
+
+Qt's PDF writer maps each glyph back to the one character the font's character map gives
+it (its ToUnicode table): a glyph drawn for several characters copies out as one (Latin's
+"ffi" ligature as U+FB03) or as nothing (a Hindi conjunct such as क्ष has no character of
+its own). Latin's optional ligatures are turned off in the PDF so its words copy out
+exactly; a script's required conjuncts cannot be (the text would be wrong), which is a
+limitation of Qt's writer: the PDF also carries the message as an exact text attachment
 (``message.txt``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import unicodedata
 from pathlib import Path
@@ -36,6 +43,7 @@ from PySide6.QtGui import (
 from bowout.core import exports
 from bowout.core.checklist import format_date
 from bowout.core.situation import Profile
+from bowout.paths import resources_dir
 from bowout.storage.atomic import atomic_write_bytes
 
 logger = logging.getLogger(__name__)
@@ -66,20 +74,22 @@ def export_message(
     to: str = "",
     recipient: str = "",
     date: dt.date | None = None,
+    language: str = "en",
 ) -> list[str]:
     """Write the message in the format ``path``'s extension names; OSError on failure.
 
     ``to``: the recipient's address for the .eml's To: header (empty: none);
     ``recipient`` and ``date`` (default today): the PDF's "To:" and "Date:" lines. Returns
     the characters no installed font can draw (PDF only; they print as empty boxes).
+    ``language``: the message's, for the .eml's Content-Language and the HTML's lang.
     """
     extension = path.suffix.lower()
     if extension == ".eml":
-        data = exports.to_eml(subject, body_text, body_html, profile, to=to)
+        data = exports.to_eml(subject, body_text, body_html, profile, to=to, language=language)
     elif extension == ".txt":
         data = exports.to_txt(subject, body_text).encode("utf-8")
     elif extension == ".html":
-        data = exports.to_html(subject, body_html).encode("utf-8")
+        data = exports.to_html(subject, body_html, language).encode("utf-8")
     elif extension == ".pdf":
         heading = PdfHeading(subject, recipient, date or dt.date.today())
         return _write_pdf(path, heading, body_text, body_html, document)
@@ -137,6 +147,34 @@ def missing_glyphs(text: str) -> list[str]:
     return left
 
 
+#: The shipped emoji font (resources/fonts/README.md) and its family name.
+EMOJI_FONT = "fonts/NotoEmoji-Regular.ttf"
+EMOJI_FAMILY = "Noto Emoji"
+
+
+@functools.cache
+def emoji_font_loaded() -> bool:
+    """Add the shipped emoji font to this process's fonts (once; never to the system's);
+    False, logged, when it cannot be read (emoji then print as boxes and are named)."""
+    path = resources_dir() / EMOJI_FONT
+    if QFontDatabase.addApplicationFont(str(path)) < 0:
+        logger.warning("the emoji font %s could not be loaded", path.name)
+        return False
+    return True
+
+
+def pdf_font(base: QFont) -> QFont:
+    """``base`` as the PDF draws text with it: the shipped emoji font after its own
+    families (emoji print as glyphs where no installed font has them), and standard
+    ligatures off (so that "office" copies out of the PDF as "office", not "oﬃce")."""
+    font = QFont(base)
+    families = base.families() or [base.family()]
+    if emoji_font_loaded() and EMOJI_FAMILY not in families:
+        font.setFamilies([*families, EMOJI_FAMILY])
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
 def pdf_document(
     subject: str,
     body_html: str,
@@ -147,6 +185,7 @@ def pdf_document(
     then the body (a copy of ``document`` when given, else ``body_html``). The editor's own
     document is never changed."""
     doc = document.clone() if document is not None else QTextDocument()
+    doc.setDefaultFont(pdf_font(doc.defaultFont()))
     if document is None:
         doc.setHtml(body_html)
     lines = list(heading.lines) if heading is not None else []
