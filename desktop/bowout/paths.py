@@ -113,8 +113,9 @@ def resolve_data_dir(
     """``--data-dir`` wins, then ``BOWOUT_DATA_DIR``, then the folder chosen in Settings,
     then the platform default.
 
-    Raises InputError (one line) for a folder named on a loop of symbolic links, and
-    UnreadableFile for a pointer file that is not a small UTF-8 text file.
+    Raises InputError (one line) for a folder named on a loop of symbolic links or a
+    pointer holding a NUL character, and UnreadableFile for a pointer file that is not a
+    small UTF-8 text file.
     """
     env = os.environ if env is None else env
     if cli_value:
@@ -130,6 +131,13 @@ def resolve_data_dir(
         chosen = ""
     except OSError:
         chosen = ""  # unreadable (permissions): the default folder, as before
+    if "\x00" in chosen:  # no file system takes a NUL in a path (os.stat: ValueError)
+        from bowout.core.errors import InputError
+
+        raise InputError(
+            f"{pointer} does not name a folder (it holds a NUL character); "
+            "choose the data folder again in Settings, or pass --data-dir"
+        )
     if chosen:
         folder = Path(chosen).expanduser()
         if readfile.kind_of(folder) == "a loop of symbolic links":

@@ -129,3 +129,59 @@ def _fields(situation: Situation) -> dict:  # type: ignore[type-arg]
     import dataclasses
 
     return {f.name: getattr(situation, f.name) for f in dataclasses.fields(situation)}
+
+
+def _rescind_note(language: str) -> Situation:
+    return Situation(
+        stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
+        contact="Claire Dupont", recruiter="Paul Martin", company="Contoso", role="Analyste",
+        language=language,
+    )  # fmt: skip
+
+
+def test_a_french_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
+    """The call words were English only: a French note to the recruiter saying "je
+    souhaiterais aussi l'appeler moi-même" still got the advice to call."""
+    situation = _rescind_note("fr")
+    says_call = (
+        "Bonjour Paul,\n\nJe dois revenir sur mon acceptation du poste chez Contoso. "
+        "Je souhaiterais aussi l’appeler moi-même pour le lui annoncer.\n\nMerci,\nMaya"
+    )
+    silent = "Bonjour Paul,\n\nJe dois revenir sur mon acceptation du poste.\n\nMerci,\nMaya"
+    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
+    assert "recruiter-rescind" not in codes
+    codes = {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}
+    assert "recruiter-rescind" in codes
+
+
+def test_a_pack_without_call_words_makes_no_call_remark(xx: Situation) -> None:
+    """The fixture pack lists no [call] words: the coach cannot tell, and says nothing."""
+    situation = _rescind_note(xx.language)
+    text = "Hallo Paul,\n\nxx xx xx.\n\nMaya"
+    codes = {f.code for f in check_tone(text, situation, Channel.RECRUITER)}
+    assert "recruiter-rescind" not in codes
+    assert load_tone_words(xx.language) is not None
+
+
+def test_a_spanish_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
+    situation = _rescind_note("es")
+    says_call = (
+        "Hola, Paul:\n\nDebo retirar mi aceptación del puesto en Contoso. "
+        "También me gustaría llamarla directamente para decírselo.\n\nGracias,\nMaya"
+    )
+    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
+    assert "recruiter-rescind" not in codes
+    silent = "Hola, Paul:\n\nDebo retirar mi aceptación del puesto.\n\nGracias,\nMaya"
+    assert "recruiter-rescind" in {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}
+
+
+def test_a_german_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
+    situation = _rescind_note("de")
+    says_call = (
+        "Hallo Paul,\n\nich muss meine Zusage für die Stelle bei Contoso zurückziehen. "
+        "Ich möchte Frau Dupont auch selbst anrufen.\n\nDanke,\nMaya"
+    )
+    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
+    assert "recruiter-rescind" not in codes
+    silent = "Hallo Paul,\n\nich muss meine Zusage zurückziehen.\n\nDanke,\nMaya"
+    assert "recruiter-rescind" in {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}

@@ -170,3 +170,23 @@ def test_the_batch_is_drafted_in_the_chosen_language(
     assert item.situation.language == "xx" and item.draft is not None
     assert "XTEAM Contoso" in item.draft.body_text and "XTHANKS" in item.draft.body_text
     window.close()
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after a single "&" ("Country o&f the job:" -> "f"); "" when none."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if at >= 0 and at + 1 < len(plain) else ""
+
+
+def test_the_country_letter_reaches_only_its_field(win: MainWindow) -> None:
+    """Alt+J went to both "Country of the &job" and the editor's "Sub&ject": Qt then
+    cycles between them instead of going to the field."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    texts = [w.text() for w in win.findChildren(QLabel)]
+    texts += [w.text() for w in win.findChildren(QAbstractButton)]
+    texts += [w.title() for w in win.findChildren(QGroupBox)]
+    letters = [_mnemonic(t) for t in texts if "&" in t]
+    assert "Country o&f the job:" in texts
+    assert letters.count("f") == 1

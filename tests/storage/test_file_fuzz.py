@@ -100,6 +100,18 @@ def test_the_data_folder_pointer(raw: bytes) -> None:
             assert isinstance(chosen, Path)
 
 
+def test_a_data_folder_pointer_holding_a_nul_is_one_line() -> None:
+    """Hypothesis found it: os.stat raised ValueError ("embedded null byte"), a traceback."""
+    with folder() as base:
+        config = base / "config"
+        config.mkdir()
+        (config / "data-dir.txt").write_bytes(b"/home/sam/Bow\x00Out\n")
+        with pytest.raises(BowOutError) as caught:
+            paths.resolve_data_dir(None, {paths.CONFIG_DIR_ENV: str(config)})
+        one_line(caught.value)
+        assert "NUL" in str(caught.value)
+
+
 COMPOSER_CASES = [
     Situation(stage=Stage.SCREENING, voice=Voice.WARM, contact="Ana Lima", company="Contoso"),
     Situation(stage=Stage.ACCEPTED, voice=Voice.WARM, company="Contoso"),

@@ -169,19 +169,32 @@ _CALLEE_RE = re.compile(
 _SENTENCE_SPLIT_RE = re.compile(r"[.!?\n]+")
 
 
-def mentions_a_call(body: str, contact: str) -> bool:
+def mentions_a_call(body: str, contact: str, language: str = "en") -> bool:
     """Whether one sentence of ``body`` speaks of calling the hiring manager.
 
     A call word ("call", "phone", "speak") and, in the same sentence, who is called: "them",
-    "the hiring manager", "myself", or a word of the ``contact``'s name.
+    "the hiring manager", "myself", or a word of the ``contact``'s name. Another language's
+    words come from its pack's ``tone.toml`` (``[call]``, ``[callee]``); a pack without
+    them cannot tell, and counts as mentioning a call (no remark rather than a wrong one).
     """
-    if _CALL_RE.search(body) is None:
+    call: re.Pattern[str] | None = _CALL_RE
+    callee: re.Pattern[str] | None = _CALLEE_RE
+    if language != "en":
+        from bowout.core.tone_words import load_tone_words
+
+        words = load_tone_words(language)
+        call = words.patterns.get("call") if words else None
+        callee = words.patterns.get("callee") if words else None
+        if call is None or callee is None:
+            return True
+    assert call is not None and callee is not None
+    if call.search(body) is None:
         return False
     names = frozenset(w.casefold() for w in rules.NAME_WORD_RE.findall(contact))
     for sentence in _SENTENCE_SPLIT_RE.split(body):
-        if _CALL_RE.search(sentence) is None:
+        if call.search(sentence) is None:
             continue
-        if _CALLEE_RE.search(sentence) is not None:
+        if callee.search(sentence) is not None:
             return True
         if names and not names.isdisjoint(rules.NAME_WORD_RE.findall(sentence.casefold())):
             return True
@@ -209,6 +222,6 @@ def channel_findings(situation: Situation, channel: Channel, body: str) -> Itera
     if (
         channel is Channel.RECRUITER
         and stage is Stage.ACCEPTED
-        and not mentions_a_call(body, situation.contact)
+        and not mentions_a_call(body, situation.contact, situation.language)
     ):
         yield finding("recruiter-rescind", 0, 0, "body")

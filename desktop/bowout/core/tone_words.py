@@ -27,6 +27,10 @@ else:  # pragma: no cover - Python 3.10
 
 #: The kinds of words a pack lists (``address.formal`` and ``address.informal`` nest).
 KINDS = ("thanks", "decision", "criticism", "absolutes", "money", "formal", "informal")
+#: Lists a pack may leave out: words of calling (``[call]``) and of who is called
+#: (``[callee]``), which tell whether a note to a recruiter says the user will also call
+#: the hiring manager (without them that remark is not made in the language).
+OPTIONAL_KINDS = ("call", "callee")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,11 +73,14 @@ def load_tone_words(language: str) -> ToneWords | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"{label} cannot be read: {exc}") from None
     compiled: dict[str, re.Pattern[str] | None] = {}
-    for kind in KINDS:
+    for kind in KINDS + OPTIONAL_KINDS:
         table = data.get("address", {}).get(kind) if kind in ("formal", "informal") else (
             data.get(kind)
         )  # fmt: skip
         section = f"address.{kind}" if kind in ("formal", "informal") else kind
+        if kind in OPTIONAL_KINDS and table is None:
+            compiled[kind] = None
+            continue
         patterns = table.get("patterns") if isinstance(table, dict) else None
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise TemplateError(f"{label}: [{section}] patterns must be a list of texts")

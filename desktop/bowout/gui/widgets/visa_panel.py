@@ -144,7 +144,7 @@ class VisaPanel(QWidget):
         for code, name in countries().items():
             self.country_combo.addItem(name, code)
         self.country_combo.currentIndexChanged.connect(self.changed)
-        label = QLabel("Country of the &job:", self.body)
+        label = QLabel("Country o&f the job:", self.body)
         label.setBuddy(self.country_combo)
         money_form.addRow(label, self.country_combo)
         layout.addLayout(money_form)
