@@ -247,8 +247,8 @@ def test_the_informal_address_says_du(composer: Composer) -> None:
 def test_subjects_say_what_happens(written: list[Written]) -> None:
     problems = []
     for w in written:
-        s, subject = w.situation, w.drafting.draft.subject
-        if w.drafting.draft.channel is Channel.LINKEDIN:
+        s, subject = w.situation, w.draft.subject
+        if w.draft.channel is Channel.LINKEDIN:
             if subject:
                 problems.append(f"{w.where}: a LinkedIn message has a subject {subject!r}")
             continue
@@ -328,7 +328,7 @@ def test_the_rules_of_the_german_pack_hold(written: list[Written]) -> None:
                   or r.id.startswith("name-only"))  # fmt: skip
     problems = []
     for w in written:
-        s, d = w.situation, w.drafting.draft
+        s, d = w.situation, w.draft
         facts = facts_of_channel(s, d.channel, WRITTEN_AUDIENCE[d.channel], TODAY)
         texts = {"subject": (d.subject, facts), "body": (d.body_text, facts)}
         if d.phone_script:
@@ -346,7 +346,7 @@ def test_the_rules_of_the_german_pack_hold(written: list[Written]) -> None:
 def test_no_placeholder_no_repetition_one_thanks_one_apology(written: list[Written]) -> None:
     problems = []
     for w in written:
-        body = w.drafting.draft.body_text.rsplit("\n\n", 1)[0]
+        body = w.draft.body_text.rsplit("\n\n", 1)[0]
         for text in w.texts():
             if "[" in text:
                 problems.append(f"{w.where}: a placeholder in {text[:60]!r}")
@@ -370,24 +370,24 @@ def test_no_placeholder_no_repetition_one_thanks_one_apology(written: list[Writt
 def test_the_tone_coach_finds_the_thanks_and_the_decision(written: list[Written]) -> None:
     unwanted = {"missing-thanks", "unclear-withdrawal", "mixed-address", "criticism",
                 "absolute"}  # fmt: skip
-    problems = [f"{w.where}: {f.code}" for w in written[::3] for f in w.drafting.draft.findings
+    problems = [f"{w.where}: {f.code}" for w in written[::3] for f in w.draft.findings
                 if f.code in unwanted]  # fmt: skip
     assert not problems, report(problems)
 
 
 def test_the_voices_differ_as_german_registers_do(written: list[Written]) -> None:
     def words(voice: Voice) -> float:
-        counts = [count_words(w.drafting.draft.body_text) for w in written
-                  if w.situation.voice is voice and w.drafting.draft.channel is Channel.EMAIL]  # fmt: skip
+        counts = [count_words(w.draft.body_text) for w in written
+                  if w.situation.voice is voice and w.draft.channel is Channel.EMAIL]  # fmt: skip
         return sum(counts) / len(counts)
 
     assert words(Voice.BRIEF) <= 0.75 * words(Voice.WARM)
     # The formal voice writes a letter: "Sehr geehrte Frau …," wherever the title is known.
     formal = [w for w in written if w.situation.voice is Voice.FORMAL
-              and w.situation.address is Address.FORMAL and w.drafting.draft.channel is Channel.EMAIL
+              and w.situation.address is Address.FORMAL and w.draft.channel is Channel.EMAIL
               and w.situation.contact.startswith(("Frau", "Herr"))]  # fmt: skip
     assert formal
-    assert all(w.drafting.draft.body_text.startswith("Sehr geehrte") for w in formal)
+    assert all(w.draft.body_text.startswith("Sehr geehrte") for w in formal)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -410,7 +410,7 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
                   **{**NAMES, **facts, "goodwill": goodwill})  # type: ignore[arg-type]  # fmt: skip
     composer = Composer(today=lambda: TODAY)
     w = Written(s, composer.compose(s, PROFILE), ())
-    assert greeting_problems(w.drafting.draft.body_text) == []
+    assert greeting_problems(w.draft.body_text) == []
     words = load_tone_words("de")
     assert words is not None
     kind = "informal" if address is Address.FORMAL else "formal"
