@@ -4,7 +4,7 @@
    emoji) with the UTF-16 position conversion, against the same highlighter with the
    conversion replaced by the identity (wrong after an emoji, but the floor).
    Target: <= 1.3x.
-2. The plain-text twin (:func:`bowout.gui.plaintext.plain_text`, lists and links) of a
+2. The plain-text twin (:func:`bowout.gui.widgets.plaintext.plain_text`, lists and links) of a
    typical draft, against the old block-by-block join (``block.text()`` per paragraph,
    which lost list markers and links). The twin walks every fragment in Python, so it is
    dearer (about 10-20x); it stays under a millisecond for a draft and the editor keeps it
@@ -23,9 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTextEdit
 
-import bowout.gui.spellcheck as spellcheck
-from bowout.gui.editor import RichEditor
-from bowout.gui.plaintext import plain_text
+import bowout.gui.widgets.spellcheck as spellcheck
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.widgets.plaintext import plain_text
 
 HIGHLIGHT_TARGET = 1.3
 PARAGRAPH = "Thank you for the oportunity to meet the team [Name] and talk it through. " * 135

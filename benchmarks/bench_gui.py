@@ -66,7 +66,7 @@ import resource, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from bowout.gui.app import setup_logging, show_window
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 finish_start = MainWindow.finish_start
 
@@ -81,7 +81,7 @@ window = show_window(Path(sys.argv[1]))
 window.ready.connect(QApplication.instance().quit)
 QApplication.instance().exec()
 print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-window.confirm_discard = lambda title: True
+window.ask.confirm_discard = lambda title: True
 """
 
 
@@ -130,7 +130,7 @@ def keystroke_latencies(data_dir: Path) -> tuple[list[float], list[float], float
 
     app = make_application()
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.show()
     app.processEvents()
     field = window.form.company_edit

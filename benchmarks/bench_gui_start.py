@@ -92,7 +92,7 @@ try:  # PySide's import hook: reads each new module's source to see if it uses P
 except (KeyError, AttributeError):
     scan[0] = float("nan")
 from bowout.gui.app import setup_logging, show_window
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 t3 = time.time()
 marks = {}
 build = MainWindow.__init__

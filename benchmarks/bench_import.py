@@ -115,8 +115,8 @@ def bench_window() -> bool:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from bowout.gui.dialogs.import_dialog import ImportDialog
     from bowout.gui.views.applications import ApplicationsView
-    from bowout.gui.widgets.import_dialog import ImportDialog
     from bowout.storage import History
 
     app = QApplication.instance() or QApplication([])

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
 from bowout.gui.app import make_application
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.welcome import WelcomeDialog
 from bowout.gui.theme import apply_theme
-from bowout.gui.welcome import WelcomeDialog
+from bowout.gui.window.shell import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def save(widget: QWidget, folder: Path, name: str) -> Path:
 
 def fill(window: MainWindow, situation: Situation) -> None:
     """A new withdrawal for ``situation`` (saving later adds a record, not an update)."""
-    window.new_draft()
+    window.session.new_draft()
     window.form.set_situation(situation)
 
 
@@ -65,7 +65,7 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     app = make_application()
     apply_theme(app, "light")
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.resize(*SIZE)
     window.show()
     shots = [save(window, out, "fresh")]
@@ -89,7 +89,7 @@ def render(out: Path, data_dir: Path) -> list[Path]:
                            channel=Channel.EMAIL))  # fmt: skip
     window.form.visa_panel.set_expanded(True)
     shots.append(save(window, out, "visa-panel"))
-    window.save_to_history()
+    window.session.save_to_history()
 
     window.form.visa_panel.set_expanded(False)
     fill(window, Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, contact="Jordan Lee",
@@ -106,11 +106,11 @@ def render(out: Path, data_dir: Path) -> list[Path]:
 
     fill(window, Situation(stage=Stage.SCREENING, reason=Reason.NOT_A_FIT, contact="Omar Haddad",
                            role="QA Lead", company="Fabrikam"))  # fmt: skip
-    window.save_to_history()
-    window.mark_sent()
+    window.session.save_to_history()
+    window.session.mark_sent()
     fill(window, Situation(stage=Stage.INTERVIEWING, reason=Reason.PERSONAL, role="Designer",
                            company="Litware"))  # fmt: skip
-    window.save_to_history()
+    window.session.save_to_history()
     window.show_history()
     shots.append(save(window, out, "history"))
     window.show_view("draft")
@@ -141,13 +141,13 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QDialog
 
     from bowout.core.situation import DealBreaker
-    from bowout.gui.reply_dialog import ReplyDialog
+    from bowout.gui.dialogs.reply_dialog import ReplyDialog
     from bowout.storage.timeline import make_event
 
     app = make_application()
     apply_theme(app, "light")
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.resize(*SIZE)
     window.show()
     history = window.context.history
@@ -155,20 +155,20 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     fill(window, Situation(stage=Stage.FINAL, reason=Reason.NOT_A_FIT, contact="Ana Díaz",
                            role="Analyst", company="Fabrikam"))  # fmt: skip
     window.form.negotiate_panel.negotiate_check.setChecked(True)
-    window.mark_resolved()
+    window.timeline.mark_resolved()
     fill(window, Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, contact="Jordan Lee",
                            role="Data Analyst", company="Northwind", negotiated=True,
                            deal_breaker=DealBreaker.PAY))  # fmt: skip
-    window.save_to_history()
-    assert window.record is not None
-    record_id = window.record.id
+    window.session.save_to_history()
+    assert window.session.record is not None
+    record_id = window.session.record.id
     sent = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=6)
     history.mark_sent(record_id, sent)
-    window.record = history.add_events(record_id, [
+    window.session.record = history.add_events(record_id, [
         make_event("call-note", _shot_time(sent, 1), "phone",
                    "Jordan called: asked if a higher base would change my mind."),
     ])  # fmt: skip
-    window.show_follow_up()
+    window.session.show_follow_up()
 
     def answer(dialog: QDialog) -> int:
         assert isinstance(dialog, ReplyDialog)
@@ -182,8 +182,8 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
         return QDialog.DialogCode.Accepted.value
 
     shots: list[Path] = []
-    window.run_dialog = answer  # type: ignore[method-assign]
-    window.they_replied()
+    window.ask.run_dialog = answer  # type: ignore[method-assign]
+    window.timeline.they_replied()
     window.show_history()
     view = window.history_view
     assert view is not None
@@ -213,7 +213,7 @@ def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
     app = make_application()
     apply_theme(app, "light")
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     shots: list[Path] = []
     for (width, height), name in ((SIZE, "goodwill"), ((800, 600), "goodwill-800x600")):
         window.resize(width, height)
@@ -239,20 +239,20 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
     """First run and every view beside the draft (draft, history, applications, coming up,
     tell the others), light and dark, at 800×600 and 1366×768 (issues 13 and 25)."""
     from bowout.core.situation import Profile
-    from bowout.gui.shell import VIEWS
+    from bowout.gui.window.shell import VIEWS
 
     app = make_application()
     shots: list[Path] = []
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     for company, stage, sent in (("Fabrikam", Stage.SCREENING, True),
                                  ("Litware", Stage.INTERVIEWING, False),
                                  ("Contoso", Stage.OFFER, False)):  # fmt: skip
         fill(window, Situation(stage=stage, reason=Reason.NOT_A_FIT, contact="Omar Haddad",
                                role="QA Lead", company=company))  # fmt: skip
-        window.save_to_history()
+        window.session.save_to_history()
         if sent:
-            window.mark_sent()
+            window.session.mark_sent()
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         window.apply_icons()
@@ -265,7 +265,7 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
         for width, height in SIZES:
             window.resize(width, height)
             window.show()
-            window.new_draft()  # a fresh draft: the grouped fill-in line
+            window.session.new_draft()  # a fresh draft: the grouped fill-in line
             for spec in VIEWS:
                 window.show_view(spec.key)
                 # "applications-…" names the CSV import's own shots (render_applications).
@@ -293,7 +293,7 @@ TRACKER_CSV = (
 def render_applications(out: Path, data_dir: Path) -> list[Path]:
     """The applications view beside the draft (light, dark) and the CSV import dialog."""
     from bowout.core.applications import Application
-    from bowout.gui.widgets.import_dialog import ImportDialog
+    from bowout.gui.dialogs.import_dialog import ImportDialog
     from bowout.storage import History
 
     with History.open(data_dir) as history:
@@ -309,7 +309,7 @@ def render_applications(out: Path, data_dir: Path) -> list[Path]:
     app = make_application()
     shots: list[Path] = []
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     for theme, (width, height) in (("light", (1366, 768)), ("dark", (800, 600))):
         apply_theme(app, theme)
         window.apply_icons()
@@ -405,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     # The sample drafts keep a "[Your name]": marking them sent must not wait on a question.
-    from bowout.gui.placeholder_check import PlaceholderDialog
+    from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
 
     PlaceholderDialog.ask = classmethod(lambda cls, parent, names, action: True)  # type: ignore[method-assign,assignment]
     args.out.mkdir(parents=True, exist_ok=True)

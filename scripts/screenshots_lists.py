@@ -64,7 +64,7 @@ def render_lists(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.context.settings = window.context.settings.__class__(profile=PROFILE)
     window.resize(1366, 768)
     window.show()

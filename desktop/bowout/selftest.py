@@ -104,7 +104,7 @@ def step_window(state: State) -> str:
     os.environ[paths.CACHE_DIR_ENV] = str(state.work / "cache")
     app = state.values["app"]
     window = show_window(state.work / "window-data")
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     ready: list[bool] = []
     window.ready.connect(lambda: ready.append(True))  # the history loads in the background
     try:

@@ -20,7 +20,7 @@ from typing import IO, Any
 ATTACH_PARENT_PROCESS = -1
 
 
-def _kernel32() -> Any:
+def _kernel32() -> object:
     import ctypes
 
     return ctypes.windll.kernel32  # type: ignore[attr-defined]

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
-from bowout.gui.placeholder_check import PlaceholderDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
+from bowout.gui.window.shell import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,7 @@ def _window_state_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 def close_quietly(window: MainWindow) -> None:
     """Close without the unsaved-changes question."""
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.close()
 
 
@@ -33,7 +33,7 @@ def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     """A built (not shown) main window on an empty data folder."""
     win = build_window(data_dir)
     # pytest-qt closes registered widgets first; never let that wait on a question.
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     yield win
     close_quietly(win)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.scenario_form import ScenarioForm
-from bowout.gui.shell import MainWindow
+from bowout.gui.widgets.scenario_form import ScenarioForm
+from bowout.gui.window.shell import MainWindow
 
 
 def pick(combo: QComboBox, value: str) -> None:

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout import __version__
 from bowout.core.situation import Channel, Stage
-from bowout.gui import about
+from bowout.gui.dialogs import about
 
 
 def test_about_names_version_and_privacy(qtbot: QtBot) -> None:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile, Stage
-from bowout.gui.settings_dialog import SettingsDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.settings_dialog import SettingsDialog
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import Settings, load_settings
 
 
@@ -32,8 +32,8 @@ def test_save_find_in_history_and_reopen(qtbot: QtBot, window: MainWindow) -> No
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(window.editor, " Kind regards to the team.")
     window.actions_.save.trigger()
-    assert not window.dirty
-    assert window.record is not None and window.record.id
+    assert not window.drafting.dirty
+    assert window.session.record is not None and window.session.record.id
     fill(qtbot, window, "")  # a second, different draft
     window.actions_.new.trigger()
     assert window.form.company_edit.text() == ""
@@ -47,26 +47,26 @@ def test_save_find_in_history_and_reopen(qtbot: QtBot, window: MainWindow) -> No
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.form.company_edit.text() == "Contoso"
     assert "Kind regards to the team." in email_text(window)
-    assert not window.dirty
+    assert not window.drafting.dirty
 
 
 def test_mark_as_sent_stamps_the_record(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     window.actions_.mark_sent.trigger()
-    assert window.record is not None
-    assert window.record.status == "sent"
-    assert window.record.sent
+    assert window.session.record is not None
+    assert window.session.record.status == "sent"
+    assert window.session.record.sent
     assert window.context.history is not None
-    assert window.context.history.get(window.record.id).status == "sent"
+    assert window.context.history.get(window.session.record.id).status == "sent"
 
 
 def test_duplicate_starts_an_unsaved_copy(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     window.actions_.save.trigger()
-    original = window.record
-    window.duplicate_record(original)
-    assert window.record is None
-    assert window.dirty
+    original = window.session.record
+    window.session.duplicate_record(original)
+    assert window.session.record is None
+    assert window.drafting.dirty
     assert window.form.company_edit.text() == "Northwind"
 
 
@@ -85,7 +85,7 @@ def test_copy_puts_html_and_text_on_the_clipboard(qtbot: QtBot, window: MainWind
 def test_mailto_carries_subject_and_body(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     urls: list[str] = []
-    window.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
+    window.ask.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
     window.actions_.mail.trigger()
     assert len(urls) == 1
     query = parse_qs(urlsplit(urls[0]).query)
@@ -97,8 +97,8 @@ def test_mailto_carries_subject_and_body(qtbot: QtBot, window: MainWindow) -> No
 def test_export_eml_parses_back(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     fill(qtbot, window)
     target = tmp_path / "out.eml"
-    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
-    assert window.export_as(".eml") == target
+    window.ask.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    assert window.sending.export_as(".eml") == target
     message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
     assert message["Subject"] == window.subject_edit.text()
     plain = message.get_body(("plain",))
@@ -112,8 +112,8 @@ def test_export_eml_parses_back(qtbot: QtBot, window: MainWindow, tmp_path: Path
 def test_other_exports(qtbot: QtBot, window: MainWindow, tmp_path: Path, extension: str) -> None:
     fill(qtbot, window)
     target = tmp_path / "letter"  # no extension: the window adds it
-    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
-    written = window.export_as(extension)
+    window.ask.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    written = window.sending.export_as(extension)
     assert written == tmp_path / f"letter{extension}"
     data = written.read_bytes()
     if extension == ".pdf":
@@ -123,15 +123,15 @@ def test_other_exports(qtbot: QtBot, window: MainWindow, tmp_path: Path, extensi
 
 
 def test_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
-    window.ask_save_path = lambda title, suggested, flt: None  # type: ignore[method-assign]
-    assert window.export_as(".txt") is None
+    window.ask.ask_save_path = lambda title, suggested, flt: None  # type: ignore[method-assign]
+    assert window.sending.export_as(".txt") is None
     assert list(tmp_path.glob("*.txt")) == []
 
 
 def test_export_failure_is_shown(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "x.txt"
-    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
-    assert window.export_as(".txt") is None
+    window.ask.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    assert window.sending.export_as(".txt") is None
     assert "Could not export" in window.message_bar.text()  # in the window, as an error
     assert window.message_bar.error
 
@@ -157,23 +157,23 @@ def test_settings_round_trip(
 def test_new_asks_before_dropping_edits(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
     asked: list[str] = []
-    window.confirm_discard = lambda title: asked.append(title) or False  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: asked.append(title) or False  # type: ignore[method-assign]
     window.actions_.new.trigger()
     assert asked == ["New withdrawal"]
     assert window.form.company_edit.text() == "Northwind"
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.actions_.new.trigger()
     assert window.form.company_edit.text() == ""
-    assert not window.dirty
+    assert not window.drafting.dirty
 
 
 def test_close_asks_before_dropping_edits(qtbot: QtBot, window: MainWindow) -> None:
     window.show()
     fill(qtbot, window)
-    window.confirm_discard = lambda title: False  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: False  # type: ignore[method-assign]
     assert not window.close()
     assert window.isVisible()
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     assert window.close()
 
 
@@ -183,7 +183,7 @@ def test_history_view_lists_nothing_until_first_shown(qtbot: QtBot, window: Main
     view = window.findChild(QTableView, "history_view")
     window.history_view.refresh()
     assert view.model().rowCount() == 0  # start-up stays fast: no listing yet
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     assert view.model().rowCount() == 1
 
 
@@ -191,21 +191,21 @@ def test_private_notes_are_saved_reopened_and_cleared(qtbot: QtBot, window: Main
     fill(qtbot, window, "Fabrikam")
     window.tabs.setCurrentWidget(window.notes_edit)
     window.actions_.save.trigger()
-    assert not window.dirty
+    assert not window.drafting.dirty
     qtbot.keyClicks(window.notes_edit, "Spoke to Priya on Tuesday; she took it well.")
-    assert window.dirty  # a note is an unsaved change like any other
+    assert window.drafting.dirty  # a note is an unsaved change like any other
     window.actions_.save.trigger()
-    assert window.record is not None
+    assert window.session.record is not None
     assert window.context.history is not None
-    kept = window.context.history.get(window.record.id)
+    kept = window.context.history.get(window.session.record.id)
     assert kept.notes == "Spoke to Priya on Tuesday; she took it well."
     assert "Priya on Tuesday" not in window.editor.message_text()  # never in the message
     window.actions_.new.trigger()
     assert window.notes_edit.toPlainText() == ""
-    assert not window.dirty
-    window.open_record(kept)
+    assert not window.drafting.dirty
+    window.session.open_record(kept)
     assert window.notes_edit.toPlainText() == kept.notes
-    assert not window.dirty
+    assert not window.drafting.dirty
     # A regeneration rewrites the message, never the notes.
     pick(window.stage_combo, Stage.OFFER.value)
     assert window.notes_edit.toPlainText() == kept.notes
@@ -234,8 +234,8 @@ def test_a_save_over_another_windows_change_keeps_both(qtbot: QtBot, window: Mai
 
     fill(qtbot, window, "Contoso")
     window.actions_.save.trigger()
-    assert window.record is not None and window.context.history is not None
-    first_id = window.record.id
+    assert window.session.record is not None and window.context.history is not None
+    first_id = window.session.record.id
     with History.open(window.context.history.data_dir) as other_window:
         changed = other_window.get(first_id)
         changed.notes = "Written in the other window."
@@ -247,6 +247,6 @@ def test_a_save_over_another_windows_change_keeps_both(qtbot: QtBot, window: Mai
     assert len(shown) == 1 and "changed elsewhere" in shown[0]
     history = window.context.history
     assert history.get(first_id).notes == "Written in the other window."
-    assert window.record.id != first_id
-    assert history.get(window.record.id).notes == "Written here."
-    assert not window.dirty
+    assert window.session.record.id != first_id
+    assert history.get(window.session.record.id).notes == "Written here."
+    assert not window.drafting.dirty

@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 from pytestqt.qtbot import QtBot
 
-from bowout.gui import actions as actions_module
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.command_palette import CommandPalette
 from bowout.gui.theme import apply_theme
-from bowout.gui.widgets.command_palette import CommandPalette
+from bowout.gui.window import actions as actions_module
+from bowout.gui.window.shell import MainWindow
 
 
 @pytest.fixture
@@ -63,7 +63,8 @@ def test_the_record_menu_has_what_follows_the_message(window: MainWindow) -> Non
     record_menu = window.menuBar().actions()[1].menu()
     a = window.actions_
     assert [x for x in record_menu.actions() if not x.isSeparator()] == [
-        a.mark_sent, a.they_replied, a.call_note, a.new_version, a.resolved]  # fmt: skip
+        a.mark_sent, a.they_replied, a.call_note, a.new_version, a.resolved,
+        a.delete_record]  # fmt: skip
     assert a.they_replied.shortcut().toString() == "Ctrl+R"
     assert a.call_note.shortcut().toString() == "Ctrl+Shift+N"
     assert {a.they_replied, a.call_note, a.resolved} <= set(window.command_list())
@@ -76,7 +77,7 @@ def test_f1_lists_every_command_and_runs_the_chosen_one(
 
     def ask(parent: object, commands: list[QAction]) -> QAction | None:
         offered.append(commands)
-        return window.actions_.history
+        return window.actions_.view_history
 
     monkeypatch.setattr(CommandPalette, "ask", classmethod(lambda cls, p, c: ask(p, c)))
     window.show()
@@ -109,7 +110,7 @@ def test_actions_take_a_protocol_not_the_window() -> None:
     source = actions_module.__file__
     with open(source, encoding="utf-8") as handle:
         text = handle.read()
-    assert "bowout.gui.shell" not in text and "MainWindow" not in text
+    assert "bowout.gui.window.shell" not in text and "MainWindow" not in text
 
 
 def icon_colour(action: QAction) -> QColor:

@@ -15,9 +15,9 @@ from bowout.core.applications import Application
 from bowout.core.situation import Stage
 from bowout.core.tabular import Table, read_table
 from bowout.gui import build_window
+from bowout.gui.dialogs.application_dialog import ApplicationDialog
+from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.views.applications import SEARCH_DELAY_MS, ApplicationsView
-from bowout.gui.widgets.application_dialog import ApplicationDialog
-from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.storage import History, ImportMapping
 from conftest import close_quietly
 
@@ -93,8 +93,7 @@ def test_the_window_lists_applications_beside_the_draft(qtbot: QtBot, history: H
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     win.editor.setFocus()
-    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(win.editor, Qt.Key.Key_A, ctrl_shift)
+    qtbot.keyClick(win.editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     panel = win.views["applications"]
     assert panel.isVisible() and win.editor.isVisible()
     table = win.findChild(QTableView, "applications_table")

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_batch_view import open_batch
 
-from bowout.gui.sending import NO_MAIL_APP
+from bowout.gui.mail_link import NO_MAIL_APP
 from bowout.gui.views.batch import BatchView
 
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from bowout.core.applications import Application
 from bowout.core.situation import Reason, Stage
 from bowout.gui import build_window, mail_link
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.batch import BatchView
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 from conftest import close_quietly
 
@@ -39,7 +39,7 @@ def open_batch(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, BatchView, dic
         for application, _ in FIVE:
             ids[application.company] = history.add_application(application)
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -136,7 +136,7 @@ def test_without_open_applications_it_says_where_to_add_them(qtbot: QtBot, data_
     assert isinstance(view, BatchView)
     win.show_view("batch")  # on sight, before any click: where to add them
     assert view.message_label.text().startswith("No other open applications")
-    assert "Applications (Ctrl+Shift+A)" in view.message_label.text()
+    assert "Applications (Ctrl+3)" in view.message_label.text()
     assert not view.draft_button.isEnabled()
     view.draft_all()  # the keyboard or a test may still ask
     assert view.message_label.text().startswith("No other open applications")

@@ -6,8 +6,8 @@ from gui_helpers import pick
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.window.shell import MainWindow
 
 
 def test_branches_show_with_the_phone_script_folded_and_open_on_click(

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Money, Reason
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import AA_TEXT, apply_theme, contrast_ratio
 from bowout.gui.views.coming_up import (
     COMPANY_COLUMN,
@@ -24,6 +23,7 @@ from bowout.gui.views.coming_up import (
     TITLE_COLUMN,
     ComingUpView,
 )
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import Settings, save_settings
 from bowout.storage import History, Record
 from conftest import close_quietly
@@ -42,7 +42,7 @@ def sent(data_dir: Path, company: str, **facts: object) -> str:
 
 def open_view(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, ComingUpView]:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -53,7 +53,7 @@ def open_view(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, ComingUpView]:
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     win.editor.setFocus()
-    qtbot.keyClick(win.editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.editor, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert view.isVisible()
     qtbot.waitUntil(lambda: view.width() > 0)  # laid out beside the draft
     return win, view
@@ -200,7 +200,7 @@ def test_marking_sent_in_the_window_brings_its_follow_ups(qtbot: QtBot, data_dir
     win, view = open_view(qtbot, data_dir)
     assert view.count_label.text().startswith("Nothing coming up")
     win.form.company_edit.setText("Northwind")
-    win.mark_sent()  # the list beside the draft shows them at once
+    win.session.mark_sent()  # the list beside the draft shows them at once
     assert {r[1] for r in rows(view)} == {"Northwind"} and len(rows(view)) == 3
     close_quietly(win)
 

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.editor import RichEditor
-from bowout.gui.spellcheck import placeholder_format
 from bowout.gui.theme import dark_palette, light_palette
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.widgets.placeholders import placeholder_format
 
 AA_TEXT = 4.5
 
@@ -84,14 +84,14 @@ def test_every_error_line_reads_in_each_theme(
     """Each list view's note and the application dialog's error, shown as an error, keep
     4.5:1 against the window behind them (the red used before was 4.4:1 and 3.2:1)."""
     from bowout.gui import build_window
-    from bowout.gui.widgets.application_dialog import ApplicationDialog
+    from bowout.gui.dialogs.application_dialog import ApplicationDialog
     from bowout.gui.widgets.message_line import MessageLine
 
     before = qapp.palette()
     qapp.setPalette(palette())  # type: ignore[operator]  # as the theme does
     try:
         win = build_window(data_dir)
-        win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+        win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
         qtbot.addWidget(win)
         lines = win.findChildren(MessageLine)
         named = {line.objectName() for line in lines}

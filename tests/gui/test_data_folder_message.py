@@ -19,5 +19,5 @@ def test_history_message_names_the_folder(qtbot: QtBot, tmp_path: Path) -> None:
         assert f"cannot use {blocker} as the data folder" in message
         assert "history.json" not in message
     finally:
-        window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+        window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
         window.close()

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import AA_TEXT, apply_theme, contrast_ratio, is_dark
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 from conftest import close_quietly
 
@@ -71,7 +71,7 @@ def test_insert_link_is_sized_to_its_title_and_says_what_is_allowed(
 def test_the_close_question_offers_save_in_the_apps_look(
     qtbot: QtBot, data_dir: Path, dark: QApplication
 ) -> None:
-    from bowout.gui.icons import icon
+    from bowout.gui.icon_font import icon
 
     win = shown(qtbot, data_dir)
     type_into(qtbot, win.form.company_edit, "Northwind")
@@ -122,7 +122,7 @@ def test_undo_back_to_the_saved_text_clears_the_star(qtbot: QtBot, window: MainW
     window.show()
     qtbot.waitExposed(window)
     type_into(qtbot, window.form.company_edit, "Northwind")
-    assert window.save_to_history()
+    assert window.session.save_to_history()
     assert not window.isWindowModified()
     editor = window.editor
     editor.setFocus()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.editor import RichEditor
+from bowout.gui.widgets.editor import RichEditor
 
 
 def make_editor(qtbot: QtBot, text: str = "") -> RichEditor:

@@ -11,15 +11,15 @@ from PySide6.QtGui import QTextDocument
 
 from bowout.core.exports import file_stem
 from bowout.gui.exporting import pdf_document, suggested_name
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 @pytest.mark.parametrize("extension", [".eml", ".pdf", ".txt", ".html"])
 def test_every_export_is_private(window: MainWindow, tmp_path: Path, extension: str) -> None:
     target = tmp_path / f"letter{extension}"
-    window.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
-    assert window.export_as(extension) == target
+    window.ask.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    assert window.sending.export_as(extension) == target
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     if extension == ".pdf":
         assert target.read_bytes().startswith(b"%PDF")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.gui.exporting import suggested_name
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 FOUR_BYTES = "\U0001d400"  # MATHEMATICAL BOLD CAPITAL A: a letter, four bytes in UTF-8
 COMPANY = "Zyxwvut Confidential Holdings"
@@ -48,8 +48,8 @@ def test_the_log_never_names_the_company_through_an_export_path(
         seen.append(suggested)
         return folder / suggested
 
-    window.ask_save_path = ask  # type: ignore[method-assign]
-    result = window.export_as(".txt")
+    window.ask.ask_save_path = ask  # type: ignore[method-assign]
+    result = window.sending.export_as(".txt")
     assert seen and "Zyxwvut" in seen[0]  # the suggestion does name it, for the user
     assert (result is None) == fails
     assert "Zyxwvut" not in caplog.text

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.gui import build_window
-from bowout.gui.file_dialogs import documents_folder
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.file_dialogs import documents_folder
 from bowout.gui.views.coming_up import ComingUpView
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 
@@ -58,16 +58,16 @@ def test_documents_then_the_last_folder_for_message_exports(
     elsewhere = tmp_path / "applications"
     elsewhere.mkdir()
     dialog.answer = str(elsewhere / "northwind.eml")
-    assert window.export_as(".eml") == elsewhere / "northwind.eml"
+    assert window.sending.export_as(".eml") == elsewhere / "northwind.eml"
     assert dialog.opened_at[0] == documents / "withdrawal-Northwind.eml"
     dialog.answer = str(elsewhere / "northwind.pdf")
-    assert window.export_as(".pdf") == elsewhere / "northwind.pdf"
+    assert window.sending.export_as(".pdf") == elsewhere / "northwind.pdf"
     assert dialog.opened_at[1] == elsewhere / "withdrawal-Northwind.pdf"  # remembered
     dialog.answer = ""  # cancelled: nothing written, the folder stays
-    assert window.export_as(".txt") is None
+    assert window.sending.export_as(".txt") is None
     assert dialog.opened_at[2].parent == elsewhere
     elsewhere.rename(tmp_path / "moved")  # a folder gone since: back to Documents
-    assert window.export_as(".html") is None
+    assert window.sending.export_as(".html") is None
     assert dialog.opened_at[3] == documents / "withdrawal-Northwind.html"
 
 

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Channel, Profile, Reason, Stage
 from bowout.gui.context import AppContext
-from bowout.gui.shell import MainWindow
-from bowout.gui.tone_panel import is_fill_in
-from bowout.gui.welcome import CHOICES, INTRO, WelcomeAnswer, WelcomeDialog
+from bowout.gui.dialogs.welcome import CHOICES, INTRO, WelcomeAnswer, WelcomeDialog
+from bowout.gui.widgets.tone_panel import is_fill_in
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import Settings, load_settings
 from conftest import close_quietly
 
@@ -43,14 +43,14 @@ def drive(qtbot: QtBot, profile: Profile, choice: str | None) -> WelcomeAnswer:
 
 def started(qtbot: QtBot, data_dir: Path, choice: str | None, asked: list[str]) -> MainWindow:
     win = MainWindow(AppContext.load(data_dir), defer_start=True, welcome=True)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
 
     def ask(profile: Profile) -> WelcomeAnswer:
         asked.append(profile.name)
         return drive(qtbot, profile, choice)
 
-    win.ask_welcome = ask  # type: ignore[method-assign]
+    win.ask.ask_welcome = ask  # type: ignore[method-assign]
     win.show()
     with qtbot.waitSignal(win.ready, timeout=20000):  # the history opens in the background
         win.finish_start()
@@ -77,13 +77,13 @@ def test_rescinding_lands_in_the_accepted_stage_with_phone_recommended(
 ) -> None:
     win = started(qtbot, data_dir, "I'm rescinding an offer I accepted", [])
     assert win.stage_combo.currentData() == Stage.ACCEPTED.value
-    assert win.draft is not None
-    assert win.draft.situation.stage is Stage.ACCEPTED
-    assert win.draft.advice.channel is Channel.PHONE
+    assert win.drafting.draft is not None
+    assert win.drafting.draft.situation.stage is Stage.ACCEPTED
+    assert win.drafting.draft.advice.channel is Channel.PHONE
     assert win.channel_combo.currentIndex() == 0  # following the recommendation
     assert win.channel_combo.itemText(0) == f"Recommended: {Channel.PHONE.label}"
     assert win.tabs.isTabVisible(1)  # the phone script is there
-    assert not win.dirty  # a fresh start, nothing to save yet
+    assert not win.drafting.dirty  # a fresh start, nothing to save yet
     close_quietly(win)
 
 
@@ -123,8 +123,8 @@ def test_settings_from_before_the_welcome() -> None:
 def test_tone_coach_groups_fill_ins_until_the_user_starts_filling(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.new_draft()
-    window.recheck_tone()
+    window.session.new_draft()
+    window.drafting.recheck_tone()
     fill_ins = [f for f in window.tone_list.findings() if is_fill_in(f)]
     assert len(fill_ins) >= 2  # a fresh draft has several [brackets]
     rows = window.tone_list.rows()
@@ -139,7 +139,7 @@ def test_tone_coach_groups_fill_ins_until_the_user_starts_filling(
 
 def test_rescinding_claims_no_other_offer(qtbot: QtBot, data_dir: Path) -> None:
     win = started(qtbot, data_dir, "I'm rescinding an offer I accepted", [])
-    assert win.draft is not None and win.draft.situation.reason is Reason.NONE
+    assert win.drafting.draft is not None and win.drafting.draft.situation.reason is Reason.NONE
     text = email_text(win).lower()
     assert "offer" in text  # it rescinds the accepted offer ...
     assert "another" not in text and "other offer" not in text  # ... and invents no second one
@@ -148,7 +148,7 @@ def test_rescinding_claims_no_other_offer(qtbot: QtBot, data_dir: Path) -> None:
 
 def test_a_choice_that_names_no_stage_claims_no_interview(qtbot: QtBot, data_dir: Path) -> None:
     win = started(qtbot, data_dir, "I accepted another offer", [])
-    assert win.draft is not None and win.draft.situation.stage is Stage.APPLIED
+    assert win.drafting.draft is not None and win.drafting.draft.situation.stage is Stage.APPLIED
     assert "interview" not in email_text(win).lower()
     close_quietly(win)
 

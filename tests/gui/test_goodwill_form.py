@@ -10,9 +10,9 @@ from test_small_screen import shown_at
 from test_tab_order import walk
 
 from bowout.core.goodwill import Goodwill
-from bowout.gui.goodwill_panel import RED_FLAGS_HINT
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.widgets.goodwill_panel import RED_FLAGS_HINT
+from bowout.gui.window.shell import MainWindow
 
 
 def rescinding(qtbot: QtBot, window: MainWindow, reason: str = "other-offer") -> None:
@@ -85,12 +85,15 @@ def test_choices_are_saved_and_reopened(qtbot: QtBot, window: MainWindow) -> Non
     panel.checks[Goodwill.HANDOVER].setChecked(True)
     panel.checks[Goodwill.STAY_IN_TOUCH].setChecked(True)
     window.actions_.save.trigger()
-    assert window.record is not None and window.record.goodwill == ["handover", "stay-in-touch"]
-    saved = window.record
+    assert window.session.record is not None and window.session.record.goodwill == [
+        "handover",
+        "stay-in-touch",
+    ]
+    saved = window.session.record
     window.actions_.new.trigger()
     assert window.form.situation().goodwill == ()
     assert not any(box.isChecked() for box in panel.checks.values())
-    window.open_record(saved)
+    window.session.open_record(saved)
     assert window.form.situation().goodwill == (Goodwill.HANDOVER, Goodwill.STAY_IN_TOUCH)
     assert "restart the search" in email_text(window)
 

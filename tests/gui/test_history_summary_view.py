@@ -19,10 +19,10 @@ import bowout
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Reason
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
 from bowout.gui.views.history_summary import HistorySummary
 from bowout.gui.widgets.summary_chart import COLOURS
+from bowout.gui.window.shell import MainWindow
 from bowout.settings import load_settings
 from bowout.storage import History, Record
 from conftest import close_quietly
@@ -49,14 +49,14 @@ def fill(data_dir: Path) -> None:
 
 def open_summary(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, HistorySummary]:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
     summary = win.history_view.findChild(HistorySummary, "history_summary")
     summary.today = lambda: TODAY  # type: ignore[method-assign]
-    win.actions_.history.trigger()
+    win.actions_.view_history.trigger()
     qtbot.waitUntil(lambda: summary.isVisible() and summary.chart.width() > 0)
     return win, summary
 
@@ -99,7 +99,7 @@ def test_no_summary_before_anything_was_sent(qtbot: QtBot, data_dir: Path) -> No
     win = build_window(data_dir)
     qtbot.addWidget(win)
     win.show()
-    win.actions_.history.trigger()
+    win.actions_.view_history.trigger()
     summary = win.history_view.findChild(HistorySummary, "history_summary")
     assert win.history_view.isVisible() and not summary.isVisible()
     close_quietly(win)

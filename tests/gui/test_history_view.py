@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.history_model import COLUMNS, local_time_text
+from bowout.gui.models.history_model import COLUMNS, local_time_text
 from bowout.gui.views.history import SEARCH_DELAY_MS, HistoryView
 from bowout.storage import History, HistoryError, Record
 
@@ -392,7 +392,7 @@ def test_model_copes_with_odd_records(qtbot: QtBot, history: History) -> None:
 
 
 def test_count_line_while_searching() -> None:
-    from bowout.gui.history_model import count_text
+    from bowout.gui.models.history_model import count_text
 
     assert count_text(1, 3, "acme") == "1 of 3 records saved."
     assert count_text(3, 3, "a") == "3 records saved."

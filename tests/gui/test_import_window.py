@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 import spreadsheets
 from bowout.core.applications import Application
 from bowout.core.tabular import Table, read_table
+from bowout.gui.dialogs.import_dialog import MAX_COLUMN_COMBOS, ImportChoice, ImportDialog
 from bowout.gui.views.applications import ApplicationsView
-from bowout.gui.widgets.import_dialog import MAX_COLUMN_COMBOS, ImportChoice, ImportDialog
 from bowout.storage import History, ImportMapping
 from conftest import close_quietly
 
@@ -310,7 +310,7 @@ def test_tell_the_others_never_drafts_to_a_saved_job(qtbot: QtBot, data_dir: Pat
             ["saved", "open"],
         )
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -16,8 +16,8 @@ from bowout.core.country_notes import country_note, not_advice
 from bowout.core.tone_words import load_tone_words
 from bowout.core.vocabulary import Address
 from bowout.gui import build_window
-from bowout.gui.language_picker import has_two_forms, language_label
-from bowout.gui.shell import MainWindow
+from bowout.gui.widgets.language_picker import has_two_forms, language_label
+from bowout.gui.window.shell import MainWindow
 from fixture_packs import forget_packs, install_packs
 
 TONE = """\
@@ -59,7 +59,7 @@ def _forget() -> None:
 @pytest.fixture
 def win(packs: Path, qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(window)
     yield window
     window.close()
@@ -119,12 +119,12 @@ def test_the_language_is_kept_with_the_record(qtbot: QtBot, win: MainWindow) -> 
     pick(win.form.language_picker.address_combo, Address.INFORMAL.value)
     text = email_text(win)
     win.actions_.save.trigger()
-    assert win.record is not None
-    saved = win.context.history.get(win.record.id)  # type: ignore[union-attr]
+    assert win.session.record is not None
+    saved = win.context.history.get(win.session.record.id)  # type: ignore[union-attr]
     assert (saved.language, saved.address) == ("xx", "informal")
     win.actions_.new.trigger()
     assert win.form.language_picker.language() == "en"
-    win.open_record(saved)
+    win.session.open_record(saved)
     assert win.form.language_picker.language() == "xx"
     assert win.form.language_picker.address() is Address.INFORMAL
     assert email_text(win) == text
@@ -141,12 +141,12 @@ def test_the_country_of_the_job_adds_its_note(qtbot: QtBot, window: MainWindow) 
     texts = [item.text for item in win.checklist_view.checklist_items()]
     assert country_note("DE") in texts and not_advice() in texts
     win.actions_.save.trigger()
-    assert win.record is not None
-    saved = win.context.history.get(win.record.id)  # type: ignore[union-attr]
+    assert win.session.record is not None
+    saved = win.context.history.get(win.session.record.id)  # type: ignore[union-attr]
     assert saved.country == "DE"
     win.actions_.new.trigger()
     assert panel.country_combo.currentData() == ""
-    win.open_record(saved)
+    win.session.open_record(saved)
     assert panel.country_combo.currentData() == "DE" and panel.is_expanded()
 
 
@@ -160,7 +160,7 @@ def test_the_batch_is_drafted_in_the_chosen_language(
     with History.open(data_dir) as history:
         history.add_application(Application(company="Contoso", role="Dev"))
     window = build_window(data_dir)
-    window.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(window)
     view = window.views["batch"]
     assert isinstance(view, BatchView)

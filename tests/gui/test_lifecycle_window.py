@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
-from bowout.storage.schema import format_time
+from bowout.storage.fields import format_time
 from bowout.storage.timeline import make_event
 
 OWN_WORDS = " I can start at Contoso on 3 March."
@@ -44,14 +44,14 @@ def _sent_withdrawal(qtbot: QtBot, window: MainWindow) -> tuple[str, str, str]:
     type_into(qtbot, window.form.company_edit, "Northwind")
     _write_own_words(qtbot, window)
     window.actions_.mark_sent.trigger()
-    record = window.record
+    record = window.session.record
     assert record is not None and record.status == "sent"
     assert "<b>" in record.body_html or "font-weight" in record.body_html
     return record.id, record.body_html, record.body_text
 
 
 def _open_from_history(qtbot: QtBot, window: MainWindow, company: str) -> None:
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.findChild(QTableView, "history_view")
     model = view.model()
     row = [model.index(r, 0).data() for r in range(model.rowCount())].index(company)
@@ -70,7 +70,7 @@ def test_a_sent_message_is_never_rewritten_by_the_form(
     record_id, html, text = _sent_withdrawal(qtbot, window)
     window.actions_.new.trigger()
     _open_from_history(qtbot, window, "Northwind")
-    assert window.record is not None and window.record.id == record_id
+    assert window.session.record is not None and window.session.record.id == record_id
     shown = email_text(window)
     assert OWN_WORDS.strip() in shown
     # Read only, the form locked, "Mark as sent" off; the bar says why and offers the way on.
@@ -92,10 +92,10 @@ def test_a_sent_message_is_never_rewritten_by_the_form(
         kept = history.get(record_id)
     assert (kept.body_html, kept.body_text, kept.status) == (html, text, "sent")
     assert kept.notes == "Priya said she would pass it on."  # notes stay the user's to edit
-    window.mark_sent()  # asked again (the command list, a script): once is once
+    window.session.mark_sent()  # asked again (the command list, a script): once is once
     assert len(_sent_events(data_dir, record_id)) == 1
     assert "marked sent once" in window.statusBar().currentMessage()
-    assert not window.dirty
+    assert not window.drafting.dirty
 
 
 def test_marking_sent_is_undone_in_one_step(
@@ -123,7 +123,7 @@ def test_write_a_new_version_keeps_the_sent_one(
     window.notes_edit.setPlainText("Sent after the call.")  # unsaved: kept, not dropped
     button = window.draft_view.follow_up_bar.new_version_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.record is None and not window.editor.isReadOnly()
+    assert window.session.record is None and not window.editor.isReadOnly()
     assert window.form.isEnabled() and window.actions_.mark_sent.isEnabled()
     assert not window.actions_.new_version.isEnabled()  # a draft is simply edited
     assert OWN_WORDS.strip() in email_text(window)  # the new version starts from the sent one
@@ -165,7 +165,7 @@ def test_a_resolved_record_is_kept_as_it_was(
     panel = window.form.negotiate_panel
     panel.negotiate_check.click()
     qtbot.mouseClick(panel.resolved_button, Qt.MouseButton.LeftButton)
-    record = window.record
+    record = window.session.record
     assert record is not None and record.outcome == "resolved" and record.status == "draft"
     assert window.editor.isReadOnly() and not window.actions_.mark_sent.isEnabled()
     bar = window.draft_view.follow_up_bar
@@ -225,7 +225,7 @@ def test_a_profile_change_leaves_a_sent_message_alone(
     record_id, html, _text = _sent_withdrawal(qtbot, window)
     shown = email_text(window)
     old = window.context.settings
-    window.apply_settings(dataclasses.replace(old, profile=Profile(name="Sam Rivera")))
+    window.preferences.apply_settings(dataclasses.replace(old, profile=Profile(name="Sam Rivera")))
     assert email_text(window) == shown
     assert "stays as it went out" in window.statusBar().currentMessage()
     window.actions_.save.trigger()
@@ -252,19 +252,19 @@ def _paste(window: MainWindow) -> None:
 def _profile(window: MainWindow) -> None:
     old = window.context.settings
     name = old.profile.name + "y"
-    window.apply_settings(dataclasses.replace(old, profile=Profile(name=name)))
+    window.preferences.apply_settings(dataclasses.replace(old, profile=Profile(name=name)))
 
 
 OPERATIONS = {
     "tick a box": _form_tick,
     "set a name": _form_name,
-    "redraft": lambda w: w.regenerate(),
+    "redraft": lambda w: w.drafting.regenerate(),
     "another wording": lambda w: w.form.wording_bar.next_wording(),
     "undo": lambda w: w.editor.undo(),
     "redo": lambda w: w.editor.redo(),
     "paste": _paste,
-    "use the new draft": lambda w: w.use_new_draft(),
-    "mark sent again": lambda w: w.mark_sent(),
+    "use the new draft": lambda w: w.drafting.use_new_draft(),
+    "mark sent again": lambda w: w.session.mark_sent(),
     "new profile": _profile,
     "save": lambda w: w.actions_.save.trigger(),
     "notes": lambda w: w.notes_edit.appendPlainText("more"),
@@ -277,13 +277,13 @@ OPERATIONS = {
 def test_no_sequence_of_window_operations_rewrites_a_sent_message(
     qtbot: QtBot, window: MainWindow, data_dir: Path, steps: list[str]
 ) -> None:
-    if window.record is None:  # the first example sends one; the others reopen it
+    if window.session.record is None:  # the first example sends one; the others reopen it
         _sent_withdrawal(qtbot, window)
-    assert window.record is not None
-    record_id = window.record.id
+    assert window.session.record is not None
+    record_id = window.session.record.id
     with History.open(data_dir) as history:
         sent = history.get(record_id)
-    window.open_record(sent)
+    window.session.open_record(sent)
     shown = (window.subject_edit.text(), email_text(window), window.phone_editor.toPlainText())
     for step in steps:
         OPERATIONS[step](window)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import mail_link
-from bowout.gui.sending import NO_MAIL_APP
-from bowout.gui.shell import MainWindow
+from bowout.gui.mail_link import NO_MAIL_APP
+from bowout.gui.window.shell import MainWindow
 
 
 def fill(qtbot: QtBot, window: MainWindow) -> None:
@@ -30,9 +30,9 @@ def test_no_mail_app_is_said_plainly_and_the_eml_offered(
     fill(qtbot, window)
     asked: list[str] = []
     target = tmp_path / "withdrawal.eml"
-    window.launch_mail_link = lambda url: asked.append(url) or False  # type: ignore[method-assign]
-    window.ask_save_eml = lambda: save  # type: ignore[method-assign]
-    window.ask_save_path = lambda *args: target  # type: ignore[method-assign]
+    window.ask.launch_mail_link = lambda url: asked.append(url) or False  # type: ignore[method-assign]
+    window.ask.ask_save_eml = lambda: save  # type: ignore[method-assign]
+    window.ask.ask_save_path = lambda *args: target  # type: ignore[method-assign]
     window.actions_.mail.trigger()
     assert len(asked) == 1 and asked[0].startswith("mailto:priya@northwind.example?")
     assert NO_MAIL_APP in window.banner.label.text() and "Opened" not in window.banner.label.text()
@@ -45,8 +45,8 @@ def test_no_mail_app_is_said_plainly_and_the_eml_offered(
 
 def test_a_mail_app_that_answers_opens_the_message(qtbot: QtBot, window: MainWindow) -> None:
     fill(qtbot, window)
-    window.launch_mail_link = lambda url: True  # type: ignore[method-assign]
-    window.ask_save_eml = lambda: pytest.fail("no offer when the mail app answered")  # type: ignore[method-assign]
+    window.ask.launch_mail_link = lambda url: True  # type: ignore[method-assign]
+    window.ask.ask_save_eml = lambda: pytest.fail("no offer when the mail app answered")  # type: ignore[method-assign]
     window.actions_.mail.trigger()
     assert window.statusBar().currentMessage() == "Opened in your mail app."
     assert email_text(window)  # the draft is still there
@@ -86,5 +86,5 @@ def test_the_offer_asks_with_save_as_the_default(window: MainWindow, press_save:
             box.button(QMessageBox.StandardButton.Cancel).click()
 
     QTimer.singleShot(0, answer)
-    assert window.ask_save_eml() is press_save
+    assert window.ask.ask_save_eml() is press_save
     assert "No mail app opened the message" in seen[0] and "Apple Mail" in seen[0]

@@ -7,15 +7,15 @@ from urllib.parse import parse_qs, urlsplit
 from PySide6.QtWidgets import QApplication
 
 from bowout.core.exports import MAILTO_MAX_CHARS, mailto_fits, mailto_url
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 CYRILLIC = "Спасибо за предложение, но я решил отказаться. " * 9  # ~430 characters
 
 
 def open_mail(window: MainWindow) -> list[str]:
     urls: list[str] = []
-    window.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
-    window.open_in_mail()
+    window.ask.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
+    window.sending.open_in_mail()
     return urls
 
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Channel, Stage
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 CONTRACT_NAMES = {
     "stage_combo": QComboBox,
@@ -42,7 +42,7 @@ def test_build_window_returns_hidden_window_with_contract_names(
     qtbot: QtBot, data_dir: Path
 ) -> None:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     assert isinstance(win, MainWindow)
     assert not win.isVisible()
@@ -71,7 +71,7 @@ def test_names_typed_in_the_form_appear_in_the_draft(qtbot: QtBot, window: MainW
     assert "Data Analyst" in text
     assert "Northwind" in window.subject_edit.text() or "Northwind" in text
     assert "[Company]" not in text
-    assert window.dirty
+    assert window.drafting.dirty
 
 
 def test_channel_combo_marks_the_recommendation_and_shows_why(
@@ -154,7 +154,7 @@ def test_tone_coach_rereads_edited_text(qtbot: QtBot, window: MainWindow) -> Non
     cursor = window.editor.textCursor()
     cursor.setPosition(window.editor.document().begin().next().position())
     cursor.insertText("THIS PROCESS WAS A COMPLETE DISASTER AND A JOKE. ")
-    with qtbot.waitSignal(window.tone_timer.timeout, timeout=3000):
+    with qtbot.waitSignal(window.drafting.coach.timer.timeout, timeout=3000):
         pass
     messages = " ".join(f.code for f in window.tone_list.findings())
     assert "shouting" in messages or "criticism" in messages or "venting" in messages
@@ -228,7 +228,7 @@ def test_shortcuts_reach_the_main_actions(window: MainWindow) -> None:
     assert a.save.shortcut().toString() == "Ctrl+S"
     assert a.export_eml.shortcut().toString() == "Ctrl+E"
     assert a.find.shortcut().toString() == "Ctrl+F"
-    assert a.history.shortcut().toString() == "Ctrl+H"
+    assert a.view_history.shortcut().toString() == "Ctrl+2"
     assert a.copy.shortcut().toString() == "Ctrl+Shift+C"
 
 
@@ -249,10 +249,10 @@ def test_visa_panel_folds_and_feeds_the_situation(qtbot: QtBot, window: MainWind
 def test_spell_check_repaint_is_not_an_edit(qtbot: QtBot, window: MainWindow) -> None:
     window.editor.highlighter.rehighlight()
     window.phone_editor.highlighter.rehighlight()
-    assert not window.dirty
-    assert not window.autosaver.timer.isActive()
+    assert not window.drafting.dirty
+    assert not window.session.autosaver.timer.isActive()
     window.editor.insertPlainText("x")
-    assert window.dirty
+    assert window.drafting.dirty
 
 
 def test_formatting_rests_while_the_checklist_or_notes_show(
@@ -266,7 +266,7 @@ def test_formatting_rests_while_the_checklist_or_notes_show(
         assert not window.format_bar.bold.isEnabled()
         assert not window.format_bar.undo.isEnabled()
         window.format_bar.bold.trigger()  # a disabled action does nothing
-        window.regenerate()  # the email changes behind the tab: undo stays off here
+        window.drafting.regenerate()  # the email changes behind the tab: undo stays off here
         assert not window.format_bar.undo.isEnabled()
         before = window.editor.toHtml()
     assert window.editor.toHtml() == before

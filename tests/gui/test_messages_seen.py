@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 from test_history_view import click, companies, dialog, history, select_company  # noqa: F401
 
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.history import HistoryView
+from bowout.gui.window.shell import MainWindow
 
 
 def shown(qtbot: QtBot, window: MainWindow) -> None:
@@ -25,8 +25,8 @@ def test_an_export_is_said_in_the_window_until_the_text_changes(
 ) -> None:
     shown(qtbot, window)
     type_into(qtbot, window.form.company_edit, "Northwind")
-    window.ask_save_path = lambda *args: tmp_path / "withdrawal.txt"  # type: ignore[method-assign]
-    assert window.export_as(".txt") is not None
+    window.ask.ask_save_path = lambda *args: tmp_path / "withdrawal.txt"  # type: ignore[method-assign]
+    assert window.sending.export_as(".txt") is not None
     bar = window.message_bar
     assert bar.isVisible() and "Exported withdrawal.txt" in bar.text()
     window.editor.setFocus()
@@ -40,8 +40,8 @@ def test_a_failed_export_is_shown_as_an_error(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     shown(qtbot, window)
-    window.ask_save_path = lambda *args: tmp_path / "nowhere" / "x.txt"  # type: ignore[method-assign]
-    assert window.export_as(".txt") is None
+    window.ask.ask_save_path = lambda *args: tmp_path / "nowhere" / "x.txt"  # type: ignore[method-assign]
+    assert window.sending.export_as(".txt") is None
     assert window.message_bar.isVisible() and window.message_bar.error
     assert "Could not export" in window.message_bar.text()
 
@@ -53,9 +53,9 @@ def test_the_replaced_draft_is_said_in_the_window(qtbot: QtBot, window: MainWind
     qtbot.keyClicks(window.editor, " My own words.")
     type_into(qtbot, window.form.company_edit, "Northwind")
     assert window.draft_view.redraft_bar.isVisible()
-    window.use_new_draft()
+    window.drafting.use_new_draft()
     assert window.message_bar.isVisible() and "Ctrl+Z" in window.message_bar.text()
-    window.new_draft()  # another withdrawal: the note about this one goes
+    window.session.new_draft()  # another withdrawal: the note about this one goes
     assert not window.message_bar.isVisible()
 
 

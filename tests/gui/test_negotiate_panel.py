@@ -7,8 +7,8 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import DealBreaker, Kind
-from bowout.gui.shell import MainWindow
 from bowout.gui.views.draft import PHONE_TAB
+from bowout.gui.window.shell import MainWindow
 
 
 def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow) -> None:
@@ -43,10 +43,13 @@ def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow
     assert situation.kind is Kind.WITHDRAW and situation.negotiated
     assert situation.deal_breaker is DealBreaker.PAY
     window.actions_.save.trigger()
-    assert window.record is not None and window.record.negotiation["negotiated"] is True
-    saved = window.record
+    assert (
+        window.session.record is not None
+        and window.session.record.negotiation["negotiated"] is True
+    )
+    saved = window.session.record
     window.actions_.new.trigger()
     assert not window.form.situation().negotiated
-    window.open_record(saved)
+    window.session.open_record(saved)
     assert window.form.situation().negotiated
     assert "could not reach an agreement on the salary" in email_text(window)

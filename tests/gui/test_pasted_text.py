@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.reply_dialog import NoteDialog, ReplyDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.reply_dialog import NoteDialog, ReplyDialog
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 PASTED = "Thank you for letting me know.\x0bBest regards,\x0cJo\x00\x1b[0m\x85Lee"
@@ -47,8 +47,8 @@ def sent_window(qtbot: QtBot, window: MainWindow) -> str:
     qtbot.keyClicks(window.form.contact_edit, "Jordan Lee")
     qtbot.keyClicks(window.form.company_edit, "Northwind")
     window.actions_.mark_sent.trigger()
-    assert window.record is not None
-    return window.record.id
+    assert window.session.record is not None
+    return window.session.record.id
 
 
 def test_a_reply_pasted_from_word_is_kept(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
@@ -61,7 +61,7 @@ def test_a_reply_pasted_from_word_is_kept(qtbot: QtBot, window: MainWindow, data
         qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
-    window.run_dialog = drive(qtbot, reply)  # type: ignore[method-assign]
+    window.ask.run_dialog = drive(qtbot, reply)  # type: ignore[method-assign]
     window.actions_.they_replied.trigger()
     assert "control character" not in window.banner.label.text()
     with History.open(data_dir) as history:
@@ -80,7 +80,7 @@ def test_a_call_note_pasted_from_word_is_kept(
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         return dialog.result()
 
-    window.run_dialog = drive(qtbot, note)  # type: ignore[method-assign]
+    window.ask.run_dialog = drive(qtbot, note)  # type: ignore[method-assign]
     window.actions_.call_note.trigger()
     with History.open(data_dir) as history:
         assert history.get(record_id).timeline[-1]["text"] == KEPT
@@ -106,7 +106,7 @@ def test_a_reply_that_cannot_be_kept_comes_back_with_its_text(
         dialog.reject()
         return dialog.result()
 
-    window.run_dialog = drive(qtbot, first, second)  # type: ignore[method-assign]
+    window.ask.run_dialog = drive(qtbot, first, second)  # type: ignore[method-assign]
     window.actions_.they_replied.trigger()
     assert seen == [too_long]  # shown again, the pasted text still in it
     assert "at most" in window.banner.label.text()
@@ -123,9 +123,9 @@ def test_notes_and_subject_pasted_from_word_are_saved(
     window.subject_edit.clear()
     paste(window.subject_edit, "Withdrawal\x0bnow\x1b")
     window.actions_.save.trigger()
-    assert window.record is not None, window.banner.label.text()
+    assert window.session.record is not None, window.banner.label.text()
     with History.open(data_dir) as history:
-        kept = history.get(window.record.id)
+        kept = history.get(window.session.record.id)
     assert kept.notes == KEPT
     assert kept.subject == "Withdrawal now"  # Word's line break is a space on one line
 
@@ -151,7 +151,7 @@ def test_a_message_pasted_from_word_is_saved(
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     window.editor.paste()
     window.actions_.save.trigger()
-    assert window.record is not None, window.banner.label.text()
+    assert window.session.record is not None, window.banner.label.text()
     with History.open(data_dir) as history:
-        body = history.get(window.record.id).body_text
+        body = history.get(window.session.record.id).body_text
     assert "Best regards,\nJo[0m\nLee" in body

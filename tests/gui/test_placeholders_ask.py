@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_batch_view import open_batch
 
-from bowout.gui.placeholder_check import PlaceholderDialog, unfilled
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.placeholder_check import PlaceholderDialog, unfilled
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 #: The real classmethod, before the autouse fixture answers it for every test.
@@ -44,7 +44,7 @@ class _MailCatcher(QObject):
 
 def _answer(window: MainWindow, go_on: bool) -> _Answer:
     answer = _Answer(go_on)
-    window.confirm_placeholders = answer  # type: ignore[method-assign]
+    window.ask.confirm_placeholders = answer  # type: ignore[method-assign]
     return answer
 
 
@@ -56,14 +56,14 @@ def test_mark_as_sent_asks_and_fill_them_in_selects_the_first(
     window.actions_.mark_sent.trigger()
     names, action = answer.asked[0]
     assert "[Your name]" in names and action == "mark it as sent"
-    assert window.record is None  # nothing saved, nothing marked
+    assert window.session.record is None  # nothing saved, nothing marked
     selected = window.subject_edit.selectedText() or window.editor.textCursor().selectedText()
     assert selected == first
     answer.go_on = True  # "Send anyway"
     window.actions_.mark_sent.trigger()
-    assert window.record is not None and window.record.status == "sent"
+    assert window.session.record is not None and window.session.record.status == "sent"
     with History.open(data_dir) as history:
-        assert history.get(window.record.id).status == "sent"
+        assert history.get(window.session.record.id).status == "sent"
 
 
 def test_a_filled_message_is_not_asked_about(window: MainWindow) -> None:
@@ -71,7 +71,7 @@ def test_a_filled_message_is_not_asked_about(window: MainWindow) -> None:
     window.subject_edit.setText("Withdrawing my application")
     window.editor.replace_text("Dear Priya,\n\nI withdraw my application.\n\nKind regards,\nSam")
     window.actions_.mark_sent.trigger()
-    assert answer.asked == [] and window.record is not None
+    assert answer.asked == [] and window.session.record is not None
 
 
 def test_copy_asks_first(window: MainWindow) -> None:
@@ -98,11 +98,11 @@ def test_eml_and_pdf_ask_first(window: MainWindow, tmp_path: Path, extension: st
         asked_where.append(title)
         return target
 
-    window.ask_save_path = where  # type: ignore[method-assign]
-    assert window.export_as(extension) is None
+    window.ask.ask_save_path = where  # type: ignore[method-assign]
+    assert window.sending.export_as(extension) is None
     assert answer.asked and asked_where == [] and not target.exists()
     answer.go_on = True
-    assert window.export_as(extension) == target and target.exists()
+    assert window.sending.export_as(extension) == target and target.exists()
 
 
 def test_mailto_asks_first(window: MainWindow) -> None:
@@ -139,7 +139,7 @@ def test_tell_the_others_asks_before_marking_sent(
         view.subject_edit.selectedText() == asked[0][0])  # fmt: skip
     with History.open(data_dir) as history:
         assert [r for r in history.list() if r.status == "sent"] == []
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     win.close()
 
 

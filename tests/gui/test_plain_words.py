@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from bowout.gui.plain_words import plain_words
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 HEX_ID = re.compile(r"\b[0-9a-f]{8,32}\b")
@@ -24,9 +24,9 @@ def _saved_then_deleted(qtbot: QtBot, window: MainWindow) -> str:
     qtbot.waitExposed(window)
     type_into(qtbot, window.form.company_edit, "Contoso")
     window.actions_.save.trigger()
-    assert window.record is not None
-    record_id = window.record.id
-    window.actions_.history.trigger()
+    assert window.session.record is not None
+    record_id = window.session.record.id
+    window.actions_.view_history.trigger()
     view = window.history_view
     view.refresh(select_id=record_id)
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
@@ -45,7 +45,7 @@ def test_saving_a_withdrawal_deleted_while_open_brings_it_back(
 ) -> None:
     record_id = _saved_then_deleted(qtbot, window)
     window.actions_.save.trigger()
-    assert not window.dirty and "back in your history" in _shown(window)
+    assert not window.drafting.dirty and "back in your history" in _shown(window)
     assert not window.banner.isVisibleTo(window)  # not an error: it worked
     assert not HEX_ID.search(_shown(window))
     with History.open(data_dir) as history:
@@ -61,8 +61,8 @@ def test_after_the_trash_was_emptied_it_is_kept_as_new(
     assert window.context.history is not None
     window.context.history.empty_trash()
     window.actions_.save.trigger()
-    assert not window.dirty and "saved again as a new record" in _shown(window)
-    assert window.record is not None and window.record.id != record_id
+    assert not window.drafting.dirty and "saved again as a new record" in _shown(window)
+    assert window.session.record is not None and window.session.record.id != record_id
     with History.open(data_dir) as history:
         assert [r.company for r in history.list()] == ["Contoso"]
 
@@ -72,9 +72,9 @@ def test_a_save_over_another_windows_change_names_no_id(
 ) -> None:
     type_into(qtbot, window.form.company_edit, "Contoso")
     window.actions_.save.trigger()
-    assert window.record is not None
+    assert window.session.record is not None
     with History.open(data_dir) as other_window:
-        changed = other_window.get(window.record.id)
+        changed = other_window.get(window.session.record.id)
         changed.notes = "Written in the other window."
         other_window.update(changed)
     qtbot.keyClicks(window.notes_edit, "Written here.")

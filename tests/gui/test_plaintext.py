@@ -16,9 +16,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from bowout.gui import editor as editor_module
-from bowout.gui.editor import RichEditor
-from bowout.gui.shell import MainWindow
+from bowout.gui.widgets import editor as editor_module
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.window.shell import MainWindow
 
 PASTED = "\nThank you for the offer.\n\nI have decided to decline it."
 LIST_HTML = (
@@ -103,22 +103,22 @@ def test_tone_span_after_a_marker_and_a_link(qtbot: QtBot) -> None:
 
 def test_copy_mailto_eml_txt_and_history_use_the_twin(window: MainWindow, tmp_path: Path) -> None:
     window.editor.replace_html(LIST_HTML)
-    window.copy_message()
+    window.sending.copy_message()
     try:
         assert QApplication.clipboard().mimeData().text() == LIST_TEXT
     finally:
         QApplication.clipboard().clear()  # offscreen Qt crashes at exit holding our data
 
     urls: list[str] = []
-    window.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
-    window.open_in_mail()
+    window.ask.launch_mail_link = lambda url: urls.append(url) or True  # type: ignore[method-assign]
+    window.sending.open_in_mail()
     body = parse_qs(urlsplit(urls[0]).query)["body"][0]
     assert body.replace("\r\n", "\n") == LIST_TEXT
 
     for extension in (".eml", ".txt"):
         target = tmp_path / f"out{extension}"
-        window.ask_save_path = lambda *args, t=target: t  # type: ignore[method-assign]
-        assert window.export_as(extension) == target
+        window.ask.ask_save_path = lambda *args, t=target: t  # type: ignore[method-assign]
+        assert window.sending.export_as(extension) == target
     message = email.message_from_bytes(
         (tmp_path / "out.eml").read_bytes(), policy=email.policy.default
     )
@@ -126,7 +126,7 @@ def test_copy_mailto_eml_txt_and_history_use_the_twin(window: MainWindow, tmp_pa
     assert plain is not None
     assert plain.get_content().replace("\r\n", "\n").rstrip("\n") == LIST_TEXT
     assert (tmp_path / "out.txt").read_text(encoding="utf-8").endswith(LIST_TEXT + "\n")
-    assert window.current_record().body_text == LIST_TEXT
+    assert window.session.current_record().body_text == LIST_TEXT
 
 
 def test_the_twin_follows_every_kind_of_change(qtbot: QtBot) -> None:

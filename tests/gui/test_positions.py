@@ -13,15 +13,12 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from bowout.core.draft import Finding
-from bowout.gui.editor import RichEditor
-from bowout.gui.shell import MainWindow
-from bowout.gui.spellcheck import (
-    PLACEHOLDER_PATTERN,
-    SpellHighlighter,
-    placeholder_format,
-    populate_context_menu,
-)
 from bowout.gui.utf16 import from_qt, qt_length, qt_positions, to_qt, to_qt_span
+from bowout.gui.widgets.editor import RichEditor
+from bowout.gui.widgets.placeholders import PLACEHOLDER_PATTERN, placeholder_format
+from bowout.gui.widgets.spell_menu import populate_context_menu
+from bowout.gui.widgets.spellcheck import SpellHighlighter
+from bowout.gui.window.shell import MainWindow
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 TEXT = "Thank you 🙏🙏 for the oportunity"
@@ -115,7 +112,9 @@ def test_tone_remark_on_the_subject_after_an_emoji(window: MainWindow) -> None:
     window.subject_edit.setText("🙏🙏 Withdrawing my application")
     subject = window.subject_edit.text()
     start = subject.index("application")
-    window.select_finding(Finding("x", "x", start, start + len("application"), "subject"))
+    window.drafting.coach.select_finding(
+        Finding("x", "x", start, start + len("application"), "subject")
+    )
     assert window.subject_edit.selectedText() == "application"
 
 
@@ -123,7 +122,7 @@ def test_tone_remark_on_the_body_after_an_emoji(window: MainWindow) -> None:
     window.editor.replace_html("<p>Dear 🌸 team,</p><p>🙏🙏 I withdraw, sadly.</p>")
     text = window.editor.message_text()
     start = text.index("sadly")
-    window.select_finding(Finding("x", "x", start, start + 5))
+    window.drafting.coach.select_finding(Finding("x", "x", start, start + 5))
     assert window.editor.textCursor().selectedText() == "sadly"
 
 

@@ -19,7 +19,7 @@ _SESSION = textwrap.dedent(
     import sys
     from bowout.cli import main
     from bowout.gui import app as gui_app
-    from bowout.gui.shell import MainWindow
+    from bowout.gui.window.shell import MainWindow
 
     MainWindow.first_run = lambda self: None  # the welcome is not what this test is about
     real_show = gui_app.show_window
@@ -30,9 +30,9 @@ _SESSION = textwrap.dedent(
         def session():
             window.form.company_edit.setText("Northwind")
             window.notes_edit.setPlainText("Spoke to Jordan.")
-            assert window.save_to_history()
-            window.autosaver.save_now()
-            window.confirm_discard = lambda title: True
+            assert window.session.save_to_history()
+            window.session.autosaver.save_now()
+            window.ask.confirm_discard = lambda title: True
             window.close()
 
         window.ready.connect(session)

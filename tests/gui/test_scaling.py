@@ -22,7 +22,7 @@ from bowout.gui import build_window
 app = QApplication([])
 width, height = int(sys.argv[2]), int(sys.argv[3])
 window = build_window(Path(sys.argv[1]))
-window.confirm_discard = lambda title: True
+window.ask.confirm_discard = lambda title: True
 window.resize(width, height)
 window.show()
 for _ in range(20):

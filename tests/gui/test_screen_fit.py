@@ -25,7 +25,7 @@ from bowout.gui.app import show_window
 
 app = QApplication([])
 window = show_window(Path(sys.argv[1]))
-window.confirm_discard = lambda title: True
+window.ask.confirm_discard = lambda title: True
 for _ in range(30):
     app.processEvents()
 if len(sys.argv) > 2:  # a second run: remember a geometry too big for this screen

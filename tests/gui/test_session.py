@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from bowout.core.situation import Stage
 from bowout.gui import app as gui_app
 from bowout.gui import build_window
-from bowout.gui.autosave import AUTOSAVE_FILE
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.autosave import AUTOSAVE_FILE
+from bowout.gui.window.shell import MainWindow
 from bowout.gui.window_state import window_settings
 from bowout.storage import History, HistoryError
 from conftest import close_quietly
@@ -26,7 +26,7 @@ from conftest import close_quietly
 
 def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     return win
 
@@ -40,7 +40,7 @@ def test_corrupt_history_is_reported_and_drafting_works(qtbot: QtBot, data_dir: 
     type_into(qtbot, win.form.company_edit, "Fabrikam")
     assert "Fabrikam" in email_text(win) or "Fabrikam" in win.subject_edit.text()
     win.actions_.save.trigger()  # the recovered (empty) history takes new records
-    assert win.record is not None
+    assert win.session.record is not None
     close_quietly(win)
 
 
@@ -55,7 +55,7 @@ def test_unusable_history_disables_history_actions(
     assert "read-only" in win.banner.label.text()
     assert win.history_view is None
     assert not win.actions_.save.isEnabled()
-    assert not win.actions_.history.isEnabled()
+    assert not win.actions_.view_history.isEnabled()
     pick(win.stage_combo, Stage.OFFER.value)
     assert "offer" in email_text(win).lower()
     close_quietly(win)
@@ -68,14 +68,14 @@ def test_autosave_is_offered_back_after_a_crash(qtbot: QtBot, data_dir: Path) ->
     win.editor.moveCursor(win.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(win.editor, " Unsaved thought.")
     qtbot.keyClicks(win.notes_edit, "Call back on Friday.")
-    assert win.autosaver.timer.isActive()
-    with qtbot.waitSignal(win.autosaver.timer.timeout, timeout=5000):
+    assert win.session.autosaver.timer.isActive()
+    with qtbot.waitSignal(win.session.autosaver.timer.timeout, timeout=5000):
         pass
     saved = json.loads((data_dir / AUTOSAVE_FILE).read_text(encoding="utf-8"))
     assert saved["situation"]["company"] == "Litware"
     # Simulate a crash: the window goes away without closeEvent's clean-up.
     win.context.close()
-    win.autosaver.timer.stop()
+    win.session.autosaver.timer.stop()
     win.hide()
     win.deleteLater()
 
@@ -87,7 +87,7 @@ def test_autosave_is_offered_back_after_a_crash(qtbot: QtBot, data_dir: Path) ->
     assert again.form.company_edit.text() == "Litware"
     assert "Unsaved thought." in email_text(again)
     assert again.notes_edit.toPlainText() == "Call back on Friday."
-    assert again.dirty
+    assert again.drafting.dirty
     close_quietly(again)
     assert not (data_dir / AUTOSAVE_FILE).exists()  # a clean close removes it
 
@@ -127,9 +127,9 @@ def test_full_session_opens_no_socket(
     type_into(qtbot, win.form.company_edit, "Adatum")
     win.actions_.save.trigger()
     win.actions_.mark_sent.trigger()
-    win.ask_save_path = lambda title, name, flt: tmp_path / f"x{flt[-6:-1]}"  # type: ignore[method-assign]
+    win.ask.ask_save_path = lambda title, name, flt: tmp_path / f"x{flt[-6:-1]}"  # type: ignore[method-assign]
     for extension in (".eml", ".txt", ".html", ".pdf"):
-        win.export_as(extension)
+        win.sending.export_as(extension)
     win.show_history()
     qtbot.wait(300)
     assert win.history_view is not None and win.history_view.isVisible()

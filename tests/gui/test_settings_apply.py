@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 SENTENCE = "I enjoyed meeting the whole team. "
 
@@ -27,8 +27,10 @@ def test_theme_change_keeps_the_typed_sentence(qtbot: QtBot, window: MainWindow)
     before = window.editor.message_text()
     old = window.context.settings
     try:
-        window.apply_settings(dataclasses.replace(old, theme="dark"))
-        window.apply_settings(dataclasses.replace(old, spell_language="en", theme="light"))
+        window.preferences.apply_settings(dataclasses.replace(old, theme="dark"))
+        window.preferences.apply_settings(
+            dataclasses.replace(old, spell_language="en", theme="light")
+        )
     finally:
         QApplication.instance().setPalette(QApplication.style().standardPalette())  # type: ignore[union-attr]
     assert window.editor.message_text() == before
@@ -37,11 +39,11 @@ def test_theme_change_keeps_the_typed_sentence(qtbot: QtBot, window: MainWindow)
 
 def test_profile_change_swaps_only_the_signature(qtbot: QtBot, window: MainWindow) -> None:
     old = window.context.settings
-    window.apply_settings(
+    window.preferences.apply_settings(
         dataclasses.replace(old, profile=Profile(name="Ana Ruiz", email="ana@example.org"))
     )
     type_sentence(qtbot, window)
-    window.apply_settings(
+    window.preferences.apply_settings(
         dataclasses.replace(old, profile=Profile(name="Ana Ruiz-Ortega", phone="+34 600"))
     )
     text = window.editor.message_text()
@@ -61,7 +63,7 @@ def test_untouched_phone_script_follows_an_edited_email(qtbot: QtBot, window: Ma
     assert window.phone_editor.message_text()
     type_sentence(qtbot, window)
     old = window.context.settings
-    window.apply_settings(dataclasses.replace(old, profile=Profile(name="Ana Ruiz")))
+    window.preferences.apply_settings(dataclasses.replace(old, profile=Profile(name="Ana Ruiz")))
     assert "Ana Ruiz" in window.phone_editor.message_text()
     assert SENTENCE.strip() in window.editor.message_text()
 
@@ -71,14 +73,14 @@ def test_profile_change_leaves_a_rewritten_signature(qtbot: QtBot, window: MainW
     window.editor.document().setModified(True)
     before = window.editor.message_text()
     old = window.context.settings
-    window.apply_settings(dataclasses.replace(old, profile=Profile(name="Bo")))
+    window.preferences.apply_settings(dataclasses.replace(old, profile=Profile(name="Bo")))
     assert window.editor.message_text() == before
     assert "stays" in window.statusBar().currentMessage()
 
 
 def test_untouched_draft_follows_the_profile(window: MainWindow) -> None:
     old = window.context.settings
-    window.apply_settings(dataclasses.replace(old, profile=Profile(name="Ana Ruiz")))
+    window.preferences.apply_settings(dataclasses.replace(old, profile=Profile(name="Ana Ruiz")))
     assert "Ana Ruiz" in window.editor.message_text()
     assert "rewritten" not in window.statusBar().currentMessage()
 
@@ -105,7 +107,7 @@ def test_the_users_own_name_is_not_misspelt(qtbot: QtBot, window: MainWindow) ->
     window.editor.highlighter._load_now()  # the dictionary, as after the first paint
     old = window.context.settings
     profile = Profile(name="Zorblat Quenby", signature="Hexlify Vantrobe")
-    window.apply_settings(dataclasses.replace(old, profile=profile))
+    window.preferences.apply_settings(dataclasses.replace(old, profile=profile))
     window.form.contact_edit.setText("Dana Krzyzewski")
     window.form.greeting_edit.setText("Ms Krzyzewski")
     text = window.editor.message_text()
@@ -124,9 +126,9 @@ def test_reopened_draft_follows_the_advice_again(window: MainWindow) -> None:
 
     from bowout.core.situation import Channel
 
-    assert window.draft is not None and window.draft.channel is Channel.EMAIL
-    assert window.save_to_history() and window.record is not None
-    window.open_record(window.record)
+    assert window.drafting.draft is not None and window.drafting.draft.channel is Channel.EMAIL
+    assert window.session.save_to_history() and window.session.record is not None
+    window.session.open_record(window.session.record)
     pick(window.stage_combo, "accepted")
-    assert window.draft.channel is Channel.PHONE  # the advice for rescinding: call
+    assert window.drafting.draft.channel is Channel.PHONE  # the advice for rescinding: call
     assert window.form.situation().channel is None

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Profile
-from bowout.gui.settings_dialog import SettingsDialog, email_looks_valid
-from bowout.gui.spellcheck import available_languages
+from bowout.gui.dialogs.settings_dialog import SettingsDialog, email_looks_valid
+from bowout.gui.widgets.spellcheck import available_languages
 from bowout.settings import Settings, load_settings, save_settings
 
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Stage
 from bowout.gui import build_window
-from bowout.gui.shell import VIEWS, MainWindow
+from bowout.gui.window.shell import VIEWS, MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 
@@ -31,7 +31,7 @@ def saved(data_dir: Path, *companies: str) -> None:
 
 def shown(qtbot: QtBot, data_dir: Path) -> MainWindow:
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -69,7 +69,7 @@ def test_navigation_lists_every_view_and_shows_history_beside_the_draft(
 def test_one_click_in_the_history_list_opens_the_record(qtbot: QtBot, data_dir: Path) -> None:
     saved(data_dir, "Contoso", "Fabrikam")
     win = shown(qtbot, data_dir)
-    win.actions_.history.trigger()
+    win.actions_.view_history.trigger()
     view = win.findChild(QTableView, "history_view")
     assert view.model().rowCount() == 2
     row = [view.model().index(r, 0).data() for r in range(2)].index("Fabrikam")
@@ -77,7 +77,7 @@ def test_one_click_in_the_history_list_opens_the_record(qtbot: QtBot, data_dir: 
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert win.form.company_edit.text() == "Fabrikam"
     assert "Dear team at Fabrikam" in email_text(win)
-    assert win.record is not None and win.record.company == "Fabrikam"
+    assert win.session.record is not None and win.session.record.company == "Fabrikam"
     assert "Fabrikam — Analyst" in win.history_view.details.text()
     assert win.history_view.isVisible()  # the list stays for the next one
     close_quietly(win)
@@ -148,7 +148,7 @@ def test_saving_shows_in_the_list_beside_the_draft(qtbot: QtBot, data_dir: Path)
     saved(data_dir, "Contoso")
     win = shown(qtbot, data_dir)
     win.show_history()
-    win.new_draft()
+    win.session.new_draft()
     type_into(qtbot, win.form.company_edit, "Northwind")
     win.actions_.save.trigger()
     view = win.history_view

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from test_contrast import AA_TEXT, contrast
 
 from bowout.gui import build_window
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 
@@ -124,7 +124,7 @@ def test_views_switch_from_the_keyboard(qtbot: QtBot, shell: MainWindow) -> None
     shell.editor.setFocus()
     qtbot.keyClick(shell.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert not shell.side_stack.isVisible()
-    qtbot.keyClick(shell.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(shell.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert shell.history_view.isVisible()
     shell.nav.setFocus()
     qtbot.keyClick(shell.nav, Qt.Key.Key_Up)

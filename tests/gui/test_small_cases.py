@@ -14,7 +14,7 @@ from test_batch_view import open_batch
 
 from bowout.core.applications import Application
 from bowout.core.situation import Stage
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 from conftest import close_quietly
 
@@ -43,7 +43,7 @@ def test_one_open_application_is_singular(qtbot: QtBot, data_dir: Path) -> None:
     from bowout.gui import build_window
 
     win = build_window(data_dir)
-    win.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.show()
     win.show_view("batch")
@@ -88,7 +88,7 @@ def test_a_call_note_opens_with_the_day_selected(qtbot: QtBot) -> None:
 
     from PySide6.QtWidgets import QDateTimeEdit
 
-    from bowout.gui.reply_dialog import NoteDialog
+    from bowout.gui.dialogs.reply_dialog import NoteDialog
 
     today = dt.date(2026, 12, 8)
     dialog = NoteDialog(sent=dt.date(2026, 11, 27), today=today)
@@ -176,7 +176,7 @@ def test_tab_from_the_navigation_shows_the_first_field(qtbot: QtBot, window: Mai
 
 def test_the_welcomes_tab_order_runs_as_it_reads(qtbot: QtBot) -> None:
     from bowout.core.situation import Profile
-    from bowout.gui.welcome import WelcomeDialog
+    from bowout.gui.dialogs.welcome import WelcomeDialog
 
     dialog = WelcomeDialog(Profile())
     qtbot.addWidget(dialog)

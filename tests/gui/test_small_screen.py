@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QScrollArea, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 
 def shown_at(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:

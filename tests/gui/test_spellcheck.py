@@ -7,13 +7,12 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.spellcheck import (
-    PLACEHOLDER_PATTERN,
+from bowout.gui.widgets.placeholders import PLACEHOLDER_PATTERN, placeholder_format
+from bowout.gui.widgets.spell_menu import populate_context_menu
+from bowout.gui.widgets.spellcheck import (
     SpellHighlighter,
     available_languages,
     iter_checkable_words,
-    placeholder_format,
-    populate_context_menu,
 )
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -284,6 +283,6 @@ def test_british_spellings_are_accepted_in_english(qtbot: QtBot) -> None:
 def test_languages_come_from_the_installed_word_lists() -> None:
     from spellchecker import SpellChecker
 
-    from bowout.gui.spellcheck import available_languages
+    from bowout.gui.widgets.spellcheck import available_languages
 
     assert set(available_languages()) == set(SpellChecker.languages())

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
 from bowout.gui import app as gui_app
-from bowout.gui.shell import MainWindow
 from bowout.gui.theme import apply_theme
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History, Record
 from conftest import close_quietly
 
@@ -37,7 +37,7 @@ def test_window_is_on_screen_before_the_draft_and_history(qtbot: QtBot, data_dir
     with qtbot.waitSignal(window.ready, timeout=5000):
         pass
     assert window.started
-    assert window.draft is not None
+    assert window.drafting.draft is not None
     assert window.editor.toPlainText().strip()
     assert window.context.history is not None
     assert [r.company for r in window.context.history.list()] == ["Northwind"]
@@ -129,7 +129,7 @@ def test_the_window_module_leaves_the_slow_parts_for_later() -> None:
         "import bowout.gui.app\n"
         "slow = ['jinja2', 'bowout.core.composer', 'bowout.core.tone_rules',"
         " 'bowout.storage.history', 'filelock', 'tinydb', 'spellchecker', 'logging.handlers',"
-        " 'bowout.gui.views.history', 'qtawesome', 'bowout.gui.settings_dialog', 'email']\n"
+        " 'bowout.gui.views.history', 'qtawesome', 'bowout.gui.dialogs.settings_dialog', 'email']\n"
         "print(sorted(name for name in slow if name in sys.modules))\n"
     )
     out = subprocess.run(
@@ -155,7 +155,7 @@ def test_first_frame_builds_no_qstyle_enums(tmp_path: Path) -> None:
         "enum.EnumType._create_ = spy\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from bowout.gui.app import show_window\n"
-        "from bowout.gui.shell import MainWindow\n"
+        "from bowout.gui.window.shell import MainWindow\n"
         "def painted(self):\n"
         "    print('PixelMetric' in made, 'PrimitiveElement' in made, len(made))\n"
         "    QApplication.instance().quit()\n"

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bowout.core import Composer, Profile, Situation, Stage
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.questions import Questions
+from bowout.gui.window.shell import MainWindow
 
 # Enum types Python builds the first time each class is touched (one per class): none of
 # these classes is on screen in the first frame.
@@ -27,7 +28,7 @@ LATER_MODULES = (
     "bowout.core.draft",
     "bowout.core.checklist",
     "bowout.core.links",
-    "bowout.gui.plaintext",
+    "bowout.gui.widgets.plaintext",
 )
 
 
@@ -45,7 +46,7 @@ def test_first_frame_leaves_dialogs_and_draft_modules_for_later(tmp_path: Path) 
         "enum.EnumType._create_ = spy\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from bowout.gui.app import show_window\n"
-        "from bowout.gui.shell import MainWindow\n"
+        "from bowout.gui.window.shell import MainWindow\n"
         f"later = {sorted(LATER_ENUMS.values())!r}\n"
         f"modules = {list(LATER_MODULES)!r}\n"
         "def painted(self):\n"
@@ -67,7 +68,7 @@ def test_first_frame_leaves_dialogs_and_draft_modules_for_later(tmp_path: Path) 
 def answer_next_dialog(reply: str) -> None:
     """Answer the modal dialog that the next call opens, once it is on screen."""
 
-    from bowout.gui.link_dialog import LinkDialog
+    from bowout.gui.dialogs.link_dialog import LinkDialog
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -89,16 +90,16 @@ def answer_next_dialog(reply: str) -> None:
 
 def test_deferred_dialogs_work_when_first_needed(window: MainWindow, tmp_path: Path) -> None:
     answer_next_dialog("Discard")
-    assert MainWindow.confirm_discard(window, "Close Bow Out") is True
+    assert Questions.confirm_discard(window.ask, "Close Bow Out") is True
     answer_next_dialog("Cancel")
-    assert MainWindow.confirm_discard(window, "Close Bow Out") is False
+    assert Questions.confirm_discard(window.ask, "Close Bow Out") is False
     answer_next_dialog("https://example.org/jobs")
     assert type(window.editor).ask_link(window.editor, "the posting") == (
         "https://example.org/jobs",
         "the posting",
     )
     answer_next_dialog("")  # the save dialog: cancelled
-    assert MainWindow.ask_save_path(window, "Export", "draft.eml", "Email (*.eml)") is None
+    assert Questions.ask_save_path(window.ask, "Export", "draft.eml", "Email (*.eml)") is None
 
 
 def test_checklist_and_tone_coach_load_their_modules_on_first_use(

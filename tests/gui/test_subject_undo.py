@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Stage
-from bowout.gui.shell import MainWindow
-from bowout.gui.subject_undo import SubjectUndo
+from bowout.gui.widgets.subject_undo import SubjectUndo
+from bowout.gui.window.shell import MainWindow
 
 
 def ctrl(qtbot: QtBot, widget: QTextEdit, key: Qt.Key, shift: bool = False) -> None:

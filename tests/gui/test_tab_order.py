@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 FORM = [
     "stage_combo",

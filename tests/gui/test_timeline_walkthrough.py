@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.errors import TemplateError
 from bowout.core.situation import DealBreaker, Kind
-from bowout.gui.history_model import RESOLVED_TEXT
-from bowout.gui.reply_dialog import NoteDialog, ReplyDialog
-from bowout.gui.shell import MainWindow
+from bowout.gui.dialogs.reply_dialog import NoteDialog, ReplyDialog
+from bowout.gui.models.history_model import RESOLVED_TEXT
+from bowout.gui.window.shell import MainWindow
 from bowout.storage import History
 
 
@@ -60,7 +60,7 @@ def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(
     window.actions_.save.trigger()
     assert not bar.isVisibleTo(window)  # saved, not sent: nothing to reply to yet
     window.actions_.mark_sent.trigger()
-    record = window.record
+    record = window.session.record
     assert record is not None and record.status == "sent" and record.outcome == "not-resolved"
     assert bar.isVisibleTo(window) and "Sent" in bar.label.text()
 
@@ -75,7 +75,7 @@ def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(
         qtbot.keyClicks(dialog.answer_edit, " ")  # the user may adjust it
         qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
 
-    window.run_dialog = _drive(qtbot, counter_offer)  # type: ignore[method-assign]
+    window.ask.run_dialog = _drive(qtbot, counter_offer)  # type: ignore[method-assign]
     qtbot.mouseClick(bar.replied_button, Qt.MouseButton.LeftButton)
     assert "their reply and your answer" in window.statusBar().currentMessage()
 
@@ -93,7 +93,7 @@ def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(
     assert timeline[2]["text"].startswith(f"Re: {record.subject}")
     assert timeline[2]["channel"] == ("email" if record.channel == "phone" else record.channel)
     # The history view shows the same timeline beside the list, in order.
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.history_view
     view.refresh(select_id=record.id)
     details = view.details.text()
@@ -121,8 +121,8 @@ def test_a_call_note_and_no_reply_follow_up(
 ) -> None:
     _fill_in(qtbot, window)
     window.actions_.mark_sent.trigger()
-    assert window.record is not None
-    record_id, channel = window.record.id, window.record.channel
+    assert window.session.record is not None
+    record_id, channel = window.session.record.id, window.session.record.channel
 
     def note(dialog: QDialog) -> None:
         assert isinstance(dialog, NoteDialog)
@@ -130,7 +130,7 @@ def test_a_call_note_and_no_reply_follow_up(
         qtbot.keyClicks(dialog.note_edit, "Jordan called: they will send the paperwork.")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    window.run_dialog = _drive(qtbot, note)  # type: ignore[method-assign]
+    window.ask.run_dialog = _drive(qtbot, note)  # type: ignore[method-assign]
     window.actions_.call_note.trigger()
 
     def silence(dialog: QDialog) -> None:
@@ -141,7 +141,7 @@ def test_a_call_note_and_no_reply_follow_up(
         assert dialog.sent_button.text() == "Mark follow-up as &sent"
         qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
 
-    window.run_dialog = _drive(qtbot, silence)  # type: ignore[method-assign]
+    window.ask.run_dialog = _drive(qtbot, silence)  # type: ignore[method-assign]
     window.actions_.they_replied.trigger()
     with History.open(data_dir) as reopened:
         timeline = reopened.get(record_id).timeline
@@ -161,7 +161,7 @@ def test_a_call_note_and_no_reply_follow_up(
     with History.open(data_dir) as reopened:
         kinds = [e["kind"] for e in reopened.get(record_id).timeline]
     assert kinds == ["message-sent", "call-note"]
-    assert window.record is not None and len(window.record.timeline) == 2
+    assert window.session.record is not None and len(window.session.record.timeline) == 2
 
 
 def test_a_broken_reply_template_is_said_in_the_dialog(
@@ -182,15 +182,17 @@ def test_a_broken_reply_template_is_said_in_the_dialog(
         seen.append(dialog.answer_edit.toPlainText())
         dialog.reject()
 
-    window.run_dialog = _drive(qtbot, look)  # type: ignore[method-assign]
+    window.ask.run_dialog = _drive(qtbot, look)  # type: ignore[method-assign]
     window.actions_.they_replied.trigger()
     assert seen == ["No answer could be drafted: reply.txt.j2 line 3: unexpected end of template"]
-    assert window.record is not None and len(window.record.timeline) == 1  # nothing added
+    assert (
+        window.session.record is not None and len(window.session.record.timeline) == 1
+    )  # nothing added
 
 
 def test_they_replied_before_sending_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
     shown: list[QDialog] = []
-    window.run_dialog = lambda dialog: shown.append(dialog) or 0  # type: ignore[method-assign]
+    window.ask.run_dialog = lambda dialog: shown.append(dialog) or 0  # type: ignore[method-assign]
     window.actions_.they_replied.trigger()
     assert "Save this withdrawal to your history first" in window.statusBar().currentMessage()
     window.actions_.save.trigger()
@@ -207,10 +209,10 @@ def test_resolved_keeps_the_request_and_sends_nothing(
     panel.negotiate_check.click()
     assert panel.resolved_button.isVisibleTo(window)
     qtbot.mouseClick(panel.resolved_button, Qt.MouseButton.LeftButton)
-    record = window.record
+    record = window.session.record
     assert record is not None and record.outcome == "resolved" and record.status == "draft"
     assert "stayed in the process" in panel.hint.text()
-    window.actions_.history.trigger()
+    window.actions_.view_history.trigger()
     view = window.history_view
     view.refresh(select_id=record.id)
     assert RESOLVED_TEXT in view.details.text()
@@ -222,5 +224,5 @@ def test_resolved_keeps_the_request_and_sends_nothing(
     assert kept.outcome == "resolved" and kept.timeline[-1]["kind"] == "note"
     window.actions_.new.trigger()  # a new draft has not resolved anything yet
     assert not panel.resolved and panel.resolved_button.isEnabled()
-    window.open_record(kept)
+    window.session.open_record(kept)
     assert panel.resolved and not panel.resolved_button.isEnabled()

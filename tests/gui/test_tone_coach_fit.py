@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 SORRY = "I am so sorry, I am really so very sorry about this. "
 LONG_BODY = "Hi Dana,\n\n" + SORRY * 3 + " ".join(["word"] * 150) + ".\n\nBest,\nMaya Lee"
@@ -21,7 +21,7 @@ def shown_with_long_text(qtbot: QtBot, window: MainWindow, width: int) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.editor.setPlainText(LONG_BODY)
-    window.recheck_tone()
+    window.drafting.recheck_tone()
     qtbot.wait(50)
 
 

@@ -25,7 +25,7 @@ def test_export_all_and_import_in_another_window(
     with qtbot.waitSignal(first.ready, timeout=20000):
         pass
     target = tmp_path / "bowout-data.json"
-    first.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
+    first.ask.ask_save_path = lambda title, suggested, flt: target  # type: ignore[method-assign]
     first.actions_.export_all.trigger()
     assert target.is_file() and "Exported all your data" in first.statusBar().currentMessage()
     close_quietly(first)
@@ -34,7 +34,7 @@ def test_export_all_and_import_in_another_window(
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.ready, timeout=20000):
         pass
-    second.ask_open_path = lambda title, flt: target  # type: ignore[method-assign]
+    second.ask.ask_open_path = lambda title, flt: target  # type: ignore[method-assign]
     second.show_view("applications")
     second.actions_.import_all.trigger()
     assert "1 application," in second.banner.label.text()

@@ -11,7 +11,7 @@ from pathlib import Path
 from gui_helpers import pick, type_into
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.services.records import state_of
 from bowout.storage import History
 from bowout.storage.lifecycle import sent_messages
@@ -26,7 +26,7 @@ def test_the_window_keeps_the_whole_message_it_marked_sent(
     type_into(qtbot, window.form.contact_edit, "Jordan Lee")
     type_into(qtbot, window.form.company_edit, "Northwind")
     window.actions_.mark_sent.trigger()
-    record = window.record
+    record = window.session.record
     assert record is not None and record.status == "sent"
     with History.open(data_dir) as history:
         [message] = sent_messages(history.get(record.id))

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Money, Stage, Voice
 from bowout.gui import mail_link
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 
 
 def fill(qtbot: QtBot, window: MainWindow) -> None:
@@ -147,8 +147,8 @@ def test_voice_wording_greeting_email_and_money_are_saved_and_reopened(
     type_into(qtbot, window.form.contact_email_edit, "priya@northwind.example")
     pick(window.form.visa_panel.money_combos["relocation_assistance"], Money.PAID.value)
     window.actions_.save.trigger()
-    assert window.record is not None
-    saved = window.context.history.get(window.record.id)  # type: ignore[union-attr]
+    assert window.session.record is not None
+    saved = window.context.history.get(window.session.record.id)  # type: ignore[union-attr]
     assert (saved.voice, saved.wording, saved.greeting) == ("formal", 2, "Ms. Raman")
     assert saved.contact_email == "priya@northwind.example"
     assert saved.visa["relocation_assistance"] == "paid"
@@ -156,7 +156,7 @@ def test_voice_wording_greeting_email_and_money_are_saved_and_reopened(
     text = email_text(window)
     window.actions_.new.trigger()
     assert window.form.greeting_edit.text() == ""
-    window.open_record(saved)
+    window.session.open_record(saved)
     assert window.form.wording_bar.voice() is Voice.FORMAL
     assert window.form.wording_bar.count_label.text().startswith("2 of")
     assert window.form.contact_email_edit.text() == "priya@northwind.example"

@@ -113,7 +113,7 @@ def test_a_bad_uid_is_refused_with_a_message(history: History) -> None:
 def test_an_answer_in_the_timeline_settles_the_no_reply_follow_up(
     history: History, kind: str, reply: str | None, answered: bool
 ) -> None:
-    from bowout.storage.schema import format_time
+    from bowout.storage.fields import format_time
     from bowout.storage.timeline import make_event
 
     record_id = sent(history)

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bowout.core.applications import FIELDS, Application
 from bowout.core.csv_import import DateOrderNeeded, ImportResult, read_applications, read_headers
@@ -21,6 +21,9 @@ from bowout.core.ui_dates import day_month_year
 from bowout.readfile import read_named_file
 from bowout.storage import History, ImportMapping, StoredApplication
 from bowout.storage.applications import STATES
+
+if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
 
 _STAGES = [s.value for s in Stage]
 _IMPORT_EPILOG = (
@@ -56,7 +59,7 @@ def _pair(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: SubParsers) -> None:
     """Register ``applications`` on the top-level subparsers."""
     p = sub.add_parser("applications", help="list, add or import your open applications")
     actions = p.add_subparsers(dest="applications_command", metavar="ACTION", required=True)

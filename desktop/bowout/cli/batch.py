@@ -6,15 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bowout.cli.draft import add_tone_flag, greeting_type
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice
 
+if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
 
-def add_parser(sub: Any) -> None:
+
+def add_parser(sub: SubParsers) -> None:
     """Register ``batch`` on the top-level subparsers."""
     p = sub.add_parser(
         "batch",

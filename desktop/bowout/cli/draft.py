@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bowout.cli.language import add_language_flags, address_of, country_type, language_of
 from bowout.cli.words import draft_json, for_cli, refuse_placeholders
@@ -34,6 +34,9 @@ from bowout.core.situation import (
     parse_date,
 )
 from bowout.settings import load_settings
+
+if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
 
 #: Relationship and visa facts that are simply true or false: flag -> help.
 _BOOL_FLAGS = {
@@ -71,7 +74,7 @@ _NAMES = {
 }
 
 
-def _date(text: str) -> Any:
+def _date(text: str) -> object:
     try:
         return parse_date(text)
     except InputError as exc:
@@ -129,7 +132,7 @@ examples:
 """
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: SubParsers) -> None:
     """Register ``draft`` on the top-level subparsers."""
     p = sub.add_parser(
         "draft",

@@ -8,14 +8,17 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bowout.cli.history_life import ACTIONS, add_actions, run_action
 from bowout.core.draft import Draft
 from bowout.storage import History, HistoryError, Record
 
+if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
 
-def add_parser(sub: Any) -> None:
+
+def add_parser(sub: SubParsers) -> None:
     """Register ``history`` on the top-level subparsers."""
     p = sub.add_parser(
         "history", help="list, show, export or import kept withdrawals; mark sent, record replies"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bowout.cli.words import refuse_placeholders
 from bowout.core.draft import REPLY_KINDS
@@ -16,6 +16,7 @@ from bowout.core.errors import InputError
 from bowout.services.when import WHEN_FORMS, parse_when
 
 if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
     from bowout.storage import History, Record
 
 #: The actions this module adds to ``bowout history``.
@@ -29,7 +30,7 @@ def _when(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_actions(actions: Any) -> None:
+def add_actions(actions: SubParsers) -> None:
     """Add ``sent``, ``reply`` and ``note`` to the ``history`` action subparsers."""
     at_help = f"when it happened ({WHEN_FORMS}; default: now)"
     sent = actions.add_parser(

@@ -7,12 +7,16 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bowout.core.errors import InputError
 
+if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
+    from bowout.storage import History
 
-def add_parser(sub: Any) -> None:
+
+def add_parser(sub: SubParsers) -> None:
     """Register ``reminders`` on the top-level subparsers."""
     p = sub.add_parser("reminders", help="list, tick off or export follow-ups of sent withdrawals")
     actions = p.add_subparsers(dest="reminders_command", metavar="ACTION", required=True)
@@ -91,7 +95,7 @@ def _resolve_uid(given: str, uids: list[str]) -> str:
     raise InputError(f"no follow-up has the UID {given!r} (see: bowout reminders list --json)")
 
 
-def _export(history: Any, path: Path, tasks: bool, reply_days: int) -> int:
+def _export(history: History, path: Path, tasks: bool, reply_days: int) -> int:
     from bowout.core.calendar_export import ItemKind
     from bowout.services.calendar_export import export_follow_ups
 

@@ -8,12 +8,13 @@ import json
 import sys
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bowout.core.draft import REPLY_ANSWERS, REPLY_KINDS, Reply
 from bowout.core.errors import InputError
 
 if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
     from bowout.storage import Record
 
 
@@ -28,7 +29,7 @@ def kinds_help() -> str:
     return "\n".join(lines)
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: SubParsers) -> None:
     """Register ``reply`` on the top-level subparsers."""
     from bowout.cli.draft import add_situation_flags
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bowout.core.errors import InputError
 
+if TYPE_CHECKING:
+    from bowout.cli.subparsers import SubParsers
 
-def add_parser(sub: Any) -> None:
+
+def add_parser(sub: SubParsers) -> None:
     """Adds ``templates check [DIR]``."""
     templates = sub.add_parser("templates", help="work with custom message templates")
     tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)

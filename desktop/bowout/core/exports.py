@@ -61,14 +61,14 @@ class _DraftPolicy(email.policy.EmailPolicy):
     back "éé"). The Subject is kept as the text given (the email package would decode
     anything in it that looks like an encoded word, ``=?utf-8?q?x?=``, when it is set)."""
 
-    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+    def header_store_parse(self, name: str, value: object) -> tuple[str, Any]:
         if name.lower() == "subject" and isinstance(value, str):
             if _LINE_BREAKS.search(value):
                 raise ValueError("a subject is one line: use subject_line()")
             return name, value
         return super().header_store_parse(name, value)
 
-    def fold_binary(self, name: str, value: Any) -> bytes:
+    def fold_binary(self, name: str, value: str) -> bytes:
         if name.lower() != "subject":
             return super().fold_binary(name, value)
         text = str(value)

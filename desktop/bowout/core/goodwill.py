@@ -8,15 +8,10 @@ fit is :func:`goodwill_fits`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bowout.core.errors import InputError
-from bowout.core.vocabulary import REASONS, Goodwill
+from bowout.core.vocabulary import REASONS, Goodwill, Kind, Reason, Stage
 
 __all__ = ["GOODWILL_STAGES", "Goodwill", "goodwill_choices", "goodwill_fits"]
-
-if TYPE_CHECKING:  # the situation module imports this one
-    from bowout.core.situation import Kind, Reason, Stage
 
 
 def goodwill_choices(values: object) -> tuple[Goodwill, ...]:

@@ -140,7 +140,7 @@ def _refuse_binary(text: str) -> None:
         )
 
 
-def _reader(text: str, delimiter: str, strict: bool) -> Any:
+def _reader(text: str, delimiter: str, strict: bool) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
 
 
@@ -359,7 +359,7 @@ def _sheet_rows(
     return rows
 
 
-def cell_text(value: Any) -> str:
+def cell_text(value: object) -> str:
     """A workbook cell as the text a person sees: dates as YYYY-MM-DD (with the time when
     there is one), whole numbers without ".0", booleans as TRUE/FALSE."""
     if isinstance(value, str):

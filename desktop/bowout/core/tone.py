@@ -122,18 +122,18 @@ def check_tone(
     return result
 
 
+def body_word_count(text: str, signature: str) -> int:
+    """Words of ``text`` before its ``signature`` block (all of them when ``text`` does not
+    end with it): the count the length remark ("The message is N words") gives."""
+    return count_words(text[: _body_end(text, signature)])
+
+
 def _tone_words(language: str) -> ToneWords | None:
     """The word lists of a message's language; None for English (its rules are in
     Python), and for a language whose pack has none (then the English rules run)."""
     if language == DEFAULT_LANGUAGE:
         return None
     return load_tone_words(language)
-
-
-def body_word_count(text: str, signature: str) -> int:
-    """Words of ``text`` before its ``signature`` block (all of them when ``text`` does not
-    end with it): the count the length remark ("The message is N words") gives."""
-    return count_words(text[: _body_end(text, signature)])
 
 
 def _body_end(text: str, signature: str) -> int:

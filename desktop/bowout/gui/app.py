@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bowout import __version__, paths
-from bowout.gui.shell import MainWindow
+from bowout.gui.window.shell import MainWindow
 from bowout.logsetup import rotate_logs, setup_logging
 
 logger = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
                       "details are in the log file.")  # fmt: skip
     box.setObjectName("error_dialog")
     box.setDetailedText(text)
-    from bowout.gui.message_box import use_app_icons
+    from bowout.gui.dialogs.message_box import use_app_icons
 
     use_app_icons(box).exec()
 

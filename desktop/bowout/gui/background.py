@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from bowout.core.errors import BowOutError
 from bowout.core.tabular import Progress, ReadCancelled
@@ -119,7 +119,7 @@ class BackgroundJob(QObject):
             _resume_collector()
         self._emit(self.finished)
 
-    def _emit(self, signal: Any, *args: object) -> None:
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
         try:
             signal.emit(*args)  # queued into the UI thread
         except RuntimeError:  # the window closed while the work ran

@@ -15,6 +15,7 @@ from bowout.settings import Settings, read_settings
 if TYPE_CHECKING:
     from bowout.core.composer import Composer
     from bowout.storage import History
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ class DeferredHistory:
         """Move a record to the trash."""
         self.history.delete(record_id)
 
-    def restore(self, record_id: str) -> Any:
+    def restore(self, record_id: str) -> Record:
         """Bring a record back from the trash."""
         return self.history.restore(record_id)
 

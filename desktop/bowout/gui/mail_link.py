@@ -1,4 +1,5 @@
-"""Handing a mailto: link to the user's mail app, and knowing whether one answered.
+"""Handing a message to the user's mail app (a mailto: link) or the clipboard, and knowing
+whether a mail app answered.
 
 On Windows and macOS, ``QDesktopServices.openUrl`` returns False when no app is registered
 for mailto:. On Linux it starts ``xdg-open`` detached and returns True whatever happens
@@ -14,9 +15,17 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QApplication, QWidget
 
 logger = logging.getLogger(__name__)
+
+#: What the window says when no mail app took the mailto: link.
+NO_MAIL_APP = (
+    "No mail app opened the message: none is set up to answer mail links. "
+    "Copy the message, or save it as an .eml file your mail app opens as a draft."
+)
 
 #: Seconds to wait for xdg-open's answer. Desktop environments hand the link over and exit
 #: at once; plain xdg-open runs the mail app in its own place, so still running after this
@@ -69,3 +78,71 @@ def run_opener(command: Sequence[str], wait: float = XDG_OPEN_WAIT) -> bool:
         logger.warning("%s could not open the mail link: exit %d (%s)", command[0], status,
                        XDG_OPEN_STATUS.get(status, "unknown"))  # fmt: skip
     return status == 0
+
+
+def copy_rich(body_html: str, body_text: str) -> None:
+    """Put a message on the clipboard as rich text and plain text together."""
+    from PySide6.QtCore import QMimeData  # Qt classes used here wait for first use
+
+    mime = QMimeData()
+    mime.setHtml(body_html)
+    mime.setText(body_text)
+    QApplication.clipboard().setMimeData(mime)
+
+
+def hand_to_mail_app(
+    subject: str,
+    body_text: str,
+    body_html: str,
+    to: str,
+    opener: Callable[[str], bool] | None = None,
+) -> tuple[bool, str]:
+    """Open the mail app on a new message through a mailto: link: (opened, what to tell
+    the user; NO_MAIL_APP when no mail app answered). A link longer than mail apps accept
+    (exports.MAILTO_MAX_CHARS) carries the subject only, and the body goes on the clipboard
+    (rich and plain); the message says so. ``opener``: hands the URL over, False when no
+    app answered (default :func:`open_mail_link`).
+    """
+    from bowout.core import exports
+
+    url = exports.mailto_url(subject, body_text, to)
+    message = "Opened in your mail app."
+    if not exports.mailto_fits(url):
+        url = exports.mailto_url(subject, "", to)
+        if not exports.mailto_fits(url):
+            return False, "This subject is too long for a mail link; export as .eml."
+        copy_rich(body_html, body_text)
+        message = (
+            "The message is too long for a mail link: your mail app opens with the "
+            "subject, and the body is on the clipboard; paste it in (Ctrl+V)."
+        )
+    if not (opener or open_mail_link)(url):
+        return False, NO_MAIL_APP
+    return True, message
+
+
+def offer_eml(parent: QWidget) -> bool:
+    """Ask, once no mail app answered a mailto: link, whether to save the message as an
+    .eml file instead (True: save it). The draft headers make Outlook, Thunderbird and
+    Apple Mail open it as a message ready to send (see :func:`bowout.core.exports.to_eml`).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from bowout.gui.dialogs.message_box import use_app_icons
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Send by mail",
+        "No mail app opened the message: none is set up to answer mail links.",
+        parent=parent,
+    )
+    box.setObjectName("no_mail_app_box")
+    box.setInformativeText(
+        "Save it as an .eml file instead? Outlook, Thunderbird and Apple Mail open it "
+        "as a draft ready to send."
+    )
+    save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    use_app_icons(box).exec()
+    return box.clickedButton() is save

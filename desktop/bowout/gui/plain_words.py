@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtGui import Qt as QtGuiNamespace
+
 #: Storage messages about something that is gone -> what the window says instead.
 _GONE = (
     (re.compile(r"No record with id '?[0-9a-f]+'? in the history to update\."),
@@ -41,7 +43,7 @@ def plain_words(text: str) -> str:
 def conflict_words(current: object, kept: object, changed: list[str]) -> str:
     """The window's words for a save over another window's change: the company and when
     each version was saved (the CLI's message names the ids to compare)."""
-    from bowout.gui.history_model import local_time_text
+    from bowout.gui.models.history_model import local_time_text
 
     company = str(getattr(current, "company", "") or "")
     role = str(getattr(current, "role", "") or "")
@@ -54,3 +56,10 @@ def conflict_words(current: object, kept: object, changed: list[str]) -> str:
         f"your version is kept as a separate record beside it; they differ in: {what}. Both "
         "are in History."
     )
+
+
+def plain_tip(text: str) -> str:
+    """``text`` for a tooltip, shown as typed (tooltips guess rich text as labels do)."""
+    if not QtGuiNamespace.mightBeRichText(text):
+        return text
+    return QtGuiNamespace.convertFromPlainText(text)

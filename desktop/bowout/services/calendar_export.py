@@ -11,10 +11,13 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bowout.core.calendar_export import ItemKind, plan_export, to_ics
 from bowout.core.reminders import Reminder
+
+if TYPE_CHECKING:
+    from bowout.storage import History
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +32,7 @@ class CalendarExport:
 
 
 def export_follow_ups(
-    history: Any,
+    history: History,
     path: Path,
     *,
     kind: ItemKind = ItemKind.EVENT,

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from bowout.core.draft import REPLY_KINDS
 from bowout.core.errors import InputError
 from bowout.core.situation import Channel
-from bowout.storage.schema import MAX_TEXT_CHARS, format_time, later_than
+from bowout.storage.fields import format_time
+from bowout.storage.schema import MAX_TEXT_CHARS, later_than
 from bowout.storage.timeline import REPLY_EVENTS, make_event
 
 if TYPE_CHECKING:

@@ -40,6 +40,6 @@ def parse_when(text: str, now: dt.datetime | None = None) -> dt.datetime:
 
 def stamp(when: dt.datetime) -> str:
     """``when`` as a record time stamp (UTC, microseconds, ``Z``; naive times are local)."""
-    from bowout.storage.schema import format_time
+    from bowout.storage.fields import format_time
 
     return format_time(when)

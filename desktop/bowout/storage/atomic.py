@@ -27,7 +27,7 @@ def _fsync(fd: int) -> None:
         os.fsync(fd)
 
 
-def _replace_write_through(src: Any, dst: Any) -> None:
+def _replace_write_through(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
     """Windows: MoveFileExW with MOVEFILE_WRITE_THROUGH, so the rename is on disk when it
     returns (os.replace does not ask for that); elsewhere :func:`os.replace`."""
     if sys.platform != "win32":

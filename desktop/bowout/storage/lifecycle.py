@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from bowout.storage.applications import OPEN, WITHDRAWN
 from bowout.storage.errors import HistoryError
+from bowout.storage.fields import format_time
 from bowout.storage.records import Record
-from bowout.storage.schema import format_time, later_than
+from bowout.storage.schema import later_than
 from bowout.storage.timeline import REPLY_EVENTS, insert_event, make_event
 
 if TYPE_CHECKING:

@@ -29,21 +29,26 @@ def not_understood(data: dict[str, Any]) -> list[str]:
     """What in a checked record this Bow Out does not know (values of a newer version),
     e.g. ``["reason 'career-break'"]``; empty for a record it understands whole."""
     from bowout.core.draft import REPLY_KINDS
+    from bowout.core.vocabulary import Address, DealBreaker, Reason, Voice
     from bowout.paths import available_languages
-    from bowout.storage.schema import ADDRESSES, DEAL_BREAKERS, REASONS, VOICES
+
+    reasons = {r.value for r in Reason}
+    voices = {v.value for v in Voice}
+    breakers = {d.value for d in DealBreaker}
+    addresses = {a.value for a in Address}
 
     found = []
-    if data.get("reason") not in REASONS:
+    if data.get("reason") not in reasons:
         found.append(f"reason {data.get('reason')!r}")
-    if data.get("voice") not in VOICES:
+    if data.get("voice") not in voices:
         found.append(f"voice {data.get('voice')!r}")
     if data.get("language", "en") not in available_languages():
         found.append(f"language {data.get('language')!r}")
-    if data.get("address", "formal") not in ADDRESSES:
+    if data.get("address", "formal") not in addresses:
         found.append(f"form of address {data.get('address')!r}")
     talk = data.get("negotiation") or {}
     breaker = talk.get("deal_breaker")
-    if breaker is not None and breaker not in DEAL_BREAKERS:
+    if breaker is not None and breaker not in breakers:
         found.append(f"deal-breaker {breaker!r}")
     for event in data.get("timeline") or []:
         reply = event.get("reply")

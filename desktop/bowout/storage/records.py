@@ -24,13 +24,13 @@ from bowout.core.situation import (
 from bowout.core.vocabulary import Address
 from bowout.paths import available_languages
 from bowout.storage.errors import HistoryError
+from bowout.storage.fields import canonical_time
 from bowout.storage.schema import (
     NO_NEGOTIATION,
     RELATIONSHIP_KEYS,
     SCHEMA_VERSION,
     VISA_BOOLS,
     VISA_FLAGS,
-    canonical_time,
     check_fields,
     migrate,
 )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from bowout.core import reminders as core
 from bowout.core.calendar_export import CalendarEntry, ItemKind
 from bowout.storage.errors import HistoryError
-from bowout.storage.schema import format_time
+from bowout.storage.fields import format_time
 from bowout.storage.timeline import REPLY_EVENTS
 
 if TYPE_CHECKING:

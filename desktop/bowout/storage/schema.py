@@ -22,6 +22,13 @@ from bowout.core.situation import (
 )
 from bowout.core.vocabulary import Address
 from bowout.storage.errors import HistoryError
+from bowout.storage.fields import (
+    LINE_CONTROL,
+    YEARS,
+    check_text,
+    check_time,
+    format_time,
+)
 from bowout.storage.newer import check_value
 from bowout.storage.timeline import check_timeline, derived_timeline
 
@@ -93,21 +100,8 @@ MAX_SUBJECT_CHARS = 998
 MAX_TEXT_CHARS = 200_000
 #: Longest checklist text, and key or group name.
 MAX_ITEM_CHARS = 1_000
-#: Years a record's times and dates may fall in (beyond them is a damaged or forged file).
-YEARS = (1970, 2200)
-
-#: Control characters: none in one-line fields; multi-line text may hold tab and newlines.
-_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ID = re.compile(r"[0-9a-f]{32}")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
-_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z")
-
-
-def format_time(when: dt.datetime) -> str:
-    """ISO-8601 in UTC with a ``Z`` and microseconds (naive times are taken as local)."""
-    utc = when.astimezone(dt.timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def now() -> str:
@@ -127,28 +121,6 @@ def later_than(previous: str) -> str:
 def valid_id(value: str) -> bool:
     """True for a record id as History assigns them (uuid4 hex)."""
     return bool(_ID.fullmatch(value))
-
-
-def check_time(value: object, field: str, *, optional: bool = False) -> None:
-    """Raise unless ``value`` is a record time stamp (or "" / None when ``optional``)."""
-    if optional and value in ("", None):
-        return
-    if not isinstance(value, str) or not _TIME.fullmatch(value):
-        raise HistoryError(f"{field} is not a UTC time such as 2026-01-31T09:00:00Z: {value!r}")
-    try:
-        when = dt.datetime.fromisoformat(value[:-1])
-    except ValueError:
-        raise HistoryError(f"{field} is not a real date and time: {value!r}") from None
-    if not YEARS[0] <= when.year <= YEARS[1]:
-        raise HistoryError(f"{field} is outside the years {YEARS[0]}–{YEARS[1]}: {value!r}")
-
-
-def canonical_time(value: str) -> str:
-    """A checked time stamp in the one form that sorts correctly as text (microseconds)."""
-    if len(value) == 27:
-        return value
-    when = dt.datetime.fromisoformat(value[:-1]).replace(tzinfo=dt.timezone.utc)
-    return format_time(when)
 
 
 def _phase_of(key: object) -> str:
@@ -359,19 +331,6 @@ def _valid_date(value: object) -> bool:
     return YEARS[0] <= day.year <= YEARS[1]
 
 
-def check_text(value: object, field: str, limit: int, *, multiline: bool) -> None:
-    """Raise unless ``value`` is text of at most ``limit`` characters without control
-    characters (tab, CR and LF allowed when ``multiline``)."""
-    if not isinstance(value, str):
-        raise HistoryError(f"{field} must be text")
-    if len(value) > limit:
-        raise HistoryError(f"{field} must be at most {limit:,} characters, not {len(value):,}")
-    bad = (_TEXT_CONTROL if multiline else _LINE_CONTROL).search(value)
-    if bad:
-        kind = "a line break" if bad.group() in "\r\n\u2028\u2029" else "a control character"
-        raise HistoryError(f"{field} contains {kind} (U+{ord(bad.group()):04X})")
-
-
 def _check_strings(data: dict[str, Any]) -> None:
     record_id = data.get("id")
     if not isinstance(record_id, str) or (record_id and not valid_id(record_id)):
@@ -420,7 +379,7 @@ def _check_checklist(value: object) -> None:
             raise HistoryError(f"checklist item {index + 1}: done must be true or false")
         texts += (key, text, group)
     # One search over all the texts (an import checks tens of thousands of items).
-    if _LINE_CONTROL.search("".join(map(str, texts))):
+    if LINE_CONTROL.search("".join(map(str, texts))):
         for index, item in enumerate(value):
             _check_item_texts(item, index)
 

@@ -89,8 +89,8 @@ def check_timeline(value: object) -> None:
     A timeline is a list of at most :data:`MAX_EVENTS` events, oldest first, each with
     exactly :data:`EVENT_KEYS` (see the module docstring for their values).
     """
+    from bowout.storage.fields import check_text, check_time
     from bowout.storage.newer import check_value
-    from bowout.storage.schema import check_text, check_time
 
     if not isinstance(value, list):
         raise HistoryError("timeline must be a list")
@@ -124,7 +124,7 @@ def check_timeline(value: object) -> None:
 
 def canonical_timeline(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A copy of a checked timeline with every time in the one sortable form."""
-    from bowout.storage.schema import canonical_time
+    from bowout.storage.fields import canonical_time
 
     return [{**event, "at": canonical_time(event["at"])} for event in timeline]
 

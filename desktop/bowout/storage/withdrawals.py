@@ -16,9 +16,10 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from bowout.storage.applications import WITHDRAWN, StoredApplication
+from bowout.storage.fields import format_time
 from bowout.storage.lifecycle import SENT_EVENT, sent_event_text
 from bowout.storage.records import Record, checked
-from bowout.storage.schema import format_time, later_than, now
+from bowout.storage.schema import later_than, now
 from bowout.storage.timeline import insert_event, make_event
 
 if TYPE_CHECKING:

@@ -33,11 +33,11 @@ from bowout.core.csv_import import read_headers
 from bowout.core.errors import BowOutError
 from bowout.core.statuses import ACCEPTED_STATE
 from bowout.core.tabular import Table
-from bowout.gui.applications_model import APPLICATION_ROLE, ApplicationsModel
+from bowout.gui.dialogs.application_dialog import ApplicationDialog
+from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
+from bowout.gui.models.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.applications_import import ImportCommand, TableReading
 from bowout.gui.views.history_ops import configure_table, fold
-from bowout.gui.widgets.application_dialog import ApplicationDialog
-from bowout.gui.widgets.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.storage.applications import (
@@ -189,7 +189,7 @@ class ApplicationsView(QWidget):
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._edit_selected)
         self.remove_button.clicked.connect(self._remove_selected)
-        self.import_button.clicked.connect(self._import)
+        self.import_button.clicked.connect(self.import_csv)
         add_list_actions(self, self.view, self.undo_stack, "Remove", self._remove_selected)
 
     # -- replaceable interactions (tests swap these) --------------------------------------
@@ -289,6 +289,12 @@ class ApplicationsView(QWidget):
         parts += [app.notes.splitlines()[0][:120]] if app.notes.strip() else []
         self.details.setText("\n".join(parts))
 
+    @Slot(str)
+    def history_changed(self, _record_id: str) -> None:
+        """The history changed elsewhere: list again now if in sight (else on showing)."""
+        if self.isVisible():
+            self.view_shown()
+
     def view_shown(self) -> None:
         """The view came into sight: list the applications."""
         self.refresh()
@@ -323,7 +329,10 @@ class ApplicationsView(QWidget):
             self.undo_stack.push(RemoveCommand(self, stored))
 
     @Slot()
-    def _import(self) -> None:
+    @Slot()
+    def import_csv(self) -> None:
+        """Ask for a CSV file and read it in the background, then ask which columns are
+        which (Import CSV…); nothing happens while a file is being read already."""
         if self.reading.running:
             return
         path = self.choose_csv()
@@ -355,4 +364,6 @@ def make(host: ViewHost) -> ApplicationsView | None:
     if host.context.history is None:
         return None
     # Its shortcut (VIEWS) is an action of the window's View menu: navigation.view_actions.
-    return ApplicationsView(host.context.history)
+    view = ApplicationsView(host.context.history)
+    host.events.changed.connect(view.history_changed)
+    return view

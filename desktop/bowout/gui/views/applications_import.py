@@ -4,7 +4,7 @@ The file is read by a :class:`~bowout.gui.background.BackgroundJob` (the bytes w
 :func:`~bowout.readfile.read_named_file`, the table with
 :func:`~bowout.core.tabular.read_table`), with a progress bar and a Cancel button in the
 view; the window keeps answering. What the person then confirms in the
-:class:`~bowout.gui.widgets.import_dialog.ImportDialog` is stored by one
+:class:`~bowout.gui.dialogs.import_dialog.ImportDialog` is stored by one
 :class:`ImportCommand`: Ctrl+Z takes the whole import back in one save, Ctrl+Shift+Z puts
 it back with the same ids.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
@@ -24,12 +24,12 @@ from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, Progress, Table, read_table
 from bowout.gui.background import BackgroundJob
-from bowout.gui.widgets.import_dialog import SKIPPED_SHOWN, ImportChoice
+from bowout.gui.dialogs.import_dialog import SKIPPED_SHOWN, ImportChoice
 from bowout.readfile import read_named_file
 from bowout.storage.applications import ApplicationImport, StoredApplication
 
 if TYPE_CHECKING:
-    from bowout.gui.views.applications import ApplicationsView
+    from bowout.storage import History
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +41,23 @@ def _plural(count: int, word: str = "application") -> str:
     return counted(count, word)
 
 
+class ApplicationsList(Protocol):
+    """What an import needs of the applications view
+    (:class:`bowout.gui.views.applications.ApplicationsView`)."""
+
+    @property
+    def history(self) -> History: ...
+
+    def run_storage(self, call: Callable[[], object]) -> bool: ...
+    def show_message(self, text: str, *, error: bool = False) -> None: ...
+    def refresh(self, select_id: str | None = None) -> None: ...
+
+
 class ImportCommand(QUndoCommand):
     """Store an import; undo removes every application it added (one save), redo puts
     them back with their ids."""
 
-    def __init__(self, view: ApplicationsView, name: str, choice: ImportChoice) -> None:
+    def __init__(self, view: ApplicationsList, name: str, choice: ImportChoice) -> None:
         super().__init__(f"Import {name}")
         self._view = view
         self._name = name

@@ -15,19 +15,13 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPlainTextEdit,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +29,8 @@ from PySide6.QtWidgets import (
 from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason, Voice
-from bowout.gui.language_picker import LanguagePicker
+from bowout.gui.mail_link import copy_rich
 from bowout.gui.plain_words import plain_words
-from bowout.gui.sending import copy_rich
-from bowout.gui.utf16 import to_qt_span
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
     BatchItem,
@@ -50,13 +42,18 @@ from bowout.gui.views.batch_items import (
     unfilled,
 )
 from bowout.gui.views.batch_mail import BatchMail
+from bowout.gui.views.batch_review import BatchReview
+from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.list_actions import list_button
-from bowout.gui.widgets.message_line import MessageLine, alarm_style, plain_label
+from bowout.gui.widgets.message_line import MessageLine, plain_label
 
 if TYPE_CHECKING:
     from bowout.gui.context import AppContext
     from bowout.gui.views import ViewHost
+    from bowout.storage import History
 
+#: What a storage call returns.
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 #: The first choices of "Why": the two batches people send most, then every reason.
@@ -85,7 +82,7 @@ class BatchView(QWidget):
         self.drafted_on = dt.date.today()
         self._loading = False
         #: Sending by mail (its dialogs are what tests replace).
-        self.mail = BatchMail(self)
+        self.mail = BatchMail(self, context, self.show_message)
         self._build()
         self._lay_out()
         self._reason_changed()
@@ -120,43 +117,16 @@ class BatchView(QWidget):
         self.item_list.setObjectName("batch_list")
         self.item_list.setAccessibleName("Messages to send")
         self.item_list.currentRowChanged.connect(lambda _r: self._show_item())
-        self.channel_label = QLabel(self)
-        self.channel_label.setObjectName("batch_channel_label")
-        self.channel_label.setWordWrap(True)
-        self.rapport_check = QCheckBox("We built a real &connection", self)
-        self.rapport_check.setObjectName("batch_rapport_check")
-        self.door_check = QCheckBox("&Keep the door open", self)
-        self.door_check.setObjectName("batch_door_check")
-        for check in (self.rapport_check, self.door_check):
-            check.toggled.connect(lambda _on: self._facts_changed())
-        self.fill_label = plain_label(QLabel(self))
-        self.fill_label.setObjectName("batch_fill_label")
-        self.fill_label.setAccessibleName("Details to fill in")
-        self.fill_label.setWordWrap(True)
-        self.fill_label.setStyleSheet(alarm_style(self.fill_label, bold=False))
-        self.subject_edit = QLineEdit(self)
-        self.subject_edit.setObjectName("batch_subject_edit")
-        self.subject_edit.setAccessibleName("Subject")
-        self.subject_edit.textEdited.connect(lambda _t: self._edited())
-        self.body_edit = QPlainTextEdit(self)
-        self.body_edit.setObjectName("batch_body_edit")
-        self.body_edit.setAccessibleName("Message")
-        self.body_edit.textChanged.connect(self._edited)
-        self.script_view = QPlainTextEdit(self)
-        self.script_view.setObjectName("batch_script_view")
-        self.script_view.setAccessibleName("Call script")
-        self.script_view.setReadOnly(True)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("batch_tabs")
-        self.tabs.setAccessibleName("Message and call script")
-        self.tabs.addTab(self.body_edit, "&Message")
-        self.tabs.addTab(self.script_view, "Call scrip&t")
-        self.copy_button = list_button(self, "batch_copy_button", "C&opy", "Copy this message")
-        self.mail_button = list_button(self, "batch_mail_button", "Send by &mail…",
-                                        "Open this message in your mail app")  # fmt: skip
-        self.sent_button = list_button(
-            self, "batch_sent_button", "Mark as s&ent", "Keep it as sent, then go to the next"
-        )
+        self.review = r = BatchReview(self)
+        # The review's parts by name (tests and the focus chain reach them here).
+        self.channel_label, self.fill_label = r.channel_label, r.fill_label
+        self.rapport_check, self.door_check = r.rapport_check, r.door_check
+        self.subject_edit, self.body_edit, self.script_view, self.tabs = (
+            r.subject_edit, r.body_edit, r.script_view, r.tabs)  # fmt: skip
+        self.copy_button, self.mail_button, self.sent_button = (
+            r.copy_button, r.mail_button, r.sent_button)  # fmt: skip
+        r.facts_changed.connect(self._facts_changed)
+        r.edited.connect(self._edited)
         self.copy_button.clicked.connect(self.copy_current)
         self.mail_button.clicked.connect(self.mail_current)
         self.sent_button.clicked.connect(self.mark_current_sent)
@@ -171,13 +141,6 @@ class BatchView(QWidget):
         form.addRow("&Accepted:", self.accepted_combo)
         form.addRow("&Voice:", self.voice_combo)
         form.addRow("Lan&guage:", self.language_picker)
-        facts = QVBoxLayout()
-        facts.addWidget(self.rapport_check)
-        facts.addWidget(self.door_check)
-        buttons = QHBoxLayout()  # "Mark as sent" under them: the step after sending
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.mail_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addLayout(form)
@@ -185,21 +148,15 @@ class BatchView(QWidget):
         layout.addWidget(self.message_label)
         layout.addWidget(self.item_list, 1)
         layout.addWidget(self.progress_label)
-        layout.addWidget(self.channel_label)
-        layout.addLayout(facts)
-        layout.addWidget(self.fill_label)
-        layout.addWidget(self.subject_edit)
-        layout.addWidget(self.tabs, 2)
-        layout.addLayout(buttons)
-        layout.addWidget(self.sent_button)
+        layout.addWidget(self.review, 2)
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
-        return [self.reason_combo, self.accepted_combo, self.voice_combo,
-                self.language_picker.language_combo, self.language_picker.address_combo,
-                self.draft_button,
-                self.item_list, self.rapport_check, self.door_check, self.subject_edit,
-                self.tabs, self.copy_button, self.mail_button, self.sent_button]  # fmt: skip
+        picker = self.language_picker
+        return [self.reason_combo, self.accepted_combo, self.voice_combo, picker.language_combo,
+                picker.address_combo, self.draft_button, self.item_list, self.rapport_check,
+                self.door_check, self.subject_edit, self.tabs, self.copy_button,
+                self.mail_button, self.sent_button]  # fmt: skip
 
     # -- choosing -------------------------------------------------------------------------
 
@@ -237,13 +194,13 @@ class BatchView(QWidget):
                 "(or another reason), then draft the messages."
             )
 
-    def _history(self) -> Any:
+    def _history(self) -> History:
         history = self.context.history
         if history is None:  # make() gives no view without a history
             raise RuntimeError("the batch view needs a history")
         return history
 
-    def _run(self, call: Callable[[], Any]) -> Any:
+    def _run(self, call: Callable[[], T]) -> T | None:
         """A storage call; a user-world error is shown here (None returned)."""
         try:
             return call()
@@ -317,43 +274,23 @@ class BatchView(QWidget):
     def _show_item(self) -> None:
         if self._loading:
             return
-        item = self.current()
         self._loading = True
-        has = item is not None and item.draft is not None
-        for widget in (self.rapport_check, self.door_check, self.subject_edit, self.tabs,
-                       self.copy_button, self.mail_button, self.sent_button):  # fmt: skip
-            widget.setEnabled(has and not (item and item.record_id))
-        if item is None or item.draft is None:
-            self.channel_label.setText("")
-            self.subject_edit.clear()
-            self.body_edit.clear()
-            self.script_view.clear()
-        else:
-            draft = item.draft
-            self.channel_label.setText(f"<b>{draft.channel.label}</b> — {draft.advice.rationale}")
-            self.rapport_check.setChecked(item.situation.rapport)
-            self.door_check.setChecked(item.situation.keep_door_open)
-            self.subject_edit.setText(item.subject)
-            self.body_edit.setPlainText(item.body)
-            self.script_view.setPlainText(draft.phone_script or "")
-            self.tabs.setTabEnabled(1, bool(draft.phone_script))
-            self.tabs.setCurrentIndex(1 if draft.phone_script and not item.record_id else 0)
+        self.review.show_item(self.current())
         self._loading = False
         self._check_fill_ins()
 
     def _check_fill_ins(self) -> None:
         item = self.current()
         missing = unfilled(item.subject, item.body) if item and not item.record_id else ""
-        self.fill_label.setText(missing)
-        self.fill_label.setHidden(not missing)
+        self.review.show_fill_ins(missing)
 
     @Slot()
     def _facts_changed(self) -> None:
         item = self.current()
         if self._loading or item is None or item.record_id:
             return
-        situation = dataclasses.replace(item.situation, rapport=self.rapport_check.isChecked(),
-                                        keep_door_open=self.door_check.isChecked())  # fmt: skip
+        rapport, door = self.review.facts()
+        situation = dataclasses.replace(item.situation, rapport=rapport, keep_door_open=door)
         row = self.item_list.currentRow()
         self.items[row] = self._compose(dataclasses.replace(item, situation=situation))
         self._fill_list(row)
@@ -375,7 +312,7 @@ class BatchView(QWidget):
     def copy_current(self) -> None:
         """Copy the message on review (rich and plain text)."""
         item = self.current()
-        if item is not None and self.ready_to_send(item, "copy it"):
+        if item is not None and self.review.ready_to_send(item, "copy it"):
             copy_rich(text_html(item.body), item.body)
             self.show_message(f"Copied the message to {item.stored.application.company}.")
 
@@ -384,7 +321,7 @@ class BatchView(QWidget):
         """Open the message on review in the mail app (mailto), or offer it as an .eml
         when no mail app answers (:class:`~bowout.gui.views.batch_mail.BatchMail`)."""
         item = self.current()
-        if item is None or not self.ready_to_send(item, "open it in your mail app"):
+        if item is None or not self.review.ready_to_send(item, "open it in your mail app"):
             return
         self.mail.send(item)
 
@@ -395,7 +332,7 @@ class BatchView(QWidget):
         item = self.current()
         if item is None or item.draft is None or item.record_id:
             return
-        if not self.ready_to_send(item, "mark it as sent"):
+        if not self.review.ready_to_send(item, "mark it as sent"):
             return
         history, row = self._history(), self.item_list.currentRow()
         if self._run(self._mark_accepted) is None:
@@ -424,36 +361,18 @@ class BatchView(QWidget):
             self.open_applications[stored.id] = stored
         return True
 
-    def ready_to_send(self, item: BatchItem, action: str) -> bool:
-        """No "[placeholder]" left in the message on review, or "Send anyway" chosen; else
-        the first one is selected for filling in (see :mod:`bowout.gui.placeholder_check`)."""
-        from bowout.gui.placeholder_check import PlaceholderDialog
-        from bowout.gui.placeholder_check import unfilled as placeholders_in
-
-        names = placeholders_in(item.subject, item.body)
-        if not names or PlaceholderDialog.ask(self, names, action):
-            return True
-        in_subject = names[0] in item.subject
-        text = item.subject if in_subject else item.body
-        found = text.index(names[0])
-        start, length = to_qt_span(text, found, found + len(names[0]))
-        if in_subject:
-            self.subject_edit.setFocus()
-            self.subject_edit.setSelection(start, length)
-        else:
-            cursor = self.body_edit.textCursor()
-            cursor.setPosition(start)
-            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-            self.body_edit.setTextCursor(cursor)
-            self.body_edit.setFocus()
-        return False
-
     def batch_note(self) -> str:
         """The notes of each record of this batch (see :func:`batch_note`)."""
         accepted = self.open_applications.get(self.accepted_combo.currentData() or "")
         offer = self.reason() is Reason.OTHER_OFFER
         return batch_note(self.drafted_on, self.reason_combo.currentText(),
                           accepted.application if offer and accepted else None)  # fmt: skip
+
+    @Slot(str)
+    def history_changed(self, _record_id: str) -> None:
+        """The history changed elsewhere: list again now if in sight (else on showing)."""
+        if self.isVisible():
+            self.view_shown()
 
     def view_shown(self) -> None:
         """The view came into sight: list the open applications."""
@@ -464,4 +383,6 @@ def make(host: ViewHost) -> BatchView | None:
     """The batch view (None without a history: there would be no applications to tell)."""
     if host.context.history is None:
         return None
-    return BatchView(host.context)
+    view = BatchView(host.context)
+    host.events.changed.connect(view.history_changed)
+    return view

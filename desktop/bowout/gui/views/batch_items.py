@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: What the view says when there is nobody to tell.
 NOTHING_OPEN = (
-    "No other open applications: add them in Applications (Ctrl+Shift+A), by hand or from "
+    "No other open applications: add them in Applications (Ctrl+3), by hand or from "
     "a spreadsheet's CSV, then draft the messages here."
 )
 

@@ -1,6 +1,6 @@
 """Tell the others: the message on review to the mail app, or to an .eml when none answers.
 
-The same path as the main window's "Open in mail app" (:mod:`bowout.gui.sending`): a
+The same path as the main window's "Open in mail app" (:mod:`bowout.gui.window.sending`): a
 mailto: link (the body on the clipboard when it is too long for one); when no mail app
 answers it (:func:`bowout.gui.mail_link.open_mail_link`), that is said plainly and the
 message is offered as an .eml file, which Outlook, Thunderbird and Apple Mail open as a
@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from bowout.gui.sending import NO_MAIL_APP, hand_to_mail_app, offer_eml
+from bowout.gui.mail_link import NO_MAIL_APP, hand_to_mail_app, offer_eml
 from bowout.gui.views.batch_items import BatchItem, text_html
 
 if TYPE_CHECKING:
-    from bowout.gui.views.batch import BatchView
+    from PySide6.QtWidgets import QWidget
+
+    from bowout.gui.context import AppContext
+
+
+class ShowMessage(Protocol):
+    """The batch view's note above its list (an error in the alarm colour)."""
+
+    def __call__(self, text: str, *, error: bool = False) -> None: ...
+
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +36,10 @@ class BatchMail:
     are its methods :meth:`launch_mail_link`, :meth:`ask_save_eml` and
     :meth:`ask_save_path`."""
 
-    def __init__(self, view: BatchView) -> None:
-        self.view = view
+    def __init__(self, view: QWidget, context: AppContext, show_message: ShowMessage) -> None:
+        """``view``: the batch view (the dialogs' parent); ``context``: the profile for the
+        .eml's From; ``show_message``: where to say what happened."""
+        self.view, self.context, self.show_message = view, context, show_message
 
     def send(self, item: BatchItem) -> None:
         """Open ``item`` in the mail app; when none answers, say so and offer the .eml."""
@@ -36,7 +47,7 @@ class BatchMail:
         ok, message = hand_to_mail_app(
             item.subject, item.body, text_html(item.body), to, opener=self.launch_mail_link
         )
-        self.view.show_message(message, error=not ok)
+        self.show_message(message, error=not ok)
         if message == NO_MAIL_APP and self.ask_save_eml():
             self.save_eml(item)
 
@@ -56,15 +67,15 @@ class BatchMail:
         try:
             export_message(
                 path, item.subject, item.body, text_html(item.body),
-                profile=self.view.context.settings.profile, to=application.contact_email,
+                profile=self.context.settings.profile, to=application.contact_email,
                 language=item.situation.language,
             )  # fmt: skip
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
             logger.warning("could not save a batch .eml: %s", exc.strerror or "error")
-            self.view.show_message(f"Could not save {path}: {exc.strerror or exc}.", error=True)
+            self.show_message(f"Could not save {path}: {exc.strerror or exc}.", error=True)
             return None
-        self.view.show_message(
+        self.show_message(
             f"Saved {path.name}: open it in your mail app, which shows it as a draft to send."
         )
         return path
@@ -83,6 +94,6 @@ class BatchMail:
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The native save dialog, in the folder used last or Documents; None when
         cancelled."""
-        from bowout.gui.file_dialogs import save_file_name
+        from bowout.gui.dialogs.file_dialogs import save_file_name
 
         return save_file_name(self.view, title, suggested, file_filter)

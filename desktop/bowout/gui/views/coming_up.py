@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Slot
 from PySide6.QtGui import QBrush, QFont
@@ -30,15 +30,17 @@ from PySide6.QtWidgets import (
 
 from bowout.core import reminders as core
 from bowout.core.calendar_export import ItemKind
-from bowout.core.counting import counted
 from bowout.core.ui_dates import weekday_day_month
+from bowout.gui.plain_words import plain_tip
+from bowout.gui.views.calendar_words import EVENTS_NOTE, TASKS_NOTE, written_text
 from bowout.gui.widgets.dates import DayFirstDateEdit, local_day, mark_past, qdate
 from bowout.gui.widgets.list_actions import list_button
-from bowout.gui.widgets.message_line import MessageLine, alarm_colour, plain_tip, run_storage
+from bowout.gui.widgets.message_line import MessageLine, alarm_colour, run_storage
 from bowout.gui.widgets.readable_table import ReadableColumns
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
+    from bowout.storage import History
 
 logger = logging.getLogger(__name__)
 
@@ -52,19 +54,6 @@ DUE_CHARS, COMPANY_CHARS = 10, 14
 SIDE_MARGIN = 4
 #: The reminder uid of a row (on its first item).
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Which apps show which kind of item (they import one and ignore the other).
-EVENT_APPS = "Google Calendar, Outlook or Apple Calendar"
-TASK_APPS = "Thunderbird or a task app"
-EVENTS_NOTE = (
-    f"Exports all-day events with an alarm, for {EVENT_APPS}. "
-    f"Tick \u201cAs tasks\u201d for {TASK_APPS} (calendars above ignore tasks)."
-)
-TASKS_NOTE = (
-    f"Exports tasks, for {TASK_APPS}. "
-    f"{EVENT_APPS} show only events: untick \u201cAs tasks\u201d for them."
-)
-
-
 #: Said while the settle-by date is before today (a mistyped year, most often).
 PAST_SETTLE = "That date has already passed: check the year."
 
@@ -82,7 +71,7 @@ class ComingUpView(QWidget):
 
     def __init__(
         self,
-        history: Any,
+        history: History,
         reply_days: Callable[[], int],
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
@@ -192,7 +181,7 @@ class ComingUpView(QWidget):
     def choose_export_path(self, suggested: str) -> Path | None:
         """Ask where to write the calendar file (the dialog opens in the folder used last,
         or Documents); tests replace this method."""
-        from bowout.gui.file_dialogs import save_file_name
+        from bowout.gui.dialogs.file_dialogs import save_file_name
 
         return save_file_name(self, "Export to calendar", suggested, "Calendar files (*.ics)")
 
@@ -342,6 +331,11 @@ class ComingUpView(QWidget):
             )
         self.refresh(select_uid=reminder.uid)
 
+    @Slot()
+    def export_all(self) -> Path | None:
+        """Export every follow-up listed (see :meth:`export`)."""
+        return self.export(selected=False)
+
     def export(self, *, selected: bool) -> Path | None:
         """Write the follow-ups (the selected ones, or all of them: done ones as done, those
         of a withdrawal gone since the last export as cancelled) to an .ics file the user
@@ -371,14 +365,14 @@ class ComingUpView(QWidget):
         except OSError as exc:
             self.show_message(f"Could not write {path}: {exc.strerror or exc}.", error=True)
             return None
-        cancelled = f", {written.cancelled} cancelled" if written.cancelled else ""
-        where = TASK_APPS if kind is ItemKind.TASK else EVENT_APPS
-        what = "follow-up task" if kind is ItemKind.TASK else "follow-up event"
-        self.show_message(
-            f"{counted(written.written, what)} written to {path.name}{cancelled}; "
-            f"import it into {where}."
-        )
+        self.show_message(written_text(written, kind, path.name))
         return path
+
+    @Slot(str)
+    def history_changed(self, _record_id: str) -> None:
+        """The history changed elsewhere: list again now if in sight (else on showing)."""
+        if self.isVisible():
+            self.view_shown()
 
     def view_shown(self) -> None:
         """The view came into sight: list what is due now."""
@@ -388,7 +382,9 @@ class ComingUpView(QWidget):
 def make(host: ViewHost) -> ComingUpView | None:
     """The "Coming up" view over the host's history (None when there is no history). It
     lists nothing until first shown: computing every follow-up at start-up is wasted."""
-    if host.context.history is None:
-        return None
     context = host.context
-    return ComingUpView(context.history, lambda: context.settings.reply_days)
+    if context.history is None:
+        return None
+    view = ComingUpView(context.history, lambda: context.settings.reply_days)
+    host.events.changed.connect(view.history_changed)
+    return view

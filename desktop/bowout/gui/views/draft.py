@@ -14,14 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.gui.checklist_view import ChecklistView
-from bowout.gui.editor import FormatToolBar, RichEditor
-from bowout.gui.scenario_form import FormScrollArea, ScenarioForm
-from bowout.gui.subject_undo import SubjectUndo
-from bowout.gui.tone_panel import TonePanel
 from bowout.gui.widgets.call_branches import CallBranches
+from bowout.gui.widgets.checklist_view import ChecklistView
+from bowout.gui.widgets.editor import RichEditor
 from bowout.gui.widgets.follow_up_bar import FollowUpBar
+from bowout.gui.widgets.form_scroll import FormScrollArea
+from bowout.gui.widgets.format_bar import CommandMaker, FormatToolBar
 from bowout.gui.widgets.redraft_bar import RedraftBar
+from bowout.gui.widgets.scenario_form import ScenarioForm
+from bowout.gui.widgets.subject_undo import SubjectUndo
+from bowout.gui.widgets.tone_panel import TonePanel
 from bowout.settings import Settings
 
 #: The message side never gets narrower than this (pixels): at 640 wide the form shrinks.
@@ -35,7 +37,11 @@ class DraftView(QWidget):
     Only builds and lays out; the window connects the signals (see ``shell.py``).
     """
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, command: CommandMaker, parent: QWidget | None = None
+    ) -> None:
+        """``settings``: the spelling language and words; ``command``: makes the editing
+        commands' actions (the window's command table)."""
         super().__init__(parent)
         self.setObjectName("draft_view")
         self.form = ScenarioForm()
@@ -46,7 +52,7 @@ class DraftView(QWidget):
         self.subject_label = QLabel("Sub&ject:")
         self.subject_label.setBuddy(self.subject_edit)
         self._build_tabs(settings)
-        self.format_bar = FormatToolBar(self)  # attached to the editor, not the window
+        self.format_bar = FormatToolBar(command, self)  # attached to the editor, not the window
         self.format_bar.set_editor(self.editor)
         self.tone_list = TonePanel()
         tone_box = labelled(self.tone_list, "&Tone coach")

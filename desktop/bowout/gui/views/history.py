@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.gui.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
-from bowout.gui.message_box import use_app_icons
+from bowout.gui.dialogs.message_box import use_app_icons
+from bowout.gui.models.history_model import DATE_COLUMN, RECORD_ROLE, HistoryModel, count_text
 from bowout.gui.views.history_ops import (
     STATUS_FILTERS,
     DeleteCommand,
@@ -37,11 +37,13 @@ from bowout.gui.views.history_ops import (
     with_status,
 )
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
-from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
+from bowout.gui.widgets.message_line import MessageLine, run_storage
 from bowout.gui.widgets.record_details import RecordDetails
+from bowout.gui.widgets.undo_bar import UndoBar
 
 if TYPE_CHECKING:
     from bowout.gui.views import ViewHost
+    from bowout.storage.records import Record
 
 logger = logging.getLogger(__name__)
 
@@ -120,18 +122,8 @@ class HistoryView(QWidget):
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setObjectName("undo_bar")
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = plain_label(QLabel(self.undo_bar))
-        self.undo_label.setObjectName("undo_label")
-        self.undo_label.setWordWrap(True)
-        self.undo_button = list_button(self, "undo_button", "&Undo", "Undo the delete")
-        bar = QHBoxLayout(self.undo_bar)
-        bar.setContentsMargins(8, 2, 2, 2)
-        bar.addWidget(self.undo_label, 1)
-        bar.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.undo_bar = UndoBar("Undo the delete", self)
+        self.undo_label, self.undo_button = self.undo_bar.undo_label, self.undo_bar.undo_button
         self.undo_button.clicked.connect(self.undo_stack.undo)
 
     def _build_actions(self) -> None:
@@ -151,7 +143,7 @@ class HistoryView(QWidget):
         )
         self.open_button.clicked.connect(self._open_selected)
         self.duplicate_button.clicked.connect(self._duplicate_selected)
-        self.delete_button.clicked.connect(self._delete_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self._restore_selected)
         self.empty_trash_button.clicked.connect(self._empty_trash)
 
@@ -209,12 +201,11 @@ class HistoryView(QWidget):
 
     def show_undo_bar(self, text: str) -> None:
         """Offer "Undo" after a delete."""
-        self.undo_label.setText(text)
-        self.undo_bar.show()
+        self.undo_bar.offer(text)
 
     def hide_undo_bar(self) -> None:
         """Hide the undo offer (after an undo, or when the trash was emptied)."""
-        self.undo_bar.hide()
+        self.undo_bar.withdraw()
 
     # -- listing --------------------------------------------------------------------------
 
@@ -268,7 +259,7 @@ class HistoryView(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
 
-    def selected_record(self) -> Any:
+    def selected_record(self) -> Record | None:
         """The record on the selected row, or None."""
         rows = self.view.selectionModel().selectedRows()
         return rows[0].data(RECORD_ROLE) if rows else None
@@ -326,9 +317,11 @@ class HistoryView(QWidget):
             self.duplicate_requested.emit(record)
 
     @Slot()
-    def _delete_selected(self) -> None:
+    def delete_selected(self) -> None:
+        """Move the selected withdrawal to the trash (Undo brings it back)."""
         record = self.selected_record()
         if record is None or self._in_trash:
+            self.show_message("Select a withdrawal in the list first; then delete it.")
             return
         row = self.view.selectionModel().selectedRows()[0].row()
         below = row + 1 if row + 1 < self.model.rowCount() else row - 1
@@ -355,6 +348,13 @@ class HistoryView(QWidget):
             self.history.ready = True  # type: ignore[attr-defined]
         self.refresh()
 
+    @Slot(str)
+    def history_changed(self, record_id: str) -> None:
+        """The history changed elsewhere: list it again now if in sight, selecting
+        ``record_id`` ("" : keep the selection); a hidden view lists on showing."""
+        if self.isVisible():
+            self.refresh(select_id=record_id or None)
+
     @Slot()
     def focus_search(self) -> None:
         """Put the cursor in the search box, its text selected for typing over."""
@@ -364,7 +364,7 @@ class HistoryView(QWidget):
     @Slot()
     def _delete_or_noop(self) -> None:
         if not self._in_trash:
-            self._delete_selected()
+            self.delete_selected()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the search box moves into the list, as in a launcher."""
@@ -392,6 +392,7 @@ def make(host: ViewHost) -> HistoryView | None:
         return None
     view = HistoryView(DeferredHistory(host.context.history))
     attach_summary(view, host.context)
-    view.open_requested.connect(host.open_record)
-    view.duplicate_requested.connect(host.duplicate_record)
+    view.open_requested.connect(host.session.open_record)
+    view.duplicate_requested.connect(host.session.duplicate_record)
+    host.events.changed.connect(view.history_changed)
     return view

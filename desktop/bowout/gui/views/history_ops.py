@@ -11,7 +11,11 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 if TYPE_CHECKING:
-    from bowout.gui.views.history import HistoryView
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QUndoStack
+
+    from bowout.storage.records import Record
 
 #: Columns the narrow list beside the draft leaves to the details (role, stage, channel).
 HIDDEN_COLUMNS = (1, 2, 3)
@@ -25,9 +29,26 @@ class HistoryLike(Protocol):
     def list(self) -> Sequence[Any]: ...
     def search(self, query: str) -> Sequence[Any]: ...
     def delete(self, record_id: str) -> None: ...
-    def restore(self, record_id: str) -> Any: ...
+    def restore(self, record_id: str) -> Record: ...
     def trash(self) -> Sequence[Any]: ...
     def empty_trash(self) -> int: ...
+
+
+class HistoryList(Protocol):
+    """What the delete and empty-trash commands need of the history view
+    (:class:`bowout.gui.views.history.HistoryView`)."""
+
+    @property
+    def history(self) -> HistoryLike: ...
+    @property
+    def undo_stack(self) -> QUndoStack: ...
+
+    def run_storage(self, call: Callable[[], object]) -> bool: ...
+    def show_message(self, text: str, *, error: bool = False) -> None: ...
+    def show_undo_bar(self, text: str) -> None: ...
+    def hide_undo_bar(self) -> None: ...
+    def refresh(self, select_id: str | None = None) -> None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
 
 
 def fold(text: str) -> str:
@@ -36,13 +57,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def describe(record: Any) -> str:
+def describe(record: Record) -> str:
     """A short human name for a record: "Acme — Data analyst"."""
     parts = [str(p) for p in (record.company, record.role) if p]
     return " — ".join(parts) or "Untitled withdrawal"
 
 
-def haystack(record: Any) -> str:
+def haystack(record: Record) -> str:
     """The text a search in the trash looks through (the history searches its own)."""
     fields = ("company", "role", "contact", "recruiter", "subject", "notes")
     return " ".join(str(getattr(record, name, "") or "") for name in fields)
@@ -56,7 +77,7 @@ def with_status(records: Sequence[Any], status: str) -> list[Any]:
 class DeleteCommand(QUndoCommand):
     """Move one record to the trash; undo restores it from there."""
 
-    def __init__(self, view: HistoryView, record: Any, neighbour_id: str | None) -> None:
+    def __init__(self, view: HistoryList, record: Record, neighbour_id: str | None) -> None:
         super().__init__(f"Delete {describe(record)}")
         self._view = view
         self._record = record
@@ -103,7 +124,7 @@ def configure_table(view: QTableView) -> None:
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
-def empty_trash(view: HistoryView) -> None:
+def empty_trash(view: HistoryList) -> None:
     """Ask, then delete the trash for good; earlier deletes can no longer be undone."""
     ids: list[str] = []
     view.run_storage(lambda: ids.extend(r.id for r in view.history.trash()))

@@ -8,7 +8,7 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -29,8 +29,11 @@ from bowout.gui.widgets.message_line import plain_label
 from bowout.gui.widgets.summary_chart import SummaryChart
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QAbstractButton, QLayout, QLineEdit
+
     from bowout.gui.context import AppContext
-    from bowout.gui.views.history import HistoryView
+    from bowout.gui.views.history_ops import HistoryLike
 
 logger = logging.getLogger(__name__)
 
@@ -178,7 +181,24 @@ class HistorySummary(QFrame):
         self.refresh()
 
 
-def attach_summary(view: HistoryView, context: AppContext) -> HistorySummary:
+class SummaryHost(Protocol):
+    """What the summary needs of the history view it sits in
+    (:class:`bowout.gui.views.history.HistoryView`)."""
+
+    @property
+    def history(self) -> HistoryLike: ...
+    @property
+    def search_edit(self) -> QLineEdit: ...
+    @property
+    def trash_button(self) -> QAbstractButton: ...
+    @property
+    def model(self) -> QAbstractItemModel: ...
+
+    def show_message(self, text: str, *, error: bool = False) -> None: ...
+    def layout(self) -> QLayout | None: ...
+
+
+def attach_summary(view: SummaryHost, context: AppContext) -> HistorySummary:
     """Put the summary above the history list; it follows the list's refreshes (unfiltered
     ones: a search narrows the list, not the history) and remembers dismissals in the
     settings."""

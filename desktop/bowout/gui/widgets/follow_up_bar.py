@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from bowout.gui.history_model import local_time_text
+from bowout.gui.models.history_model import local_time_text
 from bowout.gui.widgets.message_line import plain_label
 
+if TYPE_CHECKING:
+    from bowout.storage.records import Record
 
-def is_sent(record: Any) -> bool:
+
+def is_sent(record: Record | None) -> bool:
     """True for a kept record that was marked sent."""
     return record is not None and record.status == "sent" and bool(record.sent)
 
 
-def is_closed(record: Any) -> bool:
+def is_closed(record: Record | None) -> bool:
     """True when the record's message is kept as it is: it was sent, or the conversation
     resolved it (nothing was withdrawn). Its text is never rewritten by the window."""
     return is_sent(record) or (record is not None and record.outcome == "resolved")
@@ -51,7 +54,7 @@ class FollowUpBar(QWidget):
         row.addWidget(self.new_version_button)
         self.setVisible(False)
 
-    def show_record(self, record: Any) -> None:
+    def show_record(self, record: Record | None) -> None:
         """Show the bar for a sent or resolved record (hide it otherwise)."""
         sent, closed = is_sent(record), is_closed(record)
         self.setVisible(closed)
@@ -59,8 +62,8 @@ class FollowUpBar(QWidget):
             return
         self.replied_button.setVisible(sent)
         self.note_button.setVisible(sent)
-        if sent:
-            text = f"Sent {local_time_text(record.sent)}: kept as it went out (read only)."
+        if sent and record is not None:
+            text = f"Sent {local_time_text(record.sent or '')}: kept as it went out (read only)."
         else:
             text = "Resolved, no withdrawal sent: the message is kept as it was (read only)."
         self.label.setText(text)

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QLabel, QWidget
 
 from bowout.core.errors import BowOutError
@@ -32,13 +31,6 @@ def plain_label(label: QLabel) -> QLabel:
     """
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-def plain_tip(text: str) -> str:
-    """``text`` for a tooltip, shown as typed (tooltips guess rich text as labels do)."""
-    if not QtGuiNamespace.mightBeRichText(text):
-        return text
-    return QtGuiNamespace.convertFromPlainText(text)
 
 
 def alarm_colour(palette: QPalette) -> QColor:

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QWidget,
 )
 
-from bowout.gui.views import ViewSpec
+
+@dataclasses.dataclass(frozen=True)
+class ViewSpec:
+    """One entry of the side navigation.
+
+    ``module`` is the dotted module with ``make(host)`` ("" for the draft itself, which is
+    always there); ``icon`` a qtawesome name; ``shortcut`` the key that shows the view.
+    """
+
+    key: str
+    label: str
+    icon: str
+    shortcut: str
+    module: str = ""
 
 
 class Navigation(QListWidget):
@@ -87,40 +100,3 @@ class Navigation(QListWidget):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.keys):
             self.view_chosen.emit(self.keys[row])
-
-
-def view_actions(
-    owner: QWidget, views: Sequence[ViewSpec], taken: Sequence[QAction], show: Callable[[str], None]
-) -> list[QAction]:
-    """An action with its shortcut for each view no existing action already shows (the
-    draft and the history have menu actions of their own); ``show`` gets the view's key.
-    Each goes in the menu that holds the last of ``taken`` with a view's shortcut (View)."""
-    shortcuts = {QKeySequence(view.shortcut).toString() for view in views}
-    used = {action.shortcut().toString() for action in taken}
-    homes = [a for a in taken if a.shortcut().toString() in shortcuts]
-    menus = [m for m in homes[-1].associatedObjects() if isinstance(m, QMenu)] if homes else []
-    made = []
-    for view in views:
-        if not view.module or QKeySequence(view.shortcut).toString() in used:
-            continue
-        action = QAction(view.label, owner)
-        action.setObjectName(f"{view.key}_view_action")
-        action.setShortcut(QKeySequence(view.shortcut))
-        action.setStatusTip(f"Show {view.label.replace('&', '')} beside the draft")
-        action.triggered.connect(lambda _checked=False, key=view.key: show(key))
-        owner.addAction(action)
-        for menu in menus:
-            after = _after(menu, homes[-1])
-            if after is None:
-                menu.addAction(action)
-            else:
-                menu.insertAction(after, action)
-        made.append(action)
-    return made
-
-
-def _after(menu: QMenu, action: QAction) -> QAction | None:
-    """The action following ``action`` in ``menu`` (None: it is the last)."""
-    actions = menu.actions()
-    index = actions.index(action) + 1
-    return actions[index] if index < len(actions) else None

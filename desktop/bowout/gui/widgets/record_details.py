@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from bowout.gui.history_model import channel_label, local_time_text, stage_label, status_text
+from bowout.gui.models.history_model import channel_label, local_time_text, stage_label, status_text
 from bowout.storage.timeline import EVENT_KINDS
+
+if TYPE_CHECKING:
+    from bowout.storage.records import Record
 
 #: How much of an event's text the details show (its first line, cut here).
 EVENT_TEXT_CHARS = 80
@@ -24,7 +27,7 @@ READ_ALL = "Read all"
 NOTHING_SELECTED = "Select a withdrawal to see its details; click it to open it in the draft."
 
 
-def timeline(record: Any) -> list[tuple[str, str]]:
+def timeline(record: Record) -> list[tuple[str, str]]:
     """(event, local time) pairs, oldest first: created, last changed, sent (those known)."""
     events = [("Created", record.created), ("Changed", getattr(record, "updated", "") or "")]
     events.append(("Sent", getattr(record, "sent", None) or ""))
@@ -35,7 +38,7 @@ def timeline(record: Any) -> list[tuple[str, str]]:
     return [(name, when) for name, when in shown if when]
 
 
-def event_lines(record: Any, whole: frozenset[int] = frozenset()) -> list[tuple[str, bool]]:
+def event_lines(record: Record, whole: frozenset[int] = frozenset()) -> list[tuple[str, bool]]:
     """The record's timeline, oldest first, one line an event: date, what happened (and the
     reply kind), channel, and its text: the first line cut at :data:`EVENT_TEXT_CHARS`, or
     all of it for the events numbered in ``whole``. Each with True when some text is left
@@ -58,7 +61,7 @@ def event_lines(record: Any, whole: frozenset[int] = frozenset()) -> list[tuple[
     return lines
 
 
-def details_html(record: Any, whole: frozenset[int] = frozenset()) -> str:
+def details_html(record: Record, whole: frozenset[int] = frozenset()) -> str:
     """The record as short HTML lines (every value escaped); the timeline events numbered
     in ``whole`` with all their text, the others cut with a "Read all" link (``event:N``)."""
     title = " — ".join(escape(str(p)) for p in (record.company, record.role) if p)
@@ -99,13 +102,13 @@ class RecordDetails(QLabel):
         )
         self.setOpenExternalLinks(False)
         self.linkActivated.connect(self._read_all)
-        self._record: Any = None
+        self._record: Record | None = None
         self._whole: frozenset[int] = frozenset()
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.show_record(None)
 
-    def show_record(self, record: Any) -> None:
+    def show_record(self, record: Record | None) -> None:
         """Show ``record`` (None: the hint); another record starts with entries cut again."""
         if record is None or self._record is None or record.id != self._record.id:
             self._whole = frozenset()
@@ -121,7 +124,7 @@ class RecordDetails(QLabel):
             self.show_record(self._record)
 
 
-def describe_plain(record: Any) -> str:
+def describe_plain(record: Record) -> str:
     """The details as one plain line, for screen readers."""
     every = frozenset(range(len(getattr(record, "timeline", None) or [])))
     text = re.sub(r"<[^>]+>", "", details_html(record, every).replace("<br>", ". "))

@@ -8,7 +8,7 @@ draft", and on request the paragraphs that would change.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.situation import Situation
+
+if TYPE_CHECKING:
+    from bowout.core.draft import Draft
 
 #: Situation field -> the words the form shows for it (others: the field name in words).
 FIELD_LABELS = {
@@ -124,7 +127,7 @@ class RedraftBar(QFrame):
         button.setAccessibleName(accessible)
         return button
 
-    def offer(self, basis: Any, draft: Any, message_text: str, *, own: bool = True) -> None:
+    def offer(self, basis: Draft, draft: Draft, message_text: str, *, own: bool = True) -> None:
         """Show the decision: the message was written for ``basis`` (a Draft), the form now
         composes ``draft``; ``message_text`` is what the editor holds; ``own``: it holds
         the user's words (else an earlier draft, after an undo)."""

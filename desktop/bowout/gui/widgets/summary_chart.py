@@ -52,7 +52,7 @@ class SummaryChart(QWidget):
         self.setToolTip(description)
         self.update()
 
-    def colour(self, key: Any) -> QColor:
+    def colour(self, key: object) -> QColor:
         """The colour of a category (for the legend)."""
         return self.colours[key]
 

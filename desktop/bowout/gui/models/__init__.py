@@ -1,0 +1,1 @@
+"""Qt item models over the history (what the list views show)."""

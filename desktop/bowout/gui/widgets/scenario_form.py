@@ -1,0 +1,369 @@
+"""The scenario picker: stage, reason, channel (with advice), relationship facts and names."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout.core.addressing import greeting_name
+from bowout.core.errors import InputError
+from bowout.core.names import parse_name
+from bowout.core.situation import (
+    MAX_FIELD_CHARS,
+    Channel,
+    Reason,
+    Situation,
+    Stage,
+    check_email_address,
+)
+from bowout.gui.widgets.goodwill_panel import GoodwillPanel
+from bowout.gui.widgets.language_picker import LanguagePicker
+from bowout.gui.widgets.length_limit import LengthLimit, too_long
+from bowout.gui.widgets.message_line import alarm_colour
+from bowout.gui.widgets.negotiate_panel import NegotiatePanel
+from bowout.gui.widgets.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.wording_bar import WordingBar
+
+if TYPE_CHECKING:
+    from bowout.core.advice import Advice
+
+logger = logging.getLogger(__name__)
+
+#: Situation field -> check-box text (with mnemonic) and accessible name.
+RELATIONSHIP_FACTS = {
+    "rapport": ("We &built real rapport", "Real rapport with the contact"),
+    "via_recruiter": ("&Came in through a recruiter", "Applied through a recruiter"),
+    "linkedin_main": ("&LinkedIn was our main channel", "LinkedIn was the main channel"),
+    "keep_door_open": ("&Keep the door open", "Keep the door open for later"),
+}
+#: Name fields: object name, label (with mnemonic), Situation field, placeholder.
+NAME_FIELDS = (
+    ("contact_edit", "Contact na&me:", "contact", "Who you have been talking to"),
+    ("role_edit", "R&ole:", "role", "The job title"),
+    ("company_edit", "Compan&y:", "company", "The employer"),
+    ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
+    ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
+)
+#: What a refusal calls each name field ("that company name is 5,002 characters long").
+FIELD_WORDS = {"contact": "contact name", "role": "role", "company": "company name",
+               "recruiter": "recruiter's name", "greeting": "greeting"}  # fmt: skip
+#: Characters a picker shows at its narrowest (it grows with the panel).
+COMBO_MIN_CHARS = 14
+#: Data value of the channel combo's first entry: follow the recommendation.
+RECOMMENDED = ""
+#: Typing in a name field redrafts once the typing pauses this long (milliseconds), or
+#: when the field is left: one redraft (and one undo step) per name, not one per letter.
+TYPING_PAUSE_MS = 500
+
+
+class ScenarioForm(QWidget):
+    """Emits ``situation_changed`` whenever anything the draft depends on changes (for
+    typed text, once the typing pauses or the field is left: see :data:`TYPING_PAUSE_MS`)."""
+
+    situation_changed = Signal()
+    #: Typed or pasted text was refused (too long); the sentence that says so.
+    input_refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scenario_form")
+        self._advice: Advice | None = None
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setObjectName("typing_timer")
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.situation_changed)
+        # Shown beside the message by the window, read here with the rest of the situation.
+        self.wording_bar = WordingBar()
+        self._build_pickers()
+        self._build_facts()
+        self._build_names()
+        self.visa_panel = VisaPanel(self)
+        self.negotiate_panel = NegotiatePanel(self)
+        self.negotiate_panel.changed.connect(self.situation_changed)
+        self.stage_combo.currentIndexChanged.connect(self._offer_negotiation)
+        self.reason_combo.currentIndexChanged.connect(self._offer_negotiation)
+        self._offer_negotiation()
+        self.goodwill_panel = GoodwillPanel(self)
+        self.goodwill_panel.changed.connect(self.situation_changed)
+        for changed in (
+            self.stage_combo.currentIndexChanged,
+            self.reason_combo.currentIndexChanged,
+            self.negotiate_panel.changed,
+        ):
+            changed.connect(self._offer_goodwill)
+        self._offer_goodwill()
+        self.wording_bar.changed.connect(self.situation_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pickers)
+        layout.addWidget(self.negotiate_panel)
+        layout.addWidget(self.goodwill_panel)
+        layout.addWidget(self.facts_box)
+        layout.addWidget(self.names_box)
+        layout.addWidget(self.visa_panel)
+        layout.addStretch(1)
+        self.visa_panel.changed.connect(self.situation_changed)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        # Long entries ("Offer accepted (rescinding)") must not widen the whole panel on a
+        # small screen; the open list still shows them in full.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_MIN_CHARS)
+        combo.currentIndexChanged.connect(self.situation_changed)
+        return combo
+
+    def _build_pickers(self) -> None:
+        self.pickers = QGroupBox("Situation", self)
+        self.pickers.setObjectName("situation_group")
+        self.stage_combo = self._combo("stage_combo", "Stage of the application")
+        for stage in Stage:
+            self.stage_combo.addItem(stage.label, stage.value)
+        self.reason_combo = self._combo("reason_combo", "Reason for withdrawing")
+        for reason in Reason:
+            self.reason_combo.addItem(reason.label, reason.value)
+        self.reason_combo.setCurrentIndex(list(Reason).index(Reason.NONE))
+        self.channel_combo = self._combo("channel_combo", "How to tell them")
+        self.channel_combo.addItem("Recommended", RECOMMENDED)
+        for channel in Channel:
+            self.channel_combo.addItem(channel.label, channel.value)
+        self.rationale_label = QLabel(self)
+        self.rationale_label.setObjectName("rationale_label")
+        self.rationale_label.setWordWrap(True)
+        self.rationale_label.setAccessibleName("Why this channel is recommended")
+        form = QFormLayout(self.pickers)
+        form.addRow(self._label("&Stage:", self.stage_combo), self.stage_combo)
+        form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
+        form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
+        form.addRow(self.rationale_label)
+        self.language_picker = LanguagePicker(self)
+        self.language_picker.changed.connect(self.situation_changed)
+        language = self.language_picker.language_combo
+        form.addRow(self._label("Lan&guage:", language), self.language_picker)
+
+    def _build_facts(self) -> None:
+        self.facts_box = QGroupBox("Relationship", self)
+        self.facts_box.setObjectName("relationship_group")
+        layout = QVBoxLayout(self.facts_box)
+        self.fact_checks = add_fact_checks(
+            RELATIONSHIP_FACTS, self.facts_box, layout, self.situation_changed
+        )
+
+    def _build_names(self) -> None:
+        self.names_box = QGroupBox("People and role", self)
+        self.names_box.setObjectName("names_group")
+        form = QFormLayout(self.names_box)
+        self.name_edits: dict[str, QLineEdit] = {}
+        for object_name, label, field, hint in NAME_FIELDS:
+            edit = QLineEdit(self.names_box)
+            edit.setObjectName(object_name)
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            edit.setAccessibleDescription(hint)
+            edit.setPlaceholderText(hint)
+            limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, FIELD_WORDS[field])
+            limit.refused.connect(functools.partial(self._refused, FIELD_WORDS[field]))
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(functools.partial(self._text_changed, edit))
+            edit.editingFinished.connect(self.finish_typing)
+            self.name_edits[field] = edit
+            form.addRow(self._label(label, edit), edit)
+        self.contact_edit = self.name_edits["contact"]
+        self.role_edit = self.name_edits["role"]
+        self.company_edit = self.name_edits["company"]
+        self.recruiter_edit = self.name_edits["recruiter"]
+        self.greeting_edit = self.name_edits["greeting"]
+        self.contact_edit.textChanged.connect(self._suggest_greeting)
+        self.wording_bar.changed.connect(self._suggest_greeting)
+        self.fact_checks["rapport"].toggled.connect(self._suggest_greeting)
+        self.contact_email_edit = QLineEdit(self.names_box)
+        self.contact_email_edit.setObjectName("contact_email_edit")
+        self.contact_email_edit.setAccessibleName("Contact email")
+        self.contact_email_edit.setAccessibleDescription("Fills To: in the mail app and .eml")
+        self.contact_email_edit.setPlaceholderText("For To: in your mail app (optional)")
+        limit = LengthLimit.attach(self.contact_email_edit, MAX_FIELD_CHARS, "email address")
+        limit.refused.connect(functools.partial(self._refused, "email address"))
+        self.contact_email_edit.setClearButtonEnabled(True)
+        self.contact_email_edit.textChanged.connect(self._email_changed)
+        self.contact_email_edit.editingFinished.connect(self.finish_typing)
+        form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
+                       self.contact_email_edit)  # fmt: skip
+        self.email_problem = ""
+
+    def _refused(self, label: str, length: int) -> None:
+        self.input_refused.emit(too_long(label, length, MAX_FIELD_CHARS))
+
+    @Slot()
+    def _suggest_greeting(self) -> None:
+        # The greeting field shows, greyed, what the draft will use when left empty.
+        rapport = self.fact_checks["rapport"].isChecked()
+        default = greeting_name(parse_name(self.contact_edit.text()), self.wording_bar.voice(),
+                                familiar=rapport)  # fmt: skip
+        self.greeting_edit.setPlaceholderText(default or "First name unless you say otherwise")
+
+    @Slot(str)
+    def _email_changed(self, text: str) -> None:
+        try:
+            check_email_address(text)
+        except InputError as exc:
+            self.email_problem = str(exc)
+        else:
+            self.email_problem = ""
+        self.contact_email_edit.setToolTip(self.email_problem)
+        self.contact_email_edit.setStyleSheet(
+            f"QLineEdit {{ border: 2px solid {alarm_colour(self.palette()).name()}; }}"
+            if self.email_problem
+            else ""
+        )
+        self._text_changed(self.contact_email_edit)
+
+    def _text_changed(self, edit: QLineEdit, *_: object) -> None:
+        """A letter typed: redraft when the typing pauses. Text set by the program (not
+        typed: ``isModified`` is off) redrafts at once."""
+        if self.signalsBlocked():  # set_situation emits once at its end
+            return
+        if edit.isModified():
+            self.typing_timer.start()
+        else:
+            self.typing_timer.stop()
+            self.situation_changed.emit()
+
+    @Slot()
+    def finish_typing(self) -> None:
+        """Redraft now if typed text is still waiting for the pause (the field was left, or
+        the window is about to save, send or copy)."""
+        if self.typing_timer.isActive():
+            self.typing_timer.stop()
+            self.situation_changed.emit()
+
+    def typing_pending(self) -> bool:
+        """True while typed text waits for the pause before the draft follows it."""
+        return self.typing_timer.isActive()
+
+    @Slot()
+    def _offer_negotiation(self) -> None:
+        self.negotiate_panel.offer(
+            Stage(self.stage_combo.currentData()), Reason(self.reason_combo.currentData())
+        )
+
+    @Slot()
+    def _offer_goodwill(self) -> None:
+        stage = Stage(self.stage_combo.currentData())
+        reason = Reason(self.reason_combo.currentData())
+        kind = self.negotiate_panel.facts(stage, reason)["kind"]
+        self.goodwill_panel.offer(stage, reason, kind)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    # -- reading and writing --------------------------------------------------------------
+
+    def situation(self) -> Situation:
+        """The situation the form describes (the channel is None when following advice)."""
+        channel_value = self.channel_combo.currentData()
+        facts: dict[str, Any] = {name: box.isChecked() for name, box in self.fact_checks.items()}
+        facts.update(self.visa_panel.facts())
+        stage = Stage(self.stage_combo.currentData())
+        reason = Reason(self.reason_combo.currentData())
+        return Situation(
+            stage=stage,
+            reason=reason,
+            channel=Channel(channel_value) if channel_value else None,
+            contact=self.contact_edit.text(),
+            role=self.role_edit.text(),
+            company=self.company_edit.text(),
+            recruiter=self.recruiter_edit.text(),
+            greeting=self.greeting_edit.text(),
+            # An address being typed is not used until it is one (the field is marked).
+            contact_email="" if self.email_problem else self.contact_email_edit.text().strip(),
+            voice=self.wording_bar.voice(),
+            language=self.language_picker.language(),
+            address=self.language_picker.address(),
+            wording=self.wording_bar.wording(),
+            **self.negotiate_panel.facts(stage, reason),
+            goodwill=self.goodwill_panel.choices(),
+            **facts,
+        )
+
+    def set_situation(self, situation: Situation) -> None:
+        """Show a saved situation, emitting ``situation_changed`` once at the end."""
+        self.blockSignals(True)
+        try:
+            self.stage_combo.setCurrentIndex(self.stage_combo.findData(situation.stage.value))
+            self.reason_combo.setCurrentIndex(self.reason_combo.findData(situation.reason.value))
+            channel = situation.channel.value if situation.channel else RECOMMENDED
+            self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel))
+            for name, box in self.fact_checks.items():
+                box.setChecked(bool(getattr(situation, name)))
+            for field, edit in self.name_edits.items():
+                edit.setText(getattr(situation, field))
+            self.contact_email_edit.setText(situation.contact_email)
+            self.wording_bar.set_choice(situation.voice, situation.wording)
+            self.language_picker.set_choice(situation.language, situation.address)
+            self.negotiate_panel.set_facts(
+                situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
+            )
+            self.goodwill_panel.set_choices(situation.goodwill)
+            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date",
+                     "country")  # fmt: skip
+            self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
+        finally:
+            self.blockSignals(False)
+        self.typing_timer.stop()  # what was being typed is replaced by the saved situation
+        self._offer_goodwill()
+        self.situation_changed.emit()
+
+    @Slot(object)
+    def set_advice(self, advice: Advice) -> None:
+        """Mark the recommended channel in the combo and show why."""
+        if advice == self._advice:
+            return
+        self._advice = advice
+        self.channel_combo.setItemText(0, f"Recommended: {advice.channel.label}")
+        for index, channel in enumerate(Channel, start=1):
+            mark = " (recommended)" if channel is advice.channel else ""
+            self.channel_combo.setItemText(index, channel.label + mark)
+        self.rationale_label.setText(advice.rationale)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in the order the form shows them, top to bottom (for Tab)."""
+        return [
+            self.stage_combo,
+            self.reason_combo,
+            self.channel_combo,
+            self.language_picker.language_combo,
+            self.language_picker.address_combo,
+            *self.negotiate_panel.focus_chain(),
+            *self.goodwill_panel.focus_chain(),
+            *self.fact_checks.values(),
+            self.contact_edit,
+            self.contact_email_edit,
+            *(edit for field, edit in self.name_edits.items() if field != "contact"),
+            *self.visa_panel.focus_chain(),
+        ]
+
+    def names(self) -> list[str]:
+        """The names typed in the form (accepted by the spell checker)."""
+        return [edit.text() for edit in self.name_edits.values() if edit.text()]
+
+    def wording_shown(self, wording: int, wordings: int) -> None:
+        """Tell the wording bar which phrasing the composer used."""
+        self.wording_bar.show_wording(wording, wordings)

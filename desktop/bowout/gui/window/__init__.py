@@ -1,0 +1,1 @@
+"""The main window: the shell, its collaborators, its commands and menus."""
