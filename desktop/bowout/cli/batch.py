@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bowout.cli.draft import add_tone_flag, greeting_type
+from bowout.cli.situation_flags import add_tone_flag, greeting_type
 from bowout.core.applications import Application
 from bowout.core.draft import Draft
 from bowout.core.situation import Reason, Voice

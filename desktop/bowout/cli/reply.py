@@ -31,7 +31,7 @@ def kinds_help() -> str:
 
 def add_parser(sub: SubParsers) -> None:
     """Register ``reply`` on the top-level subparsers."""
-    from bowout.cli.draft import add_situation_flags
+    from bowout.cli.situation_flags import add_situation_flags
 
     p = sub.add_parser(
         "reply",
@@ -65,8 +65,9 @@ def add_parser(sub: SubParsers) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Compose the answer and print it; InputError when neither --record nor --stage is given."""
-    from bowout.cli.draft import profile_from_args, situation_from_args, user_template_dirs
+    from bowout.cli.draft import profile_from_args, user_template_dirs
     from bowout.cli.language import address_of, language_of
+    from bowout.cli.situation_flags import situation_from_args
     from bowout.core.composer import Composer
 
     subject = ""
