@@ -1,0 +1,131 @@
+"""The text around a message's sentences: the values its templates see, and the tidying of
+what the layout templates leave (spacing of optional parts, numbered steps, paragraphs and
+their HTML). Used by :mod:`bowout.core.composer` at every draft."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from bowout.core import addressing
+from bowout.core.negotiation import point_of
+from bowout.core.pack import load_pack
+from bowout.core.situation import Channel, Money, Profile, Situation
+from bowout.core.wording import SLOTS
+
+#: Profile fields a signature leaves out when empty (no placeholder).
+OPTIONAL = ("your_email", "your_phone")
+
+
+def tidy(text: str) -> str:
+    """Collapse the spacing left by optional template parts: single spaces, one blank line."""
+    # One pass (it runs on every message of every keystroke): a regex over the joined text
+    # took twice as long.
+    out: list[str] = []
+    blank = True  # no blank line at the start
+    for raw in text.split("\n"):
+        # Most lines need no change: printable (so no tab, no-break space or other
+        # whitespace but the plain space), no double space, nothing at either end.
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line = raw
+        else:
+            line = " ".join(raw.split())
+        if line:
+            out.append(line)
+            blank = False
+        elif not blank:
+            out.append("")
+            blank = True
+    if out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def number_steps(text: str) -> str:
+    """Replace each leading "#." with 1., 2., ... so optional steps never leave gaps."""
+    lines = text.split("\n")
+    number = 0
+    for index, line in enumerate(lines):
+        if line.startswith("#."):
+            number += 1
+            lines[index] = f"{number}.{line[2:]}"
+    return "\n".join(lines)
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """Split tidy text into paragraphs of lines (for the HTML version)."""
+    return [block.split("\n") for block in text.split("\n\n") if block]
+
+
+_BR = Markup("<br>")
+
+
+def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[str, Any]:
+    """``context`` for ``email.html.j2``: the paragraphs as lines, and each one escaped and
+    joined with ``<br>`` (markupsafe escapes each line; the joins are markup)."""
+    return {**context, "paragraphs": blocks, "html_paragraphs": [_BR.join(b) for b in blocks]}
+
+
+def paid_money(situation: Situation) -> str:
+    """The money received, as the language pack names it ("the signing bonus and the
+    relocation assistance"); "" when none was received."""
+    pack = load_pack(situation.language)
+    items = [
+        pack.word("money", name)
+        for name, value in (
+            ("signing_bonus", situation.signing_bonus),
+            ("relocation_assistance", situation.relocation_assistance),
+        )
+        if value is Money.PAID
+    ]
+    return pack.word("money", "and").join(items)
+
+
+def template_context(situation: Situation, profile: Profile, channel: Channel) -> dict[str, Any]:
+    """The values templates see, in the words of ``situation.language``'s pack. Every
+    value is data: nothing here is ever template source."""
+    language = situation.language
+    pack = load_pack(language)
+    blanks = addressing.placeholders(language)
+    given = {
+        "contact": situation.contact,
+        "role": situation.role,
+        "company": situation.company,
+        # Running text names people in reading order ("Mary O'Brien-Smith", not the
+        # "O'Brien-Smith, Mary" an HR export gives).
+        "recruiter": addressing.reference_name(situation.recruiter) or situation.recruiter,
+        "your_name": addressing.own_name(profile.name),
+        "your_email": profile.email.strip(),
+        "your_phone": profile.phone.strip(),
+    }
+    context: dict[str, Any] = {key: value or blanks[key] for key, value in given.items()}
+    # The profile's email and phone are optional: an empty one leaves its signature line out
+    # (the welcome says so), rather than a placeholder the tone coach then objects to.
+    for key in OPTIONAL:
+        context[key] = given[key]
+    for key in ("contact", "role", "company", "recruiter"):
+        context[f"{key}_given"] = bool(given[key])
+    context.update(
+        stage=situation.stage.value,
+        reason=situation.reason.value,
+        channel=channel.value,
+        voice=situation.voice.value,
+        addressee=addressing.contact_addressee(situation),
+        spoken_addressee=addressing.contact_addressee(situation, spoken=True),
+        recruiter_addressee=addressing.recruiter_addressee(situation),
+        manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
+        start_date=pack.long_date(situation.start_date) if situation.start_date else "",
+        paid_money=paid_money(situation),
+        point=point_of(situation.deal_breaker, language),
+        decide_by=pack.long_date(situation.decide_by) if situation.decide_by else "",
+        kind=situation.kind.value,
+        reply="",
+        signature_extra=profile.signature.strip(),
+        paragraphs=[],
+        html_paragraphs=[],
+        say=dict.fromkeys(SLOTS, ""),
+        br=Markup("<br>"),
+    )
+    return context
