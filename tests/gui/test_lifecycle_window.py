@@ -297,3 +297,17 @@ def test_no_sequence_of_window_operations_rewrites_a_sent_message(
         sent.subject, sent.body_html, sent.body_text, sent.sent, "sent")  # fmt: skip
     assert [e for e in kept.timeline if e["kind"] == "message-sent"] == [
         e for e in sent.timeline if e["kind"] == "message-sent"]  # fmt: skip
+
+
+def test_the_sent_banner_goes_when_another_withdrawal_is_shown(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    """ "Marked as sent at 01:23 … Undo" stayed above a new, empty withdrawal: its Undo
+    spoke of a message no longer on screen (seen in the 800x600 screenshot)."""
+    _sent_withdrawal(qtbot, window)
+    assert window.banner.isVisibleTo(window)
+    window.session.new_draft()
+    assert not window.banner.isVisibleTo(window)
+    assert window.banner.findChild(QPushButton, "undo_sent_button") is None or not (
+        window.banner.findChild(QPushButton, "undo_sent_button").isVisibleTo(window)
+    )

@@ -67,6 +67,7 @@ class OpenRecord(QObject):
         if self.drafting.dirty and not self.ask.confirm_discard("New withdrawal"):
             return
         self.record = None
+        self.feedback.dismiss()  # the banner spoke of the withdrawal no longer shown
         self.show_record_state()
         # A fresh situation in the voice the user chose last.
         voice = form.wording_bar.voice()
@@ -80,6 +81,7 @@ class OpenRecord(QObject):
         if self.drafting.dirty and not self.ask.confirm_discard("Open from history"):
             return
         self.record = record
+        self.feedback.dismiss()  # the banner spoke of the withdrawal shown before
         self.show_record_state()
         self.drafting.load(record)
         self.settle(f"Opened the withdrawal to {record.company or 'the company'}.")
