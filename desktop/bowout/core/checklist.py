@@ -20,7 +20,7 @@ from bowout.core.country_notes import country_note, not_advice
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
 from bowout.core.pack import load_pack, long_date
-from bowout.core.situation import Channel, Kind, Money, Situation, Stage
+from bowout.core.situation import Channel, Kind, Situation, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -207,17 +207,11 @@ def _contact(situation: Situation) -> str:
 
 
 def _paid(situation: Situation) -> str:
-    """The money received, as the pack names it ("the signing bonus"); "" for none."""
-    pack = load_pack()
-    items = [
-        pack.word("money", name)
-        for name, value in (
-            ("signing_bonus", situation.signing_bonus),
-            ("relocation_assistance", situation.relocation_assistance),
-        )
-        if value is Money.PAID
-    ]
-    return pack.word("money", "and").join(items)
+    """The money received, as the English pack names it (the checklist is advice to the
+    user, in English); "" for none."""
+    from bowout.core.message_text import paid_money
+
+    return paid_money(situation, "en")
 
 
 def _before(situation: Situation, channel: Channel) -> Iterator[ChecklistItem]:

@@ -68,10 +68,10 @@ def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[st
     return {**context, "paragraphs": blocks, "html_paragraphs": [_BR.join(b) for b in blocks]}
 
 
-def paid_money(situation: Situation) -> str:
-    """The money received, as the language pack names it ("the signing bonus and the
-    relocation assistance"); "" when none was received."""
-    pack = load_pack(situation.language)
+def paid_money(situation: Situation, language: str | None = None) -> str:
+    """The money received, as the pack of ``language`` (default: the message's) names it
+    ("the signing bonus and the relocation assistance"); "" when none was received."""
+    pack = load_pack(language or situation.language)
     items = [
         pack.word("money", name)
         for name, value in (
