@@ -386,8 +386,34 @@ def render_lists(out: Path, data_dir: Path) -> list[Path]:
     return render(out, data_dir, save)
 
 
+def render_languages(out: Path, data_dir: Path) -> list[Path]:
+    """A German rescind (email and phone script) and a French withdrawal (issue 26)."""
+    app = make_application()
+    apply_theme(app, "light")
+    window = build_window(data_dir)
+    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    window.resize(*SIZE)
+    window.show()
+    fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, rapport=True,
+                           contact="Frau Anna Schäfer", role="Data Analyst",
+                           company="Northwind GmbH", channel=Channel.PHONE,
+                           relocation_timeline_changed=True, language="de"))  # fmt: skip
+    shots = [save(window, out, "language-de-rescind")]
+    window.tabs.setCurrentWidget(window.phone_editor)
+    shots.append(save(window, out, "language-de-rescind-phone"))
+    window.tabs.setCurrentWidget(window.editor)
+    fill(window, Situation(stage=Stage.FINAL, reason=Reason.OTHER_OFFER, keep_door_open=True,
+                           contact="Mme Claire Dupont", role="Cheffe de projet",
+                           company="Contoso Santé", voice=Voice.FORMAL,
+                           language="fr"))  # fmt: skip
+    shots.append(save(window, out, "language-fr-withdrawal"))
+    window.close()
+    return shots
+
+
 ONLY = {
     "shell": render_shell,
+    "languages": render_languages,
     "applications": render_applications,
     "goodwill": render_goodwill,
     "timeline": render_timeline,

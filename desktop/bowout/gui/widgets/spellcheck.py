@@ -179,7 +179,7 @@ class SpellHighlighter(QSyntaxHighlighter):
     @Slot()
     def _load_now(self) -> None:
         self.checker_for(self._language)
-        self.rehighlight()
+        self.recheck()
         self.dictionary_ready.emit(self._language)
 
     @property
@@ -253,11 +253,21 @@ class SpellHighlighter(QSyntaxHighlighter):
     def set_extra_rules(self, rules: Iterable[tuple[str, QTextCharFormat]]) -> None:
         """Extra pattern formats (e.g. placeholders), since a document takes one highlighter."""
         self._extra_rules = [(re.compile(pattern), fmt) for pattern, fmt in rules]
+        self.recheck()
+
+    def recheck(self) -> None:
+        """Underline the whole document again. Qt's rehighlight() marks the document as
+        modified, which would read as the user's edit (a message left as "your own words"
+        when only the dictionary changed), so the document's modified state is kept."""
+        document = self.document()
+        was_modified = document.isModified() if document is not None else False
         self.rehighlight()
+        if document is not None:
+            document.setModified(was_modified)
 
     def _invalidate(self) -> None:
         self._cached_check.cache_clear()
-        self.rehighlight()
+        self.recheck()
 
     # -- highlighting ---------------------------------------------------------------------
 

@@ -98,7 +98,8 @@ class Drafting(QObject):
             self.feedback.error(" ".join(problems))
         self.draft = draft
         v.form.set_advice(draft.advice)
-        self._follow_language(draft.situation.language)
+        with self.quietly():  # re-checking the spelling changes formats, never the words
+            self._follow_language(draft.situation.language)
         with self.quietly():
             v.checklist_view.set_items(apply_state(draft.checklist, v.checklist_view.tick_state()))
         if not self.closed:
