@@ -1,0 +1,94 @@
+"""The Spanish pack against what a native panel marked (issue 26, panel 2).
+
+Each test is one kind of slip the panel quoted, checked over the matrix of situations that
+could show it: the brief voice's register (short, cordial usted: never the ceremony of a
+paper letter, never the familiarity of a friend), the greeting's name (a first name after a
+call, with rapport or in a reply; a title the user gave, as Spanish writes it), the money
+paragraph, the reply to "can we talk?", the recruiter note, and Mexico's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+import pytest
+
+from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
+from bowout.core.goodwill import Goodwill
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
+from bowout.core.vocabulary import REPLY_KINDS, Address
+
+TODAY = dt.date(2026, 12, 1)
+PROFILE = Profile("Riley Quinn", "riley@example.org", "+34 600 123 456")
+NAMES = {"contact": "Priya Nair", "role": "Analista de datos", "company": "Northwind",
+         "recruiter": "Tom Baker"}  # fmt: skip
+
+#: Facts cycled over the matrix so that every slot's variants are reached.
+FACTS = [
+    {},
+    dict(signing_bonus=Money.PAID, relocation_assistance=Money.PAID, keep_door_open=True,
+         start_date=TODAY + dt.timedelta(days=10), rapport=True),
+    dict(goodwill=tuple(Goodwill), keep_door_open=True, signing_bonus=Money.PAID,
+         start_date=TODAY + dt.timedelta(days=40)),
+    dict(via_recruiter=True, keep_door_open=True, relocation_timeline_changed=True),
+    dict(negotiated=True, deal_breaker=DealBreaker.PAY, keep_door_open=True),
+]  # fmt: skip
+
+#: The ceremony of a paper letter, which the brief voice never uses ("Hola, Priya:" and
+#: then "Le ruego que dé por retirada mi candidatura" reads as two writers).
+CEREMONIOUS = re.compile(
+    r"le ruego|te ruego|te pido que des|dé por retirada|des por retirada|desearía"
+    r"|sería tan amable|me complacería|tras una profunda reflexión|con verdadero pesar"
+    r"|por medio de este mensaje|reciba un cordial|atentamente|asimismo",
+    re.IGNORECASE,
+)
+#: The familiarity of a friend, which a message to an employer in usted never uses.
+FAMILIAR = re.compile(r"un abrazo|besos|¡hola|genial|un saludo enorme", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(today=lambda: TODAY)
+
+
+def spanish(**values: object) -> Situation:
+    return Situation(language="es", **{**NAMES, **values})  # type: ignore[arg-type]
+
+
+def matrix(voice: Voice, address: Address = Address.FORMAL) -> list[Situation]:
+    out = []
+    for n, (stage, reason, channel) in enumerate(itertools.product(Stage, Reason, Channel)):
+        for wording in (1, 2, 3):
+            out.append(
+                spanish(stage=stage, reason=reason, channel=channel, voice=voice,
+                        address=address, wording=wording, **FACTS[n % len(FACTS)])
+            )  # fmt: skip
+    return out
+
+
+# --- 1. the brief voice holds one register: short, cordial usted -------------------------
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+def test_the_brief_voice_is_never_ceremonious_nor_familiar(
+    composer: Composer, address: Address
+) -> None:
+    found = []
+    for n, s in enumerate(matrix(Voice.BRIEF, address)):
+        draft = composer.compose(s, PROFILE)
+        reply = composer.compose_reply(s, PROFILE, list(REPLY_KINDS)[n % len(REPLY_KINDS)])
+        for text in (draft.body_text, draft.phone_script or "", reply.body_text):
+            for pattern in (CEREMONIOUS, FAMILIAR):
+                found += [f"{s.stage.value}/{s.reason.value}: {m.group()}"
+                          for m in pattern.finditer(text)]  # fmt: skip
+    assert not found, "\n".join(sorted(set(found))[:20])
+
+
+@pytest.mark.parametrize("voice", [Voice.BRIEF, Voice.WARM], ids=lambda v: v.value)
+def test_a_hola_is_never_followed_by_a_paper_letter_formula(
+    composer: Composer, voice: Voice
+) -> None:
+    for s in matrix(voice):
+        body = composer.compose(s, PROFILE).body_text
+        if body.startswith("Hola"):
+            assert not CEREMONIOUS.search(body), body
