@@ -17,7 +17,7 @@ import pytest
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.goodwill import Goodwill
-from bowout.core.situation import DealBreaker, Kind, Money, Voice
+from bowout.core.situation import DealBreaker, Money, Voice
 from bowout.core.vocabulary import REPLY_KINDS, Address
 
 TODAY = dt.date(2026, 12, 1)
@@ -92,3 +92,85 @@ def test_a_hola_is_never_followed_by_a_paper_letter_formula(
         body = composer.compose(s, PROFILE).body_text
         if body.startswith("Hola"):
             assert not CEREMONIOUS.search(body), body
+
+
+# --- 2. the greeting: whom it names, and how -------------------------------------------------
+def first_line(text: str) -> str:
+    return text.split("\n", 1)[0]
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_known_reader_is_greeted_by_first_name_never_the_full_name(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """After a call, with rapport, in a reply, and to the recruiter one works with: the first
+    name, as the call's own script says it ("Hola, Priya"); a full name reads as a mail merge."""
+    known = [
+        spanish(stage=Stage.FINAL, channel=Channel.PHONE, voice=voice, address=address),
+        spanish(stage=Stage.OFFER, channel=Channel.EMAIL, voice=voice, address=address,
+                rapport=True),
+        spanish(stage=Stage.ACCEPTED, channel=Channel.LINKEDIN, voice=voice, address=address,
+                rapport=True),
+    ]  # fmt: skip
+    for s in known:
+        greeting = first_line(composer.compose(s, PROFILE).body_text)
+        assert greeting in {"Buenos días, Priya:", "Hola, Priya:"}, (s.channel, greeting)
+    plain = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=voice, address=address)
+    for reply in REPLY_KINDS:
+        greeting = first_line(composer.compose_reply(plain, PROFILE, reply).body_text)
+        assert greeting in {"Buenos días, Priya:", "Hola, Priya:"}, (reply, greeting)
+    note = spanish(stage=Stage.FINAL, channel=Channel.RECRUITER, voice=voice, address=address)
+    greeting = first_line(composer.compose(note, PROFILE).body_text)
+    assert greeting in {"Buenos días, Tom:", "Hola, Tom:"}, greeting
+
+
+def test_a_first_formal_letter_keeps_the_documented_full_name_fallback(
+    composer: Composer,
+) -> None:
+    """Nobody known, no title, no "How to address them": the whole name, which guesses
+    nothing (no "Estimado" or "Estimada" read from a first name)."""
+    s = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL)
+    assert first_line(composer.compose(s, PROFILE).body_text) == "Buenos días, Priya Nair:"
+
+
+@pytest.mark.parametrize(
+    ("greeting", "expected"),
+    [
+        ("Sra. García", "Estimada Sra. García:"),
+        ("Sr. García", "Estimado Sr. García:"),
+        ("Dr. Ruiz", "Estimado Dr. Ruiz:"),
+        ("Dra. Ruiz", "Estimada Dra. Ruiz:"),
+        ("Señora García", "Estimada Señora García:"),
+        ("Doña María", "Estimada Doña María:"),
+    ],
+)
+def test_how_to_address_them_is_written_as_spanish_writes_it(
+    composer: Composer, greeting: str, expected: str
+) -> None:
+    """The adjective agrees with the title the user wrote, in every voice and channel and in
+    a reply; the title's own gender decides, never the contact's first name."""
+    for voice, address, channel, stage in itertools.product(
+        Voice,
+        Address,
+        [Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN],
+        [Stage.FINAL, Stage.ACCEPTED],
+    ):
+        s = spanish(stage=stage, channel=channel, voice=voice, address=address,
+                    greeting=greeting, rapport=voice is Voice.BRIEF)  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        assert first_line(draft.body_text) == expected, (voice, channel, draft.body_text)
+        reply = composer.compose_reply(s, PROFILE, "accepted")
+        assert first_line(reply.body_text) == expected
+
+
+def test_an_english_dr_in_the_contact_name_shows_no_gender(composer: Composer) -> None:
+    """The contact's name is typed once for every language, and "Dr." in English says
+    nothing of the person's sex: "Estimado Dr. Okafor:" would guess it."""
+    for voice, channel, rapport in itertools.product(
+        Voice, [Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN], [False, True]
+    ):
+        s = spanish(stage=Stage.OFFER, channel=channel, voice=voice, rapport=rapport,
+                    contact="Dr. Amara Okafor")  # fmt: skip
+        greeting = first_line(composer.compose(s, PROFILE).body_text)
+        assert "Estimad" not in greeting and ("Okafor" in greeting or "Amara" in greeting), greeting

@@ -57,7 +57,8 @@ CONTEXT_NAMES = frozenset(
         "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
         "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
         "start_date", "paid_money", "point", "decide_by", "kind", "reply",
-        "signature_extra", "paragraphs", "html_paragraphs", "say", "br",
+        "signature_extra", "paragraphs", "html_paragraphs", "say", "br", "greeting_given",
+        "country",
     }
 )  # fmt: skip
 
