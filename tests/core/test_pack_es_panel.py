@@ -17,7 +17,7 @@ import pytest
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.goodwill import Goodwill
-from bowout.core.situation import DealBreaker, Money, Voice
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.vocabulary import REPLY_KINDS, Address
 
 TODAY = dt.date(2026, 12, 1)
@@ -174,3 +174,138 @@ def test_an_english_dr_in_the_contact_name_shows_no_gender(composer: Composer) -
                     contact="Dr. Amara Okafor")  # fmt: skip
         greeting = first_line(composer.compose(s, PROFILE).body_text)
         assert "Estimad" not in greeting and ("Okafor" in greeting or "Amara" in greeting), greeting
+
+
+# --- 3. the panel's other Spanish patterns -------------------------------------------------
+#: Words the panel quoted as translated, needy, unwise or wrong, with what it costs.
+PANEL_QUOTES = {
+    "mediante": "the bonus paragraph's broken 'hablar sobre … mediante'",
+    "otro acuerdo": "an open-ended offer of 'another arrangement' (money)",
+    "acuerdo que corresponda": "an open-ended offer of 'the arrangement that applies' (money)",
+    "un posible acuerdo": "an open-ended offer of 'a possible arrangement' (money)",
+    "tener una llamada": "'have a call', a calque",
+    "tendría una llamada": "'have a call', a calque",
+    "patrocinio del visado": "'visa sponsorship', a calque",
+    "patrocinar mi visado": "'sponsor my visa', a calque",
+    "dos o tres momentos": "'two or three moments' for times",
+    "entiendo que no es lo que": "the indicative after 'Entiendo que' (subjunctive: 'sea')",
+    "lo que necesito": "'what I need', needy and English",
+    "noticia difícil": "'difficult news', English in disguise",
+    "directamente por mí": "'hear it directly from me', a calque",
+    "llegáramos a una respuesta": "'reach an answer' (Spanish reaches an agreement)",
+    "nuevo destino": "a move the user never mentioned",
+}
+
+
+def every_text(composer: Composer, s: Situation, reply: str) -> list[str]:
+    draft = composer.compose(s, PROFILE)
+    branches = [f"{when}: {say}" for when, say in draft.phone_branches]
+    answer = composer.compose_reply(s, PROFILE, reply).body_text
+    return [draft.subject, draft.body_text, draft.phone_script or "", *branches, answer]
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_draft_says_what_the_panel_quoted(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    found = set()
+    kinds = list(REPLY_KINDS)
+    for n, s in enumerate(matrix(voice, address)):
+        for text in every_text(composer, s, kinds[n % len(kinds)]):
+            low = text.lower()
+            found |= {f"{quote!r}: {why}" for quote, why in PANEL_QUOTES.items() if quote in low}
+            for paragraph in low.split("\n\n"):
+                openers = [x.split()[0] for x in re.split(r"(?<=[.?!])\s+", paragraph) if x]
+                if openers.count("espero") > 1:
+                    found.add(f"'Espero … Espero' in one paragraph: {paragraph}")
+    assert not found, "\n".join(sorted(found))
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_money_received_is_settled_under_the_contract(composer: Composer, voice: Voice) -> None:
+    """The bonus paragraph asks how to proceed as the contract provides, and offers nothing
+    more (the panel: an open 'other arrangement' invites a claim)."""
+    for address, channel, reason in itertools.product(Address, Channel, Reason):
+        s = spanish(stage=Stage.ACCEPTED, reason=reason, channel=channel, voice=voice,
+                    address=address, signing_bonus=Money.PAID)  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        for text in (draft.body_text, draft.phone_script or ""):
+            if "prima de incorporación" in text:
+                sentence = next(x for x in re.split(r"(?<=[.?!»])\s+", text)
+                                if "prima de incorporación" in x)  # fmt: skip
+                assert "contrato" in sentence, sentence
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_the_answer_to_can_we_talk_thanks_and_says_the_decision_stands(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    for stage, channel in itertools.product(Stage, Channel):
+        s = spanish(stage=stage, reason=Reason.PERSONAL, channel=channel, voice=voice,
+                    address=address)  # fmt: skip
+        body = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
+        text = body.split("\n\n")[1]
+        assert text.startswith("Gracias por"), text
+        assert re.search(r"mi decisión (está tomada|es firme|es definitiva)", text), text
+        assert "dos o tres horarios" in text
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_the_recruiter_note_asks_please_in_the_decisions_paragraph(
+    composer: Composer, voice: Voice
+) -> None:
+    """'¿Podría comunicárselo a Sam?' alone reads curt, and four one-line paragraphs read
+    assembled: the request says 'por favor' and follows the decision."""
+    for address, stage, reason in itertools.product(Address, Stage, Reason):
+        s = spanish(stage=stage, reason=reason, channel=Channel.RECRUITER, voice=voice,
+                    address=address)  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        asking = [p for p in body.split("\n\n") if "Priya Nair" in p]
+        assert len(asking) == 1, body
+        assert re.search(r"por favor|¿(?:le|te) importaría", asking[0]), body
+        assert re.search(r"retir|declin|no (?:voy|podré)|renunci", asking[0], re.I), body
+
+
+def test_mexico_writes_buen_dia_visa_and_rango_salarial(composer: Composer) -> None:
+    """The job's country is Mexico: the pack's Mexican words (a Mexican recruiter reads
+    'visado' and 'banda salarial' as Spain's); elsewhere Spain's."""
+    for country in ("MX", "ES", ""):
+        mexico = country == "MX"
+        letter = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL,
+                         country=country)  # fmt: skip
+        greeting = first_line(composer.compose(letter, PROFILE).body_text)
+        assert greeting == ("Buen día, Priya Nair:" if mexico else "Buenos días, Priya Nair:")
+        ask = spanish(stage=Stage.OFFER, reason=Reason.RELOCATION, kind=Kind.NEGOTIATE,
+                      deal_breaker=DealBreaker.SPONSORSHIP, country=country)  # fmt: skip
+        draft = composer.compose(ask, PROFILE)
+        text = f"{draft.subject}\n{draft.body_text}\n{draft.phone_script}"
+        assert ("la visa" in text) is mexico, text
+        assert ("visado" in text) is not mexico, text
+        pay = spanish(stage=Stage.SCREENING, reason=Reason.COMPENSATION, channel=Channel.EMAIL,
+                      country=country)  # fmt: skip
+        body = composer.compose(pay, PROFILE).body_text
+        assert ("rango salarial" in body) is mexico, body
+        assert "banda salarial" not in body or not mexico
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_candidatura_is_said_once_and_a_new_path_asks_for_no_openings(
+    composer: Composer, voice: Voice
+) -> None:
+    """The panel: "revisar mi candidatura … retirar mi candidatura" repeats itself, and
+    "saber de futuras vacantes" right after a new career direction contradicts it."""
+    found = set()
+    for s in matrix(voice):
+        draft = composer.compose(s, PROFILE)
+        call = (draft.phone_script or "").split("Si salta el buzón")[0]  # the voicemail: instead
+        for text in (draft.body_text, call):
+            if text.lower().count("candidatura") > 1:
+                found.add(f"'candidatura' twice: {text}")
+        if s.reason is Reason.DIFFERENT_PATH:
+            later = composer.compose_reply(s, PROFILE, "reconsider-later").body_text
+            for text in (draft.body_text, later):
+                if "vacantes" in text:
+                    found.add(f"openings after a new path: {text}")
+    assert not found, "\n".join(sorted(found)[:5])

@@ -126,7 +126,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
         start_date=pack.long_date(situation.start_date) if situation.start_date else "",
         paid_money=paid_money(situation),
-        point=point_of(situation.deal_breaker, language),
+        point=point_of(situation.deal_breaker, language, situation.country),
         decide_by=pack.long_date(situation.decide_by) if situation.decide_by else "",
         kind=situation.kind.value,
         reply="",
