@@ -217,8 +217,9 @@ def test_no_draft_says_what_the_panel_quoted(
             found |= {f"{quote!r}: {why}" for quote, why in PANEL_QUOTES.items() if quote in low}
             for paragraph in low.split("\n\n"):
                 openers = [x.split()[0] for x in re.split(r"(?<=[.?!])\s+", paragraph) if x]
-                if openers.count("espero") > 1:
-                    found.add(f"'Espero … Espero' in one paragraph: {paragraph}")
+                for opener in ("espero", "lamento"):
+                    if openers.count(opener) > 1:
+                        found.add(f"'{opener} … {opener}' in one paragraph: {paragraph}")
     assert not found, "\n".join(sorted(found))
 
 
