@@ -9,6 +9,7 @@ paragraph, the reply to "can we talk?", the recruiter note, and Mexico's words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -310,3 +311,17 @@ def test_candidatura_is_said_once_and_a_new_path_asks_for_no_openings(
                 if "vacantes" in text:
                     found.add(f"openings after a new path: {text}")
     assert not found, "\n".join(sorted(found)[:5])
+
+
+def test_tu_greets_by_first_name_even_a_doctor(composer: Composer) -> None:
+    """ "Buenos días, Dr. Okafor:" and then tú mixes two registers: with tú, the first name,
+    in the letter and on the phone."""
+    for voice, channel in itertools.product(Voice, [Channel.EMAIL, Channel.PHONE]):
+        s = spanish(stage=Stage.FINAL, channel=channel, voice=voice, address=Address.INFORMAL,
+                    contact="Dr. Amara Okafor", recruiter="Dr. Tom Baker")  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        assert first_line(draft.body_text) in {"Buenos días, Amara:", "Hola, Amara:"}
+        if draft.phone_script:
+            assert "«Hola, Amara, soy Riley Quinn." in draft.phone_script
+        note = composer.compose(dataclasses.replace(s, channel=Channel.RECRUITER), PROFILE)
+        assert first_line(note.body_text) in {"Buenos días, Tom:", "Hola, Tom:"}

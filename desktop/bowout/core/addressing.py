@@ -34,6 +34,7 @@ from bowout.core.name_titles import TITLE_WORDS, title_key
 from bowout.core.names import PersonName, parse_name, without_titles
 from bowout.core.pack import Pack, load_pack
 from bowout.core.situation import Situation, Voice
+from bowout.core.vocabulary import Address
 from bowout.paths import DEFAULT_LANGUAGE, available_languages
 
 #: The longest greeting name the user may set for a whole batch ("Dear …,"): a name with
@@ -233,6 +234,8 @@ def contact_addressee(
         return team_addressee(situation.company, situation.language)
     if not name.is_person:
         return pack.word("placeholders", "contact")
+    if _on_first_name_terms(situation, name, pack):
+        return name.nickname or name.given
     familiar = situation.rapport or reply or (called and _familiar_first(pack))
     return greeting_name(
         name, situation.voice, familiar=familiar, language=situation.language, spoken=spoken
@@ -246,8 +249,21 @@ def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:
     pack = load_pack(situation.language)
     if not name.is_person:
         return pack.word("placeholders", "recruiter")
+    if _on_first_name_terms(situation, name, pack):
+        return name.nickname or name.given
     familiar = reply or _familiar_first(pack)
     return greeting_name(name, situation.voice, familiar=familiar, language=situation.language)
+
+
+def _on_first_name_terms(situation: Situation, name: PersonName, pack: Pack) -> bool:
+    """True when the message says tú (du, tu) to ``name`` in a pack that greets known
+    readers by first name: "Buenos días, Dr. Okafor:" followed by tú mixes two registers."""
+    return (
+        situation.address is Address.INFORMAL
+        and _familiar_first(pack)
+        and name.certain
+        and bool(name.nickname or name.given)
+    )
 
 
 def _familiar_first(pack: Pack) -> bool:
