@@ -46,8 +46,13 @@ from bowout.core.wording import parse_rules, violations
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Maya Okafor", "maya@example.org", "+49 30 1234567")
 NAMES = {"role": "Data Analyst", "company": "Northwind GmbH", "recruiter": "Tom Baker"}
-#: Contacts as users write them, each with the greeting German gives it (Sie; du: "Hallo").
-CONTACTS = ["Frau Anna Schäfer", "Herr Dr. Hans Müller", "Anna Schäfer", "Schäfer, Anna"]
+#: Contacts as users write them, with the Anrede typed in "How to address them" ("" for
+#: none: the full name is the fallback greeting).
+CONTACTS = [
+    ("Frau Anna Schäfer", ""), ("Herr Dr. Hans Müller", ""), ("Anna Schäfer", ""),
+    ("Schäfer, Anna", ""), ("Priya Nair", "Frau Nair"), ("Tomás Herrera", "Herr Herrera"),
+    ("Eva Weber", "Frau Prof. Dr. Weber"),
+]  # fmt: skip
 START = TODAY + dt.timedelta(days=10)
 
 #: Fact combinations that between them reach every condition the pack's variants name.
@@ -65,7 +70,7 @@ FACTS: list[dict[str, object]] = [
 
 GREETING = re.compile(
     r"^(?:Sehr geehrte (?:Frau \S.*|Damen und Herren)|Sehr geehrter Herr \S.*"
-    r"|Liebe Frau \S.*|Lieber Herr \S.*|Guten Tag(?: \S.*)?|Hallo \S.*),$"
+    r"|Liebe Frau \S.*|Lieber Herr \S.*|Liebe \S+|Lieber \S+|Guten Tag(?: \S.*)?|Hallo \S.*),$"
 )
 #: German closing formulas: no comma after them (DIN 5008).
 CLOSINGS = frozenset(
@@ -123,9 +128,10 @@ def matrix() -> Iterator[Situation]:
     product = itertools.product(Stage, Reason, Channel, Voice, Address)
     for n, (stage, reason, channel, voice, address) in enumerate(product):
         pick = random.Random(n)  # the same draws every run, mixed across the matrix
+        contact, greeting = pick.choice(CONTACTS)
         yield Situation(
             stage=stage, reason=reason, channel=channel, voice=voice, address=address,
-            wording=pick.randint(1, 3), contact=pick.choice(CONTACTS), language="de",
+            wording=pick.randint(1, 3), contact=contact, greeting=greeting, language="de",
             **NAMES, **pick.choice(FACTS),  # type: ignore[arg-type]
         )  # fmt: skip
 
@@ -178,7 +184,9 @@ def test_every_letter_greets_as_german_does(written: list[Written]) -> None:
         ("Anna Schäfer", Voice.FORMAL, Address.FORMAL, "Guten Tag Anna Schäfer,"),
         ("Schäfer, Anna", Voice.WARM, Address.FORMAL, "Guten Tag Anna Schäfer,"),
         ("Frau Anna Schäfer", Voice.WARM, Address.FORMAL, "Liebe Frau Schäfer,"),
-        ("Herr Hans Müller", Voice.BRIEF, Address.FORMAL, "Hallo Herr Müller,"),
+        ("Herr Hans Müller", Voice.BRIEF, Address.FORMAL, "Guten Tag Herr Müller,"),
+        ("Frau Anna Schäfer", Voice.WARM, Address.INFORMAL, "Liebe Anna,"),
+        ("Frau Anna Schäfer", Voice.BRIEF, Address.INFORMAL, "Hallo Anna,"),
         ("jobs@northwind.example", Voice.FORMAL, Address.FORMAL, "Sehr geehrte Damen und Herren,"),
         ("jobs@northwind.example", Voice.WARM, Address.FORMAL, "Hallo zusammen,"),
         ("", Voice.FORMAL, Address.FORMAL, "Guten Tag [Name der Ansprechperson],"),
@@ -307,7 +315,8 @@ def test_no_english_month_or_iso_date_in_any_message(written: list[Written]) -> 
 
 
 def test_no_english_word_outside_the_names_typed(written: list[Written]) -> None:
-    typed = [*NAMES.values(), *CONTACTS, "Schäfer", "Müller", PROFILE.name, PROFILE.email,
+    typed = [*NAMES.values(), *(c for pair in CONTACTS for c in pair), "Schäfer", "Müller",
+             "Nair", "Herrera", "Weber", PROFILE.name, PROFILE.email,
              PROFILE.phone]  # fmt: skip
     extra = {"hi", "best", "kind", "sincerely", "team's"}
     problems = []
@@ -385,7 +394,8 @@ def test_the_voices_differ_as_german_registers_do(written: list[Written]) -> Non
     # The formal voice writes a letter: "Sehr geehrte Frau …," wherever the title is known.
     formal = [w for w in written if w.situation.voice is Voice.FORMAL
               and w.situation.address is Address.FORMAL and w.draft.channel is Channel.EMAIL
-              and w.situation.contact.startswith(("Frau", "Herr"))]  # fmt: skip
+              and (w.situation.greeting or w.situation.contact)[:4] in ("Frau", "Herr")
+              ]  # fmt: skip
     assert formal
     assert all(w.draft.body_text.startswith("Sehr geehrte") for w in formal)
 
@@ -406,7 +416,7 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
     stage, reason, channel, voice, address, wording, facts, contact, goodwill
 ) -> None:
     s = Situation(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
-                  wording=wording, contact=contact, language="de",
+                  wording=wording, contact=contact[0], greeting=contact[1], language="de",
                   **{**NAMES, **facts, "goodwill": goodwill})  # type: ignore[arg-type]  # fmt: skip
     composer = Composer(today=lambda: TODAY)
     w = Written(s, composer.compose(s, PROFILE), ())
@@ -415,3 +425,77 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
     assert words is not None
     kind = "informal" if address is Address.FORMAL else "formal"
     assert all(not words.find(kind, text) for text in w.texts())
+
+
+@pytest.mark.parametrize(
+    ("stage", "voice", "address", "rapport", "anrede", "greeting"),
+    [
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Frau Nair", "Sehr geehrte Frau Nair,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, True, "Frau Nair", "Sehr geehrte Frau Nair,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Herr Dr. Müller",
+         "Sehr geehrter Herr Dr. Müller,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Frau Prof. Dr. Weber",
+         "Sehr geehrte Frau Prof. Dr. Weber,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Fr. Nair", "Sehr geehrte Frau Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.FORMAL, False, "Frau Nair", "Liebe Frau Nair,"),
+        (Stage.ACCEPTED, Voice.WARM, Address.FORMAL, False, "Herr Herrera",
+         "Lieber Herr Herrera,"),
+        (Stage.APPLIED, Voice.WARM, Address.FORMAL, True, "Frau Nair", "Liebe Frau Nair,"),
+        (Stage.APPLIED, Voice.WARM, Address.FORMAL, False, "Frau Nair", "Guten Tag Frau Nair,"),
+        (Stage.SCREENING, Voice.BRIEF, Address.FORMAL, False, "Frau Nair",
+         "Guten Tag Frau Nair,"),
+        (Stage.SCREENING, Voice.BRIEF, Address.FORMAL, True, "Frau Nair", "Liebe Frau Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.INFORMAL, False, "Frau Nair", "Liebe Priya,"),
+        (Stage.FINAL, Voice.BRIEF, Address.INFORMAL, True, "Frau Nair", "Hallo Priya,"),
+        (Stage.FINAL, Voice.WARM, Address.INFORMAL, False, "", "Hallo Priya,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, True, "", "Guten Tag Priya Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.FORMAL, True, "", "Guten Tag Priya Nair,"),
+    ],
+)  # fmt: skip
+def test_the_anrede_given_is_how_german_greets(
+    composer: Composer,
+    stage: Stage,
+    voice: Voice,
+    address: Address,
+    rapport: bool,
+    anrede: str,
+    greeting: str,
+) -> None:
+    """Formal "Sehr geehrte Frau Nair,", warm or with rapport "Liebe Frau Nair,", brief
+    "Guten Tag Frau Nair,", du "Liebe Priya," / "Hallo Priya,"; without an Anrede the
+    full name, in every wording (the panel's first German pattern, issue 26)."""
+    for wording in (1, 2, 3):
+        s = Situation(stage=stage, reason=Reason.OTHER_OFFER, channel=Channel.EMAIL,
+                      voice=voice, address=address, rapport=rapport, contact="Priya Nair",
+                      greeting=anrede, wording=wording, language="de",
+                      **{**NAMES, "recruiter": ""})  # fmt: skip
+        assert composer.compose(s, PROFILE).body_text.split("\n", 1)[0] == greeting
+
+
+def test_a_gender_is_never_guessed_from_a_first_name(composer: Composer) -> None:
+    """Without an Anrede no greeting, written or spoken, names Frau or Herr or agrees with a
+    gender ("Liebe", "Sehr geehrte"), and a doctor is never "Guten Tag Dr. Okafor,"."""
+    gendered = re.compile(r"\b(Frau|Herr|Liebe|Lieber|Sehr geehrte|Sehr geehrter)\b")
+    for stage, voice, address, channel, rapport in itertools.product(
+        Stage, Voice, Address, (Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN), (False, True)
+    ):
+        for contact in ("Priya Nair", "Dr. Amara Okafor"):
+            s = Situation(stage=stage, reason=Reason.PERSONAL, channel=channel, voice=voice,
+                          address=address, rapport=rapport, contact=contact, language="de",
+                          **NAMES)  # fmt: skip
+            draft = composer.compose(s, PROFILE)
+            openings = [draft.body_text.split("\n", 1)[0]]
+            if draft.phone_script:
+                openings.append(draft.phone_script.split("„", 1)[1].split("“", 1)[0])
+            for opening in openings:
+                assert not gendered.search(opening), (s, opening)
+                assert "Dr. Okafor" not in opening, (s, opening)
+
+
+def test_a_call_greets_by_the_anrede_given(composer: Composer) -> None:
+    s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.PHONE,
+                  contact="Hans Müller", greeting="Herr Dr. Müller", voice=Voice.FORMAL,
+                  language="de", **NAMES)  # fmt: skip
+    draft = composer.compose(s, PROFILE)
+    assert draft.body_text.startswith("Sehr geehrter Herr Dr. Müller,\n")
+    assert "„Guten Tag Herr Dr. Müller, hier spricht Maya Okafor." in (draft.phone_script or "")

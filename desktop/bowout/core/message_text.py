@@ -12,6 +12,7 @@ from markupsafe import Markup
 from bowout.core import addressing
 from bowout.core.negotiation import point_of
 from bowout.core.pack import load_pack
+from bowout.core.salutation import salutation
 from bowout.core.situation import Channel, Money, Profile, Situation
 from bowout.core.wording import SLOTS
 
@@ -116,6 +117,7 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
         manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
+        **_salutations(situation),
         start_date=pack.long_date(situation.start_date) if situation.start_date else "",
         paid_money=paid_money(situation),
         point=point_of(situation.deal_breaker, language),
@@ -129,3 +131,21 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         br=Markup("<br>"),
     )
     return context
+
+
+def _salutations(situation: Situation) -> dict[str, str]:
+    """The forms a greeting may name the contact and the recruiter by, in the pack's
+    courtesy conventions (:mod:`bowout.core.salutation`): ``courtesy_name`` ("Frau Nair"),
+    ``courtesy_gender`` ("f"), ``first_name``, ``full_name``, and the same with
+    ``recruiter_`` in front; each "" when not known."""
+    forms: dict[str, str] = {}
+    for prefix, greeting, name in (
+        ("", situation.greeting, situation.contact),
+        ("recruiter_", "", situation.recruiter),
+    ):
+        said = salutation(greeting, name, situation.language)
+        forms[f"{prefix}courtesy_name"] = said.courtesy
+        forms[f"{prefix}courtesy_gender"] = said.gender
+        forms[f"{prefix}first_name"] = said.first
+        forms[f"{prefix}full_name"] = said.full
+    return forms
