@@ -499,3 +499,81 @@ def test_a_call_greets_by_the_anrede_given(composer: Composer) -> None:
     draft = composer.compose(s, PROFILE)
     assert draft.body_text.startswith("Sehr geehrter Herr Dr. Müller,\n")
     assert "„Guten Tag Herr Dr. Müller, hier spricht Maya Okafor." in (draft.phone_script or "")
+
+
+#: What the native panel read as English in disguise, or as German it would not write
+#: (issue 26): each with the fix it asked for, which the pack now says instead.
+CALQUES = re.compile(
+    r"schwierige[n]? Nachricht|mit mir verbracht|mir zugehört|Zuhören|\b(?:Ihr|dein) Interesse"
+    r"|was ich brauche|Im Anschluss an unser|anderen? Ausgleich|Rückzug|direkt von mir h"
+    r"|Suche neu anzustoßen|nachrückt|weiteren Kontakt|Angebot als|Hilfe bei"
+)
+
+
+def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
+    """The native panel's German patterns 2-6 (issue 26), over the whole matrix: no calque;
+    the money received asked about under the agreement, never an open-ended "Ausgleich";
+    a recruiter asked "bitte", and told whom the user would call; no "future openings"
+    after a new direction; no figure in talking points about anything but pay."""
+    problems = []
+    for w in written:
+        s = w.situation
+        for text in w.texts():
+            found = CALQUES.search(text)
+            if found:
+                problems.append(f"{w.where}: {found.group()!r}")
+        body = w.draft.body_text
+        paid = s.stage is Stage.ACCEPTED and s.signing_bonus is Money.PAID
+        if paid and w.draft.channel is not Channel.PHONE and "Vereinbarung" not in body:
+            problems.append(f"{w.where}: the money is not asked about under the agreement")
+        if w.draft.channel is Channel.RECRUITER:
+            relay = [x for x in re.split(r"(?<=[.?!])\s+", body) if "informier" in x]
+            if not any("bitte" in x.casefold() for x in relay):
+                problems.append(f"{w.where}: the recruiter is asked without bitte: {relay}")
+            # "ich würde Frau Whitfield auch gern selbst anrufen", never "ich würde auch gern
+            # selbst anrufen" (whom?)
+            calls = body.count("selbst anrufen")
+            named = len(re.findall(r"würde (?:\S+ ){1,5}auch gern selbst anrufen", body))
+            if calls != named or "würde auch gern selbst" in body:
+                problems.append(f"{w.where}: a call to whom? {body!r}")
+        future = re.search(r"offenen Stellen|passende Stelle", body)
+        if s.reason is Reason.DIFFERENT_PATH and future:
+            problems.append(f"{w.where}: future openings after a new direction")
+    assert not problems, report(problems)
+
+
+def test_the_answer_to_can_we_talk_says_the_decision_stands(composer: Composer) -> None:
+    stages = (Stage.FINAL, Stage.ACCEPTED)
+    for voice, address, stage in itertools.product(Voice, Address, stages):
+        s = Situation(stage=stage, reason=Reason.PERSONAL, voice=voice, address=address,
+                      contact="Priya Nair", greeting="Frau Nair", language="de",
+                      **NAMES)  # fmt: skip
+        text = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
+        assert "an meiner Entscheidung ändert das allerdings nichts" in text, text
+        assert len(THANKS.findall(text)) == 1, text
+
+
+def test_the_bonus_received_is_asked_about_under_the_agreement(composer: Composer) -> None:
+    for voice, address, channel in itertools.product(Voice, Address, Channel):
+        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, voice=voice,
+                      address=address, channel=channel, signing_bonus=Money.PAID,
+                      start_date=START, language="de", **NAMES)  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        for text in (draft.body_text, draft.phone_script or ""):
+            assert "Ausgleich" not in text
+        assert "die Antrittsprämie" in draft.body_text
+        assert "Vereinbarung" in draft.body_text, draft.body_text
+
+
+def test_talking_points_name_a_figure_only_about_pay(composer: Composer) -> None:
+    for point in DealBreaker:
+        s = Situation(stage=Stage.OFFER, reason=Reason.NOT_A_FIT, kind=Kind.NEGOTIATE,
+                      deal_breaker=point, start_date=START, language="de", **NAMES)  # fmt: skip
+        script = composer.compose(s, PROFILE).phone_script or ""
+        assert ("Zahl" in script) is (point is DealBreaker.PAY), (point, script)
+
+
+def test_a_call_without_a_reason_assumes_no_move() -> None:
+    from bowout.core.pack import load_pack
+
+    assert "Wechsel" not in load_pack("de").word("branches", "where")

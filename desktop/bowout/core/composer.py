@@ -182,7 +182,9 @@ class Composer:
             body_source = self._render(situation, _written_layout(situation.kind, channel), context)
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
-        subject = say.get("subject", "")
+        # A LinkedIn message has no subject line, whatever a wording file says (every
+        # language: the message box has no field for one).
+        subject = "" if channel is Channel.LINKEDIN else say.get("subject", "")
         body_html = self._render(situation, "email.html.j2", html_context(context, blocks))
         phone_script = None
         branches: tuple[tuple[str, str], ...] = ()
@@ -275,6 +277,8 @@ class Composer:
             situation, "email.html.j2", html_context(context, paragraphs(body_text))
         )
         original = reply_subject(subject or say.get("subject", ""), situation.language)
+        if channel is Channel.LINKEDIN:  # an answer in a LinkedIn thread has no subject
+            original = ""
         return Reply(reply, original, body_text, body_html.strip())
 
     def _render(self, situation: Situation, name: str, context: Mapping[str, Any]) -> str:
