@@ -577,3 +577,36 @@ def test_a_call_without_a_reason_assumes_no_move() -> None:
     from bowout.core.pack import load_pack
 
     assert "Wechsel" not in load_pack("de").word("branches", "where")
+
+
+def test_what_reading_more_drafts_as_the_recipient_found(written: list[Written]) -> None:
+    """Read as the receiving Personalerin (issue 26, seeds 7 and 11): an offer declined
+    ends no "Verfahren"; a call's confirmation says "heute" once; after red flags, an offer
+    is not thanked for as "Prüfung meiner Unterlagen"; the recruiter note's "Stelle" is not
+    said twice in a row by the brief voice's reason."""
+    problems = []
+    for w in written:
+        s, body = w.situation, w.draft.body_text
+        if s.stage is Stage.OFFER and re.search(r"Verfahren nicht fortsetzen|weitermachen", body):
+            problems.append(f"{w.where}: an offer ends no process")
+        if w.draft.channel is Channel.PHONE and body.count("heute") > 1:
+            problems.append(f"{w.where}: 'heute' twice")
+        if s.stage in (Stage.OFFER, Stage.ACCEPTED) and "Unterlagen" in body:
+            problems.append(f"{w.where}: an offer thanked for as reading the papers")
+        if "Stelle doch nicht antreten" in body and "Die Stelle ist nicht" in body:
+            problems.append(f"{w.where}: 'Stelle' twice")
+    assert not problems, report(problems)
+
+
+def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> None:
+    """The second mention is the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
+    as an object, nor a call to nobody in particular."""
+    for voice, anrede, named in (
+        (Voice.BRIEF, "Herr Lee", "Herrn Lee"), (Voice.WARM, "Frau Nair", "Frau Nair"),
+        (Voice.WARM, "", "Jordan Lee"),
+    ):  # fmt: skip
+        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
+                      voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
+                      language="de", **NAMES)  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        assert re.search(rf"ich würde {named} auch gern selbst anrufen", body, re.I), body

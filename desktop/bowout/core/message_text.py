@@ -136,7 +136,8 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
 def _salutations(situation: Situation) -> dict[str, str]:
     """The forms a greeting may name the contact and the recruiter by, in the pack's
     courtesy conventions (:mod:`bowout.core.salutation`): ``courtesy_name`` ("Frau Nair"),
-    ``courtesy_gender`` ("f"), ``first_name``, ``full_name``, and the same with
+    ``courtesy_gender`` ("f"), ``courtesy_object`` ("Herrn Lee"), ``first_name``,
+    ``full_name``, and the same with
     ``recruiter_`` in front; each "" when not known."""
     forms: dict[str, str] = {}
     for prefix, greeting, name in (
@@ -148,4 +149,5 @@ def _salutations(situation: Situation) -> dict[str, str]:
         forms[f"{prefix}courtesy_gender"] = said.gender
         forms[f"{prefix}first_name"] = said.first
         forms[f"{prefix}full_name"] = said.full
+        forms[f"{prefix}courtesy_object"] = said.accusative
     return forms

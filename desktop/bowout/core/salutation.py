@@ -40,6 +40,17 @@ class Salutation:
     #: The whole name as written (the typed greeting when it has no courtesy title), the
     #: fallback when no courtesy title is known ("Guten Tag Priya Nair,").
     full: str = ""
+    #: :attr:`courtesy` as the object of a verb ("ich würde Herrn Lee anrufen"), from the
+    #: pack's ``[courtesy.accusative]``; "" when no courtesy title is known.
+    accusative: str = ""
+
+    def with_accusative(self, language: str) -> Salutation:
+        """This salutation with :attr:`accusative` filled from ``language``'s pack."""
+        if not self.courtesy:
+            return self
+        title, _, rest = self.courtesy.partition(" ")
+        cases = load_pack(language).words.get("courtesy.accusative", {})
+        return dataclasses.replace(self, accusative=f"{cases.get(title, title)} {rest}")
 
 
 def _courtesy_title(word: str, language: str) -> tuple[str, str]:
@@ -63,8 +74,14 @@ def salutation(greeting: str, name: str, language: str) -> Salutation:
     ``greeting`` starting with a courtesy title ("Frau Nair", "Fr. Prof. Dr. Weber") is
     that form, the title spelled as the pack writes it; else a courtesy title typed in
     front of ``name`` ("Herr Dr. Hans Müller") gives the title, the highest further title
-    and the family name ("Herr Dr. Müller"). A mailbox or an empty ``name`` names nobody (every
-    form ""). Raises nothing; a pack without ``[courtesy]`` gives no courtesy form."""
+    and the family name ("Herr Dr. Müller"). A mailbox or an empty ``name`` names nobody
+    (every form ""). The accusative comes from ``[courtesy.accusative]`` ("Herrn Lee").
+    Raises nothing; a pack without ``[courtesy]`` gives no courtesy form."""
+    return _salutation(greeting, name, language).with_accusative(language)
+
+
+def _salutation(greeting: str, name: str, language: str) -> Salutation:
+    """The forms of :func:`salutation`, without the accusative."""
     parsed = parse_name(name)
     person = parsed.is_person and not parsed.mailbox
     given = (parsed.nickname or parsed.given) if person and parsed.certain else ""

@@ -59,9 +59,9 @@ CONTEXT_NAMES = frozenset(
         "start_date", "paid_money", "point", "decide_by", "kind", "reply",
         "signature_extra", "paragraphs", "html_paragraphs", "say", "br",
         # How a greeting may name them (bowout.core.salutation): "Frau Nair", "f", ...
-        "courtesy_name", "courtesy_gender", "first_name", "full_name",
-        "recruiter_courtesy_name", "recruiter_courtesy_gender", "recruiter_first_name",
-        "recruiter_full_name",
+        "courtesy_name", "courtesy_gender", "courtesy_object", "first_name", "full_name",
+        "recruiter_courtesy_name", "recruiter_courtesy_gender", "recruiter_courtesy_object",
+        "recruiter_first_name", "recruiter_full_name",
     }
 )  # fmt: skip
 
