@@ -170,7 +170,7 @@ class Composer:
         advice = recommend_channel(situation)
         channel = situation.channel or advice.channel
         negotiate = situation.kind is Kind.NEGOTIATE
-        context = template_context(situation, profile, channel)
+        context = template_context(situation, profile, channel, self.today())
         wording, wordings, said = self._sentences(situation, channel, context)
         written = WRITTEN_AUDIENCE[channel]
         say = context["say"] = said[written]
@@ -266,7 +266,7 @@ class Composer:
         facts = facts_of_reply(situation, channel, reply, self.today())
         wording = self._pack(situation.language).wording
         chosen = wording.voicebook(situation.voice.value).choose(facts)
-        context = template_context(situation, profile, channel)
+        context = template_context(situation, profile, channel, self.today())
         # An answer in a thread greets by first name (bowout.core.addressing).
         context["addressee"] = addressing.contact_addressee(situation, reply=True)
         context["recruiter_addressee"] = addressing.recruiter_addressee(situation, reply=True)

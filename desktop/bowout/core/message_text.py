@@ -4,6 +4,7 @@ their HTML). Used by :mod:`bowout.core.composer` at every draft."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -84,9 +85,13 @@ def paid_money(situation: Situation, language: str | None = None) -> str:
     return pack.word("money", "and").join(items)
 
 
-def template_context(situation: Situation, profile: Profile, channel: Channel) -> dict[str, Any]:
+def template_context(
+    situation: Situation, profile: Profile, channel: Channel, today: dt.date | None = None
+) -> dict[str, Any]:
     """The values templates see, in the words of ``situation.language``'s pack. Every
-    value is data: nothing here is ever template source."""
+    value is data: nothing here is ever template source. ``today``: the date the message
+    is written on (a pack may leave the year out of a near date); None writes dates in
+    full."""
     language = situation.language
     pack = load_pack(language)
     blanks = addressing.placeholders(language)
@@ -118,10 +123,10 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         recruiter_addressee=addressing.recruiter_addressee(situation),
         manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
         **_salutations(situation),
-        start_date=pack.long_date(situation.start_date) if situation.start_date else "",
+        start_date=pack.long_date(situation.start_date, today) if situation.start_date else "",
         paid_money=paid_money(situation),
         point=point_of(situation.deal_breaker, language),
-        decide_by=pack.long_date(situation.decide_by) if situation.decide_by else "",
+        decide_by=pack.long_date(situation.decide_by, today) if situation.decide_by else "",
         kind=situation.kind.value,
         reply="",
         signature_extra=profile.signature.strip(),
