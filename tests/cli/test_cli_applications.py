@@ -121,7 +121,7 @@ def test_a_first_mapping_is_confirmed_then_remembered_by_header_set(
     stages = {a["company"]: a["stage"] for a in _listed(capsys, tmp_path / "d")}
     assert stages == {"Northwind": "interviewing", "Contoso": "interviewing"}
     with History.open(tmp_path / "d") as history:
-        mapping = history.import_mapping(["Org", "Job", "Stage now", "Link"])
+        mapping = history.applications.mapping(["Org", "Job", "Stage now", "Link"])
     assert mapping is not None
     assert mapping.columns == {"Org": "company", "Job": "role", "Stage now": "stage"}
     assert mapping.statuses == {"Panel": "interviewing"}

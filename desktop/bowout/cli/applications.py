@@ -112,16 +112,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 contact_email=args.contact_email, recruiter=args.recruiter,
                 stage=Stage(args.stage), applied=args.applied, notes=args.notes,
             )  # fmt: skip
-            print(history.add_application(application))
+            print(history.applications.add(application))
         elif command == "remove":
             application_id = _resolve_id(history, args.id)
-            if application_id in dict(history.damaged_applications()):
-                history.remove_damaged_application(application_id)
+            if application_id in dict(history.applications.damaged()):
+                history.applications.remove_damaged(application_id)
                 print(f"Removed the damaged application {application_id}")
             else:
-                print(f"Removed {_label(history.remove_application(application_id))}")
+                print(f"Removed {_label(history.applications.remove(application_id))}")
         else:
-            kept = history.applications("open" if args.open else None)
+            kept = history.applications.list("open" if args.open else None)
             _show_damaged(history)
             if args.json:
                 sys.stdout.write(json.dumps([s.to_dict() for s in kept], ensure_ascii=False,
@@ -140,7 +140,7 @@ def _import(history: History, args: argparse.Namespace) -> int:
     path: Path = args.file
     table = read_table(read_named_file(path, MAX_BYTES, hint=SPLIT_HINT))
     headers = read_headers(table)
-    remembered = history.import_mapping(headers)
+    remembered = history.applications.mapping(headers)
     columns = {**(remembered.columns if remembered else {}), **dict(args.map)}
     given = {word: answer.strip().casefold() for word, answer in args.status}
     statuses = {**(remembered.statuses if remembered else {}), **given}
@@ -149,7 +149,7 @@ def _import(history: History, args: argparse.Namespace) -> int:
             raise InputError(f"{answer!r} (for {word!r}) is not a stage or answer; use one of "
                              f"{', '.join(ANSWERS)}")  # fmt: skip
     date_order = args.date_order or (remembered.date_order if remembered else "") or None
-    existing = [s.application for s in history.applications()]
+    existing = [s.application for s in history.applications.list()]
     try:
         result = read_applications(
             table, columns, statuses, existing,
@@ -166,7 +166,7 @@ def _import(history: History, args: argparse.Namespace) -> int:
             "them, or correct them with --map COLUMN=field"
         )
     mapping = ImportMapping(tuple(headers), result.mapping, statuses, result.date_order)
-    report = history.import_applications(result.applications, mapping, result.states)
+    report = history.applications.import_many(result.applications, mapping, result.states)
     saved = sum(1 for state in result.states if state == "saved")
     print(
         f"Imported {len(report.added)} application(s) from {path.name} ({described})."
@@ -244,7 +244,7 @@ def _label(stored: StoredApplication) -> str:
 
 def _show_damaged(history: History) -> None:
     """One line on stderr per application that cannot be read: never silently left out."""
-    for application_id, why in history.damaged_applications():
+    for application_id, why in history.applications.damaged():
         print(
             f"bowout: note: application {application_id[:8]} cannot be read ({why}); remove "
             f"it with: bowout applications remove {application_id[:8]}",
@@ -255,7 +255,9 @@ def _show_damaged(history: History) -> None:
 def _resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given``; InputError otherwise."""
     given = given.strip().lower()
-    ids = [s.id for s in history.applications()] + [i for i, _ in history.damaged_applications()]
+    ids = [s.id for s in history.applications.list()] + [
+        i for i, _ in history.applications.damaged()
+    ]
     matches = [i for i in ids if given and i.startswith(given)]
     if len(matches) == 1:
         return matches[0]

@@ -88,7 +88,7 @@ class RemoveCommand(QUndoCommand):
     def redo(self) -> None:
         """Remove it (first push and every redo)."""
         if not self._view.run_storage(
-            lambda: self._view.history.remove_application(self._stored.id)
+            lambda: self._view.history.applications.remove(self._stored.id)
         ):
             self.setObsolete(True)
             return
@@ -97,7 +97,7 @@ class RemoveCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Put it back."""
-        if self._view.run_storage(lambda: self._view.history.restore_application(self._stored)):
+        if self._view.run_storage(lambda: self._view.history.applications.restore(self._stored)):
             self._view.show_message(f"Restored {describe(self._stored)}.")
         self._view.refresh(select_id=self._stored.id)
 
@@ -234,7 +234,7 @@ class ApplicationsView(QWidget):
         current = self.selected()
         select_id = select_id or (current.id if current else None)
         kept: list[StoredApplication] = []
-        self.run_storage(lambda: kept.extend(self.history.applications()))
+        self.run_storage(lambda: kept.extend(self.history.applications.list()))
         state = str(self.state_combo.currentData() or "")
         needle = fold(self.search_edit.text().strip())
         rows = [s for s in kept if (not state or s.state == state) and needle in _haystack(s)]
@@ -305,7 +305,7 @@ class ApplicationsView(QWidget):
         application = self.ask_application(None)
         ids: list[str] = []
         if application and self.run_storage(
-            lambda: ids.append(self.history.add_application(application))
+            lambda: ids.append(self.history.applications.add(application))
         ):
             self.show_message(f"Added {application.company}.")
             self.refresh(select_id=ids[0])
@@ -317,7 +317,7 @@ class ApplicationsView(QWidget):
             return
         application = self.ask_application(stored.application)
         if application and self.run_storage(
-            lambda: self.history.update_application(stored.id, application)
+            lambda: self.history.applications.update(stored.id, application)
         ):
             self.show_message(f"Saved {application.company}.")
             self.refresh(select_id=stored.id)
@@ -349,8 +349,8 @@ class ApplicationsView(QWidget):
 
     def _table_read(self, path: Path, table: Table) -> None:
         try:
-            remembered = self.history.import_mapping(read_headers(table))
-            existing = [s.application for s in self.history.applications()]
+            remembered = self.history.applications.mapping(read_headers(table))
+            existing = [s.application for s in self.history.applications.list()]
             choice = self.ask_import(table, path.name, remembered, existing)
         except BowOutError as exc:
             self.show_message(f"Could not import {path.name}: {exc}.", error=True)

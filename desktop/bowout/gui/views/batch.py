@@ -177,7 +177,7 @@ class BatchView(QWidget):
         chosen = self.accepted_combo.currentData()
         self.accepted_combo.clear()
         self.accepted_combo.addItem(NOT_LISTED, "")
-        listed = self._run(lambda: self._history().applications("open")) or []
+        listed = self._run(lambda: self._history().applications.list("open")) or []
         self.open_applications = {stored.id: stored for stored in listed}
         for stored in listed:
             app = stored.application
@@ -219,7 +219,7 @@ class BatchView(QWidget):
     def draft_all(self) -> None:
         """Draft one message per open application but the accepted one."""
         accepted = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
-        others = [s for s in self._run(lambda: self._history().applications("open")) or []
+        others = [s for s in self._run(lambda: self._history().applications.list("open")) or []
                   if s.id != accepted]  # fmt: skip
         from bowout.core.batch import situation_for  # the composer: only when drafting
 
