@@ -38,6 +38,7 @@ from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.models.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.applications_import import ImportCommand, TableReading
 from bowout.gui.views.history_ops import configure_table, fold
+from bowout.gui.widgets.language_picker import has_two_forms, language_label
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.storage.applications import (
@@ -64,6 +65,15 @@ TABLE_FILTER = (
 HIDDEN_COLUMNS = (3, 4)
 #: Typing pauses this long before the search runs.
 SEARCH_DELAY_MS = 150
+
+
+def message_language(application: Application) -> str:
+    """ "Messages in German (informal)": the language its withdrawals are drafted in, and
+    the form of address where the language has two (issue 26)."""
+    text = f"Messages in {language_label(application.language)}"
+    if has_two_forms(application.language):
+        text += f" ({application.address.value})"
+    return text
 
 
 def describe(stored: StoredApplication) -> str:
@@ -284,6 +294,7 @@ class ApplicationsView(QWidget):
         parts += [f"Contact: {who}"] if who else []
         parts += [f"Recruiter: {app.recruiter}"] if app.recruiter else []
         parts += [f"Applied on {app.applied.isoformat()}"] if app.applied else []
+        parts.append(message_language(app))
         if stored.record_ids:
             parts.append(f"Withdrawal messages: {len(stored.record_ids)}")
         parts += [app.notes.splitlines()[0][:120]] if app.notes.strip() else []
