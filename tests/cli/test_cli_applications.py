@@ -244,7 +244,7 @@ def test_add_list_and_remove(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "list")
     assert (
         out
-        == f"{app_id[:8]}  open       final         2026-10-02  Northwind — Analyst (Jordan Lee)\n"
+        == f"{app_id[:8]}  open       final         2026-10-02  en     Northwind — Analyst (Jordan Lee)\n"
     )
     [listed] = _listed(capsys, tmp_path / "d")
     assert listed["notes"] == "met the team" and listed["record_ids"] == []

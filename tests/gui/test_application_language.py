@@ -18,6 +18,7 @@ from bowout.gui.dialogs.application_dialog import ApplicationDialog
 from bowout.gui.views.applications import ApplicationsView
 from bowout.gui.views.batch import EACH_OWN_LANGUAGE
 from bowout.storage import History
+from conftest import close_quietly
 
 
 @pytest.fixture
@@ -83,27 +84,23 @@ def test_the_dialog_edits_the_language_and_it_is_kept(
     assert "Messages in French (informal)" in view.details.text()
 
 
-def test_the_dialog_opens_on_the_kept_language() -> None:
+def test_the_dialog_opens_on_the_kept_language(qtbot: QtBot) -> None:
     kept = Application(company="García", language="es", address=Address.INFORMAL)
     dialog = ApplicationDialog(kept)
-    try:
-        picker = dialog.language_picker
-        assert (picker.language(), picker.address()) == ("es", Address.INFORMAL)
-        assert dialog.application() == kept
-    finally:
-        dialog.deleteLater()
+    qtbot.addWidget(dialog)
+    picker = dialog.language_picker
+    assert (picker.language(), picker.address()) == ("es", Address.INFORMAL)
+    assert dialog.application() == kept
 
 
-def test_a_language_with_no_pack_here_is_kept_unless_changed() -> None:
+def test_a_language_with_no_pack_here_is_kept_unless_changed(qtbot: QtBot) -> None:
     kept = Application(company="Rossi", language="it")
     dialog = ApplicationDialog(kept)
-    try:
-        assert dialog.application().language == "it"  # shown as English, kept as written
-        picker = dialog.language_picker
-        picker.language_combo.setCurrentIndex(picker.language_combo.findData("de"))
-        assert dialog.application().language == "de"
-    finally:
-        dialog.deleteLater()
+    qtbot.addWidget(dialog)
+    assert dialog.application().language == "it"  # shown as English, kept as written
+    picker = dialog.language_picker
+    picker.language_combo.setCurrentIndex(picker.language_combo.findData("de"))
+    assert dialog.application().language == "de"
 
 
 def test_tell_the_others_drafts_each_in_its_own_language(qtbot: QtBot, data_dir: Path) -> None:
@@ -129,4 +126,4 @@ def test_tell_the_others_drafts_each_in_its_own_language(qtbot: QtBot, data_dir:
     picker.language_combo.setCurrentIndex(picker.language_combo.findData("es"))
     qtbot.mouseClick(view.draft_button, Qt.MouseButton.LeftButton)
     assert {i.situation.language for i in view.items} == {"es"}  # said: every one in Spanish
-    win.close()
+    close_quietly(win)
