@@ -242,10 +242,8 @@ def test_add_list_and_remove(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     )
     assert code == 2 and err.count("\n") == 1
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "list")
-    assert (
-        out
-        == f"{app_id[:8]}  open       final         2026-10-02  en     Northwind — Analyst (Jordan Lee)\n"
-    )
+    listed_line = f"{app_id[:8]}  open       final         2026-10-02  en     "
+    assert out == listed_line + "Northwind — Analyst (Jordan Lee)\n"
     [listed] = _listed(capsys, tmp_path / "d")
     assert listed["notes"] == "met the team" and listed["record_ids"] == []
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "remove", app_id[:6])
