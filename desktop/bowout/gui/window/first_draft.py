@@ -31,6 +31,18 @@ logger = logging.getLogger(__name__)
 FIRST_DRAFT = "first_draft"
 
 
+def language_names(cache: StartCache) -> dict[str, str]:
+    """The language packs named in English ("de" -> "German"), kept in ``cache`` between
+    runs: Babel's CLDR data takes about 30 ms to load, a tenth of a start."""
+    from bowout import paths
+    from bowout.gui.widgets.language_picker import language_label
+
+    codes = paths.available_languages()
+    return cache.remembered(
+        "language_names", codes, lambda: {code: language_label(code) for code in codes}
+    )
+
+
 def open_first_draft(drafting: Drafting, cache: StartCache) -> bool:
     """Put the first draft in ``drafting``'s view before the window is shown; True when it
     came from ``cache`` (False: composed now and kept there for :meth:`StartCache.save`,
@@ -58,6 +70,19 @@ def open_first_draft(drafting: Drafting, cache: StartCache) -> bool:
         cache.put(FIRST_DRAFT, key, dataclasses.replace(draft, tone_check=None))
     drafting.show_first(draft)
     return False
+
+
+def finish_first_draft(drafting: Drafting) -> None:
+    """Once the composer is made (after the paint): the first draft's tone remarks, the
+    fill-ins as one line at first sight, and its spelling language; when composing before
+    the paint failed, one more try (it says why again if it fails)."""
+    drafting.view.tone_list.group_fill_ins()
+    if drafting.draft is None:
+        drafting.regenerate()
+        return
+    with drafting.quietly():  # re-underlining changes formats, never the words
+        drafting.follow_language()
+    drafting.recheck_tone()
 
 
 class ComposerWarmup(QObject):

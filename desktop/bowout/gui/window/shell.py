@@ -42,7 +42,12 @@ from bowout.gui.window.actions import build_actions, table_action
 from bowout.gui.window.drafting import Drafting
 from bowout.gui.window.edit_commands import on_focused
 from bowout.gui.window.feedback import Feedback
-from bowout.gui.window.first_draft import ComposerWarmup, open_first_draft
+from bowout.gui.window.first_draft import (
+    ComposerWarmup,
+    finish_first_draft,
+    language_names,
+    open_first_draft,
+)
 from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
 from bowout.gui.window.open_record import OpenRecord
@@ -74,9 +79,9 @@ class MainWindow(QMainWindow):
         welcome: bool = False,
         start_cache: StartCache | None = None,
     ) -> None:
-        """``defer_start``: show the first draft from ``start_cache`` (or composed now),
-        and leave the composer, the tone coach, the history and the icons to
-        :meth:`finish_start`, which the caller runs once the window is on screen.
+        """``defer_start``: show the first draft (:mod:`~bowout.gui.window.first_draft`);
+        leave the tone coach, the history and the icons to :meth:`finish_start`, which the
+        caller runs once the window is on screen.
         ``welcome``: offer the first-run welcome at the end of the start, unless done.
         ``start_cache``: what earlier starts kept (default: the user's cache folder)."""
         super().__init__()
@@ -199,17 +204,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _composer_warmed(self) -> None:
-        """The composer and the tone coach are loaded: the first draft gets its remarks and
-        its spelling language; then the history is read."""
+        """The first draft's remarks and spelling, then the history, read aside."""
         from bowout.gui.window.history_loader import HistoryLoader
 
-        self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
-        if self.drafting.draft is None:  # composing before the paint failed: try again
-            self.drafting.regenerate()
-        else:
-            with self.drafting.quietly():
-                self.drafting.follow_language()
-            self.drafting.recheck_tone()
+        finish_first_draft(self.drafting)
         self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
         self.history_loader.loaded.connect(self._history_opened)
         self.history_loader.start()
@@ -363,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.draft_view = d = DraftView(
-            self.context.settings, table_action, language_names=self._language_names()
+            self.context.settings, table_action, language_names=language_names(self.start_cache)
         )
         # The draft's parts by name: the tests and the views' wiring reach them here.
         self.form, self.stage_combo, self.channel_combo = (
@@ -387,16 +385,6 @@ class MainWindow(QMainWindow):
         self.word_label.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_label)
         self.link_tab_order()
-
-    def _language_names(self) -> dict[str, str]:
-        """The language packs named in English, kept between runs (Babel's CLDR data takes
-        about 30 ms to load, a tenth of a start)."""
-        from bowout.gui.widgets.language_picker import language_label
-
-        codes = paths.available_languages()
-        return self.start_cache.remembered(
-            "language_names", codes, lambda: {code: language_label(code) for code in codes}
-        )
 
     def link_tab_order(self) -> None:
         """Tab follows the eye: navigation, the list views, then the draft."""
