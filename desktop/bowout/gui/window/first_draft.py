@@ -57,6 +57,7 @@ def open_first_draft(drafting: Drafting, cache: StartCache) -> bool:
     if isinstance(kept, Draft):
         drafting.show_first(kept)
         return True
+    logger.info("first draft composed (not in the start cache)")
     try:
         draft = context.composer.compose(situation, profile)
     except BowOutError as exc:
