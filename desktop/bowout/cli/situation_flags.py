@@ -206,7 +206,7 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         metavar="CC",
         help="the country of the job, for the checklist's notes on rescinding an accepted "
         f"offer there: {', '.join(countries())} (ISO 3166 codes; general information, not "
-        "legal advice)",
+        "legal advice); a Spanish message for MX writes Mexico's words ('Buen día', 'visa')",
     )
     p.add_argument(
         "--contact-email",

@@ -14,7 +14,7 @@ from bowout.core import addressing
 from bowout.core.negotiation import point_of
 from bowout.core.pack import load_pack
 from bowout.core.salutation import salutation
-from bowout.core.situation import Channel, Money, Profile, Situation
+from bowout.core.situation import Channel, Kind, Money, Profile, Situation
 from bowout.core.wording import SLOTS
 
 #: Profile fields a signature leaves out when empty (no placeholder).
@@ -95,6 +95,8 @@ def template_context(
     language = situation.language
     pack = load_pack(language)
     blanks = addressing.placeholders(language)
+    # The written message confirms a call just made (a request to talk is written first).
+    called = channel is Channel.PHONE and situation.kind is Kind.WITHDRAW
     given = {
         "contact": situation.contact,
         "role": situation.role,
@@ -118,14 +120,20 @@ def template_context(
         reason=situation.reason.value,
         channel=channel.value,
         voice=situation.voice.value,
-        addressee=addressing.contact_addressee(situation),
+        addressee=addressing.contact_addressee(situation, called=called),
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
+        # The user's own "How to address them": a pack may read a title's gender from it
+        # that a name typed for every language does not give (Spanish "Dr." and "Dra.").
+        greeting_given=bool(situation.greeting),
+        # The job's country (ISO 3166-1 alpha-2, "" when not given), for a pack's regional
+        # words.
+        country=situation.country,
         manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
         **_salutations(situation),
         start_date=pack.long_date(situation.start_date, today) if situation.start_date else "",
         paid_money=paid_money(situation),
-        point=point_of(situation.deal_breaker, language),
+        point=point_of(situation.deal_breaker, language, situation.country),
         decide_by=pack.long_date(situation.decide_by, today) if situation.decide_by else "",
         kind=situation.kind.value,
         reply="",

@@ -72,7 +72,8 @@ CONTEXT_NAMES = frozenset(
         "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
         "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
         "start_date", "paid_money", "point", "decide_by", "kind", "reply",
-        "signature_extra", "paragraphs", "html_paragraphs", "say", "br",
+        "signature_extra", "paragraphs", "html_paragraphs", "say", "br", "greeting_given",
+        "country",
         # How a greeting may name them (bowout.core.salutation): "Frau Nair", "f", ...
         "courtesy_name", "courtesy_gender", "courtesy_object", "first_name", "full_name",
         "recruiter_courtesy_name", "recruiter_courtesy_gender", "recruiter_courtesy_object",
