@@ -50,6 +50,18 @@ def item_text(item: BatchItem) -> str:
     return f"{state} · {app.company}{role} · {STAGE_NAMES[app.stage]} · {channel}"
 
 
+def blocked(item: BatchItem | None, command: str) -> str:
+    """Why the window's ``command`` ("copy", "mark_sent", ...) cannot run on ``item``, the
+    message selected in the batch ("" when it can): none is selected, or it is kept as sent
+    (read only, as the review shows it)."""
+    if item is None or item.draft is None:
+        return "Draft the messages, then select one in the list"
+    if item.record_id:
+        sent = "marked sent" if command == "mark_sent" else "kept as it went out"
+        return f"{item.stored.application.company}: already {sent}"
+    return ""
+
+
 def text_html(text: str) -> str:
     """Plain text as escaped HTML paragraphs (line breaks kept), for an edited message."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
