@@ -94,7 +94,10 @@ def test_send_by_mail_and_export_act_on_the_selected_message(
 ) -> None:
     win, view, _ = drafted(qtbot, data_dir)
     opened: list[str] = []
+    from_draft: list[str] = []  # what the hidden draft would send: nothing
     view.mail.launch_mail_link = lambda url: opened.append(url) or True  # type: ignore[method-assign]
+    win.ask.launch_mail_link = lambda url: from_draft.append(url) or True  # type: ignore[method-assign]
+    win.ask.ask_save_path = lambda *_a: from_draft.append("export") and None  # type: ignore[method-assign]
     click(qtbot, win, win.actions_.mail)
     assert len(opened) == 1 and opened[0].startswith("mailto:ana@fabrikam.example?")
     assert "Ana" in opened[0]
@@ -112,6 +115,7 @@ def test_send_by_mail_and_export_act_on_the_selected_message(
     text = written.read_text(encoding="utf-8")
     assert view.subject_edit.text() in text and "P.S. Thank you, Ana." in text
     assert view.message_label.text() == f"Exported {written.name}."
+    assert from_draft == []
     close_quietly(win)
 
 
