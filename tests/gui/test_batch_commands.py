@@ -170,3 +170,24 @@ def test_new_from_the_batch_shows_the_new_draft(qtbot: QtBot, data_dir: Path) ->
     win.actions_.new.trigger()
     assert win.nav.current_key() == "draft" and win.editor.isVisible()
     close_quietly(win)
+
+
+def test_each_message_row_is_read_whole_at_800x600(qtbot: QtBot, data_dir: Path) -> None:
+    """The list column is narrow at 800×600: rows wrap instead of hiding their channel
+    behind a sideways scroll bar (found walking the window as a new user)."""
+    win, view, _ = drafted(qtbot, data_dir)
+    win.resize(800, 600)
+    qtbot.waitUntil(lambda: win.width() == 800)
+    listed = view.item_list
+    qtbot.waitUntil(lambda: listed.viewport().width() < 420)
+    assert not listed.horizontalScrollBar().isVisible()
+    width = listed.viewport().width()
+    for row in range(listed.count()):
+        item = listed.item(row)
+        assert item.toolTip() == item.text()
+        rect = listed.visualItemRect(item)
+        assert rect.left() >= 0 and rect.right() <= width, (row, rect, width)
+    longest = max(range(listed.count()), key=lambda r: len(listed.item(r).text()))
+    line = listed.fontMetrics().height()
+    assert listed.visualItemRect(listed.item(longest)).height() >= 2 * line  # wrapped
+    close_quietly(win)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
@@ -37,6 +37,7 @@ from bowout.gui.views.batch_items import (
     keep_sent,
     text_html,
     unfilled,
+    wrapping_list,
 )
 from bowout.gui.views.batch_mail import BatchMail
 from bowout.gui.views.batch_review import BatchReview
@@ -91,9 +92,7 @@ class BatchView(QWidget):
         self._build_review()
 
     def _build_review(self) -> None:
-        self.item_list = QListWidget(self)
-        self.item_list.setObjectName("batch_list")
-        self.item_list.setAccessibleName("Messages to send")
+        self.item_list = wrapping_list(self, "batch_list", "Messages to send")
         self.item_list.currentRowChanged.connect(lambda _r: self._show_item())
         self.review = r = BatchReview(self)
         # The review's parts by name (tests and the focus chain reach them here).
@@ -246,6 +245,7 @@ class BatchView(QWidget):
         self.item_list.clear()
         for item in self.items:
             self.item_list.addItem(item_text(item))
+            self.item_list.item(self.item_list.count() - 1).setToolTip(item_text(item))
         self._loading = False
         self.item_list.setCurrentRow(min(row, len(self.items) - 1))
         sent = sum(1 for item in self.items if item.record_id)

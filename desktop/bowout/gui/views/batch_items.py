@@ -8,7 +8,8 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QListWidget, QWidget
 
 from bowout.core.history_summary import STAGE_NAMES
 
@@ -99,6 +100,18 @@ def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(14)
     return combo
+
+
+def wrapping_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
+    """A list whose rows are read whole: a long one wraps (and its tooltip holds it) instead
+    of hiding behind a sideways scroll bar in a narrow column."""
+    listed = QListWidget(parent)
+    listed.setObjectName(name)
+    listed.setAccessibleName(accessible)
+    listed.setWordWrap(True)
+    listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listed.setResizeMode(QListWidget.ResizeMode.Adjust)
+    return listed
 
 
 def keep_sent(history: History, item: BatchItem, note: str) -> str:
