@@ -191,3 +191,17 @@ def test_each_message_row_is_read_whole_at_800x600(qtbot: QtBot, data_dir: Path)
     line = listed.fontMetrics().height()
     assert listed.visualItemRect(listed.item(longest)).height() >= 2 * line  # wrapped
     close_quietly(win)
+
+
+def test_the_message_on_review_has_the_larger_share(qtbot: QtBot, data_dir: Path) -> None:
+    """Side by side, the message being read and edited is wider than the list of companies
+    (at 200 % the list took two thirds of an 800×600 window: found walking the window)."""
+    win, view, _ = drafted(qtbot, data_dir)
+    for width, height in ((1366, 768), (800, 600)):
+        win.resize(width, height)
+        qtbot.waitUntil(lambda w=width: win.width() == w)
+        left, review = view.splitter.sizes()
+        assert view.splitter.orientation() == Qt.Orientation.Horizontal
+        assert review > left, (width, left, review)
+        assert view.review.width() >= 300
+    close_quietly(win)

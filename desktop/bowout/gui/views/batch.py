@@ -73,14 +73,12 @@ class BatchView(QWidget):
         self.open_applications: dict[str, Any] = {}
         self.batch_id = ""
         self.drafted_on = dt.date.today()
-        self._loading = False
+        self._loading = self._split = False
         #: Sending by mail (its dialogs are what tests replace).
         self.mail = BatchMail(self, context, self.show_message)
         self._build()
         self._lay_out()
         self._show_item()
-
-    # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.choices = c = BatchChoices(self)
@@ -127,7 +125,8 @@ class BatchView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.review)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 2)  # a window made smaller narrows both columns
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.splitter)
@@ -139,21 +138,24 @@ class BatchView(QWidget):
         return QSize(max(p.width() for p in parts) + 8, max(p.height() for p in parts))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Side by side when both columns fit, else the message under the list."""
+        """Side by side when both columns fit, else the message under the list; the
+        message has the larger share at first (the divider then stays where put)."""
         super().resizeEvent(event)
+        width = event.size().width()
         wide = sum(self.splitter.widget(i).minimumSizeHint().width() for i in range(2))
-        across = event.size().width() >= wide + self.splitter.handleWidth() + 8
+        across = width >= wide + self.splitter.handleWidth() + 8
         self.splitter.setOrientation(
             Qt.Orientation.Horizontal if across else Qt.Orientation.Vertical
         )
+        if across and not self._split:
+            self._split = True
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
         return [*self.choices.focus_chain(), self.item_list, self.rapport_check,
                 self.door_check, self.subject_edit, self.tabs, self.copy_button,
                 self.mail_button, self.sent_button]  # fmt: skip
-
-    # -- choosing -------------------------------------------------------------------------
 
     def reason(self) -> Reason:
         """The batch's reason."""
