@@ -124,6 +124,7 @@ class BatchView(QWidget):
         self.splitter.setObjectName("batch_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
+        self.columns = (left, self.review)
         self.splitter.addWidget(self.review)
         self.splitter.setStretchFactor(0, 2)  # a window made smaller narrows both columns
         self.splitter.setStretchFactor(1, 3)
@@ -134,7 +135,7 @@ class BatchView(QWidget):
     def minimumSizeHint(self) -> QSize:
         """The columns' least size stacked: the other views share the window's stack,
         whose least width is its widest page's (see :meth:`resizeEvent`)."""
-        parts = [self.splitter.widget(i).minimumSizeHint() for i in range(2)]
+        parts = [column.minimumSizeHint() for column in self.columns]
         return QSize(max(p.width() for p in parts) + 8, max(p.height() for p in parts))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -142,11 +143,9 @@ class BatchView(QWidget):
         message has the larger share at first (the divider then stays where put)."""
         super().resizeEvent(event)
         width = event.size().width()
-        wide = sum(self.splitter.widget(i).minimumSizeHint().width() for i in range(2))
-        across = width >= wide + self.splitter.handleWidth() + 8
-        self.splitter.setOrientation(
-            Qt.Orientation.Horizontal if across else Qt.Orientation.Vertical
-        )
+        across = width >= sum(c.minimumSizeHint().width() for c in self.columns) + 16
+        turn = Qt.Orientation
+        self.splitter.setOrientation(turn.Horizontal if across else turn.Vertical)
         if across and not self._split:
             self._split = True
             self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])

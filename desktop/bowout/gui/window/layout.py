@@ -82,6 +82,8 @@ class ShellLayout(QWidget):
         # their sizes, so the one showing decides (Coming up must not narrow History).
         for index in range(self.side_stack.count()):
             page = self.side_stack.widget(index)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if page is view else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
 
