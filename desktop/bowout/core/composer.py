@@ -170,7 +170,7 @@ class Composer:
         advice = recommend_channel(situation)
         channel = situation.channel or advice.channel
         negotiate = situation.kind is Kind.NEGOTIATE
-        context = template_context(situation, profile, channel)
+        context = template_context(situation, profile, channel, self.today())
         wording, wordings, said = self._sentences(situation, channel, context)
         written = WRITTEN_AUDIENCE[channel]
         say = context["say"] = said[written]
@@ -182,7 +182,9 @@ class Composer:
             body_source = self._render(situation, _written_layout(situation.kind, channel), context)
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
-        subject = say.get("subject", "")
+        # A LinkedIn message has no subject line, whatever a wording file says (every
+        # language: the message box has no field for one).
+        subject = "" if channel is Channel.LINKEDIN else say.get("subject", "")
         body_html = self._render(situation, "email.html.j2", html_context(context, blocks))
         phone_script = None
         branches: tuple[tuple[str, str], ...] = ()
@@ -264,7 +266,7 @@ class Composer:
         facts = facts_of_reply(situation, channel, reply, self.today())
         wording = self._pack(situation.language).wording
         chosen = wording.voicebook(situation.voice.value).choose(facts)
-        context = template_context(situation, profile, channel)
+        context = template_context(situation, profile, channel, self.today())
         # An answer in a thread greets by first name (bowout.core.addressing).
         context["addressee"] = addressing.contact_addressee(situation, reply=True)
         context["recruiter_addressee"] = addressing.recruiter_addressee(situation, reply=True)
@@ -275,6 +277,8 @@ class Composer:
             situation, "email.html.j2", html_context(context, paragraphs(body_text))
         )
         original = reply_subject(subject or say.get("subject", ""), situation.language)
+        if channel is Channel.LINKEDIN:  # an answer in a LinkedIn thread has no subject
+            original = ""
         return Reply(reply, original, body_text, body_html.strip())
 
     def _render(self, situation: Situation, name: str, context: Mapping[str, Any]) -> str:

@@ -27,7 +27,7 @@ from bowout.core.errors import BowOutError
 from bowout.core.situation import Reason
 from bowout.gui.mail_link import copy_rich
 from bowout.gui.plain_words import plain_words
-from bowout.gui.views.batch_choices import NOT_LISTED, BatchChoices
+from bowout.gui.views.batch_choices import EACH_OWN_LANGUAGE, NOT_LISTED, BatchChoices
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
     BatchItem,
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 #: What a storage call returns.
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
+__all__ = ["EACH_OWN_LANGUAGE", "BatchView", "make"]
 
 
 class BatchView(QWidget):
@@ -165,7 +166,7 @@ class BatchView(QWidget):
         chosen = self.accepted_combo.currentData()
         self.accepted_combo.clear()
         self.accepted_combo.addItem(NOT_LISTED, "")
-        listed = self._run(lambda: self._history().applications("open")) or []
+        listed = self._run(lambda: self._history().applications.list("open")) or []
         self.open_applications = {stored.id: stored for stored in listed}
         for stored in listed:
             app = stored.application
@@ -207,7 +208,7 @@ class BatchView(QWidget):
     def draft_all(self) -> None:
         """Draft one message per open application but the accepted one."""
         accepted = self.choices.accepted_id()
-        others = [s for s in self._run(lambda: self._history().applications("open")) or []
+        others = [s for s in self._run(lambda: self._history().applications.list("open")) or []
                   if s.id != accepted]  # fmt: skip
         from bowout.core.batch import situation_for  # the composer: only when drafting
 
@@ -223,8 +224,8 @@ class BatchView(QWidget):
                         stored.application,
                         self.reason(),
                         voice,
-                        language=picker.language(),
-                        address=picker.address(),
+                        language=picker.chosen_language(),
+                        address=picker.address() if picker.chosen_language() else None,
                     ),
                 )
             )

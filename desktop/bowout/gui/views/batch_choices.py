@@ -19,6 +19,8 @@ HEADLINES = (
 
 #: "The offer I accepted" when it is not one of the open applications.
 NOT_LISTED = "An offer not in this list"
+#: The first choice of the language picker: each message in its application's language.
+EACH_OWN_LANGUAGE = "Each application's own"
 
 
 class BatchChoices(QWidget):
@@ -38,7 +40,8 @@ class BatchChoices(QWidget):
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
-        self.language_picker = LanguagePicker(self)  # the messages' language (issue 26)
+        # The messages' language (issue 26): by default each application's own.
+        self.language_picker = LanguagePicker(self, own_choice=EACH_OWN_LANGUAGE)
         self.draft_button = list_button(
             self,
             "batch_draft_button",
