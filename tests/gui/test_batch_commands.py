@@ -70,7 +70,7 @@ def test_toolbar_mark_as_sent_keeps_the_selected_application_sent_once(
         kept = history.list()
         assert [(r.company, r.status) for r in kept] == [("Fabrikam", "sent")]
         assert kept[0].body_text.endswith("P.S. Thank you, Ana.")
-        assert history.get_application(ids["Fabrikam"]).state == "withdrawn"
+        assert history.applications.get(ids["Fabrikam"]).state == "withdrawn"
         stamped = kept[0].sent
     assert view.progress_label.text() == "1 of 5 sent"
     assert win.session.record is None or win.session.record.company != "Fabrikam"

@@ -88,7 +88,7 @@ def fill(data_dir: Path) -> None:
                                         subject=f"Withdrawing — {company}",
                                         body_html="<p>Thank you.</p>"))  # fmt: skip
             records.mark_sent(history, record.id)
-            history.add_application(Application(company=f"Open {n:02d}", role="Engineer",
+            history.applications.add(Application(company=f"Open {n:02d}", role="Engineer",
                                                 stage=Stage.SCREENING))  # fmt: skip
 
 
