@@ -17,9 +17,9 @@ from typing import Any
 
 import jinja2
 
-from bowout.core import addressing, checklist, templating, tone
+from bowout.core import addressing, checklist, templating
 from bowout.core.advice import recommend_channel
-from bowout.core.draft import REPLY_KINDS, Draft, Reply
+from bowout.core.draft import REPLY_KINDS, Draft, Finding, Reply
 from bowout.core.errors import InputError, TemplateError
 from bowout.core.goodwill import Goodwill
 from bowout.core.message_text import (
@@ -209,7 +209,7 @@ class Composer:
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
             checklist=checklist.build_checklist(situation, channel, self.today()),
             tone_check=functools.partial(
-                tone.check_tone,
+                _check_tone,
                 body_text,
                 situation,
                 channel,
@@ -363,3 +363,13 @@ def sample_situations() -> list[Situation]:
         for stage in Stage
         for channel in Channel
     ]
+
+
+def _check_tone(
+    text: str, situation: Situation, channel: Channel, *, subject: str, signature: str
+) -> tuple[Finding, ...]:
+    """The tone coach's remarks (:func:`bowout.core.tone.check_tone`), its rules loaded on
+    the first check: a window's first draft is shown before they are (issue 25)."""
+    from bowout.core import tone
+
+    return tone.check_tone(text, situation, channel, subject=subject, signature=signature)

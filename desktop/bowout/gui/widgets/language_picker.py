@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
@@ -60,9 +61,18 @@ class LanguagePicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, own_choice: str = "") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        names: Mapping[str, str] | None = None,
+        *,
+        own_choice: str = "",
+    ) -> None:
+        """``names``: each pack's language named in English, when known already (the
+        window keeps them between runs); :func:`language_label` names the others."""
         super().__init__(parent)
         self.setObjectName("language_picker")
+        names = names or {}
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language_combo")
         self.language_combo.setAccessibleName("Message language")
@@ -72,7 +82,7 @@ class LanguagePicker(QWidget):
         if own_choice:
             self.language_combo.addItem(own_choice, "")
         for code in paths.available_languages():
-            self.language_combo.addItem(language_label(code), code)
+            self.language_combo.addItem(names.get(code) or language_label(code), code)
         self.address_combo = QComboBox(self)
         self.address_combo.setObjectName("address_combo")
         self.address_combo.setAccessibleName("Form of address")

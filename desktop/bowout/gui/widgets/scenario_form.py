@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -78,9 +79,13 @@ class ScenarioForm(QWidget):
     #: Typed or pasted text was refused (too long); the sentence that says so.
     input_refused = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, language_names: Mapping[str, str] | None = None
+    ) -> None:
+        """``language_names``: the language packs named in English, when known already."""
         super().__init__(parent)
         self.setObjectName("scenario_form")
+        self._language_names = language_names
         self._advice: Advice | None = None
         self.typing_timer = QTimer(self)
         self.typing_timer.setObjectName("typing_timer")
@@ -155,7 +160,7 @@ class ScenarioForm(QWidget):
         form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
         form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
         form.addRow(self.rationale_label)
-        self.language_picker = LanguagePicker(self)
+        self.language_picker = LanguagePicker(self, self._language_names)
         self.language_picker.changed.connect(self.situation_changed)
         language = self.language_picker.language_combo
         form.addRow(self._label("Lan&guage:", language), self.language_picker)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from bowout import paths
 from bowout.gui.context import AppContext
 from bowout.gui.events import HistoryEvents
+from bowout.gui.start_cache import StartCache
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.gui.widgets.message_bar import MessageBar
@@ -42,6 +43,12 @@ from bowout.gui.window.drafting import Drafting
 from bowout.gui.window.edit_commands import on_focused
 from bowout.gui.window.feedback import Feedback
 from bowout.gui.window.help_commands import show_about, show_commands
+from bowout.gui.window.first_draft import (
+    ComposerWarmup,
+    finish_first_draft,
+    language_names,
+    open_first_draft,
+)
 from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
 from bowout.gui.window.open_record import OpenRecord
@@ -67,11 +74,18 @@ class MainWindow(QMainWindow):
     ready = Signal()
 
     def __init__(
-        self, context: AppContext, *, defer_start: bool = False, welcome: bool = False
+        self,
+        context: AppContext,
+        *,
+        defer_start: bool = False,
+        welcome: bool = False,
+        start_cache: StartCache | None = None,
     ) -> None:
-        """``defer_start``: leave the draft, the history and the icons to
-        :meth:`finish_start`, which the caller runs once the window is on screen.
-        ``welcome``: offer the first-run welcome at the end of the start, unless done."""
+        """``defer_start``: show the first draft (:mod:`~bowout.gui.window.first_draft`);
+        leave the tone coach, the history and the icons to :meth:`finish_start`, which the
+        caller runs once the window is on screen.
+        ``welcome``: offer the first-run welcome at the end of the start, unless done.
+        ``start_cache``: what earlier starts kept (default: the user's cache folder)."""
         super().__init__()
         self.setObjectName("main_window")
         self.context = context
@@ -80,6 +94,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.started = False
         self.defer_start = defer_start
+        self.start_cache = start_cache or StartCache(paths.cache_dir())
         self.shown_at = 0.0
         self.welcome = welcome
         #: The list views made so far, by key (made in :meth:`finish_start`).
@@ -105,7 +120,10 @@ class MainWindow(QMainWindow):
         self._connect()
         self.session.update_title()
         self.saved_view = self.restore_window_state()
-        if not defer_start:
+        if defer_start:  # the first frame holds the draft; its tone remarks come after
+            open_first_draft(self.drafting, self.start_cache)
+            self.start_cache.save()
+        else:
             self.finish_start()
 
     def _connect(self) -> None:
@@ -180,19 +198,25 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
-        if self.defer_start:  # on screen already: draft now, the history when it is read
-            from bowout.gui.window.history_loader import HistoryLoader
-
-            self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
-            self.drafting.regenerate()
+        if self.defer_start:  # on screen already: the composer, then the history, read aside
             for action in self.actions_.history_actions():
                 self.view_commands.set_enabled(action, False)
-            self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
-            self.history_loader.loaded.connect(self._history_opened)
-            self.history_loader.start()
+            self.warmup = ComposerWarmup(self.context, self)
+            self.warmup.warmed.connect(self._composer_warmed)
+            self.warmup.start()
             return
         self.context.open_history()
         self._history_opened()
+
+    @Slot()
+    def _composer_warmed(self) -> None:
+        """The first draft's remarks and spelling, then the history, read aside."""
+        from bowout.gui.window.history_loader import HistoryLoader
+
+        finish_first_draft(self.drafting)
+        self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
+        self.history_loader.loaded.connect(self._history_opened)
+        self.history_loader.start()
 
     @Slot()
     def _history_opened(self) -> None:
@@ -336,7 +360,9 @@ class MainWindow(QMainWindow):
     # -- layout: navigation | list view | the draft ----------------------------------------
 
     def _build(self) -> None:
-        self.draft_view = d = DraftView(self.context.settings, table_action)
+        self.draft_view = d = DraftView(
+            self.context.settings, table_action, language_names=language_names(self.start_cache)
+        )
         # The draft's parts by name: the tests and the views' wiring reach them here.
         self.form, self.stage_combo, self.channel_combo = (
             d.form,
