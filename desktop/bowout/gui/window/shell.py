@@ -42,13 +42,13 @@ from bowout.gui.window.actions import build_actions, table_action
 from bowout.gui.window.drafting import Drafting
 from bowout.gui.window.edit_commands import on_focused
 from bowout.gui.window.feedback import Feedback
-from bowout.gui.window.help_commands import show_about, show_commands
 from bowout.gui.window.first_draft import (
     ComposerWarmup,
     finish_first_draft,
     language_names,
     open_first_draft,
 )
+from bowout.gui.window.help_commands import show_about, show_commands
 from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
 from bowout.gui.window.open_record import OpenRecord
