@@ -28,6 +28,11 @@ from bowout.gui.window.action_table import VIEWS
 app = QApplication([])
 window = show_window(Path(sys.argv[1]))
 window.ask.confirm_discard = lambda title: True
+import time
+deadline = time.monotonic() + 60  # the history opens aside once the window is up
+while "batch" not in window.views and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
 for _ in range(30):
     app.processEvents()
 LISTS = {"history": "history_view", "applications": "applications_table",
