@@ -48,6 +48,7 @@ from bowout.gui.window.first_draft import (
     language_names,
     open_first_draft,
 )
+from bowout.gui.window.help_commands import show_about, show_commands
 from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
 from bowout.gui.window.open_record import OpenRecord
@@ -56,6 +57,7 @@ from bowout.gui.window.questions import Questions
 from bowout.gui.window.sending import Sending
 from bowout.gui.window.shared import WindowShared
 from bowout.gui.window.timeline import Timeline
+from bowout.gui.window.view_commands import ViewCommands
 from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
@@ -109,7 +111,9 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(shared, self.drafting, self)
         self.ask.save = self.session.save_to_history  # Save in "unsaved changes?"
         self.ask.can_save = lambda: self.context.history is not None
+        self.view_commands = ViewCommands(self)
         self.actions_ = build_actions(self, self._handlers(), self.format_bar.commands())
+        self.view_commands.bind(self.actions_)
         self.menus = build_menus(self, self.actions_)
         self.main_toolbar = build_toolbar(self, self.actions_, self.menus)
         self.show_theme(context.settings.theme)
@@ -157,15 +161,17 @@ class MainWindow(QMainWindow):
         """What each window command of the table does (the editor's own act on the
         editor showing: :class:`~bowout.gui.widgets.format_bar.FormatToolBar`)."""
         s, d, out, t, p = self.session, self.drafting, self.sending, self.timeline, self.preferences
+        on = self.view_commands.handler  # the message of the view showing, or the draft's
         views: dict[str, Callable[[], object]] = {
             f"view_{spec.key}": partial(self.show_view, spec.key) for spec in VIEWS
         }
         views["view_history"] = self.show_history
         return {
-            "new": s.new_draft, "save": s.save_to_history, "mark_sent": s.mark_sent,
-            "copy": out.copy_message, "mail": out.open_in_mail,
-            **{f"export_{x}": partial(out.export_as, f".{x}") for x in ("eml", "pdf", "txt",
-                                                                         "html")},
+            "new": self.new_withdrawal, "save": s.save_to_history,
+            "mark_sent": on("mark_sent", s.mark_sent), "copy": on("copy", out.copy_message),
+            "mail": on("mail", out.open_in_mail),
+            **{f"export_{x}": on(f"export_{x}", partial(out.export_as, f".{x}"))
+               for x in ("eml", "pdf", "txt", "html")},
             "export_all": out.export_all_data, "import_all": out.import_all_data,
             "import_csv": partial(self.in_view, "applications", "import_csv"),
             "export_calendar": partial(self.in_view, "coming_up", "export_all"),
@@ -179,8 +185,8 @@ class MainWindow(QMainWindow):
             "select_all": partial(on_focused, "selectAll"),
             **views, "find": self.find_in_history,
             **{f"theme_{x}": partial(p.set_theme, x) for x in ("system", "light", "dark")},
-            "commands": self.show_commands, "help": partial(self.show_about, "help"),
-            "about": self.show_about,
+            "commands": lambda: show_commands(self, self.command_list()),
+            "help": partial(show_about, self, "help"), "about": partial(show_about, self),
         }  # fmt: skip
 
     # -- the start ------------------------------------------------------------------------
@@ -194,7 +200,7 @@ class MainWindow(QMainWindow):
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
         if self.defer_start:  # on screen already: the composer, then the history, read aside
             for action in self.actions_.history_actions():
-                action.setEnabled(False)
+                self.view_commands.set_enabled(action, False)
             self.warmup = ComposerWarmup(self.context, self)
             self.warmup.warmed.connect(self._composer_warmed)
             self.warmup.start()
@@ -225,7 +231,7 @@ class MainWindow(QMainWindow):
                 self.nav.set_enabled_view(spec.key, view is not None)
         self.link_tab_order()
         for action in self.actions_.history_actions():
-            action.setEnabled(self.context.history is not None)
+            self.view_commands.set_enabled(action, self.context.history is not None)
         self.session.show_record_state()
         if self.drafting.draft is None:
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
@@ -277,7 +283,7 @@ class MainWindow(QMainWindow):
         """A sent or resolved record cannot be marked sent or resolved; it gets new versions."""
         closed = is_closed(record)
         can_change = self.context.history is not None and not closed
-        self.actions_.mark_sent.setEnabled(can_change)
+        self.view_commands.set_enabled(self.actions_.mark_sent, can_change)
         self.actions_.resolved.setEnabled(can_change)
         self.actions_.new_version.setEnabled(closed)
 
@@ -303,21 +309,6 @@ class MainWindow(QMainWindow):
         return self.actions_.all()
 
     @Slot()
-    def show_commands(self) -> None:
-        """Every command with its shortcut, filtered as you type; Enter runs one."""
-        from bowout.gui.dialogs.command_palette import CommandPalette
-
-        chosen = CommandPalette.ask(self, self.command_list())
-        if chosen is not None and chosen.isEnabled():
-            chosen.trigger()
-
-    def show_about(self, topic: str = "about") -> None:
-        """Version and licence ("about"), or the stages and channels explained ("help")."""
-        from bowout.gui.dialogs import about
-
-        (about.show_help if topic == "help" else about.show_about)(self)
-
-    @Slot()
     def show_history(self) -> None:
         """Show the history list beside the draft (or say why there is none)."""
         if self.history_view is None:
@@ -331,6 +322,13 @@ class MainWindow(QMainWindow):
         self.show_history()
         if self.history_view is not None:
             self.history_view.focus_search()
+
+    @Slot()
+    def new_withdrawal(self) -> None:
+        """A new draft, shown (from a view with messages of its own, the draft comes back)."""
+        if self.view_commands.view is not None:
+            self.show_view("draft")
+        self.session.new_draft()
 
     def in_view(self, key: str, command: str) -> None:
         """Show the list view ``key`` and run its ``command`` (a public method of the view
@@ -350,6 +348,8 @@ class MainWindow(QMainWindow):
             key = "draft"
         self.nav.choose(key)
         self.shell.show_list(view)
+        self.view_commands.show(view)
+        self.word_label.setHidden(self.view_commands.view is not None)  # the draft's count
         self._fit(self.width())
         if view is None:
             return
