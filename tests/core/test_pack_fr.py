@@ -58,6 +58,7 @@ FACTS = {
     ),
     "recruiter-no-contact": dict(via_recruiter=True, recruiter="Alex Martin", contact=""),
     "titled-contact": dict(contact="Mme Claire Dupont", keep_door_open=True),
+    "doctor-contact": dict(contact="Dr Claire Dupont", rapport=True),
     "mailbox": dict(contact="recrutement@contoso.example", keep_door_open=True),
     "after-talking-pay": dict(negotiated=True, deal_breaker=DealBreaker.PAY, keep_door_open=True),
     "goodwill-all": dict(
@@ -201,18 +202,30 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
             }.get(s.stage, r"retrait de ma candidature")
             if not re.search(said, subject, re.IGNORECASE):
                 found.append(f"subject does not say it: {subject!r}")
-    # The sign-off: a comma after a short formula, a full stop after a letter's formule.
+    # The sign-off: a letter's formule (a full stop) only after the civility alone, which
+    # it repeats; after "Bonjour X," a short closing with a comma, as French email writes.
     body, signoff = closing_block(text)
-    if letter and draft.channel in (Channel.EMAIL, Channel.PHONE, Channel.RECRUITER):
-        if not FORMULE.match(signoff):
-            found.append(f"formule de politesse {signoff!r}")
-        civility = re.fullmatch(r"(Madame|Monsieur|Madame, Monsieur),", greeting)
-        if civility and f", {civility.group(1)}," not in signoff:
-            found.append("the formule does not repeat the greeting's civility")
-    elif not signoff.endswith(",") or "agréer" in signoff:
-        found.append(f"sign-off {signoff!r}")
-    if address is Address.INFORMAL and re.search(r"vous|agréer|distingu", signoff):
-        found.append(f"a vous sign-off in a tu message: {signoff!r}")
+    civility = re.fullmatch(r"(Madame|Monsieur|Maître|Madame, Monsieur),", greeting)
+    if civility:
+        if not FORMULE.match(signoff) or f", {civility.group(1)}," not in signoff:
+            found.append(f"formule de politesse {signoff!r} after {greeting!r}")
+    elif not signoff.endswith(",") or re.search(r"agréer|prie|salutations|considération", signoff):
+        found.append(f"sign-off {signoff!r} after {greeting!r}")
+    if not civility and re.search(r"\bEncore\b|renouvel", signoff):
+        found.append(f"a closing that renews what was never said: {signoff!r}")
+    # The email and the call script name the person the same way; "Docteur" is only ever
+    # the user's own word (a "Dr." may be a PhD), and no title is abbreviated.
+    if script and draft.channel is not Channel.RECRUITER:
+        named = civility.group(1) if civility else re.sub(r"^(Bonjour|Salut) ?", "", greeting)[:-1]
+        opening = re.search(r"Ouvrir : « (?:Bonjour|Salut),? ?([^,]*),", script)
+        if (
+            not named.startswith("Madame, Monsieur")
+            and s.contact.count("@") == 0
+            and (opening is None or not opening.group(1).startswith(named))
+        ):
+            found.append(f"the script names them otherwise than {greeting!r}")
+    if re.search(r"\b(Docteur|Dr|Mme|Pr)\b", every):
+        found.append("a title the greeting should not hold")
     # Dates as French writes them.
     if ENGLISH_MONTHS.search(every) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", every):
         found.append("a date not written in French")
@@ -350,10 +363,52 @@ def test_a_letter_greets_by_civility_and_its_formule_repeats_it(composer: Compos
     assert opening.startswith("Je vous remercie")
     _, signoff = closing_block(draft.body_text)
     assert signoff == "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées."
-    # Without a civility the letter says "Bonjour" with the name, and the formule none.
-    plain = compose(composer, voice=Voice.FORMAL, stage=Stage.OFFER)
-    assert plain.body_text.startswith("Bonjour Claire Dupont,\n\n")
-    assert closing_block(plain.body_text)[1].startswith("Je vous prie d’agréer l’expression")
+    # Without a civility the letter says "Bonjour" with the name, and closes as an email
+    # does: a paper formule after "Bonjour Claire Dupont," would jump registers.
+    for wording in (1, 2, 3):
+        plain = compose(composer, voice=Voice.FORMAL, stage=Stage.OFFER, wording=wording)
+        assert plain.body_text.startswith("Bonjour Claire Dupont,\n\n")
+        assert closing_block(plain.body_text)[1] in {"Bien cordialement,", "Cordialement,"}
+
+
+def test_the_users_own_greeting_is_written_as_french_writes_it(composer: Composer) -> None:
+    letter = compose(composer, voice=Voice.FORMAL, greeting="Mme Nair", channel=Channel.PHONE)
+    assert letter.body_text.startswith("Madame,\n\n")
+    assert ", Madame, " in closing_block(letter.body_text)[1]
+    assert "« Bonjour Madame Nair, " in (letter.phone_script or "")
+    for voice in (Voice.WARM, Voice.BRIEF):
+        for wording in (1, 2, 3):
+            draft = compose(composer, voice=voice, greeting="Monsieur Durand", wording=wording)
+            assert draft.body_text.startswith("Bonjour Monsieur Durand,\n\n")
+            assert closing_block(draft.body_text)[1] in {"Bien à vous,", "Bien cordialement,",
+                                                          "Cordialement,"}  # fmt: skip
+    # A physician the user greets as one keeps the title; nobody else is made a Docteur.
+    doctor = compose(composer, voice=Voice.WARM, greeting="Docteur Okafor")
+    assert doctor.body_text.startswith("Bonjour Docteur Okafor,\n\n")
+
+
+def test_a_doctorate_is_never_turned_into_docteur_and_no_gender_is_guessed(
+    composer: Composer,
+) -> None:
+    for voice in Voice:
+        draft = compose(composer, voice=voice, contact="Dr. Amara Okafor", channel=Channel.PHONE)
+        every = f"{draft.body_text}\n{draft.phone_script}"
+        assert not re.search(r"Docteur|\bDr\b|Madame|Monsieur", every), every
+        expected = "Amara Okafor" if voice is Voice.FORMAL else "Amara"
+        assert draft.body_text.startswith(f"Bonjour {expected},\n\n")
+        assert f"« Bonjour {expected}, " in (draft.phone_script or "")
+
+
+def test_the_email_and_the_script_name_them_the_same_way(composer: Composer) -> None:
+    for rapport, name in ((True, "Tomás"), (False, "Tomás Herrera")):
+        draft = compose(
+            composer, voice=Voice.FORMAL, contact="Tomás Herrera", rapport=rapport,
+            channel=Channel.PHONE, stage=Stage.INTERVIEWING,
+        )  # fmt: skip
+        assert draft.body_text.startswith(f"Bonjour {name},\n\n")
+        assert f"« Bonjour {name}, " in (draft.phone_script or "")
+        assert f"« Bonjour {name}, c’est Maya Okafor" in (draft.phone_script or "")
+        assert not re.search(r"agréer|salutations", closing_block(draft.body_text)[1])
 
 
 def test_a_team_is_greeted_madame_monsieur_and_a_call_says_bonjour(composer: Composer) -> None:
@@ -385,8 +440,8 @@ def test_tu_is_used_through_the_whole_message_when_chosen(composer: Composer) ->
     assert re.search(r"\bte mettrai\b|\bte mettre\b", draft.body_text)
     assert closing_block(draft.body_text)[1] in {
         "Avec toutes mes excuses, et bien amicalement,",
-        "En te renouvelant mes excuses, bien à toi,",
-        "Encore pardon pour ce contretemps, et bien amicalement,",
+        "Avec mes excuses pour ce contretemps, bien à toi,",
+        "Avec toutes mes excuses, bien amicalement,",
     }
 
 
@@ -465,9 +520,12 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     read = lambda p: tomllib.loads(p.read_text(encoding="utf-8"))  # noqa: E731
     # [titles] and [greeting] are optional: how English spells and chooses a greeting's
     # name (bowout.core.addressing); a pack without them keeps its own conventions.
-    optional = {"titles", "greeting"}
+    # [civilities] is the French greeting's own table (pack.toml [greeting] "civility").
+    optional = {"titles", "greeting", "civilities"}
     en_keys = {k for k in _keys(read(english / "pack.toml")) if k.split(".")[0] not in optional}
-    assert en_keys == _keys(read(PACK / "pack.toml"))
+    assert en_keys == {
+        k for k in _keys(read(PACK / "pack.toml")) if k.split(".")[0] not in optional
+    }
     # A slot a voice leaves out falls back to the pack's warm voice (its base).
     warm = set(read(PACK / "wording" / "warm.toml"))
     for voice in ("warm", "formal", "brief"):

@@ -178,13 +178,51 @@ def greeting_name(
         return ""
     if not name.certain:
         return name.written
-    if load_pack(language).words.get("greeting", {}).get("names") != "first-name":
+    rule = load_pack(language).words.get("greeting", {}).get("names")
+    if rule == "civility":
+        return _by_civility(name, voice, familiar=familiar, language=language)
+    if rule != "first-name":
         return name.formal if voice is Voice.FORMAL and not spoken else name.informal
     first = name.nickname or name.given
     titled = name.formal if name.titles else ""
     if first and (familiar or not titled or voice is not Voice.FORMAL):
         return first
     return _spelled(titled or name.formal, language)
+
+
+def _civilities(language: str) -> Mapping[str, str]:
+    """The pack's ``[civilities]``: each civility title a greeting keeps, by its key
+    (:func:`~bowout.core.name_titles.title_key`), spelled as the greeting writes it."""
+    return load_pack(language).words.get("civilities", {})
+
+
+def _by_civility(name: PersonName, voice: Voice, *, familiar: bool, language: str) -> str:
+    """The ``names = "civility"`` rule (French): a greeting names the person by a civility
+    the user wrote ("Mme Nair" → "Madame Nair", spelled as the pack's ``[civilities]``
+    spells it); any other title is left out ("Docteur" is for a physician, so a "Dr." whose
+    field is unknown is not written), and no gender is ever guessed. Without a civility:
+    the first name with rapport, in a reply or in a voice other than formal ("Priya"), else
+    the given and family names ("Priya Nair"). The same form is written and spoken, so an
+    email and its call script never name the person two ways."""
+    civilities = _civilities(language)
+    civility = next((civilities[title_key(t)] for t in name.titles
+                     if title_key(t) in civilities), "")  # fmt: skip
+    if civility and name.family and not (familiar and voice is not Voice.FORMAL and name.given):
+        return f"{civility} {name.family}"
+    first = name.nickname or name.given
+    if first and (familiar or voice is not Voice.FORMAL):
+        return first
+    return " ".join((*name.forenames, name.family)).strip()
+
+
+def _civility_spelled(greeting: str, language: str) -> str:
+    """The user's own ``greeting`` with a leading civility spelled as the pack's
+    ``[civilities]`` writes it in a greeting ("Mme Nair" → "Madame Nair"); otherwise as
+    written (a pack without the table keeps it whole)."""
+    civilities = _civilities(language)
+    head, _, rest = greeting.partition(" ")
+    spelled = civilities.get(title_key(head)) if rest else None
+    return f"{spelled} {rest}" if spelled else greeting
 
 
 def _spelled(greeting: str, language: str) -> str:
@@ -201,7 +239,8 @@ def greets_by_title(greeting: str) -> bool:
     Okafor", "Frau Schäfer"): it then takes "Dear" or "Hello", never "Hi". Read from the
     first word alone, so a greeting is never parsed twice (nor nameparser loaded for it)."""
     words = greeting.split()
-    return len(words) > 1 and title_key(words[0]) in TITLE_WORDS
+    # "Madame, Monsieur" (a French letter to a team) starts with a title too.
+    return len(words) > 1 and title_key(words[0].rstrip(",")) in TITLE_WORDS
 
 
 def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool = False) -> str:
@@ -215,7 +254,9 @@ def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool
     pack = load_pack(situation.language)
     if situation.greeting:
         team = pack.word("team", "team_alone").casefold() in situation.greeting.casefold()
-        return pack.word("team", "spoken_team") if spoken and team else situation.greeting
+        if spoken and team:
+            return pack.word("team", "spoken_team")
+        return _civility_spelled(situation.greeting, situation.language)
     name = parse_name(situation.contact)
     if name.mailbox:
         if spoken:
