@@ -108,8 +108,19 @@ FRENCH_DATE = re.compile(
     r"\ble (1er|[1-9]|[12]\d|3[01]) (janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre) \d{4}\b"
 )
-#: French sets a space before the high punctuation (? ! ; :); the pack never omits it.
+#: French sets a space before the high punctuation (? ! ; :); the pack never omits it, and
+#: it is the narrow no-break space (U+202F), so no line of a mail client starts with ":".
+#: (Only the "RE : " mail clients write keeps an ordinary space.)
 TIGHT = re.compile(r"[^\s«]([?!;:])(?=\s|$)")
+BREAKING = re.compile(r"[ \u00a0]([?!;:])(?=\s|$)")
+#: The native panel's calques and stock phrases (issue 26, patterns 2-5): none in any draft.
+CALQUES = re.compile(
+    r"nouvelle difficile|bon moment|passée? avec moi|prendre mon appel|pris mon appel|"
+    r"aide sur le poste|parvenions à une réponse|parvenir à une réponse|opportunit|"
+    r"mes besoins|ce dont j’ai besoin|autre arrangement|prime d’arrivée|"
+    r"merci encore pour le temps",
+    re.IGNORECASE,
+)
 #: A formal letter's formule de politesse, with the civility of its greeting (if any).
 FORMULE = re.compile(
     r"^(En vous renouvelant mes excuses, |Avec mes excuses renouvelées pour ce contretemps, "
@@ -166,7 +177,7 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     found: list[str] = []
     text = draft.body_text
     script = draft.phone_script or ""
-    branches = "\n".join(f"{w} : {t}" for w, t in draft.phone_branches)
+    branches = "\n".join(draft.branch_lines())
     every = "\n".join((draft.subject, text, script, branches))
     # The greeting: "Bonjour X," or a letter's civility alone, then a blank line and a capital.
     lines = text.split("\n")
@@ -217,7 +228,7 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     # the user's own word (a "Dr." may be a PhD), and no title is abbreviated.
     if script and draft.channel is not Channel.RECRUITER:
         named = civility.group(1) if civility else re.sub(r"^(Bonjour|Salut) ?", "", greeting)[:-1]
-        opening = re.search(r"Ouvrir : « (?:Bonjour|Salut),? ?([^,]*),", script)
+        opening = re.search(r"Ouvrir\u202f: « (?:Bonjour|Salut),? ?([^,]*),", script)
         if (
             not named.startswith("Madame, Monsieur")
             and s.contact.count("@") == 0
@@ -238,6 +249,21 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     tight = TIGHT.search(every.replace("RE :", ""))
     if tight:
         found.append(f"no space before {tight.group(1)!r}")
+    breaking = BREAKING.search(every.replace("RE :", ""))
+    if breaking:
+        found.append(f"a breaking space before {breaking.group(1)!r}")
+    calque = CALQUES.search(every)
+    if calque:
+        found.append(f"the panel's calque or stock phrase {calque.group()!r}")
+    if s.stage is not Stage.APPLIED and re.search(r"l’intérêt porté|l’attention portée", every):
+        found.append("thanks for the interest shown in the file, after a conversation")
+    told = [x for x in re.split(r"(?<=[.?!])\s+", text) if x.strip()]
+    if any("candidature" in a and "candidature" in b for a, b in zip(told, told[1:])):
+        found.append("« candidature » in two sentences in a row")
+    paid = Money.PAID in (s.signing_bonus, s.relocation_assistance)
+    if paid and s.kind is Kind.WITHDRAW and s.stage is Stage.ACCEPTED:
+        if not re.search(r"selon (les termes du|le) contrat", text):
+            found.append("the money received is not asked about under the contract")
     if GENDERED.search(every):
         found.append(f"gendered: {GENDERED.search(every).group()!r}")  # type: ignore[union-attr]
     # Filled fields leave no placeholder; a sentence is said once; one thanks, one apology.
@@ -269,7 +295,7 @@ def rules_broken(draft) -> list[str]:  # type: ignore[no-untyped-def]
     texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
     if draft.phone_script:
         spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-        branches = "\n".join(f"{w} : {t}" for w, t in draft.phone_branches)
+        branches = "\n".join(draft.branch_lines())
         texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
     return [str(v) for v in violations(RULES, texts)]
 
@@ -316,6 +342,8 @@ def reply_conventions(reply, situation: Situation) -> list[str]:  # type: ignore
         ("[" in every, "a placeholder although the fields were filled"),
         (bool(GENDERED.search(every)), "gendered"),
         (bool(TIGHT.search(every.replace("RE :", ""))), "no space before ? ! ; :"),
+        (bool(BREAKING.search(every.replace("RE :", ""))), "a breaking space before ? ! ; :"),
+        (bool(CALQUES.search(every)), "a calque or stock phrase of the panel's"),
         (len(THANKS.findall(text)) > 1, "thanks more than once"),
     ):
         if broken:
@@ -476,7 +504,7 @@ def test_a_script_quotes_with_guillemets_and_instructs_in_the_infinitive(
 ) -> None:
     draft = compose(composer, channel=Channel.PHONE, stage=Stage.OFFER)
     script = draft.phone_script or ""
-    assert "1. Ouvrir : « Bonjour Claire, " in script
+    assert "1. Ouvrir\u202f: « Bonjour Claire, " in script
     assert script.startswith("Avant l’appel, avoir sous les yeux")
     assert all(text.startswith("« ") and text.endswith(" »") for _, text in draft.phone_branches)
     assert not re.search(r"\bvous\b", "\n".join(title for title, _ in draft.phone_branches))
@@ -489,13 +517,53 @@ def test_a_reply_subject_is_prefixed_as_french_mail_clients_do(composer: Compose
     assert "Madame" not in reply.body_text.split("\n")[0]
 
 
+def test_the_reply_to_can_we_talk_thanks_them_and_says_the_decision_stands(
+    composer: Composer,
+) -> None:
+    for voice in Voice:
+        for address in Address:
+            s = Situation(**NAMES, language="fr", stage=Stage.ACCEPTED, voice=voice,  # type: ignore[arg-type]
+                          address=address, reason=Reason.RED_FLAGS)  # fmt: skip
+            text = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
+            assert THANKS.search(text), text
+            assert re.search(r"ma décision est (prise|arrêtée)", text), text
+
+
+def test_the_money_received_is_asked_about_under_the_contract(composer: Composer) -> None:
+    for voice in Voice:
+        for wording in (1, 2, 3):
+            draft = compose(
+                composer, voice=voice, stage=Stage.ACCEPTED, reason=Reason.PERSONAL,
+                signing_bonus=Money.PAID, channel=Channel.PHONE, wording=wording,
+            )  # fmt: skip
+            every = f"{draft.body_text}\n{draft.phone_script}"
+            assert "la prime de bienvenue" in every
+            assert re.search(r"comment procéder selon (les termes du|le) contrat", every), every
+            assert not re.search(r"arrangement|rembours|\bEncore\b", every), every
+
+
+def test_the_lines_for_when_the_call_turns_set_a_narrow_space_before_the_colon(
+    composer: Composer, tmp_path: Path
+) -> None:
+    draft = compose(composer, channel=Channel.PHONE, stage=Stage.OFFER)
+    lines = draft.branch_lines()
+    assert lines and all("\u202f: « " in line for line in lines)
+    # The command line prints them so.
+    from bowout.cli.draft import render_text
+
+    assert "Si la personne est contrariée\u202f: «" in render_text(draft)
+    # English keeps its own colon.
+    english = composer.compose(dataclasses.replace(draft.situation, language="en"), PROFILE)
+    assert all(": " in line and "\u202f" not in line for line in english.branch_lines())
+
+
 def test_nothing_received_is_said_plainly_and_nothing_is_promised(composer: Composer) -> None:
     s = Situation(**NAMES, language="fr", stage=Stage.ACCEPTED, signing_bonus=Money.PROMISED)  # type: ignore[arg-type]
     text = composer.compose_reply(s, PROFILE, "repayment").body_text
     assert "je n’ai reçu aucun versement de la part de Contoso Santé" in text
     paid = dataclasses.replace(s, signing_bonus=Money.PAID)
     asked = composer.compose_reply(paid, PROFILE, "repayment").body_text
-    assert "au titre de la prime d’arrivée" in asked
+    assert "au titre de la prime de bienvenue" in asked
     assert not re.search(r"rembourserai|préjudice|indemni", asked + text)
 
 
@@ -523,8 +591,11 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     # [civilities] is the French greeting's own table (pack.toml [greeting] "civility").
     optional = {"titles", "greeting", "civilities"}
     en_keys = {k for k in _keys(read(english / "pack.toml")) if k.split(".")[0] not in optional}
+    # [marks] colon is optional too: a pack whose colon takes no space leaves it out.
     assert en_keys == {
-        k for k in _keys(read(PACK / "pack.toml")) if k.split(".")[0] not in optional
+        k
+        for k in _keys(read(PACK / "pack.toml"))
+        if k.split(".")[0] not in optional and k != "marks.colon"
     }
     # A slot a voice leaves out falls back to the pack's warm voice (its base).
     warm = set(read(PACK / "wording" / "warm.toml"))
