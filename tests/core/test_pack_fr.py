@@ -258,12 +258,12 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     if s.stage is not Stage.APPLIED and re.search(r"l’intérêt porté|l’attention portée", every):
         found.append("thanks for the interest shown in the file, after a conversation")
     told = [x for x in re.split(r"(?<=[.?!])\s+", text) if x.strip()]
-    if any("candidature" in a and "candidature" in b for a, b in zip(told, told[1:])):
+    if any("candidature" in a and "candidature" in b for a, b in itertools.pairwise(told)):
         found.append("« candidature » in two sentences in a row")
     paid = Money.PAID in (s.signing_bonus, s.relocation_assistance)
-    if paid and s.kind is Kind.WITHDRAW and s.stage is Stage.ACCEPTED:
-        if not re.search(r"selon (les termes du|le) contrat", text):
-            found.append("the money received is not asked about under the contract")
+    rescinding = s.kind is Kind.WITHDRAW and s.stage is Stage.ACCEPTED
+    if paid and rescinding and not re.search(r"selon (les termes du|le) contrat", text):
+        found.append("the money received is not asked about under the contract")
     if GENDERED.search(every):
         found.append(f"gendered: {GENDERED.search(every).group()!r}")  # type: ignore[union-attr]
     # Filled fields leave no placeholder; a sentence is said once; one thanks, one apology.

@@ -5,7 +5,6 @@ their HTML). Used by :mod:`bowout.core.composer` at every draft."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping
 from typing import Any
 
