@@ -557,6 +557,23 @@ def test_the_lines_for_when_the_call_turns_set_a_narrow_space_before_the_colon(
     assert all(": " in line and "\u202f" not in line for line in english.branch_lines())
 
 
+def test_de_elides_through_the_pack_filter_computed_once_not_in_each_sentence() -> None:
+    from bowout.core.pack import load_pack
+
+    pack = load_pack("fr")
+    assert pack.elide("Ingénieur logiciel", "de") == "d’Ingénieur logiciel"
+    assert pack.elide("Opérations", "de") == "d’Opérations"
+    assert pack.elide("Data Analyst", "de") == "de Data Analyst"
+    assert pack.elide("Head of Data", "de") == "de Head of Data"  # an English h is aspirated
+    assert load_pack("en").elide("Analyst", "de") == "de Analyst"  # no [elision]: whole
+    # The wording holds no per-sentence expression for it, nor for spelling titles: each
+    # was a sandboxed call in every sentence of every draft (issue 26: 28x a bare render).
+    for path in (PACK / "wording").glob("*.toml"):
+        source = path.read_text(encoding="utf-8")
+        assert "[:1] in" not in source, path.name
+        assert ".replace(" not in source, path.name
+
+
 def test_nothing_received_is_said_plainly_and_nothing_is_promised(composer: Composer) -> None:
     s = Situation(**NAMES, language="fr", stage=Stage.ACCEPTED, signing_bonus=Money.PROMISED)  # type: ignore[arg-type]
     text = composer.compose_reply(s, PROFILE, "repayment").body_text
@@ -588,8 +605,9 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     read = lambda p: tomllib.loads(p.read_text(encoding="utf-8"))  # noqa: E731
     # [titles] and [greeting] are optional: how English spells and chooses a greeting's
     # name (bowout.core.addressing); a pack without them keeps its own conventions.
-    # [civilities] is the French greeting's own table (pack.toml [greeting] "civility").
-    optional = {"titles", "greeting", "civilities"}
+    # [civilities] is the French greeting's own table (pack.toml [greeting] "civility"),
+    # [elision] its grammar for the `elide` filter.
+    optional = {"titles", "greeting", "civilities", "elision"}
     en_keys = {k for k in _keys(read(english / "pack.toml")) if k.split(".")[0] not in optional}
     # [marks] colon is optional too: a pack whose colon takes no space leaves it out.
     assert en_keys == {
