@@ -258,8 +258,12 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     if s.stage is not Stage.APPLIED and re.search(r"l’intérêt porté|l’attention portée", every):
         found.append("thanks for the interest shown in the file, after a conversation")
     told = [x for x in re.split(r"(?<=[.?!])\s+", text) if x.strip()]
-    if any("candidature" in a and "candidature" in b for a, b in itertools.pairwise(told)):
-        found.append("« candidature » in two sentences in a row")
+    for said in ("candidature", "processus de recrutement", f"chez {s.company}"):
+        if any(said in a and said in b for a, b in itertools.pairwise(told)):
+            found.append(f"« {said} » in two sentences in a row")
+    chose_contact = s.keep_door_open or Goodwill.STAY_IN_TOUCH in s.goodwill_offered
+    if not chose_contact and re.search(r"le contact|restions en contact", body):
+        found.append("staying in touch offered though the user did not choose it")
     paid = Money.PAID in (s.signing_bonus, s.relocation_assistance)
     rescinding = s.kind is Kind.WITHDRAW and s.stage is Stage.ACCEPTED
     if paid and rescinding and not re.search(r"selon (les termes du|le) contrat", text):
@@ -425,6 +429,19 @@ def test_a_doctorate_is_never_turned_into_docteur_and_no_gender_is_guessed(
         expected = "Amara Okafor" if voice is Voice.FORMAL else "Amara"
         assert draft.body_text.startswith(f"Bonjour {expected},\n\n")
         assert f"« Bonjour {expected}, " in (draft.phone_script or "")
+
+
+def test_a_recruiter_the_user_works_with_is_greeted_by_first_name(composer: Composer) -> None:
+    for voice in Voice:
+        draft = compose(
+            composer, voice=voice, channel=Channel.RECRUITER, recruiter="Tom Baker",
+            stage=Stage.OFFER,
+        )  # fmt: skip
+        assert draft.body_text.startswith("Bonjour Tom,\n\n")
+    titled = compose(
+        composer, voice=Voice.FORMAL, channel=Channel.RECRUITER, recruiter="M. Tom Baker"
+    )
+    assert titled.body_text.startswith("Monsieur,\n\n")
 
 
 def test_the_email_and_the_script_name_them_the_same_way(composer: Composer) -> None:

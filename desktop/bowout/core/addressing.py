@@ -272,8 +272,13 @@ def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool
 
 def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:
     """How the recruiter is greeted: by the module's rules (a recruiter is someone the user
-    works with, so the first name unless a title is given in the formal voice)."""
+    works with, so the first name unless a title is given in the formal voice; under the
+    French civility rule, a civility the user wrote in the formal voice)."""
     name = parse_name(situation.recruiter)
+    pack = load_pack(situation.language)
     if not name.is_person:
-        return load_pack(situation.language).word("placeholders", "recruiter")
-    return greeting_name(name, situation.voice, familiar=reply, language=situation.language)
+        return pack.word("placeholders", "recruiter")
+    # Under the civility rule the first name is for people the user knows, as a recruiter
+    # working with them is ("Bonjour Tom,", not the mail merge's "Bonjour Tom Baker,").
+    known = reply or pack.words.get("greeting", {}).get("names") == "civility"
+    return greeting_name(name, situation.voice, familiar=known, language=situation.language)

@@ -36,13 +36,18 @@ def tidy(text: str) -> str:
     for raw in text.split("\n"):
         # Most lines need no change: printable (so no tab, no-break space or other
         # whitespace but the plain space), no double space, nothing at either end.
-        if "  " not in raw and raw[:1] != " " and raw[-1:] != " " and (
-            raw.isprintable()
-            # A French line: printable but for its no-break spaces, none at either end.
-            or (
-                raw.replace("\u202f", "x").replace("\u00a0", "x").isprintable()
-                and not raw[:1].isspace()
-                and not raw[-1:].isspace()
+        if (
+            "  " not in raw
+            and raw[:1] != " "
+            and raw[-1:] != " "
+            and (
+                raw.isprintable()
+                # A French line: printable but for its no-break spaces, none at either end.
+                or (
+                    raw.replace("\u202f", "x").replace("\u00a0", "x").isprintable()
+                    and not raw[:1].isspace()
+                    and not raw[-1:].isspace()
+                )
             )
         ):
             line = raw
