@@ -63,6 +63,8 @@ HEADLINES = (
 )
 #: "The offer I accepted" when it is not one of the open applications.
 NOT_LISTED = "An offer not in this list"
+#: The first choice of the language picker: each message in its application's language.
+EACH_OWN_LANGUAGE = "Each application's own"
 
 
 class BatchView(QWidget):
@@ -102,7 +104,8 @@ class BatchView(QWidget):
         for voice in Voice:
             self.voice_combo.addItem(voice.label, voice)
         self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
-        self.language_picker = LanguagePicker(self)  # the messages' language (issue 26)
+        # The messages' language (issue 26): by default each application's own.
+        self.language_picker = LanguagePicker(self, own_choice=EACH_OWN_LANGUAGE)
         self.draft_button = list_button(
             self,
             "batch_draft_button",
@@ -177,7 +180,7 @@ class BatchView(QWidget):
         chosen = self.accepted_combo.currentData()
         self.accepted_combo.clear()
         self.accepted_combo.addItem(NOT_LISTED, "")
-        listed = self._run(lambda: self._history().applications("open")) or []
+        listed = self._run(lambda: self._history().applications.list("open")) or []
         self.open_applications = {stored.id: stored for stored in listed}
         for stored in listed:
             app = stored.application
@@ -219,7 +222,7 @@ class BatchView(QWidget):
     def draft_all(self) -> None:
         """Draft one message per open application but the accepted one."""
         accepted = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
-        others = [s for s in self._run(lambda: self._history().applications("open")) or []
+        others = [s for s in self._run(lambda: self._history().applications.list("open")) or []
                   if s.id != accepted]  # fmt: skip
         from bowout.core.batch import situation_for  # the composer: only when drafting
 
@@ -236,8 +239,8 @@ class BatchView(QWidget):
                         stored.application,
                         self.reason(),
                         voice,
-                        language=picker.language(),
-                        address=picker.address(),
+                        language=picker.chosen_language(),
+                        address=picker.address() if picker.chosen_language() else None,
                     ),
                 )
             )
