@@ -165,7 +165,7 @@ def render(
         if draft.phone_script:
             title = "Talking points" if situation.kind is Kind.NEGOTIATE else "Phone script"
             parts += ["", f"**{title}:**", "", "```text", draft.phone_script]
-            parts += [f"{when}: {words}" for when, words in draft.phone_branches]
+            parts += draft.branch_lines()
             parts += ["```"]
     return "\n".join(parts) + "\n"
 

@@ -58,6 +58,7 @@ FACTS = {
     ),
     "recruiter-no-contact": dict(via_recruiter=True, recruiter="Alex Martin", contact=""),
     "titled-contact": dict(contact="Mme Claire Dupont", keep_door_open=True),
+    "doctor-contact": dict(contact="Dr Claire Dupont", rapport=True),
     "mailbox": dict(contact="recrutement@contoso.example", keep_door_open=True),
     "after-talking-pay": dict(negotiated=True, deal_breaker=DealBreaker.PAY, keep_door_open=True),
     "goodwill-all": dict(
@@ -107,8 +108,19 @@ FRENCH_DATE = re.compile(
     r"\ble (1er|[1-9]|[12]\d|3[01]) (janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre) \d{4}\b"
 )
-#: French sets a space before the high punctuation (? ! ; :); the pack never omits it.
+#: French sets a space before the high punctuation (? ! ; :); the pack never omits it, and
+#: it is the narrow no-break space (U+202F), so no line of a mail client starts with ":".
+#: (Only the "RE : " mail clients write keeps an ordinary space.)
 TIGHT = re.compile(r"[^\s«]([?!;:])(?=\s|$)")
+BREAKING = re.compile(r"[ \u00a0]([?!;:])(?=\s|$)")
+#: The native panel's calques and stock phrases (issue 26, patterns 2-5): none in any draft.
+CALQUES = re.compile(
+    r"nouvelle difficile|bon moment|passée? avec moi|prendre mon appel|pris mon appel|"
+    r"aide sur le poste|parvenions à une réponse|parvenir à une réponse|opportunit|"
+    r"mes besoins|ce dont j’ai besoin|autre arrangement|prime d’arrivée|"
+    r"merci encore pour le temps",
+    re.IGNORECASE,
+)
 #: A formal letter's formule de politesse, with the civility of its greeting (if any).
 FORMULE = re.compile(
     r"^(En vous renouvelant mes excuses, |Avec mes excuses renouvelées pour ce contretemps, "
@@ -165,7 +177,7 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     found: list[str] = []
     text = draft.body_text
     script = draft.phone_script or ""
-    branches = "\n".join(f"{w} : {t}" for w, t in draft.phone_branches)
+    branches = "\n".join(draft.branch_lines())
     every = "\n".join((draft.subject, text, script, branches))
     # The greeting: "Bonjour X," or a letter's civility alone, then a blank line and a capital.
     lines = text.split("\n")
@@ -201,18 +213,30 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
             }.get(s.stage, r"retrait de ma candidature")
             if not re.search(said, subject, re.IGNORECASE):
                 found.append(f"subject does not say it: {subject!r}")
-    # The sign-off: a comma after a short formula, a full stop after a letter's formule.
+    # The sign-off: a letter's formule (a full stop) only after the civility alone, which
+    # it repeats; after "Bonjour X," a short closing with a comma, as French email writes.
     body, signoff = closing_block(text)
-    if letter and draft.channel in (Channel.EMAIL, Channel.PHONE, Channel.RECRUITER):
-        if not FORMULE.match(signoff):
-            found.append(f"formule de politesse {signoff!r}")
-        civility = re.fullmatch(r"(Madame|Monsieur|Madame, Monsieur),", greeting)
-        if civility and f", {civility.group(1)}," not in signoff:
-            found.append("the formule does not repeat the greeting's civility")
-    elif not signoff.endswith(",") or "agréer" in signoff:
-        found.append(f"sign-off {signoff!r}")
-    if address is Address.INFORMAL and re.search(r"vous|agréer|distingu", signoff):
-        found.append(f"a vous sign-off in a tu message: {signoff!r}")
+    civility = re.fullmatch(r"(Madame|Monsieur|Maître|Madame, Monsieur),", greeting)
+    if civility:
+        if not FORMULE.match(signoff) or f", {civility.group(1)}," not in signoff:
+            found.append(f"formule de politesse {signoff!r} after {greeting!r}")
+    elif not signoff.endswith(",") or re.search(r"agréer|prie|salutations|considération", signoff):
+        found.append(f"sign-off {signoff!r} after {greeting!r}")
+    if not civility and re.search(r"\bEncore\b|renouvel", signoff):
+        found.append(f"a closing that renews what was never said: {signoff!r}")
+    # The email and the call script name the person the same way; "Docteur" is only ever
+    # the user's own word (a "Dr." may be a PhD), and no title is abbreviated.
+    if script and draft.channel is not Channel.RECRUITER:
+        named = civility.group(1) if civility else re.sub(r"^(Bonjour|Salut) ?", "", greeting)[:-1]
+        opening = re.search(r"Ouvrir\u202f: « (?:Bonjour|Salut),? ?([^,]*),", script)
+        if (
+            not named.startswith("Madame, Monsieur")
+            and s.contact.count("@") == 0
+            and (opening is None or not opening.group(1).startswith(named))
+        ):
+            found.append(f"the script names them otherwise than {greeting!r}")
+    if re.search(r"\b(Docteur|Dr|Mme|Pr)\b", every):
+        found.append("a title the greeting should not hold")
     # Dates as French writes them.
     if ENGLISH_MONTHS.search(every) or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", every):
         found.append("a date not written in French")
@@ -225,6 +249,25 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
     tight = TIGHT.search(every.replace("RE :", ""))
     if tight:
         found.append(f"no space before {tight.group(1)!r}")
+    breaking = BREAKING.search(every.replace("RE :", ""))
+    if breaking:
+        found.append(f"a breaking space before {breaking.group(1)!r}")
+    calque = CALQUES.search(every)
+    if calque:
+        found.append(f"the panel's calque or stock phrase {calque.group()!r}")
+    if s.stage is not Stage.APPLIED and re.search(r"l’intérêt porté|l’attention portée", every):
+        found.append("thanks for the interest shown in the file, after a conversation")
+    told = [x for x in re.split(r"(?<=[.?!])\s+", text) if x.strip()]
+    for said in ("candidature", "processus de recrutement", f"chez {s.company}"):
+        if any(said in a and said in b for a, b in itertools.pairwise(told)):
+            found.append(f"« {said} » in two sentences in a row")
+    chose_contact = s.keep_door_open or Goodwill.STAY_IN_TOUCH in s.goodwill_offered
+    if not chose_contact and re.search(r"le contact|restions en contact", body):
+        found.append("staying in touch offered though the user did not choose it")
+    paid = Money.PAID in (s.signing_bonus, s.relocation_assistance)
+    rescinding = s.kind is Kind.WITHDRAW and s.stage is Stage.ACCEPTED
+    if paid and rescinding and not re.search(r"selon (les termes du|le) contrat", text):
+        found.append("the money received is not asked about under the contract")
     if GENDERED.search(every):
         found.append(f"gendered: {GENDERED.search(every).group()!r}")  # type: ignore[union-attr]
     # Filled fields leave no placeholder; a sentence is said once; one thanks, one apology.
@@ -256,7 +299,7 @@ def rules_broken(draft) -> list[str]:  # type: ignore[no-untyped-def]
     texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
     if draft.phone_script:
         spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-        branches = "\n".join(f"{w} : {t}" for w, t in draft.phone_branches)
+        branches = "\n".join(draft.branch_lines())
         texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
     return [str(v) for v in violations(RULES, texts)]
 
@@ -303,6 +346,8 @@ def reply_conventions(reply, situation: Situation) -> list[str]:  # type: ignore
         ("[" in every, "a placeholder although the fields were filled"),
         (bool(GENDERED.search(every)), "gendered"),
         (bool(TIGHT.search(every.replace("RE :", ""))), "no space before ? ! ; :"),
+        (bool(BREAKING.search(every.replace("RE :", ""))), "a breaking space before ? ! ; :"),
+        (bool(CALQUES.search(every)), "a calque or stock phrase of the panel's"),
         (len(THANKS.findall(text)) > 1, "thanks more than once"),
     ):
         if broken:
@@ -350,10 +395,65 @@ def test_a_letter_greets_by_civility_and_its_formule_repeats_it(composer: Compos
     assert opening.startswith("Je vous remercie")
     _, signoff = closing_block(draft.body_text)
     assert signoff == "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées."
-    # Without a civility the letter says "Bonjour" with the name, and the formule none.
-    plain = compose(composer, voice=Voice.FORMAL, stage=Stage.OFFER)
-    assert plain.body_text.startswith("Bonjour Claire Dupont,\n\n")
-    assert closing_block(plain.body_text)[1].startswith("Je vous prie d’agréer l’expression")
+    # Without a civility the letter says "Bonjour" with the name, and closes as an email
+    # does: a paper formule after "Bonjour Claire Dupont," would jump registers.
+    for wording in (1, 2, 3):
+        plain = compose(composer, voice=Voice.FORMAL, stage=Stage.OFFER, wording=wording)
+        assert plain.body_text.startswith("Bonjour Claire Dupont,\n\n")
+        assert closing_block(plain.body_text)[1] in {"Bien cordialement,", "Cordialement,"}
+
+
+def test_the_users_own_greeting_is_written_as_french_writes_it(composer: Composer) -> None:
+    letter = compose(composer, voice=Voice.FORMAL, greeting="Mme Nair", channel=Channel.PHONE)
+    assert letter.body_text.startswith("Madame,\n\n")
+    assert ", Madame, " in closing_block(letter.body_text)[1]
+    assert "« Bonjour Madame Nair, " in (letter.phone_script or "")
+    for voice in (Voice.WARM, Voice.BRIEF):
+        for wording in (1, 2, 3):
+            draft = compose(composer, voice=voice, greeting="Monsieur Durand", wording=wording)
+            assert draft.body_text.startswith("Bonjour Monsieur Durand,\n\n")
+            assert closing_block(draft.body_text)[1] in {"Bien à vous,", "Bien cordialement,",
+                                                          "Cordialement,"}  # fmt: skip
+    # A physician the user greets as one keeps the title; nobody else is made a Docteur.
+    doctor = compose(composer, voice=Voice.WARM, greeting="Docteur Okafor")
+    assert doctor.body_text.startswith("Bonjour Docteur Okafor,\n\n")
+
+
+def test_a_doctorate_is_never_turned_into_docteur_and_no_gender_is_guessed(
+    composer: Composer,
+) -> None:
+    for voice in Voice:
+        draft = compose(composer, voice=voice, contact="Dr. Amara Okafor", channel=Channel.PHONE)
+        every = f"{draft.body_text}\n{draft.phone_script}"
+        assert not re.search(r"Docteur|\bDr\b|Madame|Monsieur", every), every
+        expected = "Amara Okafor" if voice is Voice.FORMAL else "Amara"
+        assert draft.body_text.startswith(f"Bonjour {expected},\n\n")
+        assert f"« Bonjour {expected}, " in (draft.phone_script or "")
+
+
+def test_a_recruiter_the_user_works_with_is_greeted_by_first_name(composer: Composer) -> None:
+    for voice in Voice:
+        draft = compose(
+            composer, voice=voice, channel=Channel.RECRUITER, recruiter="Tom Baker",
+            stage=Stage.OFFER,
+        )  # fmt: skip
+        assert draft.body_text.startswith("Bonjour Tom,\n\n")
+    titled = compose(
+        composer, voice=Voice.FORMAL, channel=Channel.RECRUITER, recruiter="M. Tom Baker"
+    )
+    assert titled.body_text.startswith("Monsieur,\n\n")
+
+
+def test_the_email_and_the_script_name_them_the_same_way(composer: Composer) -> None:
+    for rapport, name in ((True, "Tomás"), (False, "Tomás Herrera")):
+        draft = compose(
+            composer, voice=Voice.FORMAL, contact="Tomás Herrera", rapport=rapport,
+            channel=Channel.PHONE, stage=Stage.INTERVIEWING,
+        )  # fmt: skip
+        assert draft.body_text.startswith(f"Bonjour {name},\n\n")
+        assert f"« Bonjour {name}, " in (draft.phone_script or "")
+        assert f"« Bonjour {name}, c’est Maya Okafor" in (draft.phone_script or "")
+        assert not re.search(r"agréer|salutations", closing_block(draft.body_text)[1])
 
 
 def test_a_team_is_greeted_madame_monsieur_and_a_call_says_bonjour(composer: Composer) -> None:
@@ -385,8 +485,8 @@ def test_tu_is_used_through_the_whole_message_when_chosen(composer: Composer) ->
     assert re.search(r"\bte mettrai\b|\bte mettre\b", draft.body_text)
     assert closing_block(draft.body_text)[1] in {
         "Avec toutes mes excuses, et bien amicalement,",
-        "En te renouvelant mes excuses, bien à toi,",
-        "Encore pardon pour ce contretemps, et bien amicalement,",
+        "Avec mes excuses pour ce contretemps, bien à toi,",
+        "Avec toutes mes excuses, bien amicalement,",
     }
 
 
@@ -421,7 +521,7 @@ def test_a_script_quotes_with_guillemets_and_instructs_in_the_infinitive(
 ) -> None:
     draft = compose(composer, channel=Channel.PHONE, stage=Stage.OFFER)
     script = draft.phone_script or ""
-    assert "1. Ouvrir : « Bonjour Claire, " in script
+    assert "1. Ouvrir\u202f: « Bonjour Claire, " in script
     assert script.startswith("Avant l’appel, avoir sous les yeux")
     assert all(text.startswith("« ") and text.endswith(" »") for _, text in draft.phone_branches)
     assert not re.search(r"\bvous\b", "\n".join(title for title, _ in draft.phone_branches))
@@ -434,13 +534,70 @@ def test_a_reply_subject_is_prefixed_as_french_mail_clients_do(composer: Compose
     assert "Madame" not in reply.body_text.split("\n")[0]
 
 
+def test_the_reply_to_can_we_talk_thanks_them_and_says_the_decision_stands(
+    composer: Composer,
+) -> None:
+    for voice in Voice:
+        for address in Address:
+            s = Situation(**NAMES, language="fr", stage=Stage.ACCEPTED, voice=voice,  # type: ignore[arg-type]
+                          address=address, reason=Reason.RED_FLAGS)  # fmt: skip
+            text = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
+            assert THANKS.search(text), text
+            assert re.search(r"ma décision est (prise|arrêtée)", text), text
+
+
+def test_the_money_received_is_asked_about_under_the_contract(composer: Composer) -> None:
+    for voice in Voice:
+        for wording in (1, 2, 3):
+            draft = compose(
+                composer, voice=voice, stage=Stage.ACCEPTED, reason=Reason.PERSONAL,
+                signing_bonus=Money.PAID, channel=Channel.PHONE, wording=wording,
+            )  # fmt: skip
+            every = f"{draft.body_text}\n{draft.phone_script}"
+            assert "la prime de bienvenue" in every
+            assert re.search(r"comment procéder selon (les termes du|le) contrat", every), every
+            assert not re.search(r"arrangement|rembours|\bEncore\b", every), every
+
+
+def test_the_lines_for_when_the_call_turns_set_a_narrow_space_before_the_colon(
+    composer: Composer, tmp_path: Path
+) -> None:
+    draft = compose(composer, channel=Channel.PHONE, stage=Stage.OFFER)
+    lines = draft.branch_lines()
+    assert lines and all("\u202f: « " in line for line in lines)
+    # The command line prints them so.
+    from bowout.cli.draft import render_text
+
+    assert "Si la personne est contrariée\u202f: «" in render_text(draft)
+    # English keeps its own colon.
+    english = composer.compose(dataclasses.replace(draft.situation, language="en"), PROFILE)
+    assert all(": " in line and "\u202f" not in line for line in english.branch_lines())
+
+
+def test_de_elides_through_the_pack_filter_computed_once_not_in_each_sentence() -> None:
+    from bowout.core.pack import load_pack
+
+    pack = load_pack("fr")
+    assert pack.elide("Ingénieur logiciel", "de") == "d’Ingénieur logiciel"
+    assert pack.elide("Opérations", "de") == "d’Opérations"
+    assert pack.elide("Data Analyst", "de") == "de Data Analyst"
+    assert pack.elide("Head of Data", "de") == "de Head of Data"  # an English h is aspirated
+    assert load_pack("en").elide("Analyst", "de") == "de Analyst"  # no [elision]: whole
+    # The wording holds no per-sentence expression for it, nor for spelling titles: each
+    # was a sandboxed call in every sentence of every draft (issue 26: 28x a bare render).
+    for path in (PACK / "wording").glob("*.toml"):
+        source = path.read_text(encoding="utf-8")
+        assert "[:1] in" not in source, path.name
+        assert ".replace(" not in source, path.name
+
+
 def test_nothing_received_is_said_plainly_and_nothing_is_promised(composer: Composer) -> None:
     s = Situation(**NAMES, language="fr", stage=Stage.ACCEPTED, signing_bonus=Money.PROMISED)  # type: ignore[arg-type]
     text = composer.compose_reply(s, PROFILE, "repayment").body_text
     assert "je n’ai reçu aucun versement de la part de Contoso Santé" in text
     paid = dataclasses.replace(s, signing_bonus=Money.PAID)
     asked = composer.compose_reply(paid, PROFILE, "repayment").body_text
-    assert "au titre de la prime d’arrivée" in asked
+    assert "au titre de la prime de bienvenue" in asked
     assert not re.search(r"rembourserai|préjudice|indemni", asked + text)
 
 
@@ -465,9 +622,16 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     read = lambda p: tomllib.loads(p.read_text(encoding="utf-8"))  # noqa: E731
     # [titles] and [greeting] are optional: how English spells and chooses a greeting's
     # name (bowout.core.addressing); a pack without them keeps its own conventions.
-    optional = {"titles", "greeting"}
+    # [civilities] is the French greeting's own table (pack.toml [greeting] "civility"),
+    # [elision] its grammar for the `elide` filter.
+    optional = {"titles", "greeting", "civilities", "elision"}
     en_keys = {k for k in _keys(read(english / "pack.toml")) if k.split(".")[0] not in optional}
-    assert en_keys == _keys(read(PACK / "pack.toml"))
+    # [marks] colon is optional too: a pack whose colon takes no space leaves it out.
+    assert en_keys == {
+        k
+        for k in _keys(read(PACK / "pack.toml"))
+        if k.split(".")[0] not in optional and k != "marks.colon"
+    }
     # A slot a voice leaves out falls back to the pack's warm voice (its base).
     warm = set(read(PACK / "wording" / "warm.toml"))
     for voice in ("warm", "formal", "brief"):

@@ -3,6 +3,8 @@ lines that need no change, and the sandbox reading a dict's items before its met
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 import pytest
 from hypothesis import given
@@ -14,11 +16,12 @@ from bowout.core.sandbox import DataSandbox, LimitedEnvironment
 
 
 def reference_tidy(text: str) -> str:
-    """The rule as first written: every line's whitespace collapsed."""
+    """The rule as first written: every line's whitespace collapsed, but for the no-break
+    spaces a wording chose (U+00A0, U+202F: French typography), kept inside a line."""
     out: list[str] = []
     blank = True
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = re.sub(r"[^\S\u00a0\u202f]+", " ", raw).strip()
         if line:
             out.append(line)
             blank = False

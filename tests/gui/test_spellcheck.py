@@ -271,6 +271,24 @@ def test_deferred_load_underlines_after_the_window_is_up(qtbot: QtBot) -> None:
     assert underlined(editor) == ["tempps"]
 
 
+def test_french_elisions_with_either_apostrophe_are_read_as_french_writes_them(
+    qtbot: QtBot,
+) -> None:
+    text = (
+        "J’ai le regret de décliner l’offre d’Ingénieur ; j'ai apprécié qu’il m’ait reçu "
+        "aujourd’hui, jusqu’ici. C’est l’occasion : n’hésitez pas, mais j’aii tort."
+    )
+    editor, hl = make_editor(qtbot, text, language="fr")
+    with qtbot.waitSignal(hl.dictionary_ready, timeout=10000, raising=False):
+        pass
+    hl.recheck()
+    assert underlined(editor) == ["j’aii"]
+    assert hl.is_misspelled("l’offfre")
+    # English keeps its own rule: an elided French word is no English word.
+    english, _ = make_editor(qtbot, "J’ai", language="en")
+    assert underlined(english) == ["J’ai"]
+
+
 def test_british_spellings_are_accepted_in_english(qtbot: QtBot) -> None:
     editor, hl = make_editor(
         qtbot, "I apologise to the organisation; colour, centre, programme, travelling, analyse."

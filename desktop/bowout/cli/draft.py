@@ -124,7 +124,7 @@ def render_text(draft: Draft) -> str:
         parts += ["", "--- Phone script ---", draft.phone_script]
     if draft.phone_branches:
         parts += ["", "--- If the call turns ---"]
-        parts += [f"{when}: {words}" for when, words in draft.phone_branches]
+        parts += draft.branch_lines()
     parts += ["", f"--- Channel: {draft.channel.label} ---"]
     if draft.channel is not draft.advice.channel:
         parts.append(f"Recommended instead: {draft.advice.channel.label}.")

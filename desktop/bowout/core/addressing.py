@@ -182,6 +182,8 @@ def greeting_name(
     if not name.certain:
         return name.written
     rules = load_pack(language).words.get("greeting", {})
+    if rules.get("names") == "civility":
+        return _by_civility(name, voice, familiar=familiar, language=language)
     if rules.get("names") != "first-name":
         letter = voice is Voice.FORMAL and not spoken
         if letter and not (familiar and rules.get("familiar") == "first-name"):
@@ -192,6 +194,41 @@ def greeting_name(
     if first and (familiar or not titled or voice is not Voice.FORMAL):
         return first
     return _spelled(titled or name.formal, language)
+
+
+def _civilities(language: str) -> Mapping[str, str]:
+    """The pack's ``[civilities]``: each civility title a greeting keeps, by its key
+    (:func:`~bowout.core.name_titles.title_key`), spelled as the greeting writes it."""
+    return load_pack(language).words.get("civilities", {})
+
+
+def _by_civility(name: PersonName, voice: Voice, *, familiar: bool, language: str) -> str:
+    """The ``names = "civility"`` rule (French): a greeting names the person by a civility
+    the user wrote ("Mme Nair" → "Madame Nair", spelled as the pack's ``[civilities]``
+    spells it); any other title is left out ("Docteur" is for a physician, so a "Dr." whose
+    field is unknown is not written), and no gender is ever guessed. Without a civility:
+    the first name with rapport, in a reply or in a voice other than formal ("Priya"), else
+    the given and family names ("Priya Nair"). The same form is written and spoken, so an
+    email and its call script never name the person two ways."""
+    civilities = _civilities(language)
+    civility = next((civilities[title_key(t)] for t in name.titles
+                     if title_key(t) in civilities), "")  # fmt: skip
+    if civility and name.family and not (familiar and voice is not Voice.FORMAL and name.given):
+        return f"{civility} {name.family}"
+    first = name.nickname or name.given
+    if first and (familiar or voice is not Voice.FORMAL):
+        return first
+    return " ".join((*name.forenames, name.family)).strip()
+
+
+def _civility_spelled(greeting: str, language: str) -> str:
+    """The user's own ``greeting`` with a leading civility spelled as the pack's
+    ``[civilities]`` writes it in a greeting ("Mme Nair" → "Madame Nair"); otherwise as
+    written (a pack without the table keeps it whole)."""
+    civilities = _civilities(language)
+    head, _, rest = greeting.partition(" ")
+    spelled = civilities.get(title_key(head)) if rest else None
+    return f"{spelled} {rest}" if spelled else greeting
 
 
 def _spelled(greeting: str, language: str) -> str:
@@ -208,7 +245,8 @@ def greets_by_title(greeting: str) -> bool:
     Okafor", "Frau Schäfer"): it then takes "Dear" or "Hello", never "Hi". Read from the
     first word alone, so a greeting is never parsed twice (nor nameparser loaded for it)."""
     words = greeting.split()
-    return len(words) > 1 and title_key(words[0]) in TITLE_WORDS
+    # "Madame, Monsieur" (a French letter to a team) starts with a title too.
+    return len(words) > 1 and title_key(words[0].rstrip(",")) in TITLE_WORDS
 
 
 def contact_addressee(
@@ -226,7 +264,9 @@ def contact_addressee(
     pack = load_pack(situation.language)
     if situation.greeting:
         team = pack.word("team", "team_alone").casefold() in situation.greeting.casefold()
-        return pack.word("team", "spoken_team") if spoken and team else situation.greeting
+        if spoken and team:
+            return pack.word("team", "spoken_team")
+        return _civility_spelled(situation.greeting, situation.language)
     name = parse_name(situation.contact)
     if name.mailbox:
         if spoken:
@@ -244,14 +284,18 @@ def contact_addressee(
 
 def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:
     """How the recruiter is greeted: by the module's rules (a recruiter is someone the user
-    works with, so the first name unless a title is given in the formal voice)."""
+    works with, so the first name unless a title is given in the formal voice; under the
+    French civility rule, a civility the user wrote in the formal voice)."""
     name = parse_name(situation.recruiter)
     pack = load_pack(situation.language)
     if not name.is_person:
         return pack.word("placeholders", "recruiter")
     if _on_first_name_terms(situation, name, pack):
         return name.nickname or name.given
-    familiar = reply or _familiar_first(pack)
+    # Under the civility rule the first name is for people the user knows, as a recruiter
+    # working with them is ("Bonjour Tom,", not the mail merge's "Bonjour Tom Baker,").
+    civility = pack.words.get("greeting", {}).get("names") == "civility"
+    familiar = reply or _familiar_first(pack) or civility
     return greeting_name(name, situation.voice, familiar=familiar, language=situation.language)
 
 

@@ -77,6 +77,15 @@ class Draft:
     #: For a call: what to say when it turns, as (when, words) pairs ("If they are upset").
     phone_branches: tuple[tuple[str, str], ...] = ()
 
+    def branch_lines(self) -> list[str]:
+        """The call's branches as lines of text, "when: words", the colon written as the
+        message's language writes it (its pack's ``[marks] colon``; French typography sets
+        a narrow no-break space, U+202F, before it). [] when the draft has no call."""
+        from bowout.core.pack import load_pack
+
+        colon = load_pack(self.situation.language).words.get("marks", {}).get("colon", ":")
+        return [f"{when}{colon} {words}" for when, words in self.phone_branches]
+
     @functools.cached_property
     def findings(self) -> tuple[Finding, ...]:
         """The tone coach's remarks on the body and subject, in reading order."""

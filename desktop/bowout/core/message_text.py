@@ -5,6 +5,7 @@ their HTML). Used by :mod:`bowout.core.composer` at every draft."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,8 +22,15 @@ from bowout.core.wording import SLOTS
 OPTIONAL = ("your_email", "your_phone")
 
 
+#: Whitespace a template's layout leaves, collapsed by :func:`tidy`: every kind but the
+#: no-break spaces (U+00A0, U+202F), which are typography a wording chose (French sets a
+#: narrow one before ":" ";" "?" "!", so that no line of a mail client starts with one).
+_LAYOUT_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def tidy(text: str) -> str:
-    """Collapse the spacing left by optional template parts: single spaces, one blank line."""
+    """Collapse the spacing left by optional template parts: single spaces, one blank line;
+    a no-break space is kept (:data:`_LAYOUT_SPACES`), though not at either end of a line."""
     # One pass (it runs on every message of every keystroke): a regex over the joined text
     # took twice as long.
     out: list[str] = []
@@ -30,8 +38,23 @@ def tidy(text: str) -> str:
     for raw in text.split("\n"):
         # Most lines need no change: printable (so no tab, no-break space or other
         # whitespace but the plain space), no double space, nothing at either end.
-        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        if (
+            "  " not in raw
+            and raw[:1] != " "
+            and raw[-1:] != " "
+            and (
+                raw.isprintable()
+                # A French line: printable but for its no-break spaces, none at either end.
+                or (
+                    raw.replace("\u202f", "x").replace("\u00a0", "x").isprintable()
+                    and not raw[:1].isspace()
+                    and not raw[-1:].isspace()
+                )
+            )
+        ):
             line = raw
+        elif "\u00a0" in raw or "\u202f" in raw:
+            line = _LAYOUT_SPACES.sub(" ", raw).strip()
         else:
             line = " ".join(raw.split())
         if line:

@@ -83,6 +83,18 @@ class Pack:
             return _format_date(value, self.locale, self.near_date_format)
         return _format_date(value, self.locale, self.date_format)
 
+    def elide(self, value: str, word: str) -> str:
+        """``word`` before ``value``, elided as the pack's ``[elision]`` says: French
+        "de" before a vowel is "d’" ("d’Ingénieur", "de Data Analyst"). A word the table does
+        not name, or a value starting with another letter, is written whole with a space.
+        The wording's ``{{ role | elide("de") }}``: computed once in Python rather than by a
+        Jinja2 expression in every sentence (issue 26: a French draft's render time)."""
+        elision = self.words.get("elision", {})
+        elided = elision.get(word)
+        if elided is not None and value[:1] in elision.get("before", ""):
+            return f"{elided}{value}"
+        return f"{word} {value}"
+
 
 @functools.lru_cache(maxsize=16)
 def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:

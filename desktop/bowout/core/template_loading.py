@@ -128,6 +128,9 @@ def make_environment(
     and compiling every template again (about 50 ms). A cache that cannot be written is
     simply not used.
 
+    The environment has the ``elide`` filter of ``language``'s pack (:meth:`Pack.elide
+    <bowout.core.pack.Pack.elide>`): ``{{ role | elide("de") }}``.
+
     ``trusted``: the built-in templates alone (``user_dirs`` is ignored), in the immutable
     sandbox without the limits' checks. They ship with Bow Out and only ever render the
     situation's values (one line each, at most MAX_FIELD_CHARS), so their output is small;
@@ -143,19 +146,26 @@ def make_environment(
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError as exc:
             logger.info("no compiled-template cache in %s: %s", folder, exc)
+    env: DataSandbox
     if trusted:
-        return DataSandbox(
+        env = DataSandbox(
             loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
             bytecode_cache=cache,
             **_OPTIONS,
         )
-    return LimitedEnvironment(
-        limits=limits,
-        loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
-        bytecode_cache=cache,
-        **_OPTIONS,
-    )
+    else:
+        env = LimitedEnvironment(
+            limits=limits,
+            loader=BoundedLoader(search, encoding=TEMPLATE_ENCODING),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(list(_AUTOESCAPED)),
+            bytecode_cache=cache,
+            **_OPTIONS,
+        )
+    # The pack's grammar as filters: ``{{ role | elide("de") }}`` (pack.Pack.elide).
+    from bowout.core.pack import load_pack
+
+    env.filters["elide"] = load_pack(language).elide
+    return env

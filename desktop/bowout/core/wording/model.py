@@ -65,6 +65,9 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&[A-Za-z]+;|&#\d+;")
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 #: Separates the sentences of one combined render (never typed in a template).
 _SEP = "\x1e"
+#: The no-break spaces a phrasing may hold; every other run of whitespace is made one space.
+_NO_BREAK = frozenset("\u00a0\u202f")
+_LAYOUT_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 #: Combined templates kept compiled (one per distinct choice of sentences).
 _CACHE_SIZE = 512
 
@@ -220,14 +223,16 @@ def _variant(slot: str, entry: object, where: str) -> Variant:
                 f"{where}: say holds markup ({markup.group()}); a phrasing is plain text "
                 "(the rich-text version is made from it)"
             )
-        if any(not ch.isprintable() for ch in phrasing.strip()):
+        # No-break spaces (U+00A0, U+202F) are typography (French sets one before ":"),
+        # not control characters, though Python does not count them printable.
+        if any(not ch.isprintable() and ch not in _NO_BREAK for ch in phrasing.strip()):
             raise TemplateError(f"{where}: say holds a control character")
     return Variant(
         slot=slot,
         where=where,
         when=parse_conditions(entry.get("when"), where),
         unless=parse_conditions(entry.get("unless"), where),
-        phrasings=tuple(" ".join(p.split()) for p in phrasings),
+        phrasings=tuple(_LAYOUT_SPACES.sub(" ", p).strip() for p in phrasings),
     )
 
 

@@ -108,6 +108,21 @@ def _normalise(word: str) -> str:
     return word.replace("’", "'").lower()
 
 
+@functools.cache
+def elided_words(language: str) -> tuple[str, ...]:
+    """The elided words ("j'", "qu'") that may open a word in ``language``, longest first,
+    from its language pack's ``[elision] clitics`` (French writes "J’ai", "l’offre",
+    "qu’il": the dictionary knows "ai", "offre", "il", not the pair); () for a language
+    without a pack or without elision. Either apostrophe is read the same (:func:`_normalise`)."""
+    from bowout.core.pack import load_pack
+    from bowout.paths import available_languages as pack_languages
+
+    if language not in pack_languages():
+        return ()
+    clitics = load_pack(language).words.get("elision", {}).get("clitics", "")
+    return tuple(sorted((f"{c.lower()}'" for c in clitics.split()), key=len, reverse=True))
+
+
 class SpellHighlighter(QSyntaxHighlighter):
     """Underlines misspelled words; the dictionary for a language is loaded once per process."""
 
@@ -203,6 +218,12 @@ class SpellHighlighter(QSyntaxHighlighter):
         checker = self.checker_for(self._language)
         if key in checker:
             return False
+        # An elided word before a known one ("j’ai", "d’Ingénieur") is right if the rest is.
+        if "'" in key:
+            for clitic in elided_words(self._language):
+                rest = key[len(clitic) :]
+                if key.startswith(clitic) and rest and (rest in checker or rest in self._personal):
+                    return False
         # Possessives the dictionary lacks ("Acme's" -> "Acme") are fine if the base word is.
         if key.endswith("'s") and (key[:-2] in checker or key[:-2] in self._personal):
             return False
