@@ -34,8 +34,13 @@ def test_the_window_works_while_the_history_loads(
     window = gui_app.show_window(data_dir)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.started, timeout=5000)
+    assert window.editor.toPlainText().strip()  # the first frame held the draft
+    # The history is read once the composer is warm (after the paint): wait for it to start.
+    qtbot.waitUntil(
+        lambda: window.statusBar().findChild(QProgressBar, "history_progress") is not None,
+        timeout=10000,
+    )
     # The UI thread is free: the draft is there, events run, the progress shows.
-    assert window.editor.toPlainText().strip()
     assert window.context.history is None
     bar = window.statusBar().findChild(QProgressBar, "history_progress")
     assert bar is not None and bar.isVisible()

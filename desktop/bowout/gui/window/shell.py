@@ -13,7 +13,6 @@ layout, the views beside the draft, the start and the close. Adding a view is a 
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import logging
 import time
@@ -56,6 +55,7 @@ from bowout.gui.window.preferences import Preferences
 from bowout.gui.window.questions import Questions
 from bowout.gui.window.sending import Sending
 from bowout.gui.window.shared import WindowShared
+from bowout.gui.window.start_messages import show_start_messages, welcome
 from bowout.gui.window.timeline import Timeline
 from bowout.gui.window.view_commands import ViewCommands
 from bowout.gui.window_state import restore_state, save_state
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         if self.drafting.draft is None:
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
             self.drafting.regenerate()
-        self._show_start_messages()
+        show_start_messages(self.context, self.session, self.feedback, self.drafting)
         self.show_view(self.saved_view)
         self.apply_icons()
         logger.info("start finished in %.0f ms", (time.time() - self.shown_at) * 1000)
@@ -245,31 +245,8 @@ class MainWindow(QMainWindow):
             self.first_run()
 
     def first_run(self) -> None:
-        """The welcome, once: keep the profile, then draft what the user says happened."""
-        answer = self.ask.ask_welcome(self.context.settings.profile)
-        self.preferences.apply_settings(
-            dataclasses.replace(self.context.settings, profile=answer.profile, welcomed=True)
-        )
-        if answer.situation is not None:
-            voice = self.form.wording_bar.voice()
-            self.drafting.start_over(dataclasses.replace(answer.situation, voice=voice))
-            self.tone_list.group_fill_ins()
-            self.session.settle(
-                "Your draft is ready: add the company and the people, then read it over."
-            )
-
-    def _show_start_messages(self) -> None:
-        # The restore question comes first; what else start-up found is in the log then.
-        if not self.session.offer_restore() and (
-            self.context.history_message or self.context.settings_notices
-        ):
-            said = [*self.context.settings_notices, self.context.history_message or ""]
-            self.feedback.offer("\n".join(line for line in said if line))
-        if self.context.history is None and self.context.history_message:
-            self.feedback.say("History unavailable: " + self.context.history_message, 0)
-        self.drafting.set_saved()
-        self.session.clean_state.mark()
-        self.session.autosaver.timer.stop()  # a fresh, untouched draft is not worth autosaving
+        """The welcome, once (:func:`~bowout.gui.window.start_messages.welcome`)."""
+        welcome(self.ask, self.preferences, self.drafting, self.session, self.draft_view)
 
     # -- the commands the window keeps: views, themes, help -------------------------------
 
@@ -311,10 +288,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_history(self) -> None:
         """Show the history list beside the draft (or say why there is none)."""
-        if self.history_view is None:
-            self.feedback.error(self.context.history_message or "The history is not available.")
-            return
-        self.show_view("history")
+        self.in_view("history", "")
 
     @Slot()
     def find_in_history(self) -> None:
@@ -332,13 +306,14 @@ class MainWindow(QMainWindow):
 
     def in_view(self, key: str, command: str) -> None:
         """Show the list view ``key`` and run its ``command`` (a public method of the view
-        taking no argument); says why when the view is unavailable."""
+        taking no argument; "": none); says why when the view is unavailable."""
         view = self.views.get(key)
         if view is None:
             self.feedback.error(self.context.history_message or "The history is not available.")
             return
         self.show_view(key)
-        getattr(view, command)()
+        if command:
+            getattr(view, command)()
 
     @Slot(str)
     def show_view(self, key: str) -> None:
@@ -364,11 +339,8 @@ class MainWindow(QMainWindow):
             self.context.settings, table_action, language_names=language_names(self.start_cache)
         )
         # The draft's parts by name: the tests and the views' wiring reach them here.
-        self.form, self.stage_combo, self.channel_combo = (
-            d.form,
-            d.form.stage_combo,
-            d.form.channel_combo,
-        )
+        self.form = d.form
+        self.stage_combo, self.channel_combo = d.form.stage_combo, d.form.channel_combo
         self.subject_edit, self.tabs, self.tone_list = d.subject_edit, d.tabs, d.tone_list
         self.editor, self.phone_editor = d.editor, d.phone_editor
         self.checklist_view, self.notes_edit = d.checklist_view, d.notes_edit
