@@ -14,11 +14,21 @@ import itertools
 import re
 
 import pytest
-from test_rubric_patterns import SLICES, THANKS, Written, broken, corpus, sentences, where
+from test_rubric_patterns import (
+    PROFILE,
+    SLICES,
+    THANKS,
+    TODAY,
+    Written,
+    broken,
+    corpus,
+    sentences,
+    where,
+)
 
-from bowout.core import Reason
+from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.addressing import reference_name
-from bowout.core.situation import Kind
+from bowout.core.situation import Kind, Voice
 from bowout.core.vocabulary import REASONS
 
 #: The rules of rules.toml behind the panel's kinds (each proven over the matrix).
@@ -117,12 +127,15 @@ def test_a_reply_agreeing_to_talk_thanks_first(key: str) -> None:
 @pytest.mark.parametrize("key", SLICES)
 def test_a_named_contact_is_not_them(key: str) -> None:
     """A named person is named, or the sentence turned so no pronoun is needed: "thank
-    them for their time" about Priya Nair reads as generated (the panel's 13, 17, 19)."""
-    problems = [
-        f"{where(w)}: {w.body!r}"
-        for w in corpus(key)
-        if w.situation.contact and re.search(r"\b(them|their)\b", w.body.split("\n", 1)[-1])
-    ]
+    them for their time" about Priya Nair reads as generated (the panel's 13, 17, 19). A
+    "them" for someone else (the terms of an agreement, a person to refer) is not one."""
+    problems = []
+    for w in corpus(key):
+        name = reference_name(w.situation.contact)
+        said = ["", *sentences(w.body)]
+        for before, sentence in itertools.pairwise(said):
+            if name and name in before + sentence and re.search(r"\b(them|their)\b", sentence):
+                problems.append(f"{where(w)}: {sentence!r}")
     assert not problems, "\n".join(problems[:8])
 
 
@@ -134,3 +147,19 @@ def test_another_offer_is_one_the_user_accepted() -> None:
     drafts = [w for w in corpus("rapport") if w.situation.reason is Reason.OTHER_OFFER]
     assert any("accepted" in w.body for w in drafts)
     assert all(w.situation.kind is Kind.WITHDRAW for w in drafts)
+
+
+def test_a_body_names_the_company_without_its_legal_form() -> None:
+    """ ", Inc." belongs in a contract, not in a note to a person (the panel's 15); the
+    team greeting already left it out."""
+    composer = Composer(today=lambda: TODAY)
+    named = False
+    for stage, channel, voice in itertools.product(Stage, Channel, Voice):
+        s = Situation(stage=stage, channel=channel, voice=voice, contact="Priya Nair",
+                      role="Data Analyst", company="Tailspin Toys, Inc.",
+                      recruiter="Tom Baker", keep_door_open=True)  # fmt: skip
+        d = composer.compose(s, PROFILE)
+        for text in (d.subject, d.body_text, d.phone_script or ""):
+            assert ", Inc" not in text, (stage.value, channel.value, voice.value, text)
+            named = named or "Tailspin Toys" in text
+    assert named

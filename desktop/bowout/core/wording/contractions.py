@@ -17,6 +17,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - types only (model imports this module)
+    from bowout.core.wording.model import Variant, Voicebook
 
 #: A word (or a Jinja2 value, or a quotation) must follow a contracted phrase.
 _FOLLOWED = r"(?=\s+[\w{\"“‘'])"
@@ -48,3 +52,16 @@ def compile_contractions(table: Mapping[str, str]) -> Contractions:
     phrases = sorted(full, key=len, reverse=True)
     alternation = "|".join(re.escape(p) for p in phrases)
     return Contractions(full, re.compile(rf"(?<![\w'’])(?:{alternation})\b{_FOLLOWED}"))
+
+
+def contracted(book: Voicebook, contractions: Contractions) -> Voicebook:
+    """``book`` with every phrasing of every layer contracted (its base's included)."""
+
+    def variant(v: Variant) -> Variant:
+        return dataclasses.replace(v, phrasings=tuple(map(contractions.apply, v.phrasings)))
+
+    slots = {
+        slot: tuple(tuple(map(variant, variants)) for variants in layers)
+        for slot, layers in book.slots.items()
+    }
+    return dataclasses.replace(book, slots=slots, _chosen={})

@@ -19,9 +19,10 @@ conditions' text, never by position). ``say = ""`` leaves the slot empty. ``say`
 alternative phrasings: wording N takes the N-th (cycling), so the same N always gives the
 same text. A voice file may name ``base``: where none of its own variants of a slot fits,
 the base voice's are used, and ``contract = true`` contracts the voice's phrasings as its
-pack says (:mod:`bowout.core.wording.contractions`). A phrasing is one line of plain text (no line break, no markup:
-the layout templates make paragraphs). Python selects; the chosen sentences are rendered
-together by Jinja2 in the sandbox, and user folders override a voice file by name.
+pack says (:mod:`bowout.core.wording.contractions`). A phrasing is one line of plain text
+(no line break, no markup: the layout templates make paragraphs). Python selects; the
+chosen sentences are rendered together by Jinja2 in the sandbox, and user folders override
+a voice file by name.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from bowout.core import templating
 from bowout.core.errors import TemplateError
 from bowout.core.pack import load_pack
 from bowout.core.wording.conditions import Conditions, matches, parse_conditions, specificity
-from bowout.core.wording.contractions import Contractions, compile_contractions
+from bowout.core.wording.contractions import compile_contractions, contracted
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -187,8 +188,8 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
     except RecursionError:  # tomllib parses nested arrays recursively
         raise TemplateError(f"{name}: not valid TOML: nested too deeply") from None
     data.pop("base", None)
-    contract = data.pop("contract", False)
-    if not isinstance(contract, bool):
+    contract = data.pop("contract", None)
+    if contract is not None and not isinstance(contract, bool):
         raise TemplateError(f"{name}: contract is true or false")
     slots: dict[str, tuple[tuple[Variant, ...], ...]] = dict(base.slots) if base else {}
     for slot, entries in data.items():
@@ -202,20 +203,9 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
         )
         slots[slot] = (own, *(base.slots.get(slot, ()) if base else ()))
     voice = name.rsplit("/", 1)[-1].removesuffix(".toml")
+    if contract is None:  # a user's file extending its own voice speaks as that voice does
+        contract = base is not None and base.voice == voice and base.contract
     return Voicebook(voice, {slot: slots[slot] for slot in SLOTS if slot in slots}, contract)
-
-
-def contracted(book: Voicebook, contractions: Contractions) -> Voicebook:
-    """``book`` with every phrasing of every layer contracted (its base's included)."""
-
-    def variant(v: Variant) -> Variant:
-        return dataclasses.replace(v, phrasings=tuple(map(contractions.apply, v.phrasings)))
-
-    slots = {
-        slot: tuple(tuple(map(variant, variants)) for variants in layers)
-        for slot, layers in book.slots.items()
-    }
-    return Voicebook(book.voice, slots, book.contract)
 
 
 def _variant(slot: str, entry: object, where: str) -> Variant:
