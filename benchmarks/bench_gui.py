@@ -101,8 +101,8 @@ def populate(data_dir: Path, applications: int) -> None:
         for i in range(applications)
     ]  # fmt: skip
     with History.open(data_dir) as history:
-        history.import_json(export)
-        history.import_applications(open_ones)
+        history.transfer.import_json(export)
+        history.applications.import_many(open_ones)
 
 
 def child(script: str, *args: str) -> list[tuple[float, int]]:

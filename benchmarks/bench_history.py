@@ -68,7 +68,7 @@ def run_size(count: int, folder: Path) -> dict[str, tuple[float, float]]:
     export = folder / f"in{count}.json"
     export.write_bytes(orjson.dumps(sample_records(count)))
     history = History.open(data_dir)
-    history.import_json(export)
+    history.transfer.import_json(export)
     rounds = 15 if count >= 10_000 else 40
     # Save = updating one record, so the file keeps its size while it is measured.
     current = [history.list()[0]]
@@ -118,7 +118,7 @@ def run_size(count: int, folder: Path) -> dict[str, tuple[float, float]]:
 
     import_rounds = max(3, rounds // 5)
     empty = [History.open(folder / f"import{count}-{i}") for i in range(import_rounds + 1)]
-    imported = paired(lambda: empty.pop().import_json(export), import_floor, import_rounds)
+    imported = paired(lambda: empty.pop().transfer.import_json(export), import_floor, import_rounds)
     return {"save": saved, "open": opened, "search": searched, "import": imported}
 
 

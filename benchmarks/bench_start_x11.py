@@ -166,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bowout", default=str(Path(sys.executable).with_name("bowout")),
                         help="the installed command (default: beside this Python)")  # fmt: skip
     parser.add_argument("--bundle", help="a built bundle's executable, e.g. dist/bowout/bowout")
-    parser.add_argument("--peer", help="another Qt app's start command, timed the same way")
+    parser.add_argument("--peer", action="append", default=[], metavar="COMMAND",
+                        help="another app's start command (e.g. another checkout's bowout, "
+                             "or novelWriter), timed the same way; may be repeated")  # fmt: skip
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -175,7 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         (data / "settings.json").write_text('{"welcomed": true}')
         env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
         env.update(BOWOUT_CACHE_DIR=f"{tmp}/cache", BOWOUT_CONFIG_DIR=f"{tmp}/config",
-                   BOWOUT_DATA_DIR=str(data), XDG_RUNTIME_DIR=tmp)  # fmt: skip
+                   BOWOUT_DATA_DIR=str(data), XDG_RUNTIME_DIR=tmp,
+                   # a peer keeps its settings and caches here too, not in the user's home
+                   XDG_CONFIG_HOME=f"{tmp}/xdg-config", XDG_DATA_HOME=f"{tmp}/xdg-data",
+                   XDG_CACHE_HOME=f"{tmp}/xdg-cache")  # fmt: skip
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed copies run from compiled .pyc
         bare = Path(tmp) / "bare_window.py"
         bare.write_text(_BARE)
@@ -187,8 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             candidates = [("window (bowout)", [args.bowout])]
             if args.bundle:
                 candidates.append(("window (bundle)", [args.bundle]))
-            if args.peer:
-                candidates.append(("peer", shlex.split(args.peer)))
+            for peer in args.peer:
+                words = shlex.split(peer)
+                candidates.append((f"peer {Path(words[0]).name} ({len(candidates)})", words))
             for name, command in candidates:
                 report(name, *paired(
                     args.rounds,

@@ -38,6 +38,17 @@ CONTACTS = ["Jordan Lee", "Dr. Amara Okafor", "Sam Whitfield", "Priya Nair", "To
 ROLES = ["Data Analyst", "Product Designer", "Senior Backend Engineer", "Operations Lead"]
 COMPANIES = ["Northwind Traders", "Tailspin Toys, Inc.", "Fabrikam", "Contoso Health"]
 RECRUITERS = ["Tom Baker", "Alex Morgan"]
+#: How a user fills "How to address them" for each contact when writing in a language that
+#: greets by a courtesy title (a German letter: "Sehr geehrte Frau Nair,"); the recruiter's
+#: title is typed with the name. Only the user knows it: the app never guesses it.
+ANREDEN = {
+    "de": {
+        "Jordan Lee": "Herr Lee", "Dr. Amara Okafor": "Frau Dr. Okafor",
+        "Sam Whitfield": "Frau Whitfield", "Priya Nair": "Frau Nair",
+        "Tomás Herrera": "Herr Herrera", "Tom Baker": "Herr Tom Baker",
+        "Alex Morgan": "Herr Alex Morgan",
+    },
+}  # fmt: skip
 
 
 def draw(rng: random.Random) -> tuple[Situation, str]:
@@ -105,6 +116,8 @@ def describe(s: Situation, reply: str) -> str:
         facts.append(f"deal-breaker {s.deal_breaker.value}")
     if s.goodwill:
         facts.append("goodwill " + "+".join(g.value for g in s.goodwill))
+    if s.greeting:
+        facts.append(f"addressed as {s.greeting}")
     if reply != "none":
         facts.append(f"answering: {reply}")
     return "; ".join(facts)
@@ -132,7 +145,12 @@ def render(
     for number in range(1, count + 1):
         situation, reply = draw(rng)
         if language != "en":
-            situation = dataclasses.replace(situation, language=language, address=address)
+            anreden = ANREDEN.get(language, {})
+            situation = dataclasses.replace(
+                situation, language=language, address=address,
+                greeting=anreden.get(situation.contact, ""),
+                recruiter=anreden.get(situation.recruiter, situation.recruiter),
+            )  # fmt: skip
         parts += ["", f"## {number}. {describe(situation, reply)}", ""]
         if reply != "none":
             answer = composer.compose_reply(situation, PROFILE, reply)
@@ -175,4 +193,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["dataclasses", "draw", "main", "render"]
+__all__ = ["ANREDEN", "dataclasses", "draw", "main", "render"]

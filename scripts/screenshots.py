@@ -304,7 +304,7 @@ def render_applications(out: Path, data_dir: Path) -> list[Path]:
             ("Hooli", "Data Scientist", "", Stage.APPLIED),
             ("Wayne Enterprises", "Analyst", "Ana Ruiz", Stage.OFFER),
         ):
-            history.add_application(Application(company=company, role=role, contact=contact,
+            history.applications.add(Application(company=company, role=role, contact=contact,
                                                 stage=stage, notes="Referred by Sam"))  # fmt: skip
     app = make_application()
     shots: list[Path] = []

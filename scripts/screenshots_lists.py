@@ -44,7 +44,7 @@ def fill_data(data_dir: Path, today: dt.date) -> None:
     composer = Composer()
     with History.open(data_dir) as history:
         for application in APPLICATIONS:
-            history.add_application(application)
+            history.applications.add(application)
         for company, stage, reason, days, facts in SENT:
             situation = Situation(stage=stage, reason=reason, company=company,
                                   role="Analyst", **facts)  # type: ignore[arg-type]  # fmt: skip

@@ -32,3 +32,19 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Empty the clipboard before the interpreter exits. Under the offscreen platform the
+    clipboard outlives Python: a message a test copied (``QMimeData``, which the clipboard
+    owns) is deleted by Qt's exit handlers after Python has finalized, and the process ends
+    in a segmentation fault (exit 139) although every test passed. Real platforms (xcb,
+    Windows, macOS) delete it with the application, while Python still runs."""
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:  # no test started Qt
+        return
+    app = widgets.QApplication.instance()
+    if isinstance(app, widgets.QApplication):
+        app.clipboard().clear()

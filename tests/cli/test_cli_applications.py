@@ -121,7 +121,7 @@ def test_a_first_mapping_is_confirmed_then_remembered_by_header_set(
     stages = {a["company"]: a["stage"] for a in _listed(capsys, tmp_path / "d")}
     assert stages == {"Northwind": "interviewing", "Contoso": "interviewing"}
     with History.open(tmp_path / "d") as history:
-        mapping = history.import_mapping(["Org", "Job", "Stage now", "Link"])
+        mapping = history.applications.mapping(["Org", "Job", "Stage now", "Link"])
     assert mapping is not None
     assert mapping.columns == {"Org": "company", "Job": "role", "Stage now": "stage"}
     assert mapping.statuses == {"Panel": "interviewing"}
@@ -242,10 +242,8 @@ def test_add_list_and_remove(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     )
     assert code == 2 and err.count("\n") == 1
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "list")
-    assert (
-        out
-        == f"{app_id[:8]}  open       final         2026-10-02  Northwind — Analyst (Jordan Lee)\n"
-    )
+    listed_line = f"{app_id[:8]}  open       final         2026-10-02  en     "
+    assert out == listed_line + "Northwind — Analyst (Jordan Lee)\n"
     [listed] = _listed(capsys, tmp_path / "d")
     assert listed["notes"] == "met the team" and listed["record_ids"] == []
     code, out, _ = run(capsys, "--data-dir", dd, "applications", "remove", app_id[:6])

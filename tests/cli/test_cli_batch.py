@@ -36,9 +36,9 @@ def five(tmp_path: Path) -> Path:
     """A data folder with the five open applications and one already withdrawn."""
     with History.open(tmp_path) as history:
         for application, _, _ in FIVE:
-            history.add_application(application)
-        done = history.add_application(Application(company="Adatum", stage=Stage.OFFER))
-        history.set_application_state(done, "withdrawn")
+            history.applications.add(application)
+        done = history.applications.add(Application(company="Adatum", stage=Stage.OFFER))
+        history.applications.set_state(done, "withdrawn")
     return tmp_path
 
 
@@ -144,7 +144,7 @@ def test_save_keeps_each_draft_linked_to_its_application(
     drafts = json.loads(out)
     assert code == 0 and len(drafts) == 5 and all(len(d["id"]) == 32 for d in drafts)
     with History.open(five) as history:
-        by_company = {s.application.company: s for s in history.applications("open")}
+        by_company = {s.application.company: s for s in history.applications.list("open")}
         for draft in drafts:
             stored = by_company[draft["company"]]
             assert stored.record_ids == (draft["id"],)  # linked, still open until sent

@@ -71,7 +71,7 @@ def _run(data: Path, stop: int, when: str, *argv: str) -> int:
 def _three(data: Path) -> None:
     with History.open(data) as history:
         for application in THREE:
-            history.add_application(application)
+            history.applications.add(application)
 
 
 def _check(data: Path, *, sent: bool, finished: bool) -> None:
@@ -80,7 +80,7 @@ def _check(data: Path, *, sent: bool, finished: bool) -> None:
     with History.open(data) as history:
         records = {r.id: r for r in history.list()}
         linked: list[str] = []
-        for stored in history.applications():
+        for stored in history.applications.list():
             linked += stored.record_ids
             if not stored.record_ids:
                 assert not finished and stored.state == "open"
@@ -128,7 +128,7 @@ def test_the_accepted_offer_is_named_marked_and_never_drafted_to(tmp_path: Path)
     data = tmp_path / "data"
     _three(data)
     with History.open(data) as history:
-        taken = history.add_application(
+        taken = history.applications.add(
             Application(company="Tailspin", role="Engineer", stage=Stage.ACCEPTED)
         )
     result = _bowout(data, "batch", "--reason", "other-offer", "--format", "json")
@@ -141,8 +141,8 @@ def test_the_accepted_offer_is_named_marked_and_never_drafted_to(tmp_path: Path)
     assert "Tailspin" not in result.stdout.split("\n", 2)[2]  # no message to it
     assert result.stdout.count("\n=== ") + result.stdout.startswith("=== ") == 3
     with History.open(data) as history:
-        assert history.get_application(taken).state == "accepted"
-        assert taken not in {s.id for s in history.applications("open")}
+        assert history.applications.get(taken).state == "accepted"
+        assert taken not in {s.id for s in history.applications.list("open")}
     again = _bowout(data, "batch", "--reason", "other-offer", "--format", "json")
     assert again.returncode == 0 and "Tailspin" not in again.stdout  # stays out of every batch
     unknown = _bowout(data, "batch", "--reason", "other-offer", "--accepted", "Initech")

@@ -142,3 +142,21 @@ def test_a_custom_folders_language_wording_is_used_and_checked(
     code, out, _ = run(capsys, "templates", "check", str(custom))
     assert code == 0, out
     assert f"{custom / 'xx'}: 1 template(s) checked, 0 problem(s)" in out
+
+
+def test_a_german_draft_without_an_anrede_says_how_to_give_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    german = (*DRAFT, "--language", "de", "--tone", "formal")
+    code, out, err = run(capsys, *german)
+    assert code == 0, err
+    assert out.startswith("Subject:") and "\nGuten Tag Jordan Lee,\n" in out  # the fallback
+    assert "bowout: note: how to address them (--greeting): Anrede" in err
+    assert "Frau Nair" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, *german, "--greeting", "Herr Lee")
+    assert code == 0 and err == ""
+    assert "\nSehr geehrter Herr Lee,\n" in out
+    code, out, err = run(capsys, *DRAFT)  # English greets by first name: nothing to say
+    assert code == 0 and err == ""
+    code, out, err = run(capsys, "draft", "--help")
+    assert "Anrede" in " ".join(out.split())

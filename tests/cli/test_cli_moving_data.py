@@ -29,7 +29,7 @@ def test_export_then_import_on_another_computer(tmp_path: Path) -> None:
     added = bowout(old, "applications", "add", "--company", "Contoso", "--role", "Analyst")
     assert added.returncode == 0, added.stderr
     with History.open(old) as history:
-        history.remember_import_mapping(ImportMapping(("Employer",), {"Employer": "company"}))
+        history.applications.remember_mapping(ImportMapping(("Employer",), {"Employer": "company"}))
     exported = bowout(old, "history", "export", str(moved))
     assert exported.returncode == 0, exported.stderr
     imported = bowout(new, "history", "import", str(moved), "--json")
@@ -44,8 +44,8 @@ def test_export_then_import_on_another_computer(tmp_path: Path) -> None:
 
 def test_a_damaged_application_is_listed_and_removable(data_dir: Path) -> None:
     with History.open(data_dir) as history:
-        history.add_application(Application(company="Contoso"))
-        bad = history.add_application(Application(company="Globex"))
+        history.applications.add(Application(company="Contoso"))
+        bad = history.applications.add(Application(company="Globex"))
     path = data_dir / "history.json"
     raw = orjson.loads(path.read_bytes())
     raw["applications"][bad]["applied"] = "yesterday"

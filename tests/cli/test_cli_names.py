@@ -131,13 +131,13 @@ def test_every_voice_and_stage_greets_the_person_whole(
 def open_applications(tmp_path: Path) -> Path:
     """A data folder with three open applications, one of them without a contact."""
     with History.open(tmp_path) as history:
-        history.add_application(Application(company="Northwind", role="Data Analyst"))
-        history.add_application(
+        history.applications.add(Application(company="Northwind", role="Data Analyst"))
+        history.applications.add(
             Application(company="Tailspin Toys, Inc.", role="Engineer", stage=Stage.SCREENING)
         )
         weber = Application(company="Litware", role="PM", contact="Frau Dr. Weber",
                             stage=Stage.FINAL)  # fmt: skip
-        history.add_application(weber)
+        history.applications.add(weber)
     return tmp_path
 
 

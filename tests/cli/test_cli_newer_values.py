@@ -27,7 +27,7 @@ def _newer(data: Path) -> str:
         history.add(Record.from_draft(Composer().compose(Situation(stage=Stage.FINAL), Profile())))
         newer = history.add(Record.from_draft(Composer().compose(
             Situation(stage=Stage.OFFER, company="Initech"), Profile())))  # fmt: skip
-        history.mark_sent(newer.id)
+        history.lifecycle.mark_sent(newer.id)
     path = data / "history.json"
     raw = orjson.loads(path.read_bytes())
     doc = raw["records"][newer.id]

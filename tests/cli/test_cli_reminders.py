@@ -25,7 +25,7 @@ def sent_record(data_dir: Path, company: str, **facts: object) -> str:
     with History.open(data_dir) as history:
         record = history.add(Record.from_draft(draft))
         when = dt.datetime(2026, 11, 27, 10, tzinfo=dt.timezone.utc)
-        return history.mark_sent(record.id, when).id
+        return history.lifecycle.mark_sent(record.id, when).id
 
 
 def test_list_shows_sent_withdrawals_only(
@@ -100,7 +100,9 @@ def test_follow_ups_count_from_the_local_day_the_message_was_sent(tmp_path: Path
     with History.open(tmp_path) as history:
         draft = Composer().compose(Situation(stage=Stage.FINAL, company="Sakura"), Profile())
         record = history.add(Record.from_draft(draft))
-        history.mark_sent(record.id, dt.datetime(2026, 11, 29, 23, tzinfo=dt.timezone.utc))
+        history.lifecycle.mark_sent(
+            record.id, dt.datetime(2026, 11, 29, 23, tzinfo=dt.timezone.utc)
+        )
 
     def due_in(tz: str) -> dict[str, str]:
         source = str(Path(bowout.__file__).parents[1])  # this checkout's code, not another
@@ -149,7 +151,7 @@ def test_done_with_an_unknown_uid_is_one_line(
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "reminders", "done", "nope@bowout")
     assert code == 2 and err.count("\n") == 1 and "no follow-up has the UID" in err
     with History.open(tmp_path) as history:
-        assert history.reminder_states() == {}  # nothing stored for a uid that is not one
+        assert history.reminders.states() == {}  # nothing stored for a uid that is not one
 
 
 def test_list_follows_the_reply_days_setting(

@@ -24,8 +24,8 @@ def _kept_and_sent(data_dir: Path) -> Record:
                           contact="Jordan Lee")  # fmt: skip
     with History.open(data_dir) as history:
         record = history.add(Record.from_draft(Composer().compose(situation, Profile("Maya"))))
-        history.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
-        return history.add_events(record.id, [
+        history.lifecycle.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
+        return history.timeline.add_events(record.id, [
             make_event("reply-received", "2026-11-23T10:00:00Z", "email",
                        "Please repay the signing bonus.\nThanks, HR", "repayment"),
         ])  # fmt: skip
@@ -104,7 +104,7 @@ def test_a_resolved_request_says_so_in_list_and_show(
                       deal_breaker=DealBreaker.PAY, company="Contoso")  # fmt: skip
     with History.open(data_dir) as history:
         record = history.add(Record.from_draft(Composer().compose(asked, Profile("Maya"))))
-        history.set_outcome(record.id, "resolved")
+        history.timeline.set_outcome(record.id, "resolved")
     _, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "list")
     assert f"{record.id[:8]}  {record.created[:10]}  resolved  offer " in out
     _, out, _ = run(capsys, "--data-dir", str(data_dir), "history", "show", record.id)

@@ -40,7 +40,7 @@ def _two_computers(folder: Path, copy_name: str) -> dict[str, str]:
     with History.open(folder) as history:
         same = history.add(_record("Northwind"))
         both = history.add(_record("Contoso"))
-        history.add_application(Application(company="Contoso", stage=Stage.FINAL))
+        history.applications.add(Application(company="Contoso", stage=Stage.FINAL))
     shutil.copy(folder / "history.json", folder / "other.json")
     other = folder / "other-computer"
     other.mkdir()
@@ -50,7 +50,7 @@ def _two_computers(folder: Path, copy_name: str) -> dict[str, str]:
         there.update(
             Record.from_dict({**there.get(both.id).to_dict(), "notes": "Called them there"})
         )
-        there.add_application(Application(company="Initech", stage=Stage.OFFER))
+        there.applications.add(Application(company="Initech", stage=Stage.OFFER))
     with History.open(folder) as here:
         here.update(Record.from_dict({**here.get(both.id).to_dict(), "notes": "Noted here"}))
     shutil.move(other / "history.json", folder / copy_name)
@@ -75,7 +75,10 @@ def test_a_sync_conflict_copy_is_merged_moved_and_told_once(tmp_path: Path, copy
     with History.open(data) as history:
         notes = sorted(r.notes for r in history.list() if r.company == "Contoso")
         assert notes == ["Called them there", "Noted here"]
-        assert {a.application.company for a in history.applications()} == {"Contoso", "Initech"}
+        assert {a.application.company for a in history.applications.list()} == {
+            "Contoso",
+            "Initech",
+        }
     again = _bowout(data, "history", "list")
     assert again.stderr == "" and again.stdout == first.stdout  # told once, merged once
 

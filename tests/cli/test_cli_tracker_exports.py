@@ -203,7 +203,7 @@ def test_any_status_word_can_be_answered_with_a_stage_closed_saved_or_skip(
     if answer == "final":
         assert kept["Acme"]["stage"] == "final"
     with History.open(tmp_path / "d") as history:
-        remembered = history.import_mapping(["Firma", "Stelle", "Status"])
+        remembered = history.applications.mapping(["Firma", "Stelle", "Status"])
     assert remembered is not None and remembered.statuses == {"Absage": answer.casefold()}
 
 

@@ -90,3 +90,10 @@ def test_the_note_stays_english_in_another_language() -> None:
 def test_a_country_is_a_two_letter_code(value: str) -> None:
     with pytest.raises(InputError, match="two-letter code"):
         Situation(stage=Stage.ACCEPTED, country=value)
+
+
+def test_germany_says_an_email_does_not_end_a_contract() -> None:
+    """Notice ending an employment needs a signed letter (BGB § 623; the native panel's
+    coach, issue 26): the German note says so, so nobody rescinds by email alone."""
+    note = country_note("DE")
+    assert "BGB § 623" in note and "email does not end" in note

@@ -60,8 +60,8 @@ def test_through_the_command_line_nothing_is_written_unless_rows_are_imported(
         code, out, err = import_bytes(capsys, Path(folder), data)
         assert code in (0, 2) and "Traceback" not in err
         with History.open(Path(folder) / "d") as history:
-            kept = history.applications()
-            mapping = history.import_mapping(["Company", "Role", "Status", "Applied"])
+            kept = history.applications.list()
+            mapping = history.applications.mapping(["Company", "Role", "Status", "Applied"])
         if code == 2:
             assert err.count("\n") == 1 and out == ""
             assert kept == [] and mapping is None

@@ -20,7 +20,8 @@ from bowout.core.situation import DealBreaker, Kind, Money
 TODAY = dt.date(2026, 11, 29)
 CORE = Path(paths.__file__).parent / "core"
 #: Modules that once held message English.
-MODULES = ["composer.py", "templating.py", "negotiation.py", "checklist.py", "addressing.py"]
+MODULES = ["composer.py", "templating.py", "template_loading.py", "template_rendering.py",
+           "template_fallback.py", "negotiation.py", "checklist.py", "addressing.py"]  # fmt: skip
 
 
 def literals(path: Path) -> Iterator[str]:

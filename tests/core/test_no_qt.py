@@ -21,3 +21,14 @@ def test_core_storage_and_services_import_without_pyside6() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_s_qt_free_modules_load_without_pyside6() -> None:
+    """``bowout`` imports them before PySide6, whose import hook would read each one."""
+    code = (
+        "import sys, bowout.gui.qt_free\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -46,8 +46,13 @@ from bowout.core.wording import parse_rules, violations
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Maya Okafor", "maya@example.org", "+49 30 1234567")
 NAMES = {"role": "Data Analyst", "company": "Northwind GmbH", "recruiter": "Tom Baker"}
-#: Contacts as users write them, each with the greeting German gives it (Sie; du: "Hallo").
-CONTACTS = ["Frau Anna Schäfer", "Herr Dr. Hans Müller", "Anna Schäfer", "Schäfer, Anna"]
+#: Contacts as users write them, with the Anrede typed in "How to address them" ("" for
+#: none: the full name is the fallback greeting).
+CONTACTS = [
+    ("Frau Anna Schäfer", ""), ("Herr Dr. Hans Müller", ""), ("Anna Schäfer", ""),
+    ("Schäfer, Anna", ""), ("Priya Nair", "Frau Nair"), ("Tomás Herrera", "Herr Herrera"),
+    ("Eva Weber", "Frau Prof. Dr. Weber"),
+]  # fmt: skip
 START = TODAY + dt.timedelta(days=10)
 
 #: Fact combinations that between them reach every condition the pack's variants name.
@@ -65,7 +70,7 @@ FACTS: list[dict[str, object]] = [
 
 GREETING = re.compile(
     r"^(?:Sehr geehrte (?:Frau \S.*|Damen und Herren)|Sehr geehrter Herr \S.*"
-    r"|Liebe Frau \S.*|Lieber Herr \S.*|Guten Tag(?: \S.*)?|Hallo \S.*),$"
+    r"|Liebe Frau \S.*|Lieber Herr \S.*|Liebe \S+|Lieber \S+|Guten Tag(?: \S.*)?|Hallo \S.*),$"
 )
 #: German closing formulas: no comma after them (DIN 5008).
 CLOSINGS = frozenset(
@@ -123,9 +128,10 @@ def matrix() -> Iterator[Situation]:
     product = itertools.product(Stage, Reason, Channel, Voice, Address)
     for n, (stage, reason, channel, voice, address) in enumerate(product):
         pick = random.Random(n)  # the same draws every run, mixed across the matrix
+        contact, greeting = pick.choice(CONTACTS)
         yield Situation(
             stage=stage, reason=reason, channel=channel, voice=voice, address=address,
-            wording=pick.randint(1, 3), contact=pick.choice(CONTACTS), language="de",
+            wording=pick.randint(1, 3), contact=contact, greeting=greeting, language="de",
             **NAMES, **pick.choice(FACTS),  # type: ignore[arg-type]
         )  # fmt: skip
 
@@ -178,7 +184,9 @@ def test_every_letter_greets_as_german_does(written: list[Written]) -> None:
         ("Anna Schäfer", Voice.FORMAL, Address.FORMAL, "Guten Tag Anna Schäfer,"),
         ("Schäfer, Anna", Voice.WARM, Address.FORMAL, "Guten Tag Anna Schäfer,"),
         ("Frau Anna Schäfer", Voice.WARM, Address.FORMAL, "Liebe Frau Schäfer,"),
-        ("Herr Hans Müller", Voice.BRIEF, Address.FORMAL, "Hallo Herr Müller,"),
+        ("Herr Hans Müller", Voice.BRIEF, Address.FORMAL, "Guten Tag Herr Müller,"),
+        ("Frau Anna Schäfer", Voice.WARM, Address.INFORMAL, "Liebe Anna,"),
+        ("Frau Anna Schäfer", Voice.BRIEF, Address.INFORMAL, "Hallo Anna,"),
         ("jobs@northwind.example", Voice.FORMAL, Address.FORMAL, "Sehr geehrte Damen und Herren,"),
         ("jobs@northwind.example", Voice.WARM, Address.FORMAL, "Hallo zusammen,"),
         ("", Voice.FORMAL, Address.FORMAL, "Guten Tag [Name der Ansprechperson],"),
@@ -288,8 +296,11 @@ def test_dates_are_written_as_german_writes_them(composer: Composer) -> None:
                       relocation_timeline_changed=True, start_date=dt.date(2026, 12, 9),
                       contact="Frau Anna Schäfer", language="de", **NAMES)  # fmt: skip
     draft = composer.compose(moved, PROFILE)
-    assert "zum 9. Dezember 2026" in draft.body_text
-    assert "zum 9. Dezember 2026" in (draft.phone_script or "")
+    # Ten days ahead: no year, as a German letter writes it; months ahead: the year.
+    assert "zum 9. Dezember " in draft.body_text and "2026" not in draft.body_text
+    assert "zum 9. Dezember " in (draft.phone_script or "")
+    later = dataclasses.replace(moved, start_date=dt.date(2027, 4, 9))
+    assert "zum 9. April 2027" in composer.compose(later, PROFILE).body_text
     ask = Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, kind=Kind.NEGOTIATE,
                     deal_breaker=DealBreaker.PAY, decide_by=dt.date(2027, 3, 5),
                     contact="Frau Anna Schäfer", language="de", **NAMES)  # fmt: skip
@@ -307,7 +318,8 @@ def test_no_english_month_or_iso_date_in_any_message(written: list[Written]) -> 
 
 
 def test_no_english_word_outside_the_names_typed(written: list[Written]) -> None:
-    typed = [*NAMES.values(), *CONTACTS, "Schäfer", "Müller", PROFILE.name, PROFILE.email,
+    typed = [*NAMES.values(), *(c for pair in CONTACTS for c in pair), "Schäfer", "Müller",
+             "Nair", "Herrera", "Weber", PROFILE.name, PROFILE.email,
              PROFILE.phone]  # fmt: skip
     extra = {"hi", "best", "kind", "sincerely", "team's"}
     problems = []
@@ -385,7 +397,8 @@ def test_the_voices_differ_as_german_registers_do(written: list[Written]) -> Non
     # The formal voice writes a letter: "Sehr geehrte Frau …," wherever the title is known.
     formal = [w for w in written if w.situation.voice is Voice.FORMAL
               and w.situation.address is Address.FORMAL and w.draft.channel is Channel.EMAIL
-              and w.situation.contact.startswith(("Frau", "Herr"))]  # fmt: skip
+              and (w.situation.greeting or w.situation.contact)[:4] in ("Frau", "Herr")
+              ]  # fmt: skip
     assert formal
     assert all(w.draft.body_text.startswith("Sehr geehrte") for w in formal)
 
@@ -406,7 +419,7 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
     stage, reason, channel, voice, address, wording, facts, contact, goodwill
 ) -> None:
     s = Situation(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
-                  wording=wording, contact=contact, language="de",
+                  wording=wording, contact=contact[0], greeting=contact[1], language="de",
                   **{**NAMES, **facts, "goodwill": goodwill})  # type: ignore[arg-type]  # fmt: skip
     composer = Composer(today=lambda: TODAY)
     w = Written(s, composer.compose(s, PROFILE), ())
@@ -415,3 +428,188 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
     assert words is not None
     kind = "informal" if address is Address.FORMAL else "formal"
     assert all(not words.find(kind, text) for text in w.texts())
+
+
+@pytest.mark.parametrize(
+    ("stage", "voice", "address", "rapport", "anrede", "greeting"),
+    [
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Frau Nair", "Sehr geehrte Frau Nair,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, True, "Frau Nair", "Sehr geehrte Frau Nair,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Herr Dr. Müller",
+         "Sehr geehrter Herr Dr. Müller,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Frau Prof. Dr. Weber",
+         "Sehr geehrte Frau Prof. Dr. Weber,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, False, "Fr. Nair", "Sehr geehrte Frau Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.FORMAL, False, "Frau Nair", "Liebe Frau Nair,"),
+        (Stage.ACCEPTED, Voice.WARM, Address.FORMAL, False, "Herr Herrera",
+         "Lieber Herr Herrera,"),
+        (Stage.APPLIED, Voice.WARM, Address.FORMAL, True, "Frau Nair", "Liebe Frau Nair,"),
+        (Stage.APPLIED, Voice.WARM, Address.FORMAL, False, "Frau Nair", "Guten Tag Frau Nair,"),
+        (Stage.SCREENING, Voice.BRIEF, Address.FORMAL, False, "Frau Nair",
+         "Guten Tag Frau Nair,"),
+        (Stage.SCREENING, Voice.BRIEF, Address.FORMAL, True, "Frau Nair", "Liebe Frau Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.INFORMAL, False, "Frau Nair", "Liebe Priya,"),
+        (Stage.FINAL, Voice.BRIEF, Address.INFORMAL, True, "Frau Nair", "Hallo Priya,"),
+        (Stage.FINAL, Voice.WARM, Address.INFORMAL, False, "", "Hallo Priya,"),
+        (Stage.FINAL, Voice.FORMAL, Address.FORMAL, True, "", "Guten Tag Priya Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.FORMAL, True, "", "Guten Tag Priya Nair,"),
+    ],
+)  # fmt: skip
+def test_the_anrede_given_is_how_german_greets(
+    composer: Composer,
+    stage: Stage,
+    voice: Voice,
+    address: Address,
+    rapport: bool,
+    anrede: str,
+    greeting: str,
+) -> None:
+    """Formal "Sehr geehrte Frau Nair,", warm or with rapport "Liebe Frau Nair,", brief
+    "Guten Tag Frau Nair,", du "Liebe Priya," / "Hallo Priya,"; without an Anrede the
+    full name, in every wording (the panel's first German pattern, issue 26)."""
+    for wording in (1, 2, 3):
+        s = Situation(stage=stage, reason=Reason.OTHER_OFFER, channel=Channel.EMAIL,
+                      voice=voice, address=address, rapport=rapport, contact="Priya Nair",
+                      greeting=anrede, wording=wording, language="de",
+                      **{**NAMES, "recruiter": ""})  # fmt: skip
+        assert composer.compose(s, PROFILE).body_text.split("\n", 1)[0] == greeting
+
+
+def test_a_gender_is_never_guessed_from_a_first_name(composer: Composer) -> None:
+    """Without an Anrede no greeting, written or spoken, names Frau or Herr or agrees with a
+    gender ("Liebe", "Sehr geehrte"), and a doctor is never "Guten Tag Dr. Okafor,"."""
+    gendered = re.compile(r"\b(Frau|Herr|Liebe|Lieber|Sehr geehrte|Sehr geehrter)\b")
+    for stage, voice, address, channel, rapport in itertools.product(
+        Stage, Voice, Address, (Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN), (False, True)
+    ):
+        for contact in ("Priya Nair", "Dr. Amara Okafor"):
+            s = Situation(stage=stage, reason=Reason.PERSONAL, channel=channel, voice=voice,
+                          address=address, rapport=rapport, contact=contact, language="de",
+                          **NAMES)  # fmt: skip
+            draft = composer.compose(s, PROFILE)
+            openings = [draft.body_text.split("\n", 1)[0]]
+            if draft.phone_script:
+                openings.append(draft.phone_script.split("„", 1)[1].split("“", 1)[0])
+            for opening in openings:
+                assert not gendered.search(opening), (s, opening)
+                assert "Dr. Okafor" not in opening, (s, opening)
+
+
+def test_a_call_greets_by_the_anrede_given(composer: Composer) -> None:
+    s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.PHONE,
+                  contact="Hans Müller", greeting="Herr Dr. Müller", voice=Voice.FORMAL,
+                  language="de", **NAMES)  # fmt: skip
+    draft = composer.compose(s, PROFILE)
+    assert draft.body_text.startswith("Sehr geehrter Herr Dr. Müller,\n")
+    assert "„Guten Tag Herr Dr. Müller, hier spricht Maya Okafor." in (draft.phone_script or "")
+
+
+#: What the native panel read as English in disguise, or as German it would not write
+#: (issue 26): each with the fix it asked for, which the pack now says instead.
+CALQUES = re.compile(
+    r"schwierige[n]? Nachricht|mit mir verbracht|mir zugehört|Zuhören|\b(?:Ihr|dein) Interesse"
+    r"|was ich brauche|Im Anschluss an unser|anderen? Ausgleich|Rückzug|direkt von mir h"
+    r"|Suche neu anzustoßen|nachrückt|weiteren Kontakt|Angebot als|Hilfe bei"
+)
+
+
+def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
+    """The native panel's German patterns 2-6 (issue 26), over the whole matrix: no calque;
+    the money received asked about under the agreement, never an open-ended "Ausgleich";
+    a recruiter asked "bitte", and told whom the user would call; no "future openings"
+    after a new direction; no figure in talking points about anything but pay."""
+    problems = []
+    for w in written:
+        s = w.situation
+        for text in w.texts():
+            found = CALQUES.search(text)
+            if found:
+                problems.append(f"{w.where}: {found.group()!r}")
+        body = w.draft.body_text
+        paid = s.stage is Stage.ACCEPTED and s.signing_bonus is Money.PAID
+        if paid and w.draft.channel is not Channel.PHONE and "Vereinbarung" not in body:
+            problems.append(f"{w.where}: the money is not asked about under the agreement")
+        if w.draft.channel is Channel.RECRUITER:
+            relay = [x for x in re.split(r"(?<=[.?!])\s+", body) if "informier" in x]
+            if not any("bitte" in x.casefold() for x in relay):
+                problems.append(f"{w.where}: the recruiter is asked without bitte: {relay}")
+            # "ich würde Frau Whitfield auch gern selbst anrufen", never "ich würde auch gern
+            # selbst anrufen" (whom?)
+            calls = body.count("selbst anrufen")
+            named = len(re.findall(r"würde (?:\S+ ){1,5}auch gern selbst anrufen", body))
+            if calls != named or "würde auch gern selbst" in body:
+                problems.append(f"{w.where}: a call to whom? {body!r}")
+        future = re.search(r"offenen Stellen|passende Stelle", body)
+        if s.reason is Reason.DIFFERENT_PATH and future:
+            problems.append(f"{w.where}: future openings after a new direction")
+    assert not problems, report(problems)
+
+
+def test_the_answer_to_can_we_talk_says_the_decision_stands(composer: Composer) -> None:
+    stages = (Stage.FINAL, Stage.ACCEPTED)
+    for voice, address, stage in itertools.product(Voice, Address, stages):
+        s = Situation(stage=stage, reason=Reason.PERSONAL, voice=voice, address=address,
+                      contact="Priya Nair", greeting="Frau Nair", language="de",
+                      **NAMES)  # fmt: skip
+        text = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
+        assert "an meiner Entscheidung ändert das allerdings nichts" in text, text
+        assert len(THANKS.findall(text)) == 1, text
+
+
+def test_the_bonus_received_is_asked_about_under_the_agreement(composer: Composer) -> None:
+    for voice, address, channel in itertools.product(Voice, Address, Channel):
+        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, voice=voice,
+                      address=address, channel=channel, signing_bonus=Money.PAID,
+                      start_date=START, language="de", **NAMES)  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        for text in (draft.body_text, draft.phone_script or ""):
+            assert "Ausgleich" not in text
+        assert "die Antrittsprämie" in draft.body_text
+        assert "Vereinbarung" in draft.body_text, draft.body_text
+
+
+def test_talking_points_name_a_figure_only_about_pay(composer: Composer) -> None:
+    for point in DealBreaker:
+        s = Situation(stage=Stage.OFFER, reason=Reason.NOT_A_FIT, kind=Kind.NEGOTIATE,
+                      deal_breaker=point, start_date=START, language="de", **NAMES)  # fmt: skip
+        script = composer.compose(s, PROFILE).phone_script or ""
+        assert ("Zahl" in script) is (point is DealBreaker.PAY), (point, script)
+
+
+def test_a_call_without_a_reason_assumes_no_move() -> None:
+    from bowout.core.pack import load_pack
+
+    assert "Wechsel" not in load_pack("de").word("branches", "where")
+
+
+def test_what_reading_more_drafts_as_the_recipient_found(written: list[Written]) -> None:
+    """Read as the receiving Personalerin (issue 26, seeds 7 and 11): an offer declined
+    ends no "Verfahren"; a call's confirmation says "heute" once; after red flags, an offer
+    is not thanked for as "Prüfung meiner Unterlagen"; the recruiter note's "Stelle" is not
+    said twice in a row by the brief voice's reason."""
+    problems = []
+    for w in written:
+        s, body = w.situation, w.draft.body_text
+        if s.stage is Stage.OFFER and re.search(r"Verfahren nicht fortsetzen|weitermachen", body):
+            problems.append(f"{w.where}: an offer ends no process")
+        if w.draft.channel is Channel.PHONE and body.count("heute") > 1:
+            problems.append(f"{w.where}: 'heute' twice")
+        if s.stage in (Stage.OFFER, Stage.ACCEPTED) and "Unterlagen" in body:
+            problems.append(f"{w.where}: an offer thanked for as reading the papers")
+        if "Stelle doch nicht antreten" in body and "Die Stelle ist nicht" in body:
+            problems.append(f"{w.where}: 'Stelle' twice")
+    assert not problems, report(problems)
+
+
+def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> None:
+    """The second mention is the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
+    as an object, nor a call to nobody in particular."""
+    for voice, anrede, named in (
+        (Voice.BRIEF, "Herr Lee", "Herrn Lee"), (Voice.WARM, "Frau Nair", "Frau Nair"),
+        (Voice.WARM, "", "Jordan Lee"),
+    ):  # fmt: skip
+        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
+                      voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
+                      language="de", **NAMES)  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        assert re.search(rf"ich würde {named} auch gern selbst anrufen", body, re.I), body

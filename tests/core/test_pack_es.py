@@ -198,26 +198,35 @@ def test_every_request_to_talk_in_spanish_keeps_the_rules(composer: Composer) ->
 
 # --- the greeting: its form, the title and the gender it shows, and its colon -------------
 @pytest.mark.parametrize(
-    ("contact", "voice", "first_line"),
+    ("contact", "voice", "first_line", "with_tu"),
     [
-        ("Sra. Marta García", Voice.FORMAL, "Estimada Sra. García:"),
-        ("Dr. Luis Pérez", Voice.FORMAL, "Estimado Dr. Pérez:"),
-        ("Dra. Ana Ruiz", Voice.WARM, "Estimada Dra. Ruiz:"),
-        ("Marta García", Voice.FORMAL, "Buenos días, Marta García:"),
-        ("Marta García", Voice.WARM, "Buenos días, Marta:"),
-        ("Jordan Lee", Voice.BRIEF, "Hola, Jordan:"),
-        ("jobs@northwind.example", Voice.FORMAL, "Estimado equipo de selección de Northwind:"),
+        ("Sra. Marta García", Voice.FORMAL, "Estimada Sra. García:", "Buenos días, Marta:"),
+        # "Dr." in a name typed once for every language says no sex ("How to address
+        # them" does: tests/core/test_pack_es_panel.py).
+        ("Dr. Luis Pérez", Voice.FORMAL, "Buenos días, Dr. Pérez:", "Buenos días, Luis:"),
+        ("Sr. Luis Pérez", Voice.FORMAL, "Estimado Sr. Pérez:", "Buenos días, Luis:"),
+        ("Dra. Ana Ruiz", Voice.WARM, "Estimada Dra. Ruiz:", "Buenos días, Ana:"),
+        ("Marta García", Voice.FORMAL, "Buenos días, Marta García:", "Buenos días, Marta:"),
+        ("Marta García", Voice.WARM, "Buenos días, Marta:", "Buenos días, Marta:"),
+        ("Jordan Lee", Voice.BRIEF, "Hola, Jordan:", "Hola, Jordan:"),
+        (
+            "jobs@northwind.example",
+            Voice.FORMAL,
+            "Estimado equipo de selección de Northwind:",
+            "Estimado equipo de selección de Northwind:",
+        ),
     ],
 )
 def test_the_greeting_ends_in_a_colon_and_shows_gender_only_from_a_title(
-    composer: Composer, contact: str, voice: Voice, first_line: str
+    composer: Composer, contact: str, voice: Voice, first_line: str, with_tu: str
 ) -> None:
+    """With tú, the first name: a title and family name, then tú, mix two registers."""
     for address in Address:
         s = spanish(stage=Stage.FINAL, reason=Reason.OTHER_OFFER, channel=Channel.EMAIL,
                     voice=voice, contact=contact, address=address)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
         greeting, blank, text = body.split("\n")[:3]
-        assert greeting == first_line
+        assert greeting == (first_line if address is Address.FORMAL else with_tu)
         assert blank == "" and text[0].isupper()  # a new paragraph, capitalised, after ":"
 
 

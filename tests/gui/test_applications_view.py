@@ -34,12 +34,12 @@ CSV = (
 @pytest.fixture
 def history(data_dir: Path) -> Iterator[History]:
     h = History.open(data_dir)
-    h.add_application(
+    h.applications.add(
         Application(company="Globex", role="Analyst", stage=Stage.FINAL, contact="Ana Ruiz")
     )
-    h.add_application(Application(company="Acme", role="Engineer", notes="Met the CTO"))
-    withdrawn = h.add_application(Application(company="Umbrella", stage=Stage.OFFER))
-    h.set_application_state(withdrawn, "withdrawn")
+    h.applications.add(Application(company="Acme", role="Engineer", notes="Met the CTO"))
+    withdrawn = h.applications.add(Application(company="Umbrella", stage=Stage.OFFER))
+    h.applications.set_state(withdrawn, "withdrawn")
     yield h
     h.close()
 
@@ -116,8 +116,8 @@ def test_search_and_state_filter(qtbot: QtBot, view: ApplicationsView) -> None:
 def test_the_offer_taken_is_listed_as_accepted(
     qtbot: QtBot, view: ApplicationsView, history: History
 ) -> None:
-    globex = next(s for s in history.applications() if s.application.company == "Globex")
-    history.set_application_state(globex.id, "accepted")
+    globex = next(s for s in history.applications.list() if s.application.company == "Globex")
+    history.applications.set_state(globex.id, "accepted")
     view.state_combo.setCurrentIndex(view.state_combo.findText("Offer accepted"))
     view.refresh()
     assert rows(view) == ["Globex"]
@@ -140,18 +140,18 @@ def test_add_edit_and_a_refused_duplicate(
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert rows(view) == ["Acme", "Globex", "Initech"]
     assert view.selected().application.company == "Initech"  # type: ignore[union-attr]
-    kept = [s for s in history.applications() if s.application.company == "Initech"]
+    kept = [s for s in history.applications.list() if s.application.company == "Initech"]
     assert kept[0].application.stage is Stage.SCREENING
     assert kept[0].application.applied.isoformat() == "2026-03-02"  # type: ignore[union-attr]
     view.ask_application = filling(qtbot, role="Staff Dev", stage="offer")  # type: ignore[method-assign]
     qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
-    edited = history.get_application(kept[0].id)
+    edited = history.applications.get(kept[0].id)
     assert edited.application.role == "Staff Dev" and edited.application.stage is Stage.OFFER
     assert "Staff Dev" in view.details.text()
     view.ask_application = filling(qtbot, company="acme", role="engineer")  # type: ignore[method-assign]
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert "Acme (Engineer) is already in your applications" in view.message_label.text()
-    assert len(history.applications()) == 4
+    assert len(history.applications.list()) == 4
 
 
 def test_the_dialog_says_what_is_wrong_and_stays_open(qtbot: QtBot) -> None:
@@ -176,7 +176,7 @@ def test_remove_and_undo_keep_the_id(
     assert rows(view) == ["Globex"] and "Removed Acme" in view.message_label.text()
     qtbot.keySequence(view.view, QKeySequence.StandardKey.Undo)
     assert rows(view) == ["Acme", "Globex"]
-    assert history.get_application(before.id) == before
+    assert history.applications.get(before.id) == before
 
 
 def settle(qtbot: QtBot, dialog: ImportDialog) -> None:
@@ -264,12 +264,12 @@ def test_importing_in_the_view_stores_reports_and_remembers(
     message = view.message_label.text()
     assert message.startswith("Imported 4 applications from jobs.csv. Skipped line 4: closed")
     assert "1 row kept without an unreadable date" in message
-    stages = {s.application.company: s.application.stage for s in history.applications()}
+    stages = {s.application.company: s.application.stage for s in history.applications.list()}
     assert stages["Contoso"] is Stage.FINAL and stages["Tailspin"] is Stage.FINAL
     assert rows(view) == ["Acme", "Contoso", "Globex", "Initech", "Northwind", "Tailspin"]
     assert (
         next(
-            s for s in history.applications() if s.application.company == "Northwind"
+            s for s in history.applications.list() if s.application.company == "Northwind"
         ).application.notes
         == ""
     )

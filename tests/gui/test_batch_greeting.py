@@ -16,10 +16,10 @@ from conftest import close_quietly
 
 def test_nobody_named_is_greeted_as_the_hiring_team(qtbot: QtBot, data_dir: Path) -> None:
     with History.open(data_dir) as history:
-        history.add_application(Application(company="Northwind", role="Data Analyst"))
+        history.applications.add(Application(company="Northwind", role="Data Analyst"))
         muller = Application(company="Litware", role="PM", contact="Herr Dr. Müller",
                              stage=Stage.SCREENING)  # fmt: skip
-        history.add_application(muller)
+        history.applications.add(muller)
     win = build_window(data_dir)
     qtbot.addWidget(win)
     view = win.views["batch"]

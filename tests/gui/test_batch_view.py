@@ -35,9 +35,9 @@ FIVE = [
 def open_batch(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, BatchView, dict[str, str]]:
     ids = {}
     with History.open(data_dir) as history:
-        ids[ACCEPTED.company] = history.add_application(ACCEPTED)
+        ids[ACCEPTED.company] = history.applications.add(ACCEPTED)
         for application, _ in FIVE:
-            ids[application.company] = history.add_application(application)
+            ids[application.company] = history.applications.add(application)
     win = build_window(data_dir)
     win.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(win)
@@ -105,14 +105,14 @@ def test_accepted_an_offer_to_five_records_marked_sent(
                 f"Told with the others on {view.drafted_on.isoformat()}: accepted the offer "
                 "from Globex (Analyst); every other open application told.")  # fmt: skip
             assert view.batch_id not in record.notes  # no internal id in the user's text
-            stored = history.get_application(ids[application.company])
+            stored = history.applications.get(ids[application.company])
             assert stored.state == "withdrawn" and stored.record_ids == (record.id,)
         assert records["Fabrikam"].body_text.endswith("P.S. Thank you, Ana.")
         assert "P.S. Thank you, Ana." in records["Fabrikam"].body_html
         assert records["Litware"].relationship["rapport"] is True
-        assert history.get_application(ids["Globex"]).state == "accepted"  # never drafted to
-        assert ids["Globex"] not in {s.id for s in history.applications("open")}
-        assert len(history.reminders()) == 15  # each sent one has its follow-ups
+        assert history.applications.get(ids["Globex"]).state == "accepted"  # never drafted to
+        assert ids["Globex"] not in {s.id for s in history.applications.list("open")}
+        assert len(history.reminders.due()) == 15  # each sent one has its follow-ups
     close_quietly(win)
 
 
@@ -152,7 +152,7 @@ def test_a_failed_save_is_said_and_a_retry_keeps_one_record(
     win, view, ids = open_batch(qtbot, data_dir)
     view.draft_all()
     history = win.context.history
-    real = history.keep_withdrawal
+    real = history.withdrawals.keep
     calls = []
 
     def disk_full(application_id: str, record: object, **kw: object) -> object:
@@ -161,7 +161,7 @@ def test_a_failed_save_is_said_and_a_retry_keeps_one_record(
             raise HistoryError("Could not save the history: the disk is full.")
         return real(application_id, record, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(history, "keep_withdrawal", disk_full)
+    monkeypatch.setattr(history.withdrawals, "keep", disk_full)
     qtbot.mouseClick(view.sent_button, Qt.MouseButton.LeftButton)
     assert view.message_label.text() == "Could not save the history: the disk is full."
     assert view.progress_label.text() == "0 of 6 sent" and not view.items[0].record_id
@@ -171,5 +171,5 @@ def test_a_failed_save_is_said_and_a_retry_keeps_one_record(
     with History.open(data_dir) as again:
         kept = [r for r in again.list() if r.company == company]
         assert len(kept) == 1 and kept[0].status == "sent" and calls == [ids[company]] * 2
-        assert again.get_application(ids[company]).record_ids == (kept[0].id,)
+        assert again.applications.get(ids[company]).record_ids == (kept[0].id,)
     close_quietly(win)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from bowout.core.templating import TEMPLATE_NAMES
 from bowout.gui import app as gui_app
+from bowout.gui.widgets.banner import Banner
 from conftest import close_quietly
 
 _BROKEN = [
@@ -21,15 +23,23 @@ _BROKEN = [
 ]
 
 
-def test_window_starts_when_every_custom_template_is_broken(qtbot: QtBot, data_dir: Path) -> None:
+def test_window_starts_when_every_custom_template_is_broken(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = data_dir / "templates"
     folder.mkdir()
     for name, source in zip(TEMPLATE_NAMES, itertools.cycle(_BROKEN)):
         (folder / name).write_text(source, encoding="utf-8")
+    shown: list[str] = []
+    show = Banner.show_message
+
+    def spy(banner: Banner, text: str, *args: object, **kwargs: object) -> None:
+        shown.append(text)
+        show(banner, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Banner, "show_message", spy)  # the first draft is made before show
     window = gui_app.show_window(data_dir)
     qtbot.addWidget(window)
-    shown: list[str] = []
-    window.banner.show_message = shown.append  # type: ignore[method-assign]
     with qtbot.waitSignal(window.ready, timeout=20000):
         pass
     assert window.editor.toPlainText().strip()  # the built-in draft

@@ -37,7 +37,7 @@ def sent(data_dir: Path, company: str, **facts: object) -> str:
     draft = Composer().compose(situation, Profile("Maya"))
     with History.open(data_dir) as history:
         record = history.add(Record.from_draft(draft))
-        return history.mark_sent(record.id, SENT).id
+        return history.lifecycle.mark_sent(record.id, SENT).id
 
 
 def open_view(qtbot: QtBot, data_dir: Path) -> tuple[MainWindow, ComingUpView]:
@@ -95,7 +95,7 @@ def test_due_items_overdue_first_ticked_off_and_kept(qtbot: QtBot, data_dir: Pat
     qtbot.keyClick(view.table, Qt.Key.Key_Space)  # ticks the current row's box
     assert len(rows(view)) == 6 and "Show done" in view.message_label.text()
     with History.open(data_dir) as history:
-        assert history.reminder_states()[f"{contoso}.references@bowout"].done
+        assert history.reminders.states()[f"{contoso}.references@bowout"].done
 
     close_quietly(win)
     win, view = open_view(qtbot, data_dir)  # restored from the file by a new window
@@ -131,7 +131,7 @@ def test_settle_by_date_entered_in_the_item(qtbot: QtBot, data_dir: Path) -> Non
     assert settle[0] == "Fri 15 Jan 2027"
     with History.open(data_dir) as history:
         uid = f"{record_id}.settle@bowout"
-        assert history.reminder_states()[uid].settle_by == dt.date(2027, 1, 15)
+        assert history.reminders.states()[uid].settle_by == dt.date(2027, 1, 15)
     close_quietly(win)
 
 

@@ -77,7 +77,9 @@ def test_the_calendar_export_starts_in_documents_not_the_working_directory(
     with History.open(data_dir) as history:
         draft = Composer().compose(Situation(stage=Stage.FINAL, company="Contoso"), Profile())
         record = history.add(Record.from_draft(draft))
-        history.mark_sent(record.id, dt.datetime(2026, 11, 27, 10, tzinfo=dt.timezone.utc))
+        history.lifecycle.mark_sent(
+            record.id, dt.datetime(2026, 11, 27, 10, tzinfo=dt.timezone.utc)
+        )
     win = build_window(data_dir)
     qtbot.addWidget(win)
     view = win.views["coming_up"]

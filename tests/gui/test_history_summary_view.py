@@ -42,7 +42,7 @@ def fill(data_dir: Path) -> None:
             situation = Situation(stage=stage, reason=reason, company=company)
             record = history.add(Record.from_draft(Composer().compose(situation, Profile("M"))))
             when = dt.datetime.fromisoformat(sent + "T10:00:00+00:00")
-            history.mark_sent(record.id, when)
+            history.lifecycle.mark_sent(record.id, when)
         history.add(Record.from_draft(Composer().compose(  # a draft: not a withdrawal yet
             Situation(stage=Stage.FINAL, company="Adatum"), Profile("M"))))  # fmt: skip
 

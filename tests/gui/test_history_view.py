@@ -436,7 +436,7 @@ def test_a_long_timeline_scrolls_under_the_list(
         make_event("call-note", f"2026-04-{day:02d}T12:00:00Z", "phone", f"Call {day}")
         for day in range(3, 30)
     ]
-    history.add_events(brightwave.id, notes)
+    history.timeline.add_events(brightwave.id, notes)
     dialog.resize(400, 500)
     dialog.refresh(select_id=brightwave.id)
     qtbot.waitUntil(lambda: "Call 29" in dialog.details.text())

@@ -25,7 +25,7 @@ from conftest import close_quietly
 @pytest.fixture
 def history(data_dir: Path) -> Iterator[History]:
     h = History.open(data_dir)
-    h.add_application(Application(company="Globex", role="Analyst"))
+    h.applications.add(Application(company="Globex", role="Analyst"))
     yield h
     h.close()
 
@@ -68,7 +68,7 @@ def import_path(qtbot: QtBot, view: ApplicationsView, path: Path) -> None:
 
 
 def companies(history: History) -> list[str]:
-    return sorted(s.application.company for s in history.applications())
+    return sorted(s.application.company for s in history.applications.list())
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_excel_for_mac_csv_and_workbooks_import_in_the_window(
     view.ask_import = accept_all(qtbot)  # type: ignore[method-assign]
     import_path(qtbot, view, path)
     assert view.message_label.text().startswith(f"Imported 2 applications from {path.name}.")
-    states = {s.application.company: s.state for s in history.applications()}
+    states = {s.application.company: s.state for s in history.applications.list()}
     assert states == {"Globex": "open", "Schäfer": "open", "Northwind": "saved"}
     view.state_combo.setCurrentIndex(view.state_combo.findData("saved"))
     assert [view.model.index(r, 0).data() for r in range(view.model.rowCount())] == ["Northwind"]
@@ -219,9 +219,9 @@ def test_one_undo_takes_a_whole_import_back(
     path.write_text("Company,Role\n" + "".join(f"Company {i:03},R\n" for i in range(300)))
     view.ask_import = accept_all(qtbot)  # type: ignore[method-assign]
     import_path(qtbot, view, path)
-    assert len(history.applications()) == 301
+    assert len(history.applications.list()) == 301
     assert "Ctrl+Z takes the whole import back" in view.message_label.text()
-    ids = {s.id for s in history.applications()}
+    ids = {s.id for s in history.applications.list()}
     view.view.setFocus()
     qtbot.keySequence(view.view, QKeySequence.StandardKey.Undo)
     assert companies(history) == ["Globex"]
@@ -229,7 +229,7 @@ def test_one_undo_takes_a_whole_import_back(
         view.message_label.text() == "Took back the import from many.csv: 300 applications removed."
     )
     qtbot.keySequence(view.view, QKeySequence.StandardKey.Redo)
-    assert {s.id for s in history.applications()} == ids
+    assert {s.id for s in history.applications.list()} == ids
 
 
 def test_ambiguous_dates_are_asked_once_and_skip_answers_are_remembered(
@@ -261,13 +261,13 @@ def test_ambiguous_dates_are_asked_once_and_skip_answers_are_remembered(
     view.ask_import = ask  # type: ignore[method-assign]
     import_path(qtbot, view, path)
     assert asked == [("Applied", "11/2/2026")]
-    applied = {s.application.company: s.application.applied for s in history.applications()}
+    applied = {s.application.company: s.application.applied for s in history.applications.list()}
     assert str(applied["Initech"]) == "2026-03-04" and "Acme" not in applied
     assert dialogs[0].date_combo.currentData() == "mdy"
     path.write_text("Status,Company,Applied\nPanel,Hooli,5/6/2026\nApplied,Umbrella,7/8/2026\n")
     import_path(qtbot, view, path)
     assert len(asked) == 1  # the order and the skip were remembered with the columns
-    remembered = history.import_mapping(["Company", "Applied", "Status"])
+    remembered = history.applications.mapping(["Company", "Applied", "Status"])
     assert remembered is not None
     assert remembered.statuses == {"Panel": "skip"} and remembered.date_order == "mdy"
     assert dialogs[1].status_combos["Panel"].currentData() == "skip"
@@ -304,7 +304,7 @@ def test_tell_the_others_never_drafts_to_a_saved_job(qtbot: QtBot, data_dir: Pat
     from bowout.gui.views.batch import BatchView
 
     with History.open(data_dir) as history:
-        history.import_applications(
+        history.applications.import_many(
             [Application("Contoso", "Analyst"), Application("Northwind", "Engineer")],
             None,
             ["saved", "open"],

@@ -158,7 +158,7 @@ def test_the_batch_is_drafted_in_the_chosen_language(
     from bowout.storage import History
 
     with History.open(data_dir) as history:
-        history.add_application(Application(company="Contoso", role="Dev"))
+        history.applications.add(Application(company="Contoso", role="Dev"))
     window = build_window(data_dir)
     window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     qtbot.addWidget(window)

@@ -144,7 +144,7 @@ def test_a_replied_record_is_kept_as_sent(qtbot: QtBot, window: MainWindow, data
         sent = dt.datetime.fromisoformat((history.get(record_id).sent or "")[:-1])
         later = format_time(sent.replace(tzinfo=dt.timezone.utc) + dt.timedelta(hours=2))
         reply = make_event("reply-received", later, "email", "Thanks for telling us.", "accepted")
-        history.add_events(record_id, [reply])
+        history.timeline.add_events(record_id, [reply])
     window.actions_.new.trigger()
     _open_from_history(qtbot, window, "Northwind")
     assert window.editor.isReadOnly() and not window.actions_.mark_sent.isEnabled()

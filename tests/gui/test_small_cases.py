@@ -39,7 +39,7 @@ def test_the_batch_view_writes_its_count_out(qtbot: QtBot, data_dir: Path) -> No
 
 def test_one_open_application_is_singular(qtbot: QtBot, data_dir: Path) -> None:
     with History.open(data_dir) as history:
-        history.add_application(Application(company="Globex", role="Analyst", stage=Stage.OFFER))
+        history.applications.add(Application(company="Globex", role="Analyst", stage=Stage.OFFER))
     from bowout.gui import build_window
 
     win = build_window(data_dir)
@@ -71,7 +71,7 @@ def test_a_timeline_entry_can_be_read_whole(qtbot: QtBot, data_dir: Path) -> Non
     with History.open(data_dir) as history:
         record = history.add(Record.from_draft(draft))
         event = make_event("call-note", "2026-12-01T10:00:00Z", "phone", LONG_NOTE)
-        record = history.add_events(record.id, [event])
+        record = history.timeline.add_events(record.id, [event])
     details = RecordDetails()
     qtbot.addWidget(details)
     details.show_record(record)

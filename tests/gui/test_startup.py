@@ -1,4 +1,5 @@
-"""The real start-up path: window first, then the draft and the history once it has painted."""
+"""The real start-up path: the window with its draft first, then the tone coach and the
+history once it has painted."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ def shown(qtbot: QtBot, data_dir: Path) -> MainWindow:
     return window
 
 
-def test_window_is_on_screen_before_the_draft_and_history(qtbot: QtBot, data_dir: Path) -> None:
+def test_window_is_on_screen_with_the_draft_before_the_history(
+    qtbot: QtBot, data_dir: Path
+) -> None:
     situation = Situation(stage=Stage.FINAL, company="Northwind", role="Analyst")
     draft = Composer().compose(situation, Profile("Maya Okafor"))
     with History.open(data_dir) as history:
@@ -33,7 +36,8 @@ def test_window_is_on_screen_before_the_draft_and_history(qtbot: QtBot, data_dir
     assert window.isVisible()
     assert not window.started
     assert window.context.history is None  # not opened yet
-    assert window.editor.toPlainText() == ""
+    assert "withdraw my application" in window.editor.toPlainText()  # the first frame's
+    assert window.tone_list.count() == 0  # the tone coach reads it after the paint
     with qtbot.waitSignal(window.ready, timeout=5000):
         pass
     assert window.started

@@ -24,10 +24,12 @@ LATER_ENUMS = {
     "QMessageBox": "ButtonRole",
     "QUrl": "ParsingMode",
 }
+# The first frame holds the draft (kept from an earlier start): its composer, Jinja2 and the
+# tone coach load after the paint.
 LATER_MODULES = (
-    "bowout.core.draft",
-    "bowout.core.checklist",
-    "bowout.core.links",
+    "bowout.core.composer",
+    "bowout.core.tone",
+    "jinja2",
     "bowout.gui.widgets.plaintext",
 )
 
@@ -57,9 +59,10 @@ def test_first_frame_leaves_dialogs_and_draft_modules_for_later(tmp_path: Path) 
         "window = show_window(Path(sys.argv[1]))\n"
         "QApplication.instance().exec()\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    for _ in range(2):  # the first start keeps its draft in the start cache for the second
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+        ).stdout.strip()
     count, rest = out.split(" ", 1)
     assert int(count) > 50  # the spy saw Qt's enums being made
     assert rest == "[] []"

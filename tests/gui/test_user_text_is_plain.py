@@ -21,9 +21,11 @@ EVIL = '<img src="x.png">Evil <b>Corp</b>'
 
 def _seed(data_dir: Path) -> None:
     with History.open(data_dir) as history:
-        history.add_application(Application(company=EVIL, role="Analyst"))
+        history.applications.add(Application(company=EVIL, role="Analyst"))
         kept = history.add(Record(company=EVIL, role="Analyst", stage="offer", subject="Bye"))
-        history.mark_sent(kept.id, dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=20))
+        history.lifecycle.mark_sent(
+            kept.id, dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=20)
+        )
 
 
 def _rich(label: QLabel) -> bool:

@@ -18,8 +18,8 @@ def test_export_all_and_import_in_another_window(
 ) -> None:
     old = tmp_path / "old"
     with History.open(old) as history:
-        history.add_application(Application(company="Contoso", role="Analyst"))
-        history.remember_import_mapping(ImportMapping(("Employer",), {"Employer": "company"}))
+        history.applications.add(Application(company="Contoso", role="Analyst"))
+        history.applications.remember_mapping(ImportMapping(("Employer",), {"Employer": "company"}))
     first = gui_app.show_window(old)
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.ready, timeout=20000):
@@ -42,5 +42,5 @@ def test_export_all_and_import_in_another_window(
     view = second.views["applications"]
     assert view.model.rowCount() == 1
     assert second.context.history is not None
-    assert second.context.history.import_mapping(["Employer"]) is not None
+    assert second.context.history.applications.mapping(["Employer"]) is not None
     close_quietly(second)

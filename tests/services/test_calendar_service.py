@@ -25,7 +25,7 @@ NOW = dt.datetime(2026, 11, 29, 9, tzinfo=dt.timezone.utc)
 
 def sent(history: History, situation: Situation) -> str:
     record = history.add(Record.from_draft(Composer().compose(situation, Profile("Maya"))))
-    return history.mark_sent(record.id, SENT).id
+    return history.lifecycle.mark_sent(record.id, SENT).id
 
 
 def statuses(path: Path) -> dict[str, tuple[str, int]]:
@@ -74,8 +74,8 @@ def test_a_resolved_withdrawal_and_a_change_both_reach_the_calendar(
         request = sent(history, asked)
         other = sent(history, Situation(stage=Stage.FINAL, company="Northwind"))
         export_follow_ups(history, target, reply_days=5, now=NOW)
-        history.set_outcome(request, "resolved")
-        history.set_reminder_done(f"{other}.references@bowout")
+        history.timeline.set_outcome(request, "resolved")
+        history.reminders.set_done(f"{other}.references@bowout")
         export_follow_ups(history, target, reply_days=5, now=NOW)
     after = statuses(target)
     assert {after[u] for u in after if u.startswith(request)} == {("CANCELLED", 1)}
@@ -87,14 +87,14 @@ def test_selected_items_and_tasks_keep_their_own_sequence(data_dir: Path, tmp_pa
     with History.open(data_dir) as history:
         first = sent(history, Situation(stage=Stage.FINAL, company="Northwind"))
         sent(history, Situation(stage=Stage.FINAL, company="Contoso"))
-        one = [r for r in history.reminders() if r.record_id == first][:1]
+        one = [r for r in history.reminders.due() if r.record_id == first][:1]
         done = export_follow_ups(history, tmp_path / "one.ics", reply_days=5, selected=one)
         assert (done.written, done.cancelled) == (1, 0)
         tasks = export_follow_ups(history, tmp_path / "t.ics", kind=ItemKind.TASK, reply_days=5)
         assert tasks.written == 6
         history.delete(first)
         export_follow_ups(history, tmp_path / "t.ics", kind=ItemKind.TASK, reply_days=5)
-        events = history.calendar_exported(ItemKind.EVENT)
+        events = history.reminders.calendar_exported(ItemKind.EVENT)
     assert list(events) == [one[0].uid]  # only what was written as events
     todos = IcsCalendarStream.calendar_from_ics((tmp_path / "t.ics").read_text("utf-8")).todos
     cancelled = {t.uid for t in todos if t.status and t.status.value == "CANCELLED"}
@@ -107,7 +107,7 @@ def test_a_file_that_cannot_be_written_remembers_nothing(data_dir: Path, tmp_pat
         sent(history, Situation(stage=Stage.FINAL, company="Northwind"))
         with pytest.raises(OSError):
             export_follow_ups(history, tmp_path / "missing" / "x.ics", reply_days=5)
-        assert history.calendar_exported(ItemKind.EVENT) == {}
+        assert history.reminders.calendar_exported(ItemKind.EVENT) == {}
 
 
 def test_a_damaged_export_state_reads_as_never_exported(data_dir: Path, tmp_path: Path) -> None:
@@ -119,9 +119,9 @@ def test_a_damaged_export_state_reads_as_never_exported(data_dir: Path, tmp_path
     data["reminders"][f"{record_id}.references@bowout"]["calendar"]["event"]["sequence"] = "x"
     path.write_bytes(orjson.dumps(data))
     with History.open(data_dir) as history:
-        exported = history.calendar_exported(ItemKind.EVENT)
-        history.set_reminder_done(f"{record_id}.materials@bowout")  # keeps the others' state
-        assert set(history.calendar_exported(ItemKind.EVENT)) == set(exported)
+        exported = history.reminders.calendar_exported(ItemKind.EVENT)
+        history.reminders.set_done(f"{record_id}.materials@bowout")  # keeps the others' state
+        assert set(history.reminders.calendar_exported(ItemKind.EVENT)) == set(exported)
     assert f"{record_id}.references@bowout" not in exported and len(exported) == 2
 
 

@@ -131,16 +131,16 @@ class Lifecycle(RuleBasedStateMachine):
     def batch(self, company: str, stage: Stage, again: bool) -> None:
         name = f"Batch {company.strip()[:40]}"
         try:
-            app_id = self.history.add_application(Application(company=name, stage=stage))
+            app_id = self.history.applications.add(Application(company=name, stage=stage))
         except HistoryError:
             return  # already kept under that name
-        stored = self.history.get_application(app_id)
+        stored = self.history.applications.get(app_id)
         kept = batches.keep_sent(self.history, stored, make_record(name))
         if again:  # a re-run after a kill: the same withdrawal, never a second one
             assert batches.keep_sent(self.history, stored, make_record(name)).id == kept.id
         self.live.add(kept.id)
         self._kept(kept.id)
-        assert self.history.get_application(app_id).record_ids == (kept.id,)
+        assert self.history.applications.get(app_id).record_ids == (kept.id,)
 
     @precondition(lambda self: any(i in self.live for i in self.stale))
     @rule(index=picks, body=texts)

@@ -70,9 +70,11 @@ def test_a_save_cannot_drop_or_forge_the_sent_event(history: History) -> None:
     with pytest.raises(HistoryError, match="kept as it went out"):
         records.save_draft(history, dataclasses.replace(before, timeline=[]))
     with pytest.raises(HistoryError, match="marking it sent"):
-        history.add_events(record_id, [dict(before.timeline[0], at="2026-12-03T00:00:00Z")])
+        history.timeline.add_events(
+            record_id, [dict(before.timeline[0], at="2026-12-03T00:00:00Z")]
+        )
     with pytest.raises(HistoryError, match="marking it sent"):
-        history.remove_events(record_id, before.timeline)
+        history.timeline.remove_events(record_id, before.timeline)
     assert history.get(record_id) == before
 
 
@@ -184,25 +186,25 @@ def test_the_application_follows_its_withdrawal_in_the_same_save(history: Histor
     from bowout.core.situation import Stage
     from bowout.services import batch
 
-    app_id = history.add_application(Application(company="Northwind", stage=Stage.FINAL))
-    kept = history.keep_withdrawal(app_id, make_record())
-    assert history.get_application(app_id).state == "open"  # a draft withdraws nothing
+    app_id = history.applications.add(Application(company="Northwind", stage=Stage.FINAL))
+    kept = history.withdrawals.keep(app_id, make_record())
+    assert history.applications.get(app_id).state == "open"  # a draft withdraws nothing
     records.mark_sent(history, kept.id)
-    assert history.get_application(app_id).state == "withdrawn"
+    assert history.applications.get(app_id).state == "withdrawn"
     assert batch.plan(history).others == ()  # nobody left to tell
     records.undo_sent(history, kept.id)
-    assert history.get_application(app_id).state == "open"
+    assert history.applications.get(app_id).state == "open"
 
 
 def test_an_import_never_rewrites_a_sent_message(history: History, tmp_path: Path) -> None:
     record_id = _sent(history)
     kept = history.get(record_id)
     export = tmp_path / "other.json"
-    history.export_json(export)
+    history.transfer.export_json(export)
     raw = json.loads(export.read_text(encoding="utf-8"))
     raw["records"][0].update(body_text="Rewritten elsewhere", updated="2099-01-01T00:00:00Z")
     export.write_text(json.dumps(raw), encoding="utf-8")
-    report = history.import_json(export)
+    report = history.transfer.import_json(export)
     assert (report.added, report.updated) == (1, 0)  # kept beside it, never over it
     assert history.get(record_id) == kept
     assert sorted(r.body_text == "Rewritten elsewhere" for r in history.list()) == [False, True]
@@ -212,11 +214,11 @@ def test_keeping_the_same_batch_draft_again_writes_nothing(history: History) -> 
     from bowout.core.applications import Application
     from bowout.core.situation import Stage
 
-    app_id = history.add_application(Application(company="Northwind", stage=Stage.FINAL))
-    first = history.keep_withdrawal(app_id, make_record())
+    app_id = history.applications.add(Application(company="Northwind", stage=Stage.FINAL))
+    first = history.withdrawals.keep(app_id, make_record())
     stamp = history.path.stat().st_mtime_ns
-    again = history.keep_withdrawal(app_id, make_record())
+    again = history.withdrawals.keep(app_id, make_record())
     assert again == first and history.path.stat().st_mtime_ns == stamp
-    changed = history.keep_withdrawal(app_id, make_record(notes="A new reason"))
+    changed = history.withdrawals.keep(app_id, make_record(notes="A new reason"))
     assert changed.id == first.id and changed.notes == "A new reason"  # refreshed in place
-    assert history.get_application(app_id).record_ids == (first.id,)
+    assert history.applications.get(app_id).record_ids == (first.id,)

@@ -14,23 +14,23 @@ def test_states_are_kept_and_a_whole_import_is_removed_and_restored_in_one_save(
     tmp_path: Path,
 ) -> None:
     with History.open(tmp_path) as history:
-        history.add_application(Application("Kept before"))
+        history.applications.add(Application("Kept before"))
         apps = [Application(f"Company {i}") for i in range(300)]
         states = ["saved" if i % 3 == 0 else "open" for i in range(300)]
         answers = {"Absage": "closed", "Idee": "saved", "Egal": "skip"}
         mapping = ImportMapping(("Company", "Status"), {"Company": "company"}, answers, "mdy")
-        report = history.import_applications(apps, mapping, states)
-        by_id = {s.id: s for s in history.applications()}
+        report = history.applications.import_many(apps, mapping, states)
+        by_id = {s.id: s for s in history.applications.list()}
         assert [by_id[i].state for i in report.added] == states
-        assert history.import_mapping(["Status", "Company"]) == mapping
-        removed = history.remove_applications(report.added)
+        assert history.applications.mapping(["Status", "Company"]) == mapping
+        removed = history.applications.remove_many(report.added)
         assert len(removed) == 300
-        assert [s.application.company for s in history.applications()] == ["Kept before"]
-        history.restore_applications(removed)
-        assert {s.id for s in history.applications()} >= set(report.added)
-        assert {s.id: s for s in history.applications()}[report.added[0]].state == "saved"
+        assert [s.application.company for s in history.applications.list()] == ["Kept before"]
+        history.applications.restore_many(removed)
+        assert {s.id for s in history.applications.list()} >= set(report.added)
+        assert {s.id: s for s in history.applications.list()}[report.added[0]].state == "saved"
         with pytest.raises(ValueError, match="not an application state"):
-            history.import_applications([Application("X")], None, ["hired"])
+            history.applications.import_many([Application("X")], None, ["hired"])
 
 
 def test_a_remembered_mapping_with_an_unknown_answer_is_damaged(tmp_path: Path) -> None:

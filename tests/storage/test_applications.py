@@ -32,95 +32,95 @@ def _disk(history: History) -> dict[str, dict[str, object]]:
 
 
 def test_add_list_get_are_sorted_by_company_and_on_disk(history: History) -> None:
-    first = history.add_application(_app("northwind", stage=Stage.FINAL))
-    second = history.add_application(
+    first = history.applications.add(_app("northwind", stage=Stage.FINAL))
+    second = history.applications.add(
         _app("Contoso", "Engineer", contact="Ana Ruiz", contact_email="ana@contoso.example",
              recruiter="Sam Hill", applied=dt.date(2026, 3, 2), notes="Met twice")
     )  # fmt: skip
-    third = history.add_application(_app("Contoso", "Analyst"))
-    assert [s.id for s in history.applications()] == [third, second, first]
-    stored = history.get_application(second)
+    third = history.applications.add(_app("Contoso", "Analyst"))
+    assert [s.id for s in history.applications.list()] == [third, second, first]
+    stored = history.applications.get(second)
     assert stored.application.applied == dt.date(2026, 3, 2)
     assert stored.state == OPEN and stored.record_ids == () and stored.created
     assert _disk(history)[second]["contact_email"] == "ana@contoso.example"
     assert _disk(history)[first]["stage"] == "final"
     with History.open(history.data_dir) as reopened:
-        assert reopened.applications() == history.applications()
+        assert reopened.applications.list() == history.applications.list()
 
 
 def test_same_company_and_role_is_refused_and_other_roles_are_not(history: History) -> None:
-    history.add_application(_app("Northwind"))
+    history.applications.add(_app("Northwind"))
     with pytest.raises(HistoryError, match=r"Northwind \(Data Analyst\) is already in your"):
-        history.add_application(_app("NORTHWIND", "data  analyst"))
-    assert history.add_application(_app("Northwind", "Engineer"))
-    assert len(history.applications()) == 2
+        history.applications.add(_app("NORTHWIND", "data  analyst"))
+    assert history.applications.add(_app("Northwind", "Engineer"))
+    assert len(history.applications.list()) == 2
 
 
 def test_update_keeps_id_state_links_and_creation(history: History) -> None:
-    app_id = history.add_application(_app("Northwind"))
-    history.link_withdrawal(app_id, "r" * 32)
-    before = history.get_application(app_id)
-    after = history.update_application(app_id, _app("Northwind", stage=Stage.OFFER))
+    app_id = history.applications.add(_app("Northwind"))
+    history.applications.link_withdrawal(app_id, "r" * 32)
+    before = history.applications.get(app_id)
+    after = history.applications.update(app_id, _app("Northwind", stage=Stage.OFFER))
     assert after.id == app_id and after.record_ids == ("r" * 32,)
     assert after.created == before.created and after.updated > before.updated
-    assert history.get_application(app_id).application.stage is Stage.OFFER
-    other = history.add_application(_app("Contoso"))
+    assert history.applications.get(app_id).application.stage is Stage.OFFER
+    other = history.applications.add(_app("Contoso"))
     with pytest.raises(HistoryError, match="already in your applications"):
-        history.update_application(other, _app("Northwind"))
+        history.applications.update(other, _app("Northwind"))
     with pytest.raises(HistoryError, match="No application with id 'nope'"):
-        history.update_application("nope", _app("X"))
+        history.applications.update("nope", _app("X"))
 
 
 def test_remove_and_undo_restore_the_same_application(history: History) -> None:
-    app_id = history.add_application(_app("Northwind", notes="keep me"))
-    removed = history.remove_application(app_id)
-    assert history.applications() == [] and app_id not in _disk(history)
-    history.restore_application(removed)
-    assert history.get_application(app_id) == removed
+    app_id = history.applications.add(_app("Northwind", notes="keep me"))
+    removed = history.applications.remove(app_id)
+    assert history.applications.list() == [] and app_id not in _disk(history)
+    history.applications.restore(removed)
+    assert history.applications.get(app_id) == removed
     with pytest.raises(HistoryError, match="already kept"):
-        history.restore_application(removed)
+        history.applications.restore(removed)
     with pytest.raises(HistoryError, match="No application"):
-        history.remove_application("missing")
+        history.applications.remove("missing")
 
 
 def test_withdrawal_links_and_state(history: History) -> None:
     record = history.add(make_record("Northwind"))
-    app_id = history.add_application(_app("Northwind"))
-    kept = history.add_application(_app("Contoso"))
-    linked = history.link_withdrawal(app_id, record.id)
+    app_id = history.applications.add(_app("Northwind"))
+    kept = history.applications.add(_app("Contoso"))
+    linked = history.applications.link_withdrawal(app_id, record.id)
     assert linked.record_ids == (record.id,) and linked.state == OPEN
-    sent = history.link_withdrawal(app_id, record.id, withdrawn=True)
+    sent = history.applications.link_withdrawal(app_id, record.id, withdrawn=True)
     assert sent.record_ids == (record.id,) and sent.state == WITHDRAWN  # not linked twice
-    assert [s.id for s in history.applications(OPEN)] == [kept]
-    assert [s.id for s in history.applications(WITHDRAWN)] == [app_id]
-    assert history.set_application_state(app_id, OPEN).is_open
+    assert [s.id for s in history.applications.list(OPEN)] == [kept]
+    assert [s.id for s in history.applications.list(WITHDRAWN)] == [app_id]
+    assert history.applications.set_state(app_id, OPEN).is_open
     with pytest.raises(ValueError, match="not an application state"):
-        history.set_application_state(app_id, "paused")
+        history.applications.set_state(app_id, "paused")
     assert history.get(record.id).company == "Northwind"  # records are untouched
 
 
 def test_import_skips_duplicates_and_remembers_the_mapping_in_one_save(history: History) -> None:
-    history.add_application(_app("Northwind"))
+    history.applications.add(_app("Northwind"))
     saves = len(list((history.data_dir / "backups").iterdir()))
     mapping = ImportMapping(("Employer", "Job", "Status"),
                             {"Employer": "company", "Job": "role", "Status": "stage"},
                             {"Panel": "interviewing"})  # fmt: skip
-    report = history.import_applications(
+    report = history.applications.import_many(
         [_app("northwind"), _app("Globex"), _app("Globex"), _app("Initech", "Dev")], mapping
     )
     assert len(report.added) == 2 and [a.company for a in report.duplicates] == [
         "northwind",
         "Globex",
     ]
-    assert sorted(s.application.company for s in history.applications()) == [
+    assert sorted(s.application.company for s in history.applications.list()) == [
         "Globex", "Initech", "Northwind"]  # fmt: skip
     assert len(list((history.data_dir / "backups").iterdir())) == saves + 1  # one save
-    assert history.import_mapping(["Status", "Job", "Employer"]) == mapping  # any order
-    assert history.import_mapping(["Employer", "Job"]) is None
+    assert history.applications.mapping(["Status", "Job", "Employer"]) == mapping  # any order
+    assert history.applications.mapping(["Employer", "Job"]) is None
     changed = ImportMapping(mapping.headers, {"Employer": "company", "Job": "", "Status": "stage"})
-    history.remember_import_mapping(changed)
+    history.applications.remember_mapping(changed)
     with History.open(history.data_dir) as reopened:
-        assert reopened.import_mapping(list(mapping.headers)) == changed
+        assert reopened.applications.mapping(list(mapping.headers)) == changed
 
 
 def test_header_key_ignores_order_and_padding() -> None:
@@ -128,14 +128,14 @@ def test_header_key_ignores_order_and_padding() -> None:
 
 
 def test_a_damaged_application_is_skipped_in_lists_and_named_by_get(history: History) -> None:
-    good = history.add_application(_app("Good"))
-    bad = history.add_application(_app("Bad"))
+    good = history.applications.add(_app("Good"))
+    bad = history.applications.add(_app("Bad"))
     data = orjson.loads(history.path.read_bytes())
     data["applications"][bad]["stage"] = "hired-twice"
     history.path.write_bytes(orjson.dumps(data))
-    assert [s.id for s in history.applications()] == [good]
+    assert [s.id for s in history.applications.list()] == [good]
     with pytest.raises(HistoryError, match=r"'hired-twice' is not a valid Stage"):
-        history.get_application(bad)
+        history.applications.get(bad)
     assert bad in _disk(history)  # left in the file, not dropped
 
 
@@ -164,8 +164,8 @@ def test_a_state_from_a_newer_version_is_kept_as_it_is_and_never_open() -> None:
 
 
 def test_files_and_backups_stay_private(history: History) -> None:
-    history.add_application(_app("Northwind"))
-    history.add_application(_app("Contoso"))
+    history.applications.add(_app("Northwind"))
+    history.applications.add(_app("Contoso"))
     assert stat.S_IMODE(history.path.stat().st_mode) == 0o600
     backups = list((history.data_dir / "backups").iterdir())
     assert backups and all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
@@ -175,11 +175,11 @@ def test_files_and_backups_stay_private(history: History) -> None:
 
 def test_a_second_copy_sees_the_other_copys_applications(data_dir: Path) -> None:
     with History.open(data_dir) as mine, History.open(data_dir) as other:
-        first = mine.add_application(_app("Northwind"))
-        second = other.add_application(_app("Contoso"))  # reads ours before writing
-        assert {s.id for s in mine.applications()} == {first, second}
+        first = mine.applications.add(_app("Northwind"))
+        second = other.applications.add(_app("Contoso"))  # reads ours before writing
+        assert {s.id for s in mine.applications.list()} == {first, second}
         with pytest.raises(HistoryError, match="already in your applications"):
-            mine.add_application(_app("Contoso"))
+            mine.applications.add(_app("Contoso"))
 
 
 def test_a_held_lock_is_a_clear_error(data_dir: Path) -> None:
@@ -188,15 +188,15 @@ def test_a_held_lock_is_a_clear_error(data_dir: Path) -> None:
         filelock.FileLock(data_dir / "history.json.lock"),
         pytest.raises(HistoryError, match=r"held the history for more than 0\.2 seconds"),
     ):
-        history.add_application(_app("Northwind"))
-    assert history.applications() == []
+        history.applications.add(_app("Northwind"))
+    assert history.applications.list() == []
 
 
 @pytest.mark.parametrize("operation", ["add", "import", "remove"])
 def test_every_step_of_a_save_failing_in_turn(
     history: History, faults: FaultPlan, operation: str
 ) -> None:
-    victim = history.add_application(_app("Old"))
+    victim = history.applications.add(_app("Old"))
     failed: list[str] = []
     step = 0
     while True:
@@ -205,11 +205,11 @@ def test_every_step_of_a_save_failing_in_turn(
         faults.arm(step)
         try:
             if operation == "add":
-                history.add_application(_app(f"New {step}"))
+                history.applications.add(_app(f"New {step}"))
             elif operation == "import":
-                history.import_applications([_app(f"A {step}"), _app(f"B {step}")])
+                history.applications.import_many([_app(f"A {step}"), _app(f"B {step}")])
             else:
-                history.remove_application(victim)
+                history.applications.remove(victim)
             succeeded = True
         except HistoryError as exc:
             assert "Could not save the history" in str(exc)
@@ -218,7 +218,7 @@ def test_every_step_of_a_save_failing_in_turn(
         faults.arm(0)
         after = set(_disk(history))
         assert temp_files(history.data_dir) == []
-        assert {s.id for s in history.applications()} == after  # memory agrees with disk
+        assert {s.id for s in history.applications.list()} == after  # memory agrees with disk
         # Old or new, whole (the folder's fsync may fail after the new file is in place).
         new = after == (before - {victim} if operation == "remove" else before | after)
         assert after == before or (
@@ -227,14 +227,14 @@ def test_every_step_of_a_save_failing_in_turn(
         if not succeeded:
             failed.append(str(tripped))
             if after != before and operation == "remove":
-                victim = history.add_application(_app(f"Again {step}"))
-            history.add_application(_app(f"The next save works {step}"))
+                victim = history.applications.add(_app(f"Again {step}"))
+            history.applications.add(_app(f"The next save works {step}"))
             continue
         assert after != before
         if tripped is None:
             break
         if operation == "remove":
-            victim = history.add_application(_app(f"Old {step}"))
+            victim = history.applications.add(_app(f"Old {step}"))
     assert {"mkstemp", "write", "fsync", "replace"} <= set(failed)
 
 
@@ -249,7 +249,7 @@ print("ready", flush=True)
 while not go.exists():
     time.sleep(0.005)
 for i in range(count):
-    print(history.add_application(Application(company=f"{tag}-{i}")), flush=True)
+    print(history.applications.add(Application(company=f"{tag}-{i}")), flush=True)
 """
 
 
@@ -273,17 +273,17 @@ def test_two_processes_adding_applications_lose_nothing(data_dir: Path, tmp_path
         acknowledged |= set(out.split())
     with History.open(data_dir) as history:
         assert len(acknowledged) == 50
-        assert {s.id for s in history.applications()} == acknowledged
+        assert {s.id for s in history.applications.list()} == acknowledged
 
 
 def test_a_corrupt_file_is_restored_with_its_applications(data_dir: Path) -> None:
     with History.open(data_dir) as history:
-        kept = history.add_application(_app("Northwind"))
-        history.add_application(_app("Contoso"))  # the backup holds the file before this
+        kept = history.applications.add(_app("Northwind"))
+        history.applications.add(_app("Contoso"))  # the backup holds the file before this
     (data_dir / "history.json").write_bytes(b'{"records": {"cut sho')
     with History.open(data_dir) as history:
         assert "damaged" in str(history.recovery_message)
-        assert [s.id for s in history.applications()] == [kept]
+        assert [s.id for s in history.applications.list()] == [kept]
     assert list(data_dir.glob("history-damaged-*"))  # kept aside, never overwritten
 
 

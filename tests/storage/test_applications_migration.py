@@ -27,13 +27,13 @@ def test_a_format_1_file_opens_unchanged_and_gains_the_tables_on_the_next_write(
     shutil.copy(FIXTURE, data_dir / "history.json")
     with History.open(data_dir) as history:
         assert history.recovery_message is None
-        assert history.applications() == []
+        assert history.applications.list() == []
         records = {r.id: r.to_dict() for r in history.list()}
         assert (data_dir / "history.json").read_bytes() == FIXTURE.read_bytes()  # read only
         # Read as today's records (a later schema fills in its new fields), nothing lost.
         assert records == {key: migrate(dict(doc)) for key, doc in original["records"].items()}
         assert [r.id for r in history.trash()] == list(original["trash"])
-        app_id = history.add_application(Application(company="Globex", role="Analyst"))
+        app_id = history.applications.add(Application(company="Globex", role="Analyst"))
     data = orjson.loads((data_dir / "history.json").read_bytes())
     assert data["meta"] == {"format_version": FORMAT_VERSION} and FORMAT_VERSION == 2
     assert data["records"] == original["records"]  # every record intact, byte for byte
@@ -42,7 +42,7 @@ def test_a_format_1_file_opens_unchanged_and_gains_the_tables_on_the_next_write(
     with History.open(data_dir) as history:
         sent = [r for r in history.list() if r.status == "sent"]
         assert [r.company for r in sent] == ["Contoso"] and sent[0].sent
-        assert history.get_application(app_id).application.company == "Globex"
+        assert history.applications.get(app_id).application.company == "Globex"
 
 
 def test_a_format_1_file_gains_the_tables_when_a_record_is_saved(data_dir: Path) -> None:

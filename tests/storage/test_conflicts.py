@@ -19,7 +19,7 @@ def test_a_stale_save_keeps_both_versions_and_says_so(data_dir: Path) -> None:
         a_copy = window_a.get(kept.id)
         a_copy.notes = "Called Jordan; all fine."
         window_a.update(a_copy)
-        window_a.mark_sent(kept.id)
+        window_a.lifecycle.mark_sent(kept.id)
         b_copy.subject = "Withdrawing my application (edited in B)"
         with pytest.raises(SaveConflict) as caught:
             window_b.update(b_copy)

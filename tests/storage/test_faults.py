@@ -39,7 +39,7 @@ def test_every_step_of_a_save_failing_in_turn(
             elif operation == "delete":
                 history.delete(victim)
             else:
-                history.import_json(export)
+                history.transfer.import_json(export)
             succeeded = True
         except HistoryError as exc:
             assert "Could not save the history" in str(exc)

@@ -186,7 +186,7 @@ def test_an_import_file(raw: bytes) -> None:
         source.write_bytes(raw)
         with History.open(data) as history:
             try:
-                history.import_json(source)
+                history.transfer.import_json(source)
             except HistoryError as exc:
                 one_line(exc)
                 assert (data / "history.json").read_bytes() == before

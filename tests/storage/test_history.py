@@ -56,11 +56,11 @@ def test_update_unknown_or_unsaved_fails(history: History) -> None:
 def test_mark_sent(history: History) -> None:
     saved = history.add(make_record())
     when = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.timezone.utc)
-    sent = history.mark_sent(saved.id, when)
+    sent = history.lifecycle.mark_sent(saved.id, when)
     assert sent.status == "sent" and sent.sent == "2026-03-01T09:30:00.000000Z"
     assert history.get(saved.id).status == "sent"
     with pytest.raises(HistoryError, match="already marked sent on 2026-03-01"):
-        history.mark_sent(saved.id)  # once: a second click never re-stamps the time
+        history.lifecycle.mark_sent(saved.id)  # once: a second click never re-stamps the time
     assert history.get(saved.id).sent == "2026-03-01T09:30:00.000000Z"
 
 

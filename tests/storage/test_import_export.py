@@ -16,14 +16,14 @@ def test_export_then_import_elsewhere_round_trips(history: History, tmp_path: Pa
     saved = [history.add(make_record(f"C{i}")) for i in range(3)]
     history.delete(saved[0].id)
     out = tmp_path / "export.json"
-    assert history.export_json(out) == 2
+    assert history.transfer.export_json(out) == 2
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     payload = orjson.loads(out.read_bytes())
     assert payload["format"] == "bowout-history" and len(payload["records"]) == 2
     other = History.open(tmp_path / "other")
-    assert other.import_json(out) == ImportReport(added=2, updated=0, skipped=0)
+    assert other.transfer.import_json(out) == ImportReport(added=2, updated=0, skipped=0)
     assert other.list() == history.list()
-    assert other.import_json(out) == ImportReport(added=0, updated=0, skipped=2)
+    assert other.transfer.import_json(out) == ImportReport(added=0, updated=0, skipped=2)
 
 
 def test_import_merges_newer_versions_and_skips_older_and_trashed(
@@ -31,7 +31,7 @@ def test_import_merges_newer_versions_and_skips_older_and_trashed(
 ) -> None:
     a, b, c = (history.add(make_record(n)) for n in ("A", "B", "C"))
     out = tmp_path / "export.json"
-    history.export_json(out)
+    history.transfer.export_json(out)
     a.notes = "edited here after the export"
     history.update(a)  # newer here than in the file: skipped
     history.delete(c.id)  # deleted here: stays in the trash
@@ -42,7 +42,7 @@ def test_import_merges_newer_versions_and_skips_older_and_trashed(
             item["updated"] = "2099-01-01T00:00:00.000000Z"
     data["records"].append({**make_record("New").to_dict()})  # no id yet: gets one
     out.write_bytes(orjson.dumps(data))
-    assert history.import_json(out) == ImportReport(added=1, updated=1, skipped=2)
+    assert history.transfer.import_json(out) == ImportReport(added=1, updated=1, skipped=2)
     assert history.get(a.id).notes == "edited here after the export"
     assert history.get(b.id).notes == "edited in the other copy"
     assert [r.id for r in history.trash()] == [c.id]
@@ -52,7 +52,7 @@ def test_import_merges_newer_versions_and_skips_older_and_trashed(
 def test_import_accepts_a_bare_list(history: History, tmp_path: Path) -> None:
     out = tmp_path / "list.json"
     out.write_bytes(orjson.dumps([make_record("One").to_dict(), make_record("Two").to_dict()]))
-    assert history.import_json(out).added == 2
+    assert history.transfer.import_json(out).added == 2
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_a_bad_file_is_rejected_without_touching_the_history(
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     with pytest.raises(HistoryError, match=words) as info:
-        history.import_json(bad)
+        history.transfer.import_json(bad)
     assert "history was not changed" in str(info.value)
     assert history.path.read_bytes() == before
 
@@ -84,7 +84,7 @@ def test_one_bad_record_rejects_the_whole_file(history: History, tmp_path: Path)
     bad = tmp_path / "bad.json"
     bad.write_bytes(orjson.dumps([good, broken]))
     with pytest.raises(HistoryError, match="record 2: channel must be one of"):
-        history.import_json(bad)
+        history.transfer.import_json(bad)
     assert history.list() == [] and history.path.read_bytes() == before
 
 
@@ -94,16 +94,16 @@ def test_repeated_ids_are_rejected(history: History, tmp_path: Path) -> None:
     bad = tmp_path / "dup.json"
     bad.write_bytes(orjson.dumps([record, record]))
     with pytest.raises(HistoryError, match="repeats the id"):
-        history.import_json(bad)
+        history.transfer.import_json(bad)
 
 
 def test_missing_import_file_and_export_onto_the_history(history: History, tmp_path: Path) -> None:
     with pytest.raises(HistoryError, match="Could not read"):
-        history.import_json(tmp_path / "nope.json")
+        history.transfer.import_json(tmp_path / "nope.json")
     with pytest.raises(HistoryError, match="another file"):
-        history.export_json(history.path)
+        history.transfer.export_json(history.path)
     with pytest.raises(HistoryError, match="Could not export"):
-        history.export_json(tmp_path / "no" / "such" / "folder.json")
+        history.transfer.export_json(tmp_path / "no" / "such" / "folder.json")
 
 
 def test_import_checks_every_field_as_a_save_would(history: History, tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_import_checks_every_field_as_a_save_would(history: History, tmp_path: P
     source = tmp_path / "crafted.json"
     source.write_bytes(orjson.dumps([good, bad]))
     with pytest.raises(HistoryError, match=r"record 2: subject contains a line break"):
-        history.import_json(source)
+        history.transfer.import_json(source)
     assert history.path.read_bytes() == before  # nothing changed
     assert [r.id for r in history.list()] == [kept.id]
     for record in history.list():  # what import lets in, every export can write
@@ -143,6 +143,6 @@ def test_import_stages_all_records_in_one_step(
         real_write(self, data)
 
     monkeypatch.setattr(HistoryStorage, "write", counting_write)
-    assert history.import_json(source) == ImportReport(added=50, updated=1, skipped=0)
+    assert history.transfer.import_json(source) == ImportReport(added=50, updated=1, skipped=0)
     assert staged == [51]
     assert history.get(kept.id).notes == "changed"

@@ -40,7 +40,7 @@ def test_a_record_keeps_the_language_and_address(packs: Path, data_dir: Path) ->
     assert (record.language, record.address) == ("xx", "informal")
     with History.open(data_dir) as history:
         kept = history.add(record)
-        sent = history.mark_sent(kept.id)
+        sent = history.lifecycle.mark_sent(kept.id)
     with History.open(data_dir) as history:
         again = history.get(sent.id)
     assert (again.language, again.address) == ("xx", "informal")
@@ -56,7 +56,7 @@ def test_a_record_keeps_the_language_and_address(packs: Path, data_dir: Path) ->
 
 def test_an_english_sent_message_reads_as_english(data_dir: Path) -> None:
     with History.open(data_dir) as history:
-        sent = history.mark_sent(history.add(make_record()).id)
+        sent = history.lifecycle.mark_sent(history.add(make_record()).id)
     (message,) = sent_messages(sent)
     assert message.language == "en" and "Content-Language" not in sent.timeline[0]["text"]
 

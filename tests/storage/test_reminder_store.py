@@ -18,35 +18,35 @@ SENT = dt.datetime(2026, 11, 27, 10, tzinfo=dt.timezone.utc)  # a Friday
 
 def sent(history: History, company: str = "Northwind", **changes: object) -> str:
     record = history.add(make_record(company, **changes))
-    return history.mark_sent(record.id, SENT).id
+    return history.lifecycle.mark_sent(record.id, SENT).id
 
 
 def test_ticks_are_saved_and_read_back_by_another_copy(data_dir: Path) -> None:
     with History.open(data_dir) as history:
         record_id = sent(history)
         draft = history.add(make_record("Contoso"))  # never sent: no follow-ups
-        items = history.reminders()
+        items = history.reminders.due()
         assert {r.record_id for r in items} == {record_id} and draft.id
         assert not any(r.done for r in items)
-        history.set_reminder_done(f"{record_id}.references@bowout", when=SENT)
+        history.reminders.set_done(f"{record_id}.references@bowout", when=SENT)
     data = orjson.loads((data_dir / "history.json").read_bytes())
     assert data["meta"]["format_version"] == FORMAT_VERSION == 2
     stored = data["reminders"][f"{record_id}.references@bowout"]
     assert stored["done"] is True and stored["done_at"].startswith("2026-11-27T10:00")
     with History.open(data_dir) as again:
-        done = {r.rule: r.done for r in again.reminders()}
+        done = {r.rule: r.done for r in again.reminders.due()}
         assert done == {"no-reply": False, "references": True, "materials": False}
-        again.set_reminder_done(f"{record_id}.references@bowout", False)
-        assert not any(r.done for r in again.reminders())
-        assert again.reminder_states()[f"{record_id}.references@bowout"].done_at == ""
+        again.reminders.set_done(f"{record_id}.references@bowout", False)
+        assert not any(r.done for r in again.reminders.due())
+        assert again.reminders.states()[f"{record_id}.references@bowout"].done_at == ""
 
 
 def test_reply_days_move_the_follow_up(history: History) -> None:
     sent(history)
-    due = {r.rule: r.due for r in history.reminders(reply_days=2)}
+    due = {r.rule: r.due for r in history.reminders.due(reply_days=2)}
     assert due["no-reply"] == dt.date(2026, 12, 1)  # Friday + 2 work days: Tuesday
     with pytest.raises(ValueError, match="reply_days"):
-        history.reminders(reply_days=0)
+        history.reminders.due(reply_days=0)
 
 
 def test_the_settle_by_date_is_kept_with_the_withdrawal(history: History) -> None:
@@ -54,16 +54,18 @@ def test_the_settle_by_date_is_kept_with_the_withdrawal(history: History) -> Non
     record = history.get(record_id)
     record.visa["signing_bonus"] = Money.PAID.value
     history.update(record)
-    settle = next(r for r in history.reminders() if r.rule == "settle")
+    settle = next(r for r in history.reminders.due() if r.rule == "settle")
     assert settle.due == dt.date(2026, 12, 11) and "Agree" in settle.title
-    history.set_settle_by(record_id, dt.date(2027, 1, 15))
-    settle = next(r for r in history.reminders() if r.rule == "settle")
+    history.reminders.set_settle_by(record_id, dt.date(2027, 1, 15))
+    settle = next(r for r in history.reminders.due() if r.rule == "settle")
     assert settle.due == dt.date(2027, 1, 15) and settle.title.startswith("Repay or settle")
-    history.set_reminder_done(settle.uid)
-    kept = history.reminder_states()[settle.uid]
+    history.reminders.set_done(settle.uid)
+    kept = history.reminders.states()[settle.uid]
     assert kept.done and kept.settle_by == dt.date(2027, 1, 15)  # a tick keeps the date
-    history.set_settle_by(record_id, None)
-    assert next(r for r in history.reminders() if r.rule == "settle").due == dt.date(2026, 12, 11)
+    history.reminders.set_settle_by(record_id, None)
+    assert next(r for r in history.reminders.due() if r.rule == "settle").due == dt.date(
+        2026, 12, 11
+    )
 
 
 def test_a_format_1_file_opens_and_gains_the_table(data_dir: Path) -> None:
@@ -74,8 +76,8 @@ def test_a_format_1_file_opens_and_gains_the_table(data_dir: Path) -> None:
     data["meta"] = {"format_version": 1}
     (data_dir / "history.json").write_bytes(orjson.dumps(data))
     with History.open(data_dir) as history:
-        assert history.recovery_message is None and history.reminder_states() == {}
-        history.set_reminder_done(f"{record_id}.materials@bowout")
+        assert history.recovery_message is None and history.reminders.states() == {}
+        history.reminders.set_done(f"{record_id}.materials@bowout")
         assert [r.id for r in history.list()] == [record_id]
     data = orjson.loads((data_dir / "history.json").read_bytes())
     assert data["meta"]["format_version"] == 2 and list(data["reminders"]) == [
@@ -98,7 +100,7 @@ def test_a_damaged_reminders_table_is_a_damaged_file(data_dir: Path) -> None:
 def test_a_bad_uid_is_refused_with_a_message(history: History) -> None:
     for bad in ("", "   ", "x" * 201):
         with pytest.raises(HistoryError, match="Not a follow-up's id"):
-            history.set_reminder_done(bad)
+            history.reminders.set_done(bad)
 
 
 @pytest.mark.parametrize(
@@ -117,10 +119,10 @@ def test_an_answer_in_the_timeline_settles_the_no_reply_follow_up(
     from bowout.storage.timeline import make_event
 
     record_id = sent(history)
-    assert not next(r for r in history.reminders() if r.rule == "no-reply").done
+    assert not next(r for r in history.reminders.due() if r.rule == "no-reply").done
     at = format_time(SENT + dt.timedelta(days=2))
-    history.add_events(
+    history.timeline.add_events(
         record_id, [make_event(kind, at, "email", "Thanks for letting us know.", reply)]
     )
-    done = {r.rule: r.done for r in history.reminders()}
+    done = {r.rule: r.done for r in history.reminders.due()}
     assert done["no-reply"] is answered and not done["references"]

@@ -95,5 +95,5 @@ def test_importing_a_special_file_is_one_line(
         path = tmp_path / "folder.json"
         path.mkdir()
     with pytest.raises(HistoryError, match=r"cannot be imported .*the history was not changed"):
-        history.import_json(path)
+        history.transfer.import_json(path)
     assert history.list() == []

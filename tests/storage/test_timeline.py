@@ -43,7 +43,7 @@ def test_a_schema_2_history_is_migrated_with_timelines_and_outcomes(data_dir: Pa
         assert records[DRAFT_ID].timeline == [] and records[DRAFT_ID].outcome is None
         assert records[ASKING_ID].timeline == [] and records[ASKING_ID].outcome is None
         # Saving writes schema 3; reading it back gives the same records.
-        history.add_events(SENT_ID, [make_event("note", _at(21), "phone", "Called back")])
+        history.timeline.add_events(SENT_ID, [make_event("note", _at(21), "phone", "Called back")])
     stored = orjson.loads((data_dir / "history.json").read_bytes())["records"][SENT_ID]
     assert stored["schema_version"] == SCHEMA_VERSION
     assert [e["kind"] for e in stored["timeline"]] == ["message-sent", "note"]
@@ -53,7 +53,7 @@ def test_a_schema_2_history_is_migrated_with_timelines_and_outcomes(data_dir: Pa
 def test_marking_sent_adds_the_message_sent_event_on_the_channel(history: History) -> None:
     record = history.add(make_record("Acme"))
     when = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
-    sent = history.mark_sent(record.id, when)
+    sent = history.lifecycle.mark_sent(record.id, when)
     assert sent.timeline == [
         make_event("message-sent", "2026-11-20T10:00:00.000000Z", record.channel,
                    f"Subject: {record.subject}\nTo: Jordan Lee\n\n{record.body_text}")
@@ -63,8 +63,8 @@ def test_marking_sent_adds_the_message_sent_event_on_the_channel(history: Histor
 
 def test_events_are_kept_oldest_first_whatever_order_they_are_added(history: History) -> None:
     record = history.add(make_record("Acme"))
-    history.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
-    history.add_events(record.id, [
+    history.lifecycle.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
+    history.timeline.add_events(record.id, [
         make_event("reply-sent", _at(25), "email", "Thank you, but my decision stands.",
                    "counter-offer"),
         make_event("reply-received", _at(24), "email", "Would 10% more help?", "counter-offer"),
@@ -94,7 +94,7 @@ def test_a_bad_event_is_refused_with_its_field_named(
     record = history.add(make_record("Acme"))
     event = {**make_event("note", _at(20), "email", "fine"), **change}
     with pytest.raises(HistoryError, match=message):
-        history.add_events(record.id, [event])
+        history.timeline.add_events(record.id, [event])
     assert history.get(record.id).timeline == []  # nothing half-saved
 
 
@@ -115,17 +115,17 @@ def test_short_times_are_stored_in_the_sortable_form() -> None:
 
 def test_the_timeline_is_exported_imported_and_searched(history: History, tmp_path: Path) -> None:
     record = history.add(make_record("Acme"))
-    history.add_events(record.id, [
+    history.timeline.add_events(record.id, [
         make_event("reply-received", _at(24), "email", "Could we offer a hybrid schedule?",
                    "counter-offer"),
     ])  # fmt: skip
     assert [r.id for r in history.search("HYBRID schedule")] == [record.id]
     out = tmp_path / "export.json"
-    history.export_json(out)
+    history.transfer.export_json(out)
     exported = orjson.loads(out.read_bytes())["records"][0]
     assert exported["timeline"][0]["reply"] == "counter-offer"
     with History.open(tmp_path / "other") as other:
-        other.import_json(out)
+        other.transfer.import_json(out)
         assert other.get(record.id).timeline == history.get(record.id).timeline
         assert [r.id for r in other.search("hybrid")] == [record.id]
 
@@ -139,18 +139,18 @@ def _negotiating(history: History) -> Record:
 def test_a_resolved_negotiation_is_kept(history: History) -> None:
     record = _negotiating(history)
     assert record.outcome is None
-    assert history.set_outcome(record.id, "resolved").outcome == "resolved"
+    assert history.timeline.set_outcome(record.id, "resolved").outcome == "resolved"
     assert history.get(record.id).outcome == "resolved"
 
 
 def test_an_outcome_must_fit_the_negotiation(history: History) -> None:
     withdrawal = history.add(make_record("Acme"))
     with pytest.raises(HistoryError, match=r"outcome resolved needs negotiation\.kind negotiate"):
-        history.set_outcome(withdrawal.id, "resolved")
+        history.timeline.set_outcome(withdrawal.id, "resolved")
     with pytest.raises(HistoryError, match="outcome must be not-resolved exactly when"):
-        history.set_outcome(withdrawal.id, "not-resolved")
+        history.timeline.set_outcome(withdrawal.id, "not-resolved")
     with pytest.raises(HistoryError, match="outcome must be resolved, not-resolved or null"):
-        history.set_outcome(_negotiating(history).id, "maybe")
+        history.timeline.set_outcome(_negotiating(history).id, "maybe")
 
 
 def test_a_withdrawal_after_a_conversation_records_it_was_not_resolved() -> None:
@@ -165,18 +165,18 @@ def test_history_compare_shows_a_timeline_that_differs(history: History) -> None
     from bowout.storage.conflicts import compare_text
 
     record = history.add(make_record("Acme"))
-    later = history.add_events(record.id, [make_event("note", _at(21), "email", "Agreed")])
+    later = history.timeline.add_events(record.id, [make_event("note", _at(21), "email", "Agreed")])
     assert "timeline:" in compare_text(record, later) and "'Agreed'" in compare_text(record, later)
 
 
 def test_events_just_added_can_be_taken_out_again(history: History) -> None:
     record = history.add(make_record("Acme"))
-    history.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
+    history.lifecycle.mark_sent(record.id, dt.datetime(2026, 11, 20, 9, tzinfo=dt.timezone.utc))
     added = [make_event("call-note", _at(22), "phone", "Called"),
              make_event("call-note", _at(22), "phone", "Called")]  # fmt: skip
-    history.add_events(record.id, added)
+    history.timeline.add_events(record.id, added)
     assert len(history.get(record.id).timeline) == 3
-    left = history.remove_events(record.id, added[:1])  # one equal copy at a time
+    left = history.timeline.remove_events(record.id, added[:1])  # one equal copy at a time
     assert [e["kind"] for e in left.timeline] == ["message-sent", "call-note"]
-    history.remove_events(record.id, added)  # one is gone already: passed over
+    history.timeline.remove_events(record.id, added)  # one is gone already: passed over
     assert [e["kind"] for e in history.get(record.id).timeline] == ["message-sent"]

@@ -1,14 +1,17 @@
-"""``bowout applications import|list|add|remove``: the open applications kept in the history."""
+"""``bowout applications import|list|add|edit|remove``: the applications kept in the history."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bowout import paths
+from bowout.cli.language import address_type
 from bowout.core.applications import FIELDS, Application
 from bowout.core.csv_import import DateOrderNeeded, ImportResult, read_applications, read_headers
 from bowout.core.errors import InputError
@@ -18,6 +21,7 @@ from bowout.core.situation import Stage, parse_date
 from bowout.core.statuses import ACCEPTED_STATE, ANSWERS
 from bowout.core.tabular import MAX_BYTES, SPLIT_HINT, read_table
 from bowout.core.ui_dates import day_month_year
+from bowout.core.vocabulary import Address
 from bowout.readfile import read_named_file
 from bowout.storage import History, ImportMapping, StoredApplication
 from bowout.storage.applications import STATES
@@ -29,7 +33,9 @@ _STAGES = [s.value for s in Stage]
 _IMPORT_EPILOG = (
     "FILE is a CSV (any encoding and separator spreadsheets write) or an .xlsx, .xls or "
     ".ods workbook, told apart by content. The columns are guessed from the header row "
-    "(company, role, contact, contact_email, recruiter, stage, applied, notes); correct a "
+    "(company, role, contact, contact_email, recruiter, stage, applied, notes, language); "
+    "a Language column names each employer's language by code or name (de, German, Deutsch; "
+    "empty: English), and a row naming another stops the import with its line; correct a "
     "guess with --map 'Job title=role' or ignore a column with --map 'Link='. The status "
     "words of JobSync, Huntr, Teal, Notion and spreadsheet templates are known ('Phone "
     "screen' is screening, 'Expired' closed, 'Wishlist' saved: kept, not applied to, never "
@@ -93,8 +99,49 @@ def add_parser(sub: SubParsers) -> None:
     add.add_argument("--recruiter", default="", metavar="N", help="the recruiter, if any")
     add.add_argument("--applied", type=_date, metavar="YYYY-MM-DD", help="when you applied")
     add.add_argument("--notes", default="", metavar="TEXT", help="anything to remember")
+    _add_language_flags(add, "en")
+    edit = actions.add_parser(
+        "edit", help="change fields of one application (its id or a start); others stay"
+    )
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--company", metavar="C", help="the employer")
+    edit.add_argument("--role", metavar="R", help="the job title")
+    edit.add_argument("--stage", choices=_STAGES, help="how far it has gone")
+    edit.add_argument("--contact", metavar="N", help="the hiring manager or contact")
+    edit.add_argument("--contact-email", metavar="ADDR", help="their email address")
+    edit.add_argument("--recruiter", metavar="N", help="the recruiter")
+    edit.add_argument("--applied", type=_date, metavar="YYYY-MM-DD", help="when you applied")
+    edit.add_argument("--notes", metavar="TEXT", help="anything to remember")
+    _add_language_flags(edit, "unchanged")
     remove = actions.add_parser("remove", help="forget one application (its id or a start)")
     remove.add_argument("id", metavar="ID")
+
+
+def _add_language_flags(p: argparse.ArgumentParser, default: str) -> None:
+    """``--language`` (the same choices as ``draft --language``) and ``--address``: how
+    the employer is written to; withdrawals drafted for the application use them."""
+    p.add_argument(
+        "--language",
+        choices=paths.available_languages(),
+        help="the language the employer writes in; drafts for this application "
+        f"(bowout batch, the window) are written in it (default: {default})",
+    )
+    p.add_argument("--address", type=address_type, metavar="formal|informal",
+                   help="the form of address where the language has two: formal (also sie, "
+                        "vous, usted) or informal (also du, tu, tú) "
+                        f"(default: {'formal' if default == 'en' else default})")  # fmt: skip
+
+
+def _edited(old: Application, args: argparse.Namespace) -> Application:
+    """``old`` with the fields the ``edit`` flags give; InputError when one cannot be kept."""
+    names = ("company", "role", "contact", "contact_email", "recruiter", "applied", "notes",
+             "language", "address")  # fmt: skip
+    given = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    if args.stage is not None:
+        given["stage"] = Stage(args.stage)
+    if not given:
+        raise InputError("say what to change, e.g. --language de (see: applications edit --help)")
+    return dataclasses.replace(old, **given)
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -111,17 +158,23 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 company=args.company, role=args.role, contact=args.contact,
                 contact_email=args.contact_email, recruiter=args.recruiter,
                 stage=Stage(args.stage), applied=args.applied, notes=args.notes,
+                language=args.language or paths.DEFAULT_LANGUAGE,
+                address=args.address or Address.FORMAL,
             )  # fmt: skip
-            print(history.add_application(application))
+            print(history.applications.add(application))
+        elif command == "edit":
+            stored = history.applications.get(_resolve_id(history, args.id))
+            changed = history.applications.update(stored.id, _edited(stored.application, args))
+            print(f"Saved {_label(changed)}")
         elif command == "remove":
             application_id = _resolve_id(history, args.id)
-            if application_id in dict(history.damaged_applications()):
-                history.remove_damaged_application(application_id)
+            if application_id in dict(history.applications.damaged()):
+                history.applications.remove_damaged(application_id)
                 print(f"Removed the damaged application {application_id}")
             else:
-                print(f"Removed {_label(history.remove_application(application_id))}")
+                print(f"Removed {_label(history.applications.remove(application_id))}")
         else:
-            kept = history.applications("open" if args.open else None)
+            kept = history.applications.list("open" if args.open else None)
             _show_damaged(history)
             if args.json:
                 sys.stdout.write(json.dumps([s.to_dict() for s in kept], ensure_ascii=False,
@@ -132,7 +185,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 app = stored.application
                 applied = app.applied.isoformat() if app.applied else "-"
                 print(f"{stored.id[:8]}  {stored.state:9}  {app.stage.value:12}  {applied:10}  "
-                      f"{_label(stored)}")  # fmt: skip
+                      f"{app.language:5}  {_label(stored)}")  # fmt: skip
     return 0
 
 
@@ -140,7 +193,7 @@ def _import(history: History, args: argparse.Namespace) -> int:
     path: Path = args.file
     table = read_table(read_named_file(path, MAX_BYTES, hint=SPLIT_HINT))
     headers = read_headers(table)
-    remembered = history.import_mapping(headers)
+    remembered = history.applications.mapping(headers)
     columns = {**(remembered.columns if remembered else {}), **dict(args.map)}
     given = {word: answer.strip().casefold() for word, answer in args.status}
     statuses = {**(remembered.statuses if remembered else {}), **given}
@@ -149,7 +202,7 @@ def _import(history: History, args: argparse.Namespace) -> int:
             raise InputError(f"{answer!r} (for {word!r}) is not a stage or answer; use one of "
                              f"{', '.join(ANSWERS)}")  # fmt: skip
     date_order = args.date_order or (remembered.date_order if remembered else "") or None
-    existing = [s.application for s in history.applications()]
+    existing = [s.application for s in history.applications.list()]
     try:
         result = read_applications(
             table, columns, statuses, existing,
@@ -166,7 +219,7 @@ def _import(history: History, args: argparse.Namespace) -> int:
             "them, or correct them with --map COLUMN=field"
         )
     mapping = ImportMapping(tuple(headers), result.mapping, statuses, result.date_order)
-    report = history.import_applications(result.applications, mapping, result.states)
+    report = history.applications.import_many(result.applications, mapping, result.states)
     saved = sum(1 for state in result.states if state == "saved")
     print(
         f"Imported {len(report.added)} application(s) from {path.name} ({described})."
@@ -244,7 +297,7 @@ def _label(stored: StoredApplication) -> str:
 
 def _show_damaged(history: History) -> None:
     """One line on stderr per application that cannot be read: never silently left out."""
-    for application_id, why in history.damaged_applications():
+    for application_id, why in history.applications.damaged():
         print(
             f"bowout: note: application {application_id[:8]} cannot be read ({why}); remove "
             f"it with: bowout applications remove {application_id[:8]}",
@@ -255,7 +308,9 @@ def _show_damaged(history: History) -> None:
 def _resolve_id(history: History, given: str) -> str:
     """An exact id, or the one id that starts with ``given``; InputError otherwise."""
     given = given.strip().lower()
-    ids = [s.id for s in history.applications()] + [i for i, _ in history.damaged_applications()]
+    ids = [s.id for s in history.applications.list()] + [
+        i for i, _ in history.applications.damaged()
+    ]
     matches = [i for i in ids if given and i.startswith(given)]
     if len(matches) == 1:
         return matches[0]

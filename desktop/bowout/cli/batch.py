@@ -81,7 +81,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Draft for each open application and print them; exit 0 (an empty list when none).
     With ``--save`` each draft is also kept and linked to its application first."""
     from bowout.cli.draft import profile_from_args, render_text, user_template_dirs
-    from bowout.cli.language import address_of, language_of
     from bowout.core.batch import draft_batch
     from bowout.core.composer import Composer
     from bowout.services import batch
@@ -99,7 +98,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         drafts = list(
             draft_batch(
                 composer, profile, applications, reason, voice, greeting=args.greeting or "",
-                language=language_of(args), address=address_of(args),
+                language=args.language, address=args.address,  # None: each application's
             )
         )  # fmt: skip
         for problem in composer.take_template_problems():

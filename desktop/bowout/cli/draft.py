@@ -19,6 +19,7 @@ from bowout.core.checklist import PHASE_TITLES
 from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.errors import InputError
+from bowout.core.salutation import missing_courtesy_hint
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Profile,
@@ -154,6 +155,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         )
     for problem in composer.take_template_problems():
         print(f"bowout: warning: {problem}", file=sys.stderr)
+    hint = missing_courtesy_hint(situation.greeting, situation.contact, situation.language)
+    if hint:  # a German letter greets by the Anrede; only the user knows it
+        print(f"bowout: note: how to address them (--greeting): {hint}", file=sys.stderr)
     record_id = None
     if args.save:
         from bowout.cli.history import save_draft

@@ -75,13 +75,13 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             else:
                 sys.stdout.write(render_record(record))
         elif command == "export":
-            count = history.export_json(args.file)
+            count = history.transfer.export_json(args.file)
             if as_json:
                 _emit({"exported": count, "file": str(args.file)})
             else:
                 print(f"Exported {count} record(s) to {args.file}")
         elif command == "import":
-            report = history.import_json(args.file)
+            report = history.transfer.import_json(args.file)
             if as_json:
                 _emit(dataclasses.asdict(report))
             else:

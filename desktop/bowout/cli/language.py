@@ -53,8 +53,8 @@ def add_language_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--language",
         choices=paths.available_languages(),
-        help="the language the message is written in (default: en, or a kept record's); "
-        "the checklist and advice stay in English",
+        help="the language the message is written in (default: a kept record's or, in batch, "
+        "each application's own; else en); the checklist and advice stay in English",
     )
     p.add_argument(
         "--address",

@@ -54,10 +54,10 @@ def run(args: argparse.Namespace, data_dir: Path, today: dt.date | None = None) 
     today = today or dt.date.today()
     reply_days = load_settings(data_dir).reply_days
     with History.open(data_dir) as history:
-        items = history.reminders(reply_days)
+        items = history.reminders.due(reply_days)
         if args.reminders_command == "done":
             uid = _resolve_uid(args.uid, [r.uid for r in items])
-            history.set_reminder_done(uid, not args.undo)
+            history.reminders.set_done(uid, not args.undo)
             print(f"{uid} {'back on the list' if args.undo else 'done'}")
             return 0
         if args.reminders_command == "export":

@@ -174,7 +174,9 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         metavar="TEXT",
         help="how to address the contact, e.g. 'Jordan' or 'Dr. Lee' (one line, at most 60 "
         "characters; default: the first name, or the title with the family name when the "
-        "contact has one; in the formal voice the full name)",
+        "contact has one; in the formal voice the full name). In German give the Anrede, "
+        "'Frau Nair' or 'Herr Dr. Müller': the greeting agrees with it ('Sehr geehrte Frau "
+        "Nair,', 'Lieber Herr Dr. Müller,'); without one it names the full name",
     )
     for flag, text in _BOOL_FLAGS.items():
         p.add_argument(f"--{flag.replace('_', '-')}", action="store_true", help=text)
@@ -204,7 +206,7 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         metavar="CC",
         help="the country of the job, for the checklist's notes on rescinding an accepted "
         f"offer there: {', '.join(countries())} (ISO 3166 codes; general information, not "
-        "legal advice)",
+        "legal advice); a Spanish message for MX writes Mexico's words ('Buen día', 'visa')",
     )
     p.add_argument(
         "--contact-email",

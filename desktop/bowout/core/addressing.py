@@ -32,8 +32,9 @@ from collections.abc import Iterator, Mapping
 from bowout.core.errors import InputError
 from bowout.core.name_titles import TITLE_WORDS, title_key
 from bowout.core.names import PersonName, parse_name, without_titles
-from bowout.core.pack import load_pack
+from bowout.core.pack import Pack, load_pack
 from bowout.core.situation import Situation, Voice
+from bowout.core.vocabulary import Address
 from bowout.paths import DEFAULT_LANGUAGE, available_languages
 
 #: The longest greeting name the user may set for a whole batch ("Dear …,"): a name with
@@ -186,13 +187,19 @@ def greeting_name(
     The rules are the English pack's (``[greeting] names = "first-name"``); a pack without
     that setting keeps its language's letter conventions: the formal voice's written
     greeting takes the title and family name or the full name, every other greeting the
-    first name or the titled form (``spoken``: a call, never a full name)."""
+    first name or the titled form (``spoken``: a call, never a full name); with
+    ``familiar = "first-name"`` in that table, a familiar formal letter takes the first name
+    or the titled form too (Spanish: "Buenos días, Priya:" after a call)."""
     if not name.is_person:
         return ""
     if not name.certain:
         return name.written
-    if load_pack(language).words.get("greeting", {}).get("names") != "first-name":
-        return name.formal if voice is Voice.FORMAL and not spoken else name.informal
+    rules = load_pack(language).words.get("greeting", {})
+    if rules.get("names") != "first-name":
+        letter = voice is Voice.FORMAL and not spoken
+        if letter and not (familiar and rules.get("familiar") == "first-name"):
+            return name.formal
+        return name.informal
     first = name.nickname or name.given
     titled = name.formal if name.titles else ""
     if first and (familiar or not titled or voice is not Voice.FORMAL):
@@ -217,13 +224,17 @@ def greets_by_title(greeting: str) -> bool:
     return len(words) > 1 and title_key(words[0]) in TITLE_WORDS
 
 
-def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool = False) -> str:
+def contact_addressee(
+    situation: Situation, *, spoken: bool = False, reply: bool = False, called: bool = False
+) -> str:
     """How the contact is greeted: the user's own greeting, else by the module's rules.
 
     ``reply``: the message answers theirs (a first name, as in any thread). A spoken script
-    never uses a full name either. A mailbox that names nobody greets the company's hiring
-    team, and a call to a team says "Hello there"; without a contact (or with a title
-    alone) the placeholder is returned, to be filled in.
+    never uses a full name either. ``called``: the message confirms a call just made, which
+    makes the reader familiar where the pack says so (``[greeting] familiar``). A mailbox
+    that names nobody greets the company's hiring team, and a call to a team says "Hello
+    there"; without a contact (or with a title alone) the placeholder is returned, to be
+    filled in.
     """
     pack = load_pack(situation.language)
     if situation.greeting:
@@ -236,7 +247,9 @@ def contact_addressee(situation: Situation, *, spoken: bool = False, reply: bool
         return team_addressee(situation.company, situation.language)
     if not name.is_person:
         return pack.word("placeholders", "contact")
-    familiar = situation.rapport or reply
+    if _on_first_name_terms(situation, name, pack):
+        return name.nickname or name.given
+    familiar = situation.rapport or reply or (called and _familiar_first(pack))
     return greeting_name(
         name, situation.voice, familiar=familiar, language=situation.language, spoken=spoken
     )
@@ -246,6 +259,29 @@ def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:
     """How the recruiter is greeted: by the module's rules (a recruiter is someone the user
     works with, so the first name unless a title is given in the formal voice)."""
     name = parse_name(situation.recruiter)
+    pack = load_pack(situation.language)
     if not name.is_person:
-        return load_pack(situation.language).word("placeholders", "recruiter")
-    return greeting_name(name, situation.voice, familiar=reply, language=situation.language)
+        return pack.word("placeholders", "recruiter")
+    if _on_first_name_terms(situation, name, pack):
+        return name.nickname or name.given
+    familiar = reply or _familiar_first(pack)
+    return greeting_name(name, situation.voice, familiar=familiar, language=situation.language)
+
+
+def _on_first_name_terms(situation: Situation, name: PersonName, pack: Pack) -> bool:
+    """True when the message says tú (du, tu) to ``name`` in a pack that greets known
+    readers by first name: "Buenos días, Dr. Okafor:" followed by tú mixes two registers."""
+    return (
+        situation.address is Address.INFORMAL
+        and _familiar_first(pack)
+        and name.certain
+        and bool(name.nickname or name.given)
+    )
+
+
+def _familiar_first(pack: Pack) -> bool:
+    """True when ``pack`` greets a reader the writer knows by first name in every voice
+    (``[greeting] familiar = "first-name"``): after a call, and the recruiter one works with,
+    count as known there (a Spanish letter's "Buenos días, Priya Nair:" reads as a mail
+    merge to someone just spoken to)."""
+    return pack.words.get("greeting", {}).get("familiar") == "first-name"

@@ -14,14 +14,21 @@ from typing import Any
 from bowout.core.errors import InputError
 from bowout.core.situation import MAX_FIELD_CHARS, Stage, check_email_address, single_line
 from bowout.core.textclean import clean_text
+from bowout.core.vocabulary import Address
+from bowout.paths import DEFAULT_LANGUAGE
 
-#: Fields an application has, in the order a table shows them.
-FIELDS = ("company", "role", "contact", "contact_email", "recruiter", "stage", "applied", "notes")
+#: Fields an application has, in the order a table shows them (and an import reads them).
+#: ``language``: the language pack the employer's messages are written in (issue 26).
+FIELDS = ("company", "role", "contact", "contact_email", "recruiter", "stage", "applied",
+          "notes", "language")  # fmt: skip
 #: A column of values for each of :data:`FIELDS`, in that order.
 Columns = tuple[
     Sequence[str], Sequence[str], Sequence[str], Sequence[str], Sequence[str],
-    Sequence[Stage], Sequence["dt.date | None"], Sequence[str],
+    Sequence[Stage], Sequence["dt.date | None"], Sequence[str], Sequence[str],
 ]  # fmt: skip
+#: A language pack's name: a language code, perhaps with a region ("de", "pt_BR"), as
+#: records keep it (:data:`bowout.storage.schema.LANGUAGE`).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
 
 
 def nfc(text: str) -> str:
@@ -66,6 +73,10 @@ def application_key(company: str, role: str) -> tuple[str, str]:
 @dataclasses.dataclass(frozen=True, slots=True)
 class Application:
     """One application in play. ``applied`` is when the user applied, if known.
+    ``language`` (a language pack's name, default English) and ``address`` (formal by
+    default) are how the employer is written to: a withdrawal drafted for the
+    application is in that language and form (issue 26). A language with no pack here
+    (written by a newer Bow Out) is kept as it is; InputError for one that is no code.
 
     Text is kept in NFC (see :func:`nfc`); a contact written "Name <address>" with no
     contact email is split into the two."""
@@ -78,8 +89,13 @@ class Application:
     stage: Stage = Stage.APPLIED
     applied: dt.date | None = None
     notes: str = ""
+    language: str = DEFAULT_LANGUAGE
+    address: Address = Address.FORMAL
 
     def __post_init__(self) -> None:
+        if not LANGUAGE_CODE.fullmatch(self.language):
+            raise InputError(f"language must be a language code such as de, not {self.language!r}")
+        object.__setattr__(self, "address", Address(self.address))
         if not self.contact_email and "<" in self.contact:
             contact, address = split_address(self.contact)
             object.__setattr__(self, "contact", contact)
@@ -110,6 +126,8 @@ class Application:
             if len(values) != len(built):
                 raise ValueError("the columns of trusted applications differ in length")
             collections.deque(map(setter, built, values), maxlen=0)  # run in C, kept none
+        formal = itertools.repeat(Address.FORMAL, len(built))
+        collections.deque(map(_SET_ADDRESS, built, formal), maxlen=0)
         return built
 
     def key(self) -> tuple[str, str]:
@@ -118,13 +136,15 @@ class Application:
         return application_key(self.company, self.role)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (stage as its identifier, date as YYYY-MM-DD)."""
+        """JSON-ready form (stage and address as their identifiers, date as YYYY-MM-DD)."""
         data = dataclasses.asdict(self)
         data["stage"] = self.stage.value
         data["applied"] = self.applied.isoformat() if self.applied else None
+        data["address"] = self.address.value
         return data
 
 
 _new = object.__new__
 #: The slots' own setters, in :data:`FIELDS` order (a frozen dataclass's are refused).
 _SETTERS = tuple(getattr(Application, name).__set__ for name in FIELDS)
+_SET_ADDRESS = getattr(Application, "address").__set__  # noqa: B009 (mypy: a slot)

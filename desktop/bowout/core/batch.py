@@ -10,7 +10,6 @@ from bowout.core.composer import Composer
 from bowout.core.draft import Draft
 from bowout.core.situation import Profile, Reason, Situation, Voice
 from bowout.core.vocabulary import Address
-from bowout.paths import DEFAULT_LANGUAGE
 
 
 def situation_for(
@@ -19,8 +18,8 @@ def situation_for(
     voice: Voice = Voice.WARM,
     greeting: str = "",
     *,
-    language: str = DEFAULT_LANGUAGE,
-    address: Address = Address.FORMAL,
+    language: str | None = None,
+    address: Address | None = None,
 ) -> Situation:
     """The withdrawal situation of one application: its own stage, names and recruiter
     (an application with a recruiter goes through them), the batch's reason and voice.
@@ -29,8 +28,15 @@ def situation_for(
     application; without it, an application with no contact greets the company's hiring
     team ("Dear Northwind hiring team,") rather than leaving a placeholder to fill in.
     ``language`` and ``address``: the language pack every message is written in, and the
-    form of address where it has two. Raises InputError for an unknown language.
+    form of address where it has two; None (the default) takes the application's own
+    (issue 26: it is kept with the application, so nobody says it again). Raises
+    InputError for an unknown language.
     """
+    if language is None:
+        language = application.language
+        address = application.address if address is None else address
+    if address is None:
+        address = Address.FORMAL
     if not greeting and not application.contact:
         greeting = team_addressee(application.company, language)
     return Situation(
@@ -57,8 +63,8 @@ def draft_batch(
     voice: Voice = Voice.WARM,
     *,
     greeting: str = "",
-    language: str = DEFAULT_LANGUAGE,
-    address: Address = Address.FORMAL,
+    language: str | None = None,
+    address: Address | None = None,
 ) -> Iterator[tuple[Application, Draft]]:
     """A draft for each application, each on the channel its own situation calls for
     (``greeting``, ``language``, ``address``: as in :func:`situation_for`)."""

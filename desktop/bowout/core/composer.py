@@ -17,9 +17,9 @@ from typing import Any
 
 import jinja2
 
-from bowout.core import addressing, checklist, templating, tone
+from bowout.core import addressing, checklist, templating
 from bowout.core.advice import recommend_channel
-from bowout.core.draft import REPLY_KINDS, Draft, Reply
+from bowout.core.draft import REPLY_KINDS, Draft, Finding, Reply
 from bowout.core.errors import InputError, TemplateError
 from bowout.core.goodwill import Goodwill
 from bowout.core.message_text import (
@@ -170,7 +170,7 @@ class Composer:
         advice = recommend_channel(situation)
         channel = situation.channel or advice.channel
         negotiate = situation.kind is Kind.NEGOTIATE
-        context = template_context(situation, profile, channel)
+        context = template_context(situation, profile, channel, self.today())
         wording, wordings, said = self._sentences(situation, channel, context)
         written = WRITTEN_AUDIENCE[channel]
         say = context["say"] = said[written]
@@ -182,7 +182,9 @@ class Composer:
             body_source = self._render(situation, _written_layout(situation.kind, channel), context)
         body_text = tidy(body_source)
         blocks = paragraphs(body_text)
-        subject = say.get("subject", "")
+        # A LinkedIn message has no subject line, whatever a wording file says (every
+        # language: the message box has no field for one).
+        subject = "" if channel is Channel.LINKEDIN else say.get("subject", "")
         body_html = self._render(situation, "email.html.j2", html_context(context, blocks))
         phone_script = None
         branches: tuple[tuple[str, str], ...] = ()
@@ -207,7 +209,7 @@ class Composer:
             linkedin_message=body_text if channel is Channel.LINKEDIN else None,
             checklist=checklist.build_checklist(situation, channel, self.today()),
             tone_check=functools.partial(
-                tone.check_tone,
+                _check_tone,
                 body_text,
                 situation,
                 channel,
@@ -264,7 +266,7 @@ class Composer:
         facts = facts_of_reply(situation, channel, reply, self.today())
         wording = self._pack(situation.language).wording
         chosen = wording.voicebook(situation.voice.value).choose(facts)
-        context = template_context(situation, profile, channel)
+        context = template_context(situation, profile, channel, self.today())
         # An answer in a thread greets by first name (bowout.core.addressing).
         context["addressee"] = addressing.contact_addressee(situation, reply=True)
         context["recruiter_addressee"] = addressing.recruiter_addressee(situation, reply=True)
@@ -275,6 +277,8 @@ class Composer:
             situation, "email.html.j2", html_context(context, paragraphs(body_text))
         )
         original = reply_subject(subject or say.get("subject", ""), situation.language)
+        if channel is Channel.LINKEDIN:  # an answer in a LinkedIn thread has no subject
+            original = ""
         return Reply(reply, original, body_text, body_html.strip())
 
     def _render(self, situation: Situation, name: str, context: Mapping[str, Any]) -> str:
@@ -359,3 +363,13 @@ def sample_situations() -> list[Situation]:
         for stage in Stage
         for channel in Channel
     ]
+
+
+def _check_tone(
+    text: str, situation: Situation, channel: Channel, *, subject: str, signature: str
+) -> tuple[Finding, ...]:
+    """The tone coach's remarks (:func:`bowout.core.tone.check_tone`), its rules loaded on
+    the first check: a window's first draft is shown before they are (issue 25)."""
+    from bowout.core import tone
+
+    return tone.check_tone(text, situation, channel, subject=subject, signature=signature)

@@ -28,6 +28,7 @@ from bowout.core.import_rows import (
     build_applications,
     column,
     key_text,
+    language_codes,
     status_of,
 )
 from bowout.core.situation import Stage
@@ -49,6 +50,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "applied": ("date applied", "applied date", "applied on", "application date",
                 "date of application", "submitted", "applied", "date"),
     "notes": ("notes", "note", "comments", "comment"),
+    "language": ("message language", "language", "lang", "sprache", "langue", "idioma"),
 }  # fmt: skip
 
 
@@ -250,7 +252,9 @@ class _RowReader:
                     statuses[i], blank = _BLANK, True
         applied, date_problems = self.dates.read(column(rows, index.get("applied"), shortest))
         stage_of = {w: known[w].stage or Stage.APPLIED for w in set(words)}
-        built = build_applications(cells, list(map(stage_of.__getitem__, words)), applied)
+        languages = language_codes(column(rows, index.get("language"), shortest), first_line)
+        stages = list(map(stage_of.__getitem__, words))
+        built = build_applications(cells, stages, applied, languages)
         plain = (  # every row imported as it is: nothing to say of any
             not date_problems
             and not built.failed

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
@@ -39,6 +40,7 @@ from bowout.core.statuses import (
     status_key,
 )
 from bowout.core.textclean import changed_by_clean_text
+from bowout.paths import DEFAULT_LANGUAGE, available_languages
 
 #: The fields a row's cells are read into, besides the stage and the applied date.
 TEXT_FIELDS = ("company", "role", "contact", "contact_email", "recruiter", "notes")
@@ -163,14 +165,20 @@ class Built(NamedTuple):
 
 
 def build_applications(
-    cells: Mapping[str, list[str]], stages: list[Stage], applied: list[dt.date | None]
+    cells: Mapping[str, list[str]],
+    stages: list[Stage],
+    applied: list[dt.date | None],
+    languages: list[str] | None = None,
 ) -> Built:
     """One application per row, or the reason a row cannot be one: the same, value for
     value and word for word, as ``Application(...)`` of the row's values gives.
 
     ``cells``: each of :data:`TEXT_FIELDS` -> the column's stripped cells; ``stages`` and
-    ``applied`` the rows' stages and dates; all of one length.
+    ``applied`` the rows' stages and dates; ``languages`` the rows' language packs
+    (:func:`language_codes`; None: every row English); all of one length.
     """
+    if languages is None:
+        languages = [DEFAULT_LANGUAGE] * len(stages)
     company, role, contact, recruiter = (clean_names(cells[f]) for f in NAME_FIELDS)
     raw_company, raw_role, raw_contact, emails, raw_recruiter, raw_notes = (
         cells[f] for f in TEXT_FIELDS
@@ -188,7 +196,7 @@ def build_applications(
     if vouched is not None:
         checked.update(i for i, fine in enumerate(vouched) if not fine)
     addresses = emails if "".join(emails).isascii() else [nfc(e) for e in emails]
-    columns = (company, role, contact, addresses, recruiter, stages, applied, notes)
+    columns = (company, role, contact, addresses, recruiter, stages, applied, notes, languages)
     built: list[Application | str] = list(Application.trusted(columns))
     keys: list[str | None]
     if "".join(company).isascii() and "".join(role).isascii():
@@ -202,7 +210,7 @@ def build_applications(
         try:
             application = Application(
                 raw_company[i], raw_role[i], raw_contact[i], emails[i], raw_recruiter[i],
-                stages[i], applied[i], raw_notes[i],
+                stages[i], applied[i], raw_notes[i], languages[i],
             )  # fmt: skip
         except (InputError, ValueError) as exc:
             built[i], keys[i] = str(exc), None
@@ -210,6 +218,54 @@ def build_applications(
         else:
             built[i], keys[i] = application, key_text(application.key())
     return Built(built, keys, failed)
+
+
+def language_names() -> dict[str, str]:
+    """Every way a cell may name a language Bow Out writes, folded (case and accents
+    aside) -> its pack: the code ("de"), and the language's name in English and in each
+    pack's own language ("German", "Deutsch", "allemand", "alemán"), from Babel's CLDR
+    data (the names a person types in a spreadsheet)."""
+    from babel import Locale, UnknownLocaleError
+
+    packs = available_languages()
+    names: dict[str, str] = {}
+    for code in packs:
+        names[fold_name(code)] = code
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        for shown_in in {DEFAULT_LANGUAGE, *packs}:
+            name = locale.get_language_name(shown_in)
+            if name:
+                names.setdefault(fold_name(name), code)
+    return names
+
+
+def fold_name(text: str) -> str:
+    """``text`` lower-cased without accents or surrounding space ("Alemán" -> "aleman")."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def language_codes(cells: list[str], first_line: int) -> list[str]:
+    """The language pack each cell of a Language column names (:func:`language_names`;
+    an empty cell is English). InputError names the line (``first_line`` is the first
+    cell's) of a cell that names no language Bow Out writes."""
+    if not any(cells):
+        return [DEFAULT_LANGUAGE] * len(cells)
+    names = language_names()
+    codes = []
+    for i, cell in enumerate(cells):
+        code = names.get(fold_name(cell)) if cell else DEFAULT_LANGUAGE
+        if code is None:
+            raise InputError(
+                f"line {first_line + i}: {cell[:40]!r} is not a language Bow Out writes "
+                f"(the languages are {', '.join(available_languages())}); correct the "
+                "cell or leave it empty for English"
+            )
+        codes.append(code)
+    return codes
 
 
 class DateCells:

@@ -4,6 +4,7 @@ their HTML). Used by :mod:`bowout.core.composer` at every draft."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,7 +13,8 @@ from markupsafe import Markup
 from bowout.core import addressing
 from bowout.core.negotiation import point_of
 from bowout.core.pack import load_pack
-from bowout.core.situation import Channel, Money, Profile, Situation
+from bowout.core.salutation import salutation
+from bowout.core.situation import Channel, Kind, Money, Profile, Situation
 from bowout.core.wording import SLOTS
 
 #: Profile fields a signature leaves out when empty (no placeholder).
@@ -83,12 +85,18 @@ def paid_money(situation: Situation, language: str | None = None) -> str:
     return pack.word("money", "and").join(items)
 
 
-def template_context(situation: Situation, profile: Profile, channel: Channel) -> dict[str, Any]:
+def template_context(
+    situation: Situation, profile: Profile, channel: Channel, today: dt.date | None = None
+) -> dict[str, Any]:
     """The values templates see, in the words of ``situation.language``'s pack. Every
-    value is data: nothing here is ever template source."""
+    value is data: nothing here is ever template source. ``today``: the date the message
+    is written on (a pack may leave the year out of a near date); None writes dates in
+    full."""
     language = situation.language
     pack = load_pack(language)
     blanks = addressing.placeholders(language)
+    # The written message confirms a call just made (a request to talk is written first).
+    called = channel is Channel.PHONE and situation.kind is Kind.WITHDRAW
     given = {
         "contact": situation.contact,
         "role": situation.role,
@@ -115,14 +123,21 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         # Running text names the company without its legal form ("Tailspin Toys", not
         # "Tailspin Toys, Inc."); a placeholder stays as it is.
         company_name=addressing.company_name(situation.company) or context["company"],
-        addressee=addressing.contact_addressee(situation),
+        addressee=addressing.contact_addressee(situation, called=called),
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),
+        # The user's own "How to address them": a pack may read a title's gender from it
+        # that a name typed for every language does not give (Spanish "Dr." and "Dra.").
+        greeting_given=bool(situation.greeting),
+        # The job's country (ISO 3166-1 alpha-2, "" when not given), for a pack's regional
+        # words.
+        country=situation.country,
         manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
-        start_date=pack.long_date(situation.start_date) if situation.start_date else "",
+        **_salutations(situation),
+        start_date=pack.long_date(situation.start_date, today) if situation.start_date else "",
         paid_money=paid_money(situation),
-        point=point_of(situation.deal_breaker, language),
-        decide_by=pack.long_date(situation.decide_by) if situation.decide_by else "",
+        point=point_of(situation.deal_breaker, language, situation.country),
+        decide_by=pack.long_date(situation.decide_by, today) if situation.decide_by else "",
         kind=situation.kind.value,
         reply="",
         signature_extra=profile.signature.strip(),
@@ -132,3 +147,23 @@ def template_context(situation: Situation, profile: Profile, channel: Channel) -
         br=Markup("<br>"),
     )
     return context
+
+
+def _salutations(situation: Situation) -> dict[str, str]:
+    """The forms a greeting may name the contact and the recruiter by, in the pack's
+    courtesy conventions (:mod:`bowout.core.salutation`): ``courtesy_name`` ("Frau Nair"),
+    ``courtesy_gender`` ("f"), ``courtesy_object`` ("Herrn Lee"), ``first_name``,
+    ``full_name``, and the same with
+    ``recruiter_`` in front; each "" when not known."""
+    forms: dict[str, str] = {}
+    for prefix, greeting, name in (
+        ("", situation.greeting, situation.contact),
+        ("recruiter_", "", situation.recruiter),
+    ):
+        said = salutation(greeting, name, situation.language)
+        forms[f"{prefix}courtesy_name"] = said.courtesy
+        forms[f"{prefix}courtesy_gender"] = said.gender
+        forms[f"{prefix}first_name"] = said.first
+        forms[f"{prefix}full_name"] = said.full
+        forms[f"{prefix}courtesy_object"] = said.accusative
+    return forms

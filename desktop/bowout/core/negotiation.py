@@ -43,9 +43,14 @@ LIKELY: dict[Reason, DealBreaker] = {
 }
 
 
-def point_of(deal_breaker: DealBreaker | None, language: str = DEFAULT_LANGUAGE) -> str:
+def point_of(
+    deal_breaker: DealBreaker | None, language: str = DEFAULT_LANGUAGE, country: str = ""
+) -> str:
     """The deal-breaker as a phrase for a sentence in ``language`` (its pack's
-    ``[points]``); "" when there is none."""
+    ``[points]``, or ``[points.<country>]`` where the job's country, an ISO 3166-1 alpha-2
+    code, writes it otherwise: Mexico's "visa" for Spain's "visado"); "" when there is none."""
     if deal_breaker is None:
         return ""
-    return load_pack(language).word("points", deal_breaker.value)
+    pack = load_pack(language)
+    regional = pack.words.get(f"points.{country}", {}) if country else {}
+    return regional.get(deal_breaker.value) or pack.word("points", deal_breaker.value)

@@ -30,6 +30,11 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
+#: How many days ahead a date is "near" (its year left out where the pack says so): a
+#: reader never takes a date weeks ahead for one a year later.
+NEAR_DATE_DAYS = 60
+
+
 @dataclasses.dataclass(frozen=True)
 class Pack:
     """One language pack's settings and words (``pack.toml``)."""
@@ -41,6 +46,9 @@ class Pack:
     date_format: str
     #: Words by section and key: ``words["money"]["signing_bonus"]``.
     words: Mapping[str, Mapping[str, str]]
+    #: A CLDR pattern for a date in the coming weeks ("d. MMMM": "8. Dezember"), where the
+    #: language's letters leave the year out; "" writes every date in full.
+    near_date_format: str = ""
 
     def word(self, section: str, key: str) -> str:
         """One word or phrase; TemplateError naming the pack when it is missing."""
@@ -66,8 +74,13 @@ class Pack:
                 parts.append(values[field])
         return "".join(parts)
 
-    def long_date(self, value: dt.date) -> str:
-        """``value`` as a letter writes it in this pack's locale ("5 March 2027")."""
+    def long_date(self, value: dt.date, today: dt.date | None = None) -> str:
+        """``value`` as a letter writes it in this pack's locale ("5 March 2027"); within
+        :data:`NEAR_DATE_DAYS` after ``today`` in the pack's ``date_near`` pattern when it
+        has one ("8. Dezember": a German letter names no year for next week's date)."""
+        near = today is not None and 0 <= (value - today).days <= NEAR_DATE_DAYS
+        if near and self.near_date_format:
+            return _format_date(value, self.locale, self.near_date_format)
         return _format_date(value, self.locale, self.date_format)
 
 
@@ -89,6 +102,7 @@ def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
         locale=str(data.get("locale", language)),
         date_format=str(data.get("date", "long")),
         words=_flatten(words),
+        near_date_format=str(data.get("date_near", "")),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,11 @@ class AppContext:
     history_tried: bool = False
     #: What was wrong with the settings file (each field fell back to its default).
     settings_notices: tuple[str, ...] = ()
+    #: The composer may be made in a worker after the first paint (``first_draft``) while
+    #: the window asks for it: one of them makes it, the other waits.
+    _composer_lock: threading.Lock = dataclasses.field(
+        default_factory=threading.Lock, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, data_dir: Path, *, open_history: bool = True) -> AppContext:
@@ -54,13 +60,19 @@ class AppContext:
     @property
     def composer(self) -> Composer:
         """The composer for the current settings, made on first use."""
-        if self._composer is None:
-            self._composer = make_composer(self.data_dir, self.settings)
-        return self._composer
+        with self._composer_lock:
+            if self._composer is None:
+                self._composer = make_composer(self.data_dir, self.settings)
+            return self._composer
 
     @composer.setter
     def composer(self, composer: Composer) -> None:
-        self._composer = composer
+        with self._composer_lock:
+            self._composer = composer
+
+    def template_dirs(self) -> list[Path]:
+        """The user's template folders the composer looks in, first match wins."""
+        return template_dirs(self.data_dir, self.settings)
 
     def open_history(self) -> None:
         """Open the history once; a storage problem leaves drafting usable."""
@@ -123,7 +135,13 @@ def make_composer(data_dir: Path, settings: Settings) -> Composer:
     """A composer that looks in <data folder>/templates and the user's templates folder."""
     from bowout.core.composer import Composer
 
+    return Composer(template_dirs(data_dir, settings), cache_root=paths.cache_dir())
+
+
+def template_dirs(data_dir: Path, settings: Settings) -> list[Path]:
+    """<data folder>/templates and the user's templates folder, those that exist (the
+    folder named in Settings first)."""
     dirs = [data_dir / "templates"]
     if settings.templates_dir:
         dirs.insert(0, Path(settings.templates_dir).expanduser())
-    return Composer([d for d in dirs if d.is_dir()], cache_root=paths.cache_dir())
+    return [d for d in dirs if d.is_dir()]

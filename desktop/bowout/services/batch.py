@@ -4,7 +4,7 @@ The offer the user accepted is marked ``accepted`` (an application state, see
 :data:`bowout.storage.applications.STATES`) and never drafted to. A batch refuses, in one
 line, when an open application looks accepted (its stage is ``accepted``) but the batch was
 not told it is the one taken: drafting to it would rescind the offer just accepted.
-Each application's withdrawal is one atomic write (:meth:`History.keep_withdrawal`), and
+Each application's withdrawal is one atomic write (``History.withdrawals.keep``), and
 running the batch again finishes what an interrupted run left, never keeping a second one.
 """
 
@@ -42,7 +42,7 @@ def find_application(history: History, given: str) -> StoredApplication:
     """The one kept application whose id starts with ``given`` or whose company (or
     ``Company — Role``) is ``given``, ignoring case; InputError when none or several are."""
     wanted = given.strip().casefold()
-    kept = history.applications()
+    kept = history.applications.list()
     found = [s for s in kept if wanted and s.id.startswith(wanted)]
     if not found:
         found = [s for s in kept if wanted in (s.application.company.casefold(),
@@ -66,8 +66,8 @@ def plan(history: History, accepted: str | None = None) -> BatchPlan:
     if taken is not None and taken.state != ACCEPTED:
         if taken.state != OPEN:
             raise InputError(f"{label(taken)} is {taken.state}, not open; name the offer taken")
-        taken = history.set_application_state(taken.id, ACCEPTED)
-    others = tuple(s for s in history.applications(OPEN) if taken is None or s.id != taken.id)
+        taken = history.applications.set_state(taken.id, ACCEPTED)
+    others = tuple(s for s in history.applications.list(OPEN) if taken is None or s.id != taken.id)
     looks = [s for s in others if s.application.stage is Stage.ACCEPTED]
     if looks:
         first = looks[0]
@@ -82,10 +82,10 @@ def plan(history: History, accepted: str | None = None) -> BatchPlan:
 def mark_accepted(history: History, application_id: str) -> StoredApplication:
     """Mark the application whose offer the user took as ``accepted`` (never drafted to
     again); one already accepted, withdrawn or in another state is returned as it is."""
-    stored = history.get_application(application_id)
+    stored = history.applications.get(application_id)
     if stored.state != OPEN:
         return stored
-    return history.set_application_state(application_id, ACCEPTED)
+    return history.applications.set_state(application_id, ACCEPTED)
 
 
 def keep_sent_message(
@@ -107,7 +107,7 @@ def keep_draft(history: History, stored: StoredApplication, draft: Draft) -> Rec
     kept for it by an earlier run is refreshed, not doubled)."""
     from bowout.storage import Record
 
-    return history.keep_withdrawal(stored.id, Record.from_draft(draft))
+    return history.withdrawals.keep(stored.id, Record.from_draft(draft))
 
 
 def keep_sent(
@@ -115,4 +115,6 @@ def keep_sent(
 ) -> Record:
     """Keep ``record`` (the message as the user sent it) as the application's sent
     withdrawal, linked, and the application withdrawn: one write. Already kept: returned."""
-    return history.keep_withdrawal(stored.id, record, sent=when or dt.datetime.now(dt.timezone.utc))
+    return history.withdrawals.keep(
+        stored.id, record, sent=when or dt.datetime.now(dt.timezone.utc)
+    )

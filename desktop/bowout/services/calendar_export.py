@@ -51,12 +51,12 @@ def export_follow_ups(
     """
     from bowout.storage.atomic import atomic_write_bytes
 
-    items = list(selected) if selected is not None else history.reminders(reply_days)
-    previous = history.calendar_exported(kind)
+    items = list(selected) if selected is not None else history.reminders.due(reply_days)
+    previous = history.reminders.calendar_exported(kind)
     entries = plan_export(items, kind, previous, cancel_missing=selected is None)
     stamp = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     atomic_write_bytes(path, to_ics(entries, kind, stamp))
-    history.set_calendar_exported(kind, entries)
+    history.reminders.set_calendar_exported(kind, entries)
     cancelled = sum(1 for e in entries if e.status == "CANCELLED")
     logger.info("wrote %d calendar %s(s) to %s", len(entries), kind.value, path)
     return CalendarExport(path, len(entries) - cancelled, cancelled)

@@ -71,12 +71,12 @@ def revise_sent(history: History, record: Record) -> Record:
 
 def mark_sent(history: History, record_id: str, when: dt.datetime | None = None) -> Record:
     """Mark a kept draft sent (now, or at ``when``), once; HistoryError when it already is."""
-    return history.mark_sent(record_id, when)
+    return history.lifecycle.mark_sent(record_id, when)
 
 
 def undo_sent(history: History, record_id: str) -> Record:
     """Back to a draft as one step (status, time and the kept message together)."""
-    return history.undo_sent(record_id)
+    return history.lifecycle.undo_sent(record_id)
 
 
 def record_reply(
@@ -102,7 +102,7 @@ def record_reply(
     at = _at(when, after=record.sent, what="a reply")
     how = _channel(channel or record.channel)
     event = make_event("reply-received", at, how, _text(text), kind)
-    return history.add_events(record.id, [event])
+    return history.timeline.add_events(record.id, [event])
 
 
 def record_call_note(
@@ -114,7 +114,9 @@ def record_call_note(
         raise InputError("a call note needs its text: what was said")
     record = history.get(record_id)
     at = _at(when, after="", what="a call note")
-    return history.add_events(record.id, [make_event("call-note", at, "phone", _text(text))])
+    return history.timeline.add_events(
+        record.id, [make_event("call-note", at, "phone", _text(text))]
+    )
 
 
 def mark_resolved(history: History, record_id: str, when: dt.datetime | None = None) -> Record:
@@ -123,7 +125,7 @@ def mark_resolved(history: History, record_id: str, when: dt.datetime | None = N
     record = history.get(record_id)
     stamp = format_time(when) if when else later_than(record.updated)
     note = make_event("note", stamp, record.channel, RESOLVED_NOTE)
-    return history.set_outcome(record.id, "resolved", [note])
+    return history.timeline.set_outcome(record.id, "resolved", [note])
 
 
 def timeline_event(
@@ -139,12 +141,12 @@ def timeline_event(
 def add_events(history: History, record_id: str, events: list[dict[str, Any]]) -> Record:
     """Add events made by :func:`timeline_event` (their reply, your answer, a note) in one
     save; :func:`take_back` removes them again (undo)."""
-    return history.add_events(record_id, events)
+    return history.timeline.add_events(record_id, events)
 
 
 def take_back(history: History, record_id: str, events: list[dict[str, Any]]) -> Record:
     """Undo :func:`add_events`: those events leave the timeline again, in one save."""
-    return history.remove_events(record_id, events)
+    return history.timeline.remove_events(record_id, events)
 
 
 def answered(record: Record) -> bool:

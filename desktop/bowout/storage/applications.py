@@ -4,9 +4,11 @@ The ``applications`` table (file format 2) holds one document per application th
 has in play, flat: ``id``, the :data:`~bowout.core.applications.FIELDS` of an
 :class:`~bowout.core.applications.Application`, its ``state`` (one of :data:`STATES`),
 the ids of the withdrawal records made from it (``record_ids``) and its ``created`` and
-``updated`` times. Records do not point back (their schema is unchanged): the link lives
-here. The ``import_mappings`` table remembers, per CSV header set, which column is which
-field and what the user said unknown status words mean.
+``updated`` times; since issue 26 also the ``language`` and ``address`` its messages are
+written in (:func:`migrate_application` reads an older document). Records do not point
+back (their schema is unchanged): the link lives here. The ``import_mappings`` table
+remembers, per CSV header set, which column is which field and what the user said unknown
+status words mean.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from bowout.core.errors import InputError
 from bowout.core.import_dates import DATE_ORDERS
 from bowout.core.situation import Stage
 from bowout.core.statuses import ANSWERS
+from bowout.core.vocabulary import Address
+from bowout.paths import DEFAULT_LANGUAGE
 from bowout.storage.errors import HistoryError
 from bowout.storage.schema import MAX_TEXT_CHARS
 
@@ -43,6 +47,19 @@ STATE_LABELS = {
 #: How the window's filter names each state (a list of them reads as a question).
 STATE_FILTER_LABELS = {**STATE_LABELS, SAVED: "Saved, not applied"}
 _TEXT = frozenset(FIELDS) - {"stage", "applied"}
+
+
+def migrate_application(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored application document brought to this version's fields (a copy).
+
+    Before issue 26 an application kept no ``language`` nor ``address``: such a document
+    was written for English messages, in the only form English has, so it reads as
+    ``en`` and ``formal`` and nothing else changes; it is written with them on its next
+    change. (Records carry a schema version: :func:`bowout.storage.schema.migrate`;
+    applications are flat documents whose new fields have defaults, so their migration is
+    this one step, run on every read.)
+    """
+    return {"language": DEFAULT_LANGUAGE, "address": Address.FORMAL.value, **data}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,8 +94,9 @@ class StoredApplication:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StoredApplication:
         """Check and read a stored document; HistoryError says what is wrong with it."""
+        data = migrate_application(data)
         try:
-            for name in (*_TEXT, "id", "state", "created", "updated"):
+            for name in (*_TEXT, "address", "id", "state", "created", "updated"):
                 if not isinstance(data.get(name, ""), str):
                     raise InputError(f"{name} is not text")
             if len(str(data.get("notes", ""))) > MAX_TEXT_CHARS:
@@ -94,6 +112,7 @@ class StoredApplication:
                 **{name: data.get(name, "") for name in _TEXT},
                 stage=Stage(data.get("stage", Stage.APPLIED.value)),
                 applied=dt.date.fromisoformat(applied) if applied else None,
+                address=Address(data["address"]),
             )
         except (InputError, ValueError, TypeError) as exc:
             raise HistoryError(f"the application is damaged: {exc}") from None

@@ -116,7 +116,7 @@ class HistoryStorage(Storage):
     """Holds the parsed file in memory; reloads only when another process replaced the file.
 
     TinyDB's ``write`` only stages data here: :meth:`commit_bytes` and :meth:`saved` are
-    driven by :class:`~bowout.storage.history.History`, which writes once per transaction
+    driven by :class:`~bowout.storage.historyfile.HistoryFile`, which writes once per transaction
     under the cross-process lock.
     """
 

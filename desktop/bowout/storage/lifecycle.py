@@ -3,7 +3,7 @@
 The rules (README, "A withdrawal's life"; issue 20, "One lifecycle, enforced below the
 window"):
 
-- **Draft**: every field may change (:meth:`History.update`).
+- **Draft**: every field may change (``History.update``).
 - **Sent** (:meth:`Lifecycle.mark_sent`, once): the record's timeline gains a "message sent"
   event holding the message as it went out (see :func:`sent_event_text`: subject, recipient
   and text; the event's own time and channel are the time and channel it went out). From
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bowout.storage.applications import OPEN, WITHDRAWN
@@ -32,7 +31,7 @@ from bowout.storage.schema import later_than
 from bowout.storage.timeline import REPLY_EVENTS, insert_event, make_event
 
 if TYPE_CHECKING:
-    from bowout.storage.jsonstore import Docs
+    from bowout.storage.record_docs import RecordDocs
 
 #: The kind of the timeline event that keeps what went out.
 SENT_EVENT = "message-sent"
@@ -134,16 +133,14 @@ def rewrites_sent(old: Record, new: Record) -> bool:
 
 
 class Lifecycle:
-    """``History``'s sending steps (a mixin); each is one locked, durable save. An
-    application the record was drafted for follows in the same save: marked sent, it is
-    withdrawn; undone, it is open again (unless another of its withdrawals went out)."""
+    """A record's sending steps (``History.lifecycle``); each is one locked, durable save
+    of the records ``docs``. An application the record was drafted for follows in the same
+    save: marked sent, it is withdrawn; undone, it is open again (unless another of its
+    withdrawals went out)."""
 
-    _edit: Callable[[str, Callable[[Record], object]], Record]
-    if TYPE_CHECKING:
-        _records: Docs
-
-        @property
-        def _applications(self) -> Docs: ...
+    def __init__(self, docs: RecordDocs) -> None:
+        self._docs = docs
+        self._file = docs.file
 
     def mark_sent(self, record_id: str, when: dt.datetime | None = None) -> Record:
         """Mark a draft as sent (now, or at ``when``) and keep the message as it went out in
@@ -161,7 +158,7 @@ class Lifecycle:
             record.timeline = insert_event(record.timeline, event)
             self._follow_applications(record.id, sent=True)
 
-        return self._edit(record_id, send)
+        return self._docs.edit(record_id, send)
 
     def undo_sent(self, record_id: str) -> Record:
         """Back to a draft in one step: status, sent time and the "message sent" event of
@@ -183,16 +180,16 @@ class Lifecycle:
             ]  # fmt: skip
             self._follow_applications(record.id, sent=False)
 
-        return self._edit(record_id, undo)
+        return self._docs.edit(record_id, undo)
 
     def _follow_applications(self, record_id: str, *, sent: bool) -> None:
         """Inside the transaction: the applications linked to ``record_id`` follow it."""
-        for doc in self._applications.all():
+        for doc in self._file.applications.all():
             linked = doc.get("record_ids") or []
             if record_id not in linked:
                 continue
             others_sent = any(
-                (self._records.get(other) or {}).get("status") == "sent"
+                (self._file.records.get(other) or {}).get("status") == "sent"
                 for other in linked if other != record_id
             )  # fmt: skip
             if sent and doc.get("state") == OPEN:
@@ -202,7 +199,8 @@ class Lifecycle:
             else:
                 continue
             updated = later_than(str(doc.get("updated") or ""))
-            self._applications.replace(str(doc["id"]), {**doc, "state": state, "updated": updated})
+            changed = {**doc, "state": state, "updated": updated}
+            self._file.applications.replace(str(doc["id"]), changed)
 
 
 def _sent_events(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:

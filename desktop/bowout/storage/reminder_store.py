@@ -17,7 +17,6 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from bowout.core import reminders as core
@@ -27,8 +26,8 @@ from bowout.storage.fields import format_time
 from bowout.storage.timeline import REPLY_EVENTS
 
 if TYPE_CHECKING:
-    from bowout.storage.jsonstore import Docs
-    from bowout.storage.records import Record
+    from bowout.storage.historyfile import HistoryFile
+    from bowout.storage.record_docs import RecordDocs
 
 logger = logging.getLogger(__name__)
 
@@ -86,22 +85,20 @@ class ReminderState:
 
 
 class ReminderStore:
-    """The reminder methods of :class:`~bowout.storage.history.History` (a mixin)."""
+    """The follow-ups of the sent records ``docs`` with what the user decided about them,
+    kept in the ``reminders`` table of ``file`` (``History.reminders``)."""
 
-    _reminders: Docs
+    def __init__(self, file: HistoryFile, docs: RecordDocs) -> None:
+        self._file = file
+        self._docs = docs
+        self._reminders = file.reminders
 
-    if TYPE_CHECKING:
-
-        def _refresh(self) -> None: ...
-        def _transaction(self) -> AbstractContextManager[None]: ...
-        def list(self) -> builtins.list[Record]: ...
-
-    def reminder_states(self) -> dict[str, ReminderState]:
+    def states(self) -> dict[str, ReminderState]:
         """Every stored reminder state, by reminder uid."""
-        self._refresh()
+        self._file.refresh()
         return {str(doc["id"]): ReminderState.from_dict(doc) for doc in self._reminders.all()}
 
-    def set_reminder_done(
+    def set_done(
         self, uid: str, done: bool = True, when: dt.datetime | None = None
     ) -> ReminderState:
         """Tick a reminder off (``done``) or back on; saved once this returns.
@@ -111,7 +108,7 @@ class ReminderStore:
         """
         _check_uid(uid)
         stamp = format_time(when or dt.datetime.now(dt.timezone.utc)) if done else ""
-        with self._transaction():
+        with self._file.transaction():
             state = dataclasses.replace(self._state(uid), done=done, done_at=stamp)
             self._reminders.put_many({uid: state.to_dict()})
         return state
@@ -121,20 +118,20 @@ class ReminderStore:
         withdrawal ``record_id``; saved once this returns. Raises HistoryError as above."""
         uid = core.reminder_uid(record_id, "settle")
         _check_uid(uid)
-        with self._transaction():
+        with self._file.transaction():
             state = dataclasses.replace(self._state(uid), settle_by=when)
             self._reminders.put_many({uid: state.to_dict()})
         return state
 
-    def reminders(self, reply_days: int = core.DEFAULT_REPLY_DAYS) -> builtins.list[core.Reminder]:
+    def due(self, reply_days: int = core.DEFAULT_REPLY_DAYS) -> builtins.list[core.Reminder]:
         """Every follow-up of every sent withdrawal, with the user's ticks and settle-by
         dates, earliest first. ``reply_days``: work days of silence before a follow-up (a
         setting, at least 1; ValueError below). Days count from the local calendar day the
         message was sent (:func:`~bowout.core.reminders.local_day`). A withdrawal whose
         conversation resolved it has none: nothing was withdrawn."""
-        states = self.reminder_states()
+        states = self.states()
         items: builtins.list[core.Reminder] = []
-        for record in self.list():
+        for record in self._docs.newest_first():
             if record.status != "sent" or not record.sent or record.outcome == "resolved":
                 continue
             try:
@@ -157,7 +154,7 @@ class ReminderStore:
     def calendar_exported(self, kind: ItemKind) -> dict[str, CalendarEntry]:
         """What was last written to a calendar file as ``kind`` items, by reminder uid."""
         found: dict[str, CalendarEntry] = {}
-        for uid, state in self.reminder_states().items():
+        for uid, state in self.states().items():
             entry = state.exported(kind)
             if entry is not None:
                 found[uid] = entry
@@ -169,7 +166,7 @@ class ReminderStore:
         entries = builtins.list(entries)
         for entry in entries:
             _check_uid(entry.reminder_uid)
-        with self._transaction():
+        with self._file.transaction():
             changed: dict[str, dict[str, Any]] = {}
             for entry in entries:
                 state = self._state(entry.reminder_uid)

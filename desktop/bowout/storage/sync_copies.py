@@ -2,7 +2,7 @@
 
 Syncthing names its copy ``history.sync-conflict-20261205-101502-ABCD123.json``; Dropbox
 ``history (Riley's conflicted copy 2026-12-05).json``. Each holds what the other computer
-saved. At start, :meth:`SyncCopies.merge_sync_copies` merges every copy found beside the
+saved. At start, :meth:`SyncCopies.merge` merges every copy found beside the
 history (beside a linked history's target) record by record, in one save, then moves the
 copy into the backups folder and says what it did, once:
 
@@ -21,7 +21,6 @@ version of a record kept beside ours has an id derived from its own id and versi
 from __future__ import annotations
 
 import builtins
-import contextlib
 import dataclasses
 import hashlib
 import logging
@@ -45,7 +44,7 @@ from bowout.storage.records import Record
 from bowout.storage.schema import later_than
 
 if TYPE_CHECKING:
-    from bowout.storage.jsonstore import Docs
+    from bowout.storage.historyfile import HistoryFile
 
 logger = logging.getLogger(__name__)
 
@@ -79,46 +78,42 @@ class MergeCount:
 
 
 class SyncCopies:
-    """``History.merge_sync_copies`` (a mixin)."""
+    """Merges a sync tool's conflicting copies into the history ``file``
+    (``History.sync_copies``)."""
 
-    if TYPE_CHECKING:
-        path: Path
-        backups: Path
-        recovery_message: str | None
-        _records: Docs
-        _trash: Docs
-        _reminders: Docs
+    def __init__(self, file: HistoryFile) -> None:
+        self.file = file
+        self._records = file.records
+        self._trash = file.trash
+        self._reminders = file.reminders
+        self._applications = file.applications
+        self._mappings = file.mappings
 
-        @property
-        def _applications(self) -> Docs: ...
-        @property
-        def _mappings(self) -> Docs: ...
-        def _transaction(self) -> contextlib.AbstractContextManager[None]: ...
-
-    def _merge_copies(self) -> None:
+    def merge_at_start(self) -> None:
         """At start: merge what a sync tool left beside the history, and say so once (in
-        ``recovery_message``, which both fronts show)."""
+        the file's ``recovery_message``, which both fronts show)."""
         try:
-            merged = self.merge_sync_copies()
+            merged = self.merge()
         except HistoryError as exc:
             merged = str(exc)
         if merged:
             logger.warning("%s", merged)
-            self.recovery_message = " ".join(filter(None, (self.recovery_message, merged)))
+            said = self.file.recovery_message
+            self.file.recovery_message = " ".join(filter(None, (said, merged)))
 
-    def merge_sync_copies(self) -> str | None:
+    def merge(self) -> str | None:
         """Merge every sync-conflict copy beside the history into it (one save), move the
         copies into the backups folder, and return what to tell the user (None when there
         was no copy). HistoryError when the history cannot be saved (the copies stay)."""
         try:
-            copies = find_copies(self.path)
+            copies = find_copies(self.file.path)
         except OSError as exc:
-            logger.warning("could not look for sync-conflict copies of %s: %s", self.path, exc)
+            logger.warning("could not look for sync-conflict copies of %s: %s", self.file.path, exc)
             return None
         if not copies:
             return None
         count = MergeCount()
-        with self._transaction():
+        with self.file.transaction():
             for copy in copies:
                 try:
                     theirs = parse(copy.read_bytes())
@@ -181,17 +176,17 @@ class SyncCopies:
         from bowout.storage.backups import ensure_dir
 
         try:
-            ensure_dir(self.backups)
-            target = self.backups / copy.name
+            ensure_dir(self.file.backups)
+            target = self.file.backups / copy.name
             counter = 2
             while target.exists():
-                target = self.backups / f"{copy.stem}-{counter}{copy.suffix}"
+                target = self.file.backups / f"{copy.stem}-{counter}{copy.suffix}"
                 counter += 1
             os.replace(copy, target)
         except OSError as exc:
             raise HistoryError(
                 f"Merged {copy.name} into your history, but could not move it into "
-                f"{self.backups}: {exc.strerror or exc}; move it away yourself."
+                f"{self.file.backups}: {exc.strerror or exc}; move it away yourself."
             ) from None
         return target.name
 

@@ -1,24 +1,27 @@
-"""Changing a kept record's timeline and the outcome of its negotiation (mixed into History)."""
+"""Changing a kept record's timeline and the outcome of its negotiation (``History.timeline``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from bowout.storage.errors import HistoryError
 from bowout.storage.records import Record
 from bowout.storage.timeline import insert_event, without_events
 
+if TYPE_CHECKING:
+    from bowout.storage.record_docs import RecordDocs
+
 #: Only marking sent adds, and undoing it removes, the event that keeps what went out.
 _SENT_ONLY = "message-sent"
 
 
 class TimelineEdits:
-    """``History``'s timeline and outcome changes; each is one locked, durable save."""
+    """A kept record's timeline and outcome changes; each is one locked, durable save of
+    the records ``docs``."""
 
-    if TYPE_CHECKING:  # provided by History: load, change, validate, save in one lock
-
-        def _edit(self, record_id: str, change: Callable[[Record], object]) -> Record: ...
+    def __init__(self, docs: RecordDocs) -> None:
+        self._docs = docs
 
     def add_events(self, record_id: str, events: Iterable[dict[str, Any]]) -> Record:
         """Add timeline events (see :mod:`bowout.storage.timeline`) to a kept record, each in
@@ -30,7 +33,7 @@ class TimelineEdits:
             for event in added:
                 record.timeline = insert_event(record.timeline, event)
 
-        return self._edit(record_id, add)
+        return self._docs.edit(record_id, add)
 
     def remove_events(self, record_id: str, events: Iterable[dict[str, Any]]) -> Record:
         """Take events added by :meth:`add_events` out again (undo); an event no longer in
@@ -40,7 +43,7 @@ class TimelineEdits:
         def remove(record: Record) -> None:
             record.timeline = without_events(record.timeline, gone)
 
-        return self._edit(record_id, remove)
+        return self._docs.edit(record_id, remove)
 
     def set_outcome(
         self, record_id: str, outcome: str | None, events: Iterable[dict[str, Any]] = ()
@@ -56,7 +59,7 @@ class TimelineEdits:
             for event in added:
                 record.timeline = insert_event(record.timeline, event)
 
-        return self._edit(record_id, settle)
+        return self._docs.edit(record_id, settle)
 
 
 def _not_sent(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

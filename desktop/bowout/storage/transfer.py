@@ -31,8 +31,9 @@ from bowout.storage.reminder_store import MAX_UID_CHARS, ReminderState
 from bowout.storage.schema import now
 
 if TYPE_CHECKING:
-    import builtins
-    import contextlib
+    from bowout.storage.application_store import ApplicationStore
+    from bowout.storage.record_docs import RecordDocs
+    from bowout.storage.reminder_store import ReminderStore
 
 #: The keys of an export beside ``records`` (each a list of documents).
 EXTRA_KEYS = ("applications", "reminders", "import_mappings")
@@ -142,35 +143,28 @@ def merge_extras(
     return ExtrasMerged(len(incoming), len(states), len(columns))
 
 
-class MovingStore:
-    """Export and import of everything kept (a mixin of :class:`~bowout.storage.History`)."""
+class Transfer:
+    """Export and import of everything kept (``History.transfer``): the records ``docs``,
+    the ``applications`` and the follow-ups' state in ``reminders``, of one file."""
 
-    if TYPE_CHECKING:
-        path: Path
-        _records: Docs
-        _trash: Docs
-        _reminders: Docs
-
-        @property
-        def _applications(self) -> Docs: ...
-        @property
-        def _mappings(self) -> Docs: ...
-        def list(self) -> builtins.list[Record]: ...
-        def applications(self, state: str | None = None) -> builtins.list[StoredApplication]: ...
-        def reminder_states(self) -> dict[str, ReminderState]: ...
-        def import_mappings(self) -> builtins.list[ImportMapping]: ...
-        def _transaction(self) -> contextlib.AbstractContextManager[None]: ...
-        def _to_record(self, doc: dict[str, Any], *, strict: bool) -> Record: ...
+    def __init__(
+        self, docs: RecordDocs, applications: ApplicationStore, reminders: ReminderStore
+    ) -> None:
+        self._docs = docs
+        self._file = docs.file
+        self._applications = applications
+        self._reminders = reminders
 
     def export_json(self, path: Path) -> int:
         """Write everything the user keeps to ``path`` as JSON, to move to another computer:
         every record (not the trash), the applications, the follow-ups' ticks and settle-by
         dates and the remembered CSV column mappings. Returns the count of records."""
-        records = self.list()
+        records = self._docs.newest_first()
         extras = extras_payload(
-            self.applications(), self.reminder_states().values(), self.import_mappings()
-        )
-        if path.resolve() == self.path.resolve():
+            self._applications.list(), self._reminders.states().values(),
+            self._applications.mappings(),
+        )  # fmt: skip
+        if path.resolve() == self._file.path.resolve():
             raise HistoryError("Choose another file to export to than the history itself.")
         try:
             atomic.atomic_write_bytes(path, export_bytes(records, extras))
@@ -192,12 +186,13 @@ class MovingStore:
         incoming, data = parse_export(raw, path)
         extras = parse_extras(data, path)
         added = updated = skipped = 0
-        with self._transaction():
-            merged = merge_extras(extras, self._applications, self._reminders, self._mappings)
+        with self._file.transaction():
+            file = self._file
+            merged = merge_extras(extras, file.applications, file.reminders, file.mappings)
             changes: dict[str, dict[str, Any]] = {}
             for record in incoming:
-                existing = self._records.get(record.id)
-                if record.id and self._trash.has(record.id):
+                existing = self._file.records.get(record.id)
+                if record.id and self._file.trash.has(record.id):
                     skipped += 1  # the user deleted it here; they can restore it from the trash
                 elif existing is None:
                     stamp = now()
@@ -207,7 +202,7 @@ class MovingStore:
                     changes[record.id] = _owned_dict(record)
                     added += 1
                 elif record.updated > str(existing["updated"]):
-                    if rewrites_sent(self._to_record(existing, strict=True), record):
+                    if rewrites_sent(self._docs.to_record(existing, strict=True), record):
                         record.id = uuid.uuid4().hex  # kept beside it: what was sent stays
                         added += 1
                     else:
@@ -216,7 +211,7 @@ class MovingStore:
                 else:
                     skipped += 1
             if changes:
-                self._records.put_many(changes)  # one batch: a 10k import was quadratic
+                self._file.records.put_many(changes)  # one batch: a 10k import was quadratic
         return ImportReport(
             added=added, updated=updated, skipped=skipped, applications=merged.applications,
             follow_ups=merged.follow_ups, mappings=merged.mappings,

@@ -1,4 +1,4 @@
-"""A withdrawal made from an application, kept in one atomic write (mixed into History).
+"""A withdrawal made from an application, kept in one atomic write (``History.withdrawals``).
 
 The record, its link to the application and the application's state change together, in
 one locked transaction of the history file: a crash or kill leaves the application either
@@ -9,7 +9,6 @@ what is there and never keeps a second record.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import uuid
@@ -23,23 +22,20 @@ from bowout.storage.schema import later_than, now
 from bowout.storage.timeline import insert_event, make_event
 
 if TYPE_CHECKING:
-    from bowout.storage.jsonstore import Docs
+    from bowout.storage.application_store import ApplicationStore
+    from bowout.storage.record_docs import RecordDocs
 
 
 class Withdrawals:
-    """``History.keep_withdrawal``: one application's withdrawal in one write."""
+    """One application's withdrawal in one write: the record, the application's link to it
+    and its state, over ``docs`` (the records) and ``applications`` of the same file."""
 
-    if TYPE_CHECKING:
-        _records: Docs
+    def __init__(self, docs: RecordDocs, applications: ApplicationStore) -> None:
+        self._docs = docs
+        self._file = docs.file
+        self._applications = applications
 
-        @property
-        def _applications(self) -> Docs: ...
-
-        def _transaction(self) -> contextlib.AbstractContextManager[None]: ...
-        def _application_locked(self, application_id: str) -> StoredApplication: ...
-        def _to_record(self, doc: dict[str, Any], *, strict: bool) -> Record: ...
-
-    def keep_withdrawal(
+    def keep(
         self, application_id: str, record: Record, *, sent: dt.datetime | None = None
     ) -> Record:
         """Keep ``record`` (a new withdrawal drafted for the application) linked to it; with
@@ -51,9 +47,9 @@ class Withdrawals:
         linked sent record returns that record unchanged. HistoryError names a record
         field that cannot be saved, or an unknown application.
         """
-        with self._transaction():
-            stored = self._application_locked(application_id)
-            linked = [self._to_record(doc, strict=True) for doc in self._linked_docs(stored)]
+        with self._file.transaction():
+            stored = self._applications.locked(application_id)
+            linked = [self._docs.to_record(doc, strict=True) for doc in self._linked_docs(stored)]
             done = [r for r in linked if r.status == "sent"]
             if done and (sent is not None or stored.state == WITHDRAWN):
                 return done[-1]
@@ -74,9 +70,9 @@ class Withdrawals:
             if drafts and sent is None and _same(saved, drafts[-1]):
                 return drafts[-1]  # kept already, word for word: nothing to write
             if drafts:
-                self._records.replace(saved.id, saved.to_dict())
+                self._file.records.replace(saved.id, saved.to_dict())
             else:
-                self._records.insert(saved.id, saved.to_dict())
+                self._file.records.insert(saved.id, saved.to_dict())
             ids = stored.record_ids
             linked_app = dataclasses.replace(
                 stored,
@@ -84,11 +80,11 @@ class Withdrawals:
                 state=WITHDRAWN if sent is not None else stored.state,
                 updated=later_than(stored.updated),
             )
-            self._applications.replace(stored.id, linked_app.to_dict())
+            self._file.applications.replace(stored.id, linked_app.to_dict())
         return saved
 
     def _linked_docs(self, stored: StoredApplication) -> list[dict[str, Any]]:
-        docs = (self._records.get(record_id) for record_id in stored.record_ids)
+        docs = (self._file.records.get(record_id) for record_id in stored.record_ids)
         return [doc for doc in docs if doc is not None]
 
 

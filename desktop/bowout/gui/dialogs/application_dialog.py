@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout import paths
 from bowout.core.applications import Application
 from bowout.core.errors import InputError
 from bowout.core.situation import Stage, parse_date
+from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.message_line import alarm_style, plain_label
 
 #: What each field of an application is called in the window.
@@ -30,11 +32,13 @@ FIELD_LABELS = {
     "stage": "Stage",
     "applied": "Applied on",
     "notes": "Notes",
+    "language": "Message language",
 }
 
 
 class ApplicationDialog(QDialog):
-    """Company (required), role, contact, their email, recruiter, stage, date, notes.
+    """Company (required), role, contact, their email, recruiter, stage, date, notes, and
+    the language (and form of address) the employer is written to in (issue 26).
 
     :meth:`application` is the checked result; OK stays open with the reason in one line
     while a field cannot be used (no company, an email that is not one, a date that is not
@@ -71,6 +75,15 @@ class ApplicationDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         form.addRow("Notes:", self.notes_edit)
+        self.language_picker = LanguagePicker(self)
+        self.language_picker.language_combo.setToolTip(
+            "The language the employer writes in: withdrawals drafted for this application "
+            "are written in it."
+        )
+        form.addRow("Message lan&guage:", self.language_picker)
+        #: A language kept by a newer Bow Out, with no pack here: kept unless changed.
+        self._other_language = ""
+        self.language_picker.changed.connect(self._language_chosen)
         self.error_label = plain_label(QLabel(self))
         self.error_label.setObjectName("application_error")
         self.error_label.setStyleSheet(alarm_style(self.error_label))
@@ -98,16 +111,27 @@ class ApplicationDialog(QDialog):
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(application.stage.value))
         self.applied_edit.setText(application.applied.isoformat() if application.applied else "")
         self.notes_edit.setPlainText(application.notes)
+        self.language_picker.set_choice(application.language, application.address)
+        if application.language not in paths.available_languages():
+            self._other_language = application.language
+
+    @Slot()
+    def _language_chosen(self) -> None:
+        self._other_language = ""
 
     def application(self) -> Application:
         """The application the fields describe; InputError says what is wrong."""
         applied = self.applied_edit.text().strip()
+        texts = {name: edit.text().strip() for name, edit in self.edits.items()}
         return Application(
-            **{name: edit.text().strip() for name, edit in self.edits.items()},
+            company=texts["company"], role=texts["role"], contact=texts["contact"],
+            contact_email=texts["contact_email"], recruiter=texts["recruiter"],
             stage=Stage(self.stage_combo.currentData()),
             applied=parse_date(applied) if applied else None,
             notes=self.notes_edit.toPlainText().strip(),
-        )
+            language=self._other_language or self.language_picker.language(),
+            address=self.language_picker.address(),
+        )  # fmt: skip
 
     @Slot()
     def accept(self) -> None:

@@ -44,6 +44,7 @@ from bowout.core.tabular import Progress, Table
 from bowout.gui.background import BackgroundJob
 from bowout.gui.dialogs.application_dialog import FIELD_LABELS
 from bowout.gui.dialogs.import_answers import StatusAnswers, ask_date_order, reading
+from bowout.gui.widgets.language_picker import language_label
 from bowout.storage.applications import ImportMapping
 
 #: Rows the preview shows.
@@ -356,6 +357,8 @@ class ImportDialog(QDialog):
                     text = value.label
                 elif field == "applied":
                     text = value.isoformat() if value else ""
+                elif field == "language":
+                    text = language_label(value)
                 else:
                     text = str(value)
                 self.preview.setItem(row, column, QTableWidgetItem(text))

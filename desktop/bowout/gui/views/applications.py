@@ -38,6 +38,7 @@ from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
 from bowout.gui.models.applications_model import APPLICATION_ROLE, ApplicationsModel
 from bowout.gui.views.applications_import import ImportCommand, TableReading
 from bowout.gui.views.history_ops import configure_table, fold
+from bowout.gui.widgets.language_picker import has_two_forms, language_label
 from bowout.gui.widgets.list_actions import add_list_actions, list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label, run_storage
 from bowout.storage.applications import (
@@ -66,6 +67,15 @@ HIDDEN_COLUMNS = (3, 4)
 SEARCH_DELAY_MS = 150
 
 
+def message_language(application: Application) -> str:
+    """ "Messages in German (informal)": the language its withdrawals are drafted in, and
+    the form of address where the language has two (issue 26)."""
+    text = f"Messages in {language_label(application.language)}"
+    if has_two_forms(application.language):
+        text += f" ({application.address.value})"
+    return text
+
+
 def describe(stored: StoredApplication) -> str:
     """ "Acme — Data analyst"."""
     app = stored.application
@@ -88,7 +98,7 @@ class RemoveCommand(QUndoCommand):
     def redo(self) -> None:
         """Remove it (first push and every redo)."""
         if not self._view.run_storage(
-            lambda: self._view.history.remove_application(self._stored.id)
+            lambda: self._view.history.applications.remove(self._stored.id)
         ):
             self.setObsolete(True)
             return
@@ -97,7 +107,7 @@ class RemoveCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Put it back."""
-        if self._view.run_storage(lambda: self._view.history.restore_application(self._stored)):
+        if self._view.run_storage(lambda: self._view.history.applications.restore(self._stored)):
             self._view.show_message(f"Restored {describe(self._stored)}.")
         self._view.refresh(select_id=self._stored.id)
 
@@ -234,7 +244,7 @@ class ApplicationsView(QWidget):
         current = self.selected()
         select_id = select_id or (current.id if current else None)
         kept: list[StoredApplication] = []
-        self.run_storage(lambda: kept.extend(self.history.applications()))
+        self.run_storage(lambda: kept.extend(self.history.applications.list()))
         state = str(self.state_combo.currentData() or "")
         needle = fold(self.search_edit.text().strip())
         rows = [s for s in kept if (not state or s.state == state) and needle in _haystack(s)]
@@ -284,6 +294,7 @@ class ApplicationsView(QWidget):
         parts += [f"Contact: {who}"] if who else []
         parts += [f"Recruiter: {app.recruiter}"] if app.recruiter else []
         parts += [f"Applied on {app.applied.isoformat()}"] if app.applied else []
+        parts.append(message_language(app))
         if stored.record_ids:
             parts.append(f"Withdrawal messages: {len(stored.record_ids)}")
         parts += [app.notes.splitlines()[0][:120]] if app.notes.strip() else []
@@ -305,7 +316,7 @@ class ApplicationsView(QWidget):
         application = self.ask_application(None)
         ids: list[str] = []
         if application and self.run_storage(
-            lambda: ids.append(self.history.add_application(application))
+            lambda: ids.append(self.history.applications.add(application))
         ):
             self.show_message(f"Added {application.company}.")
             self.refresh(select_id=ids[0])
@@ -317,7 +328,7 @@ class ApplicationsView(QWidget):
             return
         application = self.ask_application(stored.application)
         if application and self.run_storage(
-            lambda: self.history.update_application(stored.id, application)
+            lambda: self.history.applications.update(stored.id, application)
         ):
             self.show_message(f"Saved {application.company}.")
             self.refresh(select_id=stored.id)
@@ -349,8 +360,8 @@ class ApplicationsView(QWidget):
 
     def _table_read(self, path: Path, table: Table) -> None:
         try:
-            remembered = self.history.import_mapping(read_headers(table))
-            existing = [s.application for s in self.history.applications()]
+            remembered = self.history.applications.mapping(read_headers(table))
+            existing = [s.application for s in self.history.applications.list()]
             choice = self.ask_import(table, path.name, remembered, existing)
         except BowOutError as exc:
             self.show_message(f"Could not import {path.name}: {exc}.", error=True)

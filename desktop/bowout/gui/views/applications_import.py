@@ -72,7 +72,7 @@ class ImportCommand(QUndoCommand):
             reports: list[ApplicationImport] = []
             if not view.run_storage(
                 lambda: reports.append(
-                    history.import_applications(
+                    history.applications.import_many(
                         self._choice.applications, self._choice.mapping, self._choice.states
                     )
                 )
@@ -86,7 +86,7 @@ class ImportCommand(QUndoCommand):
                 self.setObsolete(True)  # nothing to take back
         else:
             removed = self._removed
-            if view.run_storage(lambda: history.restore_applications(removed)):
+            if view.run_storage(lambda: history.applications.restore_many(removed)):
                 view.show_message(f"Imported {_plural(len(removed))} from {self._name} again.")
         view.refresh(select_id=self.added[0] if self.added else None)
 
@@ -94,7 +94,7 @@ class ImportCommand(QUndoCommand):
         """Remove every application the import added, in one save."""
         removed: list[StoredApplication] = []
         if self._view.run_storage(
-            lambda: removed.extend(self._view.history.remove_applications(self.added))
+            lambda: removed.extend(self._view.history.applications.remove_many(self.added))
         ):
             self._removed = removed
             self._view.show_message(

@@ -14,37 +14,33 @@ import dataclasses
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from bowout.core.counting import counted
 from bowout.core.errors import BowOutError
-from bowout.core.situation import Reason, Voice
+from bowout.core.situation import Reason
 from bowout.gui.mail_link import copy_rich
 from bowout.gui.plain_words import plain_words
+from bowout.gui.views.batch_choices import EACH_OWN_LANGUAGE, NOT_LISTED, BatchChoices
 from bowout.gui.views.batch_items import (
     NOTHING_OPEN,
     BatchItem,
     batch_note,
+    blocked,
     item_text,
     keep_sent,
-    side_combo,
     text_html,
     unfilled,
+    wrapping_list,
 )
 from bowout.gui.views.batch_mail import BatchMail
 from bowout.gui.views.batch_review import BatchReview
-from bowout.gui.widgets.language_picker import LanguagePicker
-from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import MessageLine, plain_label
 
 if TYPE_CHECKING:
@@ -55,18 +51,16 @@ if TYPE_CHECKING:
 #: What a storage call returns.
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
-
-#: The first choices of "Why": the two batches people send most, then every reason.
-HEADLINES = (
-    ("I accepted an offer — tell the others", Reason.OTHER_OFFER),
-    ("I am pausing my search", Reason.PERSONAL),
-)
-#: "The offer I accepted" when it is not one of the open applications.
-NOT_LISTED = "An offer not in this list"
+__all__ = ["EACH_OWN_LANGUAGE", "BatchView", "make"]
 
 
 class BatchView(QWidget):
-    """One draft per open application, reviewed, sent and marked sent in turn."""
+    """One draft per open application, reviewed, sent and marked sent in turn; a
+    :class:`~bowout.gui.views.MessageView`: the window's Copy, Mark as sent, Send by mail and
+    Export act on the message selected here."""
+
+    #: Another message is selected, or the one selected was kept as sent.
+    commands_changed = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         """``context``: the history (open applications in, records out), the composer and
@@ -80,42 +74,24 @@ class BatchView(QWidget):
         self.open_applications: dict[str, Any] = {}
         self.batch_id = ""
         self.drafted_on = dt.date.today()
-        self._loading = False
+        self._loading = self._split = False
         #: Sending by mail (its dialogs are what tests replace).
         self.mail = BatchMail(self, context, self.show_message)
         self._build()
         self._lay_out()
-        self._reason_changed()
         self._show_item()
 
-    # -- building -------------------------------------------------------------------------
-
     def _build(self) -> None:
-        self.reason_combo = side_combo(self, "batch_reason_combo", "Why you are withdrawing")
-        for text, reason in HEADLINES:
-            self.reason_combo.addItem(text, reason)
-        for reason in Reason:
-            self.reason_combo.addItem(f"Another reason: {reason.label}", reason)
-        self.reason_combo.currentIndexChanged.connect(lambda _i: self._reason_changed())
-        self.accepted_combo = side_combo(self, "accepted_combo", "The offer you accepted")
-        self.voice_combo = side_combo(self, "batch_voice_combo", "Voice of the messages")
-        for voice in Voice:
-            self.voice_combo.addItem(voice.label, voice)
-        self.voice_combo.setCurrentIndex(self.voice_combo.findData(Voice.WARM))
-        self.language_picker = LanguagePicker(self)  # the messages' language (issue 26)
-        self.draft_button = list_button(
-            self,
-            "batch_draft_button",
-            "&Draft the messages",
-            "Draft one for every other application",
-        )
+        self.choices = c = BatchChoices(self)
+        # The choices by name (tests and the batch's notes reach them here).
+        self.reason_combo, self.accepted_combo, self.voice_combo = (
+            c.reason_combo, c.accepted_combo, c.voice_combo)  # fmt: skip
+        self.language_picker, self.draft_button = c.language_picker, c.draft_button
         self.draft_button.clicked.connect(self.draft_all)
         self._build_review()
 
     def _build_review(self) -> None:
-        self.item_list = QListWidget(self)
-        self.item_list.setObjectName("batch_list")
-        self.item_list.setAccessibleName("Messages to send")
+        self.item_list = wrapping_list(self, "batch_list", "Messages to send")
         self.item_list.currentRowChanged.connect(lambda _r: self._show_item())
         self.review = r = BatchReview(self)
         # The review's parts by name (tests and the focus chain reach them here).
@@ -136,48 +112,61 @@ class BatchView(QWidget):
         self.message_label.show()
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow("&Why:", self.reason_combo)
-        form.addRow("&Accepted:", self.accepted_combo)
-        form.addRow("&Voice:", self.voice_combo)
-        form.addRow("Lan&guage:", self.language_picker)
+        # The choices and the list on the left, the message on review on the right: in the
+        # draft's place, the view has the window's width (stacked when that is narrow).
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.choices)
+        column.addWidget(self.message_label)
+        column.addWidget(self.item_list, 1)
+        column.addWidget(self.progress_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("batch_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.columns = (left, self.review)
+        self.splitter.addWidget(self.review)
+        self.splitter.setStretchFactor(0, 2)  # a window made smaller narrows both columns
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.draft_button)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.item_list, 1)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.review, 2)
+        layout.addWidget(self.splitter)
+
+    def minimumSizeHint(self) -> QSize:
+        """The columns' least size stacked: the other views share the window's stack,
+        whose least width is its widest page's (see :meth:`resizeEvent`)."""
+        parts = [column.minimumSizeHint() for column in self.columns]
+        return QSize(max(p.width() for p in parts) + 8, max(p.height() for p in parts))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when both columns fit, else the message under the list; the
+        message has the larger share at first (the divider then stays where put)."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        across = width >= sum(c.minimumSizeHint().width() for c in self.columns) + 16
+        turn = Qt.Orientation
+        self.splitter.setOrientation(turn.Horizontal if across else turn.Vertical)
+        if across and not self._split:
+            self._split = True
+            self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
 
     def focus_chain(self) -> list[QWidget]:
         """Tab follows the eye: the choices, the list, the facts, the message, the buttons."""
-        picker = self.language_picker
-        return [self.reason_combo, self.accepted_combo, self.voice_combo, picker.language_combo,
-                picker.address_combo, self.draft_button, self.item_list, self.rapport_check,
+        return [*self.choices.focus_chain(), self.item_list, self.rapport_check,
                 self.door_check, self.subject_edit, self.tabs, self.copy_button,
                 self.mail_button, self.sent_button]  # fmt: skip
 
-    # -- choosing -------------------------------------------------------------------------
-
     def reason(self) -> Reason:
         """The batch's reason."""
-        reason = self.reason_combo.currentData()
-        assert isinstance(reason, Reason)
-        return reason
-
-    @Slot()
-    def _reason_changed(self) -> None:
-        offer = self.reason() is Reason.OTHER_OFFER
-        self.accepted_combo.setEnabled(offer)
-        self.accepted_combo.setToolTip("" if offer else "Only when you accepted an offer")
+        return self.choices.reason()
 
     def load_applications(self) -> None:
         """List the open applications in "Accepted" (keeps the choice when still open)."""
         chosen = self.accepted_combo.currentData()
         self.accepted_combo.clear()
         self.accepted_combo.addItem(NOT_LISTED, "")
-        listed = self._run(lambda: self._history().applications("open")) or []
+        listed = self._run(lambda: self._history().applications.list("open")) or []
         self.open_applications = {stored.id: stored for stored in listed}
         for stored in listed:
             app = stored.application
@@ -218,13 +207,12 @@ class BatchView(QWidget):
     @Slot()
     def draft_all(self) -> None:
         """Draft one message per open application but the accepted one."""
-        accepted = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
-        others = [s for s in self._run(lambda: self._history().applications("open")) or []
+        accepted = self.choices.accepted_id()
+        others = [s for s in self._run(lambda: self._history().applications.list("open")) or []
                   if s.id != accepted]  # fmt: skip
         from bowout.core.batch import situation_for  # the composer: only when drafting
 
-        voice = self.voice_combo.currentData()
-        assert isinstance(voice, Voice)
+        voice = self.choices.voice()
         picker = self.language_picker
         self.batch_id = uuid.uuid4().hex[:8]
         self.drafted_on = dt.date.today()
@@ -236,8 +224,8 @@ class BatchView(QWidget):
                         stored.application,
                         self.reason(),
                         voice,
-                        language=picker.language(),
-                        address=picker.address(),
+                        language=picker.chosen_language(),
+                        address=picker.address() if picker.chosen_language() else None,
                     ),
                 )
             )
@@ -259,6 +247,7 @@ class BatchView(QWidget):
         self.item_list.clear()
         for item in self.items:
             self.item_list.addItem(item_text(item))
+            self.item_list.item(self.item_list.count() - 1).setToolTip(item_text(item))
         self._loading = False
         self.item_list.setCurrentRow(min(row, len(self.items) - 1))
         sent = sum(1 for item in self.items if item.record_id)
@@ -278,6 +267,18 @@ class BatchView(QWidget):
         self.review.show_item(self.current())
         self._loading = False
         self._check_fill_ins()
+        self.commands_changed.emit()
+
+    def message_commands(self) -> Mapping[str, Callable[[], object]]:
+        """The window's commands run on the message selected (see :class:`MessageView`)."""
+        exports = {f"export_{x}": partial(self.export_current, f".{x}")
+                   for x in ("eml", "pdf", "txt", "html")}  # fmt: skip
+        return {"copy": self.copy_current, "mail": self.mail_current,
+                "mark_sent": self.mark_current_sent, **exports}  # fmt: skip
+
+    def command_blocked(self, name: str) -> str:
+        """Why the window's command ``name`` cannot run on the selection ("" when it can)."""
+        return blocked(self.current(), name)
 
     def _check_fill_ins(self) -> None:
         item = self.current()
@@ -325,6 +326,17 @@ class BatchView(QWidget):
             return
         self.mail.send(item)
 
+    def export_current(self, extension: str) -> None:
+        """Ask where, then write the message on review as ``extension`` (".eml", ".pdf",
+        ".txt", ".html"); an .eml or .pdf only once no "[placeholder]" is left (or the user
+        sends it anyway), as for the draft."""
+        item = self.current()
+        if item is None or item.draft is None:
+            return
+        if extension in (".eml", ".pdf") and not self.review.ready_to_send(item, "export it"):
+            return
+        self.mail.export(item, extension)
+
     @Slot()
     def mark_current_sent(self) -> None:
         """Keep the message on review as a sent withdrawal linked to its application (which
@@ -353,7 +365,7 @@ class BatchView(QWidget):
     def _mark_accepted(self) -> bool:
         """The offer chosen as accepted is marked accepted (once the first message goes
         out), so that no later batch drafts to it."""
-        chosen = self.accepted_combo.currentData() if self.reason() is Reason.OTHER_OFFER else ""
+        chosen = self.choices.accepted_id()
         if chosen and chosen in self.open_applications:
             from bowout.services.batch import mark_accepted
 

@@ -8,7 +8,8 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QListWidget, QWidget
 
 from bowout.core.history_summary import STAGE_NAMES
 
@@ -50,6 +51,18 @@ def item_text(item: BatchItem) -> str:
     return f"{state} · {app.company}{role} · {STAGE_NAMES[app.stage]} · {channel}"
 
 
+def blocked(item: BatchItem | None, command: str) -> str:
+    """Why the window's ``command`` ("copy", "mark_sent", ...) cannot run on ``item``, the
+    message selected in the batch ("" when it can): none is selected, or it is kept as sent
+    (read only, as the review shows it)."""
+    if item is None or item.draft is None:
+        return "Draft the messages, then select one in the list"
+    if item.record_id:
+        sent = "marked sent" if command == "mark_sent" else "kept as it went out"
+        return f"{item.stored.application.company}: already {sent}"
+    return ""
+
+
 def text_html(text: str) -> str:
     """Plain text as escaped HTML paragraphs (line breaks kept), for an edited message."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
@@ -87,6 +100,18 @@ def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(14)
     return combo
+
+
+def wrapping_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
+    """A list whose rows are read whole: a long one wraps (and its tooltip holds it) instead
+    of hiding behind a sideways scroll bar in a narrow column."""
+    listed = QListWidget(parent)
+    listed.setObjectName(name)
+    listed.setAccessibleName(accessible)
+    listed.setWordWrap(True)
+    listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listed.setResizeMode(QListWidget.ResizeMode.Adjust)
+    return listed
 
 
 def keep_sent(history: History, item: BatchItem, note: str) -> str:

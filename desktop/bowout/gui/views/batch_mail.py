@@ -54,30 +54,42 @@ class BatchMail:
     def save_eml(self, item: BatchItem) -> Path | None:
         """Ask where, then write ``item`` as an .eml draft (To: its contact's address);
         the path written, or None (cancelled, or a failure the view shows)."""
-        from bowout.gui.exporting import FILTERS, export_message, suggested_name
+        return self.export(item, ".eml", "Save as .eml")
+
+    def export(self, item: BatchItem, extension: str, title: str = "") -> Path | None:
+        """Ask where, then write ``item`` as ``extension`` (".eml", ".pdf", ".txt",
+        ".html"; an .eml with To: its contact's address, a PDF with its To: line); the path
+        written, or None (cancelled, or a failure the view shows)."""
+        from bowout.gui.exporting import FILTERS, export_message, recipient_line, suggested_name
 
         application = item.stored.application
         path = self.ask_save_path(
-            "Save as .eml", suggested_name(application.company, ".eml"), FILTERS[".eml"]
+            title or f"Export as {extension}",
+            suggested_name(application.company, extension),
+            FILTERS[extension],
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".eml":
-            path = path.with_name(path.name + ".eml")
+        if path.suffix.lower() != extension:
+            path = path.with_name(path.name + extension)
         try:
             export_message(
                 path, item.subject, item.body, text_html(item.body),
                 profile=self.context.settings.profile, to=application.contact_email,
+                recipient=recipient_line(application.contact, application.contact_email),
                 language=item.situation.language,
             )  # fmt: skip
         except OSError as exc:
             # Shown with the path, logged without it (its name is the company's).
-            logger.warning("could not save a batch .eml: %s", exc.strerror or "error")
+            logger.warning("could not save a batch %s: %s", extension, exc.strerror or "error")
             self.show_message(f"Could not save {path}: {exc.strerror or exc}.", error=True)
             return None
-        self.show_message(
-            f"Saved {path.name}: open it in your mail app, which shows it as a draft to send."
-        )
+        if extension == ".eml":
+            self.show_message(
+                f"Saved {path.name}: open it in your mail app, which shows it as a draft to send."
+            )
+        else:
+            self.show_message(f"Exported {path.name}.")
         return path
 
     # -- replaceable interactions (tests swap these) --------------------------------------

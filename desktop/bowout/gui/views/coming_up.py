@@ -206,7 +206,7 @@ class ComingUpView(QWidget):
 
         def load() -> None:
             nonlocal every
-            every = self.history.reminders(self.reply_days())
+            every = self.history.reminders.due(self.reply_days())
 
         self.run_storage(load)
         shown = every if self.show_done_check.isChecked() else core.coming_up(every)
@@ -309,7 +309,7 @@ class ComingUpView(QWidget):
         uid = str(item.data(UID_ROLE))
         done = item.checkState() == Qt.CheckState.Checked
         title = self.items[item.row()].title
-        if self.run_storage(lambda: self.history.set_reminder_done(uid, done)):
+        if self.run_storage(lambda: self.history.reminders.set_done(uid, done)):
             hidden = done and not self.show_done_check.isChecked()
             note = " (Show done lists it.)" if hidden else ""
             self.show_message(f"{'Done' if done else 'Back on the list'}: {title}.{note}")
@@ -322,7 +322,7 @@ class ComingUpView(QWidget):
             return
         when = self.settle_date_edit.date().toPython()
         assert isinstance(when, dt.date)
-        if self.run_storage(lambda: self.history.set_settle_by(reminder.record_id, when)):
+        if self.run_storage(lambda: self.history.reminders.set_settle_by(reminder.record_id, when)):
             past = when < self.today()
             self.show_message(
                 f"Repay or settle by {when.isoformat()}: saved with the withdrawal."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,13 +40,19 @@ class DraftView(QWidget):
     """
 
     def __init__(
-        self, settings: Settings, command: CommandMaker, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        command: CommandMaker,
+        parent: QWidget | None = None,
+        *,
+        language_names: Mapping[str, str] | None = None,
     ) -> None:
         """``settings``: the spelling language and words; ``command``: makes the editing
-        commands' actions (the window's command table)."""
+        commands' actions (the window's command table); ``language_names``: the language
+        packs named in English, when known already."""
         super().__init__(parent)
         self.setObjectName("draft_view")
-        self.form = ScenarioForm()
+        self.form = ScenarioForm(language_names=language_names)
         self.form_scroll = FormScrollArea(self.form)
         self.subject_edit = QLineEdit()
         self.subject_edit.setObjectName("subject_edit")

@@ -99,6 +99,10 @@ class DeleteCommand(QUndoCommand):
         self._view.refresh(select_id=self._record.id)
 
 
+#: The rows a list shows at the least (on an 800×600 screen, at 200 % too).
+SHOWN_ROWS = 4
+
+
 def configure_table(view: QTableView) -> None:
     """Whole rows, one at a time, read-only, sortable; narrow columns hidden."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -122,6 +126,9 @@ def configure_table(view: QTableView) -> None:
     # Beside the draft the list is narrow: the company column gives way, never sideways.
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    # A list shows a few rows even on a small screen: what is around it gives way first.
+    rows = SHOWN_ROWS * view.verticalHeader().defaultSectionSize()
+    view.setMinimumHeight(rows + header.sizeHint().height() + 2 * view.frameWidth())
 
 
 def empty_trash(view: HistoryList) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
@@ -52,21 +53,36 @@ def has_two_forms(language: str) -> bool:
 
 class LanguagePicker(QWidget):
     """The message language (English first, then each pack found) and the form of address,
-    shown only for a language that has two. Emits ``changed`` when the user picks either."""
+    shown only for a language that has two. Emits ``changed`` when the user picks either.
+
+    ``own_choice``: the label of a first choice that names no language, for messages to
+    several employers each written in its own (Tell the others: each application keeps
+    its language); :meth:`chosen_language` is None while it is picked."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        names: Mapping[str, str] | None = None,
+        *,
+        own_choice: str = "",
+    ) -> None:
+        """``names``: each pack's language named in English, when known already (the
+        window keeps them between runs); :func:`language_label` names the others."""
         super().__init__(parent)
         self.setObjectName("language_picker")
+        names = names or {}
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language_combo")
         self.language_combo.setAccessibleName("Message language")
         self.language_combo.setToolTip(
             "The language the message is written in. The checklist and advice stay English."
         )
+        if own_choice:
+            self.language_combo.addItem(own_choice, "")
         for code in paths.available_languages():
-            self.language_combo.addItem(language_label(code), code)
+            self.language_combo.addItem(names.get(code) or language_label(code), code)
         self.address_combo = QComboBox(self)
         self.address_combo.setObjectName("address_combo")
         self.address_combo.setAccessibleName("Form of address")
@@ -95,6 +111,10 @@ class LanguagePicker(QWidget):
     def language(self) -> str:
         """The chosen language pack ("en", "de", ...)."""
         return str(self.language_combo.currentData() or paths.DEFAULT_LANGUAGE)
+
+    def chosen_language(self) -> str | None:
+        """The chosen language pack, or None for the ``own_choice`` (each its own)."""
+        return str(self.language_combo.currentData() or "") or None
 
     def address(self) -> Address:
         """The chosen form of address (formal where the language has only one)."""

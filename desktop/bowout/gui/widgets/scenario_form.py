@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from bowout.core.addressing import greeting_name
 from bowout.core.errors import InputError
 from bowout.core.names import parse_name
+from bowout.core.pack import load_pack
 from bowout.core.situation import (
     MAX_FIELD_CHARS,
     Channel,
@@ -54,6 +56,7 @@ NAME_FIELDS = (
     ("role_edit", "R&ole:", "role", "The job title"),
     ("company_edit", "Compan&y:", "company", "The employer"),
     ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
+    # The greeting's hint is the message language's ([hints] of its pack.toml).
     ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
 )
 #: What a refusal calls each name field ("that company name is 5,002 characters long").
@@ -76,9 +79,13 @@ class ScenarioForm(QWidget):
     #: Typed or pasted text was refused (too long); the sentence that says so.
     input_refused = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, language_names: Mapping[str, str] | None = None
+    ) -> None:
+        """``language_names``: the language packs named in English, when known already."""
         super().__init__(parent)
         self.setObjectName("scenario_form")
+        self._language_names = language_names
         self._advice: Advice | None = None
         self.typing_timer = QTimer(self)
         self.typing_timer.setObjectName("typing_timer")
@@ -153,7 +160,7 @@ class ScenarioForm(QWidget):
         form.addRow(self._label("&Reason:", self.reason_combo), self.reason_combo)
         form.addRow(self._label("Cha&nnel:", self.channel_combo), self.channel_combo)
         form.addRow(self.rationale_label)
-        self.language_picker = LanguagePicker(self)
+        self.language_picker = LanguagePicker(self, self._language_names)
         self.language_picker.changed.connect(self.situation_changed)
         language = self.language_picker.language_combo
         form.addRow(self._label("Lan&guage:", language), self.language_picker)
@@ -192,6 +199,8 @@ class ScenarioForm(QWidget):
         self.contact_edit.textChanged.connect(self._suggest_greeting)
         self.wording_bar.changed.connect(self._suggest_greeting)
         self.fact_checks["rapport"].toggled.connect(self._suggest_greeting)
+        self.language_picker.changed.connect(self._suggest_greeting)
+        self._suggest_greeting()
         self.contact_email_edit = QLineEdit(self.names_box)
         self.contact_email_edit.setObjectName("contact_email_edit")
         self.contact_email_edit.setAccessibleName("Contact email")
@@ -211,11 +220,22 @@ class ScenarioForm(QWidget):
 
     @Slot()
     def _suggest_greeting(self) -> None:
-        # The greeting field shows, greyed, what the draft will use when left empty.
-        rapport = self.fact_checks["rapport"].isChecked()
-        default = greeting_name(parse_name(self.contact_edit.text()), self.wording_bar.voice(),
-                                familiar=rapport)  # fmt: skip
-        self.greeting_edit.setPlaceholderText(default or "First name unless you say otherwise")
+        # The greeting field shows, greyed, what the draft will use when left empty where
+        # the message's language greets by first name (English); elsewhere, and with no
+        # contact, how to say it in that language (its pack's hint: German wants the Anrede,
+        # "Frau Nair", which no first name tells).
+        language = self.language_picker.language()
+        pack = load_pack(language)
+        hint = pack.word("hints", "greeting")
+        default = ""
+        if pack.words.get("greeting", {}).get("names") == "first-name":
+            rapport = self.fact_checks["rapport"].isChecked()
+            default = greeting_name(parse_name(self.contact_edit.text()),
+                                    self.wording_bar.voice(), familiar=rapport,
+                                    language=language)  # fmt: skip
+        self.greeting_edit.setPlaceholderText(default or hint)
+        self.greeting_edit.setAccessibleDescription(hint)
+        self.greeting_edit.setToolTip(hint)
 
     @Slot(str)
     def _email_changed(self, text: str) -> None:
@@ -328,6 +348,7 @@ class ScenarioForm(QWidget):
         finally:
             self.blockSignals(False)
         self.typing_timer.stop()  # what was being typed is replaced by the saved situation
+        self._suggest_greeting()  # in the saved message's language
         self._offer_goodwill()
         self.situation_changed.emit()
 

@@ -20,6 +20,8 @@ COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#C
            "#999999")  # fmt: skip
 #: Bar area height and the room under it for the month letters (pixels, at 96 dpi).
 BAR_HEIGHT = 90
+#: The least height of the bars (pixels), on a short screen.
+MIN_BAR_HEIGHT = 44
 LABEL_ROOM = 18
 
 
@@ -30,7 +32,7 @@ class SummaryChart(QWidget):
         super().__init__(parent)
         self.setObjectName("summary_chart")
         self.setAccessibleName("Withdrawals per month")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.labels: list[str] = []
         self.stacks: list[list[tuple[Any, int]]] = []
         self.colours: dict[Any, QColor] = {}
@@ -61,8 +63,9 @@ class SummaryChart(QWidget):
         return QSize(240, BAR_HEIGHT + LABEL_ROOM)
 
     def minimumSizeHint(self) -> QSize:
-        """Narrow bars still read; the height is fixed."""
-        return QSize(120, BAR_HEIGHT + LABEL_ROOM)
+        """Narrow and short bars still read: on a small screen the list below keeps its
+        rows and the chart gives way (the bars scale to the height given)."""
+        return QSize(120, MIN_BAR_HEIGHT + LABEL_ROOM)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the bars, their month letters and the peak count."""
@@ -75,14 +78,15 @@ class SummaryChart(QWidget):
         count = max(len(self.stacks), 1)
         slot = self.width() / count
         bar = max(slot * 0.7, 2.0)
-        base = float(BAR_HEIGHT)
+        tall = max(self.height() - LABEL_ROOM, MIN_BAR_HEIGHT)
+        base = float(tall)
         painter.setPen(faint)
         painter.drawLine(0, int(base), self.width(), int(base))
         for i, stack in enumerate(self.stacks):
             x = i * slot + (slot - bar) / 2
             y = base
             for key, n in stack:
-                h = (BAR_HEIGHT - 14) * n / peak if peak else 0
+                h = (tall - 14) * n / peak if peak else 0
                 painter.fillRect(QRectF(x, y - h, bar, h), self.colours[key])
                 y -= h
         painter.setPen(text)

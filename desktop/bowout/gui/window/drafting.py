@@ -99,9 +99,32 @@ class Drafting(QObject):
         self.draft = draft
         v.form.set_advice(draft.advice)
         with self.quietly():  # re-checking the spelling changes formats, never the words
-            self._follow_language(draft.situation.language)
+            self.follow_language()
         with self.quietly():
             v.checklist_view.set_items(apply_state(draft.checklist, v.checklist_view.tick_state()))
+        self._show_parts(draft)
+        self.recheck_tone()  # on the editor's text, so spans match what the user sees
+        self.accept_user_names()
+        if not self.closed:
+            self.mark_dirty()
+
+    def show_first(self, draft: Draft) -> None:
+        """Show ``draft`` before the window's first paint: all that :meth:`regenerate`
+        shows but the tone coach's remarks and word count and the spelling's language,
+        which need the composer's modules (the window adds them once
+        :class:`~bowout.gui.window.first_draft.ComposerWarmup` loaded those, after the
+        paint)."""
+        v = self.view
+        self.draft = draft
+        v.form.set_advice(draft.advice)
+        with self.quietly():
+            v.checklist_view.set_items(draft.checklist)
+        self._show_parts(draft)
+        self.accept_user_names()  # nothing unsaved: the start marks this draft as the saved one
+
+    def _show_parts(self, draft: Draft) -> None:
+        """The message (unless it holds the user's words), the tabs and the wording."""
+        v = self.view
         if not self.closed:
             self._follow(draft)
         # A call's script, or the talking points for a conversation about a deal-breaker.
@@ -110,15 +133,14 @@ class Drafting(QObject):
         v.tabs.setTabText(PHONE_TAB, "Talking points" if asking else "Phone script")
         v.show_call_branches(draft.phone_branches)
         v.form.wording_shown(draft.wording, draft.wordings)
-        self.recheck_tone()  # on the editor's text, so spans match what the user sees
-        self.accept_user_names()
-        if not self.closed:
-            self.mark_dirty()
 
-    def _follow_language(self, language: str) -> None:
+    def follow_language(self) -> None:
         """Check spelling in the message's language (its dictionary, when one ships)."""
         from bowout.gui.widgets.spellcheck import spell_language_for
 
+        if self.draft is None:
+            return
+        language = self.draft.situation.language
         spell = spell_language_for(language, self.context.settings.spell_language)
         for editor in (self.view.editor, self.view.phone_editor):
             editor.highlighter.set_language(spell)

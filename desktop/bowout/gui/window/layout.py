@@ -11,8 +11,16 @@ import itertools
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from bowout.gui.views import MessageView
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.banner import Banner
 from bowout.gui.widgets.message_bar import MessageBar
@@ -26,6 +34,8 @@ COMPACT_NAV_WIDTH = 1000
 FORM_BESIDE_LIST_WIDTH = 1100
 #: The widest a list view beside the draft gets (half of it on a narrow window).
 LIST_MAX_WIDTH = 560
+#: Qt's "no maximum" for a widget's size.
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class ShellLayout(QWidget):
@@ -62,10 +72,20 @@ class ShellLayout(QWidget):
         self.side_stack.addWidget(view)
 
     def show_list(self, view: QWidget | None) -> None:
-        """Show ``view`` beside the draft (None: the draft alone)."""
+        """Show ``view`` beside the draft (None: the draft alone); a view with messages of
+        its own (:class:`~bowout.gui.views.MessageView`) takes the draft's place."""
         self.side_stack.setHidden(view is None)
+        self.draft_view.setHidden(isinstance(view, MessageView))
         if view is not None:
             self.side_stack.setCurrentWidget(view)
+        # A stack is as wide and tall as its biggest page: the pages out of sight ignore
+        # their sizes, so the one showing decides (Coming up must not narrow History).
+        for index in range(self.side_stack.count()):
+            page = self.side_stack.widget(index)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is view else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
 
     def fit(self, width: int, screen_width: int) -> None:
         """Lay the parts out for a window ``width`` pixels wide on a screen
@@ -82,6 +102,8 @@ class ShellLayout(QWidget):
         shown = self.side_stack.currentWidget()
         needed = shown.minimumSizeHint().width() if beside_list and shown else 0
         widest = LIST_MAX_WIDTH // 2 if narrow else LIST_MAX_WIDTH
+        if self.draft_view.isHidden():  # a view in the draft's place takes the width
+            widest = QWIDGETSIZE_MAX
         self.side_stack.setMaximumWidth(max(needed, widest))  # a list's least width wins
 
     def link_tab_order(self, views: Iterable[QWidget]) -> None:

@@ -132,7 +132,7 @@ class Sending(QObject):
         if path is None:
             return None
         try:
-            count = history.export_json(path)
+            count = history.transfer.export_json(path)
         except BowOutError as exc:
             self.feedback.error(str(exc))
             return None
@@ -152,7 +152,7 @@ class Sending(QObject):
         if path is None:
             return False
         try:
-            report = history.import_json(path)
+            report = history.transfer.import_json(path)
         except BowOutError as exc:
             self.feedback.error(str(exc))
             return False

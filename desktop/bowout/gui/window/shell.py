@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from bowout import paths
 from bowout.gui.context import AppContext
 from bowout.gui.events import HistoryEvents
+from bowout.gui.start_cache import StartCache
 from bowout.gui.views.draft import DraftView
 from bowout.gui.widgets.follow_up_bar import is_closed
 from bowout.gui.widgets.message_bar import MessageBar
@@ -41,6 +42,13 @@ from bowout.gui.window.actions import build_actions, table_action
 from bowout.gui.window.drafting import Drafting
 from bowout.gui.window.edit_commands import on_focused
 from bowout.gui.window.feedback import Feedback
+from bowout.gui.window.first_draft import (
+    ComposerWarmup,
+    finish_first_draft,
+    language_names,
+    open_first_draft,
+)
+from bowout.gui.window.help_commands import show_about, show_commands
 from bowout.gui.window.layout import ShellLayout
 from bowout.gui.window.menus import build_menus, build_toolbar
 from bowout.gui.window.open_record import OpenRecord
@@ -49,6 +57,7 @@ from bowout.gui.window.questions import Questions
 from bowout.gui.window.sending import Sending
 from bowout.gui.window.shared import WindowShared
 from bowout.gui.window.timeline import Timeline
+from bowout.gui.window.view_commands import ViewCommands
 from bowout.gui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
@@ -65,11 +74,18 @@ class MainWindow(QMainWindow):
     ready = Signal()
 
     def __init__(
-        self, context: AppContext, *, defer_start: bool = False, welcome: bool = False
+        self,
+        context: AppContext,
+        *,
+        defer_start: bool = False,
+        welcome: bool = False,
+        start_cache: StartCache | None = None,
     ) -> None:
-        """``defer_start``: leave the draft, the history and the icons to
-        :meth:`finish_start`, which the caller runs once the window is on screen.
-        ``welcome``: offer the first-run welcome at the end of the start, unless done."""
+        """``defer_start``: show the first draft (:mod:`~bowout.gui.window.first_draft`);
+        leave the tone coach, the history and the icons to :meth:`finish_start`, which the
+        caller runs once the window is on screen.
+        ``welcome``: offer the first-run welcome at the end of the start, unless done.
+        ``start_cache``: what earlier starts kept (default: the user's cache folder)."""
         super().__init__()
         self.setObjectName("main_window")
         self.context = context
@@ -78,6 +94,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.started = False
         self.defer_start = defer_start
+        self.start_cache = start_cache or StartCache(paths.cache_dir())
         self.shown_at = 0.0
         self.welcome = welcome
         #: The list views made so far, by key (made in :meth:`finish_start`).
@@ -94,14 +111,19 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(shared, self.drafting, self)
         self.ask.save = self.session.save_to_history  # Save in "unsaved changes?"
         self.ask.can_save = lambda: self.context.history is not None
+        self.view_commands = ViewCommands(self)
         self.actions_ = build_actions(self, self._handlers(), self.format_bar.commands())
+        self.view_commands.bind(self.actions_)
         self.menus = build_menus(self, self.actions_)
         self.main_toolbar = build_toolbar(self, self.actions_, self.menus)
         self.show_theme(context.settings.theme)
         self._connect()
         self.session.update_title()
         self.saved_view = self.restore_window_state()
-        if not defer_start:
+        if defer_start:  # the first frame holds the draft; its tone remarks come after
+            open_first_draft(self.drafting, self.start_cache)
+            self.start_cache.save()
+        else:
             self.finish_start()
 
     def _connect(self) -> None:
@@ -139,15 +161,17 @@ class MainWindow(QMainWindow):
         """What each window command of the table does (the editor's own act on the
         editor showing: :class:`~bowout.gui.widgets.format_bar.FormatToolBar`)."""
         s, d, out, t, p = self.session, self.drafting, self.sending, self.timeline, self.preferences
+        on = self.view_commands.handler  # the message of the view showing, or the draft's
         views: dict[str, Callable[[], object]] = {
             f"view_{spec.key}": partial(self.show_view, spec.key) for spec in VIEWS
         }
         views["view_history"] = self.show_history
         return {
-            "new": s.new_draft, "save": s.save_to_history, "mark_sent": s.mark_sent,
-            "copy": out.copy_message, "mail": out.open_in_mail,
-            **{f"export_{x}": partial(out.export_as, f".{x}") for x in ("eml", "pdf", "txt",
-                                                                         "html")},
+            "new": self.new_withdrawal, "save": s.save_to_history,
+            "mark_sent": on("mark_sent", s.mark_sent), "copy": on("copy", out.copy_message),
+            "mail": on("mail", out.open_in_mail),
+            **{f"export_{x}": on(f"export_{x}", partial(out.export_as, f".{x}"))
+               for x in ("eml", "pdf", "txt", "html")},
             "export_all": out.export_all_data, "import_all": out.import_all_data,
             "import_csv": partial(self.in_view, "applications", "import_csv"),
             "export_calendar": partial(self.in_view, "coming_up", "export_all"),
@@ -161,8 +185,8 @@ class MainWindow(QMainWindow):
             "select_all": partial(on_focused, "selectAll"),
             **views, "find": self.find_in_history,
             **{f"theme_{x}": partial(p.set_theme, x) for x in ("system", "light", "dark")},
-            "commands": self.show_commands, "help": partial(self.show_about, "help"),
-            "about": self.show_about,
+            "commands": lambda: show_commands(self, self.command_list()),
+            "help": partial(show_about, self, "help"), "about": partial(show_about, self),
         }  # fmt: skip
 
     # -- the start ------------------------------------------------------------------------
@@ -174,19 +198,25 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
-        if self.defer_start:  # on screen already: draft now, the history when it is read
-            from bowout.gui.window.history_loader import HistoryLoader
-
-            self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
-            self.drafting.regenerate()
+        if self.defer_start:  # on screen already: the composer, then the history, read aside
             for action in self.actions_.history_actions():
-                action.setEnabled(False)
-            self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
-            self.history_loader.loaded.connect(self._history_opened)
-            self.history_loader.start()
+                self.view_commands.set_enabled(action, False)
+            self.warmup = ComposerWarmup(self.context, self)
+            self.warmup.warmed.connect(self._composer_warmed)
+            self.warmup.start()
             return
         self.context.open_history()
         self._history_opened()
+
+    @Slot()
+    def _composer_warmed(self) -> None:
+        """The first draft's remarks and spelling, then the history, read aside."""
+        from bowout.gui.window.history_loader import HistoryLoader
+
+        finish_first_draft(self.drafting)
+        self.history_loader = HistoryLoader(self.context, self.statusBar(), self)
+        self.history_loader.loaded.connect(self._history_opened)
+        self.history_loader.start()
 
     @Slot()
     def _history_opened(self) -> None:
@@ -201,7 +231,7 @@ class MainWindow(QMainWindow):
                 self.nav.set_enabled_view(spec.key, view is not None)
         self.link_tab_order()
         for action in self.actions_.history_actions():
-            action.setEnabled(self.context.history is not None)
+            self.view_commands.set_enabled(action, self.context.history is not None)
         self.session.show_record_state()
         if self.drafting.draft is None:
             self.tone_list.group_fill_ins()  # first sight: one line for every "fill in"
@@ -253,7 +283,7 @@ class MainWindow(QMainWindow):
         """A sent or resolved record cannot be marked sent or resolved; it gets new versions."""
         closed = is_closed(record)
         can_change = self.context.history is not None and not closed
-        self.actions_.mark_sent.setEnabled(can_change)
+        self.view_commands.set_enabled(self.actions_.mark_sent, can_change)
         self.actions_.resolved.setEnabled(can_change)
         self.actions_.new_version.setEnabled(closed)
 
@@ -279,21 +309,6 @@ class MainWindow(QMainWindow):
         return self.actions_.all()
 
     @Slot()
-    def show_commands(self) -> None:
-        """Every command with its shortcut, filtered as you type; Enter runs one."""
-        from bowout.gui.dialogs.command_palette import CommandPalette
-
-        chosen = CommandPalette.ask(self, self.command_list())
-        if chosen is not None and chosen.isEnabled():
-            chosen.trigger()
-
-    def show_about(self, topic: str = "about") -> None:
-        """Version and licence ("about"), or the stages and channels explained ("help")."""
-        from bowout.gui.dialogs import about
-
-        (about.show_help if topic == "help" else about.show_about)(self)
-
-    @Slot()
     def show_history(self) -> None:
         """Show the history list beside the draft (or say why there is none)."""
         if self.history_view is None:
@@ -307,6 +322,13 @@ class MainWindow(QMainWindow):
         self.show_history()
         if self.history_view is not None:
             self.history_view.focus_search()
+
+    @Slot()
+    def new_withdrawal(self) -> None:
+        """A new draft, shown (from a view with messages of its own, the draft comes back)."""
+        if self.view_commands.view is not None:
+            self.show_view("draft")
+        self.session.new_draft()
 
     def in_view(self, key: str, command: str) -> None:
         """Show the list view ``key`` and run its ``command`` (a public method of the view
@@ -326,6 +348,8 @@ class MainWindow(QMainWindow):
             key = "draft"
         self.nav.choose(key)
         self.shell.show_list(view)
+        self.view_commands.show(view)
+        self.word_label.setHidden(self.view_commands.view is not None)  # the draft's count
         self._fit(self.width())
         if view is None:
             return
@@ -336,7 +360,9 @@ class MainWindow(QMainWindow):
     # -- layout: navigation | list view | the draft ----------------------------------------
 
     def _build(self) -> None:
-        self.draft_view = d = DraftView(self.context.settings, table_action)
+        self.draft_view = d = DraftView(
+            self.context.settings, table_action, language_names=language_names(self.start_cache)
+        )
         # The draft's parts by name: the tests and the views' wiring reach them here.
         self.form, self.stage_combo, self.channel_combo = (
             d.form,
