@@ -102,7 +102,10 @@ def shuffled_copy(source: Path, target: Path, seed: int) -> None:
             shutil.copy(path, target / path.name)
             continue
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        lines = [f"base = {_toml_value(data.pop('base'))}"] if "base" in data else []
+        # A voice's settings (its base voice, whether it contracts) stay at the top.
+        lines = [
+            f"{key} = {_toml_value(data.pop(key))}" for key in ("base", "contract") if key in data
+        ]
         for slot, variants in data.items():
             shuffle(variants)
             for variant in variants:

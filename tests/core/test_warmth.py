@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 
 import pytest
 
@@ -37,7 +38,8 @@ def test_a_repayment_request_for_money_never_received_says_so_plainly(
 ) -> None:
     s = Situation(stage=Stage.ACCEPTED, signing_bonus=money, relocation_assistance=money, **NAMES)
     body = composer.compose_reply(s, PROFILE, "repayment").body_text
-    assert "not received any payment" in body and "Thank you" in body
+    assert re.search(r"(hasn't|has not) (paid me anything|made any payment)", body)
+    assert re.search(r"\bThank(s| you)\b", body)
     assert "what you believe is owed" not in body
 
 

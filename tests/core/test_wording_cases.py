@@ -136,7 +136,9 @@ def test_red_flags_bring_no_praise_and_one_thanks(composer: Composer, voice: Voi
 def test_a_running_petition_is_never_volunteered_to_stop(composer: Composer) -> None:
     d = draft(composer, stage=Stage.OFFER, reason=Reason.OTHER_OFFER, visa_petition_started=True,
               sponsorship_required=True, channel=Channel.PHONE)  # fmt: skip
-    assert not re.search(r"(stop|withdraw|cancel) the (visa )?petition", all_text(d))
+    # Said plainly so the employer can act (the panel's fix 7), never undertaken or asked.
+    assert "stop the visa petition" in all_text(d)
+    assert not re.search(r"\b(I|I'll|please) (will )?(stop|withdraw|cancel) the", all_text(d), re.I)
     assert any("immigration adviser" in i.text and i.phase == "before" for i in d.checklist)
 
 

@@ -53,6 +53,10 @@ LEGAL_FORMS = frozenset(
 )  # fmt: skip
 
 
+#: The last word of a company's name and what separates it from the rest.
+_LAST_WORD = re.compile(r"[\s,]+(\S+)$")
+
+
 class _Placeholders(Mapping[str, str]):
     """The English pack's placeholders by field (``[placeholders]`` of ``pack.toml``); a
     message in another language uses :func:`placeholders` of its own."""
@@ -117,20 +121,29 @@ def own_name(name: str) -> str:
     return without_titles(name)
 
 
+def company_name(company: str) -> str:
+    """``company`` as running text names it: without a trailing legal form ("Tailspin Toys,
+    Inc." → "Tailspin Toys"; :data:`LEGAL_FORMS`), else as written; "" for ""."""
+    name = company.strip()
+    while True:
+        last = _LAST_WORD.search(name)
+        if last is None or not (
+            last[1].casefold().strip(".") in LEGAL_FORMS or last[1] in {"&", "and"}
+        ):
+            return name
+        name = name[: last.start()].rstrip()
+
+
 def team_addressee(company: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The greeting name for a company's hiring team in ``language``'s pack ([team]):
     "Northwind hiring team" (legal forms such as "Inc." left out), or "hiring team"
     without a company or when the whole would be longer than :data:`MAX_GREETING_CHARS`."""
     pack = load_pack(language)
     alone = pack.word("team", "team_alone")
-    words = re.sub(r"\s*,\s*", " ", company).split()
-    while len(words) > 1 and (
-        words[-1].casefold().strip(".") in LEGAL_FORMS or words[-1] in {"&", "and"}
-    ):
-        words.pop()
-    if not words:
+    name = company_name(company)
+    if not name:
         return alone
-    team = pack.text("team", "team", company=" ".join(words))
+    team = pack.text("team", "team", company=name)
     # A company name too long to read in a salutation is left out (and would not fit a
     # record's greeting field).
     return team if len(team) <= MAX_GREETING_CHARS else alone

@@ -143,6 +143,9 @@ def template_context(
         reason=situation.reason.value,
         channel=channel.value,
         voice=situation.voice.value,
+        # Running text names the company without its legal form ("Tailspin Toys", not
+        # "Tailspin Toys, Inc."); a placeholder stays as it is.
+        company_name=addressing.company_name(situation.company) or context["company"],
         addressee=addressing.contact_addressee(situation, called=called),
         spoken_addressee=addressing.contact_addressee(situation, spoken=True),
         recruiter_addressee=addressing.recruiter_addressee(situation),

@@ -69,9 +69,9 @@ TEMPLATE_NAMES = (
 CONTEXT_NAMES = frozenset(
     {
         "stage", "reason", "channel", "voice", "contact", "contact_given", "role", "role_given",
-        "company", "company_given", "recruiter", "recruiter_given", "your_name", "your_email",
-        "your_phone", "addressee", "spoken_addressee", "recruiter_addressee", "manager",
-        "start_date", "paid_money", "point", "decide_by", "kind", "reply",
+        "company", "company_name", "company_given", "recruiter", "recruiter_given", "your_name",
+        "your_email", "your_phone", "addressee", "spoken_addressee", "recruiter_addressee",
+        "manager", "start_date", "paid_money", "point", "decide_by", "kind", "reply",
         "signature_extra", "paragraphs", "html_paragraphs", "say", "br", "greeting_given",
         "country",
         # How a greeting may name them (bowout.core.salutation): "Frau Nair", "f", ...

@@ -18,9 +18,11 @@ templates check`` and the tests report it; at run time the tie is broken by the
 conditions' text, never by position). ``say = ""`` leaves the slot empty. ``say`` may list
 alternative phrasings: wording N takes the N-th (cycling), so the same N always gives the
 same text. A voice file may name ``base``: where none of its own variants of a slot fits,
-the base voice's are used. A phrasing is one line of plain text (no line break, no markup:
-the layout templates make paragraphs). Python selects; the chosen sentences are rendered
-together by Jinja2 in the sandbox, and user folders override a voice file by name.
+the base voice's are used, and ``contract = true`` contracts the voice's phrasings as its
+pack says (:mod:`bowout.core.wording.contractions`). A phrasing is one line of plain text
+(no line break, no markup: the layout templates make paragraphs). Python selects; the
+chosen sentences are rendered together by Jinja2 in the sandbox, and user folders override
+a voice file by name.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ import jinja2
 from bowout import paths
 from bowout.core import templating
 from bowout.core.errors import TemplateError
+from bowout.core.pack import load_pack
 from bowout.core.wording.conditions import Conditions, matches, parse_conditions, specificity
+from bowout.core.wording.contractions import compile_contractions, contracted
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -123,6 +127,8 @@ class Voicebook:
 
     voice: str
     slots: Mapping[str, tuple[tuple[Variant, ...], ...]]
+    #: The voice contracts ("I'm", "don't") as its pack's ``[contractions]`` say.
+    contract: bool = False
     #: Choices already made, by the facts they were made for (facts are a few short strings,
     #: and a user changing one field asks for the same choice again and again).
     _chosen: dict[tuple[tuple[str, str], ...], Mapping[str, Variant]] = dataclasses.field(
@@ -185,6 +191,9 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
     except RecursionError:  # tomllib parses nested arrays recursively
         raise TemplateError(f"{name}: not valid TOML: nested too deeply") from None
     data.pop("base", None)
+    contract = data.pop("contract", None)
+    if contract is not None and not isinstance(contract, bool):
+        raise TemplateError(f"{name}: contract is true or false")
     slots: dict[str, tuple[tuple[Variant, ...], ...]] = dict(base.slots) if base else {}
     for slot, entries in data.items():
         if slot not in SLOTS:
@@ -197,7 +206,9 @@ def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Vo
         )
         slots[slot] = (own, *(base.slots.get(slot, ()) if base else ()))
     voice = name.rsplit("/", 1)[-1].removesuffix(".toml")
-    return Voicebook(voice, {slot: slots[slot] for slot in SLOTS if slot in slots})
+    if contract is None:  # a user's file extending its own voice speaks as that voice does
+        contract = base is not None and base.voice == voice and base.contract
+    return Voicebook(voice, {slot: slots[slot] for slot in SLOTS if slot in slots}, contract)
 
 
 def _variant(slot: str, entry: object, where: str) -> Variant:
@@ -256,6 +267,8 @@ class Wording:
         self._env = env
         self.language = language
         self._books: dict[str, Voicebook] = {}
+        #: As written, before a voice's contractions: what another voice takes as its base.
+        self._written: dict[str, Voicebook] = {}
 
     def voicebook(self, voice: str) -> Voicebook:
         """The voicebook for ``voice`` (``templates/<language>/wording/<voice>.toml``), loaded once.
@@ -266,7 +279,11 @@ class Wording:
         """
         book = self._books.get(voice)
         if book is None:
-            book = self._books[voice] = self._load(voice, ())
+            book = self._load(voice, ())
+            if book.contract:
+                words = load_pack(self.language).words.get("contractions", {})
+                book = contracted(book, compile_contractions(words))
+            self._books[voice] = book
         return book
 
     def _load(self, voice: str, seen: tuple[str, ...], *, builtin: bool = False) -> Voicebook:
@@ -293,7 +310,7 @@ class Wording:
         elif base_name in (*seen, voice):
             raise TemplateError(f"{name}: base {base_name!r} leads back to itself")
         elif base_name:
-            base = self._books.get(base_name) or self._load(base_name, (*seen, voice))
+            base = self._written.get(base_name) or self._load(base_name, (*seen, voice))
         book = parse_voicebook(source, name, base)
         for variant in book.variants():
             for phrasing in variant.phrasings:
@@ -301,6 +318,8 @@ class Wording:
                     self._env.parse(phrasing)
                 except jinja2.TemplateSyntaxError as exc:
                     raise TemplateError(f"{variant.where}: {exc.message}") from None
+        if not builtin or voice not in seen:
+            self._written.setdefault(voice, book)
         return book
 
     def render(
