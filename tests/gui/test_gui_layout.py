@@ -16,10 +16,11 @@ ROLES = {"window", "views", "widgets", "dialogs", "models"}
 #: context, the theme and the icon set, plain words for messages, Qt's text positions,
 #: background work, the history's change events, the mail hand-off and the message written
 #: to a file, the window's kept
-#: state and its fit to the screen).
+#: state and its fit to the screen, and the start's Qt-free parts: the cache of what the
+#: first frame shows and the modules loaded before PySide6).
 SHARED = {"__init__", "app", "context", "theme", "icon_font", "contrast_style", "plain_words",
           "utf16", "background", "events", "mail_link", "exporting", "window_state",
-          "screen_fit"}  # fmt: skip
+          "screen_fit", "start_cache", "qt_free"}  # fmt: skip
 
 
 def test_gui_holds_its_roles_and_a_few_shared_modules() -> None:

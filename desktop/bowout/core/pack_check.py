@@ -81,9 +81,10 @@ def check_pack(language: str, root: Path | None = None) -> list[str]:
             continue
         label = f"{language}/{name}"
         if name == "pack.toml":
-            # [titles] and [greeting] are the English greeting's (bowout.core.addressing);
-            # a pack without them keeps its language's conventions.
-            optional = ("[titles] ", "[greeting] ")
+            # [titles] and [greeting] are the English greeting's (bowout.core.addressing),
+            # [contractions] the English voices' (bowout.core.wording.contractions): a pack
+            # without them keeps its language's conventions.
+            optional = ("[titles] ", "[greeting] ", "[contractions] ")
             keys = {k for k in _keys(theirs) if not k.startswith(optional)}
             missing = sorted(keys - _keys(ours))
         elif name == "wording/rules.toml":
