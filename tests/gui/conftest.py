@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
@@ -51,3 +52,15 @@ def placeholder_questions(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
     monkeypatch.setattr(PlaceholderDialog, "ask", classmethod(ask))
     return asked
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object]:
+    """Before pytest-qt closes the test's widgets: a test that failed half-way can leave a
+    window with unsaved edits, whose close question would then wait for a click that never
+    comes (pytest-timeout cannot interrupt Qt's modal loop), hanging the whole run. The
+    windows still open answer it "discard"."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
+    return (yield)
