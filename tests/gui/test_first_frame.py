@@ -102,7 +102,7 @@ def test_first_frame_holds_the_draft(
     else:
         assert not cache_file().exists()
     window, first = start(qtbot, data_dir, monkeypatch)
-    assert first.message and "withdraw my application" in first.message
+    assert first.message and "withdrawing my application" in first.message
     assert first.subject
     # The tone coach reads the message after the paint: nothing it says is shown unread.
     assert (first.remarks, first.words) == (0, "")
@@ -174,7 +174,7 @@ def test_a_damaged_cache_is_ignored_and_made_again(
     cache_file().parent.mkdir(parents=True, exist_ok=True)
     cache_file().write_bytes(damage)
     window, first = start(qtbot, data_dir, monkeypatch)
-    assert first.message and "withdraw my application" in first.message
+    assert first.message and "withdrawing my application" in first.message
     ready(qtbot, window)
     close_quietly(window)
     again = StartCache(paths.cache_dir())
@@ -194,7 +194,7 @@ def test_a_damaged_kept_draft_is_composed(
     cache.put(FIRST_DRAFT, key, "not a draft")
     cache.save()
     window, first = start(qtbot, data_dir, monkeypatch)
-    assert first.message and "withdraw my application" in first.message
+    assert first.message and "withdrawing my application" in first.message
     close_quietly(window)
 
 
@@ -205,7 +205,7 @@ def test_an_unwritable_cache_folder_costs_nothing_but_the_cache(
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv(paths.CACHE_DIR_ENV, str(blocked / "cache"))
     window, first = start(qtbot, data_dir, monkeypatch)
-    assert first.message and "withdraw my application" in first.message
+    assert first.message and "withdrawing my application" in first.message
     ready(qtbot, window)
     close_quietly(window)
     assert not (blocked / "cache").exists()

@@ -36,7 +36,7 @@ def test_window_is_on_screen_with_the_draft_before_the_history(
     assert window.isVisible()
     assert not window.started
     assert window.context.history is None  # not opened yet
-    assert "withdraw my application" in window.editor.toPlainText()  # the first frame's
+    assert "withdrawing my application" in window.editor.toPlainText()  # the first frame's
     assert window.tone_list.count() == 0  # the tone coach reads it after the paint
     with qtbot.waitSignal(window.ready, timeout=5000):
         pass

@@ -55,7 +55,7 @@ def test_negotiate_not_resolved_withdraw_sent_they_replied_decline_sent(
     assert situation.deal_breaker is DealBreaker.PAY
     assert (situation.company, situation.role, situation.contact) == (
         "Northwind", "Data Analyst", "Jordan Lee")  # fmt: skip
-    assert "could not reach an agreement on the salary" in email_text(window)
+    assert "agree on the salary" in email_text(window)
     bar = window.draft_view.follow_up_bar
     window.actions_.save.trigger()
     assert not bar.isVisibleTo(window)  # saved, not sent: nothing to reply to yet
