@@ -10,20 +10,25 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import app as gui_app
+from bowout.gui.widgets.banner import Banner
 from conftest import close_quietly
 
 
-def start(qtbot: QtBot, data_dir: Path) -> tuple[object, list[str]]:
+def start(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[object, list[str]]:
+    """Start the window on ``data_dir``; what its banner said, from the first draft on (the
+    first draft is made while the window is built, before ``show_window`` returns)."""
+    shown: list[str] = []
+    show = Banner.show_message
+
+    def spy(banner: Banner, text: str, *args: object, **kwargs: object) -> None:
+        shown.append(text)
+        show(banner, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Banner, "show_message", spy)
     window = gui_app.show_window(data_dir)
     qtbot.addWidget(window)
-    shown: list[str] = []
-    original = window.banner.show_message
-
-    def keep(text: str, *args: object) -> None:
-        shown.append(text)
-        original(text, *args)  # type: ignore[arg-type]
-
-    window.banner.show_message = keep  # type: ignore[method-assign]
     with qtbot.waitSignal(window.ready, timeout=20000):
         pass
     return window, shown
@@ -35,7 +40,7 @@ def start(qtbot: QtBot, data_dir: Path) -> tuple[object, list[str]]:
     ids=["list", "text", "number"],
 )
 def test_the_window_starts_on_a_wrong_settings_field(
-    qtbot: QtBot, data_dir: Path, content: dict[str, object]
+    qtbot: QtBot, data_dir: Path, content: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (data_dir / "settings.json").write_text(json.dumps(content), encoding="utf-8")
     window = gui_app.show_window(data_dir)
@@ -68,12 +73,12 @@ def test_the_window_starts_on_settings_nested_very_deep(qtbot: QtBot, data_dir: 
     ids=["utf16", "stray-byte"],
 )
 def test_the_window_starts_on_a_broken_custom_wording(
-    qtbot: QtBot, data_dir: Path, content: bytes
+    qtbot: QtBot, data_dir: Path, content: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = data_dir / "templates" / "wording"
     folder.mkdir(parents=True)
     (folder / "warm.toml").write_bytes(content)
-    window, shown = start(qtbot, data_dir)
+    window, shown = start(qtbot, data_dir, monkeypatch)
     qtbot.keyClicks(window.form.company_edit, "Contoso")
     assert window.editor.toPlainText().strip()
     assert "Many warm thanks" not in window.editor.toPlainText()
