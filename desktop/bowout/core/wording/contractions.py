@@ -3,9 +3,9 @@ wording is written out in full.
 
 A voice file says ``contract = true``; its language pack's ``[contractions]`` table maps each
 phrase written in full to its contracted form (English: "I am" = "I'm"). The phrasings of
-such a voice, and those it takes from its base, are contracted once when the voice loads,
-so drafting costs nothing more. A voice without it (English formal: a letter spells its
-words out) keeps every phrasing as written, its base's included.
+such a voice, and those it takes from its base, are contracted once when the voice loads
+(``bowout.core.wording.model.contracted``), so drafting costs nothing more. A voice without
+it (English formal: a letter spells its words out) keeps every phrasing as written.
 
 A phrase is contracted only where a word follows it: a contraction never ends a clause
 ("I'd be glad to, as I have." never becomes "as I've."). A phrase capitalised at the start
@@ -17,10 +17,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover - types only (model imports this module)
-    from bowout.core.wording.model import Variant, Voicebook
 
 #: A word (or a Jinja2 value, or a quotation) must follow a contracted phrase.
 _FOLLOWED = r"(?=\s+[\w{\"“‘'])"
@@ -52,16 +48,3 @@ def compile_contractions(table: Mapping[str, str]) -> Contractions:
     phrases = sorted(full, key=len, reverse=True)
     alternation = "|".join(re.escape(p) for p in phrases)
     return Contractions(full, re.compile(rf"(?<![\w'’])(?:{alternation})\b{_FOLLOWED}"))
-
-
-def contracted(book: Voicebook, contractions: Contractions) -> Voicebook:
-    """``book`` with every phrasing of every layer contracted (its base's included)."""
-
-    def variant(v: Variant) -> Variant:
-        return dataclasses.replace(v, phrasings=tuple(map(contractions.apply, v.phrasings)))
-
-    slots = {
-        slot: tuple(tuple(map(variant, variants)) for variants in layers)
-        for slot, layers in book.slots.items()
-    }
-    return dataclasses.replace(book, slots=slots, _chosen={})

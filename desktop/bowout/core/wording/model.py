@@ -42,7 +42,7 @@ from bowout.core import templating
 from bowout.core.errors import TemplateError
 from bowout.core.pack import load_pack
 from bowout.core.wording.conditions import Conditions, matches, parse_conditions, specificity
-from bowout.core.wording.contractions import compile_contractions, contracted
+from bowout.core.wording.contractions import Contractions, compile_contractions
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -395,3 +395,12 @@ def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Templa
 def phrasing_count(chosen: Sequence[Mapping[str, Variant]]) -> int:
     """How many distinct wordings exist: the most phrasings any chosen variant offers."""
     return max((len(v.phrasings) for c in chosen for v in c.values()), default=1)
+
+
+def contracted(book: Voicebook, contractions: Contractions) -> Voicebook:
+    """``book`` with every phrasing of every layer contracted (its base's included)."""
+    apply = contractions.apply
+    slots = {slot: tuple(tuple(dataclasses.replace(v, phrasings=tuple(map(apply, v.phrasings)))
+                               for v in variants) for variants in layers)
+             for slot, layers in book.slots.items()}  # fmt: skip
+    return dataclasses.replace(book, slots=slots, _chosen={})
