@@ -142,7 +142,9 @@ def manual_page(parser: argparse.ArgumentParser, version: str, epoch: int) -> st
     """bowout.1 in roff, generated from the command line's own argparse parser.
 
     Uses argparse-manpage (the generator Fedora and Debian packagers use for argparse
-    programs); the page is dated by ``epoch`` (the commit's time), not by today.
+    programs); the page is dated by ``epoch`` (the commit's time), not by today. A text line
+    that wraps to begin with an apostrophe would be read as a roff request (groff's "macro
+    not defined", a lintian warning): it is guarded with ``\\&``, roff's zero-width escape.
     """
     from argparse_manpage.manpage import Manpage
 
@@ -156,4 +158,4 @@ def manual_page(parser: argparse.ArgumentParser, version: str, epoch: int) -> st
             "date": time.strftime("%Y-%m-%d", time.gmtime(epoch)),
         },
     )
-    return str(page)
+    return re.sub(r"(?m)^'", r"\\&'", str(page))

@@ -109,6 +109,19 @@ def test_manual_page_is_generated_from_the_command_line(staged: Path) -> None:
     assert "\\-\\-data\\-dir" in page
 
 
+def test_a_help_line_starting_with_a_quote_is_not_a_roff_request() -> None:
+    import argparse
+
+    guarded = 0
+    for words in range(5, 20):  # one of these lengths wraps "'visa')" to a line's start
+        parser = argparse.ArgumentParser(prog="bowout")
+        parser.add_argument("--country", help="words " * words + "('Buen día', 'visa')")
+        lines = debian_docs.manual_page(parser, "1.0", 0).splitlines()
+        assert not [line for line in lines if line.startswith("'")], words
+        guarded += any(line.startswith("\\&'") for line in lines)  # the text kept
+    assert guarded
+
+
 def test_md5sums_cover_every_file_outside_debian(staged: Path) -> None:
     listed = dict(
         reversed(line.split("  ", 1))
