@@ -60,14 +60,21 @@ def fill(window: MainWindow, situation: Situation) -> None:
     window.form.set_situation(situation)
 
 
-def render(out: Path, data_dir: Path) -> list[Path]:
-    """Every state the README shows."""
+def shown_window(data_dir: Path) -> tuple[QApplication, MainWindow]:
+    """The application in the light theme and a window on ``data_dir`` at :data:`SIZE`,
+    shown, that discards without asking when a new situation replaces its draft."""
     app = make_application()
     apply_theme(app, "light")
     window = build_window(data_dir)
     window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.resize(*SIZE)
     window.show()
+    return app, window
+
+
+def render(out: Path, data_dir: Path) -> list[Path]:
+    """Every state the README shows."""
+    app, window = shown_window(data_dir)
     shots = [save(window, out, "fresh")]
 
     fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, rapport=True,
@@ -144,12 +151,7 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     from bowout.gui.dialogs.reply_dialog import ReplyDialog
     from bowout.storage.timeline import make_event
 
-    app = make_application()
-    apply_theme(app, "light")
-    window = build_window(data_dir)
-    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
-    window.resize(*SIZE)
-    window.show()
+    _, window = shown_window(data_dir)
     history = window.context.history
     assert history is not None
     fill(window, Situation(stage=Stage.FINAL, reason=Reason.NOT_A_FIT, contact="Ana Díaz",
@@ -388,12 +390,7 @@ def render_lists(out: Path, data_dir: Path) -> list[Path]:
 
 def render_languages(out: Path, data_dir: Path) -> list[Path]:
     """A German rescind (email and phone script) and a French withdrawal (issue 26)."""
-    app = make_application()
-    apply_theme(app, "light")
-    window = build_window(data_dir)
-    window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
-    window.resize(*SIZE)
-    window.show()
+    _, window = shown_window(data_dir)
     fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, rapport=True,
                            contact="Frau Anna Schäfer", role="Data Analyst",
                            company="Northwind GmbH", channel=Channel.PHONE,
