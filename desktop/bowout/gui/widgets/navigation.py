@@ -61,8 +61,7 @@ class Navigation(QListWidget):
 
     def set_compact(self, on: bool) -> None:
         """Icons only (labels in tooltips and accessible names): for narrow windows."""
-        has_icons = self.count() > 0 and not self.item(0).icon().isNull()
-        on = on and has_icons  # without icons the labels are all there is
+        on = on and self._has_icons()  # without icons the labels are all there is
         if on == self.compact:
             return
         self.compact = on
@@ -70,8 +69,21 @@ class Navigation(QListWidget):
             item = self.item(row)
             item.setText("" if on else label)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
-        width = self.iconSize().width() + 16 + 2 * self.frameWidth()
-        self.setFixedWidth(width if on else self._full_width)
+        self.setFixedWidth(self._compact_width() if on else self._full_width)
+
+    def compact_saving(self) -> int:
+        """Pixels the navigation gives back icons-only (0 when it is already). Counted
+        before the icons arrive too (they come after the first paint): a window asked to be
+        narrow at start must not be held to the labelled width it had for one frame."""
+        if self.compact:
+            return 0
+        return max(self._full_width - self._compact_width(), 0)
+
+    def _has_icons(self) -> bool:
+        return self.count() > 0 and not self.item(0).icon().isNull()
+
+    def _compact_width(self) -> int:
+        return self.iconSize().width() + 16 + 2 * self.frameWidth()
 
     def current_key(self) -> str:
         """The key of the view picked now."""

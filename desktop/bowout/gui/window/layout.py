@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -66,6 +66,14 @@ class ShellLayout(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(message_bar)
         layout.addLayout(row, 1)
+
+    def minimumSizeHint(self) -> QSize:
+        """The least size of the narrow layout (icons-only navigation), whatever the width
+        now: :meth:`fit` narrows the parts only once a resize is granted, so a window must not
+        be held to the wide layout's least size (a resize from 1366 to 640 pixels once stopped
+        at 767)."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width() - self.nav.compact_saving(), hint.height())
 
     def add_list(self, view: QWidget) -> None:
         """A list view that can be shown beside the draft."""
