@@ -278,7 +278,7 @@ class Drafting(QObject):
         v = self.view
         self.basis = None  # what is in the editor now is replaced by the record's text
         v.form.set_situation(situation or record.situation())
-        v.form.negotiate_panel.show_resolved(record.outcome == "resolved")
+        v.form.show_resolved(record.outcome == "resolved")
         with self.quietly():
             v.subject_edit.setText(record.subject)
             v.editor.replace_html(record.body_html)

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         d.coach.words_counted.connect(self.word_label.setText)
         s.title_changed.connect(self.setWindowTitle)
         s.record_changed.connect(self._record_changed)
-        v.form.negotiate_panel.resolved_requested.connect(self.timeline.mark_resolved)
+        v.form.resolved_requested.connect(self.timeline.mark_resolved)
         bar = v.follow_up_bar
         bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
         bar.note_button.clicked.connect(self.actions_.call_note.trigger)
@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
             self.warmup = ComposerWarmup(self.context, self)
             self.warmup.warmed.connect(self._composer_warmed)
             self.warmup.start()
+            self.form.add_clear_buttons()  # meanwhile: the icon theme's lookup
             return
+        self.form.add_clear_buttons()
         self.context.open_history()
         self._history_opened()
 
