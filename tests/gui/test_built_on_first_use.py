@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import pick, type_into
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from bowout.core.situation import Kind, Money, Reason, Situation, Stage
@@ -18,7 +18,13 @@ from bowout.gui.window.shell import MainWindow
 from conftest import close_quietly
 
 #: Hidden in the first frame, built on first use (object names).
-LATER_WIDGETS = ("visa_body", "country_combo", "start_date_edit", "negotiate_panel")
+LATER_WIDGETS = (
+    "visa_body",
+    "country_combo",
+    "start_date_edit",
+    "negotiate_panel",
+    "redraft_changes",
+)
 
 
 class FirstPaint(QObject):
@@ -131,3 +137,19 @@ def test_clear_button_clears_the_field_and_the_draft_follows(
     with qtbot.waitSignal(window.form.situation_changed, timeout=5000):
         buttons[0].click()
     assert edit.text() == "" and "Fabrikam" not in window.editor.toPlainText()
+
+
+def test_show_changes_builds_the_changes_view_with_the_paragraphs(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bar = window.draft_view.redraft_bar
+    assert bar.findChild(QWidget, "redraft_changes") is None
+    window.editor.insertPlainText("My own opening line. ")  # the user's words
+    pick(window.stage_combo, Stage.FINAL.value)  # the form changes under them
+    assert bar.isVisibleTo(window)
+    bar.changes_button.click()
+    view = bar.findChild(QPlainTextEdit, "redraft_changes")
+    assert view is bar.changes_view and view.isVisibleTo(window)
+    assert "My own opening line." in view.toPlainText()  # the paragraph that would go
+    bar.changes_button.click()
+    assert not view.isVisibleTo(window)
