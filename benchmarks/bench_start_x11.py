@@ -195,10 +195,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             for peer in args.peer:
                 words = shlex.split(peer)
                 candidates.append((f"peer {Path(words[0]).name} ({len(candidates)})", words))
-            for name, command in candidates:
+            for index, (name, command) in enumerate(candidates):
+                # Each its own start cache: two Bow Outs sharing one would each find the
+                # other's first draft (made from other code) and compose at every start.
+                own = {**env, "BOWOUT_CACHE_DIR": f"{tmp}/cache-{index}"}
                 report(name, *paired(
                     args.rounds,
-                    lambda command=command: screen.time_window(command, env),
+                    lambda command=command, own=own: screen.time_window(command, own),
                     lambda: screen.time_window(bare_cmd, env),
                 ))  # fmt: skip
         finally:

@@ -35,12 +35,14 @@ class FirstPaint(QObject):
         self.window: MainWindow | None = None
         self.built: list[str] | None = None
         self.clear_buttons: bool | None = None
+        self.checklist_rows: int | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         window = self.window
         if event.type() == QEvent.Type.Paint and self.built is None and window is not None:
             self.built = [n for n in LATER_WIDGETS if window.findChild(QWidget, n) is not None]
             self.clear_buttons = window.form.contact_edit.isClearButtonEnabled()
+            self.checklist_rows = window.checklist_view.count()
         return False
 
 
@@ -60,11 +62,18 @@ def test_first_frame_leaves_hidden_parts_for_later(
     monkeypatch.setattr(MainWindow, "show", show)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: spy.built is not None, timeout=5000)
-    assert spy.built == [] and spy.clear_buttons is False
+    assert spy.built == [] and spy.clear_buttons is False and spy.checklist_rows == 0
     assert window.editor.toPlainText()  # the first frame still holds the draft
     if not window.started or window.history_view is None:
         with qtbot.waitSignal(window.ready, timeout=10000):
             pass
+    # After the paint: the checklist, a tab not shown in the first frame.
+    window.tabs.setCurrentWidget(window.checklist_view)
+    assert window.drafting.draft is not None
+    assert list(window.checklist_view.key_rows()) == [
+        i.key for i in window.drafting.draft.checklist
+    ]
+    assert not window.isWindowModified()
     # After the paint: the clear buttons, in every text field of the form.
     edits = [*window.form.name_edits.values(), window.form.contact_email_edit]
     assert all(edit.isClearButtonEnabled() for edit in edits)

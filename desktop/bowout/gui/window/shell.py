@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
             self.warmup = ComposerWarmup(self.context, self)
             self.warmup.warmed.connect(self._composer_warmed)
             self.warmup.start()
-            self.form.add_clear_buttons()  # meanwhile: the icon theme's lookup
+            self.drafting.show_checklist()  # meanwhile: the tab not shown, then the icon
+            self.form.add_clear_buttons()  # theme's lookup for the clear buttons
             return
         self.form.add_clear_buttons()
         self.context.open_history()
