@@ -12,6 +12,13 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QFormLayout, QWidget
 
 #: Situation field -> check-box text (with mnemonic) and accessible name.
+RELATIONSHIP_FACTS = {
+    "rapport": ("We &built real rapport", "Real rapport with the contact"),
+    "via_recruiter": ("&Came in through a recruiter", "Applied through a recruiter"),
+    "linkedin_main": ("&LinkedIn was our main channel", "LinkedIn was the main channel"),
+    "keep_door_open": ("&Keep the door open", "Keep the door open for later"),
+}
+#: The visa facts, as :data:`RELATIONSHIP_FACTS`.
 VISA_FACTS = {
     "visa_petition_started": ("Visa &petition already started", "Visa petition started"),
     "sponsorship_required": ("&I need visa sponsorship", "Sponsorship required"),

@@ -30,7 +30,7 @@ from bowout.core.situation import (
     Stage,
     check_email_address,
 )
-from bowout.gui.widgets.fact_checks import add_fact_checks
+from bowout.gui.widgets.fact_checks import RELATIONSHIP_FACTS, add_fact_checks
 from bowout.gui.widgets.goodwill_panel import GoodwillPanel
 from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.length_limit import LengthLimit, too_long
@@ -45,13 +45,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Situation field -> check-box text (with mnemonic) and accessible name.
-RELATIONSHIP_FACTS = {
-    "rapport": ("We &built real rapport", "Real rapport with the contact"),
-    "via_recruiter": ("&Came in through a recruiter", "Applied through a recruiter"),
-    "linkedin_main": ("&LinkedIn was our main channel", "LinkedIn was the main channel"),
-    "keep_door_open": ("&Keep the door open", "Keep the door open for later"),
-}
 #: Name fields: object name, label (with mnemonic), Situation field, placeholder.
 NAME_FIELDS = (
     ("contact_edit", "Contact na&me:", "contact", "Who you have been talking to"),
@@ -215,10 +208,8 @@ class ScenarioForm(QWidget):
         self.email_problem = ""
 
     def add_clear_buttons(self) -> None:
-        """A clear button in each text field: the window adds them once its first frame is
-        painted. Qt asks the icon theme for the clear icon, and on X11 that lookup probes
-        every folder of the hicolor theme that has no icon cache (about 40 ms, issue 25);
-        the button only shows in a field with text."""
+        """A clear button in each text field, added after the first paint: Qt asks the icon
+        theme for its icon, which on X11 can take 40 ms (issue 25)."""
         for edit in (*self.name_edits.values(), self.contact_email_edit):
             edit.setClearButtonEnabled(True)
 

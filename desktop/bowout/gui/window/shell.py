@@ -198,16 +198,15 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
+        self.form.add_clear_buttons()  # not before the paint: Qt asks the icon theme
         if self.defer_start:  # on screen already: the composer, then the history, read aside
             for action in self.actions_.history_actions():
                 self.view_commands.set_enabled(action, False)
             self.warmup = ComposerWarmup(self.context, self)
             self.warmup.warmed.connect(self._composer_warmed)
             self.warmup.start()
-            self.drafting.show_checklist()  # meanwhile: the tab not shown, then the icon
-            self.form.add_clear_buttons()  # theme's lookup for the clear buttons
+            self.drafting.show_checklist()  # meanwhile: the tab not shown at start
             return
-        self.form.add_clear_buttons()
         self.context.open_history()
         self._history_opened()
 
