@@ -1,0 +1,119 @@
+"""A native German reader's findings on the German pack (issue 26, seed 61), each made a
+kind and checked over the German matrix (stages x reasons x channels x voices x forms of
+address, with wordings, contacts, facts and reply kinds cycled through it):
+
+1. The greeting and the closing formula are a pair, declared once
+   (``templates/de/closing.txt.j2``): "Sehr geehrte/r" closes "Mit freundlichen Grüßen",
+   "Liebe/r" "Viele" or "Herzliche Grüße", "Guten Tag" and "Hallo" "Viele" or "Beste
+   Grüße"; nobody is greeted "Hallo" in the Sie form when an accepted offer is taken back;
+   a letter thanks with "vielen Dank", never a bare lower-case "danke"; a Swiss draft
+   (the job's country CH) writes "Grüsse" and holds no ß at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from collections.abc import Iterator
+
+import pytest
+from test_pack_de import PROFILE, TODAY, Written, matrix, report
+
+from bowout.core import Composer, Stage
+from bowout.core.draft import REPLY_KINDS
+from bowout.core.vocabulary import Address
+
+#: The closing formulas each greeting's first word allows (DIN 5008 and German usage).
+PAIRS = {
+    "Sehr": {"Mit freundlichen Grüßen"},
+    "Liebe": {"Viele Grüße", "Herzliche Grüße"},
+    "Lieber": {"Viele Grüße", "Herzliche Grüße"},
+    "Guten": {"Viele Grüße", "Beste Grüße"},
+    "Hallo": {"Viele Grüße", "Beste Grüße"},
+}
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(today=lambda: TODAY)
+
+
+def compose_all(composer: Composer, situations: Iterator[object]) -> list[Written]:
+    out = []
+    for n, s in enumerate(situations):
+        draft = composer.compose(s, PROFILE)  # type: ignore[arg-type]
+        kinds = list(REPLY_KINDS) if n % 4 == 0 else [random.Random(n).choice(list(REPLY_KINDS))]
+        replies = tuple(composer.compose_reply(s, PROFILE, kind) for kind in kinds)  # type: ignore[arg-type]
+        out.append(Written(s, draft, replies))  # type: ignore[arg-type]
+    return out
+
+
+@pytest.fixture(scope="module")
+def written(composer: Composer) -> list[Written]:
+    return compose_all(composer, matrix())
+
+
+@pytest.fixture(scope="module")
+def swiss(composer: Composer) -> list[Written]:
+    """Every third situation of the matrix, for a job in Switzerland."""
+    picked = (dataclasses.replace(s, country="CH") for n, s in enumerate(matrix()) if n % 3 == 0)
+    return compose_all(composer, picked)
+
+
+def closing_of(letter: str) -> str:
+    """The closing formula: the first line of the letter's last block (before the name)."""
+    return letter.rsplit("\n\n", 1)[1].split("\n")[0]
+
+
+def test_the_closing_formula_is_the_pair_of_the_greeting(written: list[Written]) -> None:
+    problems = []
+    for w in written:
+        for letter in w.letters():
+            greeting, closing = letter.split("\n", 1)[0], closing_of(letter)
+            if closing not in PAIRS.get(greeting.split(" ", 1)[0], set()):
+                problems.append(f"{w.where}: {greeting!r} ... {closing!r}")
+    assert not problems, report(problems)
+
+
+def test_taking_back_an_accepted_offer_never_greets_hallo_in_the_sie_form(
+    written: list[Written],
+) -> None:
+    rescinds = [w for w in written if w.situation.stage is Stage.ACCEPTED
+                and w.situation.address is Address.FORMAL]  # fmt: skip
+    assert rescinds
+    problems = [f"{w.where}: {letter.split(chr(10), 1)[0]!r}" for w in rescinds
+                for letter in w.letters() if letter.startswith("Hallo")]  # fmt: skip
+    assert not problems, report(problems)
+
+
+def test_a_letter_thanks_with_vielen_dank_never_a_bare_danke(written: list[Written]) -> None:
+    problems = []
+    for w in written:
+        for letter in w.letters():
+            first = letter.split("\n\n", 2)[1]
+            if re.match(r"danke\b", first):
+                problems.append(f"{w.where}: {first[:50]!r}")
+    assert not problems, report(problems)
+
+
+def test_a_swiss_draft_writes_grusse_and_no_eszett(swiss: list[Written]) -> None:
+    problems = []
+    for w in swiss:
+        checklist = [item.text for item in w.draft.checklist]
+        for text in (*w.texts(), *checklist):
+            if "ß" in text:
+                at = text.index("ß")
+                problems.append(f"{w.where}: {text[max(0, at - 30) : at + 10]!r}")
+        for letter in w.letters():
+            if not closing_of(letter).endswith(("Grüsse", "Grüssen")):
+                problems.append(f"{w.where}: closing {closing_of(letter)!r}")
+    assert not problems, report(problems)
+
+
+def test_a_german_draft_keeps_the_eszett(composer: Composer, written: list[Written]) -> None:
+    """Only Switzerland writes ss: Germany and Austria keep "Grüße"."""
+    for w in written[:40]:
+        for country in ("DE", "AT", ""):
+            s = dataclasses.replace(w.situation, country=country)
+            assert closing_of(composer.compose(s, PROFILE).body_text).endswith(("Grüße", "Grüßen"))
