@@ -8,6 +8,9 @@ address, with wordings, contacts, facts and reply kinds cycled through it):
    Grüße"; nobody is greeted "Hallo" in the Sie form when an accepted offer is taken back;
    a letter thanks with "vielen Dank", never a bare lower-case "danke"; a Swiss draft
    (the job's country CH) writes "Grüsse" and holds no ß at all.
+2. Closings are German idiom, not English in German words: no "Alles Gute / Viel Erfolg
+   bei (für) der Suche" ("good luck with your search": the employer fills a role), no "Ich
+   hoffe, wir bleiben in Kontakt" ("I hope we stay in touch").
 """
 
 from __future__ import annotations
@@ -59,6 +62,15 @@ def swiss(composer: Composer) -> list[Written]:
     """Every third situation of the matrix, for a job in Switzerland."""
     picked = (dataclasses.replace(s, country="CH") for n, s in enumerate(matrix()) if n % 3 == 0)
     return compose_all(composer, picked)
+
+
+#: English closings in German words (the reader's pattern 1).
+CLOSING_CALQUES = re.compile(
+    r"(?:Alles Gute|Viel Erfolg|erfolgreiche)\b[^.]*\bSuche|\bweitere[n]? Suche"
+    r"|Suche\b[^.]*(?:alles Gute|viel Erfolg)|hoffe, wir bleiben in Kontakt"
+    r"|Gern bleiben wir in Kontakt",
+    re.IGNORECASE,
+)
 
 
 def closing_of(letter: str) -> str:
@@ -117,3 +129,11 @@ def test_a_german_draft_keeps_the_eszett(composer: Composer, written: list[Writt
         for country in ("DE", "AT", ""):
             s = dataclasses.replace(w.situation, country=country)
             assert closing_of(composer.compose(s, PROFILE).body_text).endswith(("Grüße", "Grüßen"))
+
+
+def test_closings_are_german_idiom_not_english_calques(written: list[Written]) -> None:
+    problems = [f"{w.where}: {m.group()!r}" for w in written for text in w.texts()
+                for m in [CLOSING_CALQUES.search(text)] if m]  # fmt: skip
+    assert not problems, report(problems)
+    closes = [w for w in written if "Für die Besetzung der Stelle wünsche ich" in w.draft.body_text]
+    assert closes  # the idiom the reader gave is there
