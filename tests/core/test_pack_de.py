@@ -535,14 +535,15 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
         if paid and w.draft.channel is not Channel.PHONE and "Vereinbarung" not in body:
             problems.append(f"{w.where}: the money is not asked about under the agreement")
         if w.draft.channel is Channel.RECRUITER:
-            relay = [x for x in re.split(r"(?<=[.?!])\s+", body) if "informier" in x]
+            relay = [x for x in re.split(r"(?<=[.?!])(?<!Dr\.)(?<!Prof\.)\s+", body)
+                     if "informier" in x]  # fmt: skip
             if not any("bitte" in x.casefold() for x in relay):
                 problems.append(f"{w.where}: the recruiter is asked without bitte: {relay}")
-            # "ich würde Frau Whitfield auch gern selbst anrufen", never "ich würde auch gern
-            # selbst anrufen" (whom?)
-            calls = body.count("selbst anrufen")
-            named = len(re.findall(r"würde (?:\S+ ){1,5}auch gern selbst anrufen", body))
-            if calls != named or "würde auch gern selbst" in body:
+            # "Gern rufe ich sie auch selbst an" after "informieren Sie Frau Whitfield", never
+            # "ich rufe auch selbst an" (whom?)
+            calls = len(re.findall(r"selbst an", body))
+            named = len(re.findall(r"(?:würde|rufe) ich (?:\S+ ){1,5}auch selbst an", body))
+            if calls != named or re.search(r"ich auch (?:gern )?selbst an", body):
                 problems.append(f"{w.where}: a call to whom? {body!r}")
         future = re.search(r"offenen Stellen|passende Stelle", body)
         if s.reason is Reason.DIFFERENT_PATH and future:
@@ -569,7 +570,7 @@ def test_the_bonus_received_is_asked_about_under_the_agreement(composer: Compose
         draft = composer.compose(s, PROFILE)
         for text in (draft.body_text, draft.phone_script or ""):
             assert "Ausgleich" not in text
-        assert "die Antrittsprämie" in draft.body_text
+        assert "die antrittsprämie" in draft.body_text.casefold()
         assert "Vereinbarung" in draft.body_text, draft.body_text
 
 
@@ -607,14 +608,19 @@ def test_what_reading_more_drafts_as_the_recipient_found(written: list[Written])
 
 
 def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> None:
-    """The second mention is the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
-    as an object, nor a call to nobody in particular."""
-    for voice, anrede, named in (
-        (Voice.BRIEF, "Herr Lee", "Herrn Lee"), (Voice.WARM, "Frau Nair", "Frau Nair"),
-        (Voice.WARM, "", "Jordan Lee"),
+    """The manager is named by the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
+    as an object nor the bare full name beside it, and the call is to him or her (the native
+    reader, seed 61: "informieren Sie Herrn Herrera … ich rufe ihn gern auch selbst an");
+    without an Anrede, the name as typed, twice."""
+    for voice, anrede, named, called in (
+        (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"), (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
+        (Voice.WARM, "", "Jordan Lee", "Jordan Lee"),
     ):  # fmt: skip
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
                       language="de", **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
-        assert re.search(rf"ich würde {named} auch gern selbst anrufen", body, re.I), body
+        assert re.search(rf"informieren Sie {named} und|Sie bitte {named} informieren", body), body
+        assert re.search(rf"(?:rufe|würde) ich {called} auch selbst an", body), body
+        if anrede:
+            assert "Jordan Lee" not in body, body

@@ -11,6 +11,10 @@ address, with wordings, contacts, facts and reply kinds cycled through it):
 2. Closings are German idiom, not English in German words: no "Alles Gute / Viel Erfolg
    bei (für) der Suche" ("good luck with your search": the employer fills a role), no "Ich
    hoffe, wir bleiben in Kontakt" ("I hope we stay in touch").
+3. No bare withdrawal sentence: the decision is softened ("leider", "nach reiflicher
+   Überlegung") and the letter names the role; a personal reason is joined to the decision
+   ("Aus persönlichen Gründen ziehe ich …"), never "my situation has changed"; a new
+   direction is not "vorerst" (for now), which makes the decision sound temporary.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from collections.abc import Iterator
 import pytest
 from test_pack_de import PROFILE, TODAY, Written, matrix, report
 
-from bowout.core import Composer, Stage
+from bowout.core import Channel, Composer, Reason, Stage
 from bowout.core.draft import REPLY_KINDS
+from bowout.core.situation import Kind
 from bowout.core.vocabulary import Address
 
 #: The closing formulas each greeting's first word allows (DIN 5008 and German usage).
@@ -71,6 +76,20 @@ CLOSING_CALQUES = re.compile(
     r"|Gern bleiben wir in Kontakt",
     re.IGNORECASE,
 )
+
+
+#: The sentence that says the decision, in a written message.
+DECISION = re.compile(r"zurück(?:zu)?zieh|zieh\w* [^.]*zurück|zurücknehm|nicht an(?:zunehmen|nehmen|nehme)?\b|ablehn|lehne")
+#: What makes a German decision courteous rather than curt (or, after a call, a confirmation).
+SOFTENED = re.compile(
+    r"leider|reiflich|lange[rn]? Überlegung|sorgfältig|Bedauern|gut überlegt|Abwägung"
+    r"|eingehend|Wie besprochen|Wie am Telefon|Zur Bestätigung|erläutert",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.?!])\s+", text) if x.strip()]
 
 
 def closing_of(letter: str) -> str:
@@ -137,3 +156,41 @@ def test_closings_are_german_idiom_not_english_calques(written: list[Written]) -
     assert not problems, report(problems)
     closes = [w for w in written if "Für die Besetzung der Stelle wünsche ich" in w.draft.body_text]
     assert closes  # the idiom the reader gave is there
+
+
+def test_no_bare_withdrawal_sentence(written: list[Written]) -> None:
+    problems = []
+    for w in written:
+        s, body = w.situation, w.draft.body_text
+        if s.kind is not Kind.WITHDRAW:
+            continue
+        decisions = [x for x in sentences(body.split("\n\n", 1)[1]) if DECISION.search(x)]
+        if not decisions or not any(SOFTENED.search(x) for x in decisions):
+            problems.append(f"{w.where}: bare decision {decisions}")
+        if "Data Analyst" not in body:
+            problems.append(f"{w.where}: the role is not named")
+    assert not problems, report(problems)
+
+
+def test_a_personal_reason_is_joined_to_the_decision(written: list[Written]) -> None:
+    personal = [w for w in written if w.situation.reason is Reason.PERSONAL]
+    assert personal
+    problems = []
+    for w in personal:
+        s = w.situation
+        for text in w.texts():
+            found = re.search(r"Situation hat sich geändert|Veränderung meiner persönlichen", text)
+            if found:
+                problems.append(f"{w.where}: {found.group()!r}")
+        joined = s.kind is Kind.WITHDRAW and not s.negotiated and w.draft.channel is not Channel.PHONE
+        decided = [x for x in sentences(w.draft.body_text) if DECISION.search(x)]
+        if joined and not any("aus persönlichen gründen" in x.casefold() for x in decided):
+            problems.append(f"{w.where}: not joined: {decided}")
+    assert not problems, report(problems)
+
+
+def test_a_new_direction_is_not_for_now(written: list[Written]) -> None:
+    new_path = [w for w in written if w.situation.reason is Reason.DIFFERENT_PATH]
+    assert new_path
+    problems = [f"{w.where}" for w in new_path for text in w.texts() if "vorerst" in text]
+    assert not problems, report(problems)
