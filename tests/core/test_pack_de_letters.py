@@ -15,11 +15,14 @@ address, with wordings, contacts, facts and reply kinds cycled through it):
    Überlegung") and the letter names the role; a personal reason is joined to the decision
    ("Aus persönlichen Gründen ziehe ich …"), never "my situation has changed"; a new
    direction is not "vorerst" (for now), which makes the decision sound temporary.
+4. People in the third person are "Herrn/Frau [Dr.] Nachname" as the user typed the
+   Anrede, never the bare full name beside it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 import re
 from collections.abc import Iterator
@@ -27,9 +30,9 @@ from collections.abc import Iterator
 import pytest
 from test_pack_de import PROFILE, TODAY, Written, matrix, report
 
-from bowout.core import Channel, Composer, Reason, Stage
+from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.draft import REPLY_KINDS
-from bowout.core.situation import Kind
+from bowout.core.situation import DealBreaker, Kind, Voice
 from bowout.core.vocabulary import Address
 
 #: The closing formulas each greeting's first word allows (DIN 5008 and German usage).
@@ -194,3 +197,37 @@ def test_a_new_direction_is_not_for_now(written: list[Written]) -> None:
     assert new_path
     problems = [f"{w.where}" for w in new_path for text in w.texts() if "vorerst" in text]
     assert not problems, report(problems)
+
+
+@pytest.mark.parametrize(
+    ("anrede", "contact", "named"),
+    [
+        ("Frau Dr. Okafor", "Amara Okafor", "Frau Dr. Okafor"),
+        ("Herr Herrera", "Tomás Herrera", "Herrn Herrera"),
+        ("Frau Prof. Dr. Weber", "Eva Weber", "Frau Prof. Dr. Weber"),
+    ],
+)
+def test_people_are_named_as_the_user_addressed_them(
+    composer: Composer, anrede: str, contact: str, named: str
+) -> None:
+    """The person the recruiter is asked to inform, and whom a call for more time asks
+    for, is "Herrn/Frau [Dr.] Nachname" as the user typed it, never the bare full name
+    (the reader's drafts 4 and 5); the recruiter, too, once a title is known."""
+    for stage, kind, voice in itertools.product(
+        (Stage.INTERVIEWING, Stage.ACCEPTED), (Kind.WITHDRAW, Kind.NEGOTIATE), Voice
+    ):
+        s = Situation(
+            stage=stage, reason=Reason.NOT_A_FIT, channel=Channel.RECRUITER, kind=kind,
+            voice=voice, contact=contact, greeting=anrede, recruiter="Herr Tom Baker",
+            deal_breaker=DealBreaker.SCOPE if kind is Kind.NEGOTIATE else None,
+            language="de", role="Data Analyst", company="Northwind GmbH",
+        )  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        assert contact not in body, body
+        if kind is Kind.WITHDRAW or voice is not Voice.BRIEF:
+            assert named in body, body
+    called = Situation(stage=Stage.FINAL, reason=Reason.RED_FLAGS, channel=Channel.PHONE,
+                       contact=contact, greeting=anrede, recruiter="Herr Tom Baker",
+                       language="de", role="Data Analyst", company="Northwind GmbH")  # fmt: skip
+    branches = " ".join(words for _, words in composer.compose(called, PROFILE).phone_branches)
+    assert "über Herrn Baker" in branches and "Tom Baker" not in branches, branches
