@@ -17,6 +17,9 @@ address, with wordings, contacts, facts and reply kinds cycled through it):
    direction is not "vorerst" (for now), which makes the decision sound temporary.
 4. People in the third person are "Herrn/Frau [Dr.] Nachname" as the user typed the
    Anrede, never the bare full name beside it.
+5. No English sentence shape: no semicolon chains, none of the phrases the reader quoted
+   ("die Sache", "rund um die Stelle", "Absage zum Angebot", …); facts left unused are
+   acknowledged (a visa petition already started, the regret after rescinding).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from test_pack_de import PROFILE, TODAY, Written, matrix, report
 
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.draft import REPLY_KINDS
-from bowout.core.situation import DealBreaker, Kind, Voice
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.vocabulary import Address
 
 #: The closing formulas each greeting's first word allows (DIN 5008 and German usage).
@@ -231,3 +234,48 @@ def test_people_are_named_as_the_user_addressed_them(
                        language="de", role="Data Analyst", company="Northwind GmbH")  # fmt: skip
     branches = " ".join(words for _, words in composer.compose(called, PROFILE).phone_branches)
     assert "über Herrn Baker" in branches and "Tom Baker" not in branches, branches
+
+
+#: English sentence shapes in German words the reader quoted (drafts 1, 2, 3, 8, 10).
+ENGLISH_SHAPES = re.compile(
+    r"die Sache neu|Überlegungen dahinter|rund um die Stelle|Absage zum Angebot|sehr großzügig"
+    r"|Nachricht schwer ist|Kritisches habe ich|für den Hinweis|späte Antwort|Kandidatur"
+    r"|auf die sie sich stützen|Dann kann ich sie prüfen|Gehaltsvorstellungen, deshalb"
+)
+
+
+def test_no_english_sentence_shape(written: list[Written]) -> None:
+    """No semicolon chain in anything the user sends or says, and none of the English
+    shapes the reader quoted."""
+    problems = []
+    for w in written:
+        for text in w.texts():
+            found = ENGLISH_SHAPES.search(text)
+            if found or ";" in text:
+                at = found.start() if found else text.index(";")
+                problems.append(f"{w.where}: {text[max(0, at - 40) : at + 20]!r}")
+    assert not problems, report(problems)
+
+
+def test_facts_left_unused_are_acknowledged(composer: Composer) -> None:
+    """A visa petition the employer started is acknowledged in one plain line that tells
+    them nothing to do; an answer about repaying money after rescinding has one human line
+    of regret that admits nothing."""
+    for voice, address in itertools.product(Voice, Address):
+        petition = Situation(
+            stage=Stage.INTERVIEWING, reason=Reason.PERSONAL, channel=Channel.EMAIL,
+            voice=voice, address=address, contact="Priya Nair", greeting="Frau Nair",
+            visa_petition_started=True, sponsorship_required=True, language="de",
+            role="Operations Lead", company="Tailspin Toys",
+        )  # fmt: skip
+        body = composer.compose(petition, PROFILE).body_text
+        assert body.count("Visumsverfahren") == 1, body
+        repay = Situation(
+            stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, voice=voice, address=address,
+            contact="Priya Nair", greeting="Frau Nair", signing_bonus=Money.PAID,
+            relocation_assistance=Money.PAID, language="de", role="Data Analyst",
+            company="Fabrikam",
+        )  # fmt: skip
+        text = composer.compose_reply(repay, PROFILE, "repayment").body_text
+        assert "tut mir leid" in text and "zurückfordert" in text or "zurückfordern" in text, text
+        assert not re.search(r"\bich (?:zahle|werde)\b[^.]*zurück", text), text
