@@ -20,6 +20,9 @@ address, with wordings, contacts, facts and reply kinds cycled through it):
 5. No English sentence shape: no semicolon chains, none of the phrases the reader quoted
    ("die Sache", "rund um die Stelle", "Absage zum Angebot", …); facts left unused are
    acknowledged (a visa petition already started, the regret after rescinding).
+6. The checklist note for Germany: notice ending a signed contract needs a handwritten
+   signature (BGB § 623), an email is not enough; Austria and Switzerland have no such
+   general form rule.
 """
 
 from __future__ import annotations
@@ -279,3 +282,25 @@ def test_facts_left_unused_are_acknowledged(composer: Composer) -> None:
         text = composer.compose_reply(repay, PROFILE, "repayment").body_text
         assert "tut mir leid" in text and "zurückfordert" in text or "zurückfordern" in text, text
         assert not re.search(r"\bich (?:zahle|werde)\b[^.]*zurück", text), text
+
+
+def test_the_german_checklist_note_says_notice_needs_a_handwritten_signature(
+    composer: Composer,
+) -> None:
+    """BGB § 623 with § 126: notice ending a signed contract in Germany is a paper letter
+    signed by hand, so an email does not end it; Austria and Switzerland set no such
+    general form. Each note stands in the checklist of a German rescind, followed by the
+    "not legal advice" line."""
+    from bowout.core.country_notes import country_note, not_advice
+
+    germany = country_note("DE")
+    assert "BGB § 623" in germany and "handwritten signature" in germany
+    assert "email does not end" in germany
+    for code in ("AT", "CH"):
+        assert "no general written form" in country_note(code), code
+    for code in ("DE", "AT", "CH"):
+        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, country=code, language="de",
+                      contact="Frau Anna Schäfer", role="Data Analyst", company="Fabrikam")  # fmt: skip
+        steps = [item.text for item in composer.compose(s, PROFILE).checklist]
+        at = steps.index(country_note(code))
+        assert steps[at + 1] == not_advice()
