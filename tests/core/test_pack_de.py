@@ -260,7 +260,9 @@ def test_subjects_say_what_happens(written: list[Written]) -> None:
             if subject:
                 problems.append(f"{w.where}: a LinkedIn message has a subject {subject!r}")
             continue
-        expected = {Stage.ACCEPTED: "Zusage", Stage.OFFER: "Absage|Ablehnung"}.get(s.stage, "Bewerbung")
+        expected = {Stage.ACCEPTED: "Zusage", Stage.OFFER: "Absage|Ablehnung"}.get(
+            s.stage, "Bewerbung"
+        )
         if s.kind is Kind.NEGOTIATE:
             expected = "Gespräch|Klärung|sprechen"
         if not re.search(expected, subject) or "Data Analyst" not in subject:
@@ -284,7 +286,7 @@ def test_the_closing_formula_stands_without_a_comma(written: list[Written]) -> N
 
 
 def test_after_rescinding_the_letter_closes_as_its_greeting_opened(composer: Composer) -> None:
-    """"Sehr geehrte Frau Schäfer," closes "Mit freundlichen Grüßen"; "Liebe Frau Schäfer,"
+    """ "Sehr geehrte Frau Schäfer," closes "Mit freundlichen Grüßen"; "Liebe Frau Schäfer,"
     with "Viele" or "Herzliche Grüße", never "Freundliche Grüße" (the native reader, seed 61)."""
     for voice, closings in (
         (Voice.WARM, {"Viele Grüße", "Herzliche Grüße"}),
@@ -615,7 +617,8 @@ def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> N
     reader, seed 61: "informieren Sie Herrn Herrera … ich rufe ihn gern auch selbst an");
     without an Anrede, the name as typed, twice."""
     for voice, anrede, named, called in (
-        (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"), (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
+        (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"),
+        (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
         (Voice.WARM, "", "Jordan Lee", "Jordan Lee"),
     ):  # fmt: skip
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,

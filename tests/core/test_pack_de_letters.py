@@ -56,13 +56,14 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-def compose_all(composer: Composer, situations: Iterator[object]) -> list[Written]:
+def compose_all(composer: Composer, situations: Iterator[Situation]) -> list[Written]:
+    """Each situation's draft, with every reply kind for one in four, one for the rest."""
     out = []
     for n, s in enumerate(situations):
-        draft = composer.compose(s, PROFILE)  # type: ignore[arg-type]
+        draft = composer.compose(s, PROFILE)
         kinds = list(REPLY_KINDS) if n % 4 == 0 else [random.Random(n).choice(list(REPLY_KINDS))]
-        replies = tuple(composer.compose_reply(s, PROFILE, kind) for kind in kinds)  # type: ignore[arg-type]
-        out.append(Written(s, draft, replies))  # type: ignore[arg-type]
+        replies = tuple(composer.compose_reply(s, PROFILE, kind) for kind in kinds)
+        out.append(Written(s, draft, replies))
     return out
 
 
@@ -88,7 +89,10 @@ CLOSING_CALQUES = re.compile(
 
 
 #: The sentence that says the decision, in a written message.
-DECISION = re.compile(r"zurück(?:zu)?zieh|zieh\w* [^.]*zurück|zurücknehm|nicht an(?:zunehmen|nehmen|nehme)?\b|ablehn|lehne")
+DECISION = re.compile(
+    r"zurück(?:zu)?zieh|zieh\w* [^.]*zurück|zurücknehm|nicht an(?:zunehmen|nehmen|nehme)?\b"
+    r"|ablehn|lehne"
+)
 #: What makes a German decision courteous rather than curt (or, after a call, a confirmation).
 SOFTENED = re.compile(
     r"leider|reiflich|lange[rn]? Überlegung|sorgfältig|Bedauern|gut überlegt|Abwägung"
@@ -103,7 +107,7 @@ def sentences(text: str) -> list[str]:
 
 def closing_of(letter: str) -> str:
     """The closing formula: the first line of the letter's last block (before the name)."""
-    return letter.rsplit("\n\n", 1)[1].split("\n")[0]
+    return letter.rsplit("\n\n", 1)[1].split("\n", maxsplit=1)[0]
 
 
 def test_the_closing_formula_is_the_pair_of_the_greeting(written: list[Written]) -> None:
@@ -191,7 +195,9 @@ def test_a_personal_reason_is_joined_to_the_decision(written: list[Written]) -> 
             found = re.search(r"Situation hat sich geändert|Veränderung meiner persönlichen", text)
             if found:
                 problems.append(f"{w.where}: {found.group()!r}")
-        joined = s.kind is Kind.WITHDRAW and not s.negotiated and w.draft.channel is not Channel.PHONE
+        joined = (
+            s.kind is Kind.WITHDRAW and not s.negotiated and w.draft.channel is not Channel.PHONE
+        )
         decided = [x for x in sentences(w.draft.body_text) if DECISION.search(x)]
         if joined and not any("aus persönlichen gründen" in x.casefold() for x in decided):
             problems.append(f"{w.where}: not joined: {decided}")
@@ -280,7 +286,7 @@ def test_facts_left_unused_are_acknowledged(composer: Composer) -> None:
             company="Fabrikam",
         )  # fmt: skip
         text = composer.compose_reply(repay, PROFILE, "repayment").body_text
-        assert "tut mir leid" in text and "zurückfordert" in text or "zurückfordern" in text, text
+        assert ("tut mir leid" in text and "zurückfordert" in text) or "zurückfordern" in text, text
         assert not re.search(r"\bich (?:zahle|werde)\b[^.]*zurück", text), text
 
 
@@ -299,8 +305,9 @@ def test_the_german_checklist_note_says_notice_needs_a_handwritten_signature(
     for code in ("AT", "CH"):
         assert "no general written form" in country_note(code), code
     for code in ("DE", "AT", "CH"):
-        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, country=code, language="de",
-                      contact="Frau Anna Schäfer", role="Data Analyst", company="Fabrikam")  # fmt: skip
+        s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, country=code,
+                      language="de", contact="Frau Anna Schäfer", role="Data Analyst",
+                      company="Fabrikam")  # fmt: skip
         steps = [item.text for item in composer.compose(s, PROFILE).checklist]
         at = steps.index(country_note(code))
         assert steps[at + 1] == not_advice()
