@@ -268,8 +268,9 @@ def test_no_english_sentence_shape(written: list[Written]) -> None:
 
 def test_facts_left_unused_are_acknowledged(composer: Composer) -> None:
     """A visa petition the employer started is acknowledged in one plain line that tells
-    them nothing to do; an answer about repaying money after rescinding has one human line
-    of regret that admits nothing."""
+    them nothing to do; declining a counter-offer keeps the door the user keeps open; an
+    answer about repaying money after rescinding has one human line of regret that admits
+    nothing."""
     for voice, address in itertools.product(Voice, Address):
         petition = Situation(
             stage=Stage.INTERVIEWING, reason=Reason.PERSONAL, channel=Channel.EMAIL,
@@ -285,6 +286,9 @@ def test_facts_left_unused_are_acknowledged(composer: Composer) -> None:
             relocation_assistance=Money.PAID, language="de", role="Data Analyst",
             company="Fabrikam",
         )  # fmt: skip
+        door = dataclasses.replace(petition, stage=Stage.FINAL, keep_door_open=True)
+        text = composer.compose_reply(door, PROFILE, "counter-offer").body_text
+        assert "in Kontakt bleiben" in text, text  # the door the user keeps open (draft 3)
         text = composer.compose_reply(repay, PROFILE, "repayment").body_text
         assert ("tut mir leid" in text and "zurückfordert" in text) or "zurückfordern" in text, text
         assert not re.search(r"\bich (?:zahle|werde)\b[^.]*zurück", text), text
