@@ -149,6 +149,7 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
 
     from bowout.core.situation import DealBreaker
     from bowout.gui.dialogs.reply_dialog import ReplyDialog
+    from bowout.services import records
     from bowout.storage.timeline import make_event
 
     _, window = shown_window(data_dir)
@@ -165,8 +166,8 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     assert window.session.record is not None
     record_id = window.session.record.id
     sent = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=6)
-    history.mark_sent(record_id, sent)
-    window.session.record = history.add_events(record_id, [
+    records.mark_sent(history, record_id, sent)
+    window.session.record = records.add_events(history, record_id, [
         make_event("call-note", _shot_time(sent, 1), "phone",
                    "Jordan called: asked if a higher base would change my mind."),
     ])  # fmt: skip
