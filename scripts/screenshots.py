@@ -256,6 +256,22 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
         window.session.save_to_history()
         if sent:
             window.session.mark_sent()
+    # Open applications, so that the lists and Tell the others show what they are for.
+    from bowout.core.applications import Application
+
+    history = window.context.history
+    assert history is not None
+    for company, role, stage in (("Globex", "Data Analyst", Stage.OFFER),
+                                 ("Northwind Traders", "BI Developer", Stage.SCREENING),
+                                 ("Tailspin", "Engineer", Stage.INTERVIEWING),
+                                 ("Wayne Enterprises", "Analyst", Stage.FINAL)):  # fmt: skip
+        history.applications.add(Application(company=company, role=role, stage=stage))
+    batch = window.views["batch"]
+    batch.load_applications()
+    accepted = batch.accepted_combo
+    accepted.setCurrentIndex(next(i for i in range(accepted.count())
+                                  if accepted.itemText(i).startswith("Globex")))  # fmt: skip
+    batch.draft_all()
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         window.apply_icons()
@@ -322,7 +338,7 @@ def render_applications(out: Path, data_dir: Path) -> list[Path]:
         shots.append(save(window, out, f"applications-{width}x{height}-{theme}"))
     apply_theme(app, "light")
     assert window.context.history is not None
-    existing = [s.application for s in window.context.history.applications()]
+    existing = [s.application for s in window.context.history.applications.list()]
     from bowout.core.tabular import read_table
 
     dialog = ImportDialog(read_table(TRACKER_CSV), "job-tracker.csv", None, existing, window)
