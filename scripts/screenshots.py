@@ -69,6 +69,7 @@ def shown_window(data_dir: Path) -> tuple[QApplication, MainWindow]:
     window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.resize(*SIZE)
     window.show()
+    window.show_view("draft")  # not the view an earlier group left in the remembered state
     return app, window
 
 
@@ -95,6 +96,8 @@ def render(out: Path, data_dir: Path) -> list[Path]:
                            relocation_assistance=Money.PROMISED, visa_petition_started=True,
                            channel=Channel.EMAIL))  # fmt: skip
     window.form.visa_panel.set_expanded(True)
+    settle()
+    window.draft_view.form_scroll.ensureWidgetVisible(window.form.visa_panel)
     shots.append(save(window, out, "visa-panel"))
     window.session.save_to_history()
 
@@ -221,6 +224,7 @@ def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
     for (width, height), name in ((SIZE, "goodwill"), ((800, 600), "goodwill-800x600")):
         window.resize(width, height)
         window.show()
+        window.show_view("draft")  # not the view an earlier group left in the remembered state
         fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL,
                                contact="Dana Whitfield", role="Platform Engineer",
                                company="Northwind Traders", channel=Channel.EMAIL,
