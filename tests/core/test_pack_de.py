@@ -260,7 +260,9 @@ def test_subjects_say_what_happens(written: list[Written]) -> None:
             if subject:
                 problems.append(f"{w.where}: a LinkedIn message has a subject {subject!r}")
             continue
-        expected = {Stage.ACCEPTED: "Zusage", Stage.OFFER: "Absage"}.get(s.stage, "Bewerbung")
+        expected = {Stage.ACCEPTED: "Zusage", Stage.OFFER: "Absage|Ablehnung"}.get(
+            s.stage, "Bewerbung"
+        )
         if s.kind is Kind.NEGOTIATE:
             expected = "Gespräch|Klärung|sprechen"
         if not re.search(expected, subject) or "Data Analyst" not in subject:
@@ -283,12 +285,17 @@ def test_the_closing_formula_stands_without_a_comma(written: list[Written]) -> N
     assert not problems, report(problems)
 
 
-def test_after_rescinding_the_letter_closes_formally_in_the_sie_form(composer: Composer) -> None:
-    for voice in (Voice.WARM, Voice.FORMAL):
+def test_after_rescinding_the_letter_closes_as_its_greeting_opened(composer: Composer) -> None:
+    """ "Sehr geehrte Frau Schäfer," closes "Mit freundlichen Grüßen"; "Liebe Frau Schäfer,"
+    with "Viele" or "Herzliche Grüße", never "Freundliche Grüße" (the native reader, seed 61)."""
+    for voice, closings in (
+        (Voice.WARM, {"Viele Grüße", "Herzliche Grüße"}),
+        (Voice.FORMAL, {"Mit freundlichen Grüßen"}),
+    ):
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.EMAIL,
                       voice=voice, contact="Frau Anna Schäfer", language="de", **NAMES)  # fmt: skip
         block = composer.compose(s, PROFILE).body_text.rsplit("\n\n", 1)[1]
-        assert block.split("\n")[0] in {"Mit freundlichen Grüßen", "Freundliche Grüße"}
+        assert block.split("\n")[0] in closings
 
 
 def test_dates_are_written_as_german_writes_them(composer: Composer) -> None:
@@ -373,7 +380,9 @@ def test_no_placeholder_no_repetition_one_thanks_one_apology(written: list[Writt
         for word in ("entschieden", "leider"):  # "I have decided" twice reads assembled
             if len(re.findall(rf"\b{word}\b", body, re.I)) > 1:
                 problems.append(f"{w.where}: {word!r} twice")
-        budget = BUDGET[w.situation.voice] + 20 * len(w.situation.goodwill_offered)
+        # Goodwill chosen, and a started visa petition acknowledged, each take a line.
+        budget = (BUDGET[w.situation.voice] + 20 * len(w.situation.goodwill_offered)
+                  + 10 * w.situation.visa_petition_started)  # fmt: skip
         if count_words(body) > budget:
             problems.append(f"{w.where}: {count_words(body)} words, over {budget}")
     assert not problems, report(problems)
@@ -530,14 +539,15 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
         if paid and w.draft.channel is not Channel.PHONE and "Vereinbarung" not in body:
             problems.append(f"{w.where}: the money is not asked about under the agreement")
         if w.draft.channel is Channel.RECRUITER:
-            relay = [x for x in re.split(r"(?<=[.?!])\s+", body) if "informier" in x]
+            relay = [x for x in re.split(r"(?<=[.?!])(?<!Dr\.)(?<!Prof\.)\s+", body)
+                     if "informier" in x]  # fmt: skip
             if not any("bitte" in x.casefold() for x in relay):
                 problems.append(f"{w.where}: the recruiter is asked without bitte: {relay}")
-            # "ich würde Frau Whitfield auch gern selbst anrufen", never "ich würde auch gern
-            # selbst anrufen" (whom?)
-            calls = body.count("selbst anrufen")
-            named = len(re.findall(r"würde (?:\S+ ){1,5}auch gern selbst anrufen", body))
-            if calls != named or "würde auch gern selbst" in body:
+            # "Gern rufe ich sie auch selbst an" after "informieren Sie Frau Whitfield", never
+            # "ich rufe auch selbst an" (whom?)
+            calls = len(re.findall(r"selbst an", body))
+            named = len(re.findall(r"(?:würde|rufe) ich (?:\S+ ){1,5}auch selbst an", body))
+            if calls != named or re.search(r"ich auch (?:gern )?selbst an", body):
                 problems.append(f"{w.where}: a call to whom? {body!r}")
         future = re.search(r"offenen Stellen|passende Stelle", body)
         if s.reason is Reason.DIFFERENT_PATH and future:
@@ -564,7 +574,7 @@ def test_the_bonus_received_is_asked_about_under_the_agreement(composer: Compose
         draft = composer.compose(s, PROFILE)
         for text in (draft.body_text, draft.phone_script or ""):
             assert "Ausgleich" not in text
-        assert "die Antrittsprämie" in draft.body_text
+        assert "die antrittsprämie" in draft.body_text.casefold()
         assert "Vereinbarung" in draft.body_text, draft.body_text
 
 
@@ -602,14 +612,20 @@ def test_what_reading_more_drafts_as_the_recipient_found(written: list[Written])
 
 
 def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> None:
-    """The second mention is the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
-    as an object, nor a call to nobody in particular."""
-    for voice, anrede, named in (
-        (Voice.BRIEF, "Herr Lee", "Herrn Lee"), (Voice.WARM, "Frau Nair", "Frau Nair"),
-        (Voice.WARM, "", "Jordan Lee"),
+    """The manager is named by the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
+    as an object nor the bare full name beside it, and the call is to him or her (the native
+    reader, seed 61: "informieren Sie Herrn Herrera … ich rufe ihn gern auch selbst an");
+    without an Anrede, the name as typed, twice."""
+    for voice, anrede, named, called in (
+        (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"),
+        (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
+        (Voice.WARM, "", "Jordan Lee", "Jordan Lee"),
     ):  # fmt: skip
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
                       language="de", **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
-        assert re.search(rf"ich würde {named} auch gern selbst anrufen", body, re.I), body
+        assert re.search(rf"informieren Sie {named} und|Sie bitte {named} informieren", body), body
+        assert re.search(rf"(?:rufe|würde) ich {called} auch selbst an", body), body
+        if anrede:
+            assert "Jordan Lee" not in body, body
