@@ -34,6 +34,16 @@ End to end under X (``bench_start_x11.py``), two runs of 7 and 11 rounds beside 
 gave 2.57x vs 2.23x and 2.34x vs 2.51x: the same start within the noise, now with the draft
 in it; the 1.6x target is not met. What is left is mostly Qt's own: building, polishing and
 laying out some 150 widgets and materialising the enum types of the classes they use.
+
+Second round (one run, load 6-7: every phase about 6x slower than on an idle machine, the
+shares hold): Python and PySide6 0.89x, the Qt namespace 0.13x, the window's other imports
+0.68x (the import hook 0.10x), QApplication, settings and theme 0.04x, the window built
+0.33x (main's tip beside it: 0.36x), shown to painted 0.12x; 2.20x in all against main's
+2.24x. The first frame no longer builds the folded visa fields, the negotiation panel, the
+redraft bar's changes view or the checklist's rows, nor asks the icon theme for the clear
+buttons' icon (``bench_start_x11.py`` has the numbers under X). What is left is the
+imports: the Qt-free domain (dataclasses, enums, TOML, orjson) and the Qt classes the first
+frame shows, each with its enum types.
 """
 
 from __future__ import annotations

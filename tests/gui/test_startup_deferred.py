@@ -21,6 +21,7 @@ from bowout.gui.window.shell import MainWindow
 LATER_ENUMS = {
     "QFileDialog": "FileMode",
     "QInputDialog": "InputDialogOption",
+    "QDialog": "DialogCode",
     "QMessageBox": "ButtonRole",
     "QUrl": "ParsingMode",
 }

@@ -91,3 +91,18 @@ def test_checklist_and_notes_sit_between_the_tabs_and_the_tone_coach(
 def test_start_date_check_box_reads_as_a_sentence(window: MainWindow) -> None:
     text = window.form.visa_panel.start_check.text().replace("&", "")
     assert text == "A start date was agreed:"
+
+
+def test_negotiation_panel_built_later_is_walked_after_the_pickers(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """ "Before you withdraw" is built when a conversation first fits (issue 25): Tab reaches
+    it between the language and the relationship facts, not after the whole window."""
+    from gui_helpers import pick
+
+    pick(window.stage_combo, "offer")
+    pick(window.form.reason_combo, "compensation")  # the panel is built now
+    seen = walk(qtbot, window, 12)
+    at = seen.index("negotiate_check")
+    assert seen[at - 1] == "language_combo" and seen[at + 1] == "deal_breaker_combo"
+    assert seen.index("rapport_check") > at

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from bowout.gui.models.history_model import local_time_text
 from bowout.gui.widgets.message_line import plain_label
 
 if TYPE_CHECKING:
@@ -63,6 +62,9 @@ class FollowUpBar(QWidget):
         self.replied_button.setVisible(sent)
         self.note_button.setVisible(sent)
         if sent and record is not None:
+            # The history's model (its Qt classes) loads with the history, after the paint.
+            from bowout.gui.models.history_model import local_time_text
+
             text = f"Sent {local_time_text(record.sent or '')}: kept as it went out (read only)."
         else:
             text = "Resolved, no withdrawal sent: the message is kept as it was (read only)."

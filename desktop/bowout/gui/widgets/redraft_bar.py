@@ -101,25 +101,42 @@ class RedraftBar(QFrame):
         self.changes_button = self._button("show_changes_button", "Show &changes",
                                            "Show what the new draft would change")  # fmt: skip
         self.changes_button.setCheckable(True)
-        self.changes_view = QPlainTextEdit(self)
-        self.changes_view.setObjectName("redraft_changes")
-        self.changes_view.setAccessibleName("What the new draft would change")
-        self.changes_view.setReadOnly(True)
-        self.changes_view.setMaximumHeight(120)
-        self.changes_view.setVisible(False)
+        # The paragraphs that would change: a text view built when first asked for.
+        self._changes_view: QPlainTextEdit | None = None
+        self._changes = ""
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         for button in (self.changes_button, self.keep_button, self.use_button):
             row.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(row)
-        layout.addWidget(self.changes_view)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self._layout.addLayout(row)
         self.keep_button.clicked.connect(self.keep_requested)
         self.use_button.clicked.connect(self.use_requested)
-        self.changes_button.toggled.connect(self.changes_view.setVisible)
+        self.changes_button.toggled.connect(self._show_changes)
         self.setVisible(False)
+
+    @property
+    def changes_view(self) -> QPlainTextEdit:
+        """What "Use the new draft" would change, paragraph by paragraph (built on first
+        use: hidden until "Show changes", and not part of the window's first frame)."""
+        if self._changes_view is None:
+            view = self._changes_view = QPlainTextEdit(self)
+            view.setObjectName("redraft_changes")
+            view.setAccessibleName("What the new draft would change")
+            view.setReadOnly(True)
+            view.setMaximumHeight(120)
+            view.setVisible(False)
+            view.setPlainText(self._changes)
+            self._layout.addWidget(view)
+            QWidget.setTabOrder(self.use_button, view)
+        return self._changes_view
+
+    @Slot(bool)
+    def _show_changes(self, shown: bool) -> None:
+        if shown or self._changes_view is not None:
+            self.changes_view.setVisible(shown)
 
     def _button(self, name: str, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -139,7 +156,9 @@ class RedraftBar(QFrame):
             "is. Keep this text, or use the new draft (one Ctrl+Z brings this text back)."
         )
         self.label.setAccessibleName(self.label.text())
-        self.changes_view.setPlainText(paragraph_changes(message_text, draft.body_text))
+        self._changes = paragraph_changes(message_text, draft.body_text)
+        if self._changes_view is not None:
+            self._changes_view.setPlainText(self._changes)
         self.setVisible(True)
 
     @Slot()

@@ -30,26 +30,21 @@ from bowout.core.situation import (
     Stage,
     check_email_address,
 )
+from bowout.gui.widgets.fact_checks import RELATIONSHIP_FACTS, add_fact_checks
 from bowout.gui.widgets.goodwill_panel import GoodwillPanel
 from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.length_limit import LengthLimit, too_long
 from bowout.gui.widgets.message_line import alarm_colour
-from bowout.gui.widgets.negotiate_panel import NegotiatePanel
-from bowout.gui.widgets.visa_panel import VisaPanel, add_fact_checks
+from bowout.gui.widgets.negotiation_place import NegotiationPlace
+from bowout.gui.widgets.visa_panel import VISA_FIELDS, VisaPanel
 from bowout.gui.widgets.wording_bar import WordingBar
 
 if TYPE_CHECKING:
     from bowout.core.advice import Advice
+    from bowout.gui.widgets.negotiate_panel import NegotiatePanel
 
 logger = logging.getLogger(__name__)
 
-#: Situation field -> check-box text (with mnemonic) and accessible name.
-RELATIONSHIP_FACTS = {
-    "rapport": ("We &built real rapport", "Real rapport with the contact"),
-    "via_recruiter": ("&Came in through a recruiter", "Applied through a recruiter"),
-    "linkedin_main": ("&LinkedIn was our main channel", "LinkedIn was the main channel"),
-    "keep_door_open": ("&Keep the door open", "Keep the door open for later"),
-}
 #: Name fields: object name, label (with mnemonic), Situation field, placeholder.
 NAME_FIELDS = (
     ("contact_edit", "Contact na&me:", "contact", "Who you have been talking to"),
@@ -76,6 +71,8 @@ class ScenarioForm(QWidget):
     typed text, once the typing pauses or the field is left: see :data:`TYPING_PAUSE_MS`)."""
 
     situation_changed = Signal()
+    #: "Resolved: no withdrawal" in the negotiation panel: keep the request with that outcome.
+    resolved_requested = Signal()
     #: Typed or pasted text was refused (too long); the sentence that says so.
     input_refused = Signal(str)
 
@@ -98,25 +95,22 @@ class ScenarioForm(QWidget):
         self._build_facts()
         self._build_names()
         self.visa_panel = VisaPanel(self)
-        self.negotiate_panel = NegotiatePanel(self)
-        self.negotiate_panel.changed.connect(self.situation_changed)
-        self.stage_combo.currentIndexChanged.connect(self._offer_negotiation)
-        self.reason_combo.currentIndexChanged.connect(self._offer_negotiation)
-        self._offer_negotiation()
         self.goodwill_panel = GoodwillPanel(self)
         self.goodwill_panel.changed.connect(self.situation_changed)
-        for changed in (
-            self.stage_combo.currentIndexChanged,
-            self.reason_combo.currentIndexChanged,
-            self.negotiate_panel.changed,
-        ):
+        for picker in (self.stage_combo, self.reason_combo):
+            changed = picker.currentIndexChanged
+            changed.connect(self._offer_negotiation)
             changed.connect(self._offer_goodwill)
-        self._offer_goodwill()
         self.wording_bar.changed.connect(self.situation_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pickers)
-        layout.addWidget(self.negotiate_panel)
+        # "Before you withdraw" goes under the pickers, built the first time it fits.
+        self.negotiation = NegotiationPlace(self, layout, 1,
+                                            self.language_picker.address_combo,
+                                            self._wire_negotiation)  # fmt: skip
+        self._offer_negotiation()
+        self._offer_goodwill()
         layout.addWidget(self.goodwill_panel)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.names_box)
@@ -186,7 +180,6 @@ class ScenarioForm(QWidget):
             edit.setPlaceholderText(hint)
             limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, FIELD_WORDS[field])
             limit.refused.connect(functools.partial(self._refused, FIELD_WORDS[field]))
-            edit.setClearButtonEnabled(True)
             edit.textChanged.connect(functools.partial(self._text_changed, edit))
             edit.editingFinished.connect(self.finish_typing)
             self.name_edits[field] = edit
@@ -208,12 +201,17 @@ class ScenarioForm(QWidget):
         self.contact_email_edit.setPlaceholderText("For To: in your mail app (optional)")
         limit = LengthLimit.attach(self.contact_email_edit, MAX_FIELD_CHARS, "email address")
         limit.refused.connect(functools.partial(self._refused, "email address"))
-        self.contact_email_edit.setClearButtonEnabled(True)
         self.contact_email_edit.textChanged.connect(self._email_changed)
         self.contact_email_edit.editingFinished.connect(self.finish_typing)
         form.insertRow(1, self._label("Contact e&mail:", self.contact_email_edit),
                        self.contact_email_edit)  # fmt: skip
         self.email_problem = ""
+
+    def add_clear_buttons(self) -> None:
+        """A clear button in each text field, added after the first paint: Qt asks the icon
+        theme for its icon, which on X11 can take 40 ms (issue 25)."""
+        for edit in (*self.name_edits.values(), self.contact_email_edit):
+            edit.setClearButtonEnabled(True)
 
     def _refused(self, label: str, length: int) -> None:
         self.input_refused.emit(too_long(label, length, MAX_FIELD_CHARS))
@@ -276,17 +274,31 @@ class ScenarioForm(QWidget):
         """True while typed text waits for the pause before the draft follows it."""
         return self.typing_timer.isActive()
 
+    @property
+    def negotiate_panel(self) -> NegotiatePanel:
+        """ "Before you withdraw", built the first time it fits, is needed or is asked for."""
+        return self.negotiation.panel()
+
+    def show_resolved(self, resolved: bool) -> None:
+        """Say whether the kept request to talk was resolved (the window saved that outcome)."""
+        self.negotiation.show_resolved(resolved)
+
+    def _wire_negotiation(self, panel: NegotiatePanel) -> None:
+        panel.changed.connect(self.situation_changed)
+        panel.changed.connect(self._offer_goodwill)
+        panel.resolved_requested.connect(self.resolved_requested)
+        self._offer_negotiation()
+
     @Slot()
     def _offer_negotiation(self) -> None:
-        self.negotiate_panel.offer(
-            Stage(self.stage_combo.currentData()), Reason(self.reason_combo.currentData())
-        )
+        stage = Stage(self.stage_combo.currentData())
+        self.negotiation.offer(stage, Reason(self.reason_combo.currentData()))
 
     @Slot()
     def _offer_goodwill(self) -> None:
         stage = Stage(self.stage_combo.currentData())
         reason = Reason(self.reason_combo.currentData())
-        kind = self.negotiate_panel.facts(stage, reason)["kind"]
+        kind = self.negotiation.facts(stage, reason)["kind"]
         self.goodwill_panel.offer(stage, reason, kind)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
@@ -318,7 +330,7 @@ class ScenarioForm(QWidget):
             language=self.language_picker.language(),
             address=self.language_picker.address(),
             wording=self.wording_bar.wording(),
-            **self.negotiate_panel.facts(stage, reason),
+            **self.negotiation.facts(stage, reason),
             goodwill=self.goodwill_panel.choices(),
             **facts,
         )
@@ -338,13 +350,9 @@ class ScenarioForm(QWidget):
             self.contact_email_edit.setText(situation.contact_email)
             self.wording_bar.set_choice(situation.voice, situation.wording)
             self.language_picker.set_choice(situation.language, situation.address)
-            self.negotiate_panel.set_facts(
-                situation.kind, situation.deal_breaker, situation.decide_by, situation.negotiated
-            )
+            self.negotiation.show(situation)
             self.goodwill_panel.set_choices(situation.goodwill)
-            names = (*self.visa_panel.boxes, *self.visa_panel.money_combos, "start_date",
-                     "country")  # fmt: skip
-            self.visa_panel.set_facts({name: getattr(situation, name) for name in names})
+            self.visa_panel.set_facts({name: getattr(situation, name) for name in VISA_FIELDS})
         finally:
             self.blockSignals(False)
         self.typing_timer.stop()  # what was being typed is replaced by the saved situation
@@ -372,7 +380,7 @@ class ScenarioForm(QWidget):
             self.channel_combo,
             self.language_picker.language_combo,
             self.language_picker.address_combo,
-            *self.negotiate_panel.focus_chain(),
+            *self.negotiation.focus_chain(),
             *self.goodwill_panel.focus_chain(),
             *self.fact_checks.values(),
             self.contact_edit,

@@ -6,27 +6,21 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
-# The findings' module loads with the first draft, after the first paint.
+# The findings' module loads with the first draft, after the first paint; the item view's
+# option and index types (nine enum types) with the first remark sized.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from bowout.core.draft import Finding
 
 logger = logging.getLogger(__name__)
@@ -77,6 +71,9 @@ class WholeRowDelegate(QStyledItemDelegate):
     ) -> QSize:
         """The viewport's width (less the spacing) by the text's height wrapped at that width
         (the style's own measure: it wraps at ``option.rect``'s width when one is given)."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         view = self.view
         width = max(1, view.viewport().width() - 2 * view.spacing())
         sized = QStyleOptionViewItem(option)

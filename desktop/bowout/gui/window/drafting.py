@@ -113,14 +113,19 @@ class Drafting(QObject):
         shows but the tone coach's remarks and word count and the spelling's language,
         which need the composer's modules (the window adds them once
         :class:`~bowout.gui.window.first_draft.ComposerWarmup` loaded those, after the
-        paint)."""
+        paint), and the checklist, a tab not shown (:meth:`show_checklist`, just after)."""
         v = self.view
         self.draft = draft
         v.form.set_advice(draft.advice)
-        with self.quietly():
-            v.checklist_view.set_items(draft.checklist)
         self._show_parts(draft)
         self.accept_user_names()  # nothing unsaved: the start marks this draft as the saved one
+
+    def show_checklist(self) -> None:
+        """The draft's checklist in its tab, as the program's change (after the first paint:
+        its rows, phase titles and fonts are not in the first frame)."""
+        if self.draft is not None and not self.view.checklist_view.count():
+            with self.quietly():
+                self.view.checklist_view.set_items(self.draft.checklist)
 
     def _show_parts(self, draft: Draft) -> None:
         """The message (unless it holds the user's words), the tabs and the wording."""
@@ -278,7 +283,7 @@ class Drafting(QObject):
         v = self.view
         self.basis = None  # what is in the editor now is replaced by the record's text
         v.form.set_situation(situation or record.situation())
-        v.form.negotiate_panel.show_resolved(record.outcome == "resolved")
+        v.form.show_resolved(record.outcome == "resolved")
         with self.quietly():
             v.subject_edit.setText(record.subject)
             v.editor.replace_html(record.body_html)

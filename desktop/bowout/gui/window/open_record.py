@@ -182,7 +182,7 @@ class OpenRecord(QObject):
         view = self.drafting.view
         view.follow_up_bar.show_record(self.record)
         resolved = self.record is not None and self.record.outcome == "resolved"
-        view.form.negotiate_panel.show_resolved(resolved)
+        view.form.show_resolved(resolved)
         self.show_record_state()
 
     @Slot()

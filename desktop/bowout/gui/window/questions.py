@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog  # a type built on first use: no dialog at start
+
     from bowout.core.situation import Profile
     from bowout.gui.dialogs.welcome import WelcomeAnswer
 

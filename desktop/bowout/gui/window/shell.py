@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         d.coach.words_counted.connect(self.word_label.setText)
         s.title_changed.connect(self.setWindowTitle)
         s.record_changed.connect(self._record_changed)
-        v.form.negotiate_panel.resolved_requested.connect(self.timeline.mark_resolved)
+        v.form.resolved_requested.connect(self.timeline.mark_resolved)
         bar = v.follow_up_bar
         bar.replied_button.clicked.connect(self.actions_.they_replied.trigger)
         bar.note_button.clicked.connect(self.actions_.call_note.trigger)
@@ -198,12 +198,14 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         self.shown_at = time.time()  # for the log and benchmarks/bench_gui.py
+        self.form.add_clear_buttons()  # not before the paint: Qt asks the icon theme
         if self.defer_start:  # on screen already: the composer, then the history, read aside
             for action in self.actions_.history_actions():
                 self.view_commands.set_enabled(action, False)
             self.warmup = ComposerWarmup(self.context, self)
             self.warmup.warmed.connect(self._composer_warmed)
             self.warmup.start()
+            self.drafting.show_checklist()  # meanwhile: the tab not shown at start
             return
         self.context.open_history()
         self._history_opened()

@@ -11,7 +11,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QDialog
 
 from bowout.core.errors import BowOutError
 
@@ -58,7 +57,7 @@ class Timeline(QObject):
         except BowOutError as exc:
             self.feedback.error(str(exc))
             return
-        while self.ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+        while self.ask.run_dialog(dialog) == dialog.DialogCode.Accepted:
             entry = dialog.entry()
             done = "your answer" if entry.received is None else "their reply"
             if entry.received is not None and entry.answer_sent:
@@ -81,7 +80,7 @@ class Timeline(QObject):
         dialog = NoteDialog(sent=start, today=now.astimezone().date(), parent=self.ask.window)
         from bowout.services.records import timeline_event  # storage waits for first use
 
-        while self.ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+        while self.ask.run_dialog(dialog) == dialog.DialogCode.Accepted:
             day, text = dialog.note()
             at = _stamp(day, now, floor=record.sent or "")
             event = timeline_event("call-note", at, "phone", text)

@@ -1,0 +1,150 @@
+"""The visa and relocation panel's fields, built the first time the panel is opened or a
+saved situation needs them (:class:`~bowout.gui.widgets.visa_panel.VisaPanel`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowout.core.country_notes import countries
+from bowout.core.situation import Money
+from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS, add_fact_checks
+from bowout.gui.widgets.message_line import alarm_colour
+
+
+class VisaFacts(QWidget):
+    """Visa facts, money promised or paid, the country of the job and an agreed start date."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visa_body")
+        form = QVBoxLayout(self)
+        form.setContentsMargins(16, 0, 0, 0)
+        self.boxes = add_fact_checks(VISA_FACTS, self, form, self.changed)
+        self.money_combos = self._money_pickers(form)
+        self.start_check = QCheckBox("A start date &was agreed:", self)
+        self.start_check.setObjectName("start_date_check")
+        self.start_check.setAccessibleName("A start date was agreed")
+        self.start_edit = QDateEdit(self)
+        self.start_edit.setObjectName("start_date_edit")
+        self.start_edit.setAccessibleName("Agreed start date")
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.setDate(QDate.currentDate().addMonths(1))
+        # A new draft looks ahead: the date cannot be set in the past (a saved record
+        # with a date that has passed lowers the floor to its date, and is marked).
+        self.start_edit.setMinimumDate(QDate.currentDate())
+        self.start_edit.setEnabled(False)
+        self.start_check.toggled.connect(self.start_edit.setEnabled)
+        self.start_check.toggled.connect(self._mark_past_date)
+        self.start_check.toggled.connect(self.changed)
+        self.start_edit.dateChanged.connect(self._date_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.start_check)
+        row.addWidget(self.start_edit, 1)
+        form.addLayout(row)
+
+    def _money_pickers(self, layout: QVBoxLayout) -> dict[str, QComboBox]:
+        """One none/promised/received picker per money fact (named ``<fact>_combo``)."""
+        money_form = QFormLayout()
+        combos: dict[str, QComboBox] = {}
+        for name, (text, accessible) in MONEY_FACTS.items():
+            combo = QComboBox(self)
+            combo.setObjectName(f"{name}_combo")
+            combo.setAccessibleName(accessible)
+            for money in Money:
+                combo.addItem(money.label, money.value)
+            combo.currentIndexChanged.connect(self.changed)
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            money_form.addRow(label, combo)
+            combos[name] = combo
+        self.country_combo = QComboBox(self)
+        self.country_combo.setObjectName("country_combo")
+        self.country_combo.setAccessibleName("Country of the job")
+        self.country_combo.setToolTip(
+            "Where the job is: rescinding an accepted offer there adds a note on its law to "
+            "the checklist (general information, not legal advice)."
+        )
+        self.country_combo.addItem("Not listed", "")
+        for code, name in countries().items():
+            self.country_combo.addItem(name, code)
+        self.country_combo.currentIndexChanged.connect(self.changed)
+        label = QLabel("Country o&f the job:", self)
+        label.setBuddy(self.country_combo)
+        money_form.addRow(label, self.country_combo)
+        layout.addLayout(money_form)
+        return combos
+
+    def focus_chain(self) -> list[QWidget]:
+        """The facts top to bottom."""
+        return [*self.boxes.values(), *self.money_combos.values(), self.country_combo,
+                self.start_check, self.start_edit]  # fmt: skip
+
+    @Slot(QDate)
+    def _date_changed(self, _date: QDate) -> None:
+        self._mark_past_date()
+        if self.start_check.isChecked():
+            self.changed.emit()
+
+    @Slot()
+    def _mark_past_date(self) -> None:
+        past = self.start_check.isChecked() and self.start_edit.date() < QDate.currentDate()
+        self.start_edit.setProperty("invalid", past)
+        self.start_edit.setToolTip(
+            "This date has passed: pick the date now planned, or untick the box." if past else ""
+        )
+        border = alarm_colour(self.palette()).name()
+        self.start_edit.setStyleSheet(
+            f"QDateEdit {{ border: 2px solid {border}; }}" if past else ""
+        )
+
+    def facts(self) -> dict[str, Any]:
+        """The Situation keyword arguments these fields set."""
+        values: dict[str, Any] = {name: box.isChecked() for name, box in self.boxes.items()}
+        for name, combo in self.money_combos.items():
+            values[name] = Money(combo.currentData())
+        values["country"] = str(self.country_combo.currentData() or "")
+        values["start_date"] = None
+        if self.start_check.isChecked():
+            values["start_date"] = self.start_edit.date().toPython()
+        return values
+
+    def set_facts(self, values: dict[str, Any]) -> None:
+        """Show saved facts without emitting ``changed`` for each one."""
+        self.blockSignals(True)
+        try:
+            for name, box in self.boxes.items():
+                box.setChecked(bool(values.get(name)))
+            for name, combo in self.money_combos.items():
+                money = Money.coerce(values.get(name))
+                combo.setCurrentIndex(combo.findData(money.value))
+            # A country with no note here (a newer Bow Out's) shows as not listed.
+            country = self.country_combo.findData(str(values.get("country") or ""))
+            self.country_combo.setCurrentIndex(max(country, 0))
+            start = values.get("start_date")
+            self.start_check.setChecked(isinstance(start, dt.date))
+            today = QDate.currentDate()
+            if isinstance(start, dt.date):
+                date = QDate(start.year, start.month, start.day)
+                self.start_edit.setMinimumDate(min(date, today))
+                self.start_edit.setDate(date)
+            else:
+                self.start_edit.setMinimumDate(today)
+        finally:
+            self.blockSignals(False)
+        self._mark_past_date()
