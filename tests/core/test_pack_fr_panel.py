@@ -1,0 +1,132 @@
+"""The French pack against what a native reader marked (issue 26, French panel 3).
+
+Each test is one kind of slip the reader quoted, checked over the matrix of situations that
+could show it: the decision and its reason said in one French sentence (never a clipped
+thanks / decision / reason chain, nor two clauses chained by a colon), closers that are
+English in disguise, flags the user set that got no sentence (keeping the door open,
+rapport, an apology after rescinding, a visa petition under way), the reader's words (the
+bonus, calques, a full name in a greeting) and near dates written without their year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
+from bowout.core.draft import Draft
+from bowout.core.goodwill import Goodwill
+from bowout.core.situation import DealBreaker, Money, Voice
+from bowout.core.vocabulary import REASONS, REPLY_KINDS, Address
+
+TODAY = dt.date(2026, 12, 1)
+PROFILE = Profile("Riley Quinn", "riley.quinn@example.org", "+44 20 7946 0321")
+NAMES = {"contact": "Sam Whitfield", "role": "Operations Lead", "company": "Fabrikam",
+         "recruiter": "Tom Baker"}  # fmt: skip
+WRITTEN = (Channel.EMAIL, Channel.LINKEDIN, Channel.RECRUITER)
+
+#: Facts cycled over the matrix so that every slot's variants are reached.
+FACTS = [
+    {},
+    dict(signing_bonus=Money.PAID, relocation_assistance=Money.PAID, keep_door_open=True,
+         start_date=TODAY + dt.timedelta(days=10), rapport=True),
+    dict(goodwill=tuple(Goodwill), keep_door_open=True, signing_bonus=Money.PAID,
+         start_date=TODAY + dt.timedelta(days=45), visa_petition_started=True),
+    dict(via_recruiter=True, relocation_timeline_changed=True, rapport=True,
+         visa_petition_started=True, sponsorship_required=True),
+    dict(negotiated=True, deal_breaker=DealBreaker.PAY, keep_door_open=True),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(today=lambda: TODAY)
+
+
+def french(**values: object) -> Situation:
+    return Situation(language="fr", **{**NAMES, **values})  # type: ignore[arg-type]
+
+
+def matrix(voice: Voice, address: Address = Address.FORMAL) -> Iterator[Situation]:
+    cells = itertools.product(Stage, Reason, Channel)
+    for n, (stage, reason, channel) in enumerate(cells):
+        for wording in (1, 2, 3):
+            yield french(stage=stage, reason=reason, channel=channel, voice=voice,
+                         address=address, wording=wording, **FACTS[n % len(FACTS)])  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.?!])\s+", text.replace("\n", " ")) if x.strip()]
+
+
+def body(draft: Draft) -> str:
+    """The message between its greeting and its sign-off."""
+    lines = draft.body_text.split("\n")
+    return "\n".join(lines[2 : lines.index(PROFILE.name) - 1]).strip()
+
+
+# --- 1. the decision and its reason, in one French sentence --------------------------------
+#: The words that say each reason, whichever sentence carries them.
+REASON_WORDS = {
+    Reason.OTHER_OFFER: r"autre (offre|poste)",
+    Reason.NOT_A_FIT: r"ne correspond",
+    Reason.COMPENSATION: r"rémunération|financière",
+    Reason.PERSONAL: r"raisons personnelles",
+    Reason.RELOCATION: r"déménagement",
+    Reason.DIFFERENT_PATH: r"orientation",
+}
+DECISION = re.compile(r"retir|me retire|décline|revenir sur mon acceptation", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+def test_a_brief_message_says_its_decision_and_reason_in_one_sentence(
+    composer: Composer, address: Address
+) -> None:
+    """ "J’ai décidé de retirer ma candidature. La rémunération ne correspond pas…" reads as
+    translated: French joins the cause to the decision ("Après réflexion, je retire ma
+    candidature, la rémunération envisagée ne correspondant pas à mes attentes")."""
+    found = []
+    for stage, reason, channel, wording in itertools.product(
+        Stage, REASON_WORDS, WRITTEN, (1, 2, 3)
+    ):
+        s = french(stage=stage, reason=reason, channel=channel, voice=Voice.BRIEF,
+                   address=address, wording=wording)  # fmt: skip
+        told = sentences(body(composer.compose(s, PROFILE)))
+        decision = next(x for x in told if DECISION.search(x))
+        if not re.search(REASON_WORDS[reason], decision):
+            found.append(f"{stage.value}/{reason.value}/{channel.value}: {decision}")
+    assert not found, "\n".join(found[:10])
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_personal_reason_is_raisons_personnelles_never_a_change(
+    composer: Composer, voice: Voice
+) -> None:
+    """ "Ma situation personnelle a changé" asserts a change the user never stated."""
+    for address, stage, channel in itertools.product(Address, Stage, Channel):
+        s = french(stage=stage, reason=Reason.PERSONAL, channel=channel, voice=voice,
+                   address=address)  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        text = f"{draft.body_text}\n{draft.phone_script or ''}"
+        assert "raisons personnelles" in text, text
+        assert not re.search(r"situation personnelle|a changé|changement", text), text
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_colon_chains_two_clauses_in_a_written_message(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """ "Je retire ma candidature : pourriez-vous en informer…" chains two clauses as English
+    does with a dash: French writes two sentences (the subject line keeps its colon)."""
+    found = set()
+    kinds = list(REPLY_KINDS)
+    for n, s in enumerate(matrix(voice, address)):
+        reply = composer.compose_reply(s, PROFILE, kinds[n % len(kinds)])
+        for text in (body(composer.compose(s, PROFILE)), reply.body_text):
+            found |= {x for x in sentences(text) if ":" in x}
+    assert not found, "\n".join(sorted(found)[:10])
