@@ -130,3 +130,28 @@ def test_no_colon_chains_two_clauses_in_a_written_message(
         for text in (body(composer.compose(s, PROFILE)), reply.body_text):
             found |= {x for x in sentences(text) if ":" in x}
     assert not found, "\n".join(sorted(found)[:10])
+
+
+# --- 2. closers that are English in disguise --------------------------------------------------
+ENGLISH_CLOSERS = re.compile(
+    r"bonne chance|dans (ce|votre|ton) recrutement|suite du recrutement|souhaite le meilleur",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_message_closes_with_an_english_wish(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """French people do not wish a recruiter luck with the search ("Bonne chance pour la
+    suite du recrutement", "Bonne continuation dans ce recrutement", "Je vous souhaite le
+    meilleur"): the wish is to find the right person, or a "belle continuation"."""
+    found = set()
+    kinds = list(REPLY_KINDS)
+    for n, s in enumerate(matrix(voice, address)):
+        draft = composer.compose(s, PROFILE)
+        reply = composer.compose_reply(s, PROFILE, kinds[n % len(kinds)])
+        for text in (draft.body_text, draft.phone_script or "", reply.body_text):
+            found |= {x for x in sentences(text) if ENGLISH_CLOSERS.search(x)}
+    assert not found, "\n".join(sorted(found)[:10])
