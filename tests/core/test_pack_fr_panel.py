@@ -155,3 +155,115 @@ def test_no_message_closes_with_an_english_wish(
         for text in (draft.body_text, draft.phone_script or "", reply.body_text):
             found |= {x for x in sentences(text) if ENGLISH_CLOSERS.search(x)}
     assert not found, "\n".join(sorted(found)[:10])
+
+
+# --- 3. flags the user set that got no sentence ----------------------------------------------
+DOOR = re.compile(r"recroiser (votre|ta) route|garde volontiers le contact")
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_reply_keeps_the_door_open_when_the_user_chose_it(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """A reply to a counter-offer closed cold although "keep the door open" was set, and a
+    reply about repayment to someone the user knows was purely transactional."""
+    found = []
+    for stage, reason, channel in itertools.product(Stage, Reason, Channel):
+        s = french(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
+                   keep_door_open=True, signing_bonus=Money.PAID)  # fmt: skip
+        for kind in ("accepted", "asked-why", "counter-offer"):
+            text = composer.compose_reply(s, PROFILE, kind).body_text
+            if not DOOR.search(text):
+                found.append(f"{stage.value}/{reason.value}/{kind}: {text}")
+        plain = french(stage=stage, reason=reason, channel=channel, voice=voice,
+                       address=address)  # fmt: skip
+        for kind in REPLY_KINDS:
+            if kind != "reconsider-later" and DOOR.search(
+                composer.compose_reply(plain, PROFILE, kind).body_text
+            ):
+                found.append(f"{stage.value}/{reason.value}/{kind}: a door nobody chose")
+        known = french(stage=Stage.ACCEPTED, reason=reason, channel=channel, voice=voice,
+                       address=address, rapport=True, signing_bonus=Money.PAID)  # fmt: skip
+        text = composer.compose_reply(known, PROFILE, "repayment").body_text
+        if "disponible pour en échanger" not in text:
+            found.append(f"repayment/{reason.value}: {text}")
+    assert not found, "\n".join(found[:8])
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+def test_a_brief_note_to_someone_the_user_knows_is_not_three_bare_lines(
+    composer: Composer, address: Address
+) -> None:
+    for stage, reason, channel in itertools.product(
+        [Stage.SCREENING, Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER],
+        [r for r in Reason if REASONS[r].warm],
+        [Channel.EMAIL, Channel.LINKEDIN, Channel.PHONE],
+    ):
+        s = french(stage=stage, reason=reason, channel=channel, voice=Voice.BRIEF,
+                   address=address, rapport=True)  # fmt: skip
+        text = body(composer.compose(s, PROFILE))
+        assert "plaisir d’échanger" in text, text
+
+
+def apologies_to_the_reader(text: str, manager: str) -> list[str]:
+    """The sentences (the sign-off included) that apologise to whoever reads ``text``: not
+    the regrets sent on to the hiring manager, ``manager``."""
+    said = r"excus|pardon|regrette sincèrement"
+    return [x for x in sentences(text) if re.search(said, x) and manager not in x]
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_rescinding_apologises_to_whoever_reads_it(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """Through a recruiter, only the hiring manager was sent excuses ("avec mes excuses"):
+    the recruiter who placed the user is let down too and reads none."""
+    found = []
+    for n, (reason, channel) in enumerate(itertools.product(Reason, WRITTEN)):
+        s = french(stage=Stage.ACCEPTED, reason=reason, channel=channel, voice=voice,
+                   address=address, wording=1 + n % 3, **FACTS[n % len(FACTS)])  # fmt: skip
+        text = composer.compose(s, PROFILE).body_text
+        if not apologies_to_the_reader(text, "Sam Whitfield"):
+            found.append(f"{reason.value}/{channel.value}: {text}")
+    assert not found, "\n".join(found[:5])
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_visa_petition_under_way_is_acknowledged_once(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    found = []
+    for stage, reason, channel, paid in itertools.product(
+        Stage, Reason, WRITTEN, (Money.NONE, Money.PAID)
+    ):
+        s = french(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
+                   visa_petition_started=True, signing_bonus=paid)  # fmt: skip
+        text = body(composer.compose(s, PROFILE))
+        said = [x for x in sentences(text) if "démarches de visa" in x]
+        if len(said) != 1 or not said[0].startswith("Je regrette"):
+            found.append(f"{stage.value}/{reason.value}/{channel.value}/{paid.value}: {text}")
+        if re.search(r"\bvisa\b", text.replace(said[0] if said else "", "")):
+            found.append(f"the visa named twice: {text}")
+    assert not found, "\n".join(found[:5])
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_wish_to_meet_again_nobody_chose_and_sincerement_once(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """A rescind wished "que nos chemins se recroisent" although the user kept no door open,
+    and "sincèrement" came two or three times in one message."""
+    found = set()
+    for s in matrix(voice, address):
+        draft = composer.compose(s, PROFILE)
+        chose = s.keep_door_open or Goodwill.STAY_IN_TOUCH in s.goodwill_offered
+        if not chose and re.search(r"recrois", draft.body_text):
+            found.add(f"a wish nobody chose: {draft.body_text}")
+        for text in (draft.body_text, draft.phone_script or ""):
+            if len(re.findall(r"\bsincèrement\b", text)) > 1:
+                found.add(f"sincèrement twice: {text}")
+    assert not found, "\n".join(sorted(found)[:5])
