@@ -267,3 +267,83 @@ def test_no_wish_to_meet_again_nobody_chose_and_sincerement_once(
             if len(re.findall(r"\bsincèrement\b", text)) > 1:
                 found.add(f"sincèrement twice: {text}")
     assert not found, "\n".join(sorted(found)[:5])
+
+
+# --- 4. the reader's words ------------------------------------------------------------------
+#: Calques and stiff set phrases the reader quoted, with what each says in English.
+CALQUES = {
+    "prime de bienvenue": "'welcome bonus' (French pay says 'prime d’arrivée')",
+    "pas aller plus loin": "'take this further'",
+    "l’attention que cela représente": "'the thought it represents'",
+    "l’attention qu’elle représente": "'the thought it represents'",
+    "vous écris pour vous informer": "'I'm writing to let you know'",
+    "souhaite vous informer que": "'I wish to inform you that'",
+    "garder les détails pour moi": "'keep the details to myself'",
+    "pour moi pour l’instant": "'keep it to myself for now'",
+    "avec générosité": "'generous with their time'",
+    "garderais volontiers": "a conditional read as a typo for 'garderai'",
+    "comme annoncé": "'as announced', clipped",
+    "vous avez deux minutes": "'do you have two minutes?' without the inversion",
+    "prétentions salariales": "stiff in a short message",
+    "souhaiterais aussi l’appeler": "'would also like to call them'",
+    "réexaminé la situation": "a counter-offer named 'the situation'",
+}
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_draft_says_what_the_reader_quoted(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    found = set()
+    kinds = list(REPLY_KINDS)
+    for n, s in enumerate(matrix(voice, address)):
+        draft = composer.compose(s, PROFILE)
+        branches = "\n".join(f"{when}: {say}" for when, say in draft.phone_branches)
+        reply = composer.compose_reply(s, PROFILE, kinds[n % len(kinds)]).body_text
+        for text in (draft.body_text, draft.phone_script or "", branches, reply):
+            low = text.lower()
+            found |= {f"{quote!r}: {why}" for quote, why in CALQUES.items() if quote in low}
+    assert not found, "\n".join(sorted(found))
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_two_payments_are_plural_and_the_bonus_is_a_prime_d_arrivee(
+    composer: Composer, voice: Voice
+) -> None:
+    for address, channel in itertools.product(Address, Channel):
+        both = french(stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, channel=channel,
+                      voice=voice, address=address, signing_bonus=Money.PAID,
+                      relocation_assistance=Money.PAID)  # fmt: skip
+        text = composer.compose_reply(both, PROFILE, "repayment").body_text
+        assert "la prime d’arrivée et de l’aide à la mobilité" in text, text
+        assert "les montants et les clauses" in text, text
+        one = french(stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, channel=channel,
+                     voice=voice, address=address, signing_bonus=Money.PAID)  # fmt: skip
+        text = composer.compose_reply(one, PROFILE, "repayment").body_text
+        assert "la prime d’arrivée" in text and "les montants" not in text, text
+        draft = composer.compose(one, PROFILE)
+        assert "prime d’arrivée" in f"{draft.body_text}\n{draft.phone_script}"
+
+
+@pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_greeting_names_the_reader_by_the_full_name(
+    composer: Composer, voice: Voice, address: Address
+) -> None:
+    """ "Bonjour Sam Whitfield," reads as a mail merge: a civility the user gave ("Bonjour
+    Monsieur Whitfield,", "Monsieur,"), the first name, or "Bonjour," alone."""
+    found = set()
+    for s in matrix(voice, address):
+        draft = composer.compose(s, PROFILE)
+        for text in (draft.body_text, draft.phone_script or ""):
+            if re.search(r"(Bonjour|Salut),? Sam Whitfield", text):
+                found.add(f"{s.stage.value}/{s.channel.value}: {text.splitlines()[0]}")
+    assert not found, "\n".join(sorted(found)[:5])
+    plain = french(stage=Stage.FINAL, channel=Channel.EMAIL, voice=voice, address=address)
+    greeting = composer.compose(plain, PROFILE).body_text.split("\n", 1)[0]
+    assert greeting in {"Bonjour,", "Bonjour Sam,", "Salut Sam,"}, greeting
+    titled = french(stage=Stage.FINAL, channel=Channel.LINKEDIN, voice=voice, address=address,
+                    contact="M. Sam Whitfield")  # fmt: skip
+    greeting = composer.compose(titled, PROFILE).body_text.split("\n", 1)[0]
+    assert greeting in {"Bonjour Monsieur Whitfield,", "Bonjour Sam,", "Salut Sam,"}, greeting
