@@ -20,7 +20,7 @@ import pytest
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.draft import Draft
 from bowout.core.goodwill import Goodwill
-from bowout.core.situation import DealBreaker, Money, Voice
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.vocabulary import REASONS, REPLY_KINDS, Address
 
 TODAY = dt.date(2026, 12, 1)
@@ -347,3 +347,29 @@ def test_no_greeting_names_the_reader_by_the_full_name(
                     contact="M. Sam Whitfield")  # fmt: skip
     greeting = composer.compose(titled, PROFILE).body_text.split("\n", 1)[0]
     assert greeting in {"Bonjour Monsieur Whitfield,", "Bonjour Sam,", "Salut Sam,"}, greeting
+
+
+# --- 5. a date in the coming weeks is written without its year --------------------------------
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_near_date_names_its_weekday_and_no_year(composer: Composer, voice: Voice) -> None:
+    """Through the pack's ``date_near``: "le mardi 8 décembre" a week ahead, "le 5 mars
+    2027" months ahead (a reader never takes next week's date for one a year later)."""
+    for address, channel in itertools.product(Address, [Channel.EMAIL, Channel.PHONE]):
+        near = french(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, channel=channel,
+                      voice=voice, address=address, relocation_timeline_changed=True,
+                      start_date=dt.date(2026, 12, 8))  # fmt: skip
+        draft = composer.compose(near, PROFILE)
+        # The brief voice names no start date when rescinding; the others do.
+        assert ("le mardi 8 décembre" in draft.body_text) is (voice is not Voice.BRIEF)
+        assert "2026" not in f"{draft.body_text}\n{draft.phone_script}"
+        if voice is Voice.BRIEF:
+            continue
+        far = french(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, channel=channel,
+                     voice=voice, address=address, relocation_timeline_changed=True,
+                     start_date=dt.date(2027, 3, 5))  # fmt: skip
+        assert "le 5 mars 2027" in composer.compose(far, PROFILE).body_text
+    ask = french(stage=Stage.OFFER, reason=Reason.COMPENSATION, kind=Kind.NEGOTIATE,
+                 deal_breaker=DealBreaker.PAY, voice=voice,
+                 decide_by=dt.date(2026, 12, 4))  # fmt: skip
+    draft = composer.compose(ask, PROFILE)
+    assert "le vendredi 4 décembre" in f"{draft.body_text}\n{draft.phone_script}", draft.body_text
