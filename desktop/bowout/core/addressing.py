@@ -221,8 +221,9 @@ def _by_civility(name: PersonName, voice: Voice, *, familiar: bool, language: st
     spells it); any other title is left out ("Docteur" is for a physician, so a "Dr." whose
     field is unknown is not written), and no gender is ever guessed. Without a civility:
     the first name with rapport, in a reply or in a voice other than formal ("Priya"), else
-    the given and family names ("Priya Nair"). The same form is written and spoken, so an
-    email and its call script never name the person two ways."""
+    no name ("", and the greeting says "Bonjour,"): a French reader takes "Bonjour Priya
+    Nair," for a mail merge (the native panel, issue 26). The same form is written and
+    spoken, so an email and its call script never name the person two ways."""
     civilities = _civilities(language)
     civility = next((civilities[title_key(t)] for t in name.titles
                      if title_key(t) in civilities), "")  # fmt: skip
@@ -231,7 +232,7 @@ def _by_civility(name: PersonName, voice: Voice, *, familiar: bool, language: st
     first = name.nickname or name.given
     if first and (familiar or voice is not Voice.FORMAL):
         return first
-    return " ".join((*name.forenames, name.family)).strip()
+    return "" if first else name.family
 
 
 def _civility_spelled(greeting: str, language: str) -> str:
