@@ -189,8 +189,9 @@ def test_every_request_to_talk_in_spanish_keeps_the_rules(composer: Composer) ->
         for text, _facts in texts_of(draft).values():
             found += spanish_problems(text, s)
         found += [f"the tone coach: {f.code}" for f in draft.findings if f.code in WORD_REMARKS]
-        if decide_by and "antes del 4 de diciembre de 2026" not in draft.body_text:
-            found.append("the decision date is not 'antes del 4 de diciembre de 2026'")
+        # A date in the coming weeks: its weekday, no year (the pack's date_near).
+        if decide_by and "antes del viernes 4 de diciembre" not in draft.body_text:
+            found.append("the decision date is not 'antes del viernes 4 de diciembre'")
         assert draft.phone_script and "Preguntar: «" in draft.phone_script
         problems += [f"{stage.value}/{reason.value}/{breaker.value}: {p}" for p in found]
     assert not problems, "\n".join(problems[:20])
@@ -317,8 +318,9 @@ def test_dates_read_as_spanish_writes_them(composer: Composer) -> None:
     ask = spanish(stage=Stage.OFFER, reason=Reason.COMPENSATION, kind=Kind.NEGOTIATE,
                   deal_breaker=DealBreaker.PAY, decide_by=dt.date(2027, 1, 12))  # fmt: skip
     draft = composer.compose(ask, PROFILE)
-    assert "antes del 12 de enero de 2027." in draft.body_text
-    assert "antes del 12 de enero de 2027." in (draft.phone_script or "")
+    # Six weeks ahead: near, so the weekday and no year; the start in March keeps its year.
+    assert "antes del martes 12 de enero." in draft.body_text
+    assert "antes del martes 12 de enero." in (draft.phone_script or "")
     for text in (body, draft.body_text, draft.phone_script or ""):
         assert not re.search(r"\b(January|March|Marzo|Enero)\b|\d{4}-\d\d-\d\d", text)
 
@@ -329,7 +331,7 @@ def test_the_phone_script_is_spanish_in_its_steps_and_quotes(composer: Composer)
                 signing_bonus=Money.PAID, goodwill=tuple(Goodwill))  # fmt: skip
     draft = composer.compose(s, PROFILE)
     script = draft.phone_script or ""
-    assert script.startswith("Antes de llamar: tener delante la carta de oferta")
+    assert script.startswith("Antes de llamar: buscar un lugar tranquilo y tener delante la carta")
     for step in (
         "1. Saludar: «",
         "2. Dar las gracias: «",
