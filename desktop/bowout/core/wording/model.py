@@ -63,6 +63,11 @@ SLOTS = (
     "where", "feedback", "upset", "reply",
 )  # fmt: skip
 
+#: Conditions a slot's every variant carries, whatever its file says: the recap names a
+#: failed conversation as the cause only when its deal-breaker is the user's reason said
+#: another way (vocabulary.recap_fits); otherwise the reason sentence stays.
+SLOT_CONDITIONS: Mapping[str, Conditions] = {"recap": {"recap_fits": frozenset({"true"})}}
+
 #: An HTML tag or entity: a phrasing is plain text, escaped when the rich text is made.
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&[A-Za-z]+;|&#\d+;")
 #: Two full stops where a value's own ends a sentence (not three: an ellipsis).
@@ -238,10 +243,11 @@ def _variant(slot: str, entry: object, where: str) -> Variant:
         # not control characters, though Python does not count them printable.
         if any(not ch.isprintable() and ch not in _NO_BREAK for ch in phrasing.strip()):
             raise TemplateError(f"{where}: say holds a control character")
+    when = parse_conditions(entry.get("when"), where)
     return Variant(
         slot=slot,
         where=where,
-        when=parse_conditions(entry.get("when"), where),
+        when={**when, **SLOT_CONDITIONS.get(slot, {})},
         unless=parse_conditions(entry.get("unless"), where),
         phrasings=tuple(_LAYOUT_SPACES.sub(" ", p).strip() for p in phrasings),
     )
