@@ -51,3 +51,12 @@ def test_the_note_to_the_recruiter_does_not_say_it_told_the_recruiter(composer: 
     s = Situation(stage=Stage.FINAL, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
                   via_recruiter=True, recruiter="Alex Kim", **NAMES)  # fmt: skip
     assert "let Alex Kim know" not in composer.compose(s, PROFILE).body_text
+
+
+def test_a_request_to_talk_through_the_recruiter_passes_nothing_on(composer: Composer) -> None:
+    for voice in Voice:
+        s = Situation(stage=Stage.OFFER, reason=Reason.COMPENSATION, channel=Channel.RECRUITER,
+                      kind=Kind.NEGOTIATE, deal_breaker=DealBreaker.RELOCATION, voice=voice,
+                      via_recruiter=True, recruiter="Alex Kim", **NAMES)  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        assert "let Jordan Lee know" not in body and "appreciation for the offer" not in body
