@@ -52,7 +52,8 @@ else:  # pragma: no cover - Python 3.10
 #: Slots in message order. Written messages use greeting..signoff; the phone script adds
 #: prepare, voicemail and after; the recruiter note adds relay. A request to talk about a
 #: deal-breaker (kind negotiate) uses interest, ask and decide, and its talking points the
-#: talk_* slots; recap replaces the reason when a withdrawal follows such a conversation.
+#: talk_* slots; recap replaces the reason when a withdrawal follows such a conversation
+#: about a deal-breaker that is the reason said another way (SLOT_CONDITIONS).
 #: referral and handover are goodwill offered after rescinding (staying in touch is a door).
 #: counter..upset are the call's branches (what to say when it turns), and reply answers
 #: what they wrote back.
