@@ -49,11 +49,11 @@ def test_a_request_names_its_must_have_not_one_point(
         assert point_of(breaker) in d.subject + d.body_text, (breaker, d.body_text)
 
 
-def test_a_relocation_package_is_asked_about_as_money_not_timing(composer: Composer) -> None:
+def test_relocation_support_is_asked_about_as_such_not_its_timing(composer: Composer) -> None:
     for channel, voice in itertools.product(Channel, Voice):
         d = composer.compose(_request(DealBreaker.RELOCATION, channel, voice), PROFILE)
         said = "\n".join((d.subject, d.body_text, d.phone_script or ""))
-        assert "timing" not in said and "relocation package" in said, said
+        assert "timing" not in said and "relocation support" in said, said
         assert not re.search(r"relocation[,.?]", said), "the relocation of what?"
 
 
