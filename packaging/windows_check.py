@@ -103,16 +103,29 @@ class Wine(Host):
         return ["wine", *argv]
 
     def to_local(self, windows_path: str) -> Path:
-        done = subprocess.run(
-            ["winepath", "-u", windows_path], capture_output=True, text=True, check=True
-        )
-        return Path(done.stdout.strip())
+        return Path(self.winepath("-u", windows_path))
 
     def to_windows(self, path: Path) -> str:
-        done = subprocess.run(
-            ["winepath", "-w", str(path)], capture_output=True, text=True, check=True
-        )
-        return done.stdout.strip()
+        return self.winepath("-w", str(path))
+
+    def winepath(self, flag: str, path: str, attempts: int = 3) -> str:
+        """``winepath FLAG PATH``'s answer. Just after ``winecfg -v`` changes the reported
+        Windows, the wineserver restarts and winepath can exit 1 once (seen in CI): wait for
+        the server and ask again, up to ``attempts`` times.
+
+        Raises:
+            CheckFailed: winepath failed every time (its last stderr in the message).
+        """
+        error = ""
+        for _ in range(attempts):
+            done = subprocess.run(
+                ["winepath", flag, path], check=False, capture_output=True, text=True
+            )
+            if done.returncode == 0 and done.stdout.strip():
+                return done.stdout.strip()
+            error = done.stderr.strip() or f"exit {done.returncode}"
+            self.settle()
+        raise CheckFailed(f"winepath {flag} {path} failed {attempts} times: {error}")
 
     def windows_env(self, name: str) -> str:
         done = self.run(["cmd", "/c", f"echo %{name}%"])
@@ -380,10 +393,11 @@ def refuse_old_windows(host: Host, setup: Path) -> None:
     (Wine only: it can be told which version to report)."""
     check(isinstance(host, Wine), "refuse-old needs Wine (it changes the reported version)")
     where = layout(host)
+    windows_setup = host.to_windows(setup)  # once, before the reported version changes
     try:
         for version, build_number in REFUSED_WINDOWS:
             reported = report_windows(host, version, build_number)
-            done = host.run([host.to_windows(setup), "/S"])
+            done = host.run([windows_setup, "/S"])
             host.settle()
             check(done.status != 0, f"{reported}: the installer did not refuse")
             check(not where.install.exists(), f"{reported}: the installer installed")

@@ -69,6 +69,7 @@ def shown_window(data_dir: Path) -> tuple[QApplication, MainWindow]:
     window.ask.confirm_discard = lambda title: True  # type: ignore[method-assign]
     window.resize(*SIZE)
     window.show()
+    window.show_view("draft")  # not the view an earlier group left in the remembered state
     return app, window
 
 
@@ -95,6 +96,8 @@ def render(out: Path, data_dir: Path) -> list[Path]:
                            relocation_assistance=Money.PROMISED, visa_petition_started=True,
                            channel=Channel.EMAIL))  # fmt: skip
     window.form.visa_panel.set_expanded(True)
+    settle()
+    window.draft_view.form_scroll.ensureWidgetVisible(window.form.visa_panel)
     shots.append(save(window, out, "visa-panel"))
     window.session.save_to_history()
 
@@ -149,6 +152,7 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
 
     from bowout.core.situation import DealBreaker
     from bowout.gui.dialogs.reply_dialog import ReplyDialog
+    from bowout.services import records
     from bowout.storage.timeline import make_event
 
     _, window = shown_window(data_dir)
@@ -165,8 +169,8 @@ def render_timeline(out: Path, data_dir: Path) -> list[Path]:
     assert window.session.record is not None
     record_id = window.session.record.id
     sent = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=6)
-    history.mark_sent(record_id, sent)
-    window.session.record = history.add_events(record_id, [
+    records.mark_sent(history, record_id, sent)
+    window.session.record = records.add_events(history, record_id, [
         make_event("call-note", _shot_time(sent, 1), "phone",
                    "Jordan called: asked if a higher base would change my mind."),
     ])  # fmt: skip
@@ -220,6 +224,7 @@ def render_goodwill(out: Path, data_dir: Path) -> list[Path]:
     for (width, height), name in ((SIZE, "goodwill"), ((800, 600), "goodwill-800x600")):
         window.resize(width, height)
         window.show()
+        window.show_view("draft")  # not the view an earlier group left in the remembered state
         fill(window, Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL,
                                contact="Dana Whitfield", role="Platform Engineer",
                                company="Northwind Traders", channel=Channel.EMAIL,
@@ -255,6 +260,22 @@ def render_shell(out: Path, data_dir: Path, suffix: str = "") -> list[Path]:
         window.session.save_to_history()
         if sent:
             window.session.mark_sent()
+    # Open applications, so that the lists and Tell the others show what they are for.
+    from bowout.core.applications import Application
+
+    history = window.context.history
+    assert history is not None
+    for company, role, stage in (("Globex", "Data Analyst", Stage.OFFER),
+                                 ("Northwind Traders", "BI Developer", Stage.SCREENING),
+                                 ("Tailspin", "Engineer", Stage.INTERVIEWING),
+                                 ("Wayne Enterprises", "Analyst", Stage.FINAL)):  # fmt: skip
+        history.applications.add(Application(company=company, role=role, stage=stage))
+    batch = window.views["batch"]
+    batch.load_applications()
+    accepted = batch.accepted_combo
+    accepted.setCurrentIndex(next(i for i in range(accepted.count())
+                                  if accepted.itemText(i).startswith("Globex")))  # fmt: skip
+    batch.draft_all()
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         window.apply_icons()
@@ -321,7 +342,7 @@ def render_applications(out: Path, data_dir: Path) -> list[Path]:
         shots.append(save(window, out, f"applications-{width}x{height}-{theme}"))
     apply_theme(app, "light")
     assert window.context.history is not None
-    existing = [s.application for s in window.context.history.applications()]
+    existing = [s.application for s in window.context.history.applications.list()]
     from bowout.core.tabular import read_table
 
     dialog = ImportDialog(read_table(TRACKER_CSV), "job-tracker.csv", None, existing, window)

@@ -14,6 +14,7 @@ from bowout.core.applications import Application
 from bowout.core.situation import Money, Reason, Situation, Stage
 from bowout.gui import build_window
 from bowout.gui.theme import apply_theme
+from bowout.services import records
 from bowout.storage import History, Record
 
 PROFILE = Profile("Maya Okafor", "maya@example.com", "+44 20 7946 0000")
@@ -51,9 +52,9 @@ def fill_data(data_dir: Path, today: dt.date) -> None:
             record = history.add(Record.from_draft(composer.compose(situation, PROFILE)))
             when = dt.datetime.combine(today - dt.timedelta(days=days), dt.time(10),
                                        tzinfo=dt.timezone.utc)  # fmt: skip
-            history.mark_sent(record.id, when)
-        done = next(r for r in history.reminders() if r.company == "Adatum")
-        history.set_reminder_done(done.uid)
+            records.mark_sent(history, record.id, when)
+        done = next(r for r in history.reminders.due() if r.company == "Adatum")
+        history.reminders.set_done(done.uid)
 
 
 def render_lists(

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from bowout.gui.models.history_model import COLUMNS, local_time_text
+from bowout.gui.models.history_model import COLUMNS, local_date_text, local_time_text
 from bowout.gui.views.history import SEARCH_DELAY_MS, HistoryView
 from bowout.storage import History, HistoryError, Record
 
@@ -123,7 +123,7 @@ def test_columns_labels_and_newest_first(dialog: HistoryView) -> None:
         "Offer accepted (rescinding)",
         "Phone call, then email",
         "Sent",
-        local_time_text("2026-04-02T10:30:00Z"),
+        local_date_text("2026-04-02T10:30:00Z"),  # the minute is in the tooltip
     ]
     assert companies(dialog) == ["Brightwave", "Acme", "Café Zürich"]
     assert dialog.count_label.text() == "3 records saved."

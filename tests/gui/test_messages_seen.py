@@ -8,6 +8,7 @@ from pathlib import Path
 from gui_helpers import type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from test_history_view import click, companies, dialog, history, select_company  # noqa: F401
 
@@ -75,3 +76,52 @@ def test_a_restore_note_goes_once_the_list_changes(
     qtbot.keyClick(dialog.view, Qt.Key.Key_Delete)  # a later delete
     assert "Brightwave" not in companies(dialog)
     assert not dialog.message_label.isVisible()  # "Restored Acme" no longer fits
+
+
+def test_an_import_note_goes_once_the_list_changes(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    """ "Imported 4 applications…" stayed above the list after later edits (issue 25)."""
+    from test_applications_view import CSV, import_file, rows
+
+    from bowout.core.applications import Application
+    from bowout.core.tabular import Table
+    from bowout.gui.dialogs.import_dialog import ImportChoice, ImportDialog
+    from bowout.gui.views.applications import ApplicationsView
+    from bowout.storage import History, ImportMapping
+
+    csv = tmp_path / "jobs.csv"
+    csv.write_bytes(CSV)
+    with History.open(data_dir) as store:
+        view = ApplicationsView(store)
+        qtbot.addWidget(view)
+        view.resize(520, 640)
+        view.show()
+        view.view_shown()
+
+        def ask_import(
+            table: Table, name: str, remembered: ImportMapping | None, existing: list[Application]
+        ) -> ImportChoice | None:
+            dialog = ImportDialog(table, name, remembered, existing)
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
+            status = dialog.findChild(QComboBox, "status_combo_0")
+            if status is not None and not status.currentData():
+                status.setCurrentIndex(status.findData("final"))
+            qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+            return dialog.choice() if dialog.result() else None
+
+        view.choose_csv = lambda: csv  # type: ignore[method-assign]
+        view.ask_import = ask_import  # type: ignore[method-assign]
+        import_file(qtbot, view)
+        line = view.message_label
+        assert line.isVisible() and line.text().startswith("Imported 4 applications")
+        qtbot.wait(10)  # a later turn: a withdrawal sent from the draft withdraws one
+        northwind = next(
+            s for s in store.applications.list() if s.application.company == "Northwind"
+        )
+        store.applications.set_state(northwind.id, "withdrawn")
+        view.history_changed("")  # as the window's events say it
+        assert "Northwind" not in rows(view)  # listed again: no longer open
+        assert not line.isVisible() and "Imported" not in line.text()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -351,3 +352,41 @@ def test_readme_says_which_windows_is_supported() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "**Windows** 10 version 1903 or later, 64-bit" in readme
     assert "the installer says so\nand installs nothing" in readme
+
+
+def fake_wine_tools(folder: Path, failures: int) -> Path:
+    """``winepath`` that exits 1 ``failures`` times, then answers; ``wineserver`` that
+    counts its waits (one line per call in ``waits``)."""
+    folder.mkdir()
+    count = folder / "count"
+    count.write_text("0")
+    (folder / "winepath").write_text(
+        "#!/bin/sh\n"
+        f'n=$(cat "{count}"); echo $((n + 1)) > "{count}"\n'
+        f'if [ "$n" -lt {failures} ]; then echo "could not connect" >&2; exit 1; fi\n'
+        'echo "Z:\\\\setup.exe"\n'
+    )
+    (folder / "wineserver").write_text(f'#!/bin/sh\necho wait >> "{folder / "waits"}"\n')
+    for name in ("winepath", "wineserver"):
+        (folder / name).chmod(0o755)
+    return folder
+
+
+def test_winepath_is_asked_again_after_the_wineserver_restarts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI once saw ``winepath -w`` exit 1 just after ``winecfg -v`` changed the reported
+    Windows: the check waits for the server and asks again."""
+    tools = fake_wine_tools(tmp_path / "bin", failures=1)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    assert windows_check.Wine().to_windows(Path("/setup.exe")) == "Z:\\setup.exe"
+    assert (tools / "waits").read_text().count("wait") == 1
+
+
+def test_winepath_failing_every_time_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tools = fake_wine_tools(tmp_path / "bin", failures=99)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(windows_check.CheckFailed, match="failed 3 times: could not connect"):
+        windows_check.Wine().to_windows(Path("/setup.exe"))

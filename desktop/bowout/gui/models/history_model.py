@@ -49,6 +49,12 @@ def local_time_text(value: str) -> str:
     return parsed.astimezone().strftime("%Y-%m-%d %H:%M") if parsed else ""
 
 
+def local_date_text(value: str) -> str:
+    """The record's day in the user's time zone, "2026-04-02" ("" if unreadable); the list
+    shows the day, its tooltip the minute (a list beside the draft has no room for both)."""
+    return local_time_text(value)[:10]
+
+
 def stage_label(value: str) -> str:
     """A stage identifier's label; an unknown one is shown as it is."""
     try:
@@ -172,7 +178,7 @@ class HistoryModel(QAbstractTableModel):
         if column != DATE_COLUMN:
             return None
         sent = getattr(rec, "sent", None)
-        return f"Created {self._texts[row][column]}" + (
+        return f"Created {local_time_text(rec.created)}" + (
             f", sent {local_time_text(sent)}" if sent else ""
         )
 
@@ -188,7 +194,7 @@ class HistoryModel(QAbstractTableModel):
             return channel_label(rec.channel)
         if column == 4:
             return status_text(rec)
-        return local_time_text(rec.created)
+        return local_date_text(rec.created)
 
 
 #: The status of a record whose conversation about a deal-breaker resolved it (issue 14).

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QListWidget, QWidget
 
 from bowout.core.history_summary import STAGE_NAMES
+from bowout.gui.widgets.eliding_combo import ElidingCombo
 
 if TYPE_CHECKING:
     from bowout.core.applications import Application
@@ -93,8 +94,9 @@ def unfilled(subject: str, body: str) -> str:
 
 
 def side_combo(parent: QWidget, name: str, accessible: str) -> QComboBox:
-    """A combo whose long choices do not hold the side panel wide (the popup shows them)."""
-    combo = QComboBox(parent)
+    """A combo whose long choices do not hold the side panel wide (the popup shows them,
+    the box a cut one ending in "…" with the whole in its tooltip)."""
+    combo = ElidingCombo(parent)
     combo.setObjectName(name)
     combo.setAccessibleName(accessible)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from bowout.gui.widgets.fitted_columns import FittedColumns
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -123,7 +125,8 @@ def configure_table(view: QTableView) -> None:
     header.setResizeContentsPrecision(60)  # fit to the first rows, not all 1,000
     for column in HIDDEN_COLUMNS:
         view.setColumnHidden(column, True)
-    # Beside the draft the list is narrow: the company column gives way, never sideways.
+    # Beside the draft the list is narrow: the columns share its width, never sideways.
+    FittedColumns(view)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     # A list shows a few rows even on a small screen: what is around it gives way first.

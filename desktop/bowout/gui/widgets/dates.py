@@ -5,9 +5,10 @@ wrong year), and a past date marked with the reason instead of quietly kept."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QWidget
 
 from bowout.gui.widgets.message_line import alarm_colour
@@ -28,14 +29,45 @@ def local_day(stamp: str) -> dt.date | None:
         return None
 
 
+#: What a person typing a whole ISO date has typed so far ("2027", "2027-0", "2027-01-04").
+_ISO_PREFIX = re.compile(r"\d{1,4}(-(\d{1,2}(-\d{0,2})?)?)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class DayFirstDateEdit(QDateEdit):
-    """A calendar-popup date field, ISO order, whose day is selected when it gets focus."""
+    """A calendar-popup date field, ISO order, whose day is selected when it gets focus.
+
+    A whole date typed into it ("2027-01-04", whichever part was selected) is the date it
+    keeps: Qt's sections take the keys one part at a time and, with the year or the day
+    selected, a typed date landed in the wrong year or month (issue 25)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+        self._typed = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys go to the sections as usual; once they spell a whole date, it is set."""
+        text = event.text()
+        typed = self._typed + text
+        if text and _ISO_PREFIX.fullmatch(typed):
+            self._typed = typed
+        else:
+            self._typed = text if text and _ISO_PREFIX.fullmatch(text) else ""
+        super().keyPressEvent(event)
+        if _ISO_DATE.fullmatch(self._typed):
+            day = QDate.fromString(self._typed, "yyyy-MM-dd")
+            self._typed = ""
+            if day.isValid():
+                self.setDate(day)  # held in the field's range, as any date is
+                self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click starts the typing over (it may pick another part)."""
+        self._typed = ""
+        super().mousePressEvent(event)
 
     def setAccessibleName(self, name: str) -> None:
         """Name the field and its inner text box alike (a screen reader may land on either)."""
@@ -46,6 +78,7 @@ class DayFirstDateEdit(QDateEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Focus (a click, Tab, a dialog opening): select the day."""
+        self._typed = ""
         super().focusInEvent(event)
         self.setSelectedSection(QDateTimeEdit.Section.DaySection)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -113,6 +113,13 @@ class ShellLayout(QWidget):
         if self.draft_view.isHidden():  # a view in the draft's place takes the width
             widest = QWIDGETSIZE_MAX
         self.side_stack.setMaximumWidth(max(needed, widest))  # a list's least width wins
+        # The window's least size follows now, not at the next layout pass: a resize asked
+        # for meanwhile (a drag, the window manager) must not be held to the old, wider one
+        # (the splitters learn their children's new least sizes from posted layout requests).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        top = self.window().layout()
+        if top is not None:
+            top.activate()
 
     def link_tab_order(self, views: Iterable[QWidget]) -> None:
         """Tab follows the eye: navigation, the list views (``views``), then the draft."""

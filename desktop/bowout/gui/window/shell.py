@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -370,13 +370,6 @@ class MainWindow(QMainWindow):
     def _fit(self, width: int) -> None:
         screen = self.screen()
         self.shell.fit(width, screen.availableGeometry().width() if screen else width)
-        # The window's least size follows now, not at the next layout pass: a resize asked
-        # for meanwhile (a drag, the window manager) must not be held to the old, wider one
-        # (the splitters learn their children's new least sizes from posted layout requests).
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
 
     # -- window state and close -----------------------------------------------------------
 
