@@ -176,8 +176,8 @@ def test_only_the_bonus_when_only_the_bonus(composer: Composer) -> None:
 def test_a_running_petition_is_named_never_stopped_and_the_adviser_comes_first(
     composer: Composer,
 ) -> None:
-    """The message names the petition plainly, so the employer, whose petition it is, can
-    stop it in good time (a panel read "plan its next steps" as a euphemism); the user never
+    """The message names the petition plainly, so the employer, whose petition it is, knows
+    it can be stopped (a panel read "plan its next steps" as a euphemism); the user never
     undertakes or asks to stop it (an immigration adviser comes first), and no draft gives
     the visa as the cause."""
     draft = composer.compose(
@@ -190,7 +190,7 @@ def test_a_running_petition_is_named_never_stopped_and_the_adviser_comes_first(
         PROFILE,
     )
     for text in (draft.body_text, draft.phone_script or ""):
-        assert "so you can stop the visa petition in good time" in text
+        assert "the visa petition can be stopped" in text
         assert not re.search(r"\b(I|I'll|please) (will )?(stop|withdraw|cancel) the", text, re.I)
         assert "visa timeline" not in text
     adviser = [i for i in draft.checklist if i.key == "logistics.adviser"]

@@ -46,13 +46,13 @@ def test_a_request_to_talk_names_the_point_and_the_date_without_threat_or_figure
                   channel=Channel.PHONE, **NAMES)  # fmt: skip
     d = composer.compose(s, PROFILE)
     assert "salary" in d.subject and "declin" not in d.subject.lower()
-    assert "talk about the salary" in d.body_text and "4 December 2026" in d.body_text
+    assert "talk about the salary" in d.body_text and "Friday 4 December" in d.body_text
     assert not re.search(r"withdraw|declin|otherwise|ultimatum|[$€£]|\d+k", d.body_text)
     assert d.body_text.startswith("Dear Jordan,")
     assert "making time to talk with me today" not in d.body_text, "written before any call"
     script = d.phone_script or ""
     assert "Ask:" in script and "flexibility on the salary" in script
-    assert "If the answer is still no" in script and "4 December 2026" in script
+    assert "If the answer is still no" in script and "Friday 4 December" in script
     assert d.follow_up_email is None
     phases = {i.key: i.phase for i in d.checklist}
     assert phases["negotiate.must-haves"] == "before" and phases["negotiate.decide"] == "after"

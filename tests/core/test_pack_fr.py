@@ -629,8 +629,12 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     # name (bowout.core.addressing); a pack without them keeps its own conventions.
     # [civilities] is the French greeting's own table (pack.toml [greeting] "civility"),
     # [elision] its grammar for the `elide` filter.
-    # `date_near` writes a date in the coming weeks without its year ("mardi 8 décembre").
-    optional = {"titles", "greeting", "civilities", "elision", "contractions", "date_near"}
+    # `date_near` writes a date in the coming weeks without its year ("mardi 8 décembre");
+    # `date_week` this week's dates by their weekday (a pack without it writes them as its
+    # near dates).
+    optional = {
+        "titles", "greeting", "civilities", "elision", "contractions", "date_near", "date_week",
+    }  # fmt: skip
     en_keys = {k for k in _keys(read(english / "pack.toml")) if k.split(".")[0] not in optional}
     # [marks] colon is optional too: a pack whose colon takes no space leaves it out.
     assert en_keys == {

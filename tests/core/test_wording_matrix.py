@@ -247,7 +247,7 @@ def test_every_request_to_talk_keeps_the_rules(composer: Composer, rules, voice:
             body = body_of(draft.body_text)
             if POINTS[breaker] not in body and channel is not Channel.RECRUITER:
                 problems.append(f"{where}: the deal-breaker is not named")
-            if decide_by and "4 December 2026" not in body:
+            if decide_by and "Friday 4 December" not in body:
                 problems.append(f"{where}: the decision date is missing")
             if not draft.phone_script or "Ask:" not in draft.phone_script:
                 problems.append(f"{where}: no talking points")

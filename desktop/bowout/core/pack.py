@@ -33,6 +33,9 @@ else:  # pragma: no cover - Python 3.10
 #: How many days ahead a date is "near" (its year left out where the pack says so): a
 #: reader never takes a date weeks ahead for one a year later.
 NEAR_DATE_DAYS = 60
+#: How many days ahead a date is "this week": a reader places it by its weekday ("by
+#: Tuesday 8 December"), and the year would be redundant.
+WEEK_DATE_DAYS = 7
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,6 +52,9 @@ class Pack:
     #: A CLDR pattern for a date in the coming weeks ("d. MMMM": "8. Dezember"), where the
     #: language's letters leave the year out; "" writes every date in full.
     near_date_format: str = ""
+    #: A CLDR pattern for a date within :data:`WEEK_DATE_DAYS` ("EEEE d MMMM": "Tuesday 8
+    #: December"); "" uses the near (or full) format.
+    week_date_format: str = ""
 
     def word(self, section: str, key: str) -> str:
         """One word or phrase; TemplateError naming the pack when it is missing."""
@@ -77,8 +83,13 @@ class Pack:
     def long_date(self, value: dt.date, today: dt.date | None = None) -> str:
         """``value`` as a letter writes it in this pack's locale ("5 March 2027"); within
         :data:`NEAR_DATE_DAYS` after ``today`` in the pack's ``date_near`` pattern when it
-        has one ("8. Dezember": a German letter names no year for next week's date)."""
-        near = today is not None and 0 <= (value - today).days <= NEAR_DATE_DAYS
+        has one ("8. Dezember": a German letter names no year for next week's date), and
+        within :data:`WEEK_DATE_DAYS` in its ``date_week`` pattern when it has one
+        ("Tuesday 8 December")."""
+        ahead = (value - today).days if today is not None else -1
+        if 0 <= ahead <= WEEK_DATE_DAYS and self.week_date_format:
+            return _format_date(value, self.locale, self.week_date_format)
+        near = 0 <= ahead <= NEAR_DATE_DAYS
         if near and self.near_date_format:
             return _format_date(value, self.locale, self.near_date_format)
         return _format_date(value, self.locale, self.date_format)
@@ -115,6 +126,7 @@ def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
         date_format=str(data.get("date", "long")),
         words=_flatten(words),
         near_date_format=str(data.get("date_near", "")),
+        week_date_format=str(data.get("date_week", "")),
     )
 
 

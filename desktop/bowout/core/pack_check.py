@@ -84,7 +84,8 @@ def check_pack(language: str, root: Path | None = None) -> list[str]:
             # [titles] and [greeting] are the English greeting's (bowout.core.addressing),
             # [contractions] the English voices' (bowout.core.wording.contractions): a pack
             # without them keeps its language's conventions.
-            optional = ("[titles] ", "[greeting] ", "[contractions] ")
+            # date_week: a pack without it writes this week's dates as its near ones.
+            optional = ("[titles] ", "[greeting] ", "[contractions] ", "date_week")
             keys = {k for k in _keys(theirs) if not k.startswith(optional)}
             missing = sorted(keys - _keys(ours))
         elif name == "wording/rules.toml":

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from bowout.core.errors import InputError
 
@@ -270,20 +270,61 @@ REPLY_KINDS: dict[str, ReplyKindInfo] = {
 
 @dataclasses.dataclass(frozen=True)
 class DealBreakerInfo:
-    """A deal-breaker: the window's label (how it is named in a sentence is the pack's)."""
+    """A deal-breaker: the window's label (how it is named in a sentence is the pack's), and
+    which reasons a failed conversation about it can be the cause of.
+
+    ``causes``: the reasons for which "we couldn't agree on <this>" is the user's own reason
+    said another way (the salary floor for pay; relocation support for a move or for pay).
+    For any other reason the talks were a true event but not the cause, so a withdrawal
+    keeps the reason sentence (the ``recap`` slot stays empty: see :func:`recap_fits`).
+    ``settled_by``: situation facts (yes/no fields) that make the disagreement untrue
+    ("we couldn't agree on sponsorship" once they started a visa petition).
+    """
 
     label: str
+    causes: frozenset[Reason] = frozenset()
+    settled_by: tuple[str, ...] = ()
 
 
 DEAL_BREAKERS: dict[DealBreaker, DealBreakerInfo] = {
-    DealBreaker.PAY: DealBreakerInfo("Pay: the salary floor"),
-    DealBreaker.SCOPE: DealBreakerInfo("The scope of the role"),
-    DealBreaker.REMOTE: DealBreakerInfo("Remote or hybrid work"),
-    DealBreaker.START_DATE: DealBreakerInfo("The start date"),
-    DealBreaker.SPONSORSHIP: DealBreakerInfo("Visa sponsorship"),
-    DealBreaker.RELOCATION: DealBreakerInfo("Relocation support"),
+    DealBreaker.PAY: DealBreakerInfo(
+        "Pay: the salary floor", frozenset({Reason.COMPENSATION})
+    ),
+    DealBreaker.SCOPE: DealBreakerInfo(
+        "The scope of the role", frozenset({Reason.NOT_A_FIT})
+    ),
+    DealBreaker.REMOTE: DealBreakerInfo(
+        "Remote or hybrid work", frozenset({Reason.PERSONAL, Reason.RELOCATION})
+    ),
+    DealBreaker.START_DATE: DealBreakerInfo(
+        "The start date", frozenset({Reason.PERSONAL, Reason.RELOCATION})
+    ),
+    DealBreaker.SPONSORSHIP: DealBreakerInfo(
+        "Visa sponsorship", frozenset({Reason.RELOCATION}), ("visa_petition_started",)
+    ),
+    DealBreaker.RELOCATION: DealBreakerInfo(
+        "Relocation support", frozenset({Reason.RELOCATION, Reason.COMPENSATION})
+    ),
+    # Unnamed: "the open point" is the user's reason only when the window proposes
+    # nothing more precise for it, so it is never taken for the cause.
     DealBreaker.OTHER: DealBreakerInfo("Something else"),
-}
+}  # fmt: skip
+
+
+def recap_fits(reason: Reason, breaker: DealBreaker | None, settled: Iterable[str] = ()) -> bool:
+    """Whether a failed conversation about ``breaker`` may be named as the cause of a
+    withdrawal for ``reason`` (the ``recap`` slot's condition, fact ``recap_fits``).
+
+    ``settled``: the situation's yes/no facts that hold (``visa_petition_started``...).
+    True only when ``reason`` is one of the deal-breaker's :attr:`DealBreakerInfo.causes`
+    and none of its ``settled_by`` facts holds; the rubric counts naming anything else as
+    the cause a false sentence (``shared/RUBRIC.md``, criterion b).
+    """
+    if breaker is None:
+        return False
+    info = DEAL_BREAKERS[breaker]
+    return reason in info.causes and not set(info.settled_by) & set(settled)
+
 
 _PLAIN_LABELS: dict[_Labelled, str] = {
     Kind.WITHDRAW: "Withdraw",

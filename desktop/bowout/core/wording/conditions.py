@@ -58,6 +58,9 @@ _FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
     "deal_breaker": lambda: ("none", *(d.value for d in DealBreaker)),
     # A withdrawal after a conversation about the deal-breaker that found no way.
     "negotiated": lambda: _BOOL,
+    # That conversation's deal-breaker is the user's reason said another way
+    # (vocabulary.recap_fits): only then may the recap name it as the cause.
+    "recap_fits": lambda: _BOOL,
     "decide_by": lambda: ("none", "given"),
     # What they said back, for a reply (none: this is not a reply).
     "reply": _reply_kinds,
@@ -104,7 +107,7 @@ _FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
 #: plain facts of the situation last. Declared once here, so a file's order never decides.
 PRECEDENCE = (
     "reply", "kind", "audience", "warm", "reason_said", "reason", "negotiable", "negotiated",
-    "deal_breaker", "signoff", "channel", "stage", "relocation_timeline_changed",
+    "recap_fits", "deal_breaker", "signoff", "channel", "stage", "relocation_timeline_changed",
     "visa_petition_started", "sponsorship_required", "money_paid", "signing_bonus",
     "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch",
     "keep_door_open", "start", "decide_by", "contact_known", "phone_known", "recruiter_known",
@@ -192,6 +195,11 @@ def facts_of(
     chosen = situation.goodwill
     for choice in Goodwill:
         facts[choice.fact] = "true" if choice in chosen else "false"
+    settled = [name for name in _BOOL_FACTS if facts[name] == "true"]
+    facts["recap_fits"] = _yes(
+        situation.negotiated
+        and vocabulary.recap_fits(situation.reason, situation.deal_breaker, settled)
+    )
     info = vocabulary.REASONS[situation.reason]
     facts["warm"] = _yes(info.warm)
     facts["reason_said"] = _yes(info.said)

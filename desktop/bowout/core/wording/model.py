@@ -52,7 +52,8 @@ else:  # pragma: no cover - Python 3.10
 #: Slots in message order. Written messages use greeting..signoff; the phone script adds
 #: prepare, voicemail and after; the recruiter note adds relay. A request to talk about a
 #: deal-breaker (kind negotiate) uses interest, ask and decide, and its talking points the
-#: talk_* slots; recap replaces the reason when a withdrawal follows such a conversation.
+#: talk_* slots; recap replaces the reason when a withdrawal follows such a conversation
+#: about a deal-breaker that is the reason said another way (SLOT_CONDITIONS).
 #: referral and handover are goodwill offered after rescinding (staying in touch is a door).
 #: counter..upset are the call's branches (what to say when it turns), and reply answers
 #: what they wrote back.
@@ -62,6 +63,11 @@ SLOTS = (
     "talk_enough", "talk_no", "close", "signoff", "voicemail", "after", "counter", "reconsider",
     "where", "feedback", "upset", "reply",
 )  # fmt: skip
+
+#: Conditions a slot's every variant carries, whatever its file says: the recap names a
+#: failed conversation as the cause only when its deal-breaker is the user's reason said
+#: another way (vocabulary.recap_fits); otherwise the reason sentence stays.
+SLOT_CONDITIONS: Mapping[str, Conditions] = {"recap": {"recap_fits": frozenset({"true"})}}
 
 #: An HTML tag or entity: a phrasing is plain text, escaped when the rich text is made.
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&[A-Za-z]+;|&#\d+;")
@@ -238,10 +244,11 @@ def _variant(slot: str, entry: object, where: str) -> Variant:
         # not control characters, though Python does not count them printable.
         if any(not ch.isprintable() and ch not in _NO_BREAK for ch in phrasing.strip()):
             raise TemplateError(f"{where}: say holds a control character")
+    when = parse_conditions(entry.get("when"), where)
     return Variant(
         slot=slot,
         where=where,
-        when=parse_conditions(entry.get("when"), where),
+        when={**when, **SLOT_CONDITIONS.get(slot, {})},
         unless=parse_conditions(entry.get("unless"), where),
         phrasings=tuple(_LAYOUT_SPACES.sub(" ", p).strip() for p in phrasings),
     )
