@@ -3,7 +3,7 @@ kind and checked over the German matrix (stages x reasons x channels x voices x 
 address, with wordings, contacts, facts and reply kinds cycled through it):
 
 1. The greeting and the closing formula are a pair, declared once
-   (``templates/de/closing.txt.j2``): "Sehr geehrte/r" closes "Mit freundlichen Grüßen",
+   (``[closing]`` in ``templates/de/pack.toml``): "Sehr geehrte/r" closes "Mit freundlichen Grüßen",
    "Liebe/r" "Viele" or "Herzliche Grüße", "Guten Tag" and "Hallo" "Viele" or "Beste
    Grüße"; nobody is greeted "Hallo" in the Sie form when an accepted offer is taken back;
    a letter thanks with "vielen Dank", never a bare lower-case "danke"; a Swiss draft

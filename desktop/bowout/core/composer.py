@@ -249,6 +249,8 @@ class Composer:
         wordings = phrasing_count(list(chosen.values()))
         wording = (situation.wording - 1) % wordings + 1
         said = self._pack(situation.language).wording.render_all(chosen, wording, context)
+        for say in said.values():
+            pair_signoff(say, situation.language)
         return wording, wordings, said
 
     def compose_reply(
@@ -270,7 +272,9 @@ class Composer:
         # An answer in a thread greets by first name (bowout.core.addressing).
         context["addressee"] = addressing.contact_addressee(situation, reply=True)
         context["recruiter_addressee"] = addressing.recruiter_addressee(situation, reply=True)
-        context["say"] = say = wording.render(chosen, situation.wording, context)
+        context["say"] = say = pair_signoff(
+            wording.render(chosen, situation.wording, context), situation.language
+        )
         context["reply"] = reply
         body_text = tidy(self._render(situation, "reply.txt.j2", context))
         body_html = self._render(
@@ -296,6 +300,15 @@ class Composer:
 #: When a call turns, in the order it tends to: the slots of the phone tab's sections (their
 #: titles are the language pack's ``[branches]``).
 BRANCHES = ("counter", "reconsider", "where", "feedback", "upset")
+
+
+def pair_signoff(say: dict[str, str], language: str) -> dict[str, str]:
+    """``say`` (slot -> sentence) with its sign-off paired to its greeting by the
+    ``language`` pack's ``[closing]`` table (:meth:`bowout.core.pack.Pack.paired_signoff`);
+    changed in place and returned. A slot set without a greeting or sign-off is kept."""
+    if say.get("signoff") and say.get("greeting"):
+        say["signoff"] = load_pack(language).paired_signoff(say["greeting"], say["signoff"])
+    return say
 
 
 def phone_branches(

@@ -55,6 +55,9 @@ class Pack:
     #: A CLDR pattern for a date within :data:`WEEK_DATE_DAYS` ("EEEE d MMMM": "Tuesday 8
     #: December"); "" uses the near (or full) format.
     week_date_format: str = ""
+    #: The sign-offs that may close a greeting, by the greeting's first word (``[closing]``:
+    #: German "Sehr" -> "Mit freundlichen Grüßen"); empty: any sign-off closes any greeting.
+    closing_pairs: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def word(self, section: str, key: str) -> str:
         """One word or phrase; TemplateError naming the pack when it is missing."""
@@ -94,6 +97,15 @@ class Pack:
             return _format_date(value, self.locale, self.near_date_format)
         return _format_date(value, self.locale, self.date_format)
 
+    def paired_signoff(self, greeting: str, signoff: str) -> str:
+        """The sign-off that closes ``greeting``: ``signoff`` when the pack's ``[closing]``
+        pairs allow it after the greeting's first word (or name none for it), else the first
+        one they name ("Liebe Frau Nair," closes "Viele Grüße", never "Mit freundlichen
+        Grüßen": German business-letter usage). Declared once in the pack for every letter
+        and reply, rather than in each layout."""
+        fits = self.closing_pairs.get(greeting.split(" ", 1)[0]) if greeting else None
+        return signoff if not fits or signoff in fits else fits[0]
+
     def elide(self, value: str, word: str) -> str:
         """``word`` before ``value``, elided as the pack's ``[elision]`` says: French
         "de" before a vowel is "d’" ("d’Ingénieur", "de Data Analyst"). A word the table does
@@ -119,7 +131,12 @@ def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"the {language} pack's pack.toml cannot be read: {exc}") from None
-    words = {k: v for k, v in data.items() if isinstance(v, dict)}
+    closing = data.get("closing", {})
+    if not isinstance(closing, dict) or not all(
+        isinstance(v, list) and v and all(isinstance(w, str) for w in v) for v in closing.values()
+    ):
+        raise TemplateError(f"{path}: [closing] maps a greeting's first word to sign-offs")
+    words = {k: v for k, v in data.items() if isinstance(v, dict) and k != "closing"}
     return Pack(
         language=language,
         locale=str(data.get("locale", language)),
@@ -127,6 +144,7 @@ def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
         words=_flatten(words),
         near_date_format=str(data.get("date_near", "")),
         week_date_format=str(data.get("date_week", "")),
+        closing_pairs={str(k): tuple(v) for k, v in closing.items()},
     )
 
 
