@@ -14,7 +14,8 @@ import re
 import pytest
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.situation import Voice
+from bowout.core.draft import REPLY_KINDS
+from bowout.core.situation import DealBreaker, Kind, Voice
 
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
@@ -72,3 +73,37 @@ def test_replies_keep_the_decision_and_do_not_grade_the_reader(
         assert re.search(r"decision[^.]*stands|still stands|decision is final", later), later
         thanks = composer.compose_reply(s, PROFILE, "accepted").body_text
         assert "graciously" not in thanks, thanks
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_no_reason_given_is_never_called_personal(composer: Composer, voice: Voice) -> None:
+    """A reader (seed 97, #16) marked "It was a personal decision" FALSE: the user gave no
+    reason, so none is named, in the draft or in any reply."""
+    for stage, wording, door in itertools.product(
+        (Stage.SCREENING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED), (1, 2, 3), (False, True)
+    ):
+        s = Situation(stage=stage, reason=Reason.NONE, voice=voice, wording=wording,
+                      keep_door_open=door, **NAMES)  # fmt: skip
+        texts = [composer.compose(s, PROFILE).body_text]
+        texts += [composer.compose_reply(s, PROFILE, kind).body_text for kind in REPLY_KINDS]
+        for text in texts:
+            assert not re.search(r"\bpersonal\b", text), text
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_draft_claims_no_deed_already_done(composer: Composer, voice: Voice) -> None:
+    """A reader (seed 97, #21) marked "I have let Tom Baker know as well" FALSE unless it
+    was done: the facts cannot know it, so the draft says it is under way."""
+    cases = [
+        *itertools.product((Stage.SCREENING, Stage.OFFER, Stage.ACCEPTED), [Kind.WITHDRAW]),
+        *itertools.product((Stage.FINAL, Stage.OFFER), [Kind.NEGOTIATE]),
+    ]
+    for (stage, kind), channel in itertools.product(
+        cases, (Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN)
+    ):
+        s = Situation(stage=stage, reason=Reason.PERSONAL, channel=channel, voice=voice,
+                      kind=kind, deal_breaker=DealBreaker.REMOTE, via_recruiter=True,
+                      recruiter="Tom Baker", **NAMES)  # fmt: skip
+        draft = composer.compose(s, PROFILE)
+        for text in (draft.body_text, draft.phone_script or ""):
+            assert not re.search(r"\bI(?: have|'ve) (?:let|told|informed)\b", text), text

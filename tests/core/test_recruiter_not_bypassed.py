@@ -35,7 +35,7 @@ def test_the_manager_hears_that_the_recruiter_knows(
         s = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
                       via_recruiter=True, recruiter=recruiter, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
-        assert f"let {named} know" in body, body
+        assert f"letting {named} know" in body, body
         alone = Situation(stage=stage, reason=reason, channel=channel, voice=voice, **NAMES)
         assert "recruiter" not in composer.compose(alone, PROFILE).body_text
 
@@ -44,7 +44,7 @@ def test_a_request_to_talk_says_the_recruiter_knows(composer: Composer) -> None:
     s = Situation(stage=Stage.FINAL, reason=Reason.PERSONAL, channel=Channel.PHONE,
                   kind=Kind.NEGOTIATE, deal_breaker=DealBreaker.REMOTE, via_recruiter=True,
                   recruiter="Alex Kim", **NAMES)  # fmt: skip
-    assert "let Alex Kim know" in composer.compose(s, PROFILE).body_text
+    assert "letting Alex Kim know" in composer.compose(s, PROFILE).body_text
 
 
 def test_the_note_to_the_recruiter_does_not_say_it_told_the_recruiter(composer: Composer) -> None:
