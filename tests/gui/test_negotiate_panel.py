@@ -33,7 +33,8 @@ def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow
     )
     panel.decide_check.setChecked(True)
     panel.decide_edit.setDate(QDate.currentDate().addDays(3))
-    assert re.search(r"know by \d{1,2} \w+ \d{4}", email_text(window))  # the date they decide by
+    # The date they decide by: within a week, by its weekday and without the year.
+    assert re.search(r"know by \w+day \d{1,2} \w+ whether", email_text(window))
     keys = window.checklist_view.key_rows()
     assert "negotiate.decide" in keys and "roadmap.channel" not in keys
     panel.not_resolved_button.click()
