@@ -11,7 +11,7 @@ import pytest
 
 from bowout import paths
 from bowout.core import checklist, tone_findings
-from bowout.core.pack import load_pack
+from bowout.core.pack import clear_pack_cache
 
 #: What the fixture pack "xx" says instead of the English pack's words (pack.toml).
 PACK_WORDS = [
@@ -43,7 +43,7 @@ def replace_words(path: Path, pairs: list[tuple[str, str]]) -> None:
 
 def forget_packs() -> None:
     """Drop what was read from the packs (the checklist keeps its steps' text)."""
-    load_pack.cache_clear()
+    clear_pack_cache()
     tone_findings._placeholder_fields.cache_clear()
     checklist._steps.cache_clear()
 

@@ -14,7 +14,7 @@ import pytest
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage, checklist
 from bowout.core.goodwill import Goodwill
-from bowout.core.pack import load_pack
+from bowout.core.pack import clear_pack_cache
 from bowout.core.situation import DealBreaker, Kind, Money
 
 TODAY = dt.date(2026, 11, 29)
@@ -76,9 +76,9 @@ def other_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
         text = text.replace(old, new)
     pack.write_text(text, encoding="utf-8")
     monkeypatch.setattr(paths, "templates_dir", lambda: root)
-    load_pack.cache_clear()
+    clear_pack_cache()
     yield
-    load_pack.cache_clear()
+    clear_pack_cache()
     checklist._steps.cache_clear()  # steps worded from this pack
 
 

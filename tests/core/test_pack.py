@@ -8,7 +8,7 @@ import pytest
 
 from bowout import paths
 from bowout.core.errors import TemplateError
-from bowout.core.pack import load_pack
+from bowout.core.pack import clear_pack_cache, load_pack
 
 
 def test_a_signoff_is_paired_with_its_greeting_by_the_packs_closing_table() -> None:
@@ -34,9 +34,9 @@ def test_a_closing_table_that_is_not_lists_of_signoffs_is_refused(
         'locale = "de_DE"\n[closing]\nSehr = "Mit freundlichen Grüßen"\n', encoding="utf-8"
     )
     monkeypatch.setattr(paths, "templates_dir", lambda: tmp_path)
-    load_pack.cache_clear()
+    clear_pack_cache()
     try:
         with pytest.raises(TemplateError, match=r"\[closing\] maps a greeting"):
             load_pack("xx")
     finally:
-        load_pack.cache_clear()
+        clear_pack_cache()

@@ -21,7 +21,6 @@ from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
 from bowout.core.pack import load_pack, long_date
 from bowout.core.situation import Channel, Kind, Situation, Stage
-from bowout.paths import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +36,7 @@ class _PhaseTitles(Mapping[str, str]):
     """Each phase's title, from the language pack (``[checklist.phases]``)."""
 
     def __getitem__(self, phase: str) -> str:
-        return load_pack(DEFAULT_LANGUAGE).word("checklist.phases", phase)
+        return load_pack().word("checklist.phases", phase)
 
     def __iter__(self) -> Iterator[str]:
         return iter(PHASES)
@@ -189,12 +188,12 @@ def _item(key: str, phase: str, text: str) -> ChecklistItem:
 
 def _say(step: str, **values: str) -> str:
     """A step's text from the language pack (``[checklist.steps]``), its fields filled."""
-    return load_pack(DEFAULT_LANGUAGE).text("checklist.steps", step, **values)
+    return load_pack().text("checklist.steps", step, **values)
 
 
 def _name(key: str) -> str:
     """Who is meant when nobody is named ("the hiring manager"), from the pack."""
-    return load_pack(DEFAULT_LANGUAGE).word("names", key)
+    return load_pack().word("names", key)
 
 
 def _named(written: str) -> str:

@@ -26,7 +26,7 @@ class _Points(Mapping[DealBreaker, str]):
     date"), from the English pack's ``[points]`` (:func:`point_of` for another language)."""
 
     def __getitem__(self, deal_breaker: DealBreaker) -> str:
-        return load_pack(DEFAULT_LANGUAGE).word("points", deal_breaker.value)
+        return load_pack().word("points", deal_breaker.value)
 
     def __iter__(self) -> Iterator[DealBreaker]:
         return iter(DealBreaker)

@@ -119,13 +119,24 @@ class Pack:
         return f"{word} {value}"
 
 
-@functools.lru_cache(maxsize=16)
 def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
-    """The built-in pack of ``language`` (read once; ``load_pack.cache_clear()`` forgets).
+    """The built-in pack of ``language``, read once per language however it is asked for
+    (``load_pack()`` and ``load_pack("en")`` share one reading; :func:`clear_pack_cache`
+    forgets).
 
     Raises InputError (one line) for a language no pack is found for, TemplateError when
     its ``pack.toml`` cannot be read.
     """
+    return _read_pack(language)
+
+
+def clear_pack_cache() -> None:
+    """Forget every pack read (tests that point the packs' folder elsewhere)."""
+    _read_pack.cache_clear()
+
+
+@functools.lru_cache(maxsize=16)
+def _read_pack(language: str) -> Pack:
     path = paths.pack_dir(paths.check_language(language)) / "pack.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))

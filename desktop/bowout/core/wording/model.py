@@ -406,8 +406,10 @@ def phrasing_count(chosen: Sequence[Mapping[str, Variant]]) -> int:
 
 def contracted(book: Voicebook, contractions: Contractions) -> Voicebook:
     """``book`` with every phrasing of every layer contracted (its base's included)."""
-    apply = contractions.apply
-    slots = {slot: tuple(tuple(dataclasses.replace(v, phrasings=tuple(map(apply, v.phrasings)))
-                               for v in variants) for variants in layers)
+
+    def variant(v: Variant) -> Variant:
+        return dataclasses.replace(v, phrasings=tuple(map(contractions.apply, v.phrasings)))
+
+    slots = {slot: tuple(tuple(map(variant, layer)) for layer in layers)
              for slot, layers in book.slots.items()}  # fmt: skip
     return dataclasses.replace(book, slots=slots, _chosen={})

@@ -104,7 +104,7 @@ class FittedColumns(QObject):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         sizes = {c: self.wanted(c) for c in sized}
         widths = {c: want for c, (_least, want) in sizes.items()}
-        spare = view.viewport().width() - sum(self.wanted(c)[0] for c in stretch)
+        spare = view.viewport().width() - sum(header.sectionSizeHint(c) for c in stretch)
         # Too wide: the widest columns give way first, the last (the date) only at the end.
         order = sorted(sized, key=lambda c: (c == sized[-1], -widths[c]))
         for column in order:
