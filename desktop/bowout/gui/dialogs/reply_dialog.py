@@ -6,11 +6,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 from bowout.core.textclean import clean_line, clean_text
-from bowout.gui.widgets.dates import DayFirstDateEdit
+from bowout.gui.widgets.dates import DayFirstDateEdit, qdate
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
 NO_REPLY = "no-reply"
@@ -95,13 +94,11 @@ class ReplyDialog(QDialog):
         for option in Channel:
             self.channel_combo.addItem(option.label, option.value)
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(channel)))
-        self.received_edit = QDateEdit(self)
+        self.received_edit = DayFirstDateEdit(self)
         self.received_edit.setObjectName("reply_received_edit")
         self.received_edit.setAccessibleName("The day they replied")
-        self.received_edit.setCalendarPopup(True)
-        self.received_edit.setDisplayFormat("yyyy-MM-dd")
-        self.received_edit.setDateRange(_qdate(sent), _qdate(today))
-        self.received_edit.setDate(_qdate(today))
+        self.received_edit.setDateRange(qdate(sent), qdate(today))
+        self.received_edit.setDate(qdate(today))
         self.words_edit = QPlainTextEdit(self)
         self.words_edit.setObjectName("reply_words_edit")
         self.words_edit.setAccessibleName("Their words (optional)")
@@ -215,8 +212,8 @@ class NoteDialog(QDialog):
         self.day_edit = DayFirstDateEdit(self)
         self.day_edit.setObjectName("note_day_edit")
         self.day_edit.setAccessibleName("The day of the call")
-        self.day_edit.setDateRange(_qdate(min(sent, today)), _qdate(today))
-        self.day_edit.setDate(_qdate(today))
+        self.day_edit.setDateRange(qdate(min(sent, today)), qdate(today))
+        self.day_edit.setDate(qdate(today))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("note_edit")
         self.note_edit.setAccessibleName("What was said")
@@ -245,10 +242,6 @@ class NoteDialog(QDialog):
         """The day and the note's text."""
         text = clean_text(self.note_edit.toPlainText()).strip()
         return self.day_edit.date().toPython(), text  # type: ignore[return-value]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
