@@ -7,6 +7,7 @@ import logging
 import platform
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from bowout import __version__
 from bowout.core.situation import Channel, Stage
 from bowout.gui.help_texts import CHANNEL_HELP, STAGE_HELP
+from bowout.gui.screen_fit import fit_dialog
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +114,7 @@ def build_help_dialog(parent: QWidget | None = None) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(browser)
     layout.addWidget(_close_buttons(dialog))
-    dialog.resize(560, 620)
+    fit_dialog(dialog, QSize(560, 620))
     return dialog
 
 

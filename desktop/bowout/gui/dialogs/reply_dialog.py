@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QSize, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,6 +26,7 @@ from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 from bowout.core.textclean import clean_line, clean_text
+from bowout.gui.screen_fit import fit_dialog
 from bowout.gui.widgets.dates import DayFirstDateEdit, qdate
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
@@ -76,7 +77,7 @@ class ReplyDialog(QDialog):
         self.keep_button.clicked.connect(self._keep_reply)
         self.buttons.rejected.connect(self.reject)
         self._kind_changed()
-        self.resize(560, 620)
+        fit_dialog(self, QSize(560, 620))  # an 800×600 screen keeps its buttons
 
     def _build_choices(self, channel: str, sent: dt.date, today: dt.date) -> None:
         """What they said, how, on which day, and their words."""
