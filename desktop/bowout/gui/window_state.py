@@ -20,8 +20,8 @@ from bowout.gui.screen_fit import fit_window
 
 __all__ = ["STATE_FILE", "restore_state", "save_state", "window_settings"]
 
-#: The state file's name in the ``BOWOUT_CONFIG_DIR`` folder.
-STATE_FILE = "window.ini"
+#: The state file's name in the ``BOWOUT_CONFIG_DIR`` folder (as Qt names it in its own place).
+STATE_FILE = f"{paths.APP_NAME}.ini"
 
 
 def window_settings() -> QSettings:
