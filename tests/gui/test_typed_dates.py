@@ -6,13 +6,16 @@ range, so a slip far into the past or future is not kept."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+import bowout.gui
 from bowout.core.draft import Reply
 from bowout.gui.dialogs.reply_dialog import NoteDialog, ReplyDialog
 from bowout.gui.widgets.dates import DayFirstDateEdit
@@ -90,3 +93,14 @@ def test_every_date_field_types_day_first_and_holds_a_range(qtbot: QtBot, field:
     assert isinstance(edit, DayFirstDateEdit)
     # No field takes any day at all: each is held to a span that makes sense for it.
     assert edit.minimumDate().daysTo(edit.maximumDate()) <= 2 * 366 + 1
+
+
+def test_no_plain_date_edit_is_made_anywhere_in_the_window() -> None:
+    root = Path(bowout.gui.__file__).parent
+    made = re.compile(r"\bQDateEdit\(")
+    found = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if made.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []  # DayFirstDateEdit (widgets/dates.py) subclasses it, never calls it
