@@ -32,4 +32,11 @@ def test_rules(stage: Stage, flags: dict[str, bool], expected: Channel) -> None:
 
 def test_rationales_differ_by_rule() -> None:
     rationales = {recommend_channel(Situation(stage=s, rapport=True)).rationale for s in Stage}
-    assert len(rationales) == 3
+    assert len(rationales) == 4  # early, between interview rounds, late, accepted
+
+
+@pytest.mark.parametrize("stage", [s for s in Stage if s not in (Stage.APPLIED, Stage.SCREENING)])
+def test_only_early_stages_are_called_early(stage: Stage) -> None:
+    """Issue 25: an application between interview rounds was told "At this early stage"."""
+    for flags in ({}, {"rapport": True}):
+        assert "early" not in recommend_channel(Situation(stage=stage, **flags)).rationale

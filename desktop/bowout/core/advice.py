@@ -43,6 +43,11 @@ def recommend_channel(situation: Situation) -> Advice:
             Channel.LINKEDIN,
             "LinkedIn has been your main, informal channel, so a short message there fits.",
         )
+    if stage is Stage.INTERVIEWING:  # not early any more: they have spent time on you
+        return Advice(
+            Channel.EMAIL,
+            "Between interview rounds a prompt email lets them move on and leaves a record.",
+        )
     return Advice(
         Channel.EMAIL,
         "At this early stage a short email is expected and gives both sides a record.",
