@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bowout.core import Channel, Situation, Stage, recommend_channel
+from bowout.core.advice import STAGE_MOMENTS
 
 
 @pytest.mark.parametrize(
@@ -30,9 +31,14 @@ def test_rules(stage: Stage, flags: dict[str, bool], expected: Channel) -> None:
     assert advice.rationale and "\n" not in advice.rationale and len(advice.rationale) < 110
 
 
-def test_rationales_differ_by_rule() -> None:
+def test_rationales_name_the_moment_of_each_stage() -> None:
+    """The rationale opens with where the application stands, the same line the window shows
+    beside the channel picker (one text for both fronts)."""
+    for stage in Stage:
+        rationale = recommend_channel(Situation(stage=stage, rapport=True)).rationale
+        assert rationale.startswith(STAGE_MOMENTS[stage] + ": "), rationale
     rationales = {recommend_channel(Situation(stage=s, rapport=True)).rationale for s in Stage}
-    assert len(rationales) == 4  # early, between interview rounds, late, accepted
+    assert len(rationales) == len(Stage)
 
 
 @pytest.mark.parametrize("stage", [s for s in Stage if s not in (Stage.APPLIED, Stage.SCREENING)])

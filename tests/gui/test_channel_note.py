@@ -1,6 +1,7 @@
 """The note beside a recommended channel fits the application's own stage (issue 25): in
 Tell the others every early-to-mid application was told "At this early stage…", the one
-between interview rounds too. The words live with the window's other help texts."""
+between interview rounds too. The words are the channel advice's own rationale, as the CLI
+prints it."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from gui_helpers import pick
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from bowout.core.advice import STAGE_MOMENTS, channel_note
 from bowout.core.applications import Application
 from bowout.core.situation import Channel, Stage
 from bowout.gui import build_window
-from bowout.gui.help_texts import STAGE_MOMENTS, channel_note
 from bowout.gui.views.batch import BatchView
 from bowout.gui.window.shell import MainWindow
 from bowout.storage import History

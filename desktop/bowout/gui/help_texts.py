@@ -1,12 +1,12 @@
 """The window's help texts in Bow Out's own words: each stage and channel explained (the
-Help page), and the note beside a recommended channel, fitted to the stage (the draft's
-form and Tell the others)."""
+Help page). The note beside a recommended channel is the channel advice's own rationale
+(:func:`bowout.core.advice.channel_note`), so the window and the CLI say the same."""
 
 from __future__ import annotations
 
 from bowout.core.situation import Channel, Stage
 
-__all__ = ["CHANNEL_HELP", "CHANNEL_NOTE_REASONS", "STAGE_HELP", "STAGE_MOMENTS", "channel_note"]
+__all__ = ["CHANNEL_HELP", "STAGE_HELP"]
 
 # Our own guidance per stage: what the moment is and what usually fits.
 STAGE_HELP = {
@@ -58,41 +58,3 @@ CHANNEL_HELP = {
         "not for late stages, where it reads as too offhand."
     ),
 }
-
-#: Where the application stands, as the channel note opens ("Between interview rounds: …").
-STAGE_MOMENTS = {
-    Stage.APPLIED: "Before any interview",
-    Stage.SCREENING: "After a first screening",
-    Stage.INTERVIEWING: "Between interview rounds",
-    Stage.FINAL: "After the final interview",
-    Stage.OFFER: "With an offer still open",
-    Stage.ACCEPTED: "Taking back an accepted offer",
-}
-
-#: Why the recommended channel fits, by channel and whether the stage is a late one.
-CHANNEL_NOTE_REASONS = {
-    (Channel.EMAIL, False): "a short email is what they expect, and both sides keep a record.",
-    (Channel.EMAIL, True): "with no close rapport to honour by phone, a careful email is right.",
-    (Channel.PHONE, False): "call first, then confirm by email.",
-    (Channel.PHONE, True): "you built a real connection, so call first, then confirm by email.",
-    (Channel.RECRUITER, False): "tell the recruiter who brought you in first; they pass it on.",
-    (Channel.RECRUITER, True): "tell the recruiter who brought you in first; they pass it on.",
-    (Channel.LINKEDIN, False): "LinkedIn has been your main, informal channel; a short note "
-    "there fits.",
-    (Channel.LINKEDIN, True): "LinkedIn has been your main channel, but this late an email "
-    "or a call reads better.",
-}
-
-#: The accepted stage's own reason for a call (it is due whatever the rapport).
-_ACCEPTED_CALL = "this deserves a call first, then a written confirmation."
-
-
-def channel_note(stage: Stage, channel: Channel) -> str:
-    """The one line shown beside ``channel`` recommended for an application at ``stage``:
-    the moment, then why the channel fits it ("Between interview rounds: a short email is
-    what they expect, …")."""
-    if channel is Channel.PHONE and stage is Stage.ACCEPTED:
-        reason = _ACCEPTED_CALL
-    else:
-        reason = CHANNEL_NOTE_REASONS[channel, stage.is_late]
-    return f"{STAGE_MOMENTS[stage]}: {reason}"

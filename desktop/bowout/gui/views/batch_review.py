@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowout.gui.help_texts import channel_note
+from bowout.core.advice import channel_note
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import alarm_style, plain_label

@@ -30,7 +30,6 @@ from bowout.core.situation import (
     Stage,
     check_email_address,
 )
-from bowout.gui.help_texts import channel_note
 from bowout.gui.widgets.fact_checks import RELATIONSHIP_FACTS, add_fact_checks
 from bowout.gui.widgets.goodwill_panel import GoodwillPanel
 from bowout.gui.widgets.language_picker import LanguagePicker
@@ -370,7 +369,7 @@ class ScenarioForm(QWidget):
         for index, channel in enumerate(Channel, start=1):
             mark = " (recommended)" if channel is advice.channel else ""
             self.channel_combo.setItemText(index, channel.label + mark)
-        self.rationale_label.setText(channel_note(stage, advice.channel))
+        self.rationale_label.setText(advice.rationale)
 
     def focus_chain(self) -> list[QWidget]:
         """Every control in the order the form shows them, top to bottom (for Tab)."""
