@@ -24,7 +24,8 @@ import pytest
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.draft import REPLY_KINDS, Draft
-from bowout.core.situation import Money, Voice
+from bowout.core.goodwill import Goodwill
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.vocabulary import Address
 
 TODAY = dt.date(2026, 11, 29)
@@ -183,3 +184,31 @@ def test_thanks_fit_the_stage(composer: Composer) -> None:
         d = composer.compose(s, PROFILE)
         said = " ".join(w for _, w in d.phone_branches)
         assert "kennengelernt" not in said, said
+
+
+#: Words a letter says once: twice in a few lines reads assembled ("… möchte ich noch das
+#: Gehalt klären … Ich würde das gern bis zum 8. Dezember klären.").
+ONCE = re.compile(r"\b(klären|gern|freue|Bedauern|berücksichtig\w*|Telefonat\w*)\b", re.I)
+
+
+def test_a_letter_says_each_of_these_words_once(composer: Composer) -> None:
+    decide_by = TODAY + dt.timedelta(days=9)
+    problems = []
+    for stage, channel, voice, address, wording, kind, reason in itertools.product(
+        Stage, Channel, Voice, Address, (1, 2, 3), Kind,
+        (Reason.NOT_A_FIT, Reason.PERSONAL, Reason.COMPENSATION, Reason.RED_FLAGS),
+    ):  # fmt: skip
+        talk = kind is Kind.NEGOTIATE
+        if talk and (reason is Reason.RED_FLAGS or stage in (Stage.APPLIED, Stage.SCREENING)):
+            continue
+        s = Situation(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
+                      wording=wording, kind=kind, contact="Frau Anna Schäfer", language="de",
+                      keep_door_open=True, deal_breaker=DealBreaker.PAY if talk else None,
+                      goodwill=() if talk or stage is not Stage.ACCEPTED else tuple(Goodwill),
+                      decide_by=decide_by if talk else None, **NAMES)  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text.rsplit("\n\n", 1)[0]
+        said = [m.group(1).lower()[:7] for m in ONCE.finditer(body)]
+        problems += [f"{s.stage.value}/{s.kind.value}/{channel.value}/{voice.value}/"
+                     f"{address.value}/w{wording}: {w!r} twice"
+                     for w in set(said) if said.count(w) > 1]  # fmt: skip
+    assert not problems, problems[:10]
