@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bowout.core import addressing
 from bowout.core.negotiation import point_of
@@ -84,13 +84,14 @@ def paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block]
 
 
-_BR = Markup("<br>")
-
-
 def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[str, Any]:
-    """``context`` for ``email.html.j2``: the paragraphs as lines, and each one escaped and
-    joined with ``<br>`` (markupsafe escapes each line; the joins are markup)."""
-    return {**context, "paragraphs": blocks, "html_paragraphs": [_BR.join(b) for b in blocks]}
+    """``context`` for ``email.html.j2``: the paragraphs as lines (``blocks``, from
+    :func:`paragraphs`: no line holds a line break), and each one escaped and joined with
+    ``<br>`` (markupsafe escapes the text; the joins are markup)."""
+    # A paragraph escaped whole, its line breaks then made <br>: escaping never makes or
+    # moves a line break, so this is each line escaped and joined, in one call.
+    html = [Markup(str(escape("\n".join(block))).replace("\n", "<br>")) for block in blocks]
+    return {**context, "paragraphs": blocks, "html_paragraphs": html}
 
 
 def paid_money(situation: Situation, language: str | None = None) -> str:

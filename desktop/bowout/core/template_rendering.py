@@ -22,6 +22,13 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
 
     The message names the template's file and line when they are known.
     """
+    template = load(env, name)
+    return render_template(template, context, template.filename or name)
+
+
+def load(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The template ``name`` of ``env``, ready to render (:func:`flat_globals`); every
+    failure to find, read or compile it becomes one :class:`TemplateError`."""
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
@@ -33,7 +40,7 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         raise TemplateError(f"template {name!r} was not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"cannot read template {name}: {exc}") from None
-    return render_template(flat_globals(template), context, template.filename or name)
+    return flat_globals(template)
 
 
 def flat_globals(template: jinja2.Template) -> jinja2.Template:

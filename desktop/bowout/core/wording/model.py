@@ -80,6 +80,8 @@ _NO_BREAK = frozenset("\u00a0\u202f")
 _LAYOUT_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 #: Combined templates kept compiled (one per distinct choice of sentences).
 _CACHE_SIZE = 512
+#: A combined template of chosen sentences, and the (audience, slot) of each sentence.
+_Plan = tuple[jinja2.Template, tuple[tuple[str, str], ...]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -276,6 +278,8 @@ class Wording:
         self._books: dict[str, Voicebook] = {}
         #: As written, before a voice's contractions: what another voice takes as its base.
         self._written: dict[str, Voicebook] = {}
+        #: :meth:`_plan`'s plans, with the chosen mappings each was made from.
+        self._plans: dict[tuple[object, ...], tuple[tuple[object, ...], _Plan | None]] = {}
 
     def voicebook(self, voice: str) -> Voicebook:
         """The voicebook for ``voice`` (``templates/<language>/wording/<voice>.toml``), loaded once.
@@ -348,6 +352,36 @@ class Wording:
         call never uses a full name), so ``context`` must hold ``spoken_addressee`` when
         ``chosen`` has ``spoken``.
         """
+        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
+        plan = self._plan(chosen, wording)
+        if plan is None:  # a custom voice with nothing that fits: every slot stays empty
+            return said
+        template, order = plan
+        text = templating.render_template(template, context, "wording")
+        parts = text.split(_SEP)
+        if len(parts) != len(order):  # a phrasing printed the separator itself
+            raise TemplateError("wording: a phrasing printed the control character U+001E")
+        # Phrasings are single-spaced when loaded and situation values are single lines; a
+        # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
+        # would leave two (an ellipsis, three, is kept).
+        if ".." in text:
+            parts = [_DOUBLE_STOP.sub(".", part) if ".." in part else part for part in parts]
+        for (audience, slot), part in zip(order, parts, strict=True):
+            said[audience][slot] = part
+        return said
+
+    def _plan(self, chosen: Mapping[str, Mapping[str, Variant]], wording: int) -> _Plan | None:
+        """The combined template of the chosen phrasings and the (audience, slot) of each of
+        its sentences; None when no slot has a variant. Kept by the chosen variants: the
+        composer and :meth:`Voicebook.choose` hand out the same mappings for the same facts,
+        so while the user types only the names change, and the plan is made once."""
+        key = (wording, *((audience, id(slots)) for audience, slots in chosen.items()))
+        known = self._plans.get(key)
+        # The mappings themselves are kept with the plan, so an id is never another's.
+        if known is not None and all(
+            a is b for a, b in zip(known[0], chosen.values(), strict=True)
+        ):
+            return known[1]
         segments: list[str] = []
         order: list[tuple[str, str]] = []
         for audience, slots in chosen.items():
@@ -360,19 +394,11 @@ class Wording:
                 parts[-1] += "{% endwith %}"
             segments += parts
             order += [(audience, slot) for slot in slots]
-        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
-        if not segments:  # a custom voice with nothing that fits: every slot stays empty
-            return said
-        text = templating.render_template(self._combined(segments), context, "wording")
-        # Phrasings are single-spaced when loaded and situation values are single lines; a
-        # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
-        # would leave two (an ellipsis, three, is kept).
-        parts = text.split(_SEP)
-        if len(parts) != len(order):  # a phrasing printed the separator itself
-            raise TemplateError("wording: a phrasing printed the control character U+001E")
-        for (audience, slot), part in zip(order, parts, strict=True):
-            said[audience][slot] = _DOUBLE_STOP.sub(".", part) if ".." in part else part
-        return said
+        plan = (self._combined(segments), tuple(order)) if segments else None
+        if len(self._plans) >= _CACHE_SIZE:
+            self._plans.clear()
+        self._plans[key] = (tuple(chosen.values()), plan)
+        return plan
 
     def _combined(self, sources: Sequence[str]) -> jinja2.Template:
         return _compile(self._env, tuple(sources))
