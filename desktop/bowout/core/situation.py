@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
+import operator
 from typing import Any
 
 from bowout.core.country_notes import check_country
@@ -190,13 +190,19 @@ class Situation:
         """The hash of every field, computed when the situation is made (it never changes)."""
         return self.__dict__["_hash"]  # type: ignore[no-any-return]
 
-    @functools.cached_property
+    @property
     def facts_key(self) -> FactsKey:
         """Every field but :data:`UNNAMED_FIELDS`, as one key: two situations that differ
         only in names, role, company, greeting, address or phrasing share it (while the user
         types a name, the facts a wording is chosen by stay the same but for the few read
         from the names)."""
-        return FactsKey(tuple(getattr(self, name) for name in _FACT_FIELDS))
+        # Made on first use and kept (no lock, unlike functools.cached_property in 3.11:
+        # the key is the same whichever thread makes it).
+        key: FactsKey | None = self.__dict__.get("_facts_key")
+        if key is None:
+            key = FactsKey(_fact_values(self))
+            object.__setattr__(self, "_facts_key", key)
+        return key
 
     @property
     def has_visa_facts(self) -> bool:
@@ -266,6 +272,7 @@ class Situation:
 
 
 _FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Situation) if f.name not in UNNAMED_FIELDS)
+_fact_values = operator.attrgetter(*_FACT_FIELDS)
 
 #: Stages with something to negotiate: after the first interview, up to an accepted offer.
 NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED})

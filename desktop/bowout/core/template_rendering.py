@@ -64,7 +64,13 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], name:
     env = template.environment
     if not isinstance(env, LimitedEnvironment):  # a built-in template (make_environment)
         try:
-            return template.render(context)
+            # Template.render(context), without its copy of the context: the new context
+            # copies it again anyway, with the globals (a draft renders four times).
+            values = context if isinstance(context, dict) else dict(context)
+            try:
+                return env.concat(template.root_render_func(template.new_context(values)))
+            except Exception:
+                env.handle_exception()
         except Exception as exc:
             why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             raise _error(template, name, exc, why) from None

@@ -177,10 +177,21 @@ def facts_of(
             _UNNAMED.clear()
         unnamed = _UNNAMED[key] = _unnamed_facts(situation, audience, today, reply, phone_known)
     facts = dict(unnamed)
-    facts["contact_known"] = _yes(bool(situation.contact))
-    facts["recruiter_known"] = _yes(bool(situation.recruiter))
-    facts["greeted_by_title"] = _yes(greets_by_title(_greeting(situation, audience, reply)))
+    facts["contact_known"], facts["recruiter_known"], facts["greeted_by_title"] = name_facts(
+        situation, audience, reply
+    )
     return facts
+
+
+def name_facts(situation: Situation, audience: str, reply: str = "none") -> tuple[str, str, str]:
+    """The facts :func:`facts_of` reads from the names (the rest it reads from the other
+    fields of the situation): ``contact_known``, ``recruiter_known`` and
+    ``greeted_by_title``, in that order."""
+    return (
+        _yes(bool(situation.contact)),
+        _yes(bool(situation.recruiter)),
+        _yes(greets_by_title(_greeting(situation, audience, reply))),
+    )
 
 
 #: The facts not read from names, by situation facts, audience, date, reply and phone.

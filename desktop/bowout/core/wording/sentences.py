@@ -26,8 +26,10 @@ _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _SEP = "\x1e"
 #: Combined templates kept compiled (one per distinct choice of sentences), and plans.
 _CACHE_SIZE = 512
-#: A combined template of chosen sentences, and the (audience, slot) of each sentence.
-_Plan = tuple[jinja2.Template, tuple[tuple[str, str], ...]]
+#: A combined template of chosen sentences, and each audience's slots in sentence order.
+_Plan = tuple[jinja2.Template, tuple[tuple[str, tuple[str, ...]], ...]]
+#: Every slot empty: what each audience's sentences start from.
+_NOTHING_SAID = dict.fromkeys(SLOTS, "")
 
 
 class Wording:
@@ -115,29 +117,33 @@ class Wording:
         call never uses a full name), so ``context`` must hold ``spoken_addressee`` when
         ``chosen`` has ``spoken``.
         """
-        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
+        said = {audience: _NOTHING_SAID.copy() for audience in chosen}
         plan = self._plan(chosen, wording)
         if plan is None:  # a custom voice with nothing that fits: every slot stays empty
             return said
-        template, order = plan
+        template, spans = plan
         text = templating.render_template(template, context, "wording")
         parts = text.split(_SEP)
-        if len(parts) != len(order):  # a phrasing printed the separator itself
+        if len(parts) != sum(len(slots) for _, slots in spans):
+            # a phrasing printed the separator itself
             raise TemplateError("wording: a phrasing printed the control character U+001E")
         # Phrasings are single-spaced when loaded and situation values are single lines; a
         # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
         # would leave two (an ellipsis, three, is kept).
         if ".." in text:
             parts = [_DOUBLE_STOP.sub(".", part) if ".." in part else part for part in parts]
-        for (audience, slot), part in zip(order, parts, strict=True):
-            said[audience][slot] = part
+        start = 0
+        for audience, slots in spans:  # each audience's sentences, in the order of its slots
+            said[audience].update(zip(slots, parts[start : start + len(slots)], strict=True))
+            start += len(slots)
         return said
 
     def _plan(self, chosen: Mapping[str, Mapping[str, Variant]], wording: int) -> _Plan | None:
-        """The combined template of the chosen phrasings and the (audience, slot) of each of
-        its sentences; None when no slot has a variant. Kept by the chosen variants: the
-        composer and :meth:`Voicebook.choose` hand out the same mappings for the same facts,
-        so while the user types only the names change, and the plan is made once."""
+        """The combined template of the chosen phrasings and each audience's slots, in the
+        order of its sentences; None when no slot has a variant. Kept by the chosen
+        variants: the composer and :meth:`Voicebook.choose` hand out the same mappings for
+        the same facts, so while the user types only the names change, and the plan is
+        made once."""
         key = (wording, *((audience, id(slots)) for audience, slots in chosen.items()))
         known = self._plans.get(key)
         # The mappings themselves are kept with the plan, so an id is never another's.
@@ -146,7 +152,7 @@ class Wording:
         ):
             return known[1]
         segments: list[str] = []
-        order: list[tuple[str, str]] = []
+        spans: list[tuple[str, tuple[str, ...]]] = []
         for audience, slots in chosen.items():
             parts = [
                 variant.phrasings[(wording - 1) % len(variant.phrasings)]
@@ -156,8 +162,8 @@ class Wording:
                 parts[0] = "{% with addressee = spoken_addressee %}" + parts[0]
                 parts[-1] += "{% endwith %}"
             segments += parts
-            order += [(audience, slot) for slot in slots]
-        plan = (self._combined(segments), tuple(order)) if segments else None
+            spans.append((audience, tuple(slots)))
+        plan = (self._combined(segments), tuple(spans)) if segments else None
         if len(self._plans) >= _CACHE_SIZE:
             self._plans.clear()
         self._plans[key] = (tuple(chosen.values()), plan)
