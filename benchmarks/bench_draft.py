@@ -12,10 +12,10 @@ The process's CPU time is timed by default: on a machine other work shares, the 
 counts the time another process had the core, and a ratio of two wall-clock figures moved
 by a factor of ten from one round to the next.
 
-Last measured 2026-12-06, CPU time, load average 4-7 on two shared cores, this tree against
-the one before the keystroke caches, alternating (worst compose ratio, always the phone
-rescind while typing): en 15.4x (was 26.2x), de 17.7x (27.0x), fr 17.9x (28.5x), es 17.3x
-(29.5x).
+Last measured 2026-12-06 by this script (CPU time), load average 5.7-7.0 on two shared
+cores, two rounds alternating with the tree before the keystroke caches; worst compose ratio
+(always the phone rescind while typing), before in brackets: en 16.1-16.5x (26.8x), de
+18.2-18.5x (27.2-29.3x), fr 18.6-18.8x (29.1-29.8x), es 16.7-17.7x (26.6-29.0x).
 """
 
 from __future__ import annotations
