@@ -31,6 +31,9 @@ __all__ = [
 
 #: Longest value accepted for a single name-like field (contact, role, company...).
 MAX_FIELD_CHARS = 200
+#: Work days without an answer before a gentle follow-up is due (the reminders' default and
+#: the settings'; here so that reading the settings at start needs no reminder code).
+DEFAULT_REPLY_DAYS = 5
 
 
 def single_line(value: str) -> str:
