@@ -30,6 +30,7 @@ from test_rubric_patterns import (
 
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.addressing import reference_name
+from bowout.core.goodwill import Goodwill
 from bowout.core.situation import DealBreaker, Kind, Voice, negotiable
 from bowout.core.vocabulary import REASONS
 
@@ -318,4 +319,34 @@ def test_no_phrase_is_said_twice_in_one_message() -> None:
                 for run in {tuple(words[i : i + 5]) for i in range(len(words) - 4)}:
                     if runs.setdefault(run, index) != index:
                         problems.append(f"{reason.value}/{where_}: {' '.join(run)!r}: {body!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_a_note_to_the_recruiter_asks_for_one_call() -> None:
+    """After rescinding through a recruiter with a handover offered, the note asked for "a
+    short call so that I can explain it myself" and then offered "a short call with Jordan
+    Lee": one call, its manager named once."""
+    problems = []
+    for reason, voice, wording in itertools.product(Reason, Voice, (1, 2, 3)):
+        s = Situation(stage=Stage.ACCEPTED, channel=Channel.RECRUITER, voice=voice,
+                      reason=reason, wording=wording, recruiter="Tom Baker",
+                      goodwill=(Goodwill.HANDOVER,), **NAMED)  # fmt: skip
+        body = COMPOSER.compose(s, PROFILE).body_text
+        if len(re.findall(r"\bshort call\b", body)) > 1 or body.count("Jordan Lee") > 1:
+            problems.append(f"{reason.value}/{voice.value}/w{wording}: {body!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_thanks_for_a_kind_reply_after_rescinding_wishes_no_search() -> None:
+    """After rescinding, "I wish you every success with the search" reminds them of the
+    search the user restarted: the thanks wishes them and the team well instead."""
+    problems = []
+    for reason, channel, voice, wording in itertools.product(
+        Reason, (Channel.EMAIL, Channel.RECRUITER, Channel.LINKEDIN), Voice, (1, 2, 3)
+    ):
+        s = Situation(stage=Stage.ACCEPTED, channel=channel, voice=voice, reason=reason,
+                      wording=wording, recruiter="Tom Baker", **NAMED)  # fmt: skip
+        body = COMPOSER.compose_reply(s, PROFILE, "accepted").body_text
+        if "search" in body:
+            problems.append(f"{reason.value}/{channel.value}/{voice.value}/w{wording}: {body!r}")
     assert not problems, "\n".join(problems[:4])
