@@ -20,7 +20,8 @@ from bowout.settings import Settings, save_settings
 def test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(
         capsys, "draft", "--stage", "accepted", "--reason", "relocation", "--signing-bonus",
-        "--start-date", "2027-01-12", "--contact", "Jordan", "--role", "Analyst",
+        "--start-date", "2027-01-12", "--relocation-timeline-changed", "--contact", "Jordan",
+        "--role", "Analyst",
         "--company", "Northwind", "--your-name", "Maya", "--your-email", "maya@example.com",
         "--your-phone", "555", "--format", "json",
     )  # fmt: skip

@@ -142,7 +142,7 @@ def test_red_flags_is_minimal_and_neutral(composer: Composer) -> None:
     assert body_words(body) < body_words(plain.body_text)
 
 
-def test_relocation_states_logistics_with_the_date(composer: Composer) -> None:
+def test_relocation_states_the_move_and_a_date_only_when_it_changed(composer: Composer) -> None:
     situation = Situation(
         stage=Stage.OFFER,
         reason=Reason.RELOCATION,
@@ -150,8 +150,11 @@ def test_relocation_states_logistics_with_the_date(composer: Composer) -> None:
         start_date=dt.date(2027, 3, 1),
     )
     body = composer.compose(situation, PROFILE).body_text
-    # The reason is the move; needing sponsorship is a fact, not the cause (issue 21).
-    assert "move" in body and "1 March 2027" in body and "visa" not in body
+    # The reason is the move; needing sponsorship is a fact, not the cause, and the start
+    # date is no problem the user stated unless their timeline changed (issue 21).
+    assert "move" in body and "1 March 2027" not in body and "visa" not in body
+    changed = dataclasses.replace(situation, relocation_timeline_changed=True)
+    assert "1 March 2027" in composer.compose(changed, PROFILE).body_text
 
 
 @pytest.mark.parametrize("stage", list(Stage))

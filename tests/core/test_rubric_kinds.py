@@ -10,8 +10,10 @@ path, a step naming the role) are checked here directly.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 
 import pytest
 from test_rubric_patterns import (
@@ -28,7 +30,8 @@ from test_rubric_patterns import (
 
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.addressing import reference_name
-from bowout.core.situation import Kind, Voice
+from bowout.core.goodwill import Goodwill
+from bowout.core.situation import DealBreaker, Kind, Voice, negotiable
 from bowout.core.vocabulary import REASONS
 
 #: The rules of rules.toml behind the panel's kinds (each proven over the matrix).
@@ -163,3 +166,187 @@ def test_a_body_names_the_company_without_its_legal_form() -> None:
             assert ", Inc" not in text, (stage.value, channel.value, voice.value, text)
             named = named or "Tailspin Toys" in text
     assert named
+
+
+# -- the third panel's kinds (issue 21, round 7) --------------------------------------------
+#: The rules of rules.toml behind the third reading's false sentences and stock lines.
+THIRD_RULE_KINDS = (
+    "a-move-has-no-date-unless-it-changed",
+    "the-move-only-when-it-is-the-reason",
+    "a-request-after-accepting-owns-it",
+    "no-stock-phrases",
+    "no-for-now-after-a-decision",
+)
+NAMED = {"contact": "Jordan Lee", "role": "Data Analyst", "company": "Northwind Traders"}
+COMPOSER = Composer(today=lambda: TODAY)
+MOVE = re.compile(r"\b(move|moving|relocat\w*)\b(?! on\b)", re.IGNORECASE)
+CLOSE_TO_START = re.compile(
+    r"close to (the|my) (proposed |intended )?start|start date so close", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("key", SLICES)
+def test_every_draft_follows_the_third_panels_rules(key: str) -> None:
+    assert not broken(THIRD_RULE_KINDS, key), "\n".join(broken(THIRD_RULE_KINDS, key))
+
+
+def drafted(
+    stages: tuple[Stage, ...] = tuple(Stage), **facts: object
+) -> Iterator[tuple[str, str, str]]:
+    """(where, written body, phone script and branches) for every stage of ``stages`` x
+    channel x voice x wording under ``facts``."""
+    for stage, channel, voice, wording in itertools.product(stages, Channel, Voice, (1, 2, 3)):
+        s = Situation(stage=stage, channel=channel, voice=voice, wording=wording,
+                      **{**NAMED, **facts})  # type: ignore[arg-type]  # fmt: skip
+        d = COMPOSER.compose(s, PROFILE)
+        script = "\n".join([d.phone_script or "", *(t for _, t in d.phone_branches)])
+        yield f"{stage.value}/{channel.value}/{voice.value}/w{wording}", d.body_text, script
+
+
+@pytest.mark.parametrize("days", [10, 60])
+def test_a_move_names_no_date_unless_its_timeline_changed(days: int) -> None:
+    """Relocation as the reason is the move itself: "The move the job would need means I
+    can't commit to a start on 15 January 2027" gave a start-date problem nobody stated."""
+    start = TODAY + dt.timedelta(days=days)
+    problems, dated = [], False
+    for changed in (False, True):
+        for where_, body, script in drafted(reason=Reason.RELOCATION, start_date=start,
+                                            relocation_timeline_changed=changed):  # fmt: skip
+            for sentence in re.split(r"(?<=[.?!])\s+|\n", f"{body}\n{script}"):
+                if MOVE.search(sentence) and re.search(r"\bstart\b|\d{4}", sentence):
+                    if changed:
+                        dated = True
+                    else:
+                        problems.append(f"{where_}: {sentence!r}")
+    assert not problems, "\n".join(problems[:8])
+    assert dated, "a changed timeline may still name the start date"
+
+
+@pytest.mark.parametrize("reason", [r for r in Reason if r is not Reason.RELOCATION])
+def test_no_move_is_named_unless_relocation_is_the_reason(reason: Reason) -> None:
+    """A move is named only for relocation: "I cannot make this move work" for a pay reason
+    after accepting named a move nobody mentioned (the same in every other reason)."""
+    problems = [
+        f"{where_}: {m.group()!r} in {text!r}"
+        for where_, body, script in drafted(reason=reason)
+        for text in (body, script)
+        if (m := MOVE.search(text))
+    ]
+    assert not problems, "\n".join(problems[:8])
+
+
+def test_a_request_to_talk_after_accepting_owns_the_acceptance() -> None:
+    """Asking to talk about pay after accepting, without saying so, reads as if no answer
+    had been given: the message and the talking points both own it."""
+    problems = []
+    for reason in (r for r in Reason if negotiable(Stage.ACCEPTED, r)):
+        for breaker in DealBreaker:
+            for where_, body, script in drafted(
+                reason=reason, kind=Kind.NEGOTIATE, deal_breaker=breaker, stages=(Stage.ACCEPTED,)
+            ):
+                for part, text in (("body", body), ("script", script)):
+                    if text and not re.search(r"\baccept(ed|ing)\b", text):
+                        problems.append(f"{reason.value}/{breaker.value}/{where_} {part}: {text!r}")
+    assert not problems, "\n".join(problems[:6])
+
+
+@pytest.mark.parametrize("stage", [Stage.OFFER, Stage.ACCEPTED])
+def test_the_call_and_its_email_own_a_late_answer_alike(stage: Stage) -> None:
+    """So close to the start, the confirming email said sorry for the timing and the call
+    did not (or the other way round): the two are read together."""
+    problems = []
+    for where_, body, script in drafted(start_date=TODAY + dt.timedelta(days=10), stages=(stage,)):
+        if script.strip() and bool(CLOSE_TO_START.search(body)) != bool(
+            CLOSE_TO_START.search(script)
+        ):
+            problems.append(f"{where_}: {body!r}\n{script!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_the_voicemail_is_said_in_whole_sentences() -> None:
+    """A voicemail in whole sentences: "Hello Jordan, this is Riley Quinn, calling about the
+    Data Analyst role." reads as assembled."""
+    problems = []
+    for where_, _body, script in drafted():
+        voicemail = re.search(r'If voicemail answers: "([^"]*)"', script)
+        if voicemail and re.search(r"(this is|it's|it.s) [^.,]+, (calling )?about", voicemail[1]):
+            problems.append(f"{where_}: {voicemail[1]!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_the_calls_warm_lines_claim_only_what_happened() -> None:
+    """A rapport line names what the user had, and only after meeting them: "I have valued
+    our conversations" reads stock, and is untrue when nobody was met yet."""
+    problems = []
+    for rapport in (False, True):
+        for where_, body, script in drafted(rapport=rapport, reason=Reason.NOT_A_FIT):
+            if re.search(r"valued our (conversations|talks)", f"{body}\n{script}"):
+                problems.append(f"{where_}: stock rapport line")
+            early = where_.startswith(("applied", "screening"))
+            if early and re.search(r"our conversations|getting to know you", script):
+                problems.append(f"{where_}: a rapport nobody had yet: {script!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+@pytest.mark.parametrize("reply", ["accepted", "counter-offer", "reconsider-later"])
+def test_a_reply_after_red_flags_is_not_a_bare_line(reply: str) -> None:
+    """A reply is more than a bare line: "Thank you for the thought." alone reads curt, and
+    an offer to reconsider or a counter-offer is answered (the decision stands)."""
+    problems = []
+    for stage, channel, voice, door in itertools.product(
+        Stage, (Channel.EMAIL, Channel.RECRUITER), Voice, (False, True)
+    ):
+        s = Situation(stage=stage, channel=channel, voice=voice, reason=Reason.RED_FLAGS,
+                      keep_door_open=door, recruiter="Tom Baker", **NAMED)  # fmt: skip
+        said = sentences(COMPOSER.compose_reply(s, PROFILE, reply).body_text)
+        stands = reply == "accepted" or re.search(r"decision[^.]* stands|made up", " ".join(said))
+        if len(said) < 2 or not stands:
+            problems.append(f"{stage.value}/{channel.value}/{voice.value}/{door}: {said!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_no_phrase_is_said_twice_in_one_message() -> None:
+    """No run of five words appears in two sentences of one message: "I can no longer take
+    up the job, so I am withdrawing my acceptance. ... means I can no longer take up the
+    job." (a decision and a reason written apart)."""
+    problems = []
+    for reason in Reason:
+        for where_, body, _script in drafted(reason=reason, recruiter="Tom Baker",
+                                             stages=(Stage.ACCEPTED, Stage.OFFER)):  # fmt: skip
+            runs: dict[tuple[str, ...], int] = {}
+            for index, sentence in enumerate(sentences(body)):
+                words = re.findall(r"[\w']+", sentence.lower())
+                for run in {tuple(words[i : i + 5]) for i in range(len(words) - 4)}:
+                    if runs.setdefault(run, index) != index:
+                        problems.append(f"{reason.value}/{where_}: {' '.join(run)!r}: {body!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_a_note_to_the_recruiter_asks_for_one_call() -> None:
+    """After rescinding through a recruiter with a handover offered, the note asked for "a
+    short call so that I can explain it myself" and then offered "a short call with Jordan
+    Lee": one call, its manager named once."""
+    problems = []
+    for reason, voice, wording in itertools.product(Reason, Voice, (1, 2, 3)):
+        s = Situation(stage=Stage.ACCEPTED, channel=Channel.RECRUITER, voice=voice,
+                      reason=reason, wording=wording, recruiter="Tom Baker",
+                      goodwill=(Goodwill.HANDOVER,), **NAMED)  # fmt: skip
+        body = COMPOSER.compose(s, PROFILE).body_text
+        if len(re.findall(r"\bshort call\b", body)) > 1 or body.count("Jordan Lee") > 1:
+            problems.append(f"{reason.value}/{voice.value}/w{wording}: {body!r}")
+    assert not problems, "\n".join(problems[:4])
+
+
+def test_thanks_for_a_kind_reply_after_rescinding_wishes_no_search() -> None:
+    """After rescinding, "I wish you every success with the search" reminds them of the
+    search the user restarted: the thanks wishes them and the team well instead."""
+    problems = []
+    for reason, channel, voice, wording in itertools.product(
+        Reason, (Channel.EMAIL, Channel.RECRUITER, Channel.LINKEDIN), Voice, (1, 2, 3)
+    ):
+        s = Situation(stage=Stage.ACCEPTED, channel=channel, voice=voice, reason=reason,
+                      wording=wording, recruiter="Tom Baker", **NAMED)  # fmt: skip
+        body = COMPOSER.compose_reply(s, PROFILE, "accepted").body_text
+        if "search" in body:
+            problems.append(f"{reason.value}/{channel.value}/{voice.value}/w{wording}: {body!r}")
+    assert not problems, "\n".join(problems[:4])
