@@ -24,6 +24,17 @@ XDG_DATA_HOME at an empty folder), main 290 ms, now 265 ms: the form's clear but
 the icon theme for their icon before the paint, which probes every folder of a hicolor
 theme without a cache. The 1.6x target is not met: where the rest goes, phase by phase,
 is ``bench_gui_start.py``.
+
+Third round (issue 25; two runs of 11 rounds at load 5.7-7.1, each beside the branch point
+and main's tip as ``--peer``, each command its own cache): window 2.04x (1.81x-2.20x) and
+2.09x, against 2.19x and 2.22x at the branch point and 2.25x and 2.32x at main's tip;
+``--version`` 1.45x and 1.41x. In CPU time to the first paint (offscreen, 11 alternating
+starts): 217 ms against 225 ms (branch point) and 227 ms (tip), the bare window 103 ms;
+another run, 230 ms against 249 ms. What went: garbage collection before the paint (some
+60 passes that freed nothing the window could spare), a regular expression ``re`` compiled
+into a 40,000-character table (3-11 ms), PySide's import hook reading nine Qt-free
+modules, and the reminders module. What is left is Qt's and the standard library's:
+see ``bench_gui_start.py``.
 """
 
 from __future__ import annotations

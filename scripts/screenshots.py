@@ -17,9 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from bowout import paths
 from bowout.core.situation import Channel, Money, Reason, Situation, Stage, Voice
 from bowout.gui import build_window
 from bowout.gui.app import make_application
@@ -454,9 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     PlaceholderDialog.ask = classmethod(lambda cls, parent, names, action: True)  # type: ignore[method-assign,assignment]
     args.out.mkdir(parents=True, exist_ok=True)
     # Window state (geometry, splitters, the view) in a scratch folder, not the user's.
-    state = tempfile.mkdtemp(prefix="bowout-shots-")
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, state)
+    os.environ[paths.CONFIG_DIR_ENV] = tempfile.mkdtemp(prefix="bowout-shots-")
     if args.only_scaled:
         percent = round(float(args.only_scaled) * 100)
         with tempfile.TemporaryDirectory() as tmp:

@@ -15,9 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _private_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """Point the data, config and cache folders at temporary ones for every test, and the
-    XDG config folder too: a window closed in a child process (the scaling probe, the
-    privacy session) keeps its layout through QSettings there, never in the user's."""
+    """Point the data, config and cache folders at temporary ones for every test: the
+    window keeps its state in the config folder, in this process and in a child (the
+    scaling probe, the privacy session). The XDG folders too, for anything else."""
     base = tmp_path_factory.mktemp("bowout-home")
     monkeypatch.setenv("BOWOUT_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("BOWOUT_CONFIG_DIR", str(base / "config"))

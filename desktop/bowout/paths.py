@@ -75,7 +75,8 @@ def resources_dir() -> Path:
 
 
 def config_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Where the pointer to a user-chosen data folder lives (never the history itself)."""
+    """Where the pointer to a user-chosen data folder lives (never the history itself), and
+    the window's state when ``BOWOUT_CONFIG_DIR`` names the folder."""
     env = os.environ if env is None else env
     if env.get(CONFIG_DIR_ENV):
         return Path(env[CONFIG_DIR_ENV]).expanduser()

@@ -92,15 +92,12 @@ def step_window(state: State) -> str:
     """The window starts as ``bowout`` starts it: shown first, then draft and history."""
     import time
 
-    from PySide6.QtCore import QSettings
-
     from bowout import paths
     from bowout.gui.app import show_window
 
-    # The window keeps its geometry in an ini file and compiled templates in a cache:
-    # point both away from the user's own.
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(state.work / "qsettings"))
+    # The window keeps its state in the configuration folder and compiled templates in a
+    # cache: point both away from the user's own.
+    os.environ[paths.CONFIG_DIR_ENV] = str(state.work / "config")
     os.environ[paths.CACHE_DIR_ENV] = str(state.work / "cache")
     app = state.values["app"]
     window = show_window(state.work / "window-data")

@@ -11,8 +11,12 @@ from typing import Any
 
 from bowout import readfile
 from bowout.core.errors import InputError
-from bowout.core.reminders import DEFAULT_REPLY_DAYS
-from bowout.core.situation import MAX_FIELD_CHARS, Profile, check_email_address
+from bowout.core.situation import (
+    DEFAULT_REPLY_DAYS,
+    MAX_FIELD_CHARS,
+    Profile,
+    check_email_address,
+)
 from bowout.private import make_private_dir
 from bowout.storage.atomic import atomic_write_bytes
 

@@ -150,7 +150,7 @@ def test_a_german_draft_without_an_anrede_says_how_to_give_one(
     german = (*DRAFT, "--language", "de", "--tone", "formal")
     code, out, err = run(capsys, *german)
     assert code == 0, err
-    assert out.startswith("Subject:") and "\nGuten Tag Jordan Lee,\n" in out  # the fallback
+    assert out.startswith("Subject:") and "\nGuten Tag, Jordan Lee,\n" in out  # the fallback
     assert "bowout: note: how to address them (--greeting): Anrede" in err
     assert "Frau Nair" in err and len(err.strip().splitlines()) == 1
     code, out, err = run(capsys, *german, "--greeting", "Herr Lee")

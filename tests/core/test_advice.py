@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bowout.core import Channel, Situation, Stage, recommend_channel
+from bowout.core.advice import STAGE_MOMENTS
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,18 @@ def test_rules(stage: Stage, flags: dict[str, bool], expected: Channel) -> None:
     assert advice.rationale and "\n" not in advice.rationale and len(advice.rationale) < 110
 
 
-def test_rationales_differ_by_rule() -> None:
+def test_rationales_name_the_moment_of_each_stage() -> None:
+    """The rationale opens with where the application stands, the same line the window shows
+    beside the channel picker (one text for both fronts)."""
+    for stage in Stage:
+        rationale = recommend_channel(Situation(stage=stage, rapport=True)).rationale
+        assert rationale.startswith(STAGE_MOMENTS[stage] + ": "), rationale
     rationales = {recommend_channel(Situation(stage=s, rapport=True)).rationale for s in Stage}
-    assert len(rationales) == 3
+    assert len(rationales) == len(Stage)
+
+
+@pytest.mark.parametrize("stage", [s for s in Stage if s not in (Stage.APPLIED, Stage.SCREENING)])
+def test_only_early_stages_are_called_early(stage: Stage) -> None:
+    """Issue 25: an application between interview rounds was told "At this early stage"."""
+    for flags in ({}, {"rapport": True}):
+        assert "early" not in recommend_channel(Situation(stage=stage, **flags)).rationale

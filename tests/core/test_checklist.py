@@ -190,5 +190,5 @@ def test_cached_steps_with_names_filled_in_equal_steps_built_afresh(
         relocation_timeline_changed=flags[4], signing_bonus=money[0],
         relocation_assistance=money[1], contact=contact, recruiter=recruiter,
     )  # fmt: skip
-    fresh = checklist_module._steps.__wrapped__(situation, channel)
+    fresh = checklist_module._unnamed_steps(situation, channel)
     assert build_checklist(situation, channel) == fresh

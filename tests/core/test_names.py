@@ -22,7 +22,14 @@ from bowout.core.addressing import (
     team_addressee,
 )
 from bowout.core.name_titles import GIVEN_NAME_TITLES, TITLE_RANKS, title_key
-from bowout.core.names import _CJK, PersonName, _parsed_split, _plain_split, parse_name
+from bowout.core.names import (
+    _CJK,
+    PersonName,
+    _in_cjk_script,
+    _parsed_split,
+    _plain_split,
+    parse_name,
+)
 from bowout.core.situation import Situation, Stage, Voice
 
 #: (as written, a letter's greeting name, a first-name greeting name, in running text: the
@@ -320,7 +327,7 @@ def test_plain_names_split_as_nameparser_splits_them(
     written = " ".join((*titles, case(" ".join(words))))  # type: ignore[operator]
     if comma and len(words) > 1:  # "Last, First"
         written = f"{words[-1]}, {' '.join((*titles, *words[:-1]))}"
-    if _CJK.search(written) or written != unicodedata.normalize("NFC", written):
+    if _in_cjk_script(written) or written != unicodedata.normalize("NFC", written):
         return
     fast = _plain_split(written)
     assert fast is None or fast == _parsed_split(written), written
@@ -377,3 +384,14 @@ def test_the_user_signs_and_introduces_themselves_without_a_title(
     profile_name: str, signed: str
 ) -> None:
     assert own_name(profile_name) == signed
+
+
+def test_cjk_scripts_are_told_by_their_ranges_without_a_compiled_table() -> None:
+    """Kana, Han and Hangul, first and last letter of each range, keep the name as written;
+    the letters just outside do not (the ranges replaced a regular expression whose
+    compiled table cost every start a few milliseconds, issue 25)."""
+    for low, high in _CJK:
+        assert _in_cjk_script(f"Lee {chr(low)}") and _in_cjk_script(f"{chr(high)} Lee")
+        assert not _in_cjk_script(f"Lee {chr(low - 1)}{chr(high + 1)}")
+        assert parse_name(f"{chr(low)}{chr(high)}").certain is False
+    assert not _in_cjk_script("Jordan Lee-Müller") and parse_name("Jordan Lee").certain

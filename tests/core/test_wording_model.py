@@ -10,7 +10,7 @@ from bowout.core import Composer, Profile, Reason, Situation, Stage
 from bowout.core.errors import TemplateError
 from bowout.core.wording import VOCABULARY, parse_rules
 from bowout.core.wording.check import check_wording
-from bowout.core.wording.model import base_of, parse_voicebook
+from bowout.core.wording.voicefile import base_of, parse_voicebook
 
 
 def voice_file(folder: Path, text: str, voice: str = "warm") -> Path:

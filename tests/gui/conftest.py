@@ -1,4 +1,4 @@
-"""GUI test set-up: window state in a temporary ini folder, and a ready main window."""
+"""GUI test set-up: a ready main window (its state goes to the test's BOWOUT_CONFIG_DIR)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,12 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bowout.gui import build_window
 from bowout.gui.dialogs.placeholder_check import PlaceholderDialog
 from bowout.gui.window.shell import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _window_state_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Never read or write the real user's QSettings."""
-    folder = tmp_path_factory.mktemp("qsettings")
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
 
 
 def close_quietly(window: MainWindow) -> None:

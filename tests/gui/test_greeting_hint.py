@@ -62,6 +62,6 @@ def test_the_anrede_typed_is_how_the_german_draft_greets(qtbot: QtBot, win: Main
     type_into(qtbot, win.form.company_edit, "Northwind")
     with qtbot.waitSignal(win.form.situation_changed, timeout=5000):
         pick(win.form.language_picker.language_combo, "de")
-    assert email_text(win).startswith("Guten Tag Priya Nair,")  # the fallback: no guess
+    assert email_text(win).startswith("Guten Tag, Priya Nair,")  # the fallback: no guess
     type_into(qtbot, win.form.greeting_edit, "Frau Nair")
     qtbot.waitUntil(lambda: email_text(win).startswith("Liebe Frau Nair,"), timeout=5000)

@@ -13,13 +13,14 @@ import bowout.gui
 GUI = Path(bowout.gui.__file__).parent
 ROLES = {"window", "views", "widgets", "dialogs", "models"}
 #: What stays at the top of gui/: the entry points and what every role shares (the
-#: context, the theme and the icon set, plain words for messages, Qt's text positions,
+#: context, the theme and the icon set, plain words for messages, the help texts (stages,
+#: channels, the note beside a recommended channel), Qt's text positions,
 #: background work, the history's change events, the mail hand-off and the message written
 #: to a file, the window's kept
 #: state and its fit to the screen, and the start's Qt-free parts: the cache of what the
 #: first frame shows and the modules loaded before PySide6).
 SHARED = {"__init__", "app", "context", "theme", "icon_font", "contrast_style", "plain_words",
-          "utf16", "background", "events", "mail_link", "exporting", "window_state",
+          "help_texts", "utf16", "background", "events", "mail_link", "exporting", "window_state",
           "screen_fit", "start_cache", "qt_free"}  # fmt: skip
 
 

@@ -26,12 +26,14 @@ LATER_ENUMS = {
     "QUrl": "ParsingMode",
 }
 # The first frame holds the draft (kept from an earlier start): its composer, Jinja2 and the
-# tone coach load after the paint.
+# tone coach load after the paint; the reminders with the views that list them (the
+# settings read at start take only their default from the situation).
 LATER_MODULES = (
     "bowout.core.composer",
     "bowout.core.tone",
     "jinja2",
     "bowout.gui.widgets.plaintext",
+    "bowout.core.reminders",
 )
 
 

@@ -78,12 +78,14 @@ def build_checklist(
     a name field, which changes no step) and the names are filled in each time. ``today``
     (default: the system date) dates the goodwill steps after rescinding.
     """
-    steps = _steps(_facts_key(situation), channel)
-    names = {_CONTACT: _named(situation.contact), _RECRUITER: _named(situation.recruiter)}
-    filled = tuple(
-        dataclasses.replace(item, text=_fill(item.text, names)) if "\u27e6" in item.text else item
-        for item in steps
-    )
+    steps, named = _steps(_facts_key(situation), channel)
+    filled = steps
+    if named:  # the few steps that name someone
+        names = {_CONTACT: _named(situation.contact), _RECRUITER: _named(situation.recruiter)}
+        items = list(steps)
+        for index in named:
+            items[index] = dataclasses.replace(steps[index], text=_fill(steps[index].text, names))
+        filled = tuple(items)
     if not situation.goodwill_offered:
         return filled
     goodwill = list(goodwill_steps(situation, channel, today or dt.date.today()))
@@ -138,8 +140,19 @@ _FACTS = (
 
 def _facts_key(situation: Situation) -> Situation:
     """``situation`` with stand-ins for the names (a set of facts that caches well)."""
-    facts = tuple(getattr(situation, name) for name in _FACTS)
-    return _anonymous(facts, bool(situation.contact), bool(situation.recruiter))
+    # Looked up by every field that is a fact (hashed once per situation), of which _FACTS
+    # are a part: cheaper at every keystroke than hashing _FACTS' values again.
+    key = (situation.facts_key, bool(situation.contact), bool(situation.recruiter))
+    known = _ANONYMOUS.get(key)
+    if known is None:
+        if len(_ANONYMOUS) >= 512:
+            _ANONYMOUS.clear()
+        facts = tuple(getattr(situation, name) for name in _FACTS)
+        known = _ANONYMOUS[key] = _anonymous(facts, key[1], key[2])
+    return known
+
+
+_ANONYMOUS: dict[tuple[object, ...], Situation] = {}
 
 
 @functools.lru_cache(maxsize=512)
@@ -151,7 +164,15 @@ def _anonymous(facts: tuple[object, ...], contact: bool, recruiter: bool) -> Sit
 
 
 @functools.lru_cache(maxsize=512)
-def _steps(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
+def _steps(
+    situation: Situation, channel: Channel
+) -> tuple[tuple[ChecklistItem, ...], tuple[int, ...]]:
+    """The steps for these facts (names as stand-ins), and where the stand-ins are."""
+    steps = _unnamed_steps(situation, channel)
+    return steps, tuple(i for i, item in enumerate(steps) if "\u27e6" in item.text)
+
+
+def _unnamed_steps(situation: Situation, channel: Channel) -> tuple[ChecklistItem, ...]:
     if situation.kind is Kind.NEGOTIATE:
         items = list(_negotiate(situation))
     else:

@@ -33,7 +33,7 @@ from bowout.core.message_text import (
 )
 from bowout.core.pack import load_pack
 from bowout.core.situation import Channel, Kind, Profile, Situation, Stage
-from bowout.core.wording import Variant, Wording, facts_of, phrasing_count
+from bowout.core.wording import Variant, Wording, facts_of, name_facts, phrasing_count
 from bowout.paths import DEFAULT_LANGUAGE
 
 __all__ = [
@@ -89,10 +89,8 @@ class Composer:
         self.today = today
         self._packs: dict[str, _Pack] = {}
         self._pack(DEFAULT_LANGUAGE)  # a broken English pack or folder shows at once
-        # Choices by (situation, channel, date): a window recomposes on every keystroke.
-        self._chosen: dict[
-            tuple[Situation, Channel, dt.date, bool], dict[str, Mapping[str, Variant]]
-        ] = {}
+        # Choices by situation and by facts (with their wordings): see _choice.
+        self._chosen: dict[tuple[object, ...], tuple[dict[str, Mapping[str, Variant]], int]] = {}
 
     def _pack(self, language: str) -> _Pack:
         """The templates and wording of ``language`` (made on first use, then kept).
@@ -135,6 +133,12 @@ class Composer:
 
         ``phone_known``: the profile holds a phone number (a voicemail asks for a call back).
         """
+        return self._choice(situation, channel, phone_known)[0]
+
+    def _choice(
+        self, situation: Situation, channel: Channel, phone_known: bool
+    ) -> tuple[dict[str, Mapping[str, Variant]], int]:
+        """:meth:`choose`'s choice, and how many wordings its variants offer."""
         today = self.today()
         key = (situation, channel, today, phone_known)
         known = self._chosen.get(key)
@@ -142,18 +146,27 @@ class Composer:
             return known
         if len(self._chosen) > 1024:
             self._chosen.clear()
-        book = self._pack(situation.language).wording.voicebook(situation.voice.value)
         audiences = [WRITTEN_AUDIENCE[channel]]
         if channel is Channel.PHONE or situation.kind is Kind.NEGOTIATE:
             audiences.append("spoken")  # the call's script, or the talking points
-        chosen = {}
-        facts = facts_of_channel(situation, channel, audiences[0], today)
-        facts["phone_known"] = "true" if phone_known else "false"
-        for audience in audiences:  # the same facts, but for who reads them
-            facts["audience"] = audience
-            chosen[audience] = book.choose(facts)
-        self._chosen[key] = chosen
-        return chosen
+        # The facts are the situation's other fields and the few read from the names: a
+        # name typed letter by letter mostly changes none of them.
+        by_facts = (
+            situation.facts_key, channel, today, phone_known,
+            name_facts(situation, audiences[0]),
+        )  # fmt: skip
+        known = self._chosen.get(by_facts)
+        if known is None:
+            book = self._pack(situation.language).wording.voicebook(situation.voice.value)
+            chosen = {}
+            facts = facts_of_channel(situation, channel, audiences[0], today)
+            facts["phone_known"] = "true" if phone_known else "false"
+            for audience in audiences:  # the same facts, but for who reads them
+                facts["audience"] = audience
+                chosen[audience] = book.choose(facts)
+            known = self._chosen[by_facts] = (chosen, phrasing_count(list(chosen.values())))
+        self._chosen[key] = known
+        return known
 
     def compose(
         self,
@@ -245,8 +258,7 @@ class Composer:
     def _render_sentences(
         self, situation: Situation, channel: Channel, context: Mapping[str, Any]
     ) -> tuple[int, int, dict[str, dict[str, str]]]:
-        chosen = self.choose(situation, channel, phone_known=bool(context["your_phone"]))
-        wordings = phrasing_count(list(chosen.values()))
+        chosen, wordings = self._choice(situation, channel, bool(context["your_phone"]))
         wording = (situation.wording - 1) % wordings + 1
         said = self._pack(situation.language).wording.render_all(chosen, wording, context)
         for say in said.values():

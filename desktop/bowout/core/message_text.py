@@ -9,11 +9,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bowout.core import addressing
 from bowout.core.negotiation import point_of
-from bowout.core.pack import load_pack
+from bowout.core.pack import Pack, load_pack
 from bowout.core.salutation import salutation
 from bowout.core.situation import Channel, Kind, Money, Profile, Situation
 from bowout.core.wording import SLOTS
@@ -32,31 +32,18 @@ def tidy(text: str) -> str:
     """Collapse the spacing left by optional template parts: single spaces, one blank line;
     a no-break space is kept (:data:`_LAYOUT_SPACES`), though not at either end of a line."""
     # One pass (it runs on every message of every keystroke): a regex over the joined text
-    # took twice as long.
+    # took twice as long. Each line is tidied once: a draft's lines come back at the next
+    # keystroke but for the few naming what is typed, and looking a line up costs less
+    # than testing its characters again (a French line with its no-break spaces, twice).
     out: list[str] = []
     blank = True  # no blank line at the start
+    known = _TIDY_LINES
     for raw in text.split("\n"):
-        # Most lines need no change: printable (so no tab, no-break space or other
-        # whitespace but the plain space), no double space, nothing at either end.
-        if (
-            "  " not in raw
-            and raw[:1] != " "
-            and raw[-1:] != " "
-            and (
-                raw.isprintable()
-                # A French line: printable but for its no-break spaces, none at either end.
-                or (
-                    raw.replace("\u202f", "x").replace("\u00a0", "x").isprintable()
-                    and not raw[:1].isspace()
-                    and not raw[-1:].isspace()
-                )
-            )
-        ):
-            line = raw
-        elif "\u00a0" in raw or "\u202f" in raw:
-            line = _LAYOUT_SPACES.sub(" ", raw).strip()
-        else:
-            line = " ".join(raw.split())
+        line = known.get(raw)
+        if line is None:
+            if len(known) >= _TIDY_LINES_SIZE:
+                known.clear()
+            line = known[raw] = _tidy_line(raw)
         if line:
             out.append(line)
             blank = False
@@ -68,15 +55,48 @@ def tidy(text: str) -> str:
     return "\n".join(out)
 
 
+#: Lines already tidied, by the line as written (a few drafts' worth: see :func:`tidy`).
+_TIDY_LINES: dict[str, str] = {}
+_TIDY_LINES_SIZE = 2048
+
+
+def _tidy_line(raw: str) -> str:
+    """One line of :func:`tidy`: single spaces, none at either end, no-break spaces kept."""
+    # Most lines need no change: printable (so no tab, no-break space or other whitespace
+    # but the plain space), no double space, nothing at either end.
+    if (
+        "  " not in raw
+        and raw[:1] != " "
+        and raw[-1:] != " "
+        and (
+            raw.isprintable()
+            # A French line: printable but for its no-break spaces, none at either end.
+            or (
+                raw.replace("\u202f", "x").replace("\u00a0", "x").isprintable()
+                and not raw[:1].isspace()
+                and not raw[-1:].isspace()
+            )
+        )
+    ):
+        return raw
+    if "\u00a0" in raw or "\u202f" in raw:
+        return _LAYOUT_SPACES.sub(" ", raw).strip()
+    return " ".join(raw.split())
+
+
 def number_steps(text: str) -> str:
     """Replace each leading "#." with 1., 2., ... so optional steps never leave gaps."""
-    lines = text.split("\n")
+    # A line starting with "#." starts the text or follows a line break.
+    head, *steps = text.split("\n#.")
     number = 0
-    for index, line in enumerate(lines):
-        if line.startswith("#."):
-            number += 1
-            lines[index] = f"{number}.{line[2:]}"
-    return "\n".join(lines)
+    if head.startswith("#."):
+        number = 1
+        head = f"1.{head[2:]}"
+    out = [head]
+    for step in steps:
+        number += 1
+        out.append(f"{number}.{step}")
+    return "\n".join(out)
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -84,13 +104,14 @@ def paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block]
 
 
-_BR = Markup("<br>")
-
-
 def html_context(context: Mapping[str, Any], blocks: list[list[str]]) -> dict[str, Any]:
-    """``context`` for ``email.html.j2``: the paragraphs as lines, and each one escaped and
-    joined with ``<br>`` (markupsafe escapes each line; the joins are markup)."""
-    return {**context, "paragraphs": blocks, "html_paragraphs": [_BR.join(b) for b in blocks]}
+    """``context`` for ``email.html.j2``: the paragraphs as lines (``blocks``, from
+    :func:`paragraphs`: no line holds a line break), and each one escaped and joined with
+    ``<br>`` (markupsafe escapes the text; the joins are markup)."""
+    # A paragraph escaped whole, its line breaks then made <br>: escaping never makes or
+    # moves a line break, so this is each line escaped and joined, in one call.
+    html = [Markup(str(escape("\n".join(block))).replace("\n", "<br>")) for block in blocks]
+    return {**context, "paragraphs": blocks, "html_paragraphs": html}
 
 
 def paid_money(situation: Situation, language: str | None = None) -> str:
@@ -114,12 +135,57 @@ def template_context(
     """The values templates see, in the words of ``situation.language``'s pack. Every
     value is data: nothing here is ever template source. ``today``: the date the message
     is written on (a pack may leave the year out of a near date); None writes dates in
-    full."""
-    language = situation.language
-    pack = load_pack(language)
-    blanks = addressing.placeholders(language)
+    full. A new dict, the caller's to change."""
+    pack = load_pack(situation.language)
+    # While the user types the contact's name only what is read from it changes: the rest
+    # is kept by everything else it is made from, and the pack it is worded in.
+    key = (
+        situation.facts_key, situation.role, situation.company, situation.recruiter,
+        situation.greeting, profile, channel, today,
+    )  # fmt: skip
+    known = _CONTEXTS.get(key)
+    if known is not None and known[0] is pack:
+        context = dict(known[1])
+        context.update(_contact_values(situation, channel, pack))  # in their places
+    else:
+        context = _context(situation, profile, channel, today, pack)
+        if len(_CONTEXTS) >= _CONTEXTS_SIZE:
+            _CONTEXTS.clear()
+        _CONTEXTS[key] = (pack, dict(context))
+    # Containers of its own for each draft.
+    context["paragraphs"] = []
+    context["html_paragraphs"] = []
+    context["say"] = dict.fromkeys(SLOTS, "")
+    return context
+
+
+#: Contexts made, with the pack each was worded in, by all they are made from but the
+#: contact's name (:func:`template_context`).
+_CONTEXTS: dict[tuple[object, ...], tuple[Pack, dict[str, Any]]] = {}
+_CONTEXTS_SIZE = 256
+
+
+def _contact_values(situation: Situation, channel: Channel, pack: Pack) -> dict[str, Any]:
+    """The values of :func:`template_context` read from the contact's name (and the
+    greeting the user wrote for them)."""
     # The written message confirms a call just made (a request to talk is written first).
     called = channel is Channel.PHONE and situation.kind is Kind.WITHDRAW
+    return {
+        "contact": situation.contact or pack.word("placeholders", "contact"),
+        "contact_given": bool(situation.contact),
+        "addressee": addressing.contact_addressee(situation, called=called),
+        "spoken_addressee": addressing.contact_addressee(situation, spoken=True),
+        "manager": addressing.reference_name(situation.contact) or pack.word("names", "manager"),
+        **_salutation_forms("", situation.greeting, situation.contact, situation.language),
+    }
+
+
+def _context(
+    situation: Situation, profile: Profile, channel: Channel, today: dt.date | None, pack: Pack
+) -> dict[str, Any]:
+    language = situation.language
+    blanks = addressing.placeholders(language)
+    mine = _contact_values(situation, channel, pack)
     given = {
         "contact": situation.contact,
         "role": situation.role,
@@ -146,8 +212,8 @@ def template_context(
         # Running text names the company without its legal form ("Tailspin Toys", not
         # "Tailspin Toys, Inc."); a placeholder stays as it is.
         company_name=addressing.company_name(situation.company) or context["company"],
-        addressee=addressing.contact_addressee(situation, called=called),
-        spoken_addressee=addressing.contact_addressee(situation, spoken=True),
+        addressee=mine["addressee"],
+        spoken_addressee=mine["spoken_addressee"],
         recruiter_addressee=addressing.recruiter_addressee(situation),
         # The user's own "How to address them": a pack may read a title's gender from it
         # that a name typed for every language does not give (Spanish "Dr." and "Dra.").
@@ -155,8 +221,9 @@ def template_context(
         # The job's country (ISO 3166-1 alpha-2, "" when not given), for a pack's regional
         # words.
         country=situation.country,
-        manager=addressing.reference_name(situation.contact) or pack.word("names", "manager"),
-        **_salutations(situation),
+        manager=mine["manager"],
+        **{key: mine[key] for key in _FORM_KEYS},
+        **_salutation_forms("recruiter_", "", situation.recruiter, language),
         start_date=pack.long_date(situation.start_date, today) if situation.start_date else "",
         paid_money=paid_money(situation),
         point=point_of(situation.deal_breaker, language, situation.country),
@@ -172,21 +239,16 @@ def template_context(
     return context
 
 
-def _salutations(situation: Situation) -> dict[str, str]:
-    """The forms a greeting may name the contact and the recruiter by, in the pack's
-    courtesy conventions (:mod:`bowout.core.salutation`): ``courtesy_name`` ("Frau Nair"),
-    ``courtesy_gender`` ("f"), ``courtesy_object`` ("Herrn Lee"), ``first_name``,
-    ``full_name``, and the same with
-    ``recruiter_`` in front; each "" when not known."""
-    forms: dict[str, str] = {}
-    for prefix, greeting, name in (
-        ("", situation.greeting, situation.contact),
-        ("recruiter_", "", situation.recruiter),
-    ):
-        said = salutation(greeting, name, situation.language)
-        forms[f"{prefix}courtesy_name"] = said.courtesy
-        forms[f"{prefix}courtesy_gender"] = said.gender
-        forms[f"{prefix}first_name"] = said.first
-        forms[f"{prefix}full_name"] = said.full
-        forms[f"{prefix}courtesy_object"] = said.accusative
-    return forms
+#: The forms a greeting may name a person by, in the pack's courtesy conventions
+#: (:mod:`bowout.core.salutation`): ``courtesy_name`` ("Frau Nair"), ``courtesy_gender``
+#: ("f"), ``first_name``, ``full_name``, ``courtesy_object`` ("Herrn Lee"); the context holds
+#: them for the contact, and with ``recruiter_`` in front for the recruiter.
+_FORM_KEYS = ("courtesy_name", "courtesy_gender", "first_name", "full_name", "courtesy_object")
+
+
+def _salutation_forms(prefix: str, greeting: str, name: str, language: str) -> dict[str, str]:
+    """The :data:`_FORM_KEYS` of one person, each with ``prefix`` in front; each "" when not
+    known."""
+    said = salutation(greeting, name, language)
+    forms = (said.courtesy, said.gender, said.first, said.full, said.accusative)
+    return {f"{prefix}{key}": form for key, form in zip(_FORM_KEYS, forms, strict=True)}

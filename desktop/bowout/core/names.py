@@ -59,8 +59,10 @@ if TYPE_CHECKING:
 
 #: Japanese honorifics written after the name, as the user wrote them.
 _JAPANESE_HONORIFIC = re.compile(r"(?:[-‐ ](?:san|sama|sensei|dono)|様|さん|殿|先生|氏)$")
-#: Scripts whose names keep their own order and customs (Han, kana, Hangul).
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+#: Scripts whose names keep their own order and customs (kana, Han, Hangul), as code point
+#: ranges: compiled as a regular expression these took 3-7 ms of every start (``re`` builds a
+#: table of the 40,000 characters), to be asked about a name of a few letters.
+_CJK = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 #: "Maya Okafor <maya@example.com>", as mail clients copy an address; and an address alone.
 _NAMED_ADDRESS = re.compile(r"^(?P<name>.*?)\s*<(?P<address>[^<>\s]+@[^<>\s]+)>$")
 _BARE_ADDRESS = re.compile(r"^(?P<local>[^@\s]+)@[^@\s]+\.[^@\s]+$")
@@ -196,9 +198,14 @@ def parse_name(text: str) -> PersonName:
     bare = _BARE_ADDRESS.match(written)
     if bare:
         return _from_address(written, bare["local"])
-    if _JAPANESE_HONORIFIC.search(written) or _CJK.search(written):
+    if _JAPANESE_HONORIFIC.search(written) or _in_cjk_script(written):
         return PersonName(written=written, family=written, certain=False)
     return _split(written)
+
+
+def _in_cjk_script(text: str) -> bool:
+    """Whether ``text`` has a kana, Han or Hangul letter (see ``_CJK``)."""
+    return any(low <= ord(char) <= high for char in text for low, high in _CJK)
 
 
 def _from_address(address: str, local: str) -> PersonName:

@@ -103,7 +103,8 @@ class Pack:
         one they name ("Liebe Frau Nair," closes "Viele Grüße", never "Mit freundlichen
         Grüßen": German business-letter usage). Declared once in the pack for every letter
         and reply, rather than in each layout."""
-        fits = self.closing_pairs.get(greeting.split(" ", 1)[0]) if greeting else None
+        first = greeting.split(" ", 1)[0].rstrip(",") if greeting else ""  # "Hallo, Anna,"
+        fits = self.closing_pairs.get(first) if first else None
         return signoff if not fits or signoff in fits else fits[0]
 
     def elide(self, value: str, word: str) -> str:

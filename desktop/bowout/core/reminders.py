@@ -14,10 +14,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from bowout.core.situation import Money, Reason, Situation
+# DEFAULT_REPLY_DAYS is the situation module's: the settings read at start need no reminders.
+from bowout.core.situation import DEFAULT_REPLY_DAYS, Money, Reason, Situation
 
-#: Work days without an answer before a gentle follow-up is due.
-DEFAULT_REPLY_DAYS = 5
 #: Days after sending: references (within two weeks), materials (one month into the
 #: "one to three months"), a longer plan (three months into "three to twelve").
 REFERENCES_DAYS = 14

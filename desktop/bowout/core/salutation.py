@@ -2,7 +2,7 @@
 
 German (and any language whose pack has a ``[courtesy]`` table) greets a person it writes
 to with the courtesy title and the family name: "Sehr geehrte Frau Nair," formally, "Liebe
-Frau Nair," warmly, "Guten Tag Frau Nair," briefly. The adjective agrees with the title's
+Frau Nair," warmly, "Guten Tag, Frau Nair," briefly. The adjective agrees with the title's
 grammatical gender, so the greeting needs to know the title; a title is never guessed from
 a first name (DIN 5008 and every German business-letter guide greet by the form the person
 is known by, and a first name says nothing reliable about it). It comes from what the user
@@ -12,7 +12,7 @@ typed in front of the name ("Frau Anna Schäfer").
 The pack's data (``[courtesy]``: each title as a greeting writes it, with its gender;
 ``[courtesy.spellings]``: other ways a user types it, "Fr." or "Ms.") decides; this module
 holds no language's words. Without a known title the templates fall back to the full name
-("Guten Tag Priya Nair,"), the documented form for an unknown Anrede.
+("Guten Tag, Priya Nair,"), the documented form for an unknown Anrede.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Salutation:
     #: greeting when it has no courtesy title, else the contact's given name.
     first: str = ""
     #: The whole name as written (the typed greeting when it has no courtesy title), the
-    #: fallback when no courtesy title is known ("Guten Tag Priya Nair,").
+    #: fallback when no courtesy title is known ("Guten Tag, Priya Nair,").
     full: str = ""
     #: :attr:`courtesy` as the object of a verb ("ich würde Herrn Lee anrufen"), from the
     #: pack's ``[courtesy.accusative]``; "" when no courtesy title is known.

@@ -6,15 +6,12 @@ for hours (nested ``range`` loops). :class:`LimitedEnvironment` checks the size 
 *will* have before the operations that can blow it up (repetition, powers, padding and
 format widths, replace, join), checks every other result after it is made, counts all
 text a render produces, and :func:`render_limited` stops a render that runs too long.
+The limits and the checks made before an operation are in :mod:`bowout.core.sandbox_limits`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import itertools
-import re
-import string
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,34 +19,33 @@ from typing import Any
 
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import Template
-from jinja2.exceptions import SecurityError
 from jinja2.nodes import Concat, Expr, For, Node
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
 
+from bowout.core.sandbox_limits import (
+    FILTER_CHECKS,
+    FORMAT_DIGITS,
+    WIDTH_METHODS,
+    LimitExceeded,
+    Limits,
+    check_chars,
+    check_int_args,
+    check_percent,
+    check_repeat,
+    check_replace,
+    joinable,
+    lipsum_check,
+    parse_format,
+)
+
+__all__ = [
+    "CODE_VERSION", "DataSandbox", "LimitExceeded", "LimitedEnvironment", "Limits",
+    "RenderTimeout", "render_limited",
+]  # fmt: skip
+
 #: Bump when the generated code changes, so compiled templates in the cache are not reused.
 CODE_VERSION = "limited-2"
-
-
-@dataclasses.dataclass(frozen=True)
-class Limits:
-    """What one render may use. Units: seconds, items, characters, bits."""
-
-    seconds: float = 1.0
-    #: Items in a range, list, tuple, dict or set.
-    items: int = 10_000
-    #: Characters in any one intermediate string.
-    chars: int = 100_000
-    #: Characters of all text one render produces (output, macros, blocks, joins).
-    produced: int = 1_000_000
-    #: Characters of the final output.
-    output: int = 20_000
-    #: Bits in any integer (a 30,000-digit number is already absurd in a letter).
-    int_bits: int = 100_000
-
-
-class LimitExceeded(SecurityError):
-    """A template asked for more than :class:`Limits` allows; ``str()`` says what."""
 
 
 class RenderTimeout(Exception):
@@ -107,11 +103,6 @@ class _LimitedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?")
-_DIGITS = re.compile(r"\d+")
-_WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill"})
-
-
 class DataSandbox(ImmutableSandboxedEnvironment):
     """Jinja2's immutable sandbox, reading a plain dict's items before its attributes.
 
@@ -144,8 +135,8 @@ class LimitedEnvironment(DataSandbox):
         super().__init__(*args, **kwargs)
         self.limits = limits or Limits()
         self.globals["range"] = self._range
-        self.globals["lipsum"] = self._wrap(generate_lorem_ipsum, _lipsum_check)
-        for name, check in _FILTER_CHECKS.items():
+        self.globals["lipsum"] = self._wrap(generate_lorem_ipsum, lipsum_check)
+        for name, check in FILTER_CHECKS.items():
             self.filters[name] = self._wrap(self.filters[name], check)
 
     # -- the checks ------------------------------------------------------------------------
@@ -190,8 +181,7 @@ class LimitedEnvironment(DataSandbox):
 
     def check_chars(self, size: int, what: str) -> None:
         """Refuse an operation whose result would have ``size`` characters or items."""
-        if size > self.limits.chars:
-            raise self.too_big(what)
+        check_chars(self, size, what)
 
     def _range(self, *args: int) -> range:
         rng = range(*args)
@@ -212,40 +202,15 @@ class LimitedEnvironment(DataSandbox):
         """Check repetition, powers and %-formatting before they run, the result after."""
         _tick()
         if operator == "*":
-            self._check_repeat(left, right)
-            self._check_repeat(right, left)
+            check_repeat(self, left, right)
+            check_repeat(self, right, left)
         elif operator == "**":
             ints = isinstance(left, int) and isinstance(right, int) and right > 0
             if ints and abs(left) > 1 and right * abs(left).bit_length() > self.limits.int_bits:
                 raise self.too_big("a power")
         elif operator == "%" and isinstance(left, str):
-            self._check_percent(left, right)
+            check_percent(self, left, right)
         return self.checked(super().call_binop(context, operator, left, right))
-
-    def _check_repeat(self, seq: Any, times: Any) -> None:
-        if not isinstance(times, int):
-            return
-        if isinstance(seq, (str, bytes)):
-            self.check_chars(len(seq) * times, "a repeated text")
-        elif isinstance(seq, (list, tuple)):
-            if len(seq) * times > self.limits.items:
-                raise self.too_big("a repeated list")
-        elif isinstance(seq, int) and seq.bit_length() + times.bit_length() > self.limits.int_bits:
-            raise self.too_big("a product")
-
-    def _check_percent(self, fmt: str, values: Any) -> None:
-        args = values if isinstance(values, tuple) else (values,)
-        for star_or_width in _PERCENT_SPEC.findall(fmt):
-            for part in star_or_width:
-                if part == "*":
-                    self._check_int_args(args)
-                elif part:
-                    self.check_chars(int(part), f"a format width of {int(part):,}")
-
-    def _check_int_args(self, args: Iterable[Any]) -> None:
-        for arg in args:
-            if isinstance(arg, int) and abs(arg) > self.limits.chars:
-                raise self.too_big(f"a width of {arg:,}")
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Check calls that pad, replace or join before they run; every result after."""
@@ -253,24 +218,16 @@ class LimitedEnvironment(DataSandbox):
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str):
             name = getattr(__obj, "__name__", "")
-            if name in _WIDTH_METHODS:
-                __self._check_int_args([*args, *kwargs.values()])
+            if name in WIDTH_METHODS:
+                check_int_args(__self, [*args, *kwargs.values()])
             elif name == "expandtabs":
                 size = (owner.count("\t") + 1) * max([8, *args, *kwargs.values()]) + len(owner)
                 __self.check_chars(size, "expanded tabs")
             elif name == "replace" and len(args) >= 2:
-                _check_replace(__self, owner, *args)
+                check_replace(__self, owner, *args)
             elif name == "join" and args:
-                args = (__self._joinable(owner, args[0]), *args[1:])
+                args = (joinable(__self, owner, args[0]), *args[1:])
         return __self.checked(super().call(__context, __obj, *args, **kwargs))
-
-    def _joinable(self, separator: str, items: Any) -> list[Any]:
-        listed = list(itertools.islice(iter(items), self.limits.items + 1))
-        if len(listed) > self.limits.items:
-            raise self.too_big("a joined list")
-        size = sum(len(str(item)) for item in listed) + len(separator) * len(listed)
-        self.check_chars(size, "a joined text")
-        return listed
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """``str.format``: refuse widths and precisions beyond the limits, then format."""
@@ -278,98 +235,20 @@ class LimitedEnvironment(DataSandbox):
         if wrapped is None:
             return None
         fmt: str = value.__self__
-        specs = [spec or "" for _, _, spec, _ in _parse_format(fmt)]
+        specs = [spec or "" for _, _, spec, _ in parse_format(fmt)]
 
         def limited(*args: Any, **kwargs: Any) -> str:
             for spec in specs:
-                for digits in _DIGITS.findall(spec):
+                for digits in FORMAT_DIGITS.findall(spec):
                     self.check_chars(int(digits), f"a format width of {int(digits):,}")
                 if "{" in spec:  # a width given as an argument
                     mapping = args[0] if value.__name__ == "format_map" and args else kwargs
                     values = mapping.values() if isinstance(mapping, dict) else ()
-                    self._check_int_args([*args, *values])
+                    check_int_args(self, [*args, *values])
             text: str = self.checked(wrapped(*args, **kwargs))
             return text
 
         return limited
-
-
-def _parse_format(fmt: str) -> list[tuple[str, str | None, str | None, str | None]]:
-    try:
-        return list(string.Formatter().parse(fmt))
-    except ValueError:
-        return []  # str.format itself reports the malformed string
-
-
-def _check_replace(env: LimitedEnvironment, text: str, old: Any, new: Any, *rest: Any) -> None:
-    if not isinstance(old, str) or not isinstance(new, str):
-        return
-    count = text.count(old) if old else len(text) + 1
-    if rest and isinstance(rest[0], int) and rest[0] >= 0:
-        count = min(count, rest[0])
-    env.check_chars(len(text) + count * len(new), "a replaced text")
-
-
-# -- filters that can make a value much bigger than their input ---------------------------
-def _center_check(env: LimitedEnvironment, value: Any, width: Any = 80) -> None:
-    env._check_int_args([width])
-
-
-def _indent_check(env: LimitedEnvironment, s: Any, width: Any = 4, *args: Any, **kw: Any) -> None:
-    pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
-    env.check_chars((str(s).count("\n") + 1) * pad + len(str(s)), "an indented text")
-
-
-def _format_check(env: LimitedEnvironment, value: Any, *args: Any, **kwargs: Any) -> None:
-    if isinstance(value, str):
-        env._check_percent(value, args or kwargs)
-
-
-def _replace_check(env: LimitedEnvironment, eval_ctx: Any, s: Any, *args: Any) -> None:
-    if len(args) >= 2:
-        _check_replace(env, str(s), str(args[0]), str(args[1]), *args[2:])
-
-
-def _join_check(env: LimitedEnvironment, eval_ctx: Any, value: Any, d: Any = "",
-                attribute: Any = None) -> None:  # fmt: skip
-    if isinstance(value, (list, tuple)) and attribute is None:
-        env._joinable(str(d), value)
-    elif isinstance(value, (list, tuple)) and len(value) > env.limits.items:
-        raise env.too_big("a joined list")
-
-
-def _batch_check(env: LimitedEnvironment, value: Any, linecount: Any, *args: Any) -> None:
-    if isinstance(linecount, int) and linecount > env.limits.items:
-        raise env.too_big(f"a batch of {linecount:,}")
-
-
-def _wordwrap_check(env: LimitedEnvironment, eval_ctx: Any, s: Any, *args: Any, **kw: Any) -> None:
-    wrapstring = kw.get("wrapstring", args[2] if len(args) > 2 else None)
-    if isinstance(wrapstring, str):
-        env.check_chars(len(str(s)) * (len(wrapstring) + 1), "a wrapped text")
-
-
-def _tojson_check(env: LimitedEnvironment, eval_ctx: Any, value: Any, indent: Any = None) -> None:
-    if isinstance(indent, int) and indent > 16:
-        raise env.too_big(f"a JSON indent of {indent:,}")
-
-
-def _lipsum_check(env: LimitedEnvironment, n: Any = 5, html: Any = True, min: Any = 20,
-                  max: Any = 100) -> None:  # fmt: skip
-    if isinstance(n, int) and isinstance(max, int) and n * max > env.limits.items:
-        raise env.too_big("lorem ipsum")
-
-
-_FILTER_CHECKS: dict[str, Callable[..., None]] = {
-    "center": _center_check,
-    "indent": _indent_check,
-    "format": _format_check,
-    "replace": _replace_check,
-    "join": _join_check,
-    "batch": _batch_check,
-    "wordwrap": _wordwrap_check,
-    "tojson": _tojson_check,
-}
 
 
 def render_limited(template: Template, context: Mapping[str, Any], limits: Limits) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from typing import Any
 
 from bowout.core.country_notes import check_country
@@ -30,6 +31,9 @@ __all__ = [
 
 #: Longest value accepted for a single name-like field (contact, role, company...).
 MAX_FIELD_CHARS = 200
+#: Work days without an answer before a gentle follow-up is due (the reminders' default and
+#: the settings'; here so that reading the settings at start needs no reminder code).
+DEFAULT_REPLY_DAYS = 5
 
 
 def single_line(value: str) -> str:
@@ -81,6 +85,32 @@ def check_start_date(start: dt.date | None, today: dt.date) -> None:
 TEXT_FIELDS = ("contact", "role", "company", "recruiter", "greeting")
 #: Money facts: none, promised or paid.
 MONEY_FIELDS = ("relocation_assistance", "signing_bonus")
+#: Fields no wording or checklist fact is read from directly: the free text, where the
+#: message goes and which phrasing is shown (see :attr:`Situation.facts_key`).
+UNNAMED_FIELDS = (*TEXT_FIELDS, "contact_email", "wording")
+
+
+class FactsKey:
+    """A tuple of field values, hashed once: a key the composer's caches look up at every
+    keystroke (an enum hashes in Python, so hashing the tuple again each time would cost
+    more than the lookup saves)."""
+
+    __slots__ = ("_hash", "values")
+
+    def __init__(self, values: tuple[object, ...]) -> None:
+        """``values``: hashable field values, in a fixed order of fields."""
+        self.values = values
+        self._hash = hash(values)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, FactsKey)
+            and self._hash == other._hash
+            and self.values == other.values
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -164,6 +194,20 @@ class Situation:
         return self.__dict__["_hash"]  # type: ignore[no-any-return]
 
     @property
+    def facts_key(self) -> FactsKey:
+        """Every field but :data:`UNNAMED_FIELDS`, as one key: two situations that differ
+        only in names, role, company, greeting, address or phrasing share it (while the user
+        types a name, the facts a wording is chosen by stay the same but for the few read
+        from the names)."""
+        # Made on first use and kept (no lock, unlike functools.cached_property in 3.11:
+        # the key is the same whichever thread makes it).
+        key: FactsKey | None = self.__dict__.get("_facts_key")
+        if key is None:
+            key = FactsKey(_fact_values(self))
+            object.__setattr__(self, "_facts_key", key)
+        return key
+
+    @property
     def has_visa_facts(self) -> bool:
         return any(
             (
@@ -229,6 +273,9 @@ class Situation:
             kwargs[name] = str(kwargs.get(name) or "")
         return cls(**kwargs)
 
+
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Situation) if f.name not in UNNAMED_FIELDS)
+_fact_values = operator.attrgetter(*_FACT_FIELDS)
 
 #: Stages with something to negotiate: after the first interview, up to an accepted offer.
 NEGOTIABLE_STAGES = frozenset({Stage.INTERVIEWING, Stage.FINAL, Stage.OFFER, Stage.ACCEPTED})

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from bowout.core.errors import TemplateError
-from bowout.core.template_rendering import render
+from bowout.core.template_rendering import load, render_template
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ class FallbackRenderer:
         #: Whether a user folder holds each template name (looked up once per name, as
         #: the environment loads each template once).
         self._custom: dict[str, bool] = {}
+        #: Each template as loaded, by whether it is the custom one and its name: the
+        #: environments never reload a template (``auto_reload`` is off), so asking them
+        #: again at every draft would return the same one.
+        self._loaded: dict[tuple[bool, str], jinja2.Template] = {}
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
         """The rendered template ``name``; raises TemplateError only for a built-in one."""
@@ -52,7 +56,7 @@ class FallbackRenderer:
             )
         if custom and name not in self.broken:
             try:
-                return render(self.env, name, context)
+                return self._render(True, name, context)
             except TemplateError as exc:
                 if not self.is_custom(name):
                     raise
@@ -60,9 +64,14 @@ class FallbackRenderer:
                 self.broken[name] = message
                 self._unreported.append(message)
                 logger.warning("custom template failed: %s", message)
-        if self._builtin is None:
-            self._builtin = self._make_builtin()
-        return render(self._builtin, name, context)
+        return self._render(False, name, context)
+
+    def _render(self, custom: bool, name: str, context: Mapping[str, Any]) -> str:
+        template = self._loaded.get((custom, name))
+        if template is None:
+            env = self.env if custom else self.builtin_environment()
+            template = self._loaded[custom, name] = load(env, name)
+        return render_template(template, context, template.filename or name)
 
     def builtin_environment(self) -> jinja2.Environment:
         """The environment of the built-in templates alone (made on first use)."""

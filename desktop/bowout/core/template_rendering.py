@@ -22,6 +22,13 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
 
     The message names the template's file and line when they are known.
     """
+    template = load(env, name)
+    return render_template(template, context, template.filename or name)
+
+
+def load(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The template ``name`` of ``env``, ready to render (:func:`flat_globals`); every
+    failure to find, read or compile it becomes one :class:`TemplateError`."""
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
@@ -33,7 +40,7 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         raise TemplateError(f"template {name!r} was not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"cannot read template {name}: {exc}") from None
-    return render_template(flat_globals(template), context, template.filename or name)
+    return flat_globals(template)
 
 
 def flat_globals(template: jinja2.Template) -> jinja2.Template:
@@ -57,7 +64,13 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], name:
     env = template.environment
     if not isinstance(env, LimitedEnvironment):  # a built-in template (make_environment)
         try:
-            return template.render(context)
+            # Template.render(context), without its copy of the context: the new context
+            # copies it again anyway, with the globals (a draft renders four times).
+            values = context if isinstance(context, dict) else dict(context)
+            try:
+                return env.concat(template.root_render_func(template.new_context(values)))
+            except Exception:
+                env.handle_exception()
         except Exception as exc:
             why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             raise _error(template, name, exc, why) from None

@@ -8,7 +8,10 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["FRAME_ALLOWANCE", "PREFERRED_SIZE", "clamp_geometry", "first_geometry", "fit_window"]
+__all__ = [
+    "FRAME_ALLOWANCE", "PREFERRED_SIZE", "clamp_geometry", "first_geometry", "fit_dialog",
+    "fit_window",
+]  # fmt: skip
 
 #: The size the window asks for when the screen has room (logical pixels): the form, the
 #: message and the tone coach side by side.
@@ -56,3 +59,15 @@ def fit_window(window: QWidget, remembered: QRect | None) -> None:
         window.setGeometry(first_geometry(available))
     else:
         window.setGeometry(clamp_geometry(remembered, available))
+
+
+def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
+    """Size ``dialog`` at ``preferred`` (logical pixels), no larger than its screen's
+    available geometry less the :data:`FRAME_ALLOWANCE`: a tall dialog on an 800×600 screen
+    keeps its title bar and buttons on it (its scrolling parts give way)."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    size = preferred
+    if screen is not None:
+        room = screen.availableGeometry().marginsRemoved(FRAME_ALLOWANCE)
+        size = preferred.boundedTo(room.size())
+    dialog.resize(size)

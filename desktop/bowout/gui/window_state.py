@@ -1,7 +1,15 @@
-"""The window's geometry, splitter positions and current view, kept between runs (ini file)."""
+"""The window's geometry, splitter positions and current view, kept between runs (ini file).
+
+Every QSettings the app uses is :func:`window_settings`: one INI file, in the configuration
+folder ``BOWOUT_CONFIG_DIR`` names when it is set (a checkout, a test or a benchmark never
+reads another's state), else Qt's per-user place (``~/.config/BowOut/BowOut.ini``;
+``%APPDATA%\\BowOut\\BowOut.ini`` on Windows), where the README's delete lines and the Windows
+uninstall check look for it.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -10,11 +18,18 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from bowout import paths
 from bowout.gui.screen_fit import fit_window
 
-__all__ = ["restore_state", "save_state", "window_settings"]
+__all__ = ["STATE_FILE", "restore_state", "save_state", "window_settings"]
+
+#: The state file's name in the ``BOWOUT_CONFIG_DIR`` folder (as Qt names it in its own place).
+STATE_FILE = f"{paths.APP_NAME}.ini"
 
 
 def window_settings() -> QSettings:
-    """Geometry and splitter state (an ini file; tests point QSettings.setPath elsewhere)."""
+    """The window's state store (geometry, splitters, the view, the last folder): the INI
+    file :data:`STATE_FILE` in ``BOWOUT_CONFIG_DIR`` when that is set, else Qt's per-user
+    INI file for Bow Out. Nothing else in the app makes a QSettings."""
+    if os.environ.get(paths.CONFIG_DIR_ENV):
+        return QSettings(str(paths.config_dir() / STATE_FILE), QSettings.Format.IniFormat)
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, paths.APP_NAME, paths.APP_NAME
     )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from bowout.core import reminders as core
 from bowout.core.calendar_export import CalendarEntry, ItemKind
+from bowout.core.situation import DEFAULT_REPLY_DAYS
 from bowout.storage.errors import HistoryError
 from bowout.storage.fields import format_time
 from bowout.storage.timeline import REPLY_EVENTS
@@ -123,7 +124,7 @@ class ReminderStore:
             self._reminders.put_many({uid: state.to_dict()})
         return state
 
-    def due(self, reply_days: int = core.DEFAULT_REPLY_DAYS) -> builtins.list[core.Reminder]:
+    def due(self, reply_days: int = DEFAULT_REPLY_DAYS) -> builtins.list[core.Reminder]:
         """Every follow-up of every sent withdrawal, with the user's ticks and settle-by
         dates, earliest first. ``reply_days``: work days of silence before a follow-up (a
         setting, at least 1; ValueError below). Days count from the local calendar day the

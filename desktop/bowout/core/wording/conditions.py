@@ -161,12 +161,49 @@ def facts_of(
     *,
     phone_known: bool = True,
 ) -> dict[str, str]:
-    """The facts of ``situation`` for a text written to ``audience``, as vocabulary strings.
+    """The facts of ``situation`` for a text written to ``audience``, as vocabulary strings
+    (a new dict, the caller's to change).
 
     ``reply``: what they wrote back, when the text answers it (a key of
     :data:`~bowout.core.vocabulary.REPLY_KINDS`, or "none"). ``phone_known``: the profile
     holds the user's phone number.
     """
+    # All but the facts read from the names are kept by the situation's other fields: a
+    # window asks again at every keystroke in a name field.
+    key = (situation.facts_key, audience, today, reply, phone_known)
+    unnamed = _UNNAMED.get(key)
+    if unnamed is None:
+        if len(_UNNAMED) >= _UNNAMED_SIZE:
+            _UNNAMED.clear()
+        unnamed = _UNNAMED[key] = _unnamed_facts(situation, audience, today, reply, phone_known)
+    facts = dict(unnamed)
+    facts["contact_known"], facts["recruiter_known"], facts["greeted_by_title"] = name_facts(
+        situation, audience, reply
+    )
+    return facts
+
+
+def name_facts(situation: Situation, audience: str, reply: str = "none") -> tuple[str, str, str]:
+    """The facts :func:`facts_of` reads from the names (the rest it reads from the other
+    fields of the situation): ``contact_known``, ``recruiter_known`` and
+    ``greeted_by_title``, in that order."""
+    return (
+        _yes(bool(situation.contact)),
+        _yes(bool(situation.recruiter)),
+        _yes(greets_by_title(_greeting(situation, audience, reply))),
+    )
+
+
+#: The facts not read from names, by situation facts, audience, date, reply and phone.
+_UNNAMED: dict[tuple[object, ...], dict[str, str]] = {}
+_UNNAMED_SIZE = 4096
+
+
+def _unnamed_facts(
+    situation: Situation, audience: str, today: dt.date, reply: str, phone_known: bool
+) -> dict[str, str]:
+    """:func:`facts_of` but for the facts read from names (left "false", in their places:
+    the order of the facts is the order of every caller's view of them)."""
     channel = situation.channel
     paid = Money.PAID in (situation.signing_bonus, situation.relocation_assistance)
     facts = {
@@ -185,10 +222,10 @@ def facts_of(
         "signing_bonus": situation.signing_bonus.value,
         "relocation_assistance": situation.relocation_assistance.value,
         "money_paid": _yes(paid),
-        "contact_known": _yes(bool(situation.contact)),
+        "contact_known": "false",
         "phone_known": _yes(phone_known),
-        "recruiter_known": _yes(bool(situation.recruiter)),
-        "greeted_by_title": _yes(greets_by_title(_greeting(situation, audience, reply))),
+        "recruiter_known": "false",
+        "greeted_by_title": "false",
     }
     for name in _BOOL_FACTS:
         facts[name] = "true" if getattr(situation, name) else "false"

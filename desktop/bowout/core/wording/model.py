@@ -22,32 +22,19 @@ the base voice's are used, and ``contract = true`` contracts the voice's phrasin
 pack says (:mod:`bowout.core.wording.contractions`). A phrasing is one line of plain text
 (no line break, no markup: the layout templates make paragraphs). Python selects; the
 chosen sentences are rendered together by Jinja2 in the sandbox, and user folders override
-a voice file by name.
+a voice file by name. This module holds the model and the choosing;
+:mod:`~bowout.core.wording.voicefile` reads a voice file into it, and
+:mod:`~bowout.core.wording.sentences` loads a language's voices and renders the sentences.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import re
-import sys
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import Any
 
-import jinja2
-
-from bowout import paths
-from bowout.core import templating
-from bowout.core.errors import TemplateError
-from bowout.core.pack import load_pack
-from bowout.core.wording.conditions import Conditions, matches, parse_conditions, specificity
-from bowout.core.wording.contractions import Contractions, compile_contractions
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from bowout.core.wording.conditions import Conditions, matches, specificity
+from bowout.core.wording.contractions import Contractions
 
 #: Slots in message order. Written messages use greeting..signoff; the phone script adds
 #: prepare, voicemail and after; the recruiter note adds relay. A request to talk about a
@@ -69,17 +56,8 @@ SLOTS = (
 #: another way (vocabulary.recap_fits); otherwise the reason sentence stays.
 SLOT_CONDITIONS: Mapping[str, Conditions] = {"recap": {"recap_fits": frozenset({"true"})}}
 
-#: An HTML tag or entity: a phrasing is plain text, escaped when the rich text is made.
-_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&[A-Za-z]+;|&#\d+;")
-#: Two full stops where a value's own ends a sentence (not three: an ellipsis).
-_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
-#: Separates the sentences of one combined render (never typed in a template).
-_SEP = "\x1e"
-#: The no-break spaces a phrasing may hold; every other run of whitespace is made one space.
-_NO_BREAK = frozenset("\u00a0\u202f")
-_LAYOUT_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
-#: Combined templates kept compiled (one per distinct choice of sentences).
-_CACHE_SIZE = 512
+#: A voicebook keeps its choices for this many sets of facts (then starts again).
+_CHOSEN_SIZE = 4096
 
 
 @dataclasses.dataclass(frozen=True)
@@ -147,7 +125,7 @@ class Voicebook:
         key = tuple(facts.items())
         known = self._chosen.get(key)
         if known is None:
-            if len(self._chosen) >= _CACHE_SIZE * 8:
+            if len(self._chosen) >= _CHOSEN_SIZE:
                 self._chosen.clear()
             known = self._chosen[key] = self._choose(facts)
         return known
@@ -183,220 +161,6 @@ class Voicebook:
         for layers in self.slots.values():
             for variants in layers:
                 yield from variants
-
-
-def parse_voicebook(source: str, name: str, base: Voicebook | None = None) -> Voicebook:
-    """Parse a voice file; TemplateError names the file and the variant that is wrong.
-
-    ``base``: the voicebook of the file's ``base`` voice, when it names one.
-    """
-    try:
-        data = tomllib.loads(source.lstrip("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{name}: not valid TOML: {exc}") from None
-    except RecursionError:  # tomllib parses nested arrays recursively
-        raise TemplateError(f"{name}: not valid TOML: nested too deeply") from None
-    data.pop("base", None)
-    contract = data.pop("contract", None)
-    if contract is not None and not isinstance(contract, bool):
-        raise TemplateError(f"{name}: contract is true or false")
-    slots: dict[str, tuple[tuple[Variant, ...], ...]] = dict(base.slots) if base else {}
-    for slot, entries in data.items():
-        if slot not in SLOTS:
-            raise TemplateError(f"{name}: unknown slot {slot!r}; the slots are {', '.join(SLOTS)}")
-        if not isinstance(entries, list):
-            raise TemplateError(f"{name}: write each variant of {slot} as [[{slot}]]")
-        own = tuple(
-            _variant(slot, entry, f"{name}, {slot} variant {i}")
-            for i, entry in enumerate(entries, 1)
-        )
-        slots[slot] = (own, *(base.slots.get(slot, ()) if base else ()))
-    voice = name.rsplit("/", 1)[-1].removesuffix(".toml")
-    if contract is None:  # a user's file extending its own voice speaks as that voice does
-        contract = base is not None and base.voice == voice and base.contract
-    return Voicebook(voice, {slot: slots[slot] for slot in SLOTS if slot in slots}, contract)
-
-
-def _variant(slot: str, entry: object, where: str) -> Variant:
-    if not isinstance(entry, dict):
-        raise TemplateError(f"{where}: a variant is a table with when, unless and say")
-    unknown = set(entry) - {"when", "unless", "say"}
-    if unknown:
-        raise TemplateError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-    say = entry.get("say")
-    raw: list[object] = say if isinstance(say, list) else [say]
-    phrasings = [p for p in raw if isinstance(p, str)]
-    if not phrasings or len(phrasings) != len(raw):
-        raise TemplateError(f"{where}: say must be text or a list of texts")
-    for phrasing in phrasings:
-        if "\n" in phrasing.strip() or "\r" in phrasing:
-            raise TemplateError(
-                f"{where}: say holds a line break; a phrasing is one line (the layout "
-                "templates make the paragraphs)"
-            )
-        markup = _MARKUP.search(phrasing)
-        if markup:
-            raise TemplateError(
-                f"{where}: say holds markup ({markup.group()}); a phrasing is plain text "
-                "(the rich-text version is made from it)"
-            )
-        # No-break spaces (U+00A0, U+202F) are typography (French sets one before ":"),
-        # not control characters, though Python does not count them printable.
-        if any(not ch.isprintable() and ch not in _NO_BREAK for ch in phrasing.strip()):
-            raise TemplateError(f"{where}: say holds a control character")
-    when = parse_conditions(entry.get("when"), where)
-    return Variant(
-        slot=slot,
-        where=where,
-        when={**when, **SLOT_CONDITIONS.get(slot, {})},
-        unless=parse_conditions(entry.get("unless"), where),
-        phrasings=tuple(_LAYOUT_SPACES.sub(" ", p).strip() for p in phrasings),
-    )
-
-
-def base_of(source: str) -> str | None:
-    """The ``base = "voice"`` a voice file names, if any (read before the file is parsed)."""
-    for line in source.lstrip("\ufeff").splitlines():
-        key, sep, value = line.partition("=")
-        if sep and key.strip() == "base":
-            return value.strip().strip("\"'") or None
-        if line.startswith("["):
-            break
-    return None
-
-
-class Wording:
-    """Loads voicebooks through the template environment and renders chosen sentences."""
-
-    def __init__(self, env: jinja2.Environment, language: str = paths.DEFAULT_LANGUAGE) -> None:
-        """``env`` loads the wording files (a user's folders, then the pack of
-        ``language``, whose files are the base a user's file may extend)."""
-        self._env = env
-        self.language = language
-        self._books: dict[str, Voicebook] = {}
-        #: As written, before a voice's contractions: what another voice takes as its base.
-        self._written: dict[str, Voicebook] = {}
-
-    def voicebook(self, voice: str) -> Voicebook:
-        """The voicebook for ``voice`` (``templates/<language>/wording/<voice>.toml``), loaded once.
-
-        The first folder holding the file wins (the user's, then the built-in one). A
-        user's file that names its own voice as ``base`` extends the built-in file of that
-        voice: its variants are tried first. Raises :class:`TemplateError`.
-        """
-        book = self._books.get(voice)
-        if book is None:
-            book = self._load(voice, ())
-            if book.contract:
-                words = load_pack(self.language).words.get("contractions", {})
-                book = contracted(book, compile_contractions(words))
-            self._books[voice] = book
-        return book
-
-    def _load(self, voice: str, seen: tuple[str, ...], *, builtin: bool = False) -> Voicebook:
-        name = f"wording/{voice}.toml"
-        if builtin:
-            try:
-                source = (paths.pack_dir(self.language) / name).read_text(encoding="utf-8")
-            except OSError:
-                raise TemplateError(f"the built-in {self.language}/{name} is missing") from None
-        else:
-            loader = self._env.loader
-            assert loader is not None
-            try:
-                source, path, _up = loader.get_source(self._env, name)
-            except jinja2.TemplateNotFound:
-                raise TemplateError(
-                    f"wording for the {voice} voice ({name}) was not found"
-                ) from None
-            builtin = Path(path or "").parent.parent == paths.pack_dir(self.language)
-        base_name = base_of(source)
-        base = None
-        if base_name == voice and not builtin:
-            base = self._load(voice, (*seen, voice), builtin=True)
-        elif base_name in (*seen, voice):
-            raise TemplateError(f"{name}: base {base_name!r} leads back to itself")
-        elif base_name:
-            base = self._written.get(base_name) or self._load(base_name, (*seen, voice))
-        book = parse_voicebook(source, name, base)
-        for variant in book.variants():
-            for phrasing in variant.phrasings:
-                try:
-                    self._env.parse(phrasing)
-                except jinja2.TemplateSyntaxError as exc:
-                    raise TemplateError(f"{variant.where}: {exc.message}") from None
-        if not builtin or voice not in seen:
-            self._written.setdefault(voice, book)
-        return book
-
-    def render(
-        self, chosen: Mapping[str, Variant], wording: int, context: Mapping[str, Any]
-    ) -> dict[str, str]:
-        """Every slot's text: the chosen phrasing number ``wording`` (1-based, cycling),
-        rendered; "" for a slot with no fitting variant. Raises :class:`TemplateError`."""
-        return self.render_all({"": chosen}, wording, context)[""]
-
-    def render_all(
-        self,
-        chosen: Mapping[str, Mapping[str, Variant]],
-        wording: int,
-        context: Mapping[str, Any],
-    ) -> dict[str, dict[str, str]]:
-        """:meth:`render` for several audiences at once, in one render of one template.
-
-        The ``spoken`` audience's sentences see ``addressee`` as ``spoken_addressee`` (a
-        call never uses a full name), so ``context`` must hold ``spoken_addressee`` when
-        ``chosen`` has ``spoken``.
-        """
-        segments: list[str] = []
-        order: list[tuple[str, str]] = []
-        for audience, slots in chosen.items():
-            parts = [
-                variant.phrasings[(wording - 1) % len(variant.phrasings)]
-                for variant in slots.values()
-            ]
-            if audience == "spoken" and parts:
-                parts[0] = "{% with addressee = spoken_addressee %}" + parts[0]
-                parts[-1] += "{% endwith %}"
-            segments += parts
-            order += [(audience, slot) for slot in slots]
-        said = {audience: dict.fromkeys(SLOTS, "") for audience in chosen}
-        if not segments:  # a custom voice with nothing that fits: every slot stays empty
-            return said
-        text = templating.render_template(self._combined(segments), context, "wording")
-        # Phrasings are single-spaced when loaded and situation values are single lines; a
-        # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
-        # would leave two (an ellipsis, three, is kept).
-        parts = text.split(_SEP)
-        if len(parts) != len(order):  # a phrasing printed the separator itself
-            raise TemplateError("wording: a phrasing printed the control character U+001E")
-        for (audience, slot), part in zip(order, parts, strict=True):
-            said[audience][slot] = _DOUBLE_STOP.sub(".", part) if ".." in part else part
-        return said
-
-    def _combined(self, sources: Sequence[str]) -> jinja2.Template:
-        return _compile(self._env, tuple(sources))
-
-
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Template:
-    # Sentences are plain text: the HTML version escapes them when it lays them out.
-    source = "{% autoescape false %}" + _SEP.join(sources) + "{% endautoescape %}"
-    try:
-        cache = env.bytecode_cache
-        if cache is None:
-            return templating.flat_globals(env.from_string(source))
-        # Through the compiled-template cache, as named templates are, so a second start
-        # loads code rather than compiling the sentences again.
-        bucket = cache.get_bucket(env, "wording", None, source)
-        if bucket.code is None:
-            bucket.code = env.compile(source, "wording")
-            cache.set_bucket(bucket)
-        # The globals as a plain dict: see templating.flat_globals.
-        return env.template_class.from_code(env, bucket.code, dict(env.make_globals(None)))
-    except jinja2.TemplateSyntaxError as exc:
-        line = exc.lineno or 1
-        raise TemplateError(f"wording: {exc.message} (line {line})") from None
 
 
 def phrasing_count(chosen: Sequence[Mapping[str, Variant]]) -> int:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableWidget,
@@ -44,6 +43,8 @@ from bowout.core.tabular import Progress, Table
 from bowout.gui.background import BackgroundJob
 from bowout.gui.dialogs.application_dialog import FIELD_LABELS
 from bowout.gui.dialogs.import_answers import StatusAnswers, ask_date_order, reading
+from bowout.gui.screen_fit import fit_dialog
+from bowout.gui.widgets.fitted_columns import fit_columns
 from bowout.gui.widgets.language_picker import language_label
 from bowout.storage.applications import ImportMapping
 
@@ -179,7 +180,7 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels([FIELD_LABELS[f] for f in FIELDS])
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
-        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.preview)  # the dialog's width, never sideways; a cut cell says all
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("import_summary")
         self.summary_label.setWordWrap(True)
@@ -202,7 +203,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
-        self.resize(760, 680)
+        fit_dialog(self, QSize(960, 680))
 
     @property
     def status_combos(self) -> dict[str, QComboBox]:
@@ -362,7 +363,6 @@ class ImportDialog(QDialog):
                 else:
                     text = str(value)
                 self.preview.setItem(row, column, QTableWidgetItem(text))
-        self.preview.resizeColumnsToContents()
 
     def choice(self) -> ImportChoice:
         """What to import and remember (call once Import is enabled)."""

@@ -6,11 +6,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QSize, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,8 @@ from bowout.core.draft import REPLY_KINDS, Reply
 from bowout.core.errors import BowOutError
 from bowout.core.situation import Channel
 from bowout.core.textclean import clean_line, clean_text
-from bowout.gui.widgets.dates import DayFirstDateEdit
+from bowout.gui.screen_fit import fit_dialog
+from bowout.gui.widgets.dates import DayFirstDateEdit, qdate
 
 #: The kind for silence: no reply received, so no date or words of theirs to note.
 NO_REPLY = "no-reply"
@@ -77,7 +77,7 @@ class ReplyDialog(QDialog):
         self.keep_button.clicked.connect(self._keep_reply)
         self.buttons.rejected.connect(self.reject)
         self._kind_changed()
-        self.resize(560, 620)
+        fit_dialog(self, QSize(560, 620))  # an 800×600 screen keeps its buttons
 
     def _build_choices(self, channel: str, sent: dt.date, today: dt.date) -> None:
         """What they said, how, on which day, and their words."""
@@ -95,13 +95,11 @@ class ReplyDialog(QDialog):
         for option in Channel:
             self.channel_combo.addItem(option.label, option.value)
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(channel)))
-        self.received_edit = QDateEdit(self)
+        self.received_edit = DayFirstDateEdit(self)
         self.received_edit.setObjectName("reply_received_edit")
         self.received_edit.setAccessibleName("The day they replied")
-        self.received_edit.setCalendarPopup(True)
-        self.received_edit.setDisplayFormat("yyyy-MM-dd")
-        self.received_edit.setDateRange(_qdate(sent), _qdate(today))
-        self.received_edit.setDate(_qdate(today))
+        self.received_edit.setDateRange(qdate(sent), qdate(today))
+        self.received_edit.setDate(qdate(today))
         self.words_edit = QPlainTextEdit(self)
         self.words_edit.setObjectName("reply_words_edit")
         self.words_edit.setAccessibleName("Their words (optional)")
@@ -215,8 +213,8 @@ class NoteDialog(QDialog):
         self.day_edit = DayFirstDateEdit(self)
         self.day_edit.setObjectName("note_day_edit")
         self.day_edit.setAccessibleName("The day of the call")
-        self.day_edit.setDateRange(_qdate(min(sent, today)), _qdate(today))
-        self.day_edit.setDate(_qdate(today))
+        self.day_edit.setDateRange(qdate(min(sent, today)), qdate(today))
+        self.day_edit.setDate(qdate(today))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("note_edit")
         self.note_edit.setAccessibleName("What was said")
@@ -245,10 +243,6 @@ class NoteDialog(QDialog):
         """The day and the note's text."""
         text = clean_text(self.note_edit.toPlainText()).strip()
         return self.day_edit.date().toPython(), text  # type: ignore[return-value]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowout.core.advice import channel_note
 from bowout.gui.utf16 import to_qt_span
 from bowout.gui.widgets.list_actions import list_button
 from bowout.gui.widgets.message_line import alarm_style, plain_label
@@ -113,7 +114,8 @@ class BatchReview(QWidget):
             self.script_view.clear()
         else:
             draft = item.draft
-            self.channel_label.setText(f"<b>{draft.channel.label}</b> — {draft.advice.rationale}")
+            note = channel_note(item.situation.stage, draft.channel)
+            self.channel_label.setText(f"<b>{draft.channel.label}</b> — {note}")
             self.rapport_check.setChecked(item.situation.rapport)
             self.door_check.setChecked(item.situation.keep_door_open)
             self.subject_edit.setText(item.subject)

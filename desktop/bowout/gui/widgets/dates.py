@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QWidget
 
 from bowout.gui.widgets.message_line import alarm_colour
 
-__all__ = ["DayFirstDateEdit", "local_day", "mark_past", "qdate"]
+__all__ = ["DayFirstDateEdit", "local_day", "mark_past", "qdate", "show_date"]
 
 
 def qdate(day: dt.date) -> QDate:
@@ -81,6 +81,13 @@ class DayFirstDateEdit(QDateEdit):
         self._typed = ""
         super().focusInEvent(event)
         self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+
+def show_date(edit: QDateEdit, date: QDate, floor: QDate, ceiling: QDate) -> None:
+    """Set ``edit``'s range to ``floor``..``ceiling``, widened to hold ``date`` (a saved
+    date outside it is shown as saved, never moved), then show ``date``."""
+    edit.setDateRange(min(date, floor), max(date, ceiling))
+    edit.setDate(date)
 
 
 def mark_past(edit: QDateEdit, today: QDate, why: str) -> bool:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-__all__ = ["ElidedTipDelegate", "FittedColumns", "is_elided"]
+__all__ = [
+    "ElidedTipDelegate", "FittedColumns", "fit_columns", "is_elided", "level_widths",
+]  # fmt: skip
 
 _Index = QPersistentModelIndex
 
@@ -64,10 +66,13 @@ class FittedColumns(QObject):
     is left, the others their contents; when that is too wide, the widest non-last columns
     shrink (never below their header) before the stretching one drops below its header."""
 
-    def __init__(self, view: QTableView) -> None:
-        """Take over the sizing of ``view``'s header (columns not in Stretch mode)."""
+    def __init__(self, view: QTableView, *, level: bool = False) -> None:
+        """Take over the sizing of ``view``'s header (columns not in Stretch mode). With
+        ``level``, columns that are peers (no Stretch one) share the width evenly instead:
+        see :func:`level_widths`."""
         super().__init__(view)
         self.view = view
+        self.level = level
         self._fit = QTimer(self)
         self._fit.setSingleShot(True)
         self._fit.setInterval(0)  # after a reset or a resize settles: one pass
@@ -105,12 +110,43 @@ class FittedColumns(QObject):
         sizes = {c: self.wanted(c) for c in sized}
         widths = {c: want for c, (_least, want) in sizes.items()}
         spare = view.viewport().width() - sum(header.sectionSizeHint(c) for c in stretch)
+        if self.level:
+            widths = level_widths(sizes, spare)
         # Too wide: the widest columns give way first, the last (the date) only at the end.
         order = sorted(sized, key=lambda c: (c == sized[-1], -widths[c]))
         for column in order:
             over = sum(widths.values()) - spare
-            if over <= 0:
+            if over <= 0 or self.level:
                 break
             widths[column] = max(sizes[column][0], widths[column] - over)
         for column, width in widths.items():
             header.resizeSection(column, width)
+
+
+def level_widths(sizes: dict[int, tuple[int, int]], room: int) -> dict[int, int]:
+    """Widths for columns of (least, wanted) ``sizes`` sharing ``room`` pixels: each its
+    wanted width when all fit; else every column is held to one common cap (never below its
+    least), the largest that fits, so short columns stay whole and the long ones share."""
+    if sum(want for _least, want in sizes.values()) <= room:
+        return {c: want for c, (_least, want) in sizes.items()}
+    low, high = 0, max((want for _least, want in sizes.values()), default=0)
+    while low < high:  # the largest cap whose widths still fit
+        cap = (low + high + 1) // 2
+        if sum(min(want, max(least, cap)) for least, want in sizes.values()) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    return {c: min(want, max(least, low)) for c, (least, want) in sizes.items()}
+
+
+def fit_columns(view: QTableView) -> FittedColumns:
+    """Fit the columns of ``view`` (a table of peers, such as a preview) to its width:
+    short ones whole, long ones sharing what is left (:func:`level_widths`), the last
+    taking any spare; a cut cell ends in "…" with its whole text on hover. Returns the
+    object doing it (it lives as long as ``view``)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return FittedColumns(view, level=True)

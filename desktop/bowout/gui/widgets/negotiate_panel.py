@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +19,10 @@ from PySide6.QtWidgets import (
 
 from bowout.core.negotiation import LIKELY
 from bowout.core.situation import DealBreaker, Kind, Reason, Stage, negotiable
+from bowout.gui.widgets.dates import DayFirstDateEdit, show_date
+
+#: How far ahead a decide-by date may be set (a saved later one is kept as saved).
+DECIDE_MONTHS_AHEAD = 6
 
 
 class NegotiatePanel(QGroupBox):
@@ -47,13 +50,10 @@ class NegotiatePanel(QGroupBox):
         self.decide_check = QCheckBox("Decide by:", self)
         self.decide_check.setObjectName("decide_by_check")
         self.decide_check.setAccessibleName("Set a decision date")
-        self.decide_edit = QDateEdit(self)
+        self.decide_edit = DayFirstDateEdit(self)
         self.decide_edit.setObjectName("decide_by_edit")
         self.decide_edit.setAccessibleName("Decision date")
-        self.decide_edit.setCalendarPopup(True)
-        self.decide_edit.setDisplayFormat("yyyy-MM-dd")
-        self.decide_edit.setMinimumDate(QDate.currentDate())
-        self.decide_edit.setDate(QDate.currentDate().addDays(7))
+        self._show_decide(QDate.currentDate().addDays(7))
         self.not_resolved_button = QPushButton("Not resolved: withdraw now", self)
         self.not_resolved_button.setObjectName("not_resolved_button")
         self.not_resolved_button.setAccessibleName("Not resolved: draft the withdrawal")
@@ -124,12 +124,15 @@ class NegotiatePanel(QGroupBox):
                 self.breaker_combo.setCurrentIndex(self.breaker_combo.findData(breaker.value))
             self.decide_check.setChecked(decide is not None)
             if decide is not None:
-                date = QDate(decide.year, decide.month, decide.day)
-                self.decide_edit.setMinimumDate(min(date, QDate.currentDate()))
-                self.decide_edit.setDate(date)
+                self._show_decide(QDate(decide.year, decide.month, decide.day))
         finally:
             self.blockSignals(False)
         self._sync()
+
+    def _show_decide(self, date: QDate) -> None:
+        """Show ``date`` in a range from today to :data:`DECIDE_MONTHS_AHEAD` months on."""
+        today = QDate.currentDate()
+        show_date(self.decide_edit, date, today, today.addMonths(DECIDE_MONTHS_AHEAD))
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's controls top to bottom (hidden ones are skipped by Qt)."""

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,8 +19,12 @@ from PySide6.QtWidgets import (
 
 from bowout.core.country_notes import countries
 from bowout.core.situation import Money
+from bowout.gui.widgets.dates import DayFirstDateEdit, mark_past, show_date
 from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS, add_fact_checks
-from bowout.gui.widgets.message_line import alarm_colour
+
+#: How far ahead an agreed start date may be set (a saved later one is kept as saved).
+START_YEARS_AHEAD = 2
+PAST_START = "This date has passed: pick the date now planned, or untick the box."
 
 
 class VisaFacts(QWidget):
@@ -39,15 +42,12 @@ class VisaFacts(QWidget):
         self.start_check = QCheckBox("A start date &was agreed:", self)
         self.start_check.setObjectName("start_date_check")
         self.start_check.setAccessibleName("A start date was agreed")
-        self.start_edit = QDateEdit(self)
+        self.start_edit = DayFirstDateEdit(self)
         self.start_edit.setObjectName("start_date_edit")
         self.start_edit.setAccessibleName("Agreed start date")
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")
-        self.start_edit.setDate(QDate.currentDate().addMonths(1))
         # A new draft looks ahead: the date cannot be set in the past (a saved record
         # with a date that has passed lowers the floor to its date, and is marked).
-        self.start_edit.setMinimumDate(QDate.currentDate())
+        self._show_start(QDate.currentDate().addMonths(1))
         self.start_edit.setEnabled(False)
         self.start_check.toggled.connect(self.start_edit.setEnabled)
         self.start_check.toggled.connect(self._mark_past_date)
@@ -95,6 +95,11 @@ class VisaFacts(QWidget):
         return [*self.boxes.values(), *self.money_combos.values(), self.country_combo,
                 self.start_check, self.start_edit]  # fmt: skip
 
+    def _show_start(self, date: QDate) -> None:
+        """Show ``date`` in a range from today to :data:`START_YEARS_AHEAD` years on."""
+        today = QDate.currentDate()
+        show_date(self.start_edit, date, today, today.addYears(START_YEARS_AHEAD))
+
     @Slot(QDate)
     def _date_changed(self, _date: QDate) -> None:
         self._mark_past_date()
@@ -103,15 +108,10 @@ class VisaFacts(QWidget):
 
     @Slot()
     def _mark_past_date(self) -> None:
-        past = self.start_check.isChecked() and self.start_edit.date() < QDate.currentDate()
-        self.start_edit.setProperty("invalid", past)
-        self.start_edit.setToolTip(
-            "This date has passed: pick the date now planned, or untick the box." if past else ""
-        )
-        border = alarm_colour(self.palette()).name()
-        self.start_edit.setStyleSheet(
-            f"QDateEdit {{ border: 2px solid {border}; }}" if past else ""
-        )
+        # Unticked, nothing is marked: no date is before the field's own floor.
+        edit = self.start_edit
+        today = QDate.currentDate() if self.start_check.isChecked() else edit.minimumDate()
+        mark_past(edit, today, PAST_START)
 
     def facts(self) -> dict[str, Any]:
         """The Situation keyword arguments these fields set."""
@@ -138,13 +138,10 @@ class VisaFacts(QWidget):
             self.country_combo.setCurrentIndex(max(country, 0))
             start = values.get("start_date")
             self.start_check.setChecked(isinstance(start, dt.date))
-            today = QDate.currentDate()
             if isinstance(start, dt.date):
-                date = QDate(start.year, start.month, start.day)
-                self.start_edit.setMinimumDate(min(date, today))
-                self.start_edit.setDate(date)
+                self._show_start(QDate(start.year, start.month, start.day))
             else:
-                self.start_edit.setMinimumDate(today)
+                self._show_start(max(self.start_edit.date(), QDate.currentDate()))
         finally:
             self.blockSignals(False)
         self._mark_past_date()

@@ -19,8 +19,9 @@ from bowout.core.situation import Money
 from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit
+    from PySide6.QtWidgets import QCheckBox, QComboBox
 
+    from bowout.gui.widgets.dates import DayFirstDateEdit
     from bowout.gui.widgets.visa_facts import VisaFacts
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class VisaPanel(QWidget):
         return self.body.start_check
 
     @property
-    def start_edit(self) -> QDateEdit:
+    def start_edit(self) -> DayFirstDateEdit:
         """The agreed start date."""
         return self.body.start_edit
 
