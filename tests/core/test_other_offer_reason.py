@@ -1,6 +1,7 @@
 """Another offer is named as the user's reason, never why it won (issue 21; the French
 reader marked the same kind in issue 26): "another offer that fits my plans more closely"
-gives a cause the user never stated. The decision is theirs to explain if they wish."""
+(Spanish: «que se ajusta mejor a mis planes») gives a cause the user never stated. The
+decision is theirs to explain if they wish."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ WHY_IT_WON = re.compile(
     r"|\bbetter (fit|match|suited)\b|\bmore closely\b",
     re.I,
 )
+WHY_IT_WON_ES = re.compile(
+    r"\b(mejor|más)\b.{0,20}\b(planes|busco)\b|\bque se (ajusta|acerca)\b", re.I
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +45,16 @@ def test_another_offer_is_named_without_why_it_won(
         d = composer.compose(s, PROFILE)
         for text in (d.body_text, d.phone_script or ""):
             assert not WHY_IT_WON.search(text), text
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda s: s.value)
+def test_another_offer_is_named_without_why_it_won_in_spanish(
+    composer: Composer, stage: Stage, voice: Voice
+) -> None:
+    for channel, wording in itertools.product(Channel, (1, 2, 3)):
+        s = Situation(stage=stage, reason=Reason.OTHER_OFFER, channel=channel, voice=voice,
+                      wording=wording, language="es", **NAMES)  # fmt: skip
+        d = composer.compose(s, PROFILE)
+        for text in (d.body_text, d.phone_script or ""):
+            assert not WHY_IT_WON_ES.search(text), text
