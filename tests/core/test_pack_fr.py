@@ -123,7 +123,7 @@ CALQUES = re.compile(
 )
 #: A formal letter's formule de politesse, with the civility of its greeting (if any).
 FORMULE = re.compile(
-    r"^(En vous renouvelant mes excuses, |Avec mes excuses renouvelées pour ce contretemps, "
+    r"^(En vous renouvelant mes excuses, |Avec mes excuses renouvelées, "
     r"|Vous renouvelant mes excuses, )?(Je vous prie d’agréer|Veuillez agréer|Je vous prie de "
     r"recevoir|je vous prie d’agréer|je vous prie de recevoir|je vous prie de croire)"
     r"(, (Madame|Monsieur|Madame, Monsieur),)? .*(salutations distinguées|sincères salutations"
@@ -490,7 +490,7 @@ def test_tu_is_used_through_the_whole_message_when_chosen(composer: Composer) ->
     assert re.search(r"\bte mettrai\b|\bte mettre\b", draft.body_text)
     assert closing_block(draft.body_text)[1] in {
         "Avec toutes mes excuses, et bien amicalement,",
-        "Avec mes excuses pour ce contretemps, bien à toi,",
+        "Avec mes excuses, bien à toi,",
         "Avec toutes mes excuses, bien amicalement,",
     }
 

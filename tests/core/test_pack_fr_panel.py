@@ -158,7 +158,7 @@ def test_no_message_closes_with_an_english_wish(
 
 
 # --- 3. flags the user set that got no sentence ----------------------------------------------
-DOOR = re.compile(r"recroiser (votre|ta) route|garde volontiers le contact")
+DOOR = re.compile(r"recroiser (votre|ta) route|Gardons le contact")
 
 
 @pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)

@@ -84,7 +84,7 @@ ADDRESSES = pytest.mark.parametrize("address", list(Address), ids=lambda a: a.va
 REPROACH = re.compile(r"regrette (aussi |par ailleurs |vivement )?les démarches", re.IGNORECASE)
 #: The user's news regretted for falling mid-way through the petition.
 NEWS_REGRETTED = re.compile(
-    r"Je regrette que cela (tombe|intervienne) en pleines démarches de visa"
+    r"Je regrette que cela (survienne|intervienne) pendant les démarches de visa"
 )
 
 

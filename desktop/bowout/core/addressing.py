@@ -264,7 +264,12 @@ def greets_by_title(greeting: str) -> bool:
 
 
 def contact_addressee(
-    situation: Situation, *, spoken: bool = False, reply: bool = False, called: bool = False
+    situation: Situation,
+    *,
+    spoken: bool = False,
+    reply: bool = False,
+    called: bool = False,
+    linkedin: bool = False,
 ) -> str:
     """How the contact is greeted: the user's own greeting, else by the module's rules.
 
@@ -273,7 +278,9 @@ def contact_addressee(
     makes the reader familiar where the pack says so (``[greeting] familiar``). A mailbox
     that names nobody greets the company's hiring team, and a call to a team says "Hello
     there"; without a contact (or with a title alone) the placeholder is returned, to be
-    filled in.
+    filled in. ``linkedin``: the message is sent on LinkedIn, which shows the reader's
+    name beside it, so a greeting never leaves a known name out there ("Bonjour Amara,",
+    not a bare "Bonjour,": the French panel, issue 26).
     """
     pack = load_pack(situation.language)
     if situation.greeting:
@@ -291,9 +298,12 @@ def contact_addressee(
     if _on_first_name_terms(situation, name, pack):
         return name.nickname or name.given
     familiar = situation.rapport or reply or (called and _familiar_first(pack))
-    return greeting_name(
+    found = greeting_name(
         name, situation.voice, familiar=familiar, language=situation.language, spoken=spoken
     )
+    if linkedin and not found and (name.nickname or name.given):
+        return name.nickname or name.given
+    return found
 
 
 def recruiter_addressee(situation: Situation, *, reply: bool = False) -> str:

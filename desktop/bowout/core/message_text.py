@@ -170,11 +170,13 @@ def _contact_values(situation: Situation, channel: Channel, pack: Pack) -> dict[
     greeting the user wrote for them)."""
     # The written message confirms a call just made (a request to talk is written first).
     called = channel is Channel.PHONE and situation.kind is Kind.WITHDRAW
+    # LinkedIn shows the reader's name: its message and call script both use it.
+    linkedin = channel is Channel.LINKEDIN
     return {
         "contact": situation.contact or pack.word("placeholders", "contact"),
         "contact_given": bool(situation.contact),
-        "addressee": addressing.contact_addressee(situation, called=called),
-        "spoken_addressee": addressing.contact_addressee(situation, spoken=True),
+        "addressee": addressing.contact_addressee(situation, called=called, linkedin=linkedin),
+        "spoken_addressee": addressing.contact_addressee(situation, spoken=True, linkedin=linkedin),
         "manager": addressing.reference_name(situation.contact) or pack.word("names", "manager"),
         **_salutation_forms("", situation.greeting, situation.contact, situation.language),
     }

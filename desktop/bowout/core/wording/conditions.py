@@ -252,7 +252,9 @@ def _greeting(situation: Situation, audience: str, reply: str) -> str:
     answering = reply != "none"
     if audience == "recruiter":
         return addressing.recruiter_addressee(situation, reply=answering)
-    return addressing.contact_addressee(situation, spoken=audience == "spoken", reply=answering)
+    return addressing.contact_addressee(
+        situation, spoken=audience == "spoken", reply=answering, linkedin=audience == "linkedin"
+    )
 
 
 #: The situation's yes/no fields that are facts under their own names.
