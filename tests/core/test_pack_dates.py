@@ -22,7 +22,9 @@ from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Kind, Reason, DealBreaker
 from bowout.core.goodwill import Goodwill
 start = dt.date(2027, 3, 5)
+# A changed move names the start date (without the change the move itself is the reason).
 s = Situation(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, start_date=start,
+              relocation_timeline_changed=True,
               goodwill=tuple(Goodwill), role="Analyst", company="Northwind")
 draft = Composer(today=lambda: dt.date(2027, 2, 20)).compose(s, Profile("Riley"))
 print(draft.body_text)
