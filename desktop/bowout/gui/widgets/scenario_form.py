@@ -83,7 +83,7 @@ class ScenarioForm(QWidget):
         super().__init__(parent)
         self.setObjectName("scenario_form")
         self._language_names = language_names
-        self._advice: tuple[Advice, Stage] | None = None
+        self._advice: Advice | None = None
         self.typing_timer = QTimer(self)
         self.typing_timer.setObjectName("typing_timer")
         self.typing_timer.setSingleShot(True)
@@ -360,11 +360,12 @@ class ScenarioForm(QWidget):
         self._offer_goodwill()
         self.situation_changed.emit()
 
-    def set_advice(self, advice: Advice, stage: Stage) -> None:
-        """Mark the recommended channel in the combo and say why it fits ``stage``."""
-        if (advice, stage) == self._advice:
+    def set_advice(self, advice: Advice) -> None:
+        """Mark the recommended channel in the combo and show its rationale (which names
+        where the application stands, so it changes with the stage)."""
+        if advice == self._advice:
             return
-        self._advice = advice, stage
+        self._advice = advice
         self.channel_combo.setItemText(0, f"Recommended: {advice.channel.label}")
         for index, channel in enumerate(Channel, start=1):
             mark = " (recommended)" if channel is advice.channel else ""

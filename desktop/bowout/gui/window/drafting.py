@@ -97,7 +97,7 @@ class Drafting(QObject):
         if problems:  # once per broken custom template; the built-in one was used
             self.feedback.error(" ".join(problems))
         self.draft = draft
-        v.form.set_advice(draft.advice, draft.situation.stage)
+        v.form.set_advice(draft.advice)
         with self.quietly():  # re-checking the spelling changes formats, never the words
             self.follow_language()
         with self.quietly():
@@ -116,7 +116,7 @@ class Drafting(QObject):
         paint), and the checklist, a tab not shown (:meth:`show_checklist`, just after)."""
         v = self.view
         self.draft = draft
-        v.form.set_advice(draft.advice, draft.situation.stage)
+        v.form.set_advice(draft.advice)
         self._show_parts(draft)
         self.accept_user_names()  # nothing unsaved: the start marks this draft as the saved one
 
