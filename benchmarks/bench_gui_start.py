@@ -121,6 +121,12 @@ from pathlib import Path
 gc.disable()  # as ``bowout`` starts (cli._open_window); show_window turns it back on
 import bowout.gui.qt_free  # as ``bowout``: the window's Qt-free modules before PySide6
 tq = time.time()
+try:  # as ``bowout`` (cli.window_entry): PySide6's import hook reads module files as bytes
+    from bowout.gui.feature_scan import use_quick_scan
+except ImportError:  # an older checkout, measured beside this one
+    pass
+else:
+    use_quick_scan()
 from PySide6.QtWidgets import QApplication
 t1 = time.time()
 from PySide6.QtCore import Qt  # what the window's first import does anyway, timed apart
