@@ -239,3 +239,22 @@ def test_bowout_puts_the_quick_scan_in_pyside6s_hook() -> None:
     use_quick_scan()
     assert getattr(getattr(sys.modules[FEATURE_MODULE], HOOK), "quick", False)
     assert use_quick_scan() is False  # once only: never a wrapper around a wrapper
+
+
+def test_the_first_frames_dataclasses_bring_their_own_docstrings() -> None:
+    """``dataclass`` writes a missing docstring from ``inspect.signature`` as the class is
+    made, a cost of the start for each such class of the window's modules."""
+    import dataclasses
+
+    import bowout.gui.app  # noqa: F401 - the window's modules, as the first frame loads them
+
+    made = [
+        cls
+        for name, module in list(sys.modules.items())
+        if name.startswith("bowout.")
+        for cls in vars(module).values()
+        if isinstance(cls, type) and cls.__module__ == name and dataclasses.is_dataclass(cls)
+    ]
+    assert len(made) > 10
+    written = [c.__qualname__ for c in made if (c.__doc__ or "").startswith(f"{c.__name__}(")]
+    assert written == []
