@@ -43,8 +43,8 @@ four), against main's 2.14x, 2.14x, 2.24x and 2.12x in the same runs; ``--versio
 1.50x, 1.40x and 1.54x. What went: PySide6's import hook parsing the source of each module
 imported after it (``bowout.gui.feature_scan``; in CPU time, importing the window's modules
 went from about 77 ms to 67 ms, the hook's share from 10.7 ms to 2.9 ms). The 1.6x target is
-not met; what is left, in ``bench_gui_start.py``, the Qt namespace's enums, the enum types
-of the Qt classes the first frame shows, the first instance of each widget class, and the
+not met; what is left (``bench_gui_start.py``): the Qt namespace's enums, the enum types of
+the Qt classes the first frame shows, the first instance of each widget class, and the
 Python modules and dataclasses of the window.
 """
 
