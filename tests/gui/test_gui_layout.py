@@ -17,11 +17,11 @@ ROLES = {"window", "views", "widgets", "dialogs", "models"}
 #: channels, the note beside a recommended channel), Qt's text positions,
 #: background work, the history's change events, the mail hand-off and the message written
 #: to a file, the window's kept
-#: state and its fit to the screen, and the start's Qt-free parts: the cache of what the
-#: first frame shows and the modules loaded before PySide6).
+#: state and its fit to the screen, and the start's parts: the cache of what the first
+#: frame shows, the modules loaded before PySide6 and PySide6's import hook made quick).
 SHARED = {"__init__", "app", "context", "theme", "icon_font", "contrast_style", "plain_words",
           "help_texts", "utf16", "background", "events", "mail_link", "exporting", "window_state",
-          "screen_fit", "start_cache", "qt_free"}  # fmt: skip
+          "screen_fit", "start_cache", "qt_free", "feature_scan"}  # fmt: skip
 
 
 def test_gui_holds_its_roles_and_a_few_shared_modules() -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import ast
 import gc
+import inspect
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -77,6 +79,7 @@ WIDEST_CLASS = 1000
 _SPY = """
 import re, sys
 from pathlib import Path
+from types import ModuleType
 compiled = []
 compile_ = re.compile
 def spy(pattern, flags=0):
@@ -132,6 +135,7 @@ def test_first_frame_compiles_no_wide_character_table(data_dir: Path) -> None:
 _ORDER = """
 import sys
 from pathlib import Path
+from types import ModuleType
 import bowout.gui.qt_free  # as ``bowout`` does (cli._open_window), then the window
 from PySide6.QtWidgets import QApplication
 from bowout.gui.app import show_window
@@ -163,3 +167,94 @@ def test_first_frame_loads_its_qt_free_modules_before_pyside6(data_dir: Path) ->
             check=True,
         ).stdout.strip()  # fmt: skip
     assert ast.literal_eval(out) == []
+
+
+_SCAN = """
+import inspect, sys
+from pathlib import Path
+from types import ModuleType
+read = []
+getsource = inspect.getsource
+def spy(obj):
+    if str(getattr(obj, "__file__", "")).endswith(".py"):  # a source to read and parse
+        read.append(obj.__name__)
+    return getsource(obj)
+inspect.getsource = spy
+from bowout import cli
+if hasattr(cli, "window_entry"):
+    cli.window_entry()  # the modules, as ``bowout`` loads them
+else:
+    import bowout.gui.qt_free
+    import bowout.gui.app
+from PySide6.QtWidgets import QApplication
+from bowout.gui.app import show_window
+from bowout.gui.window.shell import MainWindow
+def painted(self):
+    print(repr(read))
+    QApplication.instance().quit()
+MainWindow.finish_start = painted
+window = show_window(Path(sys.argv[1]))
+QApplication.instance().exec()
+"""
+
+
+def test_first_frame_parses_no_module_source_for_pyside6s_import_hook(data_dir: Path) -> None:
+    """PySide6's import hook asks of each module imported after it whether it names PySide6;
+    answered by ``inspect.getsource`` that was some 100 modules and 9 ms of every start. Only
+    the modules importing PySide6 itself loads are asked before the quick scan is in."""
+    out = subprocess.run(
+        [sys.executable, "-c", _SCAN, str(data_dir)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    pyside = subprocess.run(
+        [sys.executable, "-c", "import sys, PySide6; print(repr(list(sys.modules)))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    read = ast.literal_eval(out)
+    assert set(read) <= set(ast.literal_eval(pyside)), read
+
+
+def test_the_quick_scan_answers_as_pyside6s_own() -> None:
+    """The same answer as reading the parsed source, for every module loaded here (the
+    standard library's, PySide6's, Bow Out's, pytest's...), and for one without a file."""
+    from bowout.gui.feature_scan import quick_scan
+
+    def parsed(module: ModuleType) -> bool:  # what PySide6's hook does
+        try:
+            return "PySide6" in inspect.getsource(module)
+        except (TypeError, OSError, SyntaxError):
+            return False
+
+    quick = quick_scan(parsed)
+    modules = [m for m in list(sys.modules.values()) if isinstance(m, ModuleType)]
+    with_file = [m for m in modules if str(getattr(m, "__file__", "")).endswith(".py")]
+    assert len(with_file) > 300
+    assert [m.__name__ for m in modules if quick(m) != parsed(m)] == []
+    assert {quick(m) for m in with_file} == {True, False}
+    assert quick(ModuleType("made_here")) is False
+
+
+def test_bowout_puts_the_quick_scan_in_pyside6s_hook() -> None:
+    from bowout.gui.feature_scan import FEATURE_MODULE, HOOK, use_quick_scan
+
+    use_quick_scan()
+    assert getattr(getattr(sys.modules[FEATURE_MODULE], HOOK), "quick", False)
+    assert use_quick_scan() is False  # once only: never a wrapper around a wrapper
+
+
+def test_the_first_frames_dataclasses_bring_their_own_docstrings() -> None:
+    """``dataclass`` writes a missing docstring from ``inspect.signature`` as the class is
+    made, a cost of the start for each such class of the window's modules."""
+    import dataclasses
+
+    import bowout.gui.app  # noqa: F401 - the window's modules, as the first frame loads them
+
+    made = [
+        cls
+        for name, module in list(sys.modules.items())
+        if name.startswith("bowout.")
+        for cls in vars(module).values()
+        if isinstance(cls, type) and cls.__module__ == name and dataclasses.is_dataclass(cls)
+    ]
+    assert len(made) > 10
+    written = [c.__qualname__ for c in made if (c.__doc__ or "").startswith(f"{c.__name__}(")]
+    assert written == []

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bowout import __version__
 
 if TYPE_CHECKING:  # ``bowout --version`` loads as little as a bare argparse script
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
     from types import ModuleType
 
@@ -161,9 +161,21 @@ def _open_window(data_dir: Path) -> int:
     import gc
 
     gc.disable()
-    # The window's Qt-free modules load before PySide6: after it, PySide's import hook reads
-    # the source file of every module imported (about 0.1 ms each, a few ms per start).
+    return window_entry()(data_dir)
+
+
+def window_entry() -> Callable[[Path], int]:
+    """The window's modules, loaded in the order the start wants; ``run_app``.
+
+    The Qt-free modules come before PySide6, and PySide6's import hook then answers from
+    each module's bytes (:mod:`bowout.gui.feature_scan`): it asks of every module imported
+    after PySide6 whether it names PySide6, and reading the parsed source took about 0.1 ms
+    a module, 100 modules on the way to the window (issue 25).
+    """
     import bowout.gui.qt_free  # noqa: F401
+    from bowout.gui.feature_scan import use_quick_scan
+
+    use_quick_scan()
     from bowout.gui.app import run_app
 
-    return run_app(data_dir)
+    return run_app

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import QLineEdit
 
 @dataclass(frozen=True)
 class _Mark:
+    # A docstring of its own: without one, ``dataclass`` writes one from
+    # ``inspect.signature`` as the module loads (issue 25: the window's start).
+    """One regeneration, as the undo stack saw it."""
+
     steps: int  # the document's undo step count right after the regeneration
     before: str
     after: str
