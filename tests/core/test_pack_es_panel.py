@@ -126,13 +126,14 @@ def test_a_known_reader_is_greeted_by_first_name_never_the_full_name(
     assert greeting in {"Buenos días, Tom:", "Hola, Tom:"}, greeting
 
 
-def test_a_first_formal_letter_keeps_the_documented_full_name_fallback(
+def test_a_first_formal_letter_greets_by_first_name_never_the_full_name(
     composer: Composer,
 ) -> None:
-    """Nobody known, no title, no "How to address them": the whole name, which guesses
-    nothing (no "Estimado" or "Estimada" read from a first name)."""
+    """Nobody known, no title, no "How to address them": the first name, which guesses
+    nothing (no "Estimado" or "Estimada" read from a first name); the whole name reads as
+    a mail merge (the final panel of session 6, issue 26)."""
     s = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL)
-    assert first_line(composer.compose(s, PROFILE).body_text) == "Buenos días, Priya Nair:"
+    assert first_line(composer.compose(s, PROFILE).body_text) == "Buenos días, Priya:"
 
 
 @pytest.mark.parametrize(
@@ -278,7 +279,7 @@ def test_mexico_writes_buen_dia_visa_and_rango_salarial(composer: Composer) -> N
         letter = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL,
                          country=country)  # fmt: skip
         greeting = first_line(composer.compose(letter, PROFILE).body_text)
-        assert greeting == ("Buen día, Priya Nair:" if mexico else "Buenos días, Priya Nair:")
+        assert greeting == ("Buen día, Priya:" if mexico else "Buenos días, Priya:")
         ask = spanish(stage=Stage.OFFER, reason=Reason.RELOCATION, kind=Kind.NEGOTIATE,
                       deal_breaker=DealBreaker.SPONSORSHIP, country=country)  # fmt: skip
         draft = composer.compose(ask, PROFILE)

@@ -26,6 +26,7 @@ application without a contact, a shared mailbox) greets the hiring team.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 
@@ -189,7 +190,11 @@ def greeting_name(
     greeting takes the title and family name or the full name, every other greeting the
     first name or the titled form (``spoken``: a call, never a full name); with
     ``familiar = "first-name"`` in that table, a familiar formal letter takes the first name
-    or the titled form too (Spanish: "Buenos días, Priya:" after a call)."""
+    or the titled form too (Spanish: "Buenos días, Priya:" after a call). There,
+    ``untitled = "first-name"`` makes a formal letter greet someone without a title by
+    first name too (never "Priya Nair"), ``ungendered`` (title keys, spaces between) leaves
+    out titles whose gender the language would have to guess (Spanish "Dr."/"Dra."), and
+    the pack's ``[titles]`` spells a title ("Ms." → "Sra.")."""
     if not name.is_person:
         return ""
     if not name.certain:
@@ -198,15 +203,31 @@ def greeting_name(
     if rules.get("names") == "civility":
         return _by_civility(name, voice, familiar=familiar, language=language)
     if rules.get("names") != "first-name":
+        name = _without_ungendered(name, rules.get("ungendered", ""))
         letter = voice is Voice.FORMAL and not spoken
         if letter and not (familiar and rules.get("familiar") == "first-name"):
-            return name.formal
-        return name.informal
+            first = name.nickname or name.given
+            if rules.get("untitled") == "first-name" and first and not name.titles:
+                return first
+            return _spelled(name.formal, language)
+        return _spelled(name.informal, language)
     first = name.nickname or name.given
     titled = name.formal if name.titles else ""
     if first and (familiar or not titled or voice is not Voice.FORMAL):
         return first
     return _spelled(titled or name.formal, language)
+
+
+def _without_ungendered(name: PersonName, ungendered: str) -> PersonName:
+    """``name`` without the titles the pack's ``[greeting] ungendered`` lists (title keys,
+    separated by spaces, whose form in the language says a gender the name does not:
+    Spanish "Dr." is a man's, "Dra." a woman's, so an English "Dr." is left out rather than
+    guessed), when a given name remains to greet; else ``name`` unchanged."""
+    keys = ungendered.split()
+    if not keys or not (name.nickname or name.given):
+        return name
+    kept = tuple(t for t in name.titles if title_key(t) not in keys)
+    return name if kept == name.titles else dataclasses.replace(name, titles=kept)
 
 
 def _civilities(language: str) -> Mapping[str, str]:
