@@ -78,7 +78,9 @@ def test_a_call_offers_help_in_spoken_words(composer: Composer) -> None:
     chosen = rescind(channel=Channel.PHONE, goodwill=tuple(Goodwill))
     script = composer.compose(chosen, PROFILE).phone_script or ""
     step = next(line for line in script.splitlines() if "Offer to help" in line)
-    assert "I know someone" in step and "short call" in step
+    # On the call itself no further call is offered: the help is (the panel's 26).
+    assert "I know someone" in step and "restart the search" in step
+    assert "short call" not in step
     assert "really value staying in touch" in script
     assert not re.search(r"\bwrit|email|letter", step, re.IGNORECASE)
 

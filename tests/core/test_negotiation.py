@@ -67,7 +67,7 @@ def test_a_withdrawal_after_talking_mentions_it_neutrally(composer: Composer) ->
                   deal_breaker=DealBreaker.PAY, **NAMES)  # fmt: skip
     d = composer.compose(s, PROFILE)
     assert re.search(r"(could not|couldn't) agree on the salary", d.body_text)
-    assert "too far apart" not in d.body_text, "the recap replaces the reason"
+    assert "below what I need" not in d.body_text, "the recap replaces the reason"
     assert re.search(r"declin", d.body_text)
     phone = composer.compose(dataclasses.replace(s, channel=Channel.PHONE), PROFILE)
     assert phone.body_text.count("As we discussed") <= 1
