@@ -21,6 +21,7 @@ from bowout.core.situation import (
     Situation,
     Stage,
     Voice,
+    check_facts_fit,
     check_start_date,
     parse_date,
 )
@@ -220,7 +221,8 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
 
 
 def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) -> Situation:
-    """Build the :class:`Situation` from parsed flags; InputError on a past start date."""
+    """Build the :class:`Situation` from parsed flags; InputError on a past start date or a
+    fact the stage cannot have (:func:`~bowout.core.situation.check_facts_fit`)."""
     today = today or dt.date.today()
     check_start_date(args.start_date, today)
     if args.decide_by is not None and args.decide_by < today:
@@ -239,7 +241,7 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         raise InputError(
             f"{given}: goodwill fits only rescinding (--stage accepted, --kind withdraw)"
         )
-    return Situation(
+    situation = Situation(
         stage=Stage(args.stage),
         reason=Reason(args.reason),
         channel=Channel(args.channel) if args.channel else None,
@@ -262,3 +264,5 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         goodwill=goodwill,
         **facts,
     )
+    check_facts_fit(situation)  # no money, petition or start date the stage cannot have
+    return situation
