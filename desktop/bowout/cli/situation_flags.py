@@ -32,15 +32,18 @@ _BOOL_FLAGS = {
     "via_recruiter": "you applied through a recruiter or agency (they hear it first)",
     "linkedin_main": "LinkedIn has been your main, informal channel",
     "keep_door_open": "you would like to stay in touch or apply again later",
-    "visa_petition_started": "the employer has started a visa petition for you",
+    "visa_petition_started": "the employer has started a visa petition for you (--stage "
+    "accepted only: a petition is filed once an offer is accepted)",
     "sponsorship_required": "you need visa sponsorship to take the job",
     "relocation_timeline_changed": "your relocation timeline has changed",
 }
 
 
 _MONEY_FLAGS = {
-    "signing_bonus": "a signing bonus: paid (received; the default) or promised",
-    "relocation_assistance": "relocation assistance: paid (received; the default) or promised",
+    "signing_bonus": "a signing bonus: paid (received; the default; --stage accepted only) "
+    "or promised (--stage offer or accepted)",
+    "relocation_assistance": "relocation assistance: paid (received; the default; --stage "
+    "accepted only) or promised (--stage offer or accepted)",
 }
 
 
@@ -197,7 +200,7 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         "--start-date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="the agreed start date (today or later)",
+        help="the start date the offer names (today or later; --stage offer or accepted)",
     )
     for field, (metavar, text) in _NAMES.items():
         p.add_argument(f"--{field}", default="", metavar=metavar, help=text)

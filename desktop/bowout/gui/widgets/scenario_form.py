@@ -95,8 +95,7 @@ class ScenarioForm(QWidget):
         self._build_facts()
         self._build_names()
         self.visa_panel = VisaPanel(self)
-        self.stage_combo.currentIndexChanged.connect(self._offer_facts)
-        self._offer_facts()
+        self.visa_panel.follow_stage(self.stage_combo)  # only the facts the stage can have
         self.goodwill_panel = GoodwillPanel(self)
         self.goodwill_panel.changed.connect(self.situation_changed)
         for picker in (self.stage_combo, self.reason_combo):
@@ -295,10 +294,6 @@ class ScenarioForm(QWidget):
     def _offer_negotiation(self) -> None:
         stage = Stage(self.stage_combo.currentData())
         self.negotiation.offer(stage, Reason(self.reason_combo.currentData()))
-
-    @Slot()
-    def _offer_facts(self) -> None:
-        self.visa_panel.offer(Stage(self.stage_combo.currentData()))
 
     @Slot()
     def _offer_goodwill(self) -> None:

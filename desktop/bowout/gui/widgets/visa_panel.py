@@ -58,6 +58,7 @@ class VisaPanel(QWidget):
         self._body: VisaFacts | None = None
         #: The stage whose facts the fields offer (:meth:`offer`); applied when built.
         self._stage = Stage.APPLIED
+        self._stage_combo: QComboBox | None = None
         self._outer = QFormLayout(self)
         self._outer.setContentsMargins(0, 0, 0, 0)
         self._outer.addRow(self.toggle)
@@ -108,6 +109,18 @@ class VisaPanel(QWidget):
     def start_edit(self) -> DayFirstDateEdit:
         """The agreed start date."""
         return self.body.start_edit
+
+    def follow_stage(self, combo: QComboBox) -> None:
+        """Offer the facts of the stage ``combo`` shows (its data a :class:`Stage` value),
+        now and each time it changes (see :meth:`offer`)."""
+        self._stage_combo = combo
+        combo.currentIndexChanged.connect(self._stage_picked)
+        self._stage_picked()
+
+    @Slot()
+    def _stage_picked(self) -> None:
+        if self._stage_combo is not None:
+            self.offer(Stage(self._stage_combo.currentData()))
 
     def offer(self, stage: Stage) -> None:
         """Enable only the fields of facts ``stage`` can have (see
