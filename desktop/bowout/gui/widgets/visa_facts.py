@@ -109,7 +109,7 @@ class VisaFacts(QWidget):
                 item.setData(tip, Qt.ItemDataRole.ToolTipRole)
         _allow(self.start_check, stage, "start_date", "given")
         self.start_edit.setEnabled(self.start_check.isEnabled() and self.start_check.isChecked())
-        self.start_edit.setToolTip(self.start_check.toolTip())
+        self._mark_past_date()  # its own tooltip (a date passed), or why it is off
 
     def focus_chain(self) -> list[QWidget]:
         """The facts top to bottom."""
@@ -137,6 +137,8 @@ class VisaFacts(QWidget):
         edit = self.start_edit
         today = QDate.currentDate() if self.start_check.isChecked() else edit.minimumDate()
         mark_past(edit, today, PAST_START)
+        if not self.start_check.isEnabled():  # the stage cannot have a start date
+            edit.setToolTip(self.start_check.toolTip())
 
     def facts(self) -> dict[str, Any]:
         """The Situation keyword arguments these fields set."""
