@@ -27,7 +27,14 @@ sys.path.insert(0, str(ROOT / "desktop"))
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage  # noqa: E402
 from bowout.core.goodwill import Goodwill, goodwill_fits  # noqa: E402
-from bowout.core.situation import DealBreaker, Kind, Money, Voice, negotiable  # noqa: E402
+from bowout.core.situation import (  # noqa: E402
+    DealBreaker,
+    Kind,
+    Money,
+    Voice,
+    negotiable,
+    within_stage,
+)
 from bowout.core.vocabulary import REPLY_KINDS, Address  # noqa: E402
 from bowout.paths import available_languages  # noqa: E402
 
@@ -86,7 +93,8 @@ def draw(rng: random.Random) -> tuple[Situation, str]:
             facts["decide_by"] = TODAY + dt.timedelta(days=7)
         else:
             facts["negotiated"] = True
-    situation = Situation(**facts)  # type: ignore[arg-type]
+    # Only what the stage can have (issue 21: a petition waits for an accepted offer).
+    situation = within_stage(Situation(**facts))  # type: ignore[arg-type]
     reply = "none"
     if situation.kind is Kind.WITHDRAW and rng.random() < 0.25:
         reply = rng.choice(list(REPLY_KINDS))

@@ -65,7 +65,7 @@ def test_needing_sponsorship_is_not_given_as_a_changed_visa_timeline(
 def test_a_started_petition_is_settled_in_the_checklist(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    d = cli_json(capsys, tmp_path, "--stage", "offer", "--reason", "relocation",
+    d = cli_json(capsys, tmp_path, "--stage", "accepted", "--reason", "relocation",
                  "--visa-petition-started")  # fmt: skip
     adviser = next(i["text"] for i in d["checklist"] if i["key"] == "logistics.adviser")
     assert "petition they started" in adviser

@@ -237,8 +237,8 @@ def test_a_visa_petition_under_way_is_acknowledged_once(
 ) -> None:
     found = []
     for stage, reason, channel, paid in itertools.product(
-        Stage, Reason, WRITTEN, (Money.NONE, Money.PAID)
-    ):
+        [Stage.ACCEPTED], Reason, WRITTEN, (Money.NONE, Money.PAID)
+    ):  # the one stage with a petition (issue 21)
         s = french(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
                    visa_petition_started=True, signing_bonus=paid)  # fmt: skip
         text = body(composer.compose(s, PROFILE))

@@ -95,8 +95,8 @@ def test_a_visa_petition_is_regretted_as_the_users_news_not_the_employers_work(
 ) -> None:
     found = []
     for stage, reason, channel, paid in itertools.product(
-        Stage, Reason, WRITTEN, (Money.NONE, Money.PAID)
-    ):
+        [Stage.ACCEPTED], Reason, WRITTEN, (Money.NONE, Money.PAID)
+    ):  # the one stage with a petition (issue 21)
         s = french(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
                    visa_petition_started=True, signing_bonus=paid)  # fmt: skip
         text = composer.compose(s, PROFILE).body_text

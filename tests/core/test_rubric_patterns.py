@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import pytest
+from stage_fit import fitting
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
@@ -70,8 +71,9 @@ def situations(key: str) -> Iterator[Situation]:
         values = {**NAMES, **FACTS[key]}
         if values.get("negotiated") and not negotiable(stage, reason):
             values.pop("negotiated"), values.pop("deal_breaker")
-        yield Situation(stage=stage, reason=reason, channel=channel, voice=voice,
-                        wording=wording, **values)  # type: ignore[arg-type]  # fmt: skip
+        values = fitting({"stage": stage, **values})  # what the stage can have (issue 21)
+        yield Situation(reason=reason, channel=channel, voice=voice,
+                        wording=wording, **values)  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)

@@ -134,7 +134,7 @@ def test_red_flags_bring_no_praise_and_one_thanks(composer: Composer, voice: Voi
 
 
 def test_a_running_petition_is_never_volunteered_to_stop(composer: Composer) -> None:
-    d = draft(composer, stage=Stage.OFFER, reason=Reason.OTHER_OFFER, visa_petition_started=True,
+    d = draft(composer, stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, visa_petition_started=True,
               sponsorship_required=True, channel=Channel.PHONE)  # fmt: skip
     # Said plainly so the employer can act (the panel's fix 7), never undertaken or asked.
     assert "visa petition can be stopped" in all_text(d)

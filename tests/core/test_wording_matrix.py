@@ -16,6 +16,7 @@ import statistics
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stage_fit import fitting
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
@@ -102,8 +103,8 @@ def body_of(text: str) -> str:
 def situation(
     stage: Stage, reason: Reason, channel: Channel, voice: Voice, facts: str
 ) -> Situation:
-    values = {**NAMES, "recruiter": "", **FACTS[facts]}
-    return Situation(stage=stage, reason=reason, channel=channel, voice=voice, **values)
+    values = fitting({"stage": stage, **NAMES, "recruiter": "", **FACTS[facts]})
+    return Situation(reason=reason, channel=channel, voice=voice, **values)
 
 
 MATRIX = list(itertools.product(Stage, Reason, Channel, Voice))
@@ -225,7 +226,7 @@ FACT_STRATEGY = st.fixed_dictionaries(
         "greeting": st.sampled_from(["", "Jo"]),
         "goodwill": st.sets(st.sampled_from(Goodwill)).map(tuple),
     }
-)
+).map(fitting)  # only what the stage can have (issue 21)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

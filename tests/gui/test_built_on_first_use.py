@@ -92,6 +92,7 @@ def test_opening_the_visa_panel_builds_its_fields_bound_to_the_situation(
     panel.toggle.click()
     assert panel.is_built() and panel.body.isVisible()
     assert panel.country_combo.isVisible() and panel.country_combo.count() > 1
+    pick(window.form.stage_combo, "accepted")  # money paid and a petition need it (issue 21)
     with qtbot.waitSignal(window.form.situation_changed):
         panel.boxes["visa_petition_started"].setChecked(True)
     pick(panel.money_combos["signing_bonus"], Money.PAID.value)

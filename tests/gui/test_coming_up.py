@@ -33,7 +33,11 @@ TODAY = dt.date(2026, 12, 8)  # no-reply (4 Dec) is overdue, references (11 Dec)
 
 
 def sent(data_dir: Path, company: str, **facts: object) -> str:
-    situation = Situation(stage=Stage.FINAL, company=company, **facts)  # type: ignore[arg-type]
+    """A withdrawal sent at the final interview, or, with money paid, after accepting (the
+    one stage that can have it: issue 21)."""
+    paid = Money.PAID in facts.values()
+    stage = Stage.ACCEPTED if paid else Stage.FINAL
+    situation = Situation(stage=stage, company=company, **facts)  # type: ignore[arg-type]
     draft = Composer().compose(situation, Profile("Maya"))
     with History.open(data_dir) as history:
         record = history.add(Record.from_draft(draft))

@@ -9,7 +9,7 @@ import orjson
 import pytest
 from storage_helpers import make_record
 
-from bowout.core.situation import Money
+from bowout.core.situation import Money, Stage
 from bowout.storage import History, HistoryError
 from bowout.storage.jsonstore import FORMAT_VERSION
 
@@ -53,6 +53,7 @@ def test_the_settle_by_date_is_kept_with_the_withdrawal(history: History) -> Non
     record_id = sent(history)
     record = history.get(record_id)
     record.visa["signing_bonus"] = Money.PAID.value
+    record.stage = Stage.ACCEPTED.value  # money is paid once an offer is accepted (issue 21)
     history.update(record)
     settle = next(r for r in history.reminders.due() if r.rule == "settle")
     assert settle.due == dt.date(2026, 12, 11) and "Agree" in settle.title

@@ -21,6 +21,7 @@ from bowout.core.situation import (
     Situation,
     Stage,
     Voice,
+    check_facts_fit,
     check_start_date,
     parse_date,
 )
@@ -31,15 +32,18 @@ _BOOL_FLAGS = {
     "via_recruiter": "you applied through a recruiter or agency (they hear it first)",
     "linkedin_main": "LinkedIn has been your main, informal channel",
     "keep_door_open": "you would like to stay in touch or apply again later",
-    "visa_petition_started": "the employer has started a visa petition for you",
+    "visa_petition_started": "the employer has started a visa petition for you (--stage "
+    "accepted only: a petition is filed once an offer is accepted)",
     "sponsorship_required": "you need visa sponsorship to take the job",
     "relocation_timeline_changed": "your relocation timeline has changed",
 }
 
 
 _MONEY_FLAGS = {
-    "signing_bonus": "a signing bonus: paid (received; the default) or promised",
-    "relocation_assistance": "relocation assistance: paid (received; the default) or promised",
+    "signing_bonus": "a signing bonus: paid (received; the default; --stage accepted only) "
+    "or promised (--stage offer or accepted)",
+    "relocation_assistance": "relocation assistance: paid (received; the default; --stage "
+    "accepted only) or promised (--stage offer or accepted)",
 }
 
 
@@ -196,7 +200,7 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
         "--start-date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="the agreed start date (today or later)",
+        help="the start date the offer names (today or later; --stage offer or accepted)",
     )
     for field, (metavar, text) in _NAMES.items():
         p.add_argument(f"--{field}", default="", metavar=metavar, help=text)
@@ -220,7 +224,8 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
 
 
 def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) -> Situation:
-    """Build the :class:`Situation` from parsed flags; InputError on a past start date."""
+    """Build the :class:`Situation` from parsed flags; InputError on a past start date or a
+    fact the stage cannot have (:func:`~bowout.core.situation.check_facts_fit`)."""
     today = today or dt.date.today()
     check_start_date(args.start_date, today)
     if args.decide_by is not None and args.decide_by < today:
@@ -239,7 +244,7 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         raise InputError(
             f"{given}: goodwill fits only rescinding (--stage accepted, --kind withdraw)"
         )
-    return Situation(
+    situation = Situation(
         stage=Stage(args.stage),
         reason=Reason(args.reason),
         channel=Channel(args.channel) if args.channel else None,
@@ -262,3 +267,5 @@ def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) 
         goodwill=goodwill,
         **facts,
     )
+    check_facts_fit(situation)  # no money, petition or start date the stage cannot have
+    return situation

@@ -32,7 +32,7 @@ from bowout.core.message_text import (
     tidy,
 )
 from bowout.core.pack import load_pack
-from bowout.core.situation import Channel, Kind, Profile, Situation, Stage
+from bowout.core.situation import Channel, Kind, Profile, Situation, Stage, within_stage
 from bowout.core.wording import Variant, Wording, facts_of, name_facts, phrasing_count
 from bowout.paths import DEFAULT_LANGUAGE
 
@@ -178,8 +178,11 @@ class Composer:
         """Every output for ``situation``: subject, bodies, scripts, checklist, findings.
 
         ``body_template`` replaces the email body template for this draft only. Raises
-        :class:`TemplateError` when a template or wording file cannot be used.
+        :class:`TemplateError` when a template or wording file cannot be used. A fact the
+        stage cannot have (kept from an older record or an import) is left out of every
+        text (:func:`~bowout.core.situation.within_stage`); the draft keeps it as given.
         """
+        told, situation = situation, within_stage(situation)
         advice = recommend_channel(situation)
         channel = situation.channel or advice.channel
         negotiate = situation.kind is Kind.NEGOTIATE
@@ -209,7 +212,7 @@ class Composer:
                 branches = phone_branches(said["spoken"], situation.language)
         signature = "\n".join(blocks[-1]) if blocks else ""
         return Draft(
-            situation=situation,
+            situation=told,
             profile=profile,
             channel=channel,
             advice=advice,
@@ -276,6 +279,7 @@ class Composer:
         """
         if reply not in REPLY_KINDS:
             raise InputError(f"a reply is one of {', '.join(REPLY_KINDS)}: {reply!r}")
+        situation = within_stage(situation)  # as in compose: only what the stage can have
         channel = situation.channel or recommend_channel(situation).channel
         facts = facts_of_reply(situation, channel, reply, self.today())
         wording = self._pack(situation.language).wording

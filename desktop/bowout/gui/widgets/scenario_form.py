@@ -95,6 +95,7 @@ class ScenarioForm(QWidget):
         self._build_facts()
         self._build_names()
         self.visa_panel = VisaPanel(self)
+        self.visa_panel.follow_stage(self.stage_combo)  # only the facts the stage can have
         self.goodwill_panel = GoodwillPanel(self)
         self.goodwill_panel.changed.connect(self.situation_changed)
         for picker in (self.stage_combo, self.reason_combo):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.country_notes import countries
-from bowout.core.situation import Money
+from bowout.core.situation import FIRST_STAGE_WHY, Money, Stage, fact_fits, first_stage_of
 from bowout.gui.widgets.dates import DayFirstDateEdit, mark_past, show_date
 from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS, add_fact_checks
 
@@ -49,7 +50,7 @@ class VisaFacts(QWidget):
         # with a date that has passed lowers the floor to its date, and is marked).
         self._show_start(QDate.currentDate().addMonths(1))
         self.start_edit.setEnabled(False)
-        self.start_check.toggled.connect(self.start_edit.setEnabled)
+        self.start_check.toggled.connect(self._start_toggled)
         self.start_check.toggled.connect(self._mark_past_date)
         self.start_check.toggled.connect(self.changed)
         self.start_edit.dateChanged.connect(self._date_changed)
@@ -90,6 +91,26 @@ class VisaFacts(QWidget):
         layout.addLayout(money_form)
         return combos
 
+    def offer(self, stage: Stage) -> None:
+        """Enable only the facts ``stage`` can have (issue 21: nothing is promised before an
+        offer, paid or petitioned before it is accepted); the others are disabled with a
+        tooltip saying why, and keep their values for a later stage (the draft leaves
+        them out meanwhile: :func:`bowout.core.situation.within_stage`)."""
+        petition = self.boxes["visa_petition_started"]
+        _allow(petition, stage, "visa_petition_started", True)
+        for name, combo in self.money_combos.items():
+            _allow(combo, stage, name, Money.PROMISED)
+            model = combo.model()
+            if isinstance(model, QStandardItemModel):  # a combo's own model: items can be off
+                item = model.item(combo.findData(Money.PAID.value))
+                fits = fact_fits(stage, name, Money.PAID)
+                item.setEnabled(fits)
+                tip = None if fits else _why_not(name, Money.PAID)
+                item.setData(tip, Qt.ItemDataRole.ToolTipRole)
+        _allow(self.start_check, stage, "start_date", "given")
+        self.start_edit.setEnabled(self.start_check.isEnabled() and self.start_check.isChecked())
+        self._mark_past_date()  # its own tooltip (a date passed), or why it is off
+
     def focus_chain(self) -> list[QWidget]:
         """The facts top to bottom."""
         return [*self.boxes.values(), *self.money_combos.values(), self.country_combo,
@@ -99,6 +120,10 @@ class VisaFacts(QWidget):
         """Show ``date`` in a range from today to :data:`START_YEARS_AHEAD` years on."""
         today = QDate.currentDate()
         show_date(self.start_edit, date, today, today.addYears(START_YEARS_AHEAD))
+
+    @Slot(bool)
+    def _start_toggled(self, checked: bool) -> None:
+        self.start_edit.setEnabled(checked and self.start_check.isEnabled())
 
     @Slot(QDate)
     def _date_changed(self, _date: QDate) -> None:
@@ -112,6 +137,8 @@ class VisaFacts(QWidget):
         edit = self.start_edit
         today = QDate.currentDate() if self.start_check.isChecked() else edit.minimumDate()
         mark_past(edit, today, PAST_START)
+        if not self.start_check.isEnabled():  # the stage cannot have a start date
+            edit.setToolTip(self.start_check.toolTip())
 
     def facts(self) -> dict[str, Any]:
         """The Situation keyword arguments these fields set."""
@@ -145,3 +172,21 @@ class VisaFacts(QWidget):
         finally:
             self.blockSignals(False)
         self._mark_past_date()
+
+
+def _why_not(name: str, value: object) -> str:
+    """The tooltip of a fact the chosen stage cannot have: why, and from when."""
+    first = first_stage_of(name, value)
+    why = FIRST_STAGE_WHY[first]
+    return (
+        f"{why[0].upper()}{why[1:]}: choose the stage \u201c{first.label}\u201d to use this. "
+        "What is set here is kept for then; the draft leaves it out meanwhile."
+    )
+
+
+def _allow(widget: QWidget, stage: Stage, name: str, value: object) -> None:
+    """Enable ``widget`` when ``stage`` can have ``name`` with ``value``; else disable it
+    and say why in its tooltip."""
+    fits = fact_fits(stage, name, value)
+    widget.setEnabled(fits)
+    widget.setToolTip("" if fits else _why_not(name, value))

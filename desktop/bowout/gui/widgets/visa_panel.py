@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QToolButton, QWidget
 
-from bowout.core.situation import Money
+from bowout.core.situation import Money, Stage
 from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS
 
 if TYPE_CHECKING:
@@ -56,6 +56,9 @@ class VisaPanel(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self._body: VisaFacts | None = None
+        #: The stage whose facts the fields offer (:meth:`offer`); applied when built.
+        self._stage = Stage.APPLIED
+        self._stage_combo: QComboBox | None = None
         self._outer = QFormLayout(self)
         self._outer.setContentsMargins(0, 0, 0, 0)
         self._outer.addRow(self.toggle)
@@ -70,6 +73,7 @@ class VisaPanel(QWidget):
             self._body = VisaFacts(self)
             self._body.setVisible(self.is_expanded())
             self._body.changed.connect(self.changed)
+            self._body.offer(self._stage)
             self._outer.addRow(self._body)
             # Tab walks the fields right after the toggle, wherever the toggle sits.
             chain = [self.toggle, *self._body.focus_chain()]
@@ -105,6 +109,25 @@ class VisaPanel(QWidget):
     def start_edit(self) -> DayFirstDateEdit:
         """The agreed start date."""
         return self.body.start_edit
+
+    def follow_stage(self, combo: QComboBox) -> None:
+        """Offer the facts of the stage ``combo`` shows (its data a :class:`Stage` value),
+        now and each time it changes (see :meth:`offer`)."""
+        self._stage_combo = combo
+        combo.currentIndexChanged.connect(self._stage_picked)
+        self._stage_picked()
+
+    @Slot()
+    def _stage_picked(self) -> None:
+        if self._stage_combo is not None:
+            self.offer(Stage(self._stage_combo.currentData()))
+
+    def offer(self, stage: Stage) -> None:
+        """Enable only the fields of facts ``stage`` can have (see
+        :meth:`VisaFacts.offer <bowout.gui.widgets.visa_facts.VisaFacts.offer>`)."""
+        self._stage = stage
+        if self._body is not None:
+            self._body.offer(stage)
 
     @Slot(bool)
     def set_expanded(self, expanded: bool) -> None:
