@@ -205,3 +205,19 @@ def test_a_recruiter_is_promised_future_work_only_when_the_door_is_open(
         if "d’ici là" in text:
             problems.append(f"{where}: « d’ici là »: {text}")
     assert not problems, "\n".join(problems[:20])
+
+
+@VOICES
+def test_a_note_to_a_recruiter_always_asks_them_to_pass_it_on(
+    composer: Composer, voice: Voice
+) -> None:
+    """A brief note rescinding through a recruiter, with no reason said, never asked the
+    recruiter to tell the hiring manager: at every stage and reason, the manager is named."""
+    problems = []
+    for address, stage, reason in itertools.product(Address, Stage, Reason):
+        s = french(stage=stage, reason=reason, channel=Channel.RECRUITER, voice=voice,
+                   address=address, recruiter="Tom Baker")  # fmt: skip
+        body = composer.compose(s, PROFILE).body_text
+        if "Sam Whitfield" not in body:
+            problems.append(f"{address.value}/{stage.value}/{reason.value}: {body}")
+    assert not problems, "\n".join(problems[:10])
