@@ -183,7 +183,9 @@ def test_a_counter_offer_is_declined_without_an_absolute_and_pay_is_answered_as_
             if re.search(r"définitiv|décision personnelle", text):
                 found.add(f"{reason.value}/{part}: {text}")
         if reason is Reason.COMPENSATION and s.voice is not Voice.BRIEF:
-            for part, text in (("counter", counter), ("reply", reply)):
+            # Before an offer the call has no counter-offer branch at all (round 9).
+            parts = [("reply", reply), *([("counter", counter)] if counter else [])]
+            for part, text in parts:
                 if not re.search(r"effort|revu (votre|ta) proposition|pas vers moi", text):
                     found.add(f"pay, no effort thanked/{part}: {text}")
     assert not found, "\n".join(sorted(found)[:8])
