@@ -33,8 +33,8 @@ from bowout.core.situation import (  # noqa: E402
     Money,
     Voice,
     negotiable,
-    within_stage,
 )
+from bowout.core.stage_facts import within_stage  # noqa: E402
 from bowout.core.vocabulary import REPLY_KINDS, Address  # noqa: E402
 from bowout.paths import available_languages  # noqa: E402
 

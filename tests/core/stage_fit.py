@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowout.core.situation import FACT_FIRST_STAGE, Money, Stage, fact_fits
+from bowout.core.situation import Money, Stage
+from bowout.core.stage_facts import FACT_FIRST_STAGE, fact_fits
 
 #: The fields the rule names, and the value that means "not so".
 _NOT_SO: dict[str, Any] = {

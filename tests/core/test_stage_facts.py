@@ -1,6 +1,6 @@
 """Facts a stage cannot have (issue 21): before an offer nothing is promised, paid or filed;
 an offer promises money and names a start date; only an accepted offer pays money and
-starts a visa petition. One rule in the core (``bowout.core.situation.FACT_FIRST_STAGE``):
+starts a visa petition. One rule in the core (``bowout.core.stage_facts.FACT_FIRST_STAGE``):
 a kept or imported situation with such a fact loads whole, and no text speaks of it."""
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from bowout.core.situation import (
     Reason,
     Situation,
     Stage,
-    check_facts_fit,
-    fact_fits,
-    facts_beyond_stage,
-    within_stage,
 )
+from bowout.core.stage_facts import check_facts_fit, fact_fits, facts_beyond_stage, within_stage
 
 TODAY = dt.date(2026, 12, 6)
 START = dt.date(2027, 3, 1)

@@ -1,6 +1,6 @@
 """A kept or imported withdrawal with a fact its stage cannot have (issue 21: money paid
 before an offer, say, from an older Bow Out) loads and exports whole; only the texts drafted
-from it again leave the fact out (``bowout.core.situation.within_stage``)."""
+from it again leave the fact out (``bowout.core.stage_facts.within_stage``)."""
 
 from __future__ import annotations
 

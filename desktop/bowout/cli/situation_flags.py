@@ -21,10 +21,10 @@ from bowout.core.situation import (
     Situation,
     Stage,
     Voice,
-    check_facts_fit,
     check_start_date,
     parse_date,
 )
+from bowout.core.stage_facts import check_facts_fit
 
 #: Relationship and visa facts that are simply true or false: flag -> help.
 _BOOL_FLAGS = {
@@ -225,7 +225,7 @@ def _add_fact_flags(p: argparse.ArgumentParser) -> None:
 
 def situation_from_args(args: argparse.Namespace, today: dt.date | None = None) -> Situation:
     """Build the :class:`Situation` from parsed flags; InputError on a past start date or a
-    fact the stage cannot have (:func:`~bowout.core.situation.check_facts_fit`)."""
+    fact the stage cannot have (:func:`~bowout.core.stage_facts.check_facts_fit`)."""
     today = today or dt.date.today()
     check_start_date(args.start_date, today)
     if args.decide_by is not None and args.decide_by < today:

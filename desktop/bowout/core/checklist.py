@@ -20,7 +20,8 @@ from bowout.core.country_notes import country_note, not_advice
 from bowout.core.draft import ChecklistItem
 from bowout.core.goodwill import Goodwill
 from bowout.core.pack import load_pack, long_date
-from bowout.core.situation import Channel, Kind, Situation, Stage, within_stage
+from bowout.core.situation import Channel, Kind, Situation, Stage
+from bowout.core.stage_facts import within_stage
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def build_checklist(
     The steps are built once per set of facts (a window recomposes at every keystroke in
     a name field, which changes no step) and the names are filled in each time. ``today``
     (default: the system date) dates the goodwill steps after rescinding. A fact the stage
-    cannot have adds no step (:func:`~bowout.core.situation.within_stage`, issue 21).
+    cannot have adds no step (:func:`~bowout.core.stage_facts.within_stage`, issue 21).
     """
     situation = within_stage(situation)
     steps, named = _steps(_facts_key(situation), channel)

@@ -32,7 +32,8 @@ from bowout.core.message_text import (
     tidy,
 )
 from bowout.core.pack import load_pack
-from bowout.core.situation import Channel, Kind, Profile, Situation, Stage, within_stage
+from bowout.core.situation import Channel, Kind, Profile, Situation, Stage
+from bowout.core.stage_facts import within_stage
 from bowout.core.wording import Variant, Wording, facts_of, name_facts, phrasing_count
 from bowout.paths import DEFAULT_LANGUAGE
 
@@ -180,7 +181,7 @@ class Composer:
         ``body_template`` replaces the email body template for this draft only. Raises
         :class:`TemplateError` when a template or wording file cannot be used. A fact the
         stage cannot have (kept from an older record or an import) is left out of every
-        text (:func:`~bowout.core.situation.within_stage`); the draft keeps it as given.
+        text (:func:`~bowout.core.stage_facts.within_stage`); the draft keeps it as given.
         """
         told, situation = situation, within_stage(situation)
         advice = recommend_channel(situation)

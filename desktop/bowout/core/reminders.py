@@ -15,7 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 # DEFAULT_REPLY_DAYS is the situation module's: the settings read at start need no reminders.
-from bowout.core.situation import DEFAULT_REPLY_DAYS, Money, Reason, Situation, within_stage
+from bowout.core.situation import DEFAULT_REPLY_DAYS, Money, Reason, Situation
+from bowout.core.stage_facts import within_stage
 
 #: Days after sending: references (within two weeks), materials (one month into the
 #: "one to three months"), a longer plan (three months into "three to twelve").
@@ -95,7 +96,7 @@ def reminders_for(
     before a follow-up (at least 1); ``settle_by`` the date the user set to repay or settle
     money received (None: a reminder to agree one). Raises ValueError for ``reply_days``
     below 1. A fact the stage cannot have is no reason for a reminder
-    (:func:`~bowout.core.situation.within_stage`).
+    (:func:`~bowout.core.stage_facts.within_stage`).
     """
     if reply_days < 1:
         raise ValueError(f"reply_days must be 1 or more: {reply_days}")

@@ -26,8 +26,7 @@ from bowout.core.vocabulary import (
 
 __all__ = [
     "Channel", "DealBreaker", "Goodwill", "Kind", "Money", "Profile", "Reason", "Situation",
-    "Stage", "Voice", "check_facts_fit", "fact_fits", "facts_beyond_stage", "negotiable",
-    "parse_date", "within_stage",
+    "Stage", "Voice", "negotiable", "parse_date",
 ]  # fmt: skip
 
 #: Longest value accepted for a single name-like field (contact, role, company...).
@@ -286,94 +285,6 @@ def negotiable(stage: Stage, reason: Reason) -> bool:
     """Whether "Try to resolve it first" fits this stage and reason (the article's advice:
     negotiate what a conversation can change, once there is something to negotiate)."""
     return stage in NEGOTIABLE_STAGES and REASONS[reason].negotiable
-
-
-#: The first stage that can have each fact presupposing an offer, by field and value (issue
-#: 21; every other fact can hold at any stage). Read as a recruiter would, from the SPEC's
-#: stages and facts and the article's advice on visas, relocation and rescinding:
-#:
-#: - Before an offer (``applied`` to ``final``) the employer has promised nothing, paid
-#:   nothing and filed nothing: there is no agreement to speak of yet.
-#: - An offer (``offer``) states its terms: a relocation package or signing bonus it
-#:   promises, and the start date it proposes. Nothing is paid before it is accepted.
-#: - Only an accepted offer (``accepted``) pays money out (a bonus or a relocation advance
-#:   received: what the article says to discuss repaying when rescinding) and starts a
-#:   visa petition (an employer files it for the hire who said yes, with their papers).
-#:
-#: The candidate's own facts (needing sponsorship, a relocation timeline that changed) hold
-#: at any stage.
-FACT_FIRST_STAGE: dict[tuple[str, object], Stage] = {
-    ("relocation_assistance", Money.PROMISED): Stage.OFFER,
-    ("relocation_assistance", Money.PAID): Stage.ACCEPTED,
-    ("signing_bonus", Money.PROMISED): Stage.OFFER,
-    ("signing_bonus", Money.PAID): Stage.ACCEPTED,
-    ("start_date", "given"): Stage.OFFER,
-    ("visa_petition_started", True): Stage.ACCEPTED,
-}
-_STAGE_ORDER = {stage: index for index, stage in enumerate(Stage)}
-#: The fields :data:`FACT_FIRST_STAGE` names, with the value that means "not so".
-_NOT_SO: dict[str, Any] = {"relocation_assistance": Money.NONE, "signing_bonus": Money.NONE,
-                           "start_date": None, "visa_petition_started": False}  # fmt: skip
-
-
-def _first_stage(name: str, value: object) -> Stage | None:
-    key = "given" if name == "start_date" and value is not None else value
-    return FACT_FIRST_STAGE.get((name, key))
-
-
-def fact_fits(stage: Stage, name: str, value: object) -> bool:
-    """Whether a situation at ``stage`` can have the fact ``name`` (a Situation field)
-    with ``value`` (see :data:`FACT_FIRST_STAGE`); True for a field it does not name."""
-    first = _first_stage(name, value)
-    return first is None or _STAGE_ORDER[stage] >= _STAGE_ORDER[first]
-
-
-def first_stage_of(name: str, value: object) -> Stage:
-    """The first stage that can have ``name`` with ``value`` (the first stage of all for a
-    fact any stage can have)."""
-    return _first_stage(name, value) or Stage.APPLIED
-
-
-def facts_beyond_stage(situation: Situation) -> tuple[str, ...]:
-    """The fields of ``situation`` set to a value its stage cannot have (as kept from an
-    older record or an import), in :data:`FACT_FIRST_STAGE` order; () when none is."""
-    return tuple(
-        name for name in _NOT_SO if not fact_fits(situation.stage, name, getattr(situation, name))
-    )
-
-
-def within_stage(situation: Situation) -> Situation:
-    """``situation`` with each of :func:`facts_beyond_stage` set back to "not so" (no
-    money, no date, no petition): what drafts, replies, scripts and checklists are written
-    from, so that no sentence speaks of a fact the stage cannot have. The situation itself
-    when every fact fits (the usual case); the record keeps what was given."""
-    beyond = facts_beyond_stage(situation)
-    if not beyond:
-        return situation
-    return dataclasses.replace(situation, **{name: _NOT_SO[name] for name in beyond})
-
-
-#: Why a fact waits for its first stage, in words the CLI and the window both show.
-FIRST_STAGE_WHY = {
-    Stage.OFFER: "only an offer promises money or names a start date",
-    Stage.ACCEPTED: "money is paid and a visa petition started only once an offer is accepted",
-}
-
-
-def check_facts_fit(situation: Situation) -> None:
-    """Refuse a new situation with a fact its stage cannot have (InputError, one line,
-    naming the fact's flag, why, and the first stage that can have it)."""
-    for name in facts_beyond_stage(situation):
-        value = getattr(situation, name)
-        first = first_stage_of(name, value)
-        flag = "--" + name.replace("_", "-")
-        if isinstance(value, Money):
-            flag += f" {value.value}"
-        stages = " or ".join(s.value for s in Stage if fact_fits(s, name, value))
-        raise InputError(
-            f"{flag} does not fit --stage {situation.stage.value}: "
-            f"{FIRST_STAGE_WHY[first]} (--stage {stages})"
-        )
 
 
 def _check_negotiable(situation: Situation) -> None:

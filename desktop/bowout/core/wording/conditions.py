@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from bowout.core import addressing, vocabulary
 from bowout.core.addressing import greets_by_title
 from bowout.core.errors import TemplateError
-from bowout.core.situation import Situation, within_stage
+from bowout.core.situation import Situation
+from bowout.core.stage_facts import within_stage
 from bowout.core.vocabulary import (
     Address,
     Channel,
@@ -204,7 +205,7 @@ def _unnamed_facts(
 ) -> dict[str, str]:
     """:func:`facts_of` but for the facts read from names (left "false", in their places:
     the order of the facts is the order of every caller's view of them). A fact the stage
-    cannot have reads as not so (:func:`~bowout.core.situation.within_stage`, issue 21)."""
+    cannot have reads as not so (:func:`~bowout.core.stage_facts.within_stage`, issue 21)."""
     situation = within_stage(situation)
     channel = situation.channel
     paid = Money.PAID in (situation.signing_bonus, situation.relocation_assistance)

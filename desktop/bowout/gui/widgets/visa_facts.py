@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.country_notes import countries
-from bowout.core.situation import FIRST_STAGE_WHY, Money, Stage, fact_fits, first_stage_of
+from bowout.core.situation import Money, Stage
+from bowout.core.stage_facts import FIRST_STAGE_WHY, fact_fits, first_stage_of
 from bowout.gui.widgets.dates import DayFirstDateEdit, mark_past, show_date
 from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS, add_fact_checks
 
@@ -95,7 +96,7 @@ class VisaFacts(QWidget):
         """Enable only the facts ``stage`` can have (issue 21: nothing is promised before an
         offer, paid or petitioned before it is accepted); the others are disabled with a
         tooltip saying why, and keep their values for a later stage (the draft leaves
-        them out meanwhile: :func:`bowout.core.situation.within_stage`)."""
+        them out meanwhile: :func:`bowout.core.stage_facts.within_stage`)."""
         petition = self.boxes["visa_petition_started"]
         _allow(petition, stage, "visa_petition_started", True)
         for name, combo in self.money_combos.items():
