@@ -6,6 +6,12 @@ stages, reasons, channels, voices, forms of address, wordings and reply kinds.
   the request to pass it on, a stock door line or an apology; a counter-offer is answered in
   at least two sentences and a wish, even after red flags; door lines follow the flags the
   user chose, in the answer to a counter-offer too.
+- A letter names the role and the company once, the company as people say it („Tailspin
+  Toys“, not „Tailspin Toys, Inc.“, which only the subject keeps), in speech too.
+- Thanks and the people thanked fit the stage (before the interviews no team, colleagues
+  or process; after them the recruiter passes thanks to those who spoke with the user, at
+  the offer thanks for the offer); no heavy or calqued phrase the panel marked; a request
+  about the start date says that a later start would settle it.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import pytest
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.draft import REPLY_KINDS, Draft
 from bowout.core.goodwill import Goodwill
-from bowout.core.situation import Voice
+from bowout.core.situation import DealBreaker, Kind, Voice
 from bowout.core.vocabulary import Address
 
 TODAY = dt.date(2026, 12, 6)
@@ -125,3 +131,80 @@ def test_door_lines_follow_the_flags_after_rescinding(composer: Composer, stay: 
                 assert DOOR.search(text), (kind, text)
             elif not stay:
                 assert not DOOR.search(text), (kind, text)
+
+
+# --- 2. the role and the company named once, the company as people say it ----------------
+def test_role_and_company_are_named_once_and_without_a_legal_form(composer: Composer) -> None:
+    """A letter names the role and the company once and then refers back („die Stelle“,
+    „Ihr Unternehmen“); „Tailspin Toys, Inc.“ is a contract's name, kept for the subject
+    only: never in a letter, the call's words, its branches or a reply."""
+    found = {}
+    kinds = list(REPLY_KINDS)
+    for n, s in enumerate(situations()):
+        draft = composer.compose(s, PROFILE)
+        for text in written(draft):
+            body = body_of(text)
+            for name in ("Data Analyst", "Tailspin Toys"):
+                if body.count(name) > 1:
+                    found.setdefault(f"{name} twice: {' '.join(body.split())}", label(s))
+        spoken = [draft.phone_script or "", *(words for _, words in draft.phone_branches)]
+        replies = [composer.compose_reply(s, PROFILE, kinds[(n + k) % len(kinds)]).body_text
+                   for k in (0, 1)]  # fmt: skip
+        for text in [*written(draft), *spoken, *replies]:
+            if "Inc" in text:
+                found.setdefault(f"legal form: {' '.join(text.split())[:200]}", label(s))
+    assert not found, "\n".join(f"{where}: {what}" for what, where in list(found.items())[:10])
+
+
+# --- 3. thanks and people that fit the stage; 4. phrases the panel marked ------------------
+#: Before the interviews: one conversation at most, with no colleagues, team or process.
+EARLY = re.compile(r"kennengelernt|alles, was|Auswahlverfahren|Dank[^.?!]*Kolleg|mit mir gesprochen"
+                   r"|\bGespräche\b|gesamten|allen Runden")  # fmt: skip
+#: After interviews, no claim of a whole process the user did not go through.
+INTERVIEWS = re.compile(r"gesamten|allen Runden")
+#: Heavy, calqued or wrong in any message.
+ANYWHERE = re.compile(
+    r"langer Überlegung|einzubeziehen|welche Beträge|Klausel meiner Vereinbarung"
+    r"|besser zu meinen Plänen|Visumsverfahren (?:\w+ )?Arbeit gemacht"
+    r"|kreuzen sich unsere Wege wieder|zur Neubesetzung stehe ich bereit"
+)
+
+
+def test_thanks_and_people_fit_the_stage(composer: Composer) -> None:
+    found = {}
+    kinds = list(REPLY_KINDS)
+    for n, s in enumerate(situations()):
+        draft = composer.compose(s, PROFILE)
+        texts = [*written(draft), draft.phone_script or ""]
+        texts += [words for _, words in draft.phone_branches]
+        texts += [composer.compose_reply(s, PROFILE, kinds[(n + k) % len(kinds)]).body_text
+                  for k in (0, 1, 2)]  # fmt: skip
+        wrong = {Stage.APPLIED: EARLY, Stage.SCREENING: EARLY, Stage.INTERVIEWING: INTERVIEWS}
+        for text in texts:
+            for pattern in (ANYWHERE, wrong.get(s.stage)):
+                for m in pattern.finditer(text) if pattern else ():
+                    found.setdefault(m.group(0), f"{label(s)}: {' '.join(text.split())[:160]}")
+    assert not found, "\n".join(f"{k!r} in {v}" for k, v in found.items())
+
+
+def test_a_recruiter_passes_on_thanks_to_the_people_the_stage_met(composer: Composer) -> None:
+    """After interviews, thanks to those who spoke with the user; at the offer, for the offer."""
+    for s in situations(channel=Channel.RECRUITER, reason=Reason.OTHER_OFFER):
+        note = composer.compose(s, PROFILE).recruiter_note or ""
+        if s.stage in (Stage.INTERVIEWING, Stage.FINAL):
+            assert re.search(r"mit mir gesprochen|Gespräche", note), note
+        if s.stage is Stage.OFFER:
+            assert "Angebot" in note.split("\n\n", 2)[2], note
+
+
+def test_a_request_about_the_start_date_says_what_would_settle_it(composer: Composer) -> None:
+    for stage, channel, voice, address in itertools.product(
+        (Stage.FINAL, Stage.OFFER, Stage.ACCEPTED),
+        (Channel.EMAIL, Channel.LINKEDIN),
+        Voice,
+        Address,
+    ):
+        s = Situation(stage=stage, reason=Reason.PERSONAL, kind=Kind.NEGOTIATE, channel=channel,
+                      deal_breaker=DealBreaker.START_DATE, voice=voice, address=address,
+                      language="de", **NAMES)  # fmt: skip
+        assert "späterer Start" in composer.compose(s, PROFILE).body_text
