@@ -94,7 +94,7 @@ def render(out: Path, data_dir: Path) -> list[Path]:
     window.tabs.setCurrentWidget(window.editor)
     fill(window, Situation(stage=Stage.OFFER, reason=Reason.RELOCATION, contact="Lena Brandt",
                            role="Data Scientist", company="Contoso", sponsorship_required=True,
-                           relocation_assistance=Money.PROMISED, visa_petition_started=True,
+                           relocation_assistance=Money.PROMISED,
                            channel=Channel.EMAIL))  # fmt: skip
     window.form.visa_panel.set_expanded(True)
     settle()
