@@ -37,6 +37,25 @@ def test_draft_refuses_a_fact_the_stage_cannot_have(
         assert not history.list()
 
 
+#: What each refused flag's message says is the reason, in the words of that fact alone.
+WHY = {
+    "--relocation-assistance": "relocation assistance is paid only once",
+    "--signing-bonus": "only an offer promises a signing bonus",
+    "--start-date": "only an offer names a start date",
+    "--visa-petition-started": "files a visa petition only once",
+}
+
+
+@pytest.mark.parametrize(("stage", "flags"), BEYOND[:4])
+def test_the_refusal_says_why_for_that_fact(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, stage: str, flags: list[str]
+) -> None:
+    """A refused petition speaks of the petition, not of money (one reason per fact)."""
+    _, _, err = run(capsys, "--data-dir", str(data_dir), "draft", "--stage", stage, *flags)
+    assert WHY[flags[0]] in err, err
+    assert ("money" in err) is False, err
+
+
 @pytest.mark.parametrize(("stage", "flags"), BEYOND[:2])
 def test_reply_refuses_it_too(
     capsys: pytest.CaptureFixture[str], stage: str, flags: list[str]

@@ -54,13 +54,17 @@ def test_every_call_has_its_branches(composer: Composer, stage: Stage) -> None:
     assert email.phone_branches == ()
 
 
-def test_red_flag_feedback_goes_through_the_recruiter_when_there_is_one(
+def test_red_flag_feedback_promises_none_through_the_recruiter(
     composer: Composer,
 ) -> None:
+    """Someone who would rather not explain is not committed to feedback through the
+    recruiter (the sixth English panel marked "I'm happy to share a few thoughts through Tom
+    Baker" a promise the user did not make)."""
     s = Situation(stage=Stage.FINAL, reason=Reason.RED_FLAGS, channel=Channel.PHONE,
                   recruiter="Tom Baker", **NAMES)  # fmt: skip
     feedback = dict(composer.compose(s, PROFILE).phone_branches)["If they ask for feedback"]
-    assert "through Tom Baker" in feedback
+    assert "rather not go into it" in feedback
+    assert "Tom Baker" not in feedback
 
 
 REPLY_MATRIX = list(itertools.product(Stage, Reason, Channel, REPLY_KINDS))

@@ -47,7 +47,9 @@ def test_the_recap_appears_only_when_the_deal_breaker_is_the_reason(
     for reason, breaker, channel, petition in itertools.product(
         Reason, DealBreaker, (Channel.EMAIL, Channel.PHONE), (False, True)
     ):
-        base = Situation(stage=Stage.FINAL, reason=reason, channel=channel, voice=voice,
+        # a started petition is had only once the offer is accepted (core.stage_facts)
+        stage = Stage.ACCEPTED if petition else Stage.FINAL
+        base = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
                          language=language, visa_petition_started=petition,
                          **NAMES)  # fmt: skip
         talked = _talked(base, breaker)
@@ -87,7 +89,9 @@ def test_the_link_is_declared_once_per_deal_breaker() -> None:
 def test_the_readers_false_causes_give_way_to_the_reason(
     composer: Composer, reason: Reason, breaker: DealBreaker, petition: bool, kept: tuple[str, ...]
 ) -> None:
-    for stage, channel in ((Stage.INTERVIEWING, Channel.EMAIL), (Stage.ACCEPTED, Channel.PHONE)):
+    # a started petition is had only once the offer is accepted (core.stage_facts)
+    first = Stage.ACCEPTED if petition else Stage.INTERVIEWING
+    for stage, channel in ((first, Channel.EMAIL), (Stage.ACCEPTED, Channel.PHONE)):
         s = Situation(stage=stage, reason=reason, channel=channel, negotiated=True,
                       deal_breaker=breaker, visa_petition_started=petition,
                       relocation_timeline_changed=reason is Reason.RELOCATION,

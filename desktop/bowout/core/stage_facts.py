@@ -13,7 +13,7 @@ from bowout.core.situation import Money, Situation, Stage
 
 __all__ = [
     "FACT_FIRST_STAGE", "FIRST_STAGE_WHY", "check_facts_fit", "fact_fits", "facts_beyond_stage",
-    "first_stage_of", "within_stage",
+    "first_stage_of", "why_not_yet", "within_stage",
 ]  # fmt: skip
 
 
@@ -82,11 +82,25 @@ def within_stage(situation: Situation) -> Situation:
     return dataclasses.replace(situation, **{name: _NOT_SO[name] for name in beyond})
 
 
-#: Why a fact waits for its first stage, in words the CLI and the window both show.
-FIRST_STAGE_WHY = {
-    Stage.OFFER: "only an offer promises money or names a start date",
-    Stage.ACCEPTED: "money is paid and a visa petition started only once an offer is accepted",
-}
+#: Why each fact of :data:`FACT_FIRST_STAGE` waits for its first stage, in words the CLI
+#: and the window both show (same keys).
+FIRST_STAGE_WHY: dict[tuple[str, object], str] = {
+    ("relocation_assistance", Money.PROMISED): "only an offer promises relocation assistance",
+    ("relocation_assistance", Money.PAID):
+        "relocation assistance is paid only once an offer is accepted",
+    ("signing_bonus", Money.PROMISED): "only an offer promises a signing bonus",
+    ("signing_bonus", Money.PAID): "a signing bonus is paid only once an offer is accepted",
+    ("start_date", "given"): "only an offer names a start date",
+    ("visa_petition_started", True):
+        "an employer files a visa petition only once an offer is accepted",
+}  # fmt: skip
+
+
+def why_not_yet(name: str, value: object) -> str:
+    """Why the fact ``name`` with ``value`` waits for :func:`first_stage_of` (one clause,
+    lower case, no full stop); "" for a fact any stage can have."""
+    key = "given" if name == "start_date" and value is not None else value
+    return FIRST_STAGE_WHY.get((name, key), "")
 
 
 def check_facts_fit(situation: Situation) -> None:
@@ -94,12 +108,11 @@ def check_facts_fit(situation: Situation) -> None:
     naming the fact's flag, why, and the first stage that can have it)."""
     for name in facts_beyond_stage(situation):
         value = getattr(situation, name)
-        first = first_stage_of(name, value)
         flag = "--" + name.replace("_", "-")
         if isinstance(value, Money):
             flag += f" {value.value}"
         stages = " or ".join(s.value for s in Stage if fact_fits(s, name, value))
         raise InputError(
             f"{flag} does not fit --stage {situation.stage.value}: "
-            f"{FIRST_STAGE_WHY[first]} (--stage {stages})"
+            f"{why_not_yet(name, value)} (--stage {stages})"
         )

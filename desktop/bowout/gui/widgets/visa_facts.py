@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from bowout.core.country_notes import countries
 from bowout.core.situation import Money, Stage
-from bowout.core.stage_facts import FIRST_STAGE_WHY, fact_fits, first_stage_of
+from bowout.core.stage_facts import fact_fits, first_stage_of, why_not_yet
 from bowout.gui.widgets.dates import DayFirstDateEdit, mark_past, show_date
 from bowout.gui.widgets.fact_checks import MONEY_FACTS, VISA_FACTS, add_fact_checks
 
@@ -178,7 +178,7 @@ class VisaFacts(QWidget):
 def _why_not(name: str, value: object) -> str:
     """The tooltip of a fact the chosen stage cannot have: why, and from when."""
     first = first_stage_of(name, value)
-    why = FIRST_STAGE_WHY[first]
+    why = why_not_yet(name, value)
     return (
         f"{why[0].upper()}{why[1:]}: choose the stage \u201c{first.label}\u201d to use this. "
         "What is set here is kept for then; the draft leaves it out meanwhile."

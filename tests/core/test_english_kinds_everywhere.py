@@ -1,10 +1,12 @@
-"""Two kinds English fixed, held in every language whose pack states them (issue 26).
+"""Three kinds English fixed, held in every language whose pack states them (issue 26).
 
 - A door line (staying in touch, future openings, working together again) appears only when
   the user chose to keep the door open or to stay in touch: in the draft, the phone script
   with its branches, and every reply (a reply to "we will keep you in mind" included).
 - No draft says what the employer did to get ready for the start (a team preparing for it):
   the facts cannot know it; an accepted offer is enough to apologise for.
+- No draft claims pay talks that never happened ("we are too far apart on pay"): without a
+  failed conversation on record, the pay is simply below what the user needs.
 
 Checked over stages x reasons x channels x voices x wordings x forms of address, with every
 reply kind, in each pack whose rules.toml holds the rule by its id.
@@ -28,7 +30,11 @@ from bowout.core.wording import Rule, parse_rules, violations
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
 NAMES = {"contact": "Priya Nair", "role": "Data Analyst", "company": "Northwind Traders"}
-RULE_IDS = ("the-door-is-open-only-when-chosen", "claim-no-preparation-the-facts-lack")
+RULE_IDS = (
+    "the-door-is-open-only-when-chosen",
+    "claim-no-preparation-the-facts-lack",
+    "no-pay-talks-that-never-happened",
+)
 
 
 @functools.cache
@@ -46,7 +52,8 @@ CASES = [
 
 
 def situations(language: str) -> list[Situation]:
-    """Every stage x reason x channel x voice x wording x address, the door left shut."""
+    """Every stage x reason x channel x voice x wording x address, the door left shut and
+    no talks on record."""
     return [
         Situation(
             stage=stage,
@@ -99,9 +106,9 @@ def test_no_draft_or_reply_breaks_the_rule(language: str, rule_id: str) -> None:
 
 def test_the_rules_read_the_sentences_they_keep_out() -> None:
     """Each pack's rules know the sentences found (not rules of nothing): a door line with
-    the door shut, and the team's preparations."""
-    shut = {"keep_door_open": "false", "stay_in_touch": "false"}
-    door, prepared = RULE_IDS
+    the door shut, the team's preparations, talks that never happened."""
+    shut = {"keep_door_open": "false", "stay_in_touch": "false", "negotiated": "false"}
+    door, prepared, talks = RULE_IDS
     samples = [
         ("es", door, "Me encantará seguir en contacto y conocer futuras vacantes."),
         ("es", prepared, "Sé que el equipo ya estaba preparando mi incorporación."),
@@ -109,11 +116,14 @@ def test_the_rules_read_the_sentences_they_keep_out() -> None:
         ("de", prepared, "Ich weiß, dass sich das Team bereits auf meinen Start vorbereitet hat."),
         ("fr", door, "Je continuerai volontiers à travailler avec vous sur d’autres postes."),
         ("fr", prepared, "Je sais que votre équipe préparait déjà ma prise de poste."),
+        ("de", talks, "Bei der Vergütung liegen wir leider zu weit auseinander."),
+        ("fr", talks, "Nos positions sur la rémunération sont trop éloignées."),
+        ("es", talks, "No logramos llegar a un acuerdo sobre el salario."),
     ]
     for language, rule_id, sentence in samples:
         rule = pack_rules(language)[rule_id]
         assert violations((rule,), {"body": (sentence, shut)}), (language, sentence)
 
 
-def test_every_pack_states_both_rules() -> None:
-    assert len(CASES) == 2 * len(paths.available_languages()), CASES
+def test_every_pack_states_every_rule() -> None:
+    assert len(CASES) == len(RULE_IDS) * len(paths.available_languages()), CASES
