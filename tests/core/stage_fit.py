@@ -7,14 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowout.core.situation import Money, Stage
-from bowout.core.stage_facts import FACT_FIRST_STAGE, fact_fits
-
-#: The fields the rule names, and the value that means "not so".
-_NOT_SO: dict[str, Any] = {
-    name: Money.NONE if isinstance(value, Money) else (False if value is True else None)
-    for name, value in FACT_FIRST_STAGE
-}
+from bowout.core.situation import Stage
+from bowout.core.stage_facts import NOT_SO, fact_fits
 
 
 def fitting(facts: dict[str, Any]) -> dict[str, Any]:
@@ -22,6 +16,6 @@ def fitting(facts: dict[str, Any]) -> dict[str, Any]:
     cannot have set back to "not so"."""
     stage = Stage(facts["stage"])
     return {
-        name: _NOT_SO[name] if name in _NOT_SO and not fact_fits(stage, name, value) else value
+        name: NOT_SO[name] if name in NOT_SO and not fact_fits(stage, name, value) else value
         for name, value in facts.items()
     }

@@ -45,6 +45,15 @@ class Stage(_Labelled):
         """After the final interview: a call is often due and LinkedIn is too casual."""
         return self in (Stage.FINAL, Stage.OFFER, Stage.ACCEPTED)
 
+    @property
+    def order(self) -> int:
+        """Where the stage stands in the process (0 for applied, 5 for accepted): a later
+        stage has a greater order."""
+        return _STAGE_ORDER[self]
+
+
+_STAGE_ORDER = {stage: index for index, stage in enumerate(Stage)}
+
 
 class Reason(_Labelled):
     """Why the user is withdrawing (at most one neutral sentence in the message)."""

@@ -20,7 +20,6 @@ from bowout.storage.applications import StoredApplication
 COLUMNS = ("Company", "Role", "Stage", "Applied", "State")
 #: Role that returns the StoredApplication itself.
 APPLICATION_ROLE = Qt.ItemDataRole.UserRole + 1
-_STAGE_ORDER = {stage: i for i, stage in enumerate(Stage)}
 #: Stage names short enough for a column of a list beside the draft (the details and the
 #: tooltip give the full label).
 SHORT_STAGES = {
@@ -51,7 +50,7 @@ def _cell(stored: StoredApplication, column: int) -> str:
 
 def _sort_key(stored: StoredApplication, column: int) -> tuple[Any, ...]:
     if column == 2:  # in the order of the process, not of the alphabet
-        return (_STAGE_ORDER[stored.application.stage], *stored.application.key())
+        return (stored.application.stage.order, *stored.application.key())
     return (_cell(stored, column).casefold(), *stored.application.key())
 
 
