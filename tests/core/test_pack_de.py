@@ -529,7 +529,7 @@ CALQUES = re.compile(
 
 def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
     """The native panel's German patterns 2-6 (issue 26), over the whole matrix: no calque;
-    the money received asked about under the agreement, never an open-ended "Ausgleich";
+    the money received asked about under the contract, never an open-ended "Ausgleich";
     a recruiter asked "bitte", and told whom the user would call; no "future openings"
     after a new direction; no figure in talking points about anything but pay."""
     problems = []
@@ -541,8 +541,9 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
                 problems.append(f"{w.where}: {found.group()!r}")
         body = w.draft.body_text
         paid = s.stage is Stage.ACCEPTED and s.signing_bonus is Money.PAID
-        if paid and w.draft.channel is not Channel.PHONE and "Vereinbarung" not in body:
-            problems.append(f"{w.where}: the money is not asked about under the agreement")
+        # under the user's contract (round 10: no agreement with the reader is on record)
+        if paid and w.draft.channel is not Channel.PHONE and "Vertrag" not in body:
+            problems.append(f"{w.where}: the money is not asked about under the contract")
         if w.draft.channel is Channel.RECRUITER:
             relay = [x for x in re.split(r"(?<=[.?!])(?<!Dr\.)(?<!Prof\.)\s+", body)
                      if "informier" in x]  # fmt: skip
