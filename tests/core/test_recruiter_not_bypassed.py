@@ -1,6 +1,7 @@
-"""Applied through a recruiter, writing to the hiring manager: the message says the recruiter
-knows, so nobody is bypassed (issue 21, reader's drafts 4, 8 and 17); a note to the
-recruiter needs no such line."""
+"""Applied through a recruiter, writing to the hiring manager: the message names the
+recruiter, so nobody is bypassed (issue 21, reader's drafts 4, 8 and 17), and asks the
+reader to pass it on rather than promising the user will ("I'm letting Tom Baker know as
+well" was read as false: English round 10); a note to the recruiter needs no such line."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def composer() -> Composer:
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
 @pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.PHONE, Channel.LINKEDIN])
-def test_the_manager_hears_that_the_recruiter_knows(
+def test_the_manager_is_asked_to_tell_the_recruiter(
     composer: Composer, channel: Channel, voice: Voice
 ) -> None:
     for stage, reason, (recruiter, named) in itertools.product(
@@ -35,7 +36,8 @@ def test_the_manager_hears_that_the_recruiter_knows(
         s = Situation(stage=stage, reason=reason, channel=channel, voice=voice,
                       via_recruiter=True, recruiter=recruiter, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
-        assert f"letting {named} know" in body, body
+        assert f"Could you let {named} know" in body, body
+        assert "letting" not in body, body
         alone = Situation(stage=stage, reason=reason, channel=channel, voice=voice, **NAMES)
         assert "recruiter" not in composer.compose(alone, PROFILE).body_text
 
@@ -44,7 +46,7 @@ def test_a_request_to_talk_says_the_recruiter_knows(composer: Composer) -> None:
     s = Situation(stage=Stage.FINAL, reason=Reason.PERSONAL, channel=Channel.PHONE,
                   kind=Kind.NEGOTIATE, deal_breaker=DealBreaker.REMOTE, via_recruiter=True,
                   recruiter="Alex Kim", **NAMES)  # fmt: skip
-    assert "letting Alex Kim know" in composer.compose(s, PROFILE).body_text
+    assert "share this with Alex Kim" in composer.compose(s, PROFILE).body_text
 
 
 def test_the_note_to_the_recruiter_does_not_say_it_told_the_recruiter(composer: Composer) -> None:

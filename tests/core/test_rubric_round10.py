@@ -20,11 +20,20 @@ from bowout.core.pack import load_pack
 from bowout.core.wording import violations
 
 #: The rules behind the panels' kinds: a decision with no object (drafts 2, 10, 24), "accept"
-#: twice in a row (23), "remaining in contact" (3, 11, 25).
+#: twice in a row (23), "remaining in contact" (3, 11, 25), a bare "I'll let you know by"
+#: (21, 27, 28), money received only "to discuss" (1, 23), money never received said coldly,
+#: a start date read into a changed move (25), "I'm letting Tom Baker know as well" (seed
+#: 701: 11, 17), a call confirmed in officialese (seed 701: 7).
 RULE_KINDS = (
     "a-decision-names-what-it-ends",
     "acceptance-is-not-echoed",
     "keeping-in-touch-in-plain-words",
+    "a-date-says-what-it-is-for",
+    "money-received-says-how-it-is-settled",
+    "nothing-received-is-said-warmly",
+    "a-reason-in-the-words-chosen",
+    "no-act-the-user-never-chose",
+    "a-call-is-confirmed-in-plain-words",
 )
 
 
@@ -39,9 +48,18 @@ def test_the_rules_read_the_lines_the_panels_found() -> None:
         "a-decision-names-what-it-ends": "I've decided to withdraw. I've accepted another offer.",
         "acceptance-is-not-echoed": "I'm withdrawing my acceptance, as I've accepted another job.",
         "keeping-in-touch-in-plain-words": "I would welcome remaining in contact.",
+        "a-date-says-what-it-is-for": "I'll let you know by Tuesday 8 December.",
+        "money-received-says-how-it-is-settled": "Let's discuss the signing bonus I received.",
+        "a-reason-in-the-words-chosen": "My move has changed, so I could not be ready to start.",
+        "no-act-the-user-never-chose": "I'm letting Tom Baker know as well.",
+        "a-call-is-confirmed-in-plain-words": "Further to our telephone conversation, I confirm.",
     }
+    facts = {"money_paid": "true", "kind": "negotiate", "reply": "repayment"}
     for rule_id, sentence in cases.items():
-        assert violations((RULES[rule_id],), {"body": (sentence, {})}), rule_id
+        assert violations((RULES[rule_id],), {"body": (sentence, facts)}), rule_id
+    cold = "Contoso Health hasn't paid me anything, so there's nothing to repay."
+    unpaid = {"money_paid": "false", "reply": "repayment"}
+    assert violations((RULES["nothing-received-is-said-warmly"],), {"body": (cold, unpaid)})
 
 
 #: A sentence that opens on "I have" / "I've": two in a row read as two flat lines stacked.
@@ -108,4 +126,27 @@ def test_a_close_says_at_most_two_sentiments(key: str) -> None:
         clauses = re.split(r"(?<=[.?!;])\s+|, and ", paragraphs[-2])
         if sum(1 for c in clauses if SENTIMENT.search(c)) > 2:
             problems.append(f"{where(w)}: {paragraphs[-2]!r}")
+    assert not problems, "\n".join(problems[:8])
+
+
+def script_lines(w: object) -> list[str]:
+    """The call's steps and branches (the voicemail, a message of its own, left out)."""
+    script = getattr(w, "texts", {}).get("script", ("", {}))[0]
+    return [line for line in script.splitlines() if not line.startswith("If voicemail")]
+
+
+@pytest.mark.parametrize("key", SLICES)
+def test_a_call_script_keeps_one_quote_style_and_thanks_at_most_twice(key: str) -> None:
+    """The docs panel's drafts: "thanks for asking" on two lines in a row, then "thanks for
+    your time", and straight quotes ("...") beside curly ones in one script."""
+    problems = []
+    for w in corpus(key):
+        lines = script_lines(w)
+        if not lines:
+            continue
+        said = "\n".join(lines)
+        if '"' in said and re.search("[\u201c\u201d]", said):
+            problems.append(f"{where(w)}: straight and curly quotes")
+        if len(re.findall(r"\bthank", said, re.IGNORECASE)) > 2:
+            problems.append(f"{where(w)}: {said!r}")
     assert not problems, "\n".join(problems[:8])
