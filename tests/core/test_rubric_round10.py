@@ -34,6 +34,7 @@ RULE_KINDS = (
     "a-reason-in-the-words-chosen",
     "no-act-the-user-never-chose",
     "a-call-is-confirmed-in-plain-words",
+    "a-routine-withdrawal-leaves-the-message",
 )
 
 
@@ -53,10 +54,13 @@ def test_the_rules_read_the_lines_the_panels_found() -> None:
         "a-reason-in-the-words-chosen": "My move has changed, so I could not be ready to start.",
         "no-act-the-user-never-chose": "I'm letting Tom Baker know as well.",
         "a-call-is-confirmed-in-plain-words": "Further to our telephone conversation, I confirm.",
+        "a-routine-withdrawal-leaves-the-message": "Could you call me back when you can?",
     }
-    facts = {"money_paid": "true", "kind": "negotiate", "reply": "repayment"}
+    facts = {"money_paid": "true", "kind": "negotiate", "reply": "repayment", "stage": "applied"}
     for rule_id, sentence in cases.items():
-        assert violations((RULES[rule_id],), {"body": (sentence, facts)}), rule_id
+        kind = "negotiate" if rule_id == "a-date-says-what-it-is-for" else "withdraw"
+        said = {part: (sentence, {**facts, "kind": kind}) for part in ("body", "script")}
+        assert violations((RULES[rule_id],), said), rule_id
     cold = "Contoso Health hasn't paid me anything, so there's nothing to repay."
     unpaid = {"money_paid": "false", "reply": "repayment"}
     assert violations((RULES["nothing-received-is-said-warmly"],), {"body": (cold, unpaid)})
@@ -150,4 +154,20 @@ def test_a_call_script_keeps_one_quote_style_and_thanks_at_most_twice(key: str) 
         words = " ".join(re.findall(r'"([^"]*)"', said))  # what is said, not the step names
         if len(re.findall(r"\bthank", words, re.IGNORECASE)) > 2:
             problems.append(f"{where(w)}: {said!r}")
+    assert not problems, "\n".join(problems[:8])
+
+
+@pytest.mark.parametrize("key", SLICES)
+def test_a_call_names_the_role_once_before_the_decision(key: str) -> None:
+    """Seed 701, draft 6: "thank you for considering me for the Data Analyst role" then "I
+    have decided to withdraw my application for the Data Analyst role", one step after the
+    other: the decision names the role, the thanks before it does not."""
+    problems = []
+    for w in corpus(key):
+        steps = dict(
+            re.findall(r'^\d+\. ([^:]+): "(.*)"$', w.texts.get("script", ("", {}))[0], re.M)
+        )
+        role = w.situation.role
+        if role in steps.get("Thank them", "") and role in steps.get("Say it plainly", ""):
+            problems.append(f"{where(w)}: {steps['Thank them']!r}")
     assert not problems, "\n".join(problems[:8])
