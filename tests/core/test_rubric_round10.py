@@ -54,7 +54,7 @@ def test_the_rules_read_the_lines_the_panels_found() -> None:
         "a-reason-in-the-words-chosen": "My move has changed, so I could not be ready to start.",
         "no-act-the-user-never-chose": "I'm letting Tom Baker know as well.",
         "a-call-is-confirmed-in-plain-words": "Further to our telephone conversation, I confirm.",
-        "a-routine-withdrawal-is-not-ominous": "It's about the role, and I'd rather tell you myself.",
+        "a-routine-withdrawal-is-not-ominous": "It's something I'd rather tell you myself.",
     }
     facts = {"money_paid": "true", "kind": "negotiate", "reply": "repayment", "stage": "applied"}
     for rule_id, sentence in cases.items():
