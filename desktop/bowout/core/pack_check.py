@@ -85,7 +85,8 @@ def check_pack(language: str, root: Path | None = None) -> list[str]:
             # [contractions] the English voices' (bowout.core.wording.contractions): a pack
             # without them keeps its language's conventions.
             # date_week: a pack without it writes this week's dates as its near ones.
-            optional = ("[titles] ", "[greeting] ", "[contractions] ", "date_week")
+            # [joining]: a pack without it writes a decision and its reason side by side.
+            optional = ("[titles] ", "[greeting] ", "[contractions] ", "[joining] ", "date_week")
             keys = {k for k in _keys(theirs) if not k.startswith(optional)}
             missing = sorted(keys - _keys(ours))
         elif name == "wording/rules.toml":
