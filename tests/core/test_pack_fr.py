@@ -633,7 +633,7 @@ def test_the_pack_has_every_file_key_slot_and_rule_of_english() -> None:
     # `date_week` this week's dates by their weekday (a pack without it writes them as its
     # near dates).
     optional = {
-        "titles", "greeting", "civilities", "elision", "contractions", "uncontracted",
+        "titles", "greeting", "civilities", "elision", "contractions", "uncontracted", "joining",
         "date_near", "date_week",
     }  # fmt: skip
     en_keys = {k for k in _keys(read(english / "pack.toml")) if k.split(".")[0] not in optional}
