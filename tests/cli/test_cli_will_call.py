@@ -19,6 +19,8 @@ CALL = "help me arrange a short call"
 def test_without_the_flag_the_note_relays_and_the_coach_advises(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    code, out, err = run(capsys, *RESCIND)
+    assert code == 0 and "pass --will-call" in out, err  # the text output's advice too
     code, out, err = run(capsys, *RESCIND, "--format", "json")
     assert code == 0, err
     data = json.loads(out)
@@ -26,7 +28,7 @@ def test_without_the_flag_the_note_relays_and_the_coach_advises(
     assert "Could you please let Priya Nair know?" in data["body_text"]
     assert "call" not in data["body_text"]
     (advice,) = [w for w in data["warnings"] if w["code"] == "recruiter-rescind"]
-    assert "--will-call" in advice["message"]
+    assert "pass --will-call" in advice["message"] and "tick" not in advice["message"]
 
 
 def test_with_the_flag_the_note_says_the_call_and_the_advice_is_settled(

@@ -204,7 +204,7 @@ def test_recruiter_note_rescinding_gets_the_call_advice_until_the_user_chooses_t
     (finding,) = check_tone(text, accepted, Channel.RECRUITER)
     assert finding.code == "recruiter-rescind"
     assert "call" in finding.message and "hiring manager" in finding.message
-    assert "--will-call" in finding.message  # the remedy, not a missing sentence
+    assert "I'll also call the hiring manager myself" in finding.message  # the remedy
     assert check_tone(text, dataclasses.replace(accepted, will_call=True), Channel.RECRUITER) == ()
     # Before anything was accepted, the recruiter passing it on is enough.
     assert check_tone(text, dataclasses.replace(ACME, stage=Stage.OFFER), Channel.RECRUITER) == ()

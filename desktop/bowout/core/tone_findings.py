@@ -29,6 +29,10 @@ MAX_FINDINGS_PER_CODE = 50
 #: Longest excerpt of the user's text quoted inside a finding's message.
 _QUOTE_CHARS = 40
 
+#: The window's words for choosing to call the hiring manager too (``will_call``), as the
+#: call advice quotes them (the command line says its flag instead).
+WILL_CALL_CHOICE = "tick “I'll also call the hiring manager myself”"
+
 #: The fix for each code; ``{quote}`` is the flagged text, shortened.
 MESSAGES = {
     "criticism": "“{quote}” criticises the employer; leave it out and keep the message neutral.",
@@ -55,8 +59,8 @@ MESSAGES = {
     "email-rescind": "Rescinding an accepted offer deserves a call first; send this email as the "
     "written confirmation afterwards.",
     "recruiter-rescind": "Rescinding an accepted offer deserves a call to the hiring manager "
-    "too. If you will make one, tick “I'll also call the hiring manager myself” (--will-call) "
-    "and the note says so; the draft never promises a call you did not choose.",
+    f"too. If you will make one, {WILL_CALL_CHOICE} and the note says so; no draft promises "
+    "a call you did not choose.",
     "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
     "mixed-address": "“{quote}” switches the form of address: the message is written in the "
     "{form} form; keep to one form throughout.",
