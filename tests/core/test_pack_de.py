@@ -620,9 +620,9 @@ def test_what_reading_more_drafts_as_the_recipient_found(written: list[Written])
 
 def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> None:
     """The manager is named by the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
-    as an object nor the bare full name beside it, and the call is to him or her (the native
-    reader, seed 61: "informieren Sie Herrn Herrera … ich rufe ihn gern auch selbst an");
-    without an Anrede, the name as typed, twice."""
+    as an object nor the bare full name beside it, and the call the user chose (will_call)
+    is to him or her (the native reader, seed 61: "informieren Sie Herrn Herrera … ich
+    rufe ihn gern auch selbst an"); without an Anrede, the name as typed, twice."""
     for voice, anrede, named, called in (
         (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"),
         (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
@@ -630,7 +630,7 @@ def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> N
     ):  # fmt: skip
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
-                      language="de", **NAMES)  # fmt: skip
+                      language="de", will_call=True, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
         assert re.search(rf"informieren Sie {named} und|Sie bitte {named} informieren", body), body
         assert re.search(rf"(?:rufe|würde) ich {called} auch selbst an", body), body
