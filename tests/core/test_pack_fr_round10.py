@@ -109,6 +109,8 @@ def corpus() -> tuple[tuple[str, Texts], ...]:
     return tuple(out)
 
 
+# The first case builds the corpus (about 5,000 drafts and replies) on a shared machine.
+@pytest.mark.timeout(600)
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_no_draft_script_or_reply_breaks_the_rule(rule_id: str) -> None:
     rule = rules()[rule_id]
@@ -213,6 +215,7 @@ def paragraphs_before_signoff(body: str) -> list[str]:
     return parts[1:-1]
 
 
+@pytest.mark.timeout(600)
 def test_a_written_withdrawal_never_ends_on_a_question() -> None:
     """After rescinding, the brief voice ended on the money question (« …comment procéder
     selon le contrat ? ») and a note to the recruiter on its request: every written
@@ -227,6 +230,7 @@ def test_a_written_withdrawal_never_ends_on_a_question() -> None:
     assert not found, "\n".join(found[:10])
 
 
+@pytest.mark.timeout(600)
 def test_a_visa_petition_regret_is_never_a_paragraph_alone() -> None:
     """« Je regrette que cela survienne pendant les démarches de visa. » stood alone in its
     paragraph: the regret goes with the apology it belongs to."""
