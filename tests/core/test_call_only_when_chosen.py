@@ -21,13 +21,14 @@ import itertools
 import re
 
 import pytest
+from rule_corpus import texts_of
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
+from bowout.core.composer import facts_of_channel
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import Kind, Voice
-from bowout.core.vocabulary import REPLY_KINDS, Address
+from bowout.core.vocabulary import Address
 from bowout.core.wording import Rule, parse_rules, violations
 
 TODAY = dt.date(2026, 11, 29)
@@ -94,19 +95,7 @@ def corpus(language: str, stage: Stage) -> tuple[tuple[str, Texts], ...]:
             f"{s.stage.value}/{s.reason.value}/{s.voice.value}/{s.address.value}"
             f"/goodwill={len(s.goodwill_offered)}"
         )
-        draft = composer.compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts = {"body": (draft.body_text, written), "subject": (draft.subject, written)}
-        if draft.phone_script:
-            spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-            branches = "\n".join(text for _, text in draft.phone_branches)
-            texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
-        out.append((f"{place}/{draft.channel.value}/w{s.wording}", texts))
-        if s.wording == 1 and s.channel is not Channel.PHONE:
-            for kind in REPLY_KINDS:
-                answer = composer.compose_reply(s, PROFILE, kind)
-                facts = facts_of_reply(s, draft.channel, kind, TODAY)
-                out.append((f"{place}/reply {kind}", {"body": (answer.body_text, facts)}))
+        out += texts_of(composer, s, PROFILE, place, subject=True)
     return tuple(out)
 
 

@@ -20,12 +20,12 @@ import itertools
 import re
 
 import pytest
+from rule_corpus import Texts, texts_of
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
 from bowout.core.situation import Money, Voice
-from bowout.core.vocabulary import REPLY_KINDS, Address
+from bowout.core.vocabulary import Address
 from bowout.core.wording import Rule, parse_rules, violations
 
 TODAY = dt.date(2026, 12, 1)
@@ -81,9 +81,6 @@ def situations() -> list[Situation]:
     return out
 
 
-Texts = dict[str, tuple[str, dict[str, str]]]
-
-
 @functools.cache
 def corpus() -> tuple[tuple[str, Texts], ...]:
     """Each draft (subject, body, and the phone script with its branches) and each reply to
@@ -93,19 +90,7 @@ def corpus() -> tuple[tuple[str, Texts], ...]:
     for s in situations():
         place = (f"{s.stage.value}/{s.reason.value}/{s.voice.value}/{s.address.value}"
                  f"/door={s.keep_door_open}/petition={s.visa_petition_started}")  # fmt: skip
-        draft = composer.compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts: Texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
-        if draft.phone_script:
-            spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-            branches = "\n".join(text for _, text in draft.phone_branches)
-            texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
-        out.append((f"{place}/{draft.channel.value}/w{s.wording}", texts))
-        if s.wording == 1 and s.channel is not Channel.PHONE:
-            for kind in REPLY_KINDS:
-                answer = composer.compose_reply(s, PROFILE, kind)
-                facts = facts_of_reply(s, draft.channel, kind, TODAY)
-                out.append((f"{place}/reply {kind}", {"body": (answer.body_text, facts)}))
+        out += texts_of(composer, s, PROFILE, place, subject=True)
     return tuple(out)
 
 
