@@ -45,9 +45,9 @@ from bowout.core.wording import parse_rules, violations
 #: or the notice it gives (an answer is short and follows what they wrote).
 ROUND10 = ("de-greeting-fits-the-register", "de-no-stiff-or-calqued-formula",
            "de-after-rescinding-the-door-hopes", "de-no-agreement-nobody-recorded",
-           "de-no-pay-complaint-when-the-deal-breaker-is-not-pay", "de-no-reason-read-into-none",
+           "de-no-reason-read-into-none",
            "de-no-bare-close-after-rescinding", "de-short-notice-is-acknowledged")  # fmt: skip
-IN_REPLIES = ROUND10[:6]
+IN_REPLIES = ROUND10[:5]
 NEAR = TODAY + dt.timedelta(days=8)
 #: How many situations :func:`situations` yields (its first pass, read in full).
 STAGES_X = len(Stage) * len(Reason) * len(Channel) * len(Voice) * len(Address)
