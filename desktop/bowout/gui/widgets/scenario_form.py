@@ -346,9 +346,10 @@ class ScenarioForm(QWidget):
             self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel))
             for name, box in self.fact_checks.items():
                 box.setChecked(bool(getattr(situation, name)))
-            for field, edit in self.name_edits.items():
+            edits = [*self.name_edits.items(), ("contact_email", self.contact_email_edit)]
+            for field, edit in edits:
                 edit.setText(getattr(situation, field))
-            self.contact_email_edit.setText(situation.contact_email)
+                edit.setCursorPosition(0)  # a long saved name shows its start, not its end
             self.wording_bar.set_choice(situation.voice, situation.wording)
             self.language_picker.set_choice(situation.language, situation.address)
             self.negotiation.show(situation)
