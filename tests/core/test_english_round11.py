@@ -129,4 +129,4 @@ def test_a_relay_after_accepting_carries_the_apology(composer: Composer) -> None
                       voice=voice, will_call=will_call, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
         relay = next(line for line in body.splitlines() if "Priya Nair" in line)
-        assert "apolog" in relay, body
+        assert "apologies to you both" in relay, body
