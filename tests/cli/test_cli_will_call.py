@@ -25,7 +25,8 @@ def test_without_the_flag_the_note_relays_and_the_coach_advises(
     assert code == 0, err
     data = json.loads(out)
     assert data["will_call"] is False
-    assert "Could you please let Priya Nair know?" in data["body_text"]
+    relay = "Could you please let Priya Nair know, with my apologies to you both?"
+    assert relay in data["body_text"]
     assert "call" not in data["body_text"]
     (advice,) = [w for w in data["warnings"] if w["code"] == "recruiter-rescind"]
     assert "pass --will-call" in advice["message"] and "tick" not in advice["message"]
