@@ -32,6 +32,7 @@ TODAY = dt.date(2026, 12, 1)
 PROFILE = Profile("Riley Quinn", "riley.quinn@example.org", "+44 20 7946 0321")
 RULE_IDS = (
     "no-two-sentences-open-with-apres",
+    "one-reflection-per-message",
     "native-idiom-not-a-near-miss",
     "after-interviews-no-file-thanked",
     "one-closing-line-and-not-defensive",
@@ -65,6 +66,13 @@ def test_no_draft_script_or_reply_breaks_the_rule(rule_id: str) -> None:
             {},
             "Bonjour,\n\nAprès mûre réflexion, je dois revenir sur mon acceptation de l’offre. "
             "Après un examen attentif de ma situation, je ne peux pas m’engager.",
+        ),
+        (
+            "one-reflection-per-message",
+            "body",
+            {},
+            "Après y avoir bien réfléchi, je souhaite retirer ma candidature. À la réflexion, "
+            "ce poste ne correspond pas à ce que je recherche.",
         ),
         (
             "native-idiom-not-a-near-miss",
