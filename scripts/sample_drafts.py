@@ -175,8 +175,7 @@ def render(
         parts += ["```text", draft.body_text, "```"]
         if draft.phone_script:
             title = "Talking points" if situation.kind is Kind.NEGOTIATE else "Phone script"
-            parts += ["", f"**{title}:**", "", "```text", draft.phone_script]
-            parts += draft.branch_lines()
+            parts += ["", f"**{title}:**", "", "```text", draft.script_with_branches()]
             parts += ["```"]
     return "\n".join(parts) + "\n"
 

@@ -86,6 +86,18 @@ class Draft:
         colon = load_pack(self.situation.language).words.get("marks", {}).get("colon", ":")
         return [f"{when}{colon} {words}" for when, words in self.phone_branches]
 
+    def script_with_branches(self) -> str:
+        """The phone script as one text, with the call's branches (:meth:`branch_lines`)
+        set before its last paragraph: every pack's layout ends on what to do after the
+        call, and what may happen during the call is read before it (a French panel read
+        « S'il y a de quoi reconsidérer… » after « Après l'appel… »). "" without a call."""
+        script = self.phone_script or ""
+        branches = self.branch_lines()
+        head, sep, last = script.rpartition("\n\n")
+        if not branches or not sep:
+            return "\n".join([script, *branches]) if script else ""
+        return "\n\n".join([head, "\n".join(branches), last])
+
     @functools.cached_property
     def findings(self) -> tuple[Finding, ...]:
         """The tone coach's remarks on the body and subject, in reading order."""
