@@ -70,7 +70,7 @@ WRITER_AGREES = re.compile(
 )
 GREETING = re.compile(r"^(?:Estimad[oa] \S.*|Buenos días, \S.*|Hola, \S.*):$")
 CLOSINGS = frozenset(
-    {"Atentamente,", "Un cordial saludo,", "Reciba un cordial saludo,", "Recibe un cordial saludo,",
+    {"Atentamente,", "Un cordial saludo,", "Reciba un cordial saludo.", "Recibe un cordial saludo.",
      "Un saludo,", "Saludos,", "Saludos cordiales,", "Un saludo cordial,", "Un abrazo,",
      "Con mis mejores deseos,"}
 )  # fmt: skip
@@ -301,11 +301,11 @@ def test_each_letter_closes_with_a_spanish_formula(composer: Composer, address: 
         closing = lines[lines.index("Riley Quinn") - 1]
         assert closing in CLOSINGS, closing
         if address is Address.INFORMAL:
-            assert closing != "Reciba un cordial saludo,"
+            assert closing != "Reciba un cordial saludo."
         else:
-            assert closing not in {"Recibe un cordial saludo,", "Un abrazo,"}
+            assert closing not in {"Recibe un cordial saludo.", "Un abrazo,"}
         if channel is Channel.LINKEDIN:
-            assert closing not in {"Atentamente,", "Reciba un cordial saludo,"}
+            assert closing not in {"Atentamente,", "Reciba un cordial saludo."}
     formal = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL)
     assert "\nAtentamente,\nRiley Quinn" in composer.compose(formal, PROFILE).body_text
 
@@ -347,7 +347,7 @@ def test_the_phone_script_is_spanish_in_its_steps_and_quotes(composer: Composer)
         assert step in script, step
     assert '"' not in script and "“" not in script
     titles = [when for when, _say in draft.phone_branches]
-    assert titles[0].startswith("Si hacen una contraoferta")
+    assert titles[0].startswith("Si insisten")
     assert all(say.startswith("«") and say.endswith("»") for _w, say in draft.phone_branches)
 
 
