@@ -190,8 +190,8 @@ def test_every_request_to_talk_in_spanish_keeps_the_rules(composer: Composer) ->
             found += spanish_problems(text, s)
         found += [f"the tone coach: {f.code}" for f in draft.findings if f.code in WORD_REMARKS]
         # A date in the coming weeks: its weekday, no year (the pack's date_near).
-        if decide_by and "antes del viernes 4 de diciembre" not in draft.body_text:
-            found.append("the decision date is not 'antes del viernes 4 de diciembre'")
+        if decide_by and "a más tardar el viernes 4 de diciembre" not in draft.body_text:
+            found.append("the decision date is not 'a más tardar el viernes 4 de diciembre'")
         assert draft.phone_script and "Preguntar: «" in draft.phone_script
         problems += [f"{stage.value}/{reason.value}/{breaker.value}: {p}" for p in found]
     assert not problems, "\n".join(problems[:20])
@@ -321,8 +321,8 @@ def test_dates_read_as_spanish_writes_them(composer: Composer) -> None:
                   deal_breaker=DealBreaker.PAY, decide_by=dt.date(2027, 1, 12))  # fmt: skip
     draft = composer.compose(ask, PROFILE)
     # Six weeks ahead: near, so the weekday and no year; the start in March keeps its year.
-    assert "antes del martes 12 de enero." in draft.body_text
-    assert "antes del martes 12 de enero." in (draft.phone_script or "")
+    assert "a más tardar el martes 12 de enero." in draft.body_text
+    assert "a más tardar el martes 12 de enero." in (draft.phone_script or "")
     for text in (body, draft.body_text, draft.phone_script or ""):
         assert not re.search(r"\b(January|March|Marzo|Enero)\b|\d{4}-\d\d-\d\d", text)
 
