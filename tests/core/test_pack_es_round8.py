@@ -124,7 +124,9 @@ def test_a_confirming_email_says_talked_once(
 REGRET = re.compile(r"\blament|\bsiento\b|\bdisculp", re.IGNORECASE)
 #: The door the user chose: staying in touch, or (after rescinding, after taking another offer,
 #: on a fresh application) the humble wish the session-8 panel asked for.
-DOOR = re.compile(r"en contacto|volver a coincidir|caminos vuelvan a cruzarse|a (su|tu) disposición")
+DOOR = re.compile(
+    r"en contacto|volver a coincidir|caminos vuelvan a cruzarse|a (su|tu) disposición"
+)
 AFTER_RESCINDING = ("asked-why", "no-reply")
 
 
