@@ -86,6 +86,9 @@ def draw(rng: random.Random) -> tuple[Situation, str]:
             chosen = tuple(g for g in Goodwill if rng.random() < 0.35)
             # Only what the window and the CLI let the user choose (none with red flags).
             facts["goodwill"] = chosen if goodwill_fits(stage, reason, Kind.WITHDRAW) else ()
+            # Calling the hiring manager too is the user's choice (issue 21): here the one
+            # who built rapport makes it (no draw of its own, so other samples stay as were).
+            facts["will_call"] = facts["rapport"]
     if negotiable(stage, reason) and rng.random() < 0.3:
         facts["deal_breaker"] = rng.choice(list(DealBreaker))
         if rng.random() < 0.5:
@@ -106,7 +109,7 @@ def describe(s: Situation, reply: str) -> str:
     facts = [f"stage {s.stage.value}", f"reason {s.reason.value}",
              f"channel {s.channel.value if s.channel else 'recommended'}",
              f"voice {s.voice.value}", f"wording {s.wording}"]  # fmt: skip
-    for name in ("rapport", "keep_door_open", "via_recruiter", "linkedin_main",
+    for name in ("rapport", "keep_door_open", "will_call", "via_recruiter", "linkedin_main",
                  "visa_petition_started", "sponsorship_required",
                  "relocation_timeline_changed", "negotiated"):  # fmt: skip
         if getattr(s, name):

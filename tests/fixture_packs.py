@@ -22,7 +22,7 @@ PACK_WORDS = [
     ('"[Hiring manager\'s name]"', '"[XCONTACT]"'),
     ('"[Role]"', '"[XROLE]"'),
     ('"[Company]"', '"[XCOMPANY]"'),
-    ('quote_open = "\\u201c"', 'quote_open = "\\u201e"'),
+    ("quote_open = '\"'", 'quote_open = "\\u201e"'),
     ('reply_prefix = "Re: "', 'reply_prefix = "AW: "'),
     ('"the signing bonus"', '"XBONUS"'),
     ('"the salary"', '"XPAY"'),

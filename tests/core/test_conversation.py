@@ -125,7 +125,7 @@ def test_replies_answer_what_was_said(composer: Composer) -> None:
     s = Situation(stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER,
                   signing_bonus=Money.PAID, **NAMES)  # fmt: skip
     why = composer.compose_reply(s, PROFILE, "asked-why").body_text
-    assert re.search(r"accepted another (offer|job)", why)
+    assert re.search(r"(accepted|taken) another (offer|job)", why)
     counter = composer.compose_reply(s, PROFILE, "counter-offer").body_text
     assert "decision stands" in counter or "final" in counter
     repay = composer.compose_reply(s, PROFILE, "repayment").body_text

@@ -19,12 +19,12 @@ import functools
 import itertools
 
 import pytest
+from rule_corpus import texts_of
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
 from bowout.core.situation import Voice
-from bowout.core.vocabulary import REPLY_KINDS, Address
+from bowout.core.vocabulary import Address
 from bowout.core.wording import Rule, parse_rules, violations
 
 TODAY = dt.date(2026, 11, 29)
@@ -79,19 +79,7 @@ def corpus(language: str) -> tuple[tuple[str, dict[str, tuple[str, dict[str, str
     out = []
     for s in situations(language):
         place = f"{s.stage.value}/{s.reason.value}/{s.voice.value}/{s.address.value}"
-        draft = composer.compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts = {"body": (draft.body_text, written)}
-        if draft.phone_script:
-            spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-            branches = "\n".join(text for _, text in draft.phone_branches)
-            texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
-        out.append((f"{place}/{draft.channel.value}/w{s.wording}", texts))
-        if s.wording == 1 and s.channel is not Channel.PHONE:
-            for kind in REPLY_KINDS:
-                answer = composer.compose_reply(s, PROFILE, kind)
-                facts = facts_of_reply(s, draft.channel, kind, TODAY)
-                out.append((f"{place}/reply {kind}", {"body": (answer.body_text, facts)}))
+        out += texts_of(composer, s, PROFILE, place)
     return tuple(out)
 
 

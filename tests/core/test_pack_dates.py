@@ -22,7 +22,8 @@ from bowout.core import Composer, Profile, Situation, Stage
 from bowout.core.situation import Kind, Reason, DealBreaker
 from bowout.core.goodwill import Goodwill
 start = dt.date(2027, 3, 5)
-# A changed move names the start date (without the change the move itself is the reason).
+# The start date is no cause the user gave (issue 21, round 10): the message may leave it out;
+# the checklist and the negotiate request's decide-by date still write their months.
 s = Situation(stage=Stage.ACCEPTED, reason=Reason.RELOCATION, start_date=start,
               relocation_timeline_changed=True,
               goodwill=tuple(Goodwill), role="Analyst", company="Northwind")
@@ -61,7 +62,7 @@ def test_an_english_draft_keeps_english_months_under_a_german_system_locale(
     assert lines[0].startswith("de_DE"), lines[0]  # the process really runs in German
     out = "\n".join(lines[1:])
     assert "5 March 2027" in out and "März" not in out and not re.search(r"\bFebruar\b", out)
-    assert out.count("March 2027") >= 2 and "February 2027" in out  # message, checklist
+    assert "February 2027" in out  # the checklist
 
 
 def test_the_pack_names_its_locale_and_writes_its_dates() -> None:

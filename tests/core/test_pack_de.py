@@ -383,9 +383,11 @@ def test_no_placeholder_no_repetition_one_thanks_one_apology(written: list[Writt
         for word in ("entschieden", "leider"):  # "I have decided" twice reads assembled
             if len(re.findall(rf"\b{word}\b", body, re.I)) > 1:
                 problems.append(f"{w.where}: {word!r} twice")
-        # Goodwill chosen, and a started visa petition acknowledged, each take a line.
+        # Goodwill chosen, a started visa petition acknowledged, and (round 10) a start days
+        # away acknowledged after accepting, each take a line.
+        near = w.situation.stage is Stage.ACCEPTED and w.situation.start_date == START
         budget = (BUDGET[w.situation.voice] + 20 * len(w.situation.goodwill_offered)
-                  + 10 * w.situation.visa_petition_started)  # fmt: skip
+                  + 10 * w.situation.visa_petition_started + 10 * near)  # fmt: skip
         if count_words(body) > budget:
             problems.append(f"{w.where}: {count_words(body)} words, over {budget}")
     assert not problems, report(problems)
@@ -527,7 +529,7 @@ CALQUES = re.compile(
 
 def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
     """The native panel's German patterns 2-6 (issue 26), over the whole matrix: no calque;
-    the money received asked about under the agreement, never an open-ended "Ausgleich";
+    the money received asked about under the contract, never an open-ended "Ausgleich";
     a recruiter asked "bitte", and told whom the user would call; no "future openings"
     after a new direction; no figure in talking points about anything but pay."""
     problems = []
@@ -539,8 +541,9 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
                 problems.append(f"{w.where}: {found.group()!r}")
         body = w.draft.body_text
         paid = s.stage is Stage.ACCEPTED and s.signing_bonus is Money.PAID
-        if paid and w.draft.channel is not Channel.PHONE and "Vereinbarung" not in body:
-            problems.append(f"{w.where}: the money is not asked about under the agreement")
+        # under the user's contract (round 10: no agreement with the reader is on record)
+        if paid and w.draft.channel is not Channel.PHONE and "Vertrag" not in body:
+            problems.append(f"{w.where}: the money is not asked about under the contract")
         if w.draft.channel is Channel.RECRUITER:
             relay = [x for x in re.split(r"(?<=[.?!])(?<!Dr\.)(?<!Prof\.)\s+", body)
                      if "informier" in x]  # fmt: skip
@@ -578,7 +581,8 @@ def test_the_bonus_received_is_asked_about_under_the_agreement(composer: Compose
         for text in (draft.body_text, draft.phone_script or ""):
             assert "Ausgleich" not in text
         assert "die antrittsprämie" in draft.body_text.casefold()
-        assert "Vereinbarung" in draft.body_text, draft.body_text
+        # under the user's contract: no agreement with the reader is on record (round 10)
+        assert "Vertrag" in draft.body_text, draft.body_text
 
 
 def test_talking_points_name_a_figure_only_about_pay(composer: Composer) -> None:
@@ -616,9 +620,9 @@ def test_what_reading_more_drafts_as_the_recipient_found(written: list[Written])
 
 def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> None:
     """The manager is named by the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
-    as an object nor the bare full name beside it, and the call is to him or her (the native
-    reader, seed 61: "informieren Sie Herrn Herrera … ich rufe ihn gern auch selbst an");
-    without an Anrede, the name as typed, twice."""
+    as an object nor the bare full name beside it, and the call the user chose (will_call)
+    is to him or her (the native reader, seed 61: "informieren Sie Herrn Herrera … ich
+    rufe ihn gern auch selbst an"); without an Anrede, the name as typed, twice."""
     for voice, anrede, named, called in (
         (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"),
         (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
@@ -626,7 +630,7 @@ def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> N
     ):  # fmt: skip
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
-                      language="de", **NAMES)  # fmt: skip
+                      language="de", will_call=True, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
         assert re.search(rf"informieren Sie {named} und|Sie bitte {named} informieren", body), body
         assert re.search(rf"(?:rufe|würde) ich {called} auch selbst an", body), body

@@ -156,7 +156,7 @@ def test_asked_why_after_rescinding_answers_with_an_apology_not_no_comment(
         s = french(stage=Stage.ACCEPTED, reason=reason, channel=channel, voice=voice,
                    address=address, rapport=True, signing_bonus=paid)  # fmt: skip
         text = composer.compose_reply(s, PROFILE, "asked-why").body_text
-        assert "désagrément" in text and "excuses" in text, text
+        assert "gêne" in text and "excuses" in text, text
 
 
 FOLLOW_UP_WARMTH = re.compile(

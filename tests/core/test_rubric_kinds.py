@@ -204,22 +204,21 @@ def drafted(
 
 
 @pytest.mark.parametrize("days", [10, 60])
-def test_a_move_names_no_date_unless_its_timeline_changed(days: int) -> None:
+def test_a_move_names_no_start_date(days: int) -> None:
     """Relocation as the reason is the move itself: "The move the job would need means I
-    can't commit to a start on 15 January 2027" gave a start-date problem nobody stated."""
+    can't commit to a start on 15 January 2027" gave a start-date problem nobody stated; so
+    did "The date of my move has changed, so I could not be ready to start on 15 January
+    2027" when only the move's timeline changed (issue 21, English round 10: a cause beyond
+    the facts, and one that invites "we can move the start date")."""
     start = TODAY + dt.timedelta(days=days)
-    problems, dated = [], False
+    problems = []
     for changed in (False, True):
         for where_, body, script in drafted(reason=Reason.RELOCATION, start_date=start,
                                             relocation_timeline_changed=changed):  # fmt: skip
             for sentence in re.split(r"(?<=[.?!])\s+|\n", f"{body}\n{script}"):
                 if MOVE.search(sentence) and re.search(r"\bstart\b|\d{4}", sentence):
-                    if changed:
-                        dated = True
-                    else:
-                        problems.append(f"{where_}: {sentence!r}")
+                    problems.append(f"{where_}/changed={changed}: {sentence!r}")
     assert not problems, "\n".join(problems[:8])
-    assert dated, "a changed timeline may still name the start date"
 
 
 @pytest.mark.parametrize("reason", [r for r in Reason if r is not Reason.RELOCATION])

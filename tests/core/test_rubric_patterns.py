@@ -226,7 +226,9 @@ WRITING_KINDS = (
 APOLOGY = re.compile(r"\bsorry\b|\bapologi|\bregret", re.IGNORECASE)
 THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
 GOODWILL = re.compile(
-    r"\bthank|\bgrateful|\bglad|\bwish|\bkind|\bappreciat|\bhope|\bhappy|\bpleased|\bwelcome", re.I
+    r"\bthank|\bgrateful|\bglad|\bwish|\bkind|\bappreciat|\bhope|\bhappy|\bpleased|\bwelcome"
+    r"|\bpleasure",
+    re.I,
 )
 
 

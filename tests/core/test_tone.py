@@ -339,7 +339,7 @@ def test_channel_mismatches(stage: Stage, channel: Channel, rapport: bool) -> No
         "email-rescind": channel is Channel.EMAIL and stage is Stage.ACCEPTED,
         # With rapport a call is recommended at the final and offer stages.
         "email-late": channel is Channel.EMAIL and stage in (Stage.FINAL, Stage.OFFER) and rapport,
-        # The note says nothing of a call.
+        # Rescinding through a recruiter, and the user has not chosen to call too.
         "recruiter-rescind": channel is Channel.RECRUITER and stage is Stage.ACCEPTED,
     }
     assert found == [code for code, fires in expected.items() if fires]

@@ -187,33 +187,25 @@ def test_email_when_a_call_is_recommended_is_flagged(stage: Stage) -> None:
 @pytest.mark.parametrize(
     "note",
     [
-        "Could you let Jane know? I would also like to call them myself.",
-        "Please tell the hiring manager; I will phone her tomorrow as well.",
-        "I will call Jane Doe this afternoon to explain.",
-        "I plan to give the hiring manager a call today.",
-    ],
-)
-def test_recruiter_note_that_mentions_a_call_is_fine(note: str) -> None:
-    accepted = dataclasses.replace(ACME, stage=Stage.ACCEPTED)
-    text = "Hi Sam,\n\nThank you for your help. I have to withdraw my acceptance. "
-    assert [f.code for f in check_tone(text, accepted, Channel.RECRUITER)] == ["recruiter-rescind"]
-    assert check_tone(text + note, accepted, Channel.RECRUITER) == ()
-
-
-@pytest.mark.parametrize(
-    "note",
-    [
         "Could you please let Jane know?",
         "Thanks for the call yesterday.",
         "I'm happy to talk it through whenever suits you.",
+        "Could you let Jane know? I would also like to call them myself.",
+        "I will call Jane Doe this afternoon to explain.",
     ],
 )
-def test_recruiter_note_rescinding_without_a_call_is_flagged(note: str) -> None:
+def test_recruiter_note_rescinding_gets_the_call_advice_until_the_user_chooses_to_call(
+    note: str,
+) -> None:
+    """The advice goes by the choice (``will_call``), never by the note's words: a draft
+    promises no call the user did not choose, so the remark says how to choose it."""
     accepted = dataclasses.replace(ACME, stage=Stage.ACCEPTED)
     text = "Hi Sam,\n\nThank you for your help. I have to withdraw my acceptance. " + note
     (finding,) = check_tone(text, accepted, Channel.RECRUITER)
     assert finding.code == "recruiter-rescind"
     assert "call" in finding.message and "hiring manager" in finding.message
+    assert "I'll also call the hiring manager myself" in finding.message  # the remedy
+    assert check_tone(text, dataclasses.replace(accepted, will_call=True), Channel.RECRUITER) == ()
     # Before anything was accepted, the recruiter passing it on is enough.
     assert check_tone(text, dataclasses.replace(ACME, stage=Stage.OFFER), Channel.RECRUITER) == ()
 
@@ -283,7 +275,8 @@ def test_a_minimal_red_flags_message_passes_and_a_warm_one_does_not() -> None:
 @pytest.mark.parametrize("stage", list(Stage))
 def test_generated_drafts_raise_none_of_the_new_kinds(stage: Stage) -> None:
     # The composer's own wording must pass its own coach: only the channel advice the
-    # user overrode may remain; a recruiter note rescinding an acceptance offers a call.
+    # user overrode may remain; a recruiter note rescinding an acceptance promises a call
+    # only when the user chose to call (and then the coach's call words see it).
     composer = Composer()
     profile = Profile("Maya Okafor", "maya@example.com", "+1 555 0100")
     advice = {"linkedin-late", "email-rescind", "email-late"}
@@ -294,6 +287,9 @@ def test_generated_drafts_raise_none_of_the_new_kinds(stage: Stage) -> None:
             recruiter="Sam Rivera",
         )  # fmt: skip
         draft = composer.compose(situation, profile)
-        assert {f.code for f in draft.findings} <= advice, (situation, draft.findings)
+        advised = advice | ({"recruiter-rescind"} if channel is Channel.RECRUITER else set())
+        assert {f.code for f in draft.findings} <= advised, (situation, draft.findings)
         if stage is Stage.ACCEPTED and channel is Channel.RECRUITER:
-            assert tone_findings.mentions_a_call(draft.body_text, situation.contact)
+            called = composer.compose(dataclasses.replace(situation, will_call=True), profile)
+            assert {f.code for f in called.findings} <= advice, (situation, called.findings)
+            assert tone_findings.mentions_a_call(called.body_text, situation.contact)

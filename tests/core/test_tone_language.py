@@ -4,6 +4,7 @@ every language, and English keeps its rules."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -139,49 +140,40 @@ def _rescind_note(language: str) -> Situation:
     )  # fmt: skip
 
 
-def test_a_french_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
-    """The call words were English only: a French note to the recruiter saying "je
-    souhaiterais aussi l'appeler moi-même" still got the advice to call."""
-    situation = _rescind_note("fr")
-    says_call = (
-        "Bonjour Paul,\n\nJe dois revenir sur mon acceptation du poste chez Contoso. "
-        "Je souhaiterais aussi l’appeler moi-même pour le lui annoncer.\n\nMerci,\nMaya"
-    )
-    silent = "Bonjour Paul,\n\nJe dois revenir sur mon acceptation du poste.\n\nMerci,\nMaya"
-    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
-    assert "recruiter-rescind" not in codes
-    codes = {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}
-    assert "recruiter-rescind" in codes
+@pytest.mark.parametrize(
+    ("language", "says_call"),
+    [
+        ("fr", "Je souhaiterais aussi l’appeler moi-même pour le lui annoncer."),
+        ("es", "También me gustaría llamarla directamente para decírselo."),
+        ("de", "Ich möchte Frau Dupont auch selbst anrufen."),
+    ],
+)
+def test_the_call_remark_goes_by_the_users_choice_in_every_language(
+    language: str, says_call: str
+) -> None:
+    """Rescinding through a recruiter: the advice to call stands until the user chooses to
+    call (``will_call``), whatever the note says; a draft never promises a call unchosen,
+    so the words of the note cannot stand in for the choice (issue 21)."""
+    situation = _rescind_note(language)
+    note = f"Bonjour Paul,\n\nxx. {says_call}\n\nMaya"
+    for text in (note, "Bonjour Paul,\n\nxx.\n\nMaya"):
+        (remark,) = [
+            f
+            for f in check_tone(text, situation, Channel.RECRUITER)
+            if f.code == "recruiter-rescind"
+        ]
+        assert "I'll also call the hiring manager myself" in remark.message
+        chosen = dataclasses.replace(situation, will_call=True)
+        codes = {f.code for f in check_tone(text, chosen, Channel.RECRUITER)}
+        assert "recruiter-rescind" not in codes
 
 
-def test_a_pack_without_call_words_makes_no_call_remark(xx: Situation) -> None:
-    """The fixture pack lists no [call] words: the coach cannot tell, and says nothing."""
+def test_the_call_remark_needs_no_words_of_the_pack(xx: Situation) -> None:
+    """The fixture pack lists no [call] words: the remark goes by the choice all the same."""
     situation = _rescind_note(xx.language)
     text = "Hallo Paul,\n\nxx xx xx.\n\nMaya"
     codes = {f.code for f in check_tone(text, situation, Channel.RECRUITER)}
-    assert "recruiter-rescind" not in codes
+    assert "recruiter-rescind" in codes
+    chosen = dataclasses.replace(situation, will_call=True)
+    assert "recruiter-rescind" not in {f.code for f in check_tone(text, chosen, Channel.RECRUITER)}
     assert load_tone_words(xx.language) is not None
-
-
-def test_a_spanish_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
-    situation = _rescind_note("es")
-    says_call = (
-        "Hola, Paul:\n\nDebo retirar mi aceptación del puesto en Contoso. "
-        "También me gustaría llamarla directamente para decírselo.\n\nGracias,\nMaya"
-    )
-    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
-    assert "recruiter-rescind" not in codes
-    silent = "Hola, Paul:\n\nDebo retirar mi aceptación del puesto.\n\nGracias,\nMaya"
-    assert "recruiter-rescind" in {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}
-
-
-def test_a_german_note_that_says_the_user_will_call_gets_no_call_remark() -> None:
-    situation = _rescind_note("de")
-    says_call = (
-        "Hallo Paul,\n\nich muss meine Zusage für die Stelle bei Contoso zurückziehen. "
-        "Ich möchte Frau Dupont auch selbst anrufen.\n\nDanke,\nMaya"
-    )
-    codes = {f.code for f in check_tone(says_call, situation, Channel.RECRUITER)}
-    assert "recruiter-rescind" not in codes
-    silent = "Hallo Paul,\n\nich muss meine Zusage zurückziehen.\n\nDanke,\nMaya"
-    assert "recruiter-rescind" in {f.code for f in check_tone(silent, situation, Channel.RECRUITER)}

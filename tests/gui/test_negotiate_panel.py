@@ -33,8 +33,9 @@ def test_negotiate_then_not_resolved_then_saved(qtbot: QtBot, window: MainWindow
     )
     panel.decide_check.setChecked(True)
     panel.decide_edit.setDate(QDate.currentDate().addDays(3))
-    # The date they decide by: within a week, by its weekday and without the year.
-    assert re.search(r"know by \w+day \d{1,2} \w+ whether", email_text(window))
+    # The date they decide by: within a week, by its weekday and without the year, saying
+    # what it is for (issue 21, round 10).
+    assert re.search(r"by \w+day \d{1,2} [A-Z][a-z]+, so that I can decide", email_text(window))
     keys = window.checklist_view.key_rows()
     assert "negotiate.decide" in keys and "roadmap.channel" not in keys
     panel.not_resolved_button.click()

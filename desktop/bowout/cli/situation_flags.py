@@ -32,6 +32,8 @@ _BOOL_FLAGS = {
     "via_recruiter": "you applied through a recruiter or agency (they hear it first)",
     "linkedin_main": "LinkedIn has been your main, informal channel",
     "keep_door_open": "you would like to stay in touch or apply again later",
+    "will_call": "you will also call the hiring manager yourself (only then does a note to "
+    "the recruiter promise or ask to arrange a call; rescinding deserves one)",
     "visa_petition_started": "the employer has started a visa petition for you (--stage "
     "accepted only: a petition is filed once an offer is accepted)",
     "sponsorship_required": "you need visa sponsorship to take the job",

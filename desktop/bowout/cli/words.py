@@ -26,7 +26,10 @@ CLI_FIELDS = {
 
 def for_cli(message: str) -> str:
     """A tone-coach message with the window's field names put the command line's way."""
-    from bowout.core.tone_findings import FIELD_LABELS
+    from bowout.core.tone_findings import FIELD_LABELS, WILL_CALL_CHOICE
+
+    if WILL_CALL_CHOICE in message:  # the call advice: the flag, not the window's box
+        return message.replace(WILL_CALL_CHOICE, "pass --will-call")
 
     # The placeholder quoted may be any language pack's ("[Role]", "[Funktion]").
     for key, label in FIELD_LABELS.items():

@@ -73,3 +73,12 @@ def recommend_channel(situation: Situation) -> Advice:
     else:
         channel = Channel.EMAIL
     return Advice(channel, channel_note(stage, channel))
+
+
+def call_choice_fits(stage: Stage, channel: Channel | None) -> bool:
+    """Whether "I'll also call the hiring manager myself" (``will_call``) matters for a
+    message at ``stage`` sent by ``channel`` (the channel in effect): rescinding through a
+    recruiter, where the note promises a call only when the user chose one, and the tone
+    coach advises one until then. False elsewhere (a call is the phone channel's own, and
+    an email when rescinding gets its own advice)."""
+    return stage is Stage.ACCEPTED and channel is Channel.RECRUITER

@@ -105,6 +105,7 @@ class Draft:
                 self.situation.deal_breaker.value if self.situation.deal_breaker else None
             ),
             "goodwill": [choice.value for choice in self.situation.goodwill_offered],
+            "will_call": self.situation.will_call,
             "wording": self.wording,
             "wordings": self.wordings,
             "greeting": self.greeting,

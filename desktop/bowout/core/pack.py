@@ -119,6 +119,35 @@ class Pack:
             return f"{elided}{value}"
         return f"{word} {value}"
 
+    def joined(self, decision: str, reason: str) -> str:
+        """``decision`` and the ``reason`` said after it, as the pack's ``[joining]`` says:
+        a one-sentence decision (at most an opening phrase before its "I", and no "as" of
+        its own) and a reason whose first sentence has no comma become one sentence ("I've
+        decided to decline the role, as I've accepted another job."), so two flat sentences
+        are not stacked; the reason's other sentences follow. Otherwise (or with no ``as``
+        in the pack, or a joined sentence longer than its ``words``) the two are written
+        side by side. Either may be ""."""
+        joining = self.words.get("joining", {})
+        glue, limit = joining.get("as", ""), int(joining.get("words", "0") or 0)
+        head, _, rest = reason.partition(". ")
+        head = head if rest else head.removesuffix(".")
+        if (
+            not glue
+            or not decision.endswith(".")
+            or not head
+            or not (rest or reason.endswith("."))
+            or any(mark in decision for mark in ":;?!")
+            or decision.count(",") > (", I" in decision)
+            or f" {glue.strip(' ,')} " in f" {decision.casefold()}"
+            or any(mark in head for mark in ",:;?!")
+            or len(f"{decision} {head}".split()) > limit
+        ):
+            return f"{decision} {reason}".strip()
+        first = head.split(" ", 1)[0]
+        keep = first == "I" or first.startswith(("I'", "I\u2019")) or first[1:2].isupper()
+        head = head if keep else head[:1].lower() + head[1:]
+        return f"{decision[:-1]}{glue}{head}.{' ' + rest if rest else ''}"
+
 
 def load_pack(language: str = paths.DEFAULT_LANGUAGE) -> Pack:
     """The built-in pack of ``language``, read once per language however it is asked for

@@ -82,10 +82,14 @@ def check_pack(language: str, root: Path | None = None) -> list[str]:
         label = f"{language}/{name}"
         if name == "pack.toml":
             # [titles] and [greeting] are the English greeting's (bowout.core.addressing),
-            # [contractions] the English voices' (bowout.core.wording.contractions): a pack
-            # without them keeps its language's conventions.
-            # date_week: a pack without it writes this week's dates as its near ones.
-            optional = ("[titles] ", "[greeting] ", "[contractions] ", "date_week")
+            # [contractions] and [uncontracted] the English voices'
+            # (bowout.core.wording.contractions): a pack without them keeps its language's
+            # conventions. date_week: a pack without it writes this week's dates as its near
+            # ones. [joining]: a pack without it writes a decision and its reason side by side.
+            optional = (
+                "[titles] ", "[greeting] ", "[contractions] ", "[uncontracted] ", "[joining] ",
+                "date_week",
+            )  # fmt: skip
             keys = {k for k in _keys(theirs) if not k.startswith(optional)}
             missing = sorted(keys - _keys(ours))
         elif name == "wording/rules.toml":

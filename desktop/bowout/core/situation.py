@@ -128,6 +128,9 @@ class Situation:
     via_recruiter: bool = False
     linkedin_main: bool = False
     keep_door_open: bool = False
+    #: The user will also call the hiring manager themself (chosen, never assumed): only
+    #: then may a message promise a call, arrange one or speak of explaining in person.
+    will_call: bool = False
     # Visa and relocation facts.
     visa_petition_started: bool = False
     sponsorship_required: bool = False

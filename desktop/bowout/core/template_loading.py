@@ -164,8 +164,11 @@ def make_environment(
             bytecode_cache=cache,
             **_OPTIONS,
         )
-    # The pack's grammar as filters: ``{{ role | elide("de") }}`` (pack.Pack.elide).
+    # The pack's grammar as filters: ``{{ role | elide("de") }}`` (pack.Pack.elide),
+    # ``{{ say.decision | joined(say.reason) }}`` (pack.Pack.joined).
     from bowout.core.pack import load_pack
 
-    env.filters["elide"] = load_pack(language).elide
+    pack = load_pack(language)
+    env.filters["elide"] = pack.elide
+    env.filters["joined"] = pack.joined
     return env

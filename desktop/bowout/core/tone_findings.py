@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from bowout.core import tone_rules as rules
 from bowout.core.addressing import all_placeholders
-from bowout.core.advice import recommend_channel
+from bowout.core.advice import call_choice_fits, recommend_channel
 from bowout.core.draft import Finding
 from bowout.core.situation import Channel, Kind, Situation, Stage
 
@@ -28,6 +28,10 @@ PLACEHOLDER_RE: re.Pattern[str] = re.compile(r"\[[^\[\]\n]{1,60}\]")
 MAX_FINDINGS_PER_CODE = 50
 #: Longest excerpt of the user's text quoted inside a finding's message.
 _QUOTE_CHARS = 40
+
+#: The window's words for choosing to call the hiring manager too (``will_call``), as the
+#: call advice quotes them (the command line says its flag instead).
+WILL_CALL_CHOICE = "tick “I'll also call the hiring manager myself”"
 
 #: The fix for each code; ``{quote}`` is the flagged text, shortened.
 MESSAGES = {
@@ -54,8 +58,9 @@ MESSAGES = {
     "this email afterwards as the written confirmation.",
     "email-rescind": "Rescinding an accepted offer deserves a call first; send this email as the "
     "written confirmation afterwards.",
-    "recruiter-rescind": "Rescinding an accepted offer deserves a call too: tell the recruiter "
-    "you will also call the hiring manager yourself.",
+    "recruiter-rescind": "Rescinding an accepted offer deserves a call to the hiring manager "
+    f"too. If you will make one, {WILL_CALL_CHOICE} and the note says so; no draft promises "
+    "a call you did not choose.",
     "money-figure": "Leave out “{quote}”: figures belong in a negotiation, not a withdrawal.",
     "mixed-address": "“{quote}” switches the form of address: the message is written in the "
     "{form} form; keep to one form throughout.",
@@ -205,9 +210,11 @@ def channel_findings(situation: Situation, channel: Channel, body: str) -> Itera
     """Advice on the channel for this stage: each finding spans nothing (0, 0) of the body.
 
     From the SPEC's channel rules (:func:`bowout.core.advice.recommend_channel`): LinkedIn is
-    too casual late on; rescinding deserves a call, by email or through a recruiter; at the
-    final or offer stage with rapport, a call comes before the email. A request to talk a
-    deal-breaker through (kind negotiate) is no rescinding: only the LinkedIn advice holds.
+    too casual late on; rescinding deserves a call, by email or through a recruiter (through
+    a recruiter the advice stands until the user chooses to call too, ``will_call``: a call
+    is the user's promise to make, never the draft's); at the final or offer stage with
+    rapport, a call comes before the email. A request to talk a deal-breaker through (kind
+    negotiate) is no rescinding: only the LinkedIn advice holds. ``body`` is not read.
     """
     stage = situation.stage
     if channel is Channel.LINKEDIN and stage.is_late:
@@ -219,9 +226,5 @@ def channel_findings(situation: Situation, channel: Channel, body: str) -> Itera
             yield finding("email-rescind", 0, 0, "body")
         elif stage.is_late and recommend_channel(situation).channel is Channel.PHONE:
             yield finding("email-late", 0, 0, "body")  # final or offer, with rapport
-    if (
-        channel is Channel.RECRUITER
-        and stage is Stage.ACCEPTED
-        and not mentions_a_call(body, situation.contact, situation.language)
-    ):
+    if call_choice_fits(stage, channel) and not situation.will_call:
         yield finding("recruiter-rescind", 0, 0, "body")

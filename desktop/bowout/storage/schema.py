@@ -33,7 +33,7 @@ from bowout.storage.newer import check_value
 from bowout.storage.timeline import check_timeline, derived_timeline
 
 #: Version written into every record; bump it and add a step to MIGRATIONS when fields change.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _add_channel_chosen(data: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def _add_channel_chosen(data: dict[str, Any]) -> dict[str, Any]:
 
     relationship = data.get("relationship")
     try:
-        facts: dict[str, Any] = {k: bool(relationship[k]) for k in RELATIONSHIP_KEYS}  # type: ignore[index]
+        facts: dict[str, Any] = {k: bool(relationship[k]) for k in _V1_RELATIONSHIP}  # type: ignore[index]
         advised = recommend_channel(Situation(stage=Stage(data.get("stage")), **facts))
         data["channel_chosen"] = data.get("channel") != advised.channel.value
     except (TypeError, KeyError, ValueError):  # a broken record: check_fields will say why
@@ -57,7 +57,10 @@ def _add_channel_chosen(data: dict[str, Any]) -> dict[str, Any]:
 
 
 STATUSES = ("draft", "sent")
-RELATIONSHIP_KEYS = ("rapport", "via_recruiter", "linkedin_main", "keep_door_open")
+#: The relationship facts every record has had (schema 1), and since schema 5 whether the
+#: user chose to call the hiring manager too (``will_call``, issue 21).
+_V1_RELATIONSHIP = ("rapport", "via_recruiter", "linkedin_main", "keep_door_open")
+RELATIONSHIP_KEYS = (*_V1_RELATIONSHIP, "will_call")
 VISA_FLAGS = (
     "visa_petition_started",
     "sponsorship_required",
@@ -209,9 +212,18 @@ def _to_v4(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 (issue 21): ``relationship.will_call``, whether the user chose to call the
+    hiring manager too; no record before chose it (its drafts keep the words they had)."""
+    relationship = data.get("relationship")
+    if isinstance(relationship, dict):  # else check_fields says what is wrong
+        data["relationship"] = {**relationship, "will_call": relationship.get("will_call", False)}
+    return data
+
+
 #: ``MIGRATIONS[n]`` turns a version-``n`` record dict into a version ``n + 1`` one.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _to_v2, 2: _to_v3, 3: _to_v4,
+    1: _to_v2, 2: _to_v3, 3: _to_v4, 4: _to_v5,
 }  # fmt: skip
 
 

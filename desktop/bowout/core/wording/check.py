@@ -28,8 +28,8 @@ SAMPLE_PROFILE = Profile("Sample Name", "sample@example.com", "+1 555 0100")
 
 def rule_samples(language: str = "en") -> Iterator[Situation]:
     """Every stage x reason x channel x voice, with names, a door kept open, money paid and
-    every goodwill choice; and each rescinding without the goodwill choices (in
-    ``language``)."""
+    every goodwill choice; and each rescinding without the goodwill choices, and with a
+    call to the hiring manager chosen (``will_call``) (in ``language``)."""
     for stage, reason, channel, voice in itertools.product(Stage, Reason, Channel, Voice):
         sample = Situation(
             stage=stage, reason=reason, channel=channel, voice=voice, keep_door_open=True,
@@ -40,6 +40,7 @@ def rule_samples(language: str = "en") -> Iterator[Situation]:
         yield sample
         if stage is Stage.ACCEPTED:
             yield dataclasses.replace(sample, goodwill=())
+            yield dataclasses.replace(sample, will_call=True)
 
 
 def load_rules(env: jinja2.Environment) -> tuple[Rule, ...]:

@@ -83,6 +83,8 @@ _FACTS: dict[str, Callable[[], tuple[str, ...]]] = {
     "via_recruiter": lambda: _BOOL,
     "linkedin_main": lambda: _BOOL,
     "keep_door_open": lambda: _BOOL,
+    # The user chose to call the hiring manager too: only then does a text promise a call.
+    "will_call": lambda: _BOOL,
     "visa_petition_started": lambda: _BOOL,
     "sponsorship_required": lambda: _BOOL,
     "relocation_timeline_changed": lambda: _BOOL,
@@ -110,7 +112,7 @@ PRECEDENCE = (
     "reply", "kind", "audience", "warm", "reason_said", "reason", "negotiable", "negotiated",
     "recap_fits", "deal_breaker", "signoff", "channel", "stage", "relocation_timeline_changed",
     "visa_petition_started", "sponsorship_required", "money_paid", "signing_bonus",
-    "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch",
+    "relocation_assistance", "offer_referral", "offer_handover", "stay_in_touch", "will_call",
     "keep_door_open", "start", "decide_by", "contact_known", "phone_known", "recruiter_known",
     "greeted_by_title", "rapport", "via_recruiter", "linkedin_main", "voice", "address",
 )  # fmt: skip
@@ -262,7 +264,7 @@ def _greeting(situation: Situation, audience: str, reply: str) -> str:
 
 #: The situation's yes/no fields that are facts under their own names.
 _BOOL_FACTS = (
-    "rapport", "via_recruiter", "linkedin_main", "keep_door_open",
+    "rapport", "via_recruiter", "linkedin_main", "keep_door_open", "will_call",
     "visa_petition_started", "sponsorship_required", "relocation_timeline_changed",
 )  # fmt: skip
 

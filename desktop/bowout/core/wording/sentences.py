@@ -57,8 +57,9 @@ class Wording:
         if book is None:
             book = self._load(voice, ())
             if book.contract:
-                words = load_pack(self.language).words.get("contractions", {})
-                book = contracted(book, compile_contractions(words))
+                words = load_pack(self.language).words
+                kept = tuple(words.get("uncontracted", {}).values())
+                book = contracted(book, compile_contractions(words.get("contractions", {}), kept))
             self._books[voice] = book
         return book
 

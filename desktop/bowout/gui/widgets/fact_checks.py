@@ -1,4 +1,5 @@
-"""Yes/no facts of the situation as check boxes, and the visa and relocation facts' names.
+"""Yes/no facts of the situation as check boxes, the visa and relocation facts' names, and
+the name fields of the scenario form.
 
 The names live here, apart from the panel's fields (:mod:`bowout.gui.widgets.visa_facts`),
 so the form can read and write a situation without building fields the user has not opened.
@@ -17,6 +18,11 @@ RELATIONSHIP_FACTS = {
     "via_recruiter": ("&Came in through a recruiter", "Applied through a recruiter"),
     "linkedin_main": ("&LinkedIn was our main channel", "LinkedIn was the main channel"),
     "keep_door_open": ("&Keep the door open", "Keep the door open for later"),
+    # Shown only where it changes the draft (bowout.core.advice.call_choice_fits).
+    "will_call": (
+        "I'll also call &the hiring manager myself",
+        "I will also call the hiring manager myself",
+    ),
 }
 #: The visa facts, as :data:`RELATIONSHIP_FACTS`.
 VISA_FACTS = {
@@ -28,6 +34,18 @@ VISA_FACTS = {
     ),
 }
 
+#: Name fields: object name, label (with mnemonic), Situation field, placeholder.
+NAME_FIELDS = (
+    ("contact_edit", "Contact na&me:", "contact", "Who you have been talking to"),
+    ("role_edit", "R&ole:", "role", "The job title"),
+    ("company_edit", "Compan&y:", "company", "The employer"),
+    ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
+    # The greeting's hint is the message language's ([hints] of its pack.toml).
+    ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
+)
+#: What a refusal calls each name field ("that company name is 5,002 characters long").
+FIELD_WORDS = {"contact": "contact name", "role": "role", "company": "company name",
+               "recruiter": "recruiter's name", "greeting": "greeting"}  # fmt: skip
 #: Money facts: Situation field -> label (with mnemonic) and accessible name. Only money
 #: received is owed back, so the picker asks what happened rather than offering a tick.
 MONEY_FACTS = {

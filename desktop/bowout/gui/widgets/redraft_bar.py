@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "via_recruiter": "came in through a recruiter",
     "linkedin_main": "LinkedIn as main channel",
     "keep_door_open": "keep the door open",
+    "will_call": "call the hiring manager too",
     "contact": "contact name",
     "contact_email": "contact email",
     "greeting": "how to address them",

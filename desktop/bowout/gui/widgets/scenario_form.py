@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowout.core.addressing import greeting_name
+from bowout.core.advice import call_choice_fits
 from bowout.core.errors import InputError
 from bowout.core.names import parse_name
 from bowout.core.pack import load_pack
@@ -30,7 +31,7 @@ from bowout.core.situation import (
     Stage,
     check_email_address,
 )
-from bowout.gui.widgets.fact_checks import RELATIONSHIP_FACTS, add_fact_checks
+from bowout.gui.widgets import fact_checks as checks
 from bowout.gui.widgets.goodwill_panel import GoodwillPanel
 from bowout.gui.widgets.language_picker import LanguagePicker
 from bowout.gui.widgets.length_limit import LengthLimit, too_long
@@ -45,18 +46,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Name fields: object name, label (with mnemonic), Situation field, placeholder.
-NAME_FIELDS = (
-    ("contact_edit", "Contact na&me:", "contact", "Who you have been talking to"),
-    ("role_edit", "R&ole:", "role", "The job title"),
-    ("company_edit", "Compan&y:", "company", "The employer"),
-    ("recruiter_edit", "Recr&uiter:", "recruiter", "Recruiter's name, if any"),
-    # The greeting's hint is the message language's ([hints] of its pack.toml).
-    ("greeting_edit", "How to address t&hem:", "greeting", "First name unless you say otherwise"),
-)
-#: What a refusal calls each name field ("that company name is 5,002 characters long").
-FIELD_WORDS = {"contact": "contact name", "role": "role", "company": "company name",
-               "recruiter": "recruiter's name", "greeting": "greeting"}  # fmt: skip
 #: Characters a picker shows at its narrowest (it grows with the panel).
 COMBO_MIN_CHARS = 14
 #: Data value of the channel combo's first entry: follow the recommendation.
@@ -102,6 +91,8 @@ class ScenarioForm(QWidget):
             changed = picker.currentIndexChanged
             changed.connect(self._offer_negotiation)
             changed.connect(self._offer_goodwill)
+        for picker in (self.stage_combo, self.channel_combo):
+            picker.currentIndexChanged.connect(self._offer_call)
         self.wording_bar.changed.connect(self.situation_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +103,7 @@ class ScenarioForm(QWidget):
                                             self._wire_negotiation)  # fmt: skip
         self._offer_negotiation()
         self._offer_goodwill()
+        self._offer_call()
         layout.addWidget(self.goodwill_panel)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.names_box)
@@ -164,8 +156,8 @@ class ScenarioForm(QWidget):
         self.facts_box = QGroupBox("Relationship", self)
         self.facts_box.setObjectName("relationship_group")
         layout = QVBoxLayout(self.facts_box)
-        self.fact_checks = add_fact_checks(
-            RELATIONSHIP_FACTS, self.facts_box, layout, self.situation_changed
+        self.fact_checks = checks.add_fact_checks(
+            checks.RELATIONSHIP_FACTS, self.facts_box, layout, self.situation_changed
         )
 
     def _build_names(self) -> None:
@@ -173,14 +165,14 @@ class ScenarioForm(QWidget):
         self.names_box.setObjectName("names_group")
         form = QFormLayout(self.names_box)
         self.name_edits: dict[str, QLineEdit] = {}
-        for object_name, label, field, hint in NAME_FIELDS:
+        for object_name, label, field, hint in checks.NAME_FIELDS:
             edit = QLineEdit(self.names_box)
             edit.setObjectName(object_name)
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             edit.setAccessibleDescription(hint)
             edit.setPlaceholderText(hint)
-            limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, FIELD_WORDS[field])
-            limit.refused.connect(functools.partial(self._refused, FIELD_WORDS[field]))
+            limit = LengthLimit.attach(edit, MAX_FIELD_CHARS, checks.FIELD_WORDS[field])
+            limit.refused.connect(functools.partial(self._refused, checks.FIELD_WORDS[field]))
             edit.textChanged.connect(functools.partial(self._text_changed, edit))
             edit.editingFinished.connect(self.finish_typing)
             self.name_edits[field] = edit
@@ -302,6 +294,14 @@ class ScenarioForm(QWidget):
         kind = self.negotiation.facts(stage, reason)["kind"]
         self.goodwill_panel.offer(stage, reason, kind)
 
+    @Slot()
+    def _offer_call(self) -> None:
+        # "I'll also call the hiring manager myself" only where it changes the draft: the
+        # channel in effect (the user's, or the advice's) and the stage say (issue 21).
+        value, stage = self.channel_combo.currentData(), Stage(self.stage_combo.currentData())
+        channel = Channel(value) if value else self._advice.channel if self._advice else None
+        self.fact_checks["will_call"].setVisible(call_choice_fits(stage, channel))
+
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
@@ -372,6 +372,7 @@ class ScenarioForm(QWidget):
             mark = " (recommended)" if channel is advice.channel else ""
             self.channel_combo.setItemText(index, channel.label + mark)
         self.rationale_label.setText(advice.rationale)
+        self._offer_call()
 
     def focus_chain(self) -> list[QWidget]:
         """Every control in the order the form shows them, top to bottom (for Tab)."""
