@@ -70,7 +70,7 @@ WRITER_AGREES = re.compile(
 )
 GREETING = re.compile(r"^(?:Estimad[oa] \S.*|Buenos días, \S.*|Hola, \S.*):$")
 CLOSINGS = frozenset(
-    {"Atentamente,", "Un cordial saludo,", "Reciba un cordial saludo,", "Recibe un cordial saludo,",
+    {"Atentamente,", "Un cordial saludo,", "Reciba un cordial saludo.", "Recibe un cordial saludo.",
      "Un saludo,", "Saludos,", "Saludos cordiales,", "Un saludo cordial,", "Un abrazo,",
      "Con mis mejores deseos,"}
 )  # fmt: skip
@@ -190,8 +190,8 @@ def test_every_request_to_talk_in_spanish_keeps_the_rules(composer: Composer) ->
             found += spanish_problems(text, s)
         found += [f"the tone coach: {f.code}" for f in draft.findings if f.code in WORD_REMARKS]
         # A date in the coming weeks: its weekday, no year (the pack's date_near).
-        if decide_by and "antes del viernes 4 de diciembre" not in draft.body_text:
-            found.append("the decision date is not 'antes del viernes 4 de diciembre'")
+        if decide_by and "a más tardar el viernes 4 de diciembre" not in draft.body_text:
+            found.append("the decision date is not 'a más tardar el viernes 4 de diciembre'")
         assert draft.phone_script and "Preguntar: «" in draft.phone_script
         problems += [f"{stage.value}/{reason.value}/{breaker.value}: {p}" for p in found]
     assert not problems, "\n".join(problems[:20])
@@ -301,11 +301,11 @@ def test_each_letter_closes_with_a_spanish_formula(composer: Composer, address: 
         closing = lines[lines.index("Riley Quinn") - 1]
         assert closing in CLOSINGS, closing
         if address is Address.INFORMAL:
-            assert closing != "Reciba un cordial saludo,"
+            assert closing != "Reciba un cordial saludo."
         else:
-            assert closing not in {"Recibe un cordial saludo,", "Un abrazo,"}
+            assert closing not in {"Recibe un cordial saludo.", "Un abrazo,"}
         if channel is Channel.LINKEDIN:
-            assert closing not in {"Atentamente,", "Reciba un cordial saludo,"}
+            assert closing not in {"Atentamente,", "Reciba un cordial saludo."}
     formal = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL)
     assert "\nAtentamente,\nRiley Quinn" in composer.compose(formal, PROFILE).body_text
 
@@ -321,8 +321,8 @@ def test_dates_read_as_spanish_writes_them(composer: Composer) -> None:
                   deal_breaker=DealBreaker.PAY, decide_by=dt.date(2027, 1, 12))  # fmt: skip
     draft = composer.compose(ask, PROFILE)
     # Six weeks ahead: near, so the weekday and no year; the start in March keeps its year.
-    assert "antes del martes 12 de enero." in draft.body_text
-    assert "antes del martes 12 de enero." in (draft.phone_script or "")
+    assert "a más tardar el martes 12 de enero." in draft.body_text
+    assert "a más tardar el martes 12 de enero." in (draft.phone_script or "")
     for text in (body, draft.body_text, draft.phone_script or ""):
         assert not re.search(r"\b(January|March|Marzo|Enero)\b|\d{4}-\d\d-\d\d", text)
 
@@ -347,7 +347,7 @@ def test_the_phone_script_is_spanish_in_its_steps_and_quotes(composer: Composer)
         assert step in script, step
     assert '"' not in script and "“" not in script
     titles = [when for when, _say in draft.phone_branches]
-    assert titles[0].startswith("Si hacen una contraoferta")
+    assert titles[0].startswith("Si insisten")
     assert all(say.startswith("«") and say.endswith("»") for _w, say in draft.phone_branches)
 
 

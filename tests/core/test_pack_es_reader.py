@@ -263,5 +263,5 @@ def test_a_near_date_names_the_weekday_and_no_year(composer: Composer) -> None:
     ask = spanish(stage=Stage.OFFER, reason=Reason.RELOCATION, kind=Kind.NEGOTIATE,
                   deal_breaker=DealBreaker.SPONSORSHIP, decide_by=near, country="MX")  # fmt: skip
     draft = composer.compose(ask, PROFILE)
-    assert "antes del martes 8 de diciembre" in draft.body_text, draft.body_text
+    assert "a más tardar el martes 8 de diciembre" in draft.body_text, draft.body_text
     assert "la visa" in f"{draft.subject} {draft.body_text}" and "visado" not in draft.body_text

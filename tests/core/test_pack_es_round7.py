@@ -197,7 +197,7 @@ def test_a_counter_offer_is_answered_in_spanish_words(composer: Composer, addres
     s = spanish(stage=Stage.OFFER, reason=Reason.OTHER_OFFER, channel=Channel.PHONE,
                 voice=Voice.WARM, address=address, keep_door_open=True)  # fmt: skip
     draft = composer.compose(s, PROFILE)
-    branch = next(say for when, say in draft.phone_branches if "contraoferta" in when)
+    branch = next(say for when, say in draft.phone_branches if "cambiar la decisión" in when)
     thanks = "Se lo agradezco" if address is Address.FORMAL else "Te lo agradezco"
     assert branch.startswith(f"«{thanks} de verdad"), branch
     reply = composer.compose_reply(s, PROFILE, "counter-offer").body_text
