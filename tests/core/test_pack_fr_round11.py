@@ -39,6 +39,9 @@ RULE_IDS = (
     "a-reason-after-accepting-is-said-plainly",
     "a-reply-that-keeps-its-reasons-thanks-for-the-question",
     "after-an-offer-no-branch-reopens-the-decision",
+    # Round 12's panel (seed 713): a red-flags call script answered feedback with « Je n’ai
+    # pas de remarque particulière », denying the user's real reason (FALSE).
+    "red-flags-never-denied",
 )
 
 
@@ -138,6 +141,12 @@ def test_no_draft_script_or_reply_breaks_the_rule(rule_id: str) -> None:
             {"audience": "spoken", "kind": "withdraw", "stage": "accepted"},
             "« Merci d’y avoir pensé ; ma décision est prise. »\n« Cela pourrait changer les "
             "choses pour moi. Pourrions-nous en reparler avant que je vous écrive ? »",
+        ),
+        (
+            "red-flags-never-denied",
+            "script",
+            {"audience": "spoken", "kind": "withdraw", "warm": "false"},
+            "« Je n’ai pas de remarque particulière, mais c’est aimable de me le demander. »",
         ),
     ],
 )
