@@ -23,7 +23,7 @@ import pytest
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
-from bowout.core.situation import Voice
+from bowout.core.situation import DealBreaker, Voice
 from bowout.core.vocabulary import REPLY_KINDS, Address, Goodwill, Money
 from bowout.core.wording import Rule, parse_rules, violations
 
@@ -175,15 +175,37 @@ def test_the_rules_read_the_sentences_the_panels_marked() -> None:
 # --- the cost acknowledged to whoever bears it ---------------------------------------------
 @pytest.mark.parametrize(("stage", "voice"), CHUNKS, ids=CHUNK_IDS)
 def test_a_negotiation_is_thanked_before_the_no(stage: Stage, voice: Voice) -> None:
-    """After talks that found no way, the letter, the call and its email thank for the
-    effort of the negotiation (the panel: «nothing thanks Sam for the negotiation»)."""
+    """After talks that found no way, when those talks are the cause (``recap_fits``), the
+    letter, the call and its email thank for the effort of the negotiation (the panel:
+    «nothing thanks Sam for the negotiation»). When another reason leads, the talks are no
+    part of the message (test_recap_cause holds that in every language)."""
     found = []
     for where, s, texts in drafts(stage, voice):
         if s.negotiated and s.stage in (Stage.OFFER, Stage.ACCEPTED) and s.reason in WARM_REASONS:
             for part in ("body", "script"):
-                if part in texts and "negociaci" not in texts[part][0]:
+                if part not in texts or texts[part][1]["recap_fits"] != "true":
+                    continue
+                if "negociaci" not in texts[part][0]:
                     found.append(f"{where} {part}: {texts[part][0][:300]}")
     assert not found, "\n".join(found[:8])
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_talks_that_are_the_cause_are_thanked(voice: Voice) -> None:
+    """The pay talks failed and the pay is the reason: the letter and the call thank for the
+    negotiation, at the offer and after accepting, in both forms of address."""
+    composer = Composer(today=lambda: dt.date(2026, 11, 29))
+    profile = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
+    for stage, channel, address in itertools.product(
+        (Stage.OFFER, Stage.ACCEPTED), (Channel.EMAIL, Channel.PHONE), ("formal", "informal")
+    ):
+        s = Situation(stage=stage, reason=Reason.COMPENSATION, negotiated=True,
+                      deal_breaker=DealBreaker.PAY, channel=channel, voice=voice, language="es",
+                      address=Address(address), contact="Marta Ruiz", role="Analista",
+                      company="Grupo Nubia")  # fmt: skip
+        draft = composer.compose(s, profile)
+        said = draft.body_text + (draft.phone_script or "")
+        assert "negociaci" in said, (stage, channel, address, said)
 
 
 @pytest.mark.parametrize(("stage", "voice"), CHUNKS, ids=CHUNK_IDS)
