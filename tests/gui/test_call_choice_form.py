@@ -40,7 +40,8 @@ def test_ticking_it_adds_the_call_and_settles_the_advice(qtbot: QtBot, window: M
     pick(window.form.channel_combo, "recruiter")
     type_into(qtbot, window.form.contact_edit, "Priya Nair")
     type_into(qtbot, window.form.recruiter_edit, "Tom Baker")
-    assert "Could you please let Priya Nair know?" in email_text(window)
+    relay = "Could you please let Priya Nair know, with my apologies to you both?"
+    assert relay in email_text(window)
     assert "call" not in email_text(window)
     qtbot.waitUntil(lambda: "recruiter-rescind" in remark_codes(window))
     remark = next(f for f in window.tone_list.findings() if f.code == "recruiter-rescind")

@@ -211,10 +211,8 @@ class ScenarioForm(QWidget):
 
     @Slot()
     def _suggest_greeting(self) -> None:
-        # The greeting field shows, greyed, what the draft will use when left empty where
-        # the message's language greets by first name (English); elsewhere, and with no
-        # contact, how to say it in that language (its pack's hint: German wants the Anrede,
-        # "Frau Nair", which no first name tells).
+        # Greyed in the greeting field: the first name the draft will use (English), else the
+        # pack's hint on how that language greets (German wants the Anrede, "Frau Nair").
         language = self.language_picker.language()
         pack = load_pack(language)
         hint = pack.word("hints", "greeting")
