@@ -6,6 +6,8 @@ English round 12). Each is a rule in templates/en/wording/rules.toml:
   staying in touch, a referral), thanks nobody for an understanding they have not shown, and
   says a started visa petition is no longer needed as information, once.
 
+- At the offer stage one declines the offer, never "the role".
+
 Checked over stages x reasons x channels x voices x both wordings with the facts the charged
 drafts had.
 """
@@ -39,6 +41,7 @@ RULE_IDS = (
     "a-follow-up-keeps-staying-in-touch",
     "a-follow-up-keeps-the-referral",
     "the-door-is-open-only-when-chosen",
+    "an-offer-is-declined-not-a-role",
 )
 NEAR = TODAY + dt.timedelta(days=10)
 FACTS = {
@@ -95,3 +98,16 @@ def test_the_charged_follow_up_apologises_and_keeps_the_goodwill(composer: Compo
         assert "touch" in body, body
         assert body.count("visa petition") == 1 and "stopped now" not in body, body
         assert "Thank you for everything" not in body, body
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_an_offer_is_declined_everywhere(composer: Composer, voice: Voice) -> None:
+    problems: list[str] = []
+    for reason, channel, wording in itertools.product(Reason, Channel, (1, 2, 3)):
+        s = Situation(stage=Stage.OFFER, reason=reason, channel=channel, voice=voice,
+                      wording=wording, **NAMES)  # fmt: skip
+        d = composer.compose(s, PROFILE)
+        text = f"{d.body_text}\n{d.phone_script or ''}"
+        if "decline the role" in text or "declining the role" in text:
+            problems.append(f"{reason.value}/{channel.value}/w{wording}: {text}")
+    assert not problems, f"{len(problems)} broken, e.g.:\n" + "\n".join(problems[:3])
