@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from bowout.core import addressing
+from bowout.core.names import parse_name
 from bowout.core.negotiation import point_of
 from bowout.core.pack import Pack, load_pack
 from bowout.core.salutation import salutation
@@ -172,13 +173,31 @@ def _contact_values(situation: Situation, channel: Channel, pack: Pack) -> dict[
     called = channel is Channel.PHONE and situation.kind is Kind.WITHDRAW
     # LinkedIn shows the reader's name: its message and call script both use it.
     linkedin = channel is Channel.LINKEDIN
+    # Through a recruiter, a negotiation's call is with the recruiter its note goes to, so the
+    # talking points greet them as the note does ("Hi Tom," / "Hi Tom, Riley here", never the
+    # hiring manager's name: the panels of issue 26 read that as a name changed midway).
+    through_recruiter = (
+        channel is Channel.RECRUITER
+        and situation.kind is Kind.NEGOTIATE
+        and parse_name(situation.recruiter).is_person
+    )
+    contact_forms = _salutation_forms("", situation.greeting, situation.contact, situation.language)
+    if through_recruiter:
+        spoken = addressing.recruiter_addressee(situation)
+        heard = _salutation_forms("", "", situation.recruiter, situation.language)
+    else:
+        spoken = addressing.contact_addressee(situation, spoken=True, linkedin=linkedin)
+        heard = contact_forms
     return {
         "contact": situation.contact or pack.word("placeholders", "contact"),
         "contact_given": bool(situation.contact),
         "addressee": addressing.contact_addressee(situation, called=called, linkedin=linkedin),
-        "spoken_addressee": addressing.contact_addressee(situation, spoken=True, linkedin=linkedin),
+        "spoken_addressee": spoken,
         "manager": addressing.reference_name(situation.contact) or pack.word("names", "manager"),
-        **_salutation_forms("", situation.greeting, situation.contact, situation.language),
+        **contact_forms,
+        # The forms of whoever the call is with, which a spoken sentence sees as its own
+        # (:meth:`bowout.core.wording.Sentences.render_all`).
+        **{f"spoken_{key}": form for key, form in heard.items()},
     }
 
 
@@ -225,6 +244,7 @@ def _context(
         country=situation.country,
         manager=mine["manager"],
         **{key: mine[key] for key in _FORM_KEYS},
+        **{f"spoken_{key}": mine[f"spoken_{key}"] for key in _FORM_KEYS},
         **_salutation_forms("recruiter_", "", situation.recruiter, language),
         start_date=pack.long_date(situation.start_date, today) if situation.start_date else "",
         paid_money=paid_money(situation),

@@ -78,6 +78,10 @@ CONTEXT_NAMES = frozenset(
         "courtesy_name", "courtesy_gender", "courtesy_object", "first_name", "full_name",
         "recruiter_courtesy_name", "recruiter_courtesy_gender", "recruiter_courtesy_object",
         "recruiter_first_name", "recruiter_full_name",
+        # The same forms for whoever a call is with (the contact, or through a recruiter the
+        # recruiter a negotiation's call is with); spoken sentences see them without "spoken_".
+        "spoken_courtesy_name", "spoken_courtesy_gender", "spoken_courtesy_object",
+        "spoken_first_name", "spoken_full_name",
     }
 )  # fmt: skip
 

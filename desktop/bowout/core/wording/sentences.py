@@ -30,6 +30,12 @@ _CACHE_SIZE = 512
 _Plan = tuple[jinja2.Template, tuple[tuple[str, tuple[str, ...]], ...]]
 #: Every slot empty: what each audience's sentences start from.
 _NOTHING_SAID = dict.fromkeys(SLOTS, "")
+#: What a spoken sentence sees each name it may use as: the one the call is with.
+_SPOKEN_NAMES = (
+    "{% with addressee = spoken_addressee, courtesy_name = spoken_courtesy_name, "
+    "courtesy_gender = spoken_courtesy_gender, courtesy_object = spoken_courtesy_object, "
+    "first_name = spoken_first_name, full_name = spoken_full_name %}"
+)
 
 
 class Wording:
@@ -115,8 +121,9 @@ class Wording:
         """:meth:`render` for several audiences at once, in one render of one template.
 
         The ``spoken`` audience's sentences see ``addressee`` as ``spoken_addressee`` (a
-        call never uses a full name), so ``context`` must hold ``spoken_addressee`` when
-        ``chosen`` has ``spoken``.
+        call never uses a full name) and each form of a name (``courtesy_name``, ...) as its
+        ``spoken_`` one (whoever the call is with: through a recruiter, a negotiation's call is
+        with the recruiter), so ``context`` must hold those when ``chosen`` has ``spoken``.
         """
         said = {audience: _NOTHING_SAID.copy() for audience in chosen}
         plan = self._plan(chosen, wording)
@@ -160,7 +167,7 @@ class Wording:
                 for variant in slots.values()
             ]
             if audience == "spoken" and parts:
-                parts[0] = "{% with addressee = spoken_addressee %}" + parts[0]
+                parts[0] = _SPOKEN_NAMES + parts[0]
                 parts[-1] += "{% endwith %}"
             segments += parts
             spans.append((audience, tuple(slots)))
