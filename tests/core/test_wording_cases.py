@@ -33,7 +33,8 @@ def all_text(d) -> str:  # type: ignore[no-untyped-def]
 def test_no_pay_gap_after_accepting_the_terms(composer: Composer, voice: Voice) -> None:
     d = draft(composer, stage=Stage.ACCEPTED, reason=Reason.COMPENSATION, voice=voice)
     assert not re.search(r"far apart|compensation|salary|pay range", all_text(d), re.I)
-    assert re.search(r"financ", d.body_text)
+    # The cause is said as it is (issue 21, round 13): the pay, never "my finances".
+    assert re.search(r"\bpay\b", d.body_text) and not re.search(r"financ", all_text(d), re.I)
 
 
 @pytest.mark.parametrize("voice", list(Voice))
