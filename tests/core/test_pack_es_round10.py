@@ -232,7 +232,7 @@ def test_the_recruiter_who_loses_the_placement_gets_an_apology(stage: Stage, voi
         f"{where}: {texts['body'][0]}"
         for where, s, texts in drafts(stage, voice)
         if s.stage is Stage.ACCEPTED and s.channel is Channel.RECRUITER
-        and not re.search(r"también a (usted|ti)\b", texts["body"][0])
+        and not re.search(r"(le supone|te supone) a (usted|ti)\b", texts["body"][0])
     ]  # fmt: skip
     assert not found, "\n".join(found[:6])
 
