@@ -292,7 +292,9 @@ def test_facts_left_unused_are_acknowledged(composer: Composer) -> None:
             petition, stage=Stage.FINAL, keep_door_open=True, visa_petition_started=False
         )
         text = composer.compose_reply(door, PROFILE, "counter-offer").body_text
-        assert re.search(r"in Kontakt (?:zu )?bleiben|bleibe ich mit (?:Ihnen|dir) in Kontakt", text), text  # the door kept open (draft 3)
+        # The door kept open (draft 3).
+        door_line = r"in Kontakt (?:zu )?bleiben|bleibe ich mit (?:Ihnen|dir) in Kontakt"
+        assert re.search(door_line, text), text
         text = composer.compose_reply(repay, PROFILE, "repayment").body_text
         assert ("tut mir leid" in text and "zurückfordert" in text) or "zurückfordern" in text, text
         assert not re.search(r"\bich (?:zahle|werde)\b[^.]*zurück", text), text
