@@ -76,7 +76,7 @@ REASON_WORDS = {
     Reason.NOT_A_FIT: r"ne correspond",
     Reason.COMPENSATION: r"rémunération|financière",
     Reason.PERSONAL: r"raisons personnelles",
-    Reason.RELOCATION: r"déménagement",
+    Reason.RELOCATION: r"déménag",  # déménagement, déménager
     Reason.DIFFERENT_PATH: r"orientation",
 }
 DECISION = re.compile(r"retir|me retire|décline|revenir sur mon acceptation", re.IGNORECASE)

@@ -227,7 +227,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi|\bregret", re.IGNORECASE)
 THANKS = re.compile(r"\bthank(s| you)\b|\bgrateful\b", re.IGNORECASE)
 GOODWILL = re.compile(
     r"\bthank|\bgrateful|\bglad|\bwish|\bkind|\bappreciat|\bhope|\bhappy|\bpleased|\bwelcome"
-    r"|\bpleasure",
+    r"|\bpleasure|\bvalue (staying|keeping) in touch",
     re.I,
 )
 
