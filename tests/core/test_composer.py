@@ -29,7 +29,9 @@ NEGATIVE = re.compile(
 )
 THANKS = re.compile(r"\b(thank|thanks|grateful|appreciate)\b", re.IGNORECASE)
 WITHDRAWAL = re.compile(
-    r"\b(withdraw(ing)?|declin(e|ing))\b.*\b(application|acceptance|offer|process|role)\b",
+    r"\b(withdraw(ing)?|declin(e|ing))\b.*\b(application|acceptance|offer|process|role)\b"
+    # "Thank you for the offer … I've decided to decline it": the offer was just named.
+    r"|\bdeclin(e|ing) it\b(?!['’])",
     re.IGNORECASE,
 )
 
