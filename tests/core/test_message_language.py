@@ -124,6 +124,28 @@ def test_the_call_and_the_reply_use_the_packs_marks(root: Path) -> None:
     assert reply_subject("Your note") == "Re: Your note"
 
 
+def test_a_follow_up_to_ones_own_message_is_not_marked_as_an_answer() -> None:
+    """German marks an answer "AW:" (Antwort); a follow-up after no reply answers nothing,
+    so it takes the pack's followup_prefix. English, French and Spanish send it in the
+    thread as a reply, and no prefix is doubled."""
+    composer = Composer(today=lambda: TODAY)
+    for language, answer, follow_up in [
+        ("de", "AW: ", "Nachfrage: "),
+        ("en", "Re: ", "Re: "),
+        ("fr", "RE : ", "RE : "),
+        ("es", "RE: ", "RE: "),
+    ]:
+        s = Situation(stage=Stage.FINAL, reason=Reason.OTHER_OFFER, contact="Anna Schäfer",
+                      role="Data Analyst", company="Contoso", language=language)  # fmt: skip
+        draft = composer.compose(s, Profile("Riley"))
+        chased = composer.compose_reply(s, Profile("Riley"), "no-reply")
+        answered = composer.compose_reply(s, Profile("Riley"), "accepted")
+        assert chased.subject == f"{follow_up}{draft.subject}", language
+        assert answered.subject == f"{answer}{draft.subject}", language
+        assert reply_subject(chased.subject, language, follows_up=True) == chased.subject
+        assert reply_subject(answered.subject, language, follows_up=True) == answered.subject
+
+
 def test_names_and_teams_come_from_the_pack(root: Path) -> None:
     assert team_addressee("Tailspin Toys, Inc.", "xx") == "XTEAM Tailspin Toys"
     assert team_addressee("", "xx") == "XTEAM"

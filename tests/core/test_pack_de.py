@@ -273,7 +273,9 @@ def test_subjects_say_what_happens(written: list[Written]) -> None:
         if subject.endswith(".") or subject != subject.strip():
             problems.append(f"{w.where}: subject ends badly {subject!r}")
         for reply in w.replies:
-            if not reply.subject.startswith("AW: "):
+            # An answer is an Antwort; a follow-up to one's own unanswered mail is not.
+            prefix = "Nachfrage: " if reply.kind == "no-reply" else "AW: "
+            if not reply.subject.startswith(prefix) or "AW:" in reply.subject[len(prefix) :]:
                 problems.append(f"{w.where}: reply subject {reply.subject!r}")
     assert not problems, report(problems)
 

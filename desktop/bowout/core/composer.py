@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from bowout.core import addressing, checklist, templating
+from bowout.core import addressing, checklist, templating, vocabulary
 from bowout.core.advice import recommend_channel
 from bowout.core.draft import REPLY_KINDS, Draft, Finding, Reply
 from bowout.core.errors import InputError, TemplateError
@@ -297,7 +297,11 @@ class Composer:
         body_html = self._render(
             situation, "email.html.j2", html_context(context, paragraphs(body_text))
         )
-        original = reply_subject(subject or say.get("subject", ""), situation.language)
+        original = reply_subject(
+            subject or say.get("subject", ""),
+            situation.language,
+            follows_up=vocabulary.REPLY_KINDS[reply].follows_up,
+        )
         if channel is Channel.LINKEDIN:  # an answer in a LinkedIn thread has no subject
             original = ""
         return Reply(reply, original, body_text, body_html.strip())
@@ -342,15 +346,21 @@ def phone_branches(
     )
 
 
-def reply_subject(subject: str, language: str = DEFAULT_LANGUAGE) -> str:
+def reply_subject(
+    subject: str, language: str = DEFAULT_LANGUAGE, *, follows_up: bool = False
+) -> str:
     """The subject of an answer to ``subject``: the pack's ``reply_prefix`` ("Re: ",
-    "AW: ") added unless it, or the "Re:" every mail client understands, is there already;
-    "" for ""."""
-    prefix = load_pack(language).word("marks", "reply_prefix")
+    "AW: "), or its ``followup_prefix`` when ``follows_up`` (a follow-up to the user's own
+    unanswered message, which German writes "Nachfrage: ", not "AW:"), added unless a
+    prefix of the pack, or the "Re:" every mail client understands, is there already;
+    "" for "". Raises TemplateError when the pack lacks either prefix."""
+    pack = load_pack(language)
+    prefixes = (pack.word("marks", "reply_prefix"), pack.word("marks", "followup_prefix"))
     lowered = subject.casefold()
-    if not subject or lowered.startswith(("re:", prefix.strip().casefold())):
+    known = ("re:", *(p.strip().casefold() for p in prefixes))
+    if not subject or lowered.startswith(known):
         return subject
-    return f"{prefix}{subject}"
+    return f"{prefixes[1] if follows_up else prefixes[0]}{subject}"
 
 
 def _written_layout(kind: Kind, channel: Channel) -> str:

@@ -246,11 +246,17 @@ GOODWILL: dict[Goodwill, GoodwillInfo] = {
 @dataclasses.dataclass(frozen=True)
 class ReplyKindInfo:
     """What they may write back: the window's label, what Bow Out drafts for it, and the
-    sign-off tone that fits an answer of this kind (one of :data:`SIGNOFFS`)."""
+    sign-off tone that fits an answer of this kind (one of :data:`SIGNOFFS`).
+
+    ``follows_up``: True when there is nothing of theirs to answer (no reply yet), so the
+    message follows up the user's own and its subject takes the pack's ``followup_prefix``
+    rather than the ``reply_prefix`` that marks an answer ("AW:" in German is an Antwort).
+    """
 
     label: str
     answer: str
     signoff: str = "regards"
+    follows_up: bool = False
 
 
 #: What the other side may write back (identifiers: ``bowout reply --kind``, the timeline).
@@ -273,7 +279,9 @@ REPLY_KINDS: dict[str, ReplyKindInfo] = {
     "reconsider-later": ReplyKindInfo(
         "They asked you to reconsider later", "thanks, and staying in touch"
     ),
-    "no-reply": ReplyKindInfo("No reply yet", "a gentle follow-up that restates the decision"),
+    "no-reply": ReplyKindInfo(
+        "No reply yet", "a gentle follow-up that restates the decision", follows_up=True
+    ),
 }
 
 
