@@ -30,16 +30,16 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from rule_corpus import channel_and_texts, pack_rules, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, label, situations
 
-from bowout import paths
 from bowout.core import Channel, Composer, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
+from bowout.core.composer import facts_of_reply
 from bowout.core.draft import REPLY_KINDS
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.vocabulary import Address
-from bowout.core.wording import parse_rules, violations
+from bowout.core.wording import violations
 
 #: The rules of this round, by id; the replies keep those that are not about a letter's close
 #: or the notice it gives (an answer is short and follows what they wrote).
@@ -65,12 +65,6 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-@pytest.fixture(scope="module")
-def rules() -> dict[str, object]:
-    source = (paths.pack_dir("de") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(source)}
-
-
 def cases() -> Iterator[Situation]:
     """Every stage x reason x channel x voice x address, and the offer and acceptance again
     with the facts of :data:`LATE`; the wording turns with the stage, reason and channel, so
@@ -81,32 +75,25 @@ def cases() -> Iterator[Situation]:
             yield dataclasses.replace(s, wording=n // 6 % 3 + 1)
 
 
-def broken(composer: Composer, rules: dict, s: Situation, reply: str) -> list[str]:  # type: ignore[type-arg]
+def broken_by(composer: Composer, s: Situation, reply: str) -> list[str]:
     """The round-10 rules ``s``'s draft and its answer of kind ``reply`` break."""
-    draft = composer.compose(s, PROFILE)
-    channel = draft.channel
-    written = facts_of_channel(s, channel, WRITTEN_AUDIENCE[channel], TODAY)
-    texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
-    if draft.phone_script:
-        branches = " ".join(words for _, words in draft.phone_branches)
-        spoken = facts_of_channel(s, channel, "spoken", TODAY)
-        texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
-    found = violations(tuple(rules[r] for r in ROUND10), texts)
+    channel, texts = channel_and_texts(composer, s, PROFILE)
+    found = violations(rules_named("de", ROUND10), texts)
     answer = composer.compose_reply(s, PROFILE, reply).body_text
     facts = facts_of_reply(s, channel, reply, TODAY)
-    found += violations(tuple(rules[r] for r in IN_REPLIES), {"body": (answer, facts)})
+    found += violations(rules_named("de", IN_REPLIES), {"body": (answer, facts)})
     return [f"{label(s)}: {v}" for v in found]
 
 
-def test_the_round10_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert set(ROUND10) <= set(rules)
+def test_the_round10_rules_are_in_the_pack() -> None:
+    assert set(ROUND10) <= set(pack_rules("de"))
 
 
-def test_every_draft_keeps_the_round10_rules(composer: Composer, rules: dict) -> None:  # type: ignore[type-arg]
+def test_every_draft_keeps_the_round10_rules(composer: Composer) -> None:
     found: dict[str, None] = {}
     kinds = list(REPLY_KINDS)
     for n, s in enumerate(cases()):
-        found.update(dict.fromkeys(broken(composer, rules, s, kinds[n % len(kinds)])))
+        found.update(dict.fromkeys(broken_by(composer, s, kinds[n % len(kinds)])))
     assert not found, "\n".join(list(found)[:12])
 
 

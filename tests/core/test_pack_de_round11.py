@@ -26,14 +26,12 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-from rule_corpus import texts_of
+from rule_corpus import broken, pack_rules, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, label, situations
 
-from bowout import paths
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import Money
-from bowout.core.wording import parse_rules, violations
 
 ROUND11 = ("de-no-invented-backstory", "de-no-sentence-built-in-english", "de-no-curt-line",
            "de-thanks-fit-the-stage")  # fmt: skip
@@ -51,12 +49,6 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-@pytest.fixture(scope="module")
-def rules() -> dict[str, object]:
-    source = (paths.pack_dir("de") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(source)}
-
-
 def cases() -> Iterator[Situation]:
     """Every stage x reason x channel x voice x address in each of the three wordings, then
     again with the facts of :data:`LATE` (money received, a call, goodwill, rapport)."""
@@ -67,23 +59,19 @@ def cases() -> Iterator[Situation]:
         yield from situations(**facts)
 
 
-def test_the_round11_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert set(ROUND11) <= set(rules)
+def test_the_round11_rules_are_in_the_pack() -> None:
+    assert set(ROUND11) <= set(pack_rules("de"))
 
 
 @pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
 def test_every_draft_and_answer_keeps_the_round11_rules(
     composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
     stage: Stage,
 ) -> None:
     """Per stage, so that one case stays well inside the per-test time limit under load."""
-    held = tuple(rules[r] for r in ROUND11)
-    found: dict[str, None] = {}
-    for s in (case for case in cases() if case.stage is stage):
-        for place, texts in texts_of(composer, s, PROFILE, label(s), subject=True):
-            found.update(dict.fromkeys(f"{place}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    held = rules_named("de", ROUND11)
+    found = broken(composer, (s for s in cases() if s.stage is stage), PROFILE, held, label)
+    assert not found, "\n".join(found[:12])
 
 
 # --- kind 1: the reason after accepting, when the pay is the reason -------------------------

@@ -16,13 +16,11 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from rule_corpus import texts_of
+from rule_corpus import broken, pack_rules, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, label, situations
 
-from bowout import paths
 from bowout.core import Composer, Situation, Stage
 from bowout.core.goodwill import Goodwill
-from bowout.core.wording import parse_rules, violations
 
 ROUND12 = ("de-stay-in-touch-as-german-says-it",)
 #: Facts that bring out the door lines.
@@ -34,12 +32,6 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-@pytest.fixture(scope="module")
-def rules() -> dict[str, object]:
-    source = (paths.pack_dir("de") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(source)}
-
-
 def cases() -> Iterator[Situation]:
     """Every stage x reason x channel x voice x address (the wordings cycled), with the door
     kept open, then in the other two wordings, then with every goodwill line chosen."""
@@ -49,20 +41,16 @@ def cases() -> Iterator[Situation]:
     yield from situations(**DOORS[1])
 
 
-def test_the_round12_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert set(ROUND12) <= set(rules)
+def test_the_round12_rules_are_in_the_pack() -> None:
+    assert set(ROUND12) <= set(pack_rules("de"))
 
 
 @pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
 def test_every_draft_and_answer_keeps_the_round12_rules(
     composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
     stage: Stage,
 ) -> None:
     """Per stage, so that one case stays well inside the per-test time limit under load."""
-    held = tuple(rules[r] for r in ROUND12)
-    found: dict[str, None] = {}
-    for s in (case for case in cases() if case.stage is stage):
-        for place, texts in texts_of(composer, s, PROFILE, label(s), subject=True):
-            found.update(dict.fromkeys(f"{place}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    held = rules_named("de", ROUND12)
+    found = broken(composer, (s for s in cases() if s.stage is stage), PROFILE, held, label)
+    assert not found, "\n".join(found[:12])

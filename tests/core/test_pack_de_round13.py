@@ -20,14 +20,12 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-from rule_corpus import texts_of
+from rule_corpus import broken, pack_rules, rules_named
 from test_pack_de_round9 import NAMES, PROFILE, TODAY
 
-from bowout import paths
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.situation import DealBreaker, Kind, Voice
 from bowout.core.vocabulary import Address
-from bowout.core.wording import parse_rules, violations
 
 ROUND13 = (
     "de-a-running-petition-is-not-asked-for",
@@ -44,12 +42,6 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-@pytest.fixture(scope="module")
-def rules() -> dict[str, object]:
-    source = (paths.pack_dir("de") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(source)}
-
-
 def requests(petition: bool, voice: Voice) -> Iterator[Situation]:
     """Every deal-breaker x channel x address of an accepted request to talk in ``voice``,
     the wordings, reasons and a decide-by date cycled."""
@@ -64,26 +56,26 @@ def requests(petition: bool, voice: Voice) -> Iterator[Situation]:
         )  # fmt: skip
 
 
-def test_the_round13_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert set(ROUND13) <= set(rules)
+def test_the_round13_rules_are_in_the_pack() -> None:
+    assert set(ROUND13) <= set(pack_rules("de"))
 
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda voice: voice.value)
 @pytest.mark.parametrize("petition", [False, True], ids=["no-petition", "petition"])
 def test_every_request_after_accepting_keeps_the_round13_rules(
     composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
     petition: bool,
     voice: Voice,
 ) -> None:
     """Per voice and petition, so that one case stays well inside the per-test time limit."""
-    held = tuple(rules[r] for r in ROUND13)
-    found: dict[str, None] = {}
-    for s in requests(petition, voice):
-        place = f"{s.deal_breaker.value}/{s.channel.value}/{s.address.value}"
-        for where, texts in texts_of(composer, s, PROFILE, place, subject=True):
-            found.update(dict.fromkeys(f"{where}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    held = rules_named("de", ROUND13)
+    found = broken(composer, requests(petition, voice), PROFILE, held, place)
+    assert not found, "\n".join(found[:12])
+
+
+def place(s: Situation) -> str:
+    assert s.deal_breaker is not None
+    return f"{s.deal_breaker.value}/{s.channel.value}/{s.address.value}"
 
 
 def test_a_running_petition_asks_whether_the_start_can_wait(composer: Composer) -> None:

@@ -19,13 +19,12 @@ import itertools
 import re
 
 import pytest
+from rule_corpus import Texts, pack_rules, rules_named, texts_of
 
-from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel, facts_of_reply
 from bowout.core.situation import DealBreaker, Voice
-from bowout.core.vocabulary import REPLY_KINDS, Address, Goodwill, Money
-from bowout.core.wording import Rule, parse_rules, violations
+from bowout.core.vocabulary import Address, Goodwill, Money
+from bowout.core.wording import Rule, violations
 
 TODAY = dt.date(2026, 12, 1)
 PROFILE = Profile("Riley Quinn", "riley@example.org", "+34 600 123 456")
@@ -65,17 +64,12 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-@functools.cache
 def rules() -> dict[str, Rule]:
-    text = (paths.pack_dir("es") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(text)}
+    return pack_rules("es")
 
 
 def spanish(**values: object) -> Situation:
     return Situation(language="es", **{**NAMES, **values})  # type: ignore[arg-type]
-
-
-Texts = dict[str, tuple[str, dict[str, str]]]
 
 
 #: The matrix in pieces, one stage and voice each (each test checks one piece, well within
@@ -97,20 +91,21 @@ def corpus(stage: Stage, voice: Voice) -> tuple[tuple[str, Situation, Texts], ..
         s = spanish(stage=stage, reason=reason, channel=channel, voice=voice, wording=wording,
                     address=address, **facts)  # fmt: skip
         place = f"{name}/{stage.value}/{reason.value}/{voice.value}/{address.value}"
-        draft = composer().compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts: Texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
-        if draft.phone_script:
-            spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-            branches = "\n".join(text for _, text in draft.phone_branches)
-            texts["script"] = (f"{draft.phone_script}\n{branches}", spoken)
-        out.append((f"{place}/{draft.channel.value}/w{wording}", s, texts))
-        if wording == 1 and channel is not Channel.PHONE:
-            for kind in REPLY_KINDS:
-                answer = composer().compose_reply(s, PROFILE, kind)
-                reply_facts = facts_of_reply(s, draft.channel, kind, TODAY)
-                out.append((f"{place}/reply {kind}", s, {"body": (answer.body_text, reply_facts)}))
+        out += [
+            (where, s, texts)
+            for where, texts in texts_of(composer(), s, PROFILE, place, subject=True)
+        ]
     return tuple(out)
+
+
+def broken_in(stage: Stage, voice: Voice, rule_ids: tuple[str, ...]) -> list[str]:
+    """Each break of the rules ``rule_ids`` in the piece's corpus, as "where: what"."""
+    kept = rules_named("es", rule_ids)
+    return [
+        f"{where}: {v}"
+        for where, _s, texts in corpus(stage, voice)
+        for v in violations(kept, texts)
+    ]
 
 
 def drafts(stage: Stage, voice: Voice) -> list[tuple[str, Situation, Texts]]:
@@ -131,12 +126,7 @@ def sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(("stage", "voice"), CHUNKS, ids=CHUNK_IDS)
 def test_no_draft_script_or_reply_breaks_the_rules(stage: Stage, voice: Voice) -> None:
     """The rules of :data:`RULE_IDS`, over every draft, script and reply of the piece."""
-    kept = tuple(rules()[rule_id] for rule_id in RULE_IDS)
-    found = [
-        f"{where}: {v}"
-        for where, _s, texts in corpus(stage, voice)
-        for v in violations(kept, texts)
-    ]
+    found = broken_in(stage, voice, RULE_IDS)
     assert not found, "\n".join(found[:10])
 
 

@@ -11,7 +11,7 @@ what is declined is an offer.
 from __future__ import annotations
 
 import pytest
-from test_pack_es_round10 import CHUNK_IDS, CHUNKS, corpus, rules
+from test_pack_es_round10 import CHUNK_IDS, CHUNKS, broken_in, corpus, rules
 
 from bowout.core import Stage
 from bowout.core.situation import Voice
@@ -28,12 +28,7 @@ RULE_IDS = (
 @pytest.mark.parametrize(("stage", "voice"), CHUNKS, ids=CHUNK_IDS)
 def test_no_draft_script_or_reply_breaks_the_round12_rules(stage: Stage, voice: Voice) -> None:
     """The rules of :data:`RULE_IDS`, over every draft, script and reply of the piece."""
-    kept = tuple(rules()[rule_id] for rule_id in RULE_IDS)
-    found = [
-        f"{where}: {v}"
-        for where, _s, texts in corpus(stage, voice)
-        for v in violations(kept, texts)
-    ]
+    found = broken_in(stage, voice, RULE_IDS)
     assert not found, "\n".join(found[:10])
 
 

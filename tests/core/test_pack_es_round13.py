@@ -19,12 +19,12 @@ import itertools
 import re
 
 import pytest
+from rule_corpus import Texts, draft_texts
 from test_pack_es_round10 import CHUNK_IDS as R10_CHUNK_IDS
 from test_pack_es_round10 import CHUNKS as R10_CHUNKS
 from test_pack_es_round10 import corpus, rules
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
-from bowout.core.composer import WRITTEN_AUDIENCE, facts_of_channel
 from bowout.core.situation import NEGOTIABLE_STAGES, DealBreaker, Kind, Voice
 from bowout.core.vocabulary import Address
 from bowout.core.wording import violations
@@ -45,8 +45,6 @@ STAGES = sorted(NEGOTIABLE_STAGES, key=lambda s: s.order)
 CHUNKS = list(itertools.product(STAGES, Voice))
 CHUNK_IDS = [f"{stage.value}-{voice.value}" for stage, voice in CHUNKS]
 
-Texts = dict[str, tuple[str, dict[str, str]]]
-
 
 @functools.cache
 def composer() -> Composer:
@@ -64,12 +62,7 @@ def requests(stage: Stage, voice: Voice) -> list[tuple[str, Texts]]:
                       deal_breaker=breaker, channel=channel, voice=voice, wording=wording,
                       address=address, visa_petition_started=petition,
                       decide_by=TODAY + dt.timedelta(days=7), **NAMES)  # fmt: skip
-        draft = composer().compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts: Texts = {"subject": (draft.subject, written), "body": (draft.body_text, written)}
-        if draft.phone_script:
-            spoken = facts_of_channel(s, draft.channel, "spoken", TODAY)
-            texts["script"] = (draft.phone_script, spoken)
+        texts = draft_texts(composer(), s, PROFILE)
         where = f"{stage.value}/{breaker.value}/{channel.value}/{voice.value}/{address.value}"
         out.append((f"{where}/w{wording}/petition={petition}", texts))
     return out

@@ -15,17 +15,16 @@ titles, and where the branches stand in the script as the user reads it.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 
 import pytest
+from rule_corpus import pack_rules
 from test_pack_fr_round10 import corpus
 
-from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.pack import load_pack
 from bowout.core.situation import Voice
-from bowout.core.wording import Rule, parse_rules, violations
+from bowout.core.wording import Rule, violations
 from bowout.paths import available_languages
 
 TODAY = dt.date(2026, 12, 1)
@@ -45,10 +44,8 @@ RULE_IDS = (
 )
 
 
-@functools.cache
 def rules() -> dict[str, Rule]:
-    text = (paths.pack_dir("fr") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(text)}
+    return pack_rules("fr")
 
 
 # The first case builds the shared corpus (about 5,000 drafts and replies) on a shared machine.

@@ -15,13 +15,12 @@ import functools
 import itertools
 
 import pytest
-from rule_corpus import Texts, texts_of
+from rule_corpus import Texts, pack_rules, texts_of
 
-from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.situation import DealBreaker, Kind, Voice, negotiable
 from bowout.core.vocabulary import Address
-from bowout.core.wording import Rule, parse_rules, violations
+from bowout.core.wording import Rule, violations
 
 TODAY = dt.date(2026, 12, 1)
 PROFILE = Profile("Riley Quinn", "riley.quinn@example.org", "+44 20 7946 0321")
@@ -35,10 +34,8 @@ RULE_IDS = (
 )
 
 
-@functools.cache
 def rules() -> dict[str, Rule]:
-    text = (paths.pack_dir("fr") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(text)}
+    return pack_rules("fr")
 
 
 def requests(stage: Stage) -> list[Situation]:
