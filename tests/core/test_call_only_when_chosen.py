@@ -53,7 +53,9 @@ PROMISED_CALL = {
         r"(say|explain) it (myself|in person)|when I call|on that call",
         re.IGNORECASE,
     ),
-    "de": re.compile(r"selbst an(rufen|\b)|persönlich an(rufen|\b)", re.IGNORECASE),
+    "de": re.compile(
+        r"selbst an(rufen|\b)|persönlich an(rufen|\b)|meinen Anruf an(kündig|\b)", re.IGNORECASE
+    ),
     "fr": re.compile(r"l[’']appeler|appeler personnellement|organiser (un|l[’']) ?appel", re.I),
     "es": re.compile(r"llamar personalmente|organizar la llamada|para explicárselo", re.I),
 }

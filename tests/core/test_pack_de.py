@@ -552,7 +552,8 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
             if not any("bitte" in x.casefold() for x in relay):
                 problems.append(f"{w.where}: the recruiter is asked without bitte: {relay}")
             # "Gern rufe ich sie auch selbst an" after "informieren Sie Frau Whitfield", never
-            # "ich rufe auch selbst an" (whom?)
+            # "ich rufe auch selbst an" (whom?); with no pronoun for them, the call is
+            # announced to the person informed ("… und meinen Anruf ankündigen?")
             calls = len(re.findall(r"selbst an", body))
             named = len(re.findall(r"(?:würde|rufe) ich (?:\S+ ){1,5}auch selbst an", body))
             if calls != named or re.search(r"ich auch (?:gern )?selbst an", body):
@@ -624,17 +625,23 @@ def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> N
     """The manager is named by the Anrede in the accusative ("Herrn Lee"), never "Herr Lee"
     as an object nor the bare full name beside it, and the call the user chose (will_call)
     is to him or her (the native reader, seed 61: "informieren Sie Herrn Herrera … ich
-    rufe ihn gern auch selbst an"); without an Anrede, the name as typed, twice."""
+    rufe ihn gern auch selbst an"); without an Anrede, the name as typed, once, and the call
+    announced to them ("… und meinen Anruf ankündigen?"): a panel read the name said twice
+    ("informieren Sie Sam Whitfield … rufe ich Sam Whitfield auch selbst an") as assembled."""
     for voice, anrede, named, called in (
         (Voice.BRIEF, "Herr Lee", "Herrn Lee", "ihn"),
         (Voice.WARM, "Frau Nair", "Frau Nair", "sie"),
-        (Voice.WARM, "", "Jordan Lee", "Jordan Lee"),
+        (Voice.WARM, "", "Jordan Lee", ""),
     ):  # fmt: skip
         s = Situation(stage=Stage.ACCEPTED, reason=Reason.PERSONAL, channel=Channel.RECRUITER,
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
                       language="de", will_call=True, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
         assert re.search(rf"informieren Sie {named} und|Sie bitte {named} informieren", body), body
-        assert re.search(rf"(?:(?:rufe|würde) ich|Ich rufe) {called} auch selbst an", body), body
+        if called:
+            call = rf"(?:(?:rufe|würde) ich|Ich rufe) {called} auch selbst an"
+            assert re.search(call, body), body
+        else:
+            assert "und meinen Anruf ankündigen?" in body and body.count(named) == 1, body
         if anrede:
             assert "Jordan Lee" not in body, body
