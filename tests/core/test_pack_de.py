@@ -571,7 +571,8 @@ def test_the_answer_to_can_we_talk_says_the_decision_stands(composer: Composer) 
                       contact="Priya Nair", greeting="Frau Nair", language="de",
                       **NAMES)  # fmt: skip
         text = composer.compose_reply(s, PROFILE, "asked-to-talk").body_text
-        assert "an meiner Entscheidung ändert das allerdings nichts" in text, text
+        # Round 14: the decision is restated calmly, not as pushback ("ändert das nichts").
+        assert "auch wenn meine Entscheidung feststeht" in text, text
         assert len(THANKS.findall(text)) == 1, text
 
 

@@ -11,6 +11,9 @@ and every reply.
   circumstances when they are the reason; otherwise it says there is one more point to
   settle, never that „sich etwas ergeben hat“ (which made the point asked for, or the visa
   petition the company started, read as the new development).
+- The phrases the panels quoted as translated or assembled are gone everywhere: „Die
+  Umstände … tun mir leid“, „Eine Lösung bräuchte ich bis zum …“, „Mir ist eine Person
+  bekannt“, „Wie regeln wir das laut Vertrag?“, „Ich habe nur Gutes zu sagen“.
 
 The rules are in templates/de/wording/rules.toml; tests/core/rule_corpus.py builds the texts.
 """
@@ -24,7 +27,8 @@ from collections.abc import Iterator
 
 import pytest
 from rule_corpus import texts_of
-from test_pack_de_round9 import NAMES, PROFILE, TODAY
+from test_pack_de_round9 import NAMES, PROFILE, TODAY, label
+from test_pack_de_round14_frames import cases
 
 from bowout import paths
 from bowout.core import Channel, Composer, Reason, Situation, Stage
@@ -39,6 +43,7 @@ CHANGE = (
     "de-changed-circumstances-are-what-came-up",
     "de-a-request-after-accepting-says-what-came-up",
 )
+PHRASES = "de-no-phrase-the-panel-heard-as-translated"
 REASONS = (Reason.RELOCATION, Reason.PERSONAL, Reason.COMPENSATION, Reason.NOT_A_FIT)
 
 
@@ -80,7 +85,7 @@ def requests(voice: Voice) -> Iterator[Situation]:
 
 
 def test_the_round14_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert {APPLIED, *CHANGE} <= set(rules)
+    assert {APPLIED, *CHANGE, PHRASES} <= set(rules)
 
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda voice: voice.value)
@@ -146,3 +151,21 @@ def test_the_panels_request_names_the_move_not_the_visa(composer: Composer) -> N
     for text in (draft.body_text, draft.phone_script):
         assert "Zeitplan meines Umzugs geändert" in text
         assert "ergeben" not in text and "Visumsverfahren läuft" in text
+
+
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
+def test_no_phrase_the_panel_heard_as_translated(
+    composer: Composer,
+    rules: dict,  # type: ignore[type-arg]
+    stage: Stage,
+) -> None:
+    """The phrases the round-14 panels quoted („Die Umstände für Sie … tun mir leid“, „Eine
+    Lösung bräuchte ich bis zum …“, „Mir ist eine Person bekannt“, „Wie regeln wir das laut
+    Vertrag?“), over every reason, channel, voice and form of address at ``stage`` with the
+    facts that bring out the door, the money and the goodwill lines, and every reply."""
+    held = (rules[PHRASES],)
+    found: dict[str, None] = {}
+    for s in cases(stage):
+        for place, texts in texts_of(composer, s, PROFILE, label(s), subject=True):
+            found.update(dict.fromkeys(f"{place}: {v}" for v in violations(held, texts)))
+    assert not found, "\n".join(list(found)[:12])
