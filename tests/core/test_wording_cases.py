@@ -141,8 +141,10 @@ def test_red_flags_bring_no_praise_and_one_thanks(composer: Composer, voice: Voi
 def test_a_running_petition_is_never_volunteered_to_stop(composer: Composer) -> None:
     d = draft(composer, stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, visa_petition_started=True,
               sponsorship_required=True, channel=Channel.PHONE)  # fmt: skip
-    # Said plainly so the employer can act (the panel's fix 7), never undertaken or asked.
-    assert "visa petition can be stopped" in all_text(d)
+    # Said plainly so the employer can act (the panel's fix 7), never undertaken or asked;
+    # as information for them ("no longer needed"), not "can be stopped now" (round 14).
+    said = r"visa petition (can be stopped|is (therefore )?no longer needed)"
+    assert re.search(said, all_text(d))
     assert not re.search(r"\b(I|I'll|please) (will )?(stop|withdraw|cancel) the", all_text(d), re.I)
     assert any("immigration adviser" in i.text and i.phase == "before" for i in d.checklist)
 
