@@ -191,7 +191,8 @@ def test_a_request_after_accepting_names_only_a_given_change(voice: Voice) -> No
 
 def test_a_request_says_the_change_the_facts_give() -> None:
     """With the move's date changed (relocation) or personal reasons given, the request
-    after accepting says so (never that the circumstances changed); the panel's sentence is caught."""
+    after accepting says so (never that the circumstances changed); the panel's sentence is
+    caught."""
     said = {
         (Reason.RELOCATION, True): "ha cambiado la fecha de mi mudanza",
         (Reason.PERSONAL, False): "por motivos personales necesito",
