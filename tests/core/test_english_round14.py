@@ -186,30 +186,3 @@ def test_no_stock_line_the_panels_quoted(composer: Composer, stage: Stage, voice
             if any(quote.lower() in t.lower() for t in texts):
                 problems.append(f"{where}: {quote!r} ({why})")
     assert not problems, f"{len(problems)} broken, e.g.:\n" + "\n".join(problems[:12])
-
-
-#: What each goodwill choice leaves in a reply that has it.
-GOODWILL_SAID = {"handover": "restart the search", "referral": "put you in touch",
-                 "stay-in-touch": "in touch"}  # fmt: skip
-
-
-@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
-def test_replies_after_rescinding_keep_the_chosen_goodwill(
-    composer: Composer, voice: Voice
-) -> None:
-    problems: list[str] = []
-    reasons = [r for r in Reason if r.info.warm]
-    channels = [c for c in Channel if c is not Channel.PHONE]
-    choices = (("handover",), ("referral",), ("stay-in-touch",), ("handover", "stay-in-touch"))
-    for reason, channel, wording, chosen in itertools.product(reasons, channels, (1, 2), choices):
-        s = Situation(stage=Stage.ACCEPTED, reason=reason, channel=channel, voice=voice,
-                      wording=wording, goodwill=chosen, **NAMES)  # fmt: skip
-        for reply in ("accepted", "counter-offer", "reconsider-later", "asked-why"):
-            text = composer.compose_reply(s, PROFILE, reply).body_text
-            where = f"{reason.value}/{channel.value}/w{wording}/{reply}"
-            missing = [g for g in chosen if GOODWILL_SAID[g] not in text]
-            if missing:
-                problems.append(f"{where}: {missing} dropped: {text}")
-            if text.count("in touch") > 1 + ("referral" in chosen):
-                problems.append(f"{where}: staying in touch said twice: {text}")
-    assert not problems, f"{len(problems)} broken, e.g.:\n" + "\n".join(problems[:12])
