@@ -21,11 +21,13 @@ import itertools
 import re
 
 import pytest
+from rule_corpus import draft_texts, rules_named
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.negotiation import negotiable
-from bowout.core.situation import DealBreaker, Kind, Voice
+from bowout.core.situation import DealBreaker, Kind, Money, Voice
 from bowout.core.vocabulary import REPLY_KINDS
+from bowout.core.wording import violations
 
 TODAY = dt.date(2026, 11, 29)
 PROFILE = Profile("Riley Quinn", "riley@example.org", "+1 555 0100")
@@ -186,3 +188,23 @@ def test_no_stock_line_the_panels_quoted(composer: Composer, stage: Stage, voice
             if any(quote.lower() in t.lower() for t in texts):
                 problems.append(f"{where}: {quote!r} ({why})")
     assert not problems, f"{len(problems)} broken, e.g.:\n" + "\n".join(problems[:12])
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_money_received_is_discussed_never_repaid_up_front(
+    composer: Composer, voice: Voice
+) -> None:
+    """A panel marked "…and the relocation assistance I received, and how to repay them"
+    false: it agrees to repay in full before the contract is read. Every channel and reason
+    after accepting with money received keeps the terms open, and the rule says so."""
+    rule = rules_named("en", ["discuss-repayment-never-promise-it"])
+    problems: list[str] = []
+    for reason, channel in itertools.product(Reason, Channel):
+        s = Situation(stage=Stage.ACCEPTED, reason=reason, channel=channel, voice=voice,
+                      signing_bonus=Money.PAID, relocation_assistance=Money.PAID,
+                      **NAMES)  # fmt: skip
+        problems += [f"{reason.value}/{channel.value}: {v}"
+                     for v in violations(rule, draft_texts(composer, s, PROFILE))]  # fmt: skip
+    assert not problems, "\n".join(problems[:8])
+    quoted = "I would like to discuss the relocation assistance I received, and how to repay them."
+    assert violations(rule, {"body": (quoted, {})})
