@@ -66,20 +66,13 @@ def broken(
     profile: Profile,
     rules: Sequence[Rule],
     label: Callable[[Situation], str],
-    *,
-    replies: bool = True,
 ) -> list[str]:
-    """Each break of ``rules`` in the drafts of ``cases`` (with every reply kind's answer
-    when ``replies``, as :func:`texts_of` gives them), once each, as "place: what broke"
-    with the place from ``label``; [] when every text keeps every rule."""
+    """Each break of ``rules`` in the drafts of ``cases`` and their answers (as
+    :func:`texts_of` gives them), once each, as "place: what broke" with the place from
+    ``label``; [] when every text keeps every rule."""
     found: dict[str, None] = {}
     for s in cases:
-        corpus = (
-            texts_of(composer, s, profile, label(s), subject=True)
-            if replies
-            else [(label(s), draft_texts(composer, s, profile))]
-        )
-        for place, texts in corpus:
+        for place, texts in texts_of(composer, s, profile, label(s), subject=True):
             found.update(dict.fromkeys(f"{place}: {v}" for v in violations(rules, texts)))
     return list(found)
 
