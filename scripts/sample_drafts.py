@@ -127,6 +127,10 @@ def describe(s: Situation, reply: str) -> str:
         facts.append(f"deal-breaker {s.deal_breaker.value}")
     if s.goodwill:
         facts.append("goodwill " + "+".join(g.value for g in s.goodwill))
+    if s.contact:
+        facts.append(f"contact {s.contact}")
+    if s.recruiter and (s.via_recruiter or s.channel is Channel.RECRUITER):
+        facts.append(f"recruiter {s.recruiter}")
     if s.greeting:
         facts.append(f"addressed as {s.greeting}")
     if reply != "none":

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bowout.core import Channel
 from bowout.core.vocabulary import Address
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,12 @@ def test_every_fact_a_draft_may_name_is_in_its_heading() -> None:
         assert situation.goodwill == situation.goodwill_offered, heading
         if situation.deal_breaker:
             assert f"deal-breaker {situation.deal_breaker.value}" in heading
+        # The names a draft greets or relays to are the user's input, so the heading shows
+        # them (a panel asked where "Herr Baker" came from).
+        if situation.contact:
+            assert f"contact {situation.contact}" in heading
+        if situation.channel is Channel.RECRUITER and situation.recruiter:
+            assert f"recruiter {situation.recruiter}" in heading
 
 
 def test_the_samples_can_be_written_in_another_language(

@@ -60,6 +60,28 @@ def channel_and_texts(
     return draft.channel, texts
 
 
+def drafts_of(
+    composer: Composer,
+    cases: Iterable[Situation],
+    profile: Profile,
+    label: Callable[[Situation], str],
+) -> tuple[tuple[str, Texts], ...]:
+    """Each of ``cases``' drafts alone (subject, body, phone script with its branches; no
+    replies: a request to talk has none of its own), named by ``label`` plus channel and
+    wording, in the order of ``cases``."""
+    return tuple(texts_of(composer, s, profile, label(s), subject=True)[0] for s in cases)
+
+
+def request_label(s: Situation) -> str:
+    """Where a request to talk comes from: stage, reason, voice, form of address,
+    deal-breaker and the facts that change what it says (a changed move, a petition)."""
+    point = s.deal_breaker.value if s.deal_breaker else ""
+    return (
+        f"{s.stage.value}/{s.reason.value}/{s.voice.value}/{s.address.value}/{point}"
+        f"/moved={s.relocation_timeline_changed}/petition={s.visa_petition_started}"
+    )
+
+
 def broken(
     composer: Composer,
     cases: Iterable[Situation],

@@ -26,15 +26,13 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-from rule_corpus import texts_of
+from rule_corpus import broken, pack_rules, rules_named
 from test_pack_de_round9 import NAMES, PROFILE, TODAY, label
 from test_pack_de_round14_frames import cases
 
-from bowout import paths
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.situation import DealBreaker, Kind, Voice
 from bowout.core.vocabulary import Address
-from bowout.core.wording import parse_rules, violations
 
 APPLIED = "de-applied-thanks-only-for-what-happened"
 CHANGE = (
@@ -50,12 +48,6 @@ REASONS = (Reason.RELOCATION, Reason.PERSONAL, Reason.COMPENSATION, Reason.NOT_A
 @pytest.fixture(scope="module")
 def composer() -> Composer:
     return Composer(today=lambda: TODAY)
-
-
-@pytest.fixture(scope="module")
-def rules() -> dict[str, object]:
-    source = (paths.pack_dir("de") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(source)}
 
 
 def applied(voice: Voice) -> Iterator[Situation]:
@@ -84,24 +76,27 @@ def requests(voice: Voice) -> Iterator[Situation]:
         )  # fmt: skip
 
 
-def test_the_round14_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert {APPLIED, *CHANGE, PHRASES} <= set(rules)
+def applied_label(s: Situation) -> str:
+    return f"{s.reason.value}/{s.address.value}/{'recruiter' if s.via_recruiter else 'direct'}"
+
+
+def request_label(s: Situation) -> str:
+    point = s.deal_breaker.value if s.deal_breaker else ""
+    moved = "/moved" if s.relocation_timeline_changed else ""
+    return f"{s.reason.value}/{point}/{s.address.value}{moved}"
+
+
+def test_the_round14_rules_are_in_the_pack() -> None:
+    assert {APPLIED, *CHANGE, PHRASES} <= set(pack_rules("de"))
 
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda voice: voice.value)
 def test_no_applied_draft_thanks_for_a_reading_nobody_knows_of(
-    composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
-    voice: Voice,
+    composer: Composer, voice: Voice
 ) -> None:
     """Per voice, so that one case stays well inside the per-test time limit."""
-    held = (rules[APPLIED],)
-    found: dict[str, None] = {}
-    for s in applied(voice):
-        place = f"{s.reason.value}/{s.address.value}/{'recruiter' if s.via_recruiter else 'direct'}"
-        for where, texts in texts_of(composer, s, PROFILE, place, subject=True):
-            found.update(dict.fromkeys(f"{where}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    found = broken(composer, applied(voice), PROFILE, rules_named("de", [APPLIED]), applied_label)
+    assert not found, "\n".join(found[:12])
 
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda voice: voice.value)
@@ -124,19 +119,11 @@ def test_the_panels_applied_thanks_are_gone(composer: Composer, voice: Voice) ->
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda voice: voice.value)
 def test_a_request_after_accepting_names_only_the_change_in_the_facts(
-    composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
-    voice: Voice,
+    composer: Composer, voice: Voice
 ) -> None:
     """Per voice, so that one case stays well inside the per-test time limit."""
-    held = tuple(rules[r] for r in CHANGE)
-    found: dict[str, None] = {}
-    for s in requests(voice):
-        place = f"{s.reason.value}/{s.deal_breaker.value}/{s.address.value}"
-        place += "/moved" if s.relocation_timeline_changed else ""
-        for where, texts in texts_of(composer, s, PROFILE, place, subject=True):
-            found.update(dict.fromkeys(f"{where}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    found = broken(composer, requests(voice), PROFILE, rules_named("de", CHANGE), request_label)
+    assert not found, "\n".join(found[:12])
 
 
 def test_the_panels_request_names_the_move_not_the_visa(composer: Composer) -> None:
@@ -154,18 +141,10 @@ def test_the_panels_request_names_the_move_not_the_visa(composer: Composer) -> N
 
 
 @pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
-def test_no_phrase_the_panel_heard_as_translated(
-    composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
-    stage: Stage,
-) -> None:
+def test_no_phrase_the_panel_heard_as_translated(composer: Composer, stage: Stage) -> None:
     """The phrases the round-14 panels quoted („Die Umstände für Sie … tun mir leid“, „Eine
     Lösung bräuchte ich bis zum …“, „Mir ist eine Person bekannt“, „Wie regeln wir das laut
     Vertrag?“), over every reason, channel, voice and form of address at ``stage`` with the
     facts that bring out the door, the money and the goodwill lines, and every reply."""
-    held = (rules[PHRASES],)
-    found: dict[str, None] = {}
-    for s in cases(stage):
-        for place, texts in texts_of(composer, s, PROFILE, label(s), subject=True):
-            found.update(dict.fromkeys(f"{place}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    found = broken(composer, cases(stage), PROFILE, rules_named("de", [PHRASES]), label)
+    assert not found, "\n".join(found[:12])

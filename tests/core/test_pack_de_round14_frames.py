@@ -20,14 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from rule_corpus import texts_of
+from rule_corpus import broken, pack_rules, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, label, situations
 
-from bowout import paths
 from bowout.core import Composer, Situation, Stage
 from bowout.core.goodwill import Goodwill
 from bowout.core.situation import DealBreaker, Money
-from bowout.core.wording import parse_rules, violations
 
 FRAMES = (
     "de-reason-at-the-level-of-the-facts",
@@ -48,32 +46,20 @@ def composer() -> Composer:
     return Composer(today=lambda: TODAY)
 
 
-@pytest.fixture(scope="module")
-def rules() -> dict[str, object]:
-    source = (paths.pack_dir("de") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(source)}
-
-
 def cases(stage: Stage) -> Iterator[Situation]:
     """Every reason x channel x voice x address at ``stage``, with each set of facts."""
     for facts in FACTS:
         yield from (s for s in situations(**facts) if s.stage is stage)
 
 
-def test_the_round13_frame_rules_are_in_the_pack(rules: dict) -> None:  # type: ignore[type-arg]
-    assert set(FRAMES) <= set(rules)
+def test_the_round13_frame_rules_are_in_the_pack() -> None:
+    assert set(FRAMES) <= set(pack_rules("de"))
 
 
 @pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
 def test_every_draft_and_answer_keeps_the_round13_frame_rules(
-    composer: Composer,
-    rules: dict,  # type: ignore[type-arg]
-    stage: Stage,
+    composer: Composer, stage: Stage
 ) -> None:
     """Per stage, so that one case stays well inside the per-test time limit under load."""
-    held = tuple(rules[r] for r in FRAMES)
-    found: dict[str, None] = {}
-    for s in cases(stage):
-        for place, texts in texts_of(composer, s, PROFILE, label(s), subject=True):
-            found.update(dict.fromkeys(f"{place}: {v}" for v in violations(held, texts)))
-    assert not found, "\n".join(list(found)[:12])
+    found = broken(composer, cases(stage), PROFILE, rules_named("de", FRAMES), label)
+    assert not found, "\n".join(found[:12])

@@ -16,6 +16,7 @@ import functools
 import itertools
 
 import pytest
+from rule_corpus import channel_and_texts
 from test_pack_es_round10 import rules
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
@@ -175,15 +176,8 @@ def test_a_request_after_accepting_names_only_a_given_change(voice: Voice) -> No
                       relocation_timeline_changed=changed, contact="Priya Nair",
                       recruiter="Tom Baker", decide_by=TODAY + dt.timedelta(days=7),
                       **NAMES)  # type: ignore[arg-type]  # fmt: skip
-        draft = composer().compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts: Texts = {"body": (draft.body_text, written)}
-        if draft.phone_script:
-            texts["script"] = (
-                draft.phone_script,
-                facts_of_channel(s, draft.channel, "spoken", TODAY),
-            )
-        where = f"{reason.value}/{breaker.value}/{draft.channel.value}/{address.value}"
+        channel_used, texts = channel_and_texts(composer(), s, PROFILE, subject=False)
+        where = f"{reason.value}/{breaker.value}/{channel_used.value}/{address.value}"
         where += f"/w{wording}/changed={changed}"
         found += [f"{where}: {v}" for v in violations(kept, texts)]
     assert not found, "\n".join(found[:10])
@@ -243,15 +237,8 @@ def test_a_petition_says_why_it_is_named(voice: Voice) -> None:
         s = Situation(language="es", stage=stage, reason=reason, channel=channel, voice=voice,
                       wording=wording, address=address, visa_petition_started=True,
                       contact="Priya Nair", **NAMES)  # type: ignore[arg-type]  # fmt: skip
-        draft = composer().compose(s, PROFILE)
-        written = facts_of_channel(s, draft.channel, WRITTEN_AUDIENCE[draft.channel], TODAY)
-        texts: Texts = {"body": (draft.body_text, written)}
-        if draft.phone_script:
-            texts["script"] = (
-                draft.phone_script,
-                facts_of_channel(s, draft.channel, "spoken", TODAY),
-            )
-        where = f"{stage.value}/{reason.value}/{draft.channel.value}/{address.value}/w{wording}"
+        channel_used, texts = channel_and_texts(composer(), s, PROFILE, subject=False)
+        where = f"{stage.value}/{reason.value}/{channel_used.value}/{address.value}/w{wording}"
         found += [f"{where}: {v}" for v in violations(kept, texts)]
         for part, (text, _facts) in texts.items():
             if "solicitud de visado" in text and "para que no se dedique más trabajo" not in text:

@@ -15,7 +15,7 @@ import functools
 import itertools
 
 import pytest
-from rule_corpus import Texts, pack_rules, texts_of
+from rule_corpus import Texts, drafts_of, pack_rules, request_label
 
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.situation import DealBreaker, Kind, Voice, negotiable
@@ -65,15 +65,8 @@ def requests(stage: Stage) -> list[Situation]:
 
 @functools.cache
 def corpus(stage: Stage) -> tuple[tuple[str, Texts], ...]:
-    composer = Composer(today=lambda: TODAY)
-    out: list[tuple[str, Texts]] = []
-    for s in requests(stage):
-        place = (f"{s.stage.value}/{s.reason.value}/{s.voice.value}/{s.address.value}"
-                 f"/{s.deal_breaker.value if s.deal_breaker else ''}"
-                 f"/petition={s.visa_petition_started}")  # fmt: skip
-        draft = texts_of(composer, s, PROFILE, place, subject=True)[0]
-        out.append(draft)  # the request itself; its replies are the withdrawal's
-    return tuple(out)
+    """Each request to talk at ``stage`` alone (its replies are the withdrawal's)."""
+    return drafts_of(Composer(today=lambda: TODAY), requests(stage), PROFILE, request_label)
 
 
 @pytest.mark.timeout(600)

@@ -16,13 +16,12 @@ import functools
 import itertools
 
 import pytest
-from rule_corpus import Texts, texts_of
+from rule_corpus import Texts, drafts_of, pack_rules, request_label, texts_of
 
-from bowout import paths
 from bowout.core import Channel, Composer, Profile, Reason, Situation, Stage
 from bowout.core.situation import DealBreaker, Kind, Voice, negotiable
 from bowout.core.vocabulary import Address
-from bowout.core.wording import Rule, parse_rules, violations
+from bowout.core.wording import Rule, violations
 
 TODAY = dt.date(2026, 12, 1)
 PROFILE = Profile("Riley Quinn", "riley.quinn@example.org", "+44 20 7946 0321")
@@ -39,10 +38,8 @@ RULE_IDS = (
 )
 
 
-@functools.cache
 def rules() -> dict[str, Rule]:
-    text = (paths.pack_dir("fr") / "wording" / "rules.toml").read_text(encoding="utf-8")
-    return {rule.id: rule for rule in parse_rules(text)}
+    return pack_rules("fr")
 
 
 def requests(stage: Stage) -> list[Situation]:
@@ -71,15 +68,8 @@ def requests(stage: Stage) -> list[Situation]:
 
 @functools.cache
 def corpus(stage: Stage) -> tuple[tuple[str, Texts], ...]:
-    composer = Composer(today=lambda: TODAY)
-    out: list[tuple[str, Texts]] = []
-    for s in requests(stage):
-        place = (f"{s.stage.value}/{s.reason.value}/{s.voice.value}/{s.address.value}"
-                 f"/{s.deal_breaker.value if s.deal_breaker else ''}"
-                 f"/moved={s.relocation_timeline_changed}"
-                 f"/petition={s.visa_petition_started}")  # fmt: skip
-        out.append(texts_of(composer, s, PROFILE, place, subject=True)[0])
-    return tuple(out)
+    """Each request to talk at ``stage`` alone (its replies are the withdrawal's)."""
+    return drafts_of(Composer(today=lambda: TODAY), requests(stage), PROFILE, request_label)
 
 
 @pytest.mark.timeout(600)
