@@ -94,3 +94,4 @@ def test_before_accepting_the_answer_has_no_rescinding_close(
         body = composer.compose_reply(s, PROFILE, reply).body_text
         assert "my decision has caused" not in body, (voice, body)
         assert "handover" not in body and "put you in touch" not in body, (voice, body)
+        assert re.search("stay in touch|paths cross", body), (voice, body)  # the open door
