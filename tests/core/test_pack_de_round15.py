@@ -6,20 +6,27 @@ over voices, forms of address, wordings, channels, reasons and replies.
   staying in touch or the open door; a wish when nothing was chosen or after red flags),
   never on the clause question; the question asks which contractual provision the claim
   rests on, not which clause „Sie sich stützen“; and staying in touch is said once.
+- Regret is measured to the voice and the harm: one marker at most in a message that does
+  not rescind („leider“, „Bedauern“, „tut mir leid“, „Entschuldigung“, a hope for
+  understanding), two at most when rescinding (one apology for their planning and the hope
+  for understanding, never „zu meinem Bedauern“ + „aufrichtig leid“ + „hoffe sehr“), and at
+  least one in every warm and formal decline of an offer (a „Lieber …“ letter without
+  „leider“ reads curt). Checked in the letter and the call's script, with a near start too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
 
 import pytest
-from test_pack_de_round9 import NAMES, PROFILE, TODAY, sentences
+from test_pack_de_round9 import NAMES, PROFILE, TODAY, label, sentences, situations
 
 from bowout.core import Channel, Composer, Reason, Situation, Stage
 from bowout.core.goodwill import Goodwill
-from bowout.core.situation import Money, Voice
+from bowout.core.situation import Kind, Money, Voice
 from bowout.core.vocabulary import Address
 
 #: Every set of goodwill choices a user can make after rescinding.
@@ -88,3 +95,44 @@ def test_an_answer_after_rescinding_ends_on_the_goodwill_chosen(
             if wrong:
                 found.setdefault("; ".join(wrong), where)
     assert not found, "\n".join(f"{where}: {what}" for what, where in list(found.items())[:12])
+
+
+#: A word of regret: each counts once („Es tut mir leid“, „leider“, „mein Bedauern“ ...).
+REGRET = re.compile(
+    r"\bleider\b|bedaur|Bedauern|tut mir (?:\w+ )?leid|tun mir leid|Entschuldig"
+    r"|hoffe (?:sehr )?auf (?:Ihr|dein) Verständnis",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
+def test_regret_is_measured_to_the_voice_and_the_harm(composer: Composer, stage: Stage) -> None:
+    """Per stage, so that one case stays well inside the per-test time limit."""
+    near = dt.date(2026, 12, 11)
+    cases = itertools.chain(situations(), situations(start_date=near))
+    most = 2 if stage is Stage.ACCEPTED else 1
+    found: dict[str, str] = {}
+    for s in cases:
+        if s.stage is not stage or s.kind is not Kind.WITHDRAW:
+            continue
+        draft = composer.compose(s, PROFILE)
+        for part, text in (("letter", draft.body_text), ("script", draft.phone_script or "")):
+            said = REGRET.findall(text.split("\n\n", 1)[-1] if part == "letter" else text)
+            where = f"{label(s)}/{part}"
+            if len(said) > most:
+                found.setdefault(f"{len(said)} regrets: {said}", where)
+            declines = stage is Stage.OFFER and s.voice is not Voice.BRIEF and part == "letter"
+            if declines and not said:
+                found.setdefault("a decline without regret", where)
+    assert not found, "\n".join(f"{where}: {what}" for what, where in list(found.items())[:12])
+
+
+def test_no_regret_shrinks_the_harm(composer: Composer) -> None:
+    """„dass meine Absage Ihnen Arbeit macht“ understates a rescinded acceptance."""
+    found: dict[str, str] = {}
+    for s in (s for s in situations() if s.stage is Stage.ACCEPTED):
+        for kind in ("repayment", "asked-to-talk", "no-reply", "accepted"):
+            text = composer.compose_reply(s, PROFILE, kind).body_text
+            if re.search(r"Arbeit mach", text):
+                found.setdefault(text, f"{label(s)}/{kind}")
+    assert not found, "\n".join(f"{where}: {text}" for text, where in list(found.items())[:4])
