@@ -12,6 +12,15 @@ over voices, forms of address, wordings, channels, reasons and replies.
   for understanding, never „zu meinem Bedauern“ + „aufrichtig leid“ + „hoffe sehr“), and at
   least one in every warm and formal decline of an offer (a „Lieber …“ letter without
   „leider“ reads curt). Checked in the letter and the call's script, with a near start too.
+- Stock lines scale to the stage: after one screening call no „reiflich“, no „erste
+  Gespräch“ (the message ends the process) and no thanks „für alles“, in any text or reply;
+  after interviews the letter's thanks name the talks, not a bare „Zeit“.
+- No line cools the relationship: a counter-offer is not a file to close („die Sache nicht
+  noch einmal aufrollen“ → „dabei möchte ich es gern belassen“).
+- No noun three times in one letter („Zusage“, „die Stelle“, „Angebot“), no decision said
+  twice in a row („entschieden“), no „Entscheidung für diese Stelle“ (reads as choosing it),
+  no clipped „das ist sehr freundlich.“, and another offer is preferred, never claimed as
+  „angenommen“ (the facts do not say it was signed).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from rule_corpus import texts_of
 from test_pack_de_round9 import NAMES, PROFILE, TODAY, label, sentences, situations
 
 from bowout.core import Channel, Composer, Reason, Situation, Stage
@@ -136,3 +146,61 @@ def test_no_regret_shrinks_the_harm(composer: Composer) -> None:
             if re.search(r"Arbeit mach", text):
                 found.setdefault(text, f"{label(s)}/{kind}")
     assert not found, "\n".join(f"{where}: {text}" for text, where in list(found.items())[:4])
+
+
+def test_nothing_after_one_call_is_inflated(composer: Composer) -> None:
+    """Every draft, script with its branches, and reply at the screening stage."""
+    found: dict[str, str] = {}
+    for s in (s for s in situations() if s.stage is Stage.SCREENING):
+        for place, texts in texts_of(composer, s, PROFILE, label(s)):
+            for part, (text, _) in texts.items():
+                for said in re.findall(r"reiflich|\berste[ns]? Gespräch|für alles", text):
+                    found.setdefault(said, f"{place}/{part}")
+    assert not found, "\n".join(f"{where}: {said}" for said, where in found.items())
+
+
+@pytest.mark.parametrize("stage", [Stage.INTERVIEWING, Stage.FINAL], ids=lambda s: s.value)
+def test_thanks_after_interviews_name_the_talks(composer: Composer, stage: Stage) -> None:
+    """The letter to the hiring manager and the LinkedIn message (a note to a recruiter
+    thanks for their support instead)."""
+    found: dict[str, str] = {}
+    for s in (s for s in situations() if s.stage is stage):
+        draft = composer.compose(s, PROFILE)
+        letters = [draft.linkedin_message]
+        letters += [draft.body_text] if s.channel is not Channel.RECRUITER else []
+        for text in filter(None, letters):
+            first = sentences(text)[0]
+            if not re.search(r"Gespräch|Telefonat|Unterstützung|begleitet|Einsatz", first):
+                found.setdefault(first, label(s))
+    assert not found, "\n".join(f"{where}: {first}" for first, where in found.items())
+
+
+#: Said in no text: a line that closes the file, wording that reverses its meaning, a calque,
+#: and a claim the facts do not hold.
+NEVER = re.compile(
+    r"aufrollen|Entscheidung für diese Stelle|das ist sehr freundlich\.|Angebot angenommen"
+    r"|Stelle angenommen|Unternehmen angenommen"
+)
+
+
+@pytest.mark.parametrize("stage", list(Stage), ids=lambda stage: stage.value)
+def test_no_line_cools_or_repeats(composer: Composer, stage: Stage) -> None:
+    """Every draft, the script with its branches, and each reply; the letters are also
+    read for a noun three times and a decision said twice in a row."""
+    found: dict[str, str] = {}
+    for s in (s for s in situations(rapport=True, will_call=True) if s.stage is stage):
+        for place, texts in texts_of(composer, s, PROFILE, label(s)):
+            for part, (text, _) in texts.items():
+                for said in NEVER.findall(text):
+                    found.setdefault(said, f"{place}/{part}")
+        draft = composer.compose(s, PROFILE)
+        for text in filter(None, (draft.body_text, draft.recruiter_note, draft.linkedin_message)):
+            body = text.split("\n\n", 1)[-1]
+            for noun in ("Zusage", "die Stelle", "Angebot"):
+                if len(re.findall(noun, body)) >= 3:
+                    found.setdefault(f"„{noun}“ three times", label(s))
+            said = sentences(text)
+            twice = ("entschieden" in a and "entschieden" in b for a, b in itertools.pairwise(said))
+            if any(twice):
+                found.setdefault("„entschieden“ twice in a row", label(s))
+    assert not found, "\n".join(f"{where}: {what}" for what, where in found.items())
