@@ -140,7 +140,8 @@ def test_regret_is_measured_to_the_voice_and_the_harm(composer: Composer, stage:
 def test_no_regret_shrinks_the_harm(composer: Composer) -> None:
     """„dass meine Absage Ihnen Arbeit macht“ understates a rescinded acceptance."""
     found: dict[str, str] = {}
-    for s in (s for s in situations() if s.stage is Stage.ACCEPTED):
+    paid = situations(relocation_assistance=Money.PAID)
+    for s in (s for s in paid if s.stage is Stage.ACCEPTED):
         for kind in ("repayment", "asked-to-talk", "no-reply", "accepted"):
             text = composer.compose_reply(s, PROFILE, kind).body_text
             if re.search(r"Arbeit mach", text):
