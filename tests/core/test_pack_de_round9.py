@@ -102,7 +102,9 @@ def test_an_answer_ends_on_a_wish(composer: Composer, kind: str) -> None:
     for s in situations():
         text = composer.compose_reply(s, PROFILE, kind).body_text
         said = sentences(text)
-        if not re.search(r"wünsche", said[-1]) or len(said) < (3 if kind == "counter-offer" else 2):
+        # After rescinding, the goodwill chosen may be the last line instead (round 15).
+        close = r"wünsche|empfehlen|Neubesetzung" if s.stage is Stage.ACCEPTED else r"wünsche"
+        if not re.search(close, said[-1]) or len(said) < (3 if kind == "counter-offer" else 2):
             found.setdefault(" ".join(said), label(s))
     assert not found, "\n".join(f"{where}: {text}" for text, where in list(found.items())[:8])
 
