@@ -5,7 +5,10 @@ the goodwill the user chose and the money received, with the phone script and it
 and every reply kind. Replies and short drafts that drop the relationship: a repayment
 answer that reads as a dispute being prepared, an answer after rescinding that ends on the
 refusal, a «reconsider later» answer that never takes up «later», a bare warm decline, a
-brief thanks after interviews that does not name the process.
+brief thanks after interviews that does not name the process. Then echoes and stitched
+formulas (the same key verb in two sentences in a row, two decision statements in a row, «su
+oferta» said to a recruiter), formulas translated from English, call-script branches that
+contradict each other, and a move said as what the job requires.
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ CHOICES = {
     "all": {"goodwill": frozenset(Goodwill), "keep_door_open": True},
 }
 #: Money received, money only promised.
+CHANNELS = (Channel.EMAIL, Channel.PHONE, Channel.RECRUITER, Channel.LINKEDIN)
 MONEY = {
     "paid": {"relocation_assistance": Money.PAID, "signing_bonus": Money.PROMISED},
     "promised": {"signing_bonus": Money.PROMISED},
 }
-REASONS = (Reason.NONE, Reason.OTHER_OFFER, Reason.RED_FLAGS, Reason.RELOCATION)
+REASONS = (Reason.NONE, Reason.OTHER_OFFER, Reason.RED_FLAGS, Reason.RELOCATION, Reason.NOT_A_FIT,
+           Reason.COMPENSATION)  # fmt: skip
 RELATIONSHIP_RULES = (
     "a-repayment-answer-is-in-good-faith",
     "an-answer-after-rescinding-keeps-the-relationship",
@@ -50,6 +55,15 @@ RELATIONSHIP_RULES = (
     "a-later-with-the-door-open-looks-ahead",
     "a-warm-decline-is-never-bare",
     "thanks-after-interviews-name-the-process",
+)
+#: Echoes, translated formulas, contradicting call branches and a move said as the job's.
+WORDING_RULES = (
+    "no-echo-in-the-next-sentence",
+    "the-offer-is-the-company-s",
+    "no-translated-formulas",
+    "a-script-never-contradicts-itself",
+    "a-pay-reason-leaves-room-for-a-counter-offer",
+    "a-move-is-not-said-as-the-job-s",
 )
 THANKS = re.compile(r"\b(gracias|agradezco|agradecer)\b", re.IGNORECASE)
 REGRET = re.compile(r"\b(lamento|siento)\b", re.IGNORECASE)
@@ -67,14 +81,17 @@ def corpus(stage: Stage, voice: Voice) -> tuple[tuple[str, Texts], ...]:
     forms of address, the email and the call, named by where it comes from."""
     out: list[tuple[str, Texts]] = []
     cases = itertools.product(
-        CHOICES.items(), MONEY.items(), REASONS, Address, (Channel.EMAIL, Channel.PHONE), (1, 2, 3)
+        CHOICES.items(), MONEY.items(), REASONS, Address, CHANNELS, (1, 2, 3), (False, True)
     )
-    for (choice, chosen), (money, held), reason, address, channel, wording in cases:
+    for (choice, chosen), (money, held), reason, address, channel, wording, via in cases:
         if stage is not Stage.ACCEPTED and (chosen.get("goodwill") or money == "paid"):
             continue  # goodwill and money received belong to a rescinded acceptance
+        if via and (choice not in ("nothing", "door") or money == "paid"):
+            continue  # through a recruiter: the plain cases suffice
         s = Situation(language="es", stage=stage, reason=reason, voice=voice, address=address,
-                      channel=channel, wording=wording, **NAMES, **chosen, **held)  # type: ignore[arg-type]  # fmt: skip
-        place = f"{stage.value}/{voice.value}/{reason.value}/{address.value}/{choice}/{money}"
+                      channel=channel, wording=wording, via_recruiter=via, **NAMES, **chosen,
+                      **held)  # type: ignore[arg-type]  # fmt: skip
+        place = f"{stage.value}/{voice.value}/{reason.value}/{address.value}/{choice}/{money}/{via}"
         out += texts_of(composer(), s, PROFILE, place, subject=True)
     return tuple(out)
 
@@ -83,6 +100,7 @@ CHUNKS = list(itertools.product(Stage, Voice))
 CHUNK_IDS = [f"{stage.value}-{voice.value}" for stage, voice in CHUNKS]
 
 
+@pytest.mark.timeout(600)
 @pytest.mark.parametrize(("stage", "voice"), CHUNKS, ids=CHUNK_IDS)
 def test_replies_and_short_drafts_keep_the_relationship(stage: Stage, voice: Voice) -> None:
     """The rules of :data:`RELATIONSHIP_RULES` over every draft and reply of the piece, and an
@@ -122,3 +140,44 @@ def test_the_relationship_rules_read_the_sentences_the_panel_marked() -> None:
     for rule_id, facts, text in samples:
         (rule,) = rules_named("es", (rule_id,))
         assert violations((rule,), {"body": (text, facts)}), rule_id
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize(("stage", "voice"), CHUNKS, ids=CHUNK_IDS)
+def test_no_echo_calque_or_contradiction(stage: Stage, voice: Voice) -> None:
+    """The rules of :data:`WORDING_RULES` over every draft, script and reply of the piece."""
+    kept = rules_named("es", WORDING_RULES)
+    found = [f"{where}: {v}" for where, texts in corpus(stage, voice)
+             for v in violations(kept, texts)]  # fmt: skip
+    assert not found, "\n".join(found[:10])
+
+
+def test_the_wording_rules_read_the_sentences_the_panel_marked() -> None:
+    """Each rule knows the sentence the panel quoted (not a rule of nothing)."""
+    spoken = {"audience": "spoken", "reason": "compensation", "kind": "withdraw", "warm": "true"}
+    samples = [
+        ("no-echo-in-the-next-sentence", {}, "body",
+         "Le escribo para comunicarle que retiro mi candidatura. ¿Podría comunicárselo a "
+         "Tomás Herrera, por favor?"),
+        ("no-echo-in-the-next-sentence", {}, "body",
+         "He estudiado la oferta con atención y he decidido declinarla. He llegado a la "
+         "conclusión de que el puesto no es lo que estoy buscando."),
+        ("the-offer-is-the-company-s", {"audience": "recruiter"}, "body",
+         "He estudiado su oferta con atención."),
+        ("no-translated-formulas", {}, "body",
+         "Como le he explicado por teléfono, retiro mi aceptación de su oferta."),
+        ("no-translated-formulas", {}, "body", "Le deseo mucha suerte en la selección."),
+        ("no-translated-formulas", {}, "body", "Será un placer seguir en contacto."),
+        ("no-translated-formulas", {}, "script",
+         "Gracias por pensar en ello; ya lo tengo decidido."),
+        ("no-translated-formulas", {}, "body", "El traslado no me encaja ahora mismo."),
+        ("a-script-never-contradicts-itself", {"audience": "spoken"}, "script",
+         "Ya lo tengo decidido y no voy a volver a plantearlo."),
+        ("a-pay-reason-leaves-room-for-a-counter-offer", spoken, "script",
+         "Se lo agradezco de verdad, pero mi decisión está tomada."),
+        ("a-move-is-not-said-as-the-job-s", {"reason": "relocation"}, "body",
+         "El traslado que requiere el puesto no me encaja ahora mismo."),
+    ]  # fmt: skip
+    for rule_id, facts, part, text in samples:
+        (rule,) = rules_named("es", (rule_id,))
+        assert violations((rule,), {part: (text, facts)}), (rule_id, text)
