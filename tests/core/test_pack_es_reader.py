@@ -199,7 +199,8 @@ def test_relocation_assistance_is_ayuda_para_el_traslado(composer: Composer) -> 
 
 # --- 3. replies keep the relationship line ----------------------------------------------------
 RELATIONSHIP = re.compile(
-    r"en contacto|lamento sinceramente las molestias|muy buena impresión", re.IGNORECASE
+    r"en contacto|lamento (sinceramente )?las molestias|muy buena impresión|volver a coincidir",
+    re.IGNORECASE,
 )
 
 
@@ -210,8 +211,9 @@ def test_a_reply_keeps_the_relationship_line_the_user_chose(
 ) -> None:
     """Door kept open, or the warm voice: the answer to a counter-offer or a repayment demand
     ends on the relationship, not on the refusal (staying in touch only when the door was
-    kept open: the warm voice alone speaks well of the company); otherwise (and with red
-    flags) it stays short."""
+    kept open: the warm voice alone speaks well of the company); after rescinding, always
+    (round 15: one line of regret or of the goodwill chosen); otherwise (and with red flags)
+    it stays short."""
     for voice, stage, reason, channel, door in itertools.product(
         Voice,
         [Stage.FINAL, Stage.ACCEPTED],
@@ -222,7 +224,7 @@ def test_a_reply_keeps_the_relationship_line_the_user_chose(
         s = spanish(stage=stage, reason=reason, channel=channel, voice=voice, address=address,
                     keep_door_open=door, signing_bonus=Money.PAID)  # fmt: skip
         body = composer.compose_reply(s, PROFILE, reply).body_text
-        kept = (door or voice is Voice.WARM) and REASONS[reason].warm
+        kept = (door or voice is Voice.WARM or stage is Stage.ACCEPTED) and REASONS[reason].warm
         assert bool(RELATIONSHIP.search(body)) is kept, (voice, reason, door, body)
 
 
