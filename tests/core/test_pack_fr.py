@@ -601,7 +601,7 @@ def test_nothing_received_is_said_plainly_and_nothing_is_promised(composer: Comp
     assert "je n’ai reçu aucun versement de la part de Contoso Santé" in text
     paid = dataclasses.replace(s, signing_bonus=Money.PAID)
     asked = composer.compose_reply(paid, PROFILE, "repayment").body_text
-    assert "au titre de la prime d’arrivée" in asked
+    assert "au sujet de la prime d’arrivée" in asked
     assert not re.search(r"rembourserai|préjudice|indemni", asked + text)
 
 
