@@ -63,7 +63,9 @@ def test_red_flag_feedback_promises_none_through_the_recruiter(
     s = Situation(stage=Stage.FINAL, reason=Reason.RED_FLAGS, channel=Channel.PHONE,
                   recruiter="Tom Baker", **NAMES)  # fmt: skip
     feedback = dict(composer.compose(s, PROFILE).phone_branches)["If they ask for feedback"]
-    assert "rather not go into it" in feedback
+    # Not "rather not go into it": the answer to "why?" has just said "rather not go into
+    # detail" (issue 21, English round 15: the same words twice in one script).
+    assert "rather not say more" in feedback
     assert "Tom Baker" not in feedback
 
 
