@@ -95,8 +95,8 @@ DECISION = re.compile(
 )
 #: What makes a German decision courteous rather than curt (or, after a call, a confirmation).
 SOFTENED = re.compile(
-    r"leider|reiflich|lange[rn]? Überlegung|sorgfältig|Bedauern|gut überlegt|Abwägung"
-    r"|eingehend|Wie besprochen|Wie am Telefon|Zur Bestätigung|erläutert",
+    r"leider|reiflich|lange[rn]? Überlegung|sorgfältig|Bedauern|gut überlegt|Abwäg"
+    r"|Nachdenken|entschlossen|eingehend|Wie besprochen|Wie am Telefon|Zur Bestätigung|erläutert",
     re.IGNORECASE,
 )
 
