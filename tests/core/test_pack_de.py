@@ -273,9 +273,12 @@ def test_subjects_say_what_happens(written: list[Written]) -> None:
         if subject.endswith(".") or subject != subject.strip():
             problems.append(f"{w.where}: subject ends badly {subject!r}")
         for reply in w.replies:
-            # An answer is an Antwort; a follow-up to one's own unanswered mail is not.
-            prefix = "Nachfrage: " if reply.kind == "no-reply" else "AW: "
-            if not reply.subject.startswith(prefix) or "AW:" in reply.subject[len(prefix) :]:
+            # An answer is an Antwort; a follow-up to one's own unanswered mail is not: it
+            # goes out again under the subject it had.
+            if reply.kind == "no-reply":
+                if reply.subject.startswith(("AW:", "Nachfrage")) or not reply.subject:
+                    problems.append(f"{w.where}: follow-up subject {reply.subject!r}")
+            elif not reply.subject.startswith("AW: ") or "AW:" in reply.subject[4:]:
                 problems.append(f"{w.where}: reply subject {reply.subject!r}")
     assert not problems, report(problems)
 

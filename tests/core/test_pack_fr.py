@@ -401,12 +401,12 @@ def test_a_letter_greets_by_civility_and_its_formule_repeats_it(composer: Compos
     assert opening.startswith("Je vous remercie")
     _, signoff = closing_block(draft.body_text)
     assert signoff == "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées."
-    # Without a civility the letter says "Bonjour," (a full name reads as a mail merge:
-    # the native panel, issue 26), and closes as an email does: a paper formule after it
-    # would jump registers.
+    # Without a civility the letter greets the first name (a full name reads as a mail
+    # merge, a bare "Bonjour," to a named contact as a form letter: the native panels,
+    # issue 26), and closes as an email does: a paper formule after it would jump registers.
     for wording in (1, 2, 3):
         plain = compose(composer, voice=Voice.FORMAL, stage=Stage.OFFER, wording=wording)
-        assert plain.body_text.startswith("Bonjour,\n\n")
+        assert re.match(r"Bonjour [A-Z][a-z]+,\n\n", plain.body_text), plain.body_text
         assert closing_block(plain.body_text)[1] in {"Bien cordialement,", "Cordialement,"}
 
 
@@ -433,9 +433,9 @@ def test_a_doctorate_is_never_turned_into_docteur_and_no_gender_is_guessed(
         draft = compose(composer, voice=voice, contact="Dr. Amara Okafor", channel=Channel.PHONE)
         every = f"{draft.body_text}\n{draft.phone_script}"
         assert not re.search(r"Docteur|\bDr\b|Madame|Monsieur", every), every
-        expected = "" if voice is Voice.FORMAL else " Amara"
-        assert draft.body_text.startswith(f"Bonjour{expected},\n\n")
-        assert f"« Bonjour{expected}, " in (draft.phone_script or "")
+        # The first name in every voice (no bare "Bonjour," to a named contact).
+        assert draft.body_text.startswith("Bonjour Amara,\n\n")
+        assert "« Bonjour Amara, " in (draft.phone_script or "")
 
 
 def test_a_recruiter_the_user_works_with_is_greeted_by_first_name(composer: Composer) -> None:
@@ -452,7 +452,7 @@ def test_a_recruiter_the_user_works_with_is_greeted_by_first_name(composer: Comp
 
 
 def test_the_email_and_the_script_name_them_the_same_way(composer: Composer) -> None:
-    for rapport, name in ((True, " Tomás"), (False, "")):
+    for rapport, name in ((True, " Tomás"), (False, " Tomás")):
         draft = compose(
             composer, voice=Voice.FORMAL, contact="Tomás Herrera", rapport=rapport,
             channel=Channel.PHONE, stage=Stage.INTERVIEWING,

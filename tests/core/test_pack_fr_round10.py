@@ -230,8 +230,9 @@ def test_a_visa_petition_regret_is_never_a_paragraph_alone() -> None:
 @pytest.mark.parametrize("contact", ["Jordan Lee", "Dr. Amara Okafor", "Mme Priya Nair"])
 def test_a_formal_follow_up_greets_as_the_letter_it_follows(contact: str) -> None:
     """« Bonjour Jordan, » opened a formal follow-up to someone the user never exchanged
-    with (nobody had answered): the chaser greets as its withdrawal did (« Bonjour, », or the
-    civility the user wrote), at every stage."""
+    with (nobody had answered): the chaser greets as its withdrawal did (the first name
+    since session 12's panels read a bare « Bonjour, » as a form letter, or the civility the
+    user wrote), at every stage."""
     composer = Composer(today=lambda: TODAY)
     found = []
     for stage, reason in itertools.product(Stage, Reason):

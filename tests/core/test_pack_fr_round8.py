@@ -204,4 +204,5 @@ def test_a_linkedin_message_greets_a_known_reader_by_name(
     assert given in greeting, greeting
     email = french(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL,
                    address=Address.FORMAL, contact=contact)  # fmt: skip
-    assert composer.compose(email, PROFILE).body_text.startswith("Bonjour,\n")
+    # A letter names the first name too (no bare "Bonjour," to a named contact: issue 26).
+    assert composer.compose(email, PROFILE).body_text.startswith(f"Bonjour {given},\n")

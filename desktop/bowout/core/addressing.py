@@ -241,19 +241,17 @@ def _by_civility(name: PersonName, voice: Voice, *, familiar: bool, language: st
     the user wrote ("Mme Nair" → "Madame Nair", spelled as the pack's ``[civilities]``
     spells it); any other title is left out ("Docteur" is for a physician, so a "Dr." whose
     field is unknown is not written), and no gender is ever guessed. Without a civility:
-    the first name with rapport, in a reply or in a voice other than formal ("Priya"), else
-    no name ("", and the greeting says "Bonjour,"): a French reader takes "Bonjour Priya
-    Nair," for a mail merge (the native panel, issue 26). The same form is written and
-    spoken, so an email and its call script never name the person two ways."""
+    the first name ("Bonjour Priya,"), in every voice: a French reader takes "Bonjour Priya
+    Nair," for a mail merge, and a bare "Bonjour," to a named contact as a form letter (the
+    native panels, issue 26); "Bonjour Prénom," with *vous* is ordinary in French e-mail.
+    Without a first name, the family name. The same form is written and spoken, so an
+    email and its call script never name the person two ways."""
     civilities = _civilities(language)
     civility = next((civilities[title_key(t)] for t in name.titles
                      if title_key(t) in civilities), "")  # fmt: skip
     if civility and name.family and not (familiar and voice is not Voice.FORMAL and name.given):
         return f"{civility} {name.family}"
-    first = name.nickname or name.given
-    if first and (familiar or voice is not Voice.FORMAL):
-        return first
-    return "" if first else name.family
+    return name.nickname or name.given or name.family
 
 
 def _civility_spelled(greeting: str, language: str) -> str:

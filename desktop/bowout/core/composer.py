@@ -351,13 +351,14 @@ def reply_subject(
 ) -> str:
     """The subject of an answer to ``subject``: the pack's ``reply_prefix`` ("Re: ",
     "AW: "), or its ``followup_prefix`` when ``follows_up`` (a follow-up to the user's own
-    unanswered message, which German writes "Nachfrage: ", not "AW:"), added unless a
-    prefix of the pack, or the "Re:" every mail client understands, is there already;
-    "" for "". Raises TemplateError when the pack lacks either prefix."""
+    unanswered message, which is no answer: German sends it under the same subject, with
+    an empty prefix, never "AW:"), added unless a prefix of the pack, or the "Re:" every
+    mail client understands, is there already; "" for "". Raises TemplateError when the
+    pack lacks either prefix (an empty one is a choice, not a lack)."""
     pack = load_pack(language)
     prefixes = (pack.word("marks", "reply_prefix"), pack.word("marks", "followup_prefix"))
     lowered = subject.casefold()
-    known = ("re:", *(p.strip().casefold() for p in prefixes))
+    known = ("re:", *(p.strip().casefold() for p in prefixes if p.strip()))
     if not subject or lowered.startswith(known):
         return subject
     return f"{prefixes[1] if follows_up else prefixes[0]}{subject}"
