@@ -158,7 +158,9 @@ def test_no_message_closes_with_an_english_wish(
 
 
 # --- 3. flags the user set that got no sentence ----------------------------------------------
-DOOR = re.compile(r"recroiser (votre|ta) route|nos chemins se recroiseront|Je reste joignable")
+DOOR = re.compile(
+    r"recroiser (votre|ta) route|nos chemins se recroiseront|garderons le contact|me recontacter"
+)
 
 
 @pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)

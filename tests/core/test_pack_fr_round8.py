@@ -160,7 +160,7 @@ def test_asked_why_after_rescinding_answers_with_an_apology_not_no_comment(
 
 
 FOLLOW_UP_WARMTH = re.compile(
-    r"continuation|recroiser (votre|ta) route|garder le contact|reste joignable"
+    r"continuation|recroiser (votre|ta) route|garder(ons)? le contact|me recontacter"
 )
 
 
