@@ -91,7 +91,7 @@ CLOSING_CALQUES = re.compile(
 #: The sentence that says the decision, in a written message.
 DECISION = re.compile(
     r"zurück(?:zu)?zieh|zieh\w* [^.]*zurück|zurücknehm|nicht an(?:zunehmen|nehmen|nehme)?\b"
-    r"|ablehn|lehne"
+    r"|ablehn|lehne|absag|abzusag|\bsage\b[^.]*\bab\b"
 )
 #: What makes a German decision courteous rather than curt (or, after a call, a confirmation).
 SOFTENED = re.compile(

@@ -194,7 +194,7 @@ def test_a_recruiter_passes_on_thanks_to_the_people_the_stage_met(composer: Comp
     for s in situations(channel=Channel.RECRUITER, reason=Reason.OTHER_OFFER):
         note = composer.compose(s, PROFILE).recruiter_note or ""
         if s.stage in (Stage.INTERVIEWING, Stage.FINAL):
-            assert re.search(r"mit mir gesprochen|Gespräche", note), note
+            assert re.search(r"mit mir gesprochen|Gespräche|Beteiligten", note), note
         if s.stage is Stage.OFFER:
             assert "Angebot" in note.split("\n\n", 2)[2], note
 
