@@ -78,6 +78,7 @@ CALQUES = {
 }
 
 
+@pytest.mark.timeout(600)
 @pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
 def test_no_sentence_reads_translated(composer: Composer, voice: Voice, address: Address) -> None:
