@@ -82,6 +82,12 @@ def request_label(s: Situation) -> str:
     )
 
 
+def breaks(rules: Sequence[Rule], corpus: Iterable[tuple[str, Texts]]) -> list[str]:
+    """Each break of ``rules`` in ``corpus`` (place, texts: as :func:`texts_of` gives
+    them), as "place: what broke"; [] when every text keeps every rule."""
+    return [f"{where}: {v}" for where, texts in corpus for v in violations(rules, texts)]
+
+
 def broken(
     composer: Composer,
     cases: Iterable[Situation],

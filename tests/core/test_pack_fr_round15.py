@@ -19,7 +19,7 @@ import functools
 import itertools
 
 import pytest
-from rule_corpus import Texts, pack_rules, rules_named, texts_of
+from rule_corpus import Texts, breaks, pack_rules, rules_named, texts_of
 from test_pack_fr_round10 import NAMES, PROFILE, TODAY, corpus
 
 from bowout.core import Channel, Composer, Reason, Situation, Stage
@@ -62,12 +62,25 @@ def rules() -> dict[str, Rule]:
     return pack_rules("fr")
 
 
+#: The panel's warm decline of an offer (draft 6): no regret, nothing of the people.
+WARM_OFFER = {
+    "stage": "offer",
+    "kind": "withdraw",
+    "reply": "none",
+    "voice": "warm",
+    "warm": "true",
+}
+BARE_WARM_DECLINE = (
+    "Merci beaucoup pour votre offre.\n\nAprès réflexion, je ne donnerai pas suite à "
+    "votre offre.\n\nAu plaisir de garder le contact."
+)
+
+
 # The first case builds round 10's corpus (about 5,000 drafts and replies) on a shared machine.
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_no_draft_script_or_reply_breaks_the_rule(rule_id: str) -> None:
-    rule = rules()[rule_id]
-    found = [f"{where}: {v}" for where, texts in corpus() for v in violations((rule,), texts)]
+    found = breaks(rules_named("fr", [rule_id]), corpus())
     assert not found, "\n".join(found[:10])
 
 
@@ -92,9 +105,7 @@ def rescinding_answers(voice: Voice) -> tuple[tuple[str, Texts], ...]:
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
 def test_an_answer_after_rescinding_keeps_its_regret_and_goodwill(voice: Voice) -> None:
-    chosen = tuple(rules()[rule_id] for rule_id in RESCINDING_RULE_IDS)
-    found = [f"{where}: {v}" for where, texts in rescinding_answers(voice)
-             for v in violations(chosen, texts)]  # fmt: skip
+    found = breaks(rules_named("fr", RESCINDING_RULE_IDS), rescinding_answers(voice))
     assert not found, "\n".join(found[:10])
 
 
@@ -158,32 +169,8 @@ ANSWER = {"stage": "accepted", "warm": "true"}
             {"stage": "offer", "kind": "withdraw", "reply": "none"},
             "Merci pour l’appel de tout à l’heure.\n\nJe vous confirme que je décline votre offre.",
         ),
-        (
-            "a-warm-decline-says-its-regret",
-            "body",
-            {
-                "stage": "offer",
-                "kind": "withdraw",
-                "reply": "none",
-                "voice": "warm",
-                "warm": "true",
-            },
-            "Merci beaucoup pour votre offre.\n\nAprès réflexion, je ne donnerai pas suite à "
-            "votre offre.\n\nAu plaisir de garder le contact.",
-        ),
-        (
-            "a-warm-decline-speaks-of-the-people",
-            "body",
-            {
-                "stage": "offer",
-                "kind": "withdraw",
-                "reply": "none",
-                "voice": "warm",
-                "warm": "true",
-            },
-            "Merci beaucoup pour votre offre.\n\nAprès réflexion, je ne donnerai pas suite à "
-            "votre offre.\n\nAu plaisir de garder le contact.",
-        ),
+        ("a-warm-decline-says-its-regret", "body", WARM_OFFER, BARE_WARM_DECLINE),
+        ("a-warm-decline-speaks-of-the-people", "body", WARM_OFFER, BARE_WARM_DECLINE),
         (
             "reconsider-later-leaves-room-for-other-roles",
             "body",
