@@ -16,7 +16,7 @@ from bowout import paths
 from bowout.core import templating
 from bowout.core.errors import TemplateError
 from bowout.core.pack import load_pack
-from bowout.core.wording.contractions import compile_contractions
+from bowout.core.wording.contractions import Contractions, compile_contractions
 from bowout.core.wording.model import SLOTS, Variant, Voicebook, contracted
 from bowout.core.wording.voicefile import base_of, parse_voicebook
 
@@ -63,11 +63,16 @@ class Wording:
         if book is None:
             book = self._load(voice, ())
             if book.contract:
-                words = load_pack(self.language).words
-                kept = tuple(words.get("uncontracted", {}).values())
-                book = contracted(book, compile_contractions(words.get("contractions", {}), kept))
+                book = contracted(book, self._contractions)
             self._books[voice] = book
         return book
+
+    @functools.cached_property
+    def _contractions(self) -> Contractions:
+        """The pack's contractions (none for a pack without a ``[contractions]`` table)."""
+        words = load_pack(self.language).words
+        kept = tuple(words.get("uncontracted", {}).values())
+        return compile_contractions(words.get("contractions", {}), kept)
 
     def _load(self, voice: str, seen: tuple[str, ...], *, builtin: bool = False) -> Voicebook:
         name = f"wording/{voice}.toml"
@@ -167,6 +172,9 @@ class Wording:
                 for variant in slots.values()
             ]
             if audience == "spoken" and parts:
+                # Said aloud, every voice contracts as a person speaks: a formal letter
+                # spells "I have decided" out, its phone script says "I've decided".
+                parts = [self._contractions.apply(part) for part in parts]
                 parts[0] = _SPOKEN_NAMES + parts[0]
                 parts[-1] += "{% endwith %}"
             segments += parts
