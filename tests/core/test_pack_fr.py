@@ -558,7 +558,7 @@ def test_the_money_received_is_asked_about_under_the_contract(composer: Composer
                 signing_bonus=Money.PAID, channel=Channel.PHONE, wording=wording,
             )  # fmt: skip
             every = f"{draft.body_text}\n{draft.phone_script}"
-            assert "la prime d’arrivée" in every
+            assert "la prime à la signature" in every
             assert re.search(r"comment procéder selon (les termes du|le) contrat", every), every
             assert not re.search(r"arrangement|rembours|\bEncore\b", every), every
 
@@ -601,7 +601,7 @@ def test_nothing_received_is_said_plainly_and_nothing_is_promised(composer: Comp
     assert "je n’ai reçu aucun versement de la part de Contoso Santé" in text
     paid = dataclasses.replace(s, signing_bonus=Money.PAID)
     asked = composer.compose_reply(paid, PROFILE, "repayment").body_text
-    assert "au sujet de la prime d’arrivée" in asked
+    assert "au sujet de la prime à la signature" in asked
     assert not re.search(r"rembourserai|préjudice|indemni", asked + text)
 
 

@@ -72,7 +72,7 @@ def body(draft: Draft) -> str:
 # --- 1. the decision and its reason, in one French sentence --------------------------------
 #: The words that say each reason, whichever sentence carries them.
 REASON_WORDS = {
-    Reason.OTHER_OFFER: r"autre (offre|poste)",
+    Reason.OTHER_OFFER: r"autre (offre|poste|proposition)|engagement ailleurs",
     Reason.NOT_A_FIT: r"ne correspond",
     Reason.COMPENSATION: r"rémunération|financière",
     Reason.PERSONAL: r"raisons personnelles",
@@ -277,7 +277,7 @@ def test_no_wish_to_meet_again_nobody_chose_and_sincerement_once(
 # --- 4. the reader's words ------------------------------------------------------------------
 #: Calques and stiff set phrases the reader quoted, with what each says in English.
 CALQUES = {
-    "prime de bienvenue": "'welcome bonus' (French pay says 'prime d’arrivée')",
+    "prime de bienvenue": "'welcome bonus' (French pay says 'prime à la signature')",
     "pas aller plus loin": "'take this further'",
     "l’attention que cela représente": "'the thought it represents'",
     "l’attention qu’elle représente": "'the thought it represents'",
@@ -313,7 +313,7 @@ def test_no_draft_says_what_the_reader_quoted(
 
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
-def test_two_payments_are_plural_and_the_bonus_is_a_prime_d_arrivee(
+def test_two_payments_are_plural_and_the_bonus_is_a_prime_a_la_signature(
     composer: Composer, voice: Voice
 ) -> None:
     for address, channel in itertools.product(Address, Channel):
@@ -321,14 +321,14 @@ def test_two_payments_are_plural_and_the_bonus_is_a_prime_d_arrivee(
                       voice=voice, address=address, signing_bonus=Money.PAID,
                       relocation_assistance=Money.PAID)  # fmt: skip
         text = composer.compose_reply(both, PROFILE, "repayment").body_text
-        assert "la prime d’arrivée et de l’aide à la mobilité" in text, text
+        assert "la prime à la signature et de l’aide à la mobilité" in text, text
         assert "les montants et les clauses" in text, text
         one = french(stage=Stage.ACCEPTED, reason=Reason.OTHER_OFFER, channel=channel,
                      voice=voice, address=address, signing_bonus=Money.PAID)  # fmt: skip
         text = composer.compose_reply(one, PROFILE, "repayment").body_text
-        assert "la prime d’arrivée" in text and "les montants" not in text, text
+        assert "la prime à la signature" in text and "les montants" not in text, text
         draft = composer.compose(one, PROFILE)
-        assert "prime d’arrivée" in f"{draft.body_text}\n{draft.phone_script}"
+        assert "prime à la signature" in f"{draft.body_text}\n{draft.phone_script}"
 
 
 @pytest.mark.parametrize("address", list(Address), ids=lambda a: a.value)

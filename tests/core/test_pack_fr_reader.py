@@ -110,7 +110,10 @@ def test_a_visa_petition_is_regretted_as_the_users_news_not_the_employers_work(
 
 
 # --- 2. another offer is named, never explained -----------------------------------------------
-OFFER_NAMED = re.compile(r"autre offre|proposition ailleurs|autre poste|autre entreprise")
+OFFER_NAMED = re.compile(
+    r"autre offre|proposition ailleurs|autre poste|autre proposition|engagement ailleurs"
+    r"|autre entreprise"
+)
 #: Why the other offer won, which the user never said.
 WHY_IT_WON = re.compile(r"projets|davantage|plus (proche|en phase)|mieux|correspond", re.I)
 

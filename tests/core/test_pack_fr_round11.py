@@ -91,7 +91,7 @@ def test_no_draft_script_or_reply_breaks_the_rule(rule_id: str) -> None:
             "native-idiom-not-a-near-miss",
             "body",
             {},
-            "Pour les sommes déjà perçues au titre de la prime d’arrivée, comment procéder ?",
+            "Pour les sommes déjà perçues au titre de la prime à la signature, comment procéder ?",
         ),
         (
             "after-interviews-no-file-thanked",

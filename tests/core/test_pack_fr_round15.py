@@ -200,12 +200,6 @@ ANSWER = {"stage": "accepted", "warm": "true"}
             {"stage": "applied", "reply": "none"},
             "Merci d’avoir pensé à moi pour le poste de Data Analyst.",
         ),
-        (
-            "after-applying-no-approach-presumed",
-            "body",
-            {"stage": "applied", "reply": "none"},
-            "Merci de l’attention portée à mon dossier pour le poste de Data Analyst.",
-        ),
     ],
 )
 def test_the_rules_read_the_sentences_the_panel_marked(
