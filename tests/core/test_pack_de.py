@@ -471,7 +471,7 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
         (Stage.FINAL, Voice.BRIEF, Address.INFORMAL, True, "Frau Nair", "Hallo, Priya,"),
         (Stage.FINAL, Voice.WARM, Address.INFORMAL, False, "", "Hallo, Priya,"),
         (Stage.FINAL, Voice.FORMAL, Address.FORMAL, True, "", "Guten Tag, Priya Nair,"),
-        (Stage.FINAL, Voice.WARM, Address.FORMAL, True, "", "Hallo, Priya Nair,"),  # rapport (round 17)
+        (Stage.FINAL, Voice.WARM, Address.FORMAL, True, "", "Hallo, Priya Nair,"),  # round 17
     ],
 )  # fmt: skip
 def test_the_anrede_given_is_how_german_greets(
@@ -641,7 +641,8 @@ def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> N
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
                       language="de", will_call=True, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
-        assert re.search(rf"meine Absage (?:bitte )?an {named} weiter", body), body
+        relay = rf"(?:meine Absage|mit meinem Bedauern) (?:bitte )?an {named} weiter"
+        assert re.search(relay, body), body
         if called:
             call = rf"(?:(?:rufe|würde) ich|Ich rufe) {called} auch selbst an"
             assert re.search(call, body), body
