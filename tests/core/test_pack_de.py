@@ -471,7 +471,7 @@ def test_any_situation_keeps_the_german_conventions(  # type: ignore[no-untyped-
         (Stage.FINAL, Voice.BRIEF, Address.INFORMAL, True, "Frau Nair", "Hallo, Priya,"),
         (Stage.FINAL, Voice.WARM, Address.INFORMAL, False, "", "Hallo, Priya,"),
         (Stage.FINAL, Voice.FORMAL, Address.FORMAL, True, "", "Guten Tag, Priya Nair,"),
-        (Stage.FINAL, Voice.WARM, Address.FORMAL, True, "", "Guten Tag, Priya Nair,"),
+        (Stage.FINAL, Voice.WARM, Address.FORMAL, True, "", "Hallo, Priya Nair,"),  # round 17
     ],
 )  # fmt: skip
 def test_the_anrede_given_is_how_german_greets(
@@ -551,7 +551,7 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
             problems.append(f"{w.where}: the money is not asked about under the contract")
         if w.draft.channel is Channel.RECRUITER:
             relay = [x for x in re.split(r"(?<=[.?!])(?<!Dr\.)(?<!Prof\.)\s+", body)
-                     if "informier" in x]  # fmt: skip
+                     if "weiter" in x]  # fmt: skip
             if not any("bitte" in x.casefold() for x in relay):
                 problems.append(f"{w.where}: the recruiter is asked without bitte: {relay}")
             # "Gern rufe ich sie auch selbst an" after "informieren Sie Frau Whitfield", never
@@ -561,7 +561,7 @@ def test_the_panels_german_patterns_are_gone(written: list[Written]) -> None:
             named = len(re.findall(r"(?:würde|rufe) ich (?:\S+ ){1,5}auch selbst an", body))
             if calls != named or re.search(r"ich auch (?:gern )?selbst an", body):
                 problems.append(f"{w.where}: a call to whom? {body!r}")
-        future = re.search(r"offenen Stellen|passende Stelle", body)
+        future = re.search(r"offenen Stellen|passende Stelle|etwas Passendes", body)
         if s.reason is Reason.DIFFERENT_PATH and future:
             problems.append(f"{w.where}: future openings after a new direction")
     assert not problems, report(problems)
@@ -641,7 +641,8 @@ def test_the_recruiter_is_told_whom_the_user_would_call(composer: Composer) -> N
                       voice=voice, contact="Jordan Lee", greeting=anrede, start_date=START,
                       language="de", will_call=True, **NAMES)  # fmt: skip
         body = composer.compose(s, PROFILE).body_text
-        assert re.search(rf"informieren Sie {named} und|Sie bitte {named} informieren", body), body
+        relay = rf"(?:meine Absage|mit meinem Bedauern) (?:bitte )?an {named} weiter"
+        assert re.search(relay, body), body
         if called:
             call = rf"(?:(?:rufe|würde) ich|Ich rufe) {called} auch selbst an"
             assert re.search(call, body), body
