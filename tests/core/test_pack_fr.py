@@ -498,7 +498,7 @@ def test_subjects_say_what_happened_in_french(composer: Composer) -> None:
     assert compose(composer).subject == (
         "Retrait de ma candidature – poste d’Ingénieur logiciel chez Contoso Santé"
     )
-    assert "je décline l’offre" in compose(composer, stage=Stage.OFFER).subject
+    assert "je décline votre offre" in compose(composer, stage=Stage.OFFER).subject
     assert compose(composer, stage=Stage.ACCEPTED).subject.startswith(
         "Désistement après acceptation de l’offre"
     )
@@ -570,7 +570,7 @@ def test_the_lines_for_when_the_call_turns_set_a_narrow_space_before_the_colon(
 ) -> None:
     draft = compose(composer, channel=Channel.PHONE, stage=Stage.OFFER)
     lines = draft.branch_lines()
-    assert lines and all("\u202f: « " in line for line in lines)
+    assert lines and all("\u202f: «\u202f" in line for line in lines)
     # The command line prints them so.
     from bowout.cli.draft import render_text
 
@@ -743,4 +743,4 @@ def test_salut_is_for_a_first_name_never_before_a_title(composer: Composer) -> N
         assert "Salut" not in (titled.phone_script or "")
         assert "«\u202fBonjour Monsieur Martin, c’est Maya Okafor." in (titled.phone_script or "")
     first = compose(composer, voice=Voice.BRIEF, address=Address.INFORMAL, channel=Channel.PHONE)
-    assert "« Salut Claire, c’est Maya Okafor." in (first.phone_script or "")
+    assert "«\u202fSalut Claire, c’est Maya Okafor." in (first.phone_script or "")
