@@ -253,7 +253,7 @@ def test_the_answer_to_can_we_talk_thanks_and_says_the_decision_stands(
         text = body.split("\n\n")[1]
         assert text.startswith("Gracias por"), text
         assert re.search(r"mi decisión (está tomada|es firme|es definitiva)", text), text
-        assert "dos o tres huecos" in text
+        assert "dos o tres horarios" in text
 
 
 @pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)

@@ -62,4 +62,4 @@ def test_the_talk_after_rescinding_regrets_before_asking_for_times() -> None:
     ]
     assert found
     for body in found:
-        assert body.index("Siento") < body.index("huecos"), body
+        assert body.index("Siento") < body.index("horarios"), body
