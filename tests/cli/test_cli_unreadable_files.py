@@ -129,14 +129,11 @@ BROKEN_WORDING = {
     "utf16": WARM.encode("utf-16"),
     "stray-byte": WARM.encode("utf-8").replace(b"warm", b"w\xe9rm"),
     "nested": b"[[thanks]]\nsay = " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
-    # The source holds no U+001E; what it prints does (Jinja2 reads the escape).
-    "separator": b"[[thanks]]\nsay = \"Thanks{{ '\\\\x1e' }} a lot.\"\n",
 }
 WHY = {
     "utf16": "UTF-16",
     "stray-byte": "not UTF-8",
     "nested": "nested too deeply",
-    "separator": "U+001E",
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from jinja2.compiler import CodeGenerator, Frame
@@ -41,7 +41,7 @@ from bowout.core.sandbox_limits import (
 
 __all__ = [
     "CODE_VERSION", "DataSandbox", "LimitExceeded", "LimitedEnvironment", "Limits",
-    "RenderTimeout", "render_limited",
+    "RenderTimeout", "render_limited", "render_limited_all",
 ]  # fmt: skip
 
 #: Bump when the generated code changes, so compiled templates in the cache are not reused.
@@ -258,25 +258,40 @@ def render_limited(template: Template, context: Mapping[str, Any], limits: Limit
     checked at every loop step, call, operator and output)
     or whatever the template raised; the caller turns them into one clear message.
     """
+    return render_limited_all((template,), context, limits)[0]
+
+
+def render_limited_all(
+    templates: Sequence[Template], context: Mapping[str, Any], limits: Limits
+) -> list[str]:
+    """Each of ``templates`` (one environment's) rendered in turn in one context, within
+    ``limits`` shared by all of them as if they were one template: one deadline, one size
+    budget, one output limit. Raises as :func:`render_limited` does."""
     _state.budget = [limits.produced]
     _state.deadline = time.monotonic() + limits.seconds
-    pieces: list[str] = []
-    append = pieces.append
+    texts: list[str] = []
     total = 0
     too_long = False
     try:
-        # root_render_func directly (what Template.generate wraps): one generator less
-        # per piece, and the same traceback rewriting to template lines on errors.
-        for piece in template.root_render_func(template.new_context(dict(context))):
-            total += len(piece)
-            if total > limits.output:
-                too_long = True
+        if templates:
+            shared = templates[0].new_context(dict(context))
+        for template in templates:
+            # root_render_func directly (what Template.generate wraps): one generator less
+            # per piece, and the same traceback rewriting to template lines on errors.
+            pieces: list[str] = []
+            for piece in template.root_render_func(shared):
+                total += len(piece)
+                if total > limits.output:
+                    too_long = True
+                    break
+                pieces.append(piece)
+            if too_long:
                 break
-            append(piece)
+            texts.append("".join(pieces))
     except Exception:
-        template.environment.handle_exception()
+        templates[0].environment.handle_exception()
     finally:
         _state.deadline = None
     if too_long:
         raise LimitExceeded(f"the output is over {limits.output:,} characters (the limit)")
-    return "".join(pieces)
+    return texts

@@ -4,7 +4,7 @@ names the template's file and line (a custom template's author can act on it).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,12 @@ from jinja2.exceptions import SecurityError
 
 from bowout import readfile
 from bowout.core.errors import TemplateError
-from bowout.core.sandbox import LimitedEnvironment, LimitExceeded, RenderTimeout, render_limited
+from bowout.core.sandbox import (
+    LimitedEnvironment,
+    LimitExceeded,
+    RenderTimeout,
+    render_limited_all,
+)
 from bowout.core.template_loading import read_template_source
 
 
@@ -61,32 +66,50 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], name:
     ``name`` is the file named in messages. Raises :class:`TemplateError` for anything the
     template does wrong: an error it raises, a limit it breaks, a render that runs too long.
     """
-    env = template.environment
+    return render_templates((template,), context, name)[0]
+
+
+def render_templates(
+    templates: Sequence[jinja2.Template], context: Mapping[str, Any], name: str
+) -> list[str]:
+    """Each of ``templates`` (compiled in one environment) rendered in turn in one context,
+    as :func:`render_template` renders one: within the environment's limits, shared by all
+    of them, and with the same readable errors. One context for all is what one template
+    made of them all would see, at a fraction of a context per template (the phrasings of
+    a draft are rendered at every keystroke)."""
+    if not templates:
+        return []
+    env = templates[0].environment
+    current = templates[0]
     if not isinstance(env, LimitedEnvironment):  # a built-in template (make_environment)
         try:
             # Template.render(context), without its copy of the context: the new context
             # copies it again anyway, with the globals (a draft renders four times).
             values = context if isinstance(context, dict) else dict(context)
             try:
-                return env.concat(template.root_render_func(template.new_context(values)))
+                shared = current.new_context(values)
+                texts = []
+                for current in templates:
+                    texts.append(env.concat(current.root_render_func(shared)))
+                return texts
             except Exception:
                 env.handle_exception()
         except Exception as exc:
             why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            raise _error(template, name, exc, why) from None
+            raise _error(current, name, exc, why) from None
     limits = env.limits
     try:
-        return render_limited(template, context, limits)
+        return render_limited_all(templates, context, limits)
     except RenderTimeout as exc:
         why = f"it ran longer than the time limit ({limits.seconds:g} s)"
-        raise _error(template, name, exc, why) from None
+        raise _error(current, name, exc, why) from None
     except jinja2.UndefinedError as exc:
-        raise _error(template, name, exc, exc.message or str(exc)) from None
+        raise _error(current, name, exc, exc.message or str(exc)) from None
     except (LimitExceeded, SecurityError) as exc:
-        raise _error(template, name, exc, f"not allowed in a template: {exc}") from None
+        raise _error(current, name, exc, f"not allowed in a template: {exc}") from None
     except Exception as exc:
         why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        raise _error(template, name, exc, why) from None
+        raise _error(current, name, exc, why) from None
 
 
 def _error(template: jinja2.Template, name: str, exc: BaseException, why: str) -> TemplateError:

@@ -40,13 +40,14 @@ from bowout.core.template_rendering import (
     load_file_template,
     render,
     render_template,
+    render_templates,
 )
 
 __all__ = [
     "CONTEXT_NAMES", "MAX_OUTPUT_CHARS", "TEMPLATE_ENCODING", "TEMPLATE_NAMES", "BoundedLoader",
     "FallbackRenderer", "TemplateProblem", "bytecode_folder", "check_templates", "flat_globals",
     "language_dirs", "load_file_template", "long_date", "make_environment",
-    "read_template_source", "render", "render_template",
+    "read_template_source", "render", "render_template", "render_templates",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)

@@ -1,12 +1,12 @@
 """A language's wording: its voicebooks, loaded through the template environment (a user's
-folders first), and the chosen sentences rendered together by Jinja2 in the sandbox, in one
-render of one combined template per choice of sentences."""
+folders first), and the chosen sentences rendered by Jinja2 in the sandbox, each phrasing
+compiled once and kept, whatever other sentences it is chosen with."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +22,27 @@ from bowout.core.wording.voicefile import base_of, parse_voicebook
 
 #: Two full stops where a value's own ends a sentence (not three: an ellipsis).
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
-#: Separates the sentences of one combined render (never typed in a template).
-_SEP = "\x1e"
-#: Combined templates kept compiled (one per distinct choice of sentences), and plans.
+#: A phrasing Jinja2 renders as written: no tag, expression or comment (all start with a
+#: brace) and no carriage return (Jinja2 turns one into a line feed).
+_PLAIN = re.compile(r"[^{\r]*")
+#: Plans kept (one per distinct choice of sentences).
 _CACHE_SIZE = 512
-#: A combined template of chosen sentences, and each audience's slots in sentence order.
-_Plan = tuple[jinja2.Template, tuple[tuple[str, tuple[str, ...]], ...]]
+#: Phrasings kept compiled: every phrasing of the four built-in packs, in all their forms
+#: (as written, contracted, spoken), fits with room for a user's own.
+_COMPILED_SIZE = 16384
+#: Each audience, its slots in sentence order, each slot's phrasing (its text when it holds
+#: no template syntax, else its index in the templates), and its phrasings that are templates.
+_Plan = tuple[tuple[str, tuple[str, ...], tuple[str | int, ...], tuple[jinja2.Template, ...]], ...]
 #: Every slot empty: what each audience's sentences start from.
 _NOTHING_SAID = dict.fromkeys(SLOTS, "")
-#: What a spoken sentence sees each name it may use as: the one the call is with.
+#: The names a spoken sentence sees as their ``spoken_`` forms: the one the call is with.
 _SPOKEN_NAMES = (
-    "{% with addressee = spoken_addressee, courtesy_name = spoken_courtesy_name, "
-    "courtesy_gender = spoken_courtesy_gender, courtesy_object = spoken_courtesy_object, "
-    "first_name = spoken_first_name, full_name = spoken_full_name %}"
-)
+    "addressee", "courtesy_name", "courtesy_gender", "courtesy_object", "first_name", "full_name"
+)  # fmt: skip
+
+
+#: What :func:`_spoken` reads a name that is not in the context as.
+_MISSING = object()
 
 
 class Wording:
@@ -123,7 +130,7 @@ class Wording:
         wording: int,
         context: Mapping[str, Any],
     ) -> dict[str, dict[str, str]]:
-        """:meth:`render` for several audiences at once, in one render of one template.
+        """:meth:`render` for several audiences at once, each phrasing compiled once and kept.
 
         The ``spoken`` audience's sentences see ``addressee`` as ``spoken_addressee`` (a
         call never uses a full name) and each form of a name (``courtesy_name``, ...) as its
@@ -134,29 +141,24 @@ class Wording:
         plan = self._plan(chosen, wording)
         if plan is None:  # a custom voice with nothing that fits: every slot stays empty
             return said
-        template, spans = plan
-        text = templating.render_template(template, context, "wording")
-        parts = text.split(_SEP)
-        if len(parts) != sum(len(slots) for _, slots in spans):
-            # a phrasing printed the separator itself
-            raise TemplateError("wording: a phrasing printed the control character U+001E")
-        # Phrasings are single-spaced when loaded and situation values are single lines; a
-        # value ending in a full stop ("Tailspin Toys, Inc.") before the sentence's own
-        # would leave two (an ellipsis, three, is kept).
-        if ".." in text:
-            parts = [_DOUBLE_STOP.sub(".", part) if ".." in part else part for part in parts]
-        start = 0
-        for audience, slots in spans:  # each audience's sentences, in the order of its slots
-            said[audience].update(zip(slots, parts[start : start + len(slots)], strict=True))
-            start += len(slots)
+        values = context if isinstance(context, dict) else dict(context)
+        for audience, slots, phrasings, templates in plan:
+            seen = _spoken(values) if audience == "spoken" and templates else values
+            rendered = templating.render_templates(templates, seen, "wording")
+            for slot, phrasing in zip(slots, phrasings, strict=True):
+                text = rendered[phrasing] if isinstance(phrasing, int) else phrasing
+                # Phrasings are single-spaced when loaded and situation values are single
+                # lines; a value ending in a full stop ("Tailspin Toys, Inc.") before the
+                # sentence's own would leave two (an ellipsis, three, is kept).
+                said[audience][slot] = _DOUBLE_STOP.sub(".", text) if ".." in text else text
         return said
 
     def _plan(self, chosen: Mapping[str, Mapping[str, Variant]], wording: int) -> _Plan | None:
-        """The combined template of the chosen phrasings and each audience's slots, in the
-        order of its sentences; None when no slot has a variant. Kept by the chosen
+        """Each audience's slots, in the order of its sentences, with their chosen phrasings
+        compiled; None when no slot has a variant. Kept by the chosen
         variants: the composer and :meth:`Voicebook.choose` hand out the same mappings for
         the same facts, so while the user types only the names change, and the plan is
-        made once."""
+        made once. Raises :class:`TemplateError` for a phrasing that does not compile."""
         key = (wording, *((audience, id(slots)) for audience, slots in chosen.items()))
         known = self._plans.get(key)
         # The mappings themselves are kept with the plan, so an id is never another's.
@@ -164,42 +166,63 @@ class Wording:
             a is b for a, b in zip(known[0], chosen.values(), strict=True)
         ):
             return known[1]
-        segments: list[str] = []
-        spans: list[tuple[str, tuple[str, ...]]] = []
+        steps = []
         for audience, slots in chosen.items():
             parts = [
                 variant.phrasings[(wording - 1) % len(variant.phrasings)]
                 for variant in slots.values()
             ]
-            if audience == "spoken" and parts:
+            if audience == "spoken":
                 # Said aloud, every voice contracts as a person speaks: a formal letter
                 # spells "I have decided" out, its phone script says "I've decided".
                 parts = [self._contractions.apply(part) for part in parts]
-                parts[0] = _SPOKEN_NAMES + parts[0]
-                parts[-1] += "{% endwith %}"
-            segments += parts
-            spans.append((audience, tuple(slots)))
-        plan = (self._combined(segments), tuple(spans)) if segments else None
+            if not parts:
+                continue
+            phrasings: list[str | int] = []
+            templates: list[jinja2.Template] = []
+            for part in parts:
+                if _PLAIN.fullmatch(part):  # nothing to render: it says itself
+                    phrasings.append(part)
+                else:
+                    phrasings.append(len(templates))
+                    templates.append(_compile(self._env, part))
+            steps.append((audience, tuple(slots), tuple(phrasings), tuple(templates)))
+        plan = tuple(steps) or None
         if len(self._plans) >= _CACHE_SIZE:
             self._plans.clear()
         self._plans[key] = (tuple(chosen.values()), plan)
         return plan
 
-    def _combined(self, sources: Sequence[str]) -> jinja2.Template:
-        return _compile(self._env, tuple(sources))
+
+def _spoken(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` as a spoken sentence sees them: each name of :data:`_SPOKEN_NAMES` is its
+    ``spoken_`` form (a call never uses a full name), undefined when that is missing."""
+    seen = dict(values)
+    for name in _SPOKEN_NAMES:
+        spoken = values.get(f"spoken_{name}", _MISSING)
+        if spoken is _MISSING:
+            seen.pop(name, None)
+        else:
+            seen[name] = spoken
+    return seen
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def _compile(env: jinja2.Environment, sources: tuple[str, ...]) -> jinja2.Template:
+@functools.lru_cache(maxsize=_COMPILED_SIZE)
+def _compile(env: jinja2.Environment, phrasing: str) -> jinja2.Template:
+    """``phrasing`` compiled in ``env``, kept: a phrasing is compiled once whatever sentences
+    it is chosen with (compiling is what a new choice costs; a render is a small part).
+    Raises :class:`TemplateError` naming the line of a syntax error."""
     # Sentences are plain text: the HTML version escapes them when it lays them out.
-    source = "{% autoescape false %}" + _SEP.join(sources) + "{% endautoescape %}"
+    source = "{% autoescape false %}" + phrasing + "{% endautoescape %}"
     try:
         cache = env.bytecode_cache
         if cache is None:
             return templating.flat_globals(env.from_string(source))
         # Through the compiled-template cache, as named templates are, so a second start
         # loads code rather than compiling the sentences again.
-        bucket = cache.get_bucket(env, "wording", None, source)
+        # A bucket per phrasing: the cache keys a bucket by its name, so the source is its
+        # name (one shared name would keep only the last phrasing compiled).
+        bucket = cache.get_bucket(env, source, None, source)
         if bucket.code is None:
             bucket.code = env.compile(source, "wording")
             cache.set_bucket(bucket)
