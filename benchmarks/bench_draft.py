@@ -6,7 +6,9 @@ Run: .venv/bin/python benchmarks/bench_draft.py [--language xx] [--clock cpu|wal
 Three figures per case: the compose as a window or ``bowout draft`` asks for it; the same
 while the user types (each call a different contact name, so nothing keyed on the whole
 situation is reused); and compose plus the tone coach's findings (read by the CLI's JSON
-and text output; the window checks the edited text itself instead).
+and text output; the window checks the edited text itself instead). Then one figure for a
+change of stage, reason, channel or fact (a choice of sentences not seen before; not part
+of the worst ratio, which is the keystroke's).
 
 The process's CPU time is timed by default: on a machine other work shares, the wall clock
 counts the time another process had the core, and a ratio of two wall-clock figures moved
@@ -123,6 +125,24 @@ def main(argv: list[str] | None = None) -> None:
             if kind != "with tone coach":
                 worst = max(worst, ratio)
             print(f"{kind:16} ({label:22}): {t * 1e6:8.1f} µs  ratio {ratio:5.1f}x")
+    # A change of stage, reason, channel or a fact: a choice of sentences not made before
+    # (more of them than the plans kept), each phrasing already compiled once.
+    changes = [
+        dataclasses.replace(cases["email, screening"], stage=stage, reason=reason,
+                            channel=channel, rapport=rapport, keep_door_open=door)
+        for stage, reason, channel, rapport, door in itertools.product(
+            Stage, Reason, Channel, (False, True), (False, True))
+    ]  # fmt: skip
+    changed = itertools.cycle(changes)
+    for situation in changes:
+        composer.compose(situation, profile)
+
+    def change(changed: itertools.cycle[Situation] = changed) -> object:
+        return composer.compose(next(changed), profile)
+
+    t, ratio = median_ratio(change, floor, rounds=7, inner=len(changes) // 7)
+    label = f"{len(changes)} choices, cycled"
+    print(f"{'new facts':16} ({label:22}): {t * 1e6:8.1f} µs  ratio {ratio:5.1f}x")
     print(f"worst compose ratio: {worst:.1f}x (target <= 25x)")
 
 
