@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import tomllib
 
 import pytest
+import tomllib
 from rule_corpus import Texts, breaks, rules_named, texts_of
 from test_pack_fr_round10 import NAMES, PROFILE, TODAY
 from test_pack_fr_round18 import PLACES, texts
@@ -34,61 +34,45 @@ from bowout.core.situation import Voice
 from bowout.core.vocabulary import Address, Goodwill
 from bowout.core.wording import violations
 
-#: What the panel quoted, each with the rule that reads it (rule id, part, text).
-QUOTED = [
-    (
-        "fr-a-personal-reason-causes-no-ask",
-        "body",
-        "J’ai accepté l’offre, mais des raisons personnelles m’amènent à soulever la question "
-        "du visa et de l’autorisation de travail.",
-    ),
-    (
-        "fr-the-call-is-offered-once",
-        "body",
-        "Je tiens également à l’appeler personnellement, si vous pouvez m’y aider.\n\n"
-        "Je reste disponible pour un court échange avec Tomás Herrera, si cela peut aider à "
-        "relancer le recrutement.",
-    ),
-    ("fr-no-stiff-reason", "body", "Ce choix m’est dicté par des raisons personnelles."),
-    (
-        "fr-no-stiff-reason",
-        "body",
-        "Après réflexion, je retire ma candidature, les missions ne correspondant pas à ce que "
-        "je recherche.",
-    ),
-    ("fr-no-stiff-reason", "script", "« Je mesure que cela vient tard, mais… »"),
-    (
-        "fr-no-word-or-name-twice-in-a-row",
-        "body",
-        "Ma décision reste toutefois inchangée ; j’espère que vous la comprendrez. J’espère "
-        "que nous garderons le contact.",
-    ),
-    (
-        "fr-no-word-or-name-twice-in-a-row",
-        "body",
-        "Pourriez-vous en informer Tomás Herrera et lui faire part de mes regrets ?\n\n"
-        "Je reste disponible pour un court échange avec Tomás Herrera.",
-    ),
-    ("fr-no-english-carried-over", "body", "J’espère que vous penserez encore à moi à l’avenir."),
-    ("fr-no-english-carried-over", "body", "Merci pour notre conversation téléphonique."),
-    (
-        "fr-no-english-carried-over",
-        "script",
-        "Avant l’appel, noter le ou les deux points indispensables.",
-    ),
-    (
-        "fr-no-filler-close-or-double-thanks",
-        "body",
-        "Je vous remercie d’avoir bien voulu revoir votre proposition, et j’y suis sensible.",
-    ),
-    ("fr-a-recruiter-note-ends-without-filler", "body", "Je vous souhaite une bonne journée."),
-    (
-        "fr-a-subject-is-a-noun-phrase",
-        "subject",
-        "Product Designer chez Tailspin Toys : échanger sur la question du visa",
-    ),
-]
-RULE_IDS = tuple(dict.fromkeys(rule_id for rule_id, _, _ in QUOTED))
+#: What the panel quoted, by the rule that reads it: (part, text) each.
+QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
+    "fr-a-personal-reason-causes-no-ask": [
+        ("body", "J’ai accepté l’offre, mais des raisons personnelles m’amènent à soulever "
+                 "la question du visa et de l’autorisation de travail."),
+    ],
+    "fr-the-call-is-offered-once": [
+        ("body", "Je tiens également à l’appeler personnellement, si vous pouvez m’y aider.\n\n"
+                 "Je reste disponible pour un court échange avec Tomás Herrera, si cela peut "
+                 "aider à relancer le recrutement."),
+    ],
+    "fr-no-stiff-reason": [
+        ("body", "Ce choix m’est dicté par des raisons personnelles."),
+        ("body", "Après réflexion, je retire ma candidature, les missions ne correspondant pas "
+                 "à ce que je recherche."),
+        ("script", "« Je mesure que cela vient tard, mais… »"),
+    ],
+    "fr-no-word-or-name-twice-in-a-row": [
+        ("body", "Ma décision reste toutefois inchangée ; j’espère que vous la comprendrez. "
+                 "J’espère que nous garderons le contact."),
+        ("body", "Pourriez-vous en informer Tomás Herrera et lui faire part de mes regrets ?\n\n"
+                 "Je reste disponible pour un court échange avec Tomás Herrera."),
+    ],
+    "fr-no-english-carried-over": [
+        ("body", "J’espère que vous penserez encore à moi à l’avenir."),
+        ("body", "Merci pour notre conversation téléphonique."),
+        ("script", "Avant l’appel, noter le ou les deux points indispensables."),
+    ],
+    "fr-no-filler-close-or-double-thanks": [
+        ("body", "Je vous remercie d’avoir bien voulu revoir votre proposition, et j’y suis "
+                 "sensible."),
+    ],
+    "fr-a-recruiter-note-ends-without-filler": [("body", "Je vous souhaite une bonne journée.")],
+    "fr-a-subject-is-a-noun-phrase": [
+        ("subject", "Product Designer chez Tailspin Toys : échanger sur la question du visa"),
+    ],
+}  # fmt: skip
+QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
+RULE_IDS = tuple(QUOTED_BY_RULE)
 #: Facts of the place a rule reads when it has conditions (the recruiter note's rule).
 FACTS = {"fr-a-recruiter-note-ends-without-filler": {"audience": "recruiter"}}
 FACTS["fr-the-call-is-offered-once"] = {"will_call": "true"}
