@@ -60,6 +60,7 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
     "fr-no-english-carried-over": [
         ("body", "J’espère que vous penserez encore à moi à l’avenir."),
         ("body", "Merci pour notre conversation téléphonique."),
+        ("body", "Je vous souhaite une pleine réussite dans les mois à venir."),
         ("script", "Avant l’appel, noter le ou les deux points indispensables."),
     ],
     "fr-no-filler-close-or-double-thanks": [
