@@ -24,31 +24,27 @@ import pytest
 from rule_corpus import broken, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, label, situations
 
-from bowout.core import Composer, Stage
-
-ROUND_19 = (
-    "de-no-phrase-the-panel-heard-round-19",
-    "de-the-door-and-the-wish-are-one-sentence",
-    "de-a-script-formula-once",
-    "de-with-rapport-the-thanks-say-what-the-talks-were-like",
-)
+from bowout.core import Composer, Situation, Stage
 
 
-@pytest.fixture(scope="module")
-def composer() -> Composer:
-    return Composer(today=lambda: TODAY)
+def cases(stage: Stage, door: bool) -> list[Situation]:
+    """The matrix of round 9 at ``stage``, the door open or not, with rapport (the panel's
+    draft 9) and without."""
+    return [s for rapport in (True, False)
+            for s in situations(stage=stage, keep_door_open=door, rapport=rapport)]  # fmt: skip
 
 
 @pytest.mark.parametrize("door", [True, False], ids=["door", "no-door"])
 @pytest.mark.parametrize("stage", list(Stage), ids=lambda s: s.value)
-def test_round_19_kinds_everywhere(composer: Composer, stage: Stage, door: bool) -> None:
-    """The door open or not, with rapport (the panel's draft 9) or without."""
-    found = broken(
-        composer,
-        (*situations(stage=stage, keep_door_open=door, rapport=True),
-         *situations(stage=stage, keep_door_open=door, rapport=False)),  # fmt: skip
-        PROFILE,
-        rules_named("de", ROUND_19),
-        label,
+def test_round_19_kinds_everywhere(stage: Stage, door: bool) -> None:
+    rules = rules_named(
+        "de",
+        (
+            "de-no-phrase-the-panel-heard-round-19",
+            "de-the-door-and-the-wish-are-one-sentence",
+            "de-a-script-formula-once",
+            "de-with-rapport-the-thanks-say-what-the-talks-were-like",
+        ),
     )
+    found = broken(Composer(today=lambda: TODAY), cases(stage, door), PROFILE, rules, label)
     assert not found, "\n".join(found[:12])
