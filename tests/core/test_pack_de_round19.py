@@ -3,7 +3,7 @@ held over stages, reasons, channels, voices, forms of address and wordings, in e
 its phone script with its branches and the answers to each reply.
 
 - „vielen Dank für Ihre Unterstützung rund um die Position als …“ read as "around the role":
-  the recruiter is thanked „für Ihren Einsatz für meine Kandidatur als …“ (no selection
+  the recruiter is thanked for the support „auf dem Weg zur Position als …“ (no selection
   process claimed before there was one, no „Bewerbung“ before the decision names it).
 - „Ein anderes Angebot passt für mich besser.“ read as colloquial ("works better for me"):
   „Ich habe ein anderes Angebot erhalten, das besser zu mir passt.“
