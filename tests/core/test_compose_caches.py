@@ -1,7 +1,7 @@
 """What a draft keeps from one keystroke to the next gives what making it afresh gives
 (issues 21, 26): the facts and template values not read from the contact's name, the plan of
-the combined wording render, each tidied line; and the shortcuts of the step numbering and
-the HTML paragraphs give what the line-by-line rules give."""
+the wording render (each phrasing compiled once), each tidied line; and the shortcuts of the
+step numbering and the HTML paragraphs give what the line-by-line rules give."""
 
 from __future__ import annotations
 
