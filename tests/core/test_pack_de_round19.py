@@ -17,6 +17,13 @@ its phone script with its branches and the answers to each reply.
   feedback begins „Gern – …“.
 - With rapport after interviews, „ich danke Ihnen für die Gespräche“ could go to anyone: „für
   die angenehmen und offenen Gespräche“.
+
+The next panel (seed 723) read two more, held by the same matrix:
+
+- An answer to „we would keep you in mind“ wished twice („Ich wünsche Ihnen weiterhin alles
+  Gute. Ich wünsche Ihnen alles Gute.“): the answer ends on the decision, the close wishes.
+- The call's answer to a request for feedback praised everyone the user met without any
+  rapport given: „Ehrlich gesagt habe ich nichts zu bemängeln.“, the praise with rapport only.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ def test_round_19_kinds_everywhere(stage: Stage, door: bool) -> None:
             "de-the-door-and-the-wish-are-one-sentence",
             "de-a-script-formula-once",
             "de-with-rapport-the-thanks-say-what-the-talks-were-like",
+            "de-a-wish-once",
+            "de-praise-for-the-people-only-with-rapport",
         ),
     )
     found = broken(Composer(today=lambda: TODAY), cases(stage, door), PROFILE, rules, label)
