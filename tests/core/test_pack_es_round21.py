@@ -8,7 +8,8 @@ prefiero cerrarlo aquí» as the answer to «would you reconsider later?» (a «
 nothing, cold after an accepted offer or with rapport, and at odds with the open door said
 after it); «Buenos días, Tomás: … Atentamente» (a first name closed with the official
 formula); and «el trabajo no (termina de) encaja(r) con lo que busco», a calque of «the job
-isn't a fit».
+isn't a fit»; and a phone script that offers to study «una propuesta concreta por escrito»
+in one branch and says «mi decisión es firme» in another.
 
 Each kind is a rule of ``templates/es/wording/rules.toml`` read over every draft, phone script
 (with its branches) and reply of round 10's matrix, round 15's (goodwill, money received,
@@ -40,6 +41,7 @@ RULE_IDS = (
     "es-a-later-with-rapport-is-warm",
     "a-later-is-taken-up",
     "es-a-misfit-is-the-role-s",
+    "es-a-script-takes-one-stance",
 )
 
 
@@ -94,6 +96,13 @@ def test_the_rules_read_the_sentences_the_panels_marked() -> None:
         rule = (rules[rule_id],)
         assert violations(rule, {"body": (old, said)}), old
         assert not violations(rule, {"body": (new, said)}), new
+    counter = "«Se lo agradezco. Si me envían una propuesta concreta por escrito, la estudiaré.»"
+    spoken = {"audience": "spoken"}
+    rule = (rules["es-a-script-takes-one-stance"],)
+    old = f"{counter}\n«Entiendo que no sea lo que esperaba oír, pero mi decisión es firme.»"
+    new = f"{counter}\n«Entiendo que no sea lo que esperaba oír y lo siento.»"
+    assert violations(rule, {"script": (old, spoken)}), old
+    assert not violations(rule, {"script": (new, spoken)}), new
 
 
 def closing_of(text: str) -> tuple[str, str]:
