@@ -9,7 +9,9 @@ nothing, cold after an accepted offer or with rapport, and at odds with the open
 after it); «Buenos días, Tomás: … Atentamente» (a first name closed with the official
 formula); and «el trabajo no (termina de) encaja(r) con lo que busco», a calque of «the job
 isn't a fit»; and a phone script that offers to study «una propuesta concreta por escrito»
-in one branch and says «mi decisión es firme» in another.
+in one branch and says «mi decisión es firme» in another; and the same word in two sentences
+in a row («no podré incorporarme… no podría incorporarme el viernes», «necesito hablar…
+para hablarlo», «…, pero… …, pero…»).
 
 Each kind is a rule of ``templates/es/wording/rules.toml`` read over every draft, phone script
 (with its branches) and reply of round 10's matrix, round 15's (goodwill, money received,
@@ -19,20 +21,24 @@ after a first-name greeting is read over every voice, stage, channel and reply.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
-from rule_corpus import breaks, rules_named
+from rule_corpus import breaks, draft_texts, rules_named
 from test_pack_es_round10 import CHUNK_IDS, CHUNKS, broken_in
 from test_pack_es_round13 import CHUNKS as REQUEST_CHUNKS
 from test_pack_es_round13 import requests
 from test_pack_es_round15 import NAMES, PROFILE, composer
 from test_pack_es_round15 import corpus as round15_corpus
 
-from bowout.core import Channel, Situation, Stage
+from bowout.core import Channel, Reason, Situation, Stage
 from bowout.core.situation import Voice
 from bowout.core.vocabulary import REPLY_KINDS, Address
 from bowout.core.wording import violations
+
+#: A start the changed move would miss (the seed-722 panel's date).
+START = dt.date(2027, 1, 15)
 
 RULE_IDS = (
     "es-today-is-present-perfect",
@@ -42,6 +48,7 @@ RULE_IDS = (
     "a-later-is-taken-up",
     "es-a-misfit-is-the-role-s",
     "es-a-script-takes-one-stance",
+    "es-a-word-once-in-a-row",
 )
 
 
@@ -136,3 +143,22 @@ def test_a_first_name_is_never_closed_atentamente(voice: Voice) -> None:
         "Estimada Sra. Lee:",
         "Atentamente,",
     )
+
+
+@pytest.mark.parametrize("voice", list(Voice), ids=lambda v: v.value)
+def test_a_changed_move_does_not_join_twice(voice: Voice) -> None:
+    """«…no podré incorporarme a su equipo. Mi traslado ha cambiado de fecha y no podría
+    incorporarme el viernes 15 de enero.» (the seed-722 panel): over a changed move with and
+    without a start date, every channel, wording and form of address, neither the verb nor
+    a key noun comes back in the next sentence."""
+    rules = rules_named("es", ("es-a-word-once-in-a-row", "es-the-key-noun-once-in-a-row"))
+    found = []
+    for stage, channel, wording, start, address in itertools.product(
+        (Stage.OFFER, Stage.ACCEPTED), Channel, (1, 2, 3), (START, None), Address
+    ):
+        s = Situation(language="es", stage=stage, reason=Reason.RELOCATION, channel=channel,
+                      voice=voice, wording=wording, address=address, start_date=start,
+                      relocation_timeline_changed=True, **NAMES)  # type: ignore[arg-type]  # fmt: skip
+        place = f"{stage.value}/{channel.value}/w{wording}/{address.value}/start={start}"
+        found += breaks(rules, [(place, draft_texts(composer(), s, PROFILE))])
+    assert not found, "\n".join(found[:8])
