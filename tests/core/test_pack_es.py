@@ -306,7 +306,10 @@ def test_each_letter_closes_with_a_spanish_formula(composer: Composer, address: 
             assert closing not in {"Recibe un cordial saludo.", "Un abrazo,"}
         if channel is Channel.LINKEDIN:
             assert closing not in {"Atentamente,", "Reciba un cordial saludo."}
-    formal = spanish(stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL)
+    # «Atentamente» closes «Estimada Sra. …:»; a first name closes «Un cordial saludo» (round 21).
+    formal = spanish(
+        stage=Stage.FINAL, channel=Channel.EMAIL, voice=Voice.FORMAL, contact="Sra. Lee"
+    )
     assert "\nAtentamente,\nRiley Quinn" in composer.compose(formal, PROFILE).body_text
 
 

@@ -64,11 +64,12 @@ RULE_IDS = (
 )
 
 
-def every_break(stage: Stage, voice: Voice) -> list[str]:
-    """The breaks of :data:`RULE_IDS` in the piece's drafts, scripts and replies of rounds 10
-    and 15, and in its requests to talk when round 13 reads that stage."""
-    kept = rules_named("es", RULE_IDS)
-    found = broken_in(stage, voice, RULE_IDS) + breaks(kept, round15_corpus(stage, voice))
+def every_break(stage: Stage, voice: Voice, rule_ids: tuple[str, ...] = RULE_IDS) -> list[str]:
+    """The breaks of ``rule_ids`` (this round's :data:`RULE_IDS`, or a later round's) in the
+    piece's drafts, scripts and replies of rounds 10 and 15, and in its requests to talk when
+    round 13 reads that stage."""
+    kept = rules_named("es", rule_ids)
+    found = broken_in(stage, voice, rule_ids) + breaks(kept, round15_corpus(stage, voice))
     if (stage, voice) in REQUEST_CHUNKS:
         found += breaks(kept, requests(stage, voice))
     return found
