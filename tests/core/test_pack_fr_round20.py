@@ -12,7 +12,7 @@ payments, « Je vous remercie pour notre échange… et la confiance »); replie
 « selon les termes du contrat » where no contract is given; « Je reste à votre disposition
 pour tout complément » as the administrative close of a note to the recruiter; the same word
 in sentences next to each other (« acceptation » then « depuis mon acceptation », « à regret »
-then « Je regrette », « bien vouloir » twice, « si cela » opening two sentences in a row).
+then « Je regrette », « bien vouloir » or « gré » twice, « si cela » opening two sentences in a row).
 Each kind is a rule of templates/fr/wording/rules.toml, checked over round 18's places and
 round 19's recruiter notes, over the follow-ups after a conversation about a deal-breaker,
 and over the messages after both payments were received.
@@ -76,6 +76,8 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
                  "vous répondre si près de la date d’entrée en fonction envisagée."),
         ("body", "Je vous prie de bien vouloir m’en excuser. Concernant la somme déjà perçue, je "
                  "vous saurais gré de bien vouloir m’indiquer comment procéder."),
+        ("body", "Concernant la somme déjà perçue, je vous saurais gré de m’indiquer comment "
+                 "procéder.\n\nJe vous sais gré de votre compréhension."),
         ("body", "Je reste disponible pour un court échange, si cela peut aider à relancer le "
                  "recrutement.\n\nSi cela vous convient, j’aimerais beaucoup que nous restions "
                  "en contact."),
@@ -87,6 +89,7 @@ RULE_IDS = tuple(QUOTED_BY_RULE)
 FACTS = {
     "fr-a-follow-up-after-talks-thanks": {"reply": "no-reply", "negotiated": "true"},
     "fr-a-recruiter-note-ends-without-filler": {"audience": "recruiter"},
+    "fr-no-contract-presumed": {"signing_bonus": "promised"},
 }
 
 
