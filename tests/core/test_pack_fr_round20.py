@@ -12,10 +12,11 @@ payments, « Je vous remercie pour notre échange… et la confiance »); replie
 « selon les termes du contrat » where no contract is given; « Je reste à votre disposition
 pour tout complément » as the administrative close of a note to the recruiter; the same word
 in sentences next to each other (« acceptation » then « depuis mon acceptation », « à regret »
-then « Je regrette », « bien vouloir » or « gré » twice, « si cela » opening two sentences in a row).
-Each kind is a rule of templates/fr/wording/rules.toml, checked over round 18's places and
-round 19's recruiter notes, over the follow-ups after a conversation about a deal-breaker,
-and over the messages after both payments were received.
+then « Je regrette », « bien vouloir » or « gré » twice, « si cela » opening two sentences in
+a row). Each kind is a rule of templates/fr/wording/rules.toml, checked over round 18's places
+and round 19's recruiter notes, over the follow-ups after a conversation about a deal-breaker,
+and over the messages after both payments were received. « Selon les termes du contrat » stays
+where the signing bonus was paid (on signing it: test_pack_fr asks the money under the contract).
 """
 
 from __future__ import annotations
