@@ -267,14 +267,15 @@ def render_limited_all(
     """Each of ``templates`` (one environment's) rendered in turn in one context, within
     ``limits`` shared by all of them as if they were one template: one deadline, one size
     budget, one output limit. Raises as :func:`render_limited` does."""
+    if not templates:
+        return []
     _state.budget = [limits.produced]
     _state.deadline = time.monotonic() + limits.seconds
     texts: list[str] = []
     total = 0
     too_long = False
     try:
-        if templates:
-            shared = templates[0].new_context(dict(context))
+        shared = templates[0].new_context(dict(context))
         for template in templates:
             # root_render_func directly (what Template.generate wraps): one generator less
             # per piece, and the same traceback rewriting to template lines on errors.
