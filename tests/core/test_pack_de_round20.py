@@ -12,12 +12,21 @@ every draft, its phone script with its branches and the answers to each reply.
 - „Danke, dass Sie sich kurz Zeit für diese Nachricht nehmen.“ and „beworben – danke für Ihr
   Verständnis.“ thanked before the news: after applying the letter says where it comes from,
   gives the decision, then thanks once („Vielen Dank für Ihr Verständnis.“).
+- „Ich habe eine andere Stelle in Aussicht“ understated an offer in hand: „Ich habe mich für
+  eine andere Stelle entschieden, die besser zu mir passt.“
+- „für die Position absagen“ for declining an offer: „nehme ich das Angebot für die Position
+  als … nicht an“, „Leider kann ich die Position als … nicht annehmen.“, or, after thanks
+  that named the offer, „Leider muss ich Ihnen absagen.“ (round 15).
+- „Nach reiflicher Überlegung“ / „Nach sorgfältiger Abwägung“ in most drafts, once with
+  „muss ich“: one phrasing among three at most, never with „muss“.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from rule_corpus import broken, rules_named
+from rule_corpus import broken, drafts_of, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, label
 from test_pack_de_round19 import cases
 
@@ -28,7 +37,12 @@ ROUND_20 = (
     "de-no-calque-on-the-way-to-the-role",
     "de-thanks-for-something-concrete",
     "de-the-news-before-the-thanks",
+    "de-another-offer-is-in-hand",
+    "de-an-offer-is-declined-not-called-off",
+    "de-a-weighed-decision-is-not-forced",
 )
+#: The stock opening of a weighed decision, which the panels read in most drafts.
+WEIGHED = re.compile(r"\b[Nn]ach (?:reiflicher|sorgfältiger|eingehender) (?:Überlegung|Abwägung|Prüfung)")
 
 
 @pytest.mark.parametrize("door", [True, False], ids=["door", "no-door"])
@@ -37,3 +51,13 @@ def test_round_20_kinds_everywhere(stage: Stage, door: bool) -> None:
     rules = rules_named("de", ROUND_20)
     found = broken(Composer(today=lambda: TODAY), cases(stage, door), PROFILE, rules, label)
     assert not found, "\n".join(found[:12])
+
+
+def test_a_weighed_decision_is_one_phrasing_among_others() -> None:
+    """At most a third of the drafts (their letters, not the replies) open the decision with
+    „Nach reiflicher Überlegung“ and its kin; the panels read it in most."""
+    composer = Composer(today=lambda: TODAY)
+    situations = [s for stage in Stage for s in cases(stage, False)]
+    corpus = drafts_of(composer, situations, PROFILE, label)
+    weighed = [place for place, texts in corpus if WEIGHED.search(texts["body"][0])]
+    assert len(weighed) * 3 <= len(corpus), (len(weighed), len(corpus), weighed[:6])
