@@ -3,9 +3,10 @@ each kind held over stages, reasons, channels, voices, forms of address and word
 every draft, its phone script with its branches and the answers to each reply.
 
 - „vielen Dank für Ihre Unterstützung auf dem Weg zur Position als …“ read as a calque ("on
-  the way to"). The recruiter is thanked for supporting the candidacy („für Ihre
-  Unterstützung meiner Kandidatur für die Position als …“): the role named, no „Bewerbung“
-  in the thanks (round 17), no selection process before the interviews (round 9).
+  the way to"). The recruiter is thanked for the support and for putting the user forward
+  („für Ihre Unterstützung und dafür, dass Sie mich für die Position als … vorgeschlagen
+  haben“): the role named, no „Bewerbung“ in the thanks (round 17), no selection process
+  before the interviews (round 9), no „Kandidatur“ (an earlier panel's calque).
 - „Vielen Dank für Ihre Zeit“, „für die Gespräche und Ihre Zeit“ read as English stock: the
   thanks name what happened (the talks, the offer, the trust), a follow-up asks for a short
   confirmation.
@@ -19,6 +20,18 @@ every draft, its phone script with its branches and the answers to each reply.
   that named the offer, „Leider muss ich Ihnen absagen.“ (round 15).
 - „Nach reiflicher Überlegung“ / „Nach sorgfältiger Abwägung“ in most drafts, once with
   „muss ich“: one phrasing among three at most, never with „muss“.
+- Apologies: none for declining an offer („Entschuldigen Sie die kurzfristige Absage.“),
+  one when rescinding (not „Es tut mir leid“ and „mein aufrichtiges Bedauern“), said as a
+  person says it („Es tut mir leid, dass ich Ihnen so kurz vor meinem Eintritt Umstände
+  mache.“, not „Die Umstände für Sie … tun mir leid.“).
+- The call's calques: „Ich weiß, dass Sie sich eine andere Nachricht gewünscht hätten.“,
+  „eine Lösung, mit der beide Seiten gut leben können“.
+- The same word in sentences next to each other („gern … gern“, „Zeitplan … zeitlich“,
+  „wenn es hilft … wenn“, „passt … Passendes“): „Mein Umzug verschiebt sich, sodass die
+  Stelle zeitlich nicht mehr passt.“, „falls sich künftig wieder eine Gelegenheit ergibt“.
+- „Viel Erfolg bei der Besetzung.“ was clipped: „Ich wünsche Ihnen viel Erfolg bei der
+  Besetzung.“; the answer to an open door thanks for the gesture („das ist sehr freundlich
+  von Ihnen. Ich weiß das sehr zu schätzen, auch wenn meine Entscheidung feststeht.“).
 """
 
 from __future__ import annotations
@@ -40,6 +53,10 @@ ROUND_20 = (
     "de-another-offer-is-in-hand",
     "de-an-offer-is-declined-not-called-off",
     "de-a-weighed-decision-is-not-forced",
+    "de-one-apology-where-one-is-due",
+    "de-no-calque-in-the-call",
+    "de-no-echo-in-adjacent-sentences",
+    "de-a-wish-and-a-thanks-in-full",
 )
 #: The stock opening of a weighed decision, which the panels read in most drafts.
 WEIGHED = re.compile(r"\b[Nn]ach (?:reiflicher|sorgfältiger|eingehender) (?:Überlegung|Abwägung|Prüfung)")
