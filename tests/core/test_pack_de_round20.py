@@ -59,7 +59,9 @@ ROUND_20 = (
     "de-a-wish-and-a-thanks-in-full",
 )
 #: The stock opening of a weighed decision, which the panels read in most drafts.
-WEIGHED = re.compile(r"\b[Nn]ach (?:reiflicher|sorgfältiger|eingehender) (?:Überlegung|Abwägung|Prüfung)")
+WEIGHED = re.compile(
+    r"\b[Nn]ach (?:reiflicher|sorgfältiger|eingehender) (?:Überlegung|Abwägung|Prüfung)"
+)
 
 
 @pytest.mark.parametrize("door", [True, False], ids=["door", "no-door"])
