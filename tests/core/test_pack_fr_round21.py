@@ -7,8 +7,11 @@ message declining an offer or withdrawing an acceptance that ends cold, on the d
 their understanding (« Je vous remercie de votre compréhension. »), or on « bonne
 continuation » signed with a bare « Cordialement » (draft 8 of 724, drafts 3, 6 and 8 of 725);
 a follow-up after no reply that opens on a reproach (« Faute de retour à mon précédent
-message »). Each kind is a rule of templates/fr/wording/rules.toml, checked over round 18's
-places, round 19's recruiter notes and round 20's messages after talks or two payments.
+message »); « C’est pour des raisons personnelles. » as a bare sentence after the decision
+(drafts 2 and 7 of 724); « la bonne personne » (drafts 2 and 11 of 724); « ce jour » (draft
+7 of 724, draft 9 of 725). Each kind is a rule of templates/fr/wording/rules.toml, checked
+over round 18's places, round 19's recruiter notes and round 20's messages after talks or two
+payments.
 """
 
 from __future__ import annotations
@@ -39,6 +42,19 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
                  "je décline votre offre pour le poste d’Operations Lead."),
         ("body", "Sans nouvelles de votre part depuis mon précédent message, je vous confirme "
                  "le retrait de ma candidature."),
+    ],
+    "fr-a-personal-reason-joins-the-decision": [
+        ("body", "Je souhaite retirer ma candidature. C’est pour des raisons personnelles."),
+        ("body", "Je vous remercie de l’échange que nous avons eu aujourd’hui par téléphone. "
+                 "Ainsi que je vous l’ai indiqué, je suis au regret de devoir décliner votre "
+                 "offre. C’est pour des raisons personnelles."),
+    ],
+    "fr-the-person-you-need": [
+        ("body", "Je vous souhaite de trouver rapidement la bonne personne."),
+    ],
+    "fr-today-not-ce-jour": [
+        ("body", "Je vous remercie de l’échange que nous avons eu ce jour par téléphone."),
+        ("body", "Merci pour notre échange téléphonique de ce jour."),
     ],
 }  # fmt: skip
 QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
