@@ -9,9 +9,14 @@ continuation » signed with a bare « Cordialement » (draft 8 of 724, drafts 3,
 a follow-up after no reply that opens on a reproach (« Faute de retour à mon précédent
 message »); « C’est pour des raisons personnelles. » as a bare sentence after the decision
 (drafts 2 and 7 of 724); « la bonne personne » (drafts 2 and 11 of 724); « ce jour » (draft
-7 of 724, draft 9 of 725). Each kind is a rule of templates/fr/wording/rules.toml, checked
-over round 18's places, round 19's recruiter notes and round 20's messages after talks or two
-payments.
+7 of 724, draft 9 of 725); « J’ai le regret de vous informer » in a warm note, to someone
+known or on LinkedIn (drafts 5 and 10 of 724); the same word in sentences or steps next to
+each other (« souhaite… souhaite », « Pourriez-vous… ? Pourriez-vous… ? », « m’accorder…
+m’accorder », « salaire… salaire »); « je dois donc » for a choice (draft 7 of 725); the
+calques « Mon intérêt est intact », « Ma réponse arrive bien près de », « il ne s’accorde
+plus avec ce poste », « m’engager dans ce projet ». Each kind is a rule of
+templates/fr/wording/rules.toml, checked over round 18's places, round 19's recruiter notes and
+round 20's messages after talks or two payments.
 """
 
 from __future__ import annotations
@@ -55,6 +60,32 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
     "fr-today-not-ce-jour": [
         ("body", "Je vous remercie de l’échange que nous avons eu ce jour par téléphone."),
         ("body", "Merci pour notre échange téléphonique de ce jour."),
+    ],
+    "fr-a-choice-is-no-obligation": [
+        ("body", "J’ai choisi une autre orientation professionnelle et je dois donc, à regret, "
+                 "décliner votre offre."),
+    ],
+    "fr-no-calque-or-notice-formula": [
+        ("body", "Mon intérêt est intact, mais la question du salaire reste à régler."),
+        ("body", "Ma réponse arrive bien près de la date d’entrée en fonction envisagée."),
+        ("body", "Le calendrier de mon déménagement a changé, et il ne s’accorde plus avec ce "
+                 "poste."),
+        ("script", "« Pour des raisons personnelles, je ne suis plus en mesure de m’engager dans "
+                   "ce projet. »"),
+        ("body", "J’ai le regret de vous informer que je dois revenir sur mon acceptation de "
+                 "l’offre."),
+    ],
+    "fr-no-word-or-name-twice-in-a-row": [
+        ("body", "Je souhaite retirer ma candidature. Je vous souhaite de trouver rapidement le "
+                 "profil idéal."),
+        ("body", "Pourriez-vous m’indiquer comment procéder ?\n\nPourriez-vous en informer "
+                 "Sam Whitfield et lui faire part de mes regrets ?"),
+    ],
+    "fr-no-echo-of-minutes-or-proposal": [
+        ("script", "1. Ouvrir : « Auriez-vous un moment à m’accorder ? »\n\n2. Remercier : "
+                   "« Merci de m’accorder ce moment. »"),
+        ("script", "2. « J’aimerais aborder avec vous la question du salaire. »\n\n3. Demander : "
+                   "« Y a-t-il une marge de manœuvre sur le salaire ? »"),
     ],
 }  # fmt: skip
 QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
