@@ -197,7 +197,10 @@ def test_a_counter_offer_is_declined_without_an_absolute_and_pay_is_answered_as_
 # --- 5. English openers, wishes out of season, stock pairs ------------------------------------
 #: A door kept open, and a wish of success: two stock sentences in a row read assembled.
 DOOR = re.compile(r"le contact|recrois|route|restions en contact")
-WISH = re.compile(r"continuation|pleine réussite|bonne personne|personne idéale|qui conviendra")
+WISH = re.compile(
+    r"continuation|pleine réussite|belle réussite|bonne personne|personne idéale|qui conviendra"
+    r"|personne qu’il (vous|te) faut|profil idéal"
+)
 
 
 @ADDRESSES
