@@ -269,8 +269,8 @@ def conventions(draft, address: Address) -> list[str]:  # type: ignore[no-untype
         found.append("staying in touch offered though the user did not choose it")
     paid = Money.PAID in (s.signing_bonus, s.relocation_assistance)
     rescinding = s.kind is Kind.WITHDRAW and s.stage is Stage.ACCEPTED
-    if paid and rescinding and not re.search(r"selon (les termes du|le) contrat", text):
-        found.append("the money received is not asked about under the contract")
+    if paid and rescinding and "selon les conditions de l’offre" not in text:
+        found.append("the money received is not asked about under the offer's terms")
     if GENDERED.search(every):
         found.append(f"gendered: {GENDERED.search(every).group()!r}")  # type: ignore[union-attr]
     # Filled fields leave no placeholder; a sentence is said once; one thanks, one apology.
@@ -552,7 +552,9 @@ def test_the_reply_to_can_we_talk_thanks_them_and_says_the_decision_stands(
             assert re.search(r"ma décision est (prise|arrêtée)", text), text
 
 
-def test_the_money_received_is_asked_about_under_the_contract(composer: Composer) -> None:
+def test_the_money_received_is_asked_about_under_the_offer_s_terms(composer: Composer) -> None:
+    """The money is settled by the offer's terms, never a contract the user did not name (the
+    seed-726 panel read « selon les termes du contrat » after a paid signing bonus as FALSE)."""
     for voice in Voice:
         for wording in (1, 2, 3):
             draft = compose(
@@ -561,7 +563,8 @@ def test_the_money_received_is_asked_about_under_the_contract(composer: Composer
             )  # fmt: skip
             every = f"{draft.body_text}\n{draft.phone_script}"
             assert "la prime à la signature" in every
-            assert re.search(r"comment procéder selon (les termes du|le) contrat", every), every
+            assert "comment procéder selon les conditions de l’offre" in every, every
+            assert "contrat" not in every, every
             assert not re.search(r"arrangement|rembours|\bEncore\b", every), every
 
 

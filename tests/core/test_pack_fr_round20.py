@@ -15,8 +15,8 @@ in sentences next to each other (« acceptation » then « depuis mon acceptatio
 then « Je regrette », « bien vouloir » or « gré » twice, « si cela » opening two sentences in
 a row). Each kind is a rule of templates/fr/wording/rules.toml, checked over round 18's places
 and round 19's recruiter notes, over the follow-ups after a conversation about a deal-breaker,
-and over the messages after both payments were received. « Selon les termes du contrat » stays
-where the signing bonus was paid (on signing it: test_pack_fr asks the money under the contract).
+and over the messages after both payments were received. Round 21 (seed 726) dropped the
+contract after a paid signing bonus too: the user never names one.
 """
 
 from __future__ import annotations
