@@ -16,7 +16,9 @@ m’accorder », « salaire… salaire »); « je dois donc » for a choice (dra
 calques « Mon intérêt est intact », « Ma réponse arrive bien près de », « il ne s’accorde
 plus avec ce poste », « m’engager dans ce projet ». Each kind is a rule of
 templates/fr/wording/rules.toml, checked over round 18's places, round 19's recruiter notes and
-round 20's messages after talks or two payments.
+round 20's messages after talks or two payments. The seed-726 and seed-727 panels then read
+the call announcing its decision after a colon (« Je tenais à vous le dire moi-même : j’ai
+décidé… »): one sentence, « Je tenais à vous annoncer moi-même que… ».
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
                    "« Merci de m’accorder ce moment. »"),
         ("script", "2. « J’aimerais aborder avec vous la question du salaire. »\n\n3. Demander : "
                    "« Y a-t-il une marge de manœuvre sur le salaire ? »"),
+    ],
+    "fr-the-call-announces-without-a-colon": [
+        ("script", "2. « Je tenais à vous le dire moi-même\u202f: j’ai décidé de décliner votre "
+                   "offre. »"),
+        ("script", "« Je vous le dis à regret\u202f: je dois revenir sur mon acceptation de "
+                   "l’offre. »"),
     ],
 }  # fmt: skip
 QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
