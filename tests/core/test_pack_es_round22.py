@@ -89,9 +89,6 @@ MARKED = [
      "Gracias por el tiempo que me han dedicado en relación con el puesto de Data Analyst.",
      "Gracias por el tiempo que me han dedicado para hablar del puesto de Data Analyst."),
     ("es-plain-words-not-office-words", {},
-     "¿Podría confirmarme que ha quedado registrado? Gracias por su atención.",
-     "Le agradecería que me confirmara que lo ha recibido."),
-    ("es-plain-words-not-office-words", {},
      "Conozco a una persona que podría encajar en la vacante y, con su consentimiento, "
      "tendría mucho gusto en ponerle en contacto con ella.",
      "Conozco a una persona que podría encajar en la vacante; si le parece bien, tendré "
@@ -124,9 +121,6 @@ MARKED = [
      "crítica que hacer.»",
      "Si preguntan qué viene después: «De momento prefiero reservármelo.»\nSi piden "
      "comentarios: «Agradezco la pregunta, pero no tengo ninguna crítica que hacer.»"),
-    ("es-a-word-once-in-a-pair", {},
-     "Gracias por su atención. Siento sinceramente el trastorno que esto le supone.",
-     "Siento sinceramente el trastorno que esto le supone."),
     ("es-a-word-once-in-a-pair", {},
      "Me gustaría comentar con usted el salario.\n¿Habría algún margen en el salario?",
      "Me gustaría comentar con usted el salario.\n¿Habría algún margen?"),
