@@ -18,7 +18,10 @@ plus avec ce poste », « m’engager dans ce projet ». Each kind is a rule of
 templates/fr/wording/rules.toml, checked over round 18's places, round 19's recruiter notes and
 round 20's messages after talks or two payments. The seed-726 and seed-727 panels then read
 the call announcing its decision after a colon (« Je tenais à vous le dire moi-même : j’ai
-décidé… »): one sentence, « Je tenais à vous annoncer moi-même que… ».
+décidé… »): one sentence, « Je tenais à vous annoncer moi-même que… ». The seed-728 panel read
+a note to the recruiter that claimed the talks (« Comme nous l’avons évoqué, nous n’avons pas
+pu trouver d’accord sur la question du salaire ») as FALSE: through a recruiter, no « nous »,
+as German and Spanish hold.
 """
 
 from __future__ import annotations
@@ -95,11 +98,21 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
         ("script", "« Je vous le dis à regret\u202f: je dois revenir sur mon acceptation de "
                    "l’offre. »"),
     ],
+    "fr-no-talks-claimed-through-a-recruiter": [
+        ("body", "Je ne pourrai pas m’engager et reviens donc sur mon acceptation. Comme nous "
+                 "l’avons évoqué, nous n’avons pas pu trouver d’accord sur la question du "
+                 "salaire."),
+    ],
 }  # fmt: skip
 QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
 RULE_IDS = tuple(QUOTED_BY_RULE)
 #: Facts of the place a rule reads when it has conditions.
-FACTS = {"fr-a-refusal-ends-warmly": {"stage": "accepted"}}
+FACTS = {
+    "fr-a-refusal-ends-warmly": {"stage": "accepted"},
+    "fr-no-talks-claimed-through-a-recruiter": {
+        "via_recruiter": "true", "kind": "withdraw", "channel": "recruiter",
+    },
+}  # fmt: skip
 #: Round 19's recruiter notes and round 20's messages after talks or two payments, beside
 #: round 18's places.
 CORPORA = {"recruiter-notes": recruiter_notes, "talks-and-payments": after_talks_and_payments}
