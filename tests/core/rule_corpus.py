@@ -8,7 +8,7 @@ pack's rules and reports what breaks them the same way.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from bowout import paths
 from bowout.core import Channel, Composer, Profile, Situation
@@ -25,6 +25,14 @@ def pack_rules(language: str) -> dict[str, Rule]:
     """The rules of ``language``'s ``wording/rules.toml`` (the built-in pack), by id."""
     text = (paths.pack_dir(language) / "wording" / "rules.toml").read_text(encoding="utf-8")
     return {rule.id: rule for rule in parse_rules(text)}
+
+
+def quoted(
+    by_rule: Mapping[str, Sequence[tuple[str, str]]],
+) -> list[tuple[str, str, str]]:
+    """What a panel quoted, flat: ``(rule id, part, text)`` for each ``(part, text)`` listed
+    under its rule id (a round's parametrized check that each rule reads its quotes)."""
+    return [(rule_id, *quote) for rule_id, quotes in by_rule.items() for quote in quotes]
 
 
 def rules_named(language: str, ids: Iterable[str]) -> tuple[Rule, ...]:

@@ -24,7 +24,7 @@ import itertools
 
 import pytest
 import tomllib
-from rule_corpus import Texts, breaks, rules_named, texts_of
+from rule_corpus import Texts, breaks, quoted, rules_named, texts_of
 from test_pack_fr_round10 import NAMES, PROFILE, TODAY
 from test_pack_fr_round18 import PLACES, texts
 
@@ -72,7 +72,7 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
         ("subject", "Product Designer chez Tailspin Toys : échanger sur la question du visa"),
     ],
 }  # fmt: skip
-QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
+QUOTED = quoted(QUOTED_BY_RULE)
 RULE_IDS = tuple(QUOTED_BY_RULE)
 #: Facts of the place a rule reads when it has conditions (the recruiter note's rule).
 FACTS = {"fr-a-recruiter-note-ends-without-filler": {"audience": "recruiter"}}

@@ -26,7 +26,7 @@ import itertools
 import re
 
 import pytest
-from rule_corpus import Texts, breaks, rules_named, texts_of
+from rule_corpus import Texts, breaks, quoted, rules_named, texts_of
 from test_pack_fr_round10 import NAMES, PROFILE, TODAY, corpus
 from test_pack_fr_round18 import PLACES, texts
 from test_pack_fr_round19 import recruiter_notes
@@ -84,7 +84,7 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
                  "en contact."),
     ],
 }  # fmt: skip
-QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
+QUOTED = quoted(QUOTED_BY_RULE)
 RULE_IDS = tuple(QUOTED_BY_RULE)
 #: Facts of the place a rule reads when it has conditions.
 FACTS = {

@@ -27,7 +27,7 @@ as German and Spanish hold.
 from __future__ import annotations
 
 import pytest
-from rule_corpus import Texts, breaks, rules_named
+from rule_corpus import Texts, breaks, quoted, rules_named
 from test_pack_fr_round18 import PLACES, texts
 from test_pack_fr_round19 import recruiter_notes
 from test_pack_fr_round20 import after_talks_and_payments
@@ -104,7 +104,7 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
                  "salaire."),
     ],
 }  # fmt: skip
-QUOTED = [(rule_id, *quote) for rule_id, quotes in QUOTED_BY_RULE.items() for quote in quotes]
+QUOTED = quoted(QUOTED_BY_RULE)
 RULE_IDS = tuple(QUOTED_BY_RULE)
 #: Facts of the place a rule reads when it has conditions.
 FACTS = {
