@@ -40,10 +40,12 @@ import re
 
 import pytest
 from rule_corpus import broken, drafts_of, rules_named
-from test_pack_de_round9 import PROFILE, TODAY, label
+from test_pack_de_round9 import PROFILE, TODAY, label, situations
 from test_pack_de_round19 import cases
 
-from bowout.core import Composer, Stage
+from bowout.core import Channel, Composer, Reason, Stage
+from bowout.core.situation import Voice
+from bowout.core.vocabulary import Address
 
 #: The rules this round added, one per kind the panels read.
 ROUND_20 = (
@@ -80,3 +82,18 @@ def test_a_weighed_decision_is_one_phrasing_among_others() -> None:
     corpus = drafts_of(composer, situations, PROFILE, label)
     weighed = [place for place, texts in corpus if WEIGHED.search(texts["body"][0])]
     assert len(weighed) * 3 <= len(corpus), (len(weighed), len(corpus), weighed[:6])
+
+
+def test_the_relay_after_declining_an_offer_names_it_once() -> None:
+    """The language matrix found „Leider muss ich das Angebot ablehnen.“ then „… ausrichten,
+    dass ich mich über das Angebot sehr gefreut habe?“ in a note to the recruiter: the relay
+    says „über die Zusage“. (The contact has no title: the rule reads within sentences, and
+    „Dr.“ would end one.)"""
+    rules = rules_named("de", ["de-the-key-noun-once-in-a-row"])
+    notes = [
+        next(situations(stage=Stage.OFFER, channel=Channel.RECRUITER, reason=Reason.NONE,
+                        contact="Jordan Lee", voice=voice, address=address, wording=wording))
+        for voice in Voice for address in Address for wording in (1, 2, 3)
+    ]  # fmt: skip
+    found = broken(Composer(today=lambda: TODAY), notes, PROFILE, rules, label)
+    assert not found, "\n".join(found[:6])
