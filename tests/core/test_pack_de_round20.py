@@ -78,8 +78,8 @@ def test_a_weighed_decision_is_one_phrasing_among_others() -> None:
     """At most a third of the drafts (their letters, not the replies) open the decision with
     „Nach reiflicher Überlegung“ and its kin; the panels read it in most."""
     composer = Composer(today=lambda: TODAY)
-    situations = [s for stage in Stage for s in cases(stage, False)]
-    corpus = drafts_of(composer, situations, PROFILE, label)
+    every = [s for stage in Stage for s in cases(stage, False)]
+    corpus = drafts_of(composer, every, PROFILE, label)
     weighed = [place for place, texts in corpus if WEIGHED.search(texts["body"][0])]
     assert len(weighed) * 3 <= len(corpus), (len(weighed), len(corpus), weighed[:6])
 
