@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import email
 import email.policy
+import faulthandler
 import io
 import logging
 import os
@@ -219,33 +220,52 @@ OUT_ENV = "BOWOUT_SELFTEST_OUT"
 
 
 class _Tee(io.StringIO):
-    """Collects the report so it can also go to the file named by ``OUT_ENV``."""
+    """Keeps the report and writes it to each of ``streams`` as it goes, flushing every
+    write, so a process that dies mid-run (a crash in Qt under Wine) leaves its lines."""
 
-    def __init__(self, echo: TextIO | None) -> None:
+    def __init__(self, streams: Sequence[TextIO]) -> None:
         super().__init__()
-        self.echo = echo
+        self.streams = tuple(streams)
 
     def write(self, text: str) -> int:
-        """Keep ``text`` and pass it on to the console, if there is one."""
-        if self.echo is not None:
-            self.echo.write(text)
-            self.echo.flush()
+        """Keep ``text`` and pass it on to every stream, flushed; returns ``len(text)``."""
+        for stream in self.streams:
+            stream.write(text)
+            stream.flush()
         return super().write(text)
 
 
 def run(out: TextIO | None = None) -> int:
-    """The ``bowout self-test`` command: headless, in a temporary folder; 0 or 1."""
+    """The ``bowout self-test`` command: headless, in a temporary folder; 0 or 1.
+
+    The report goes to ``out`` (default: ``sys.stdout``, which is None in a windowed Windows
+    build) and, when the environment names one in ``BOWOUT_SELFTEST_OUT``, to that file as
+    each line is printed. With that file, a fatal error (an access violation in a Qt DLL, an
+    abort) also writes Python's traceback of every thread there (:mod:`faulthandler`), unless
+    the host already set a fault handler (pytest does). A failure outside the steps (the
+    temporary folder, Qt's message handler) is reported with its traceback and gives 1.
+    """
     # Always offscreen: the check must behave the same on a desktop and on a build server.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    report_file = os.environ.get(OUT_ENV)
-    if report_file:
-        tee = _Tee(sys.stdout if out is None else out)
+    console = sys.stdout if out is None else out
+    with contextlib.ExitStack() as stack:
+        streams = [console] if console is not None else []
+        report_file = os.environ.get(OUT_ENV)
+        if report_file:
+            report = stack.enter_context(open(report_file, "w", encoding="utf-8"))
+            streams.append(report)
+            if not faulthandler.is_enabled():
+                faulthandler.enable(file=report)
+                stack.callback(faulthandler.disable)
+        tee = _Tee(streams)
         try:
             return _run(tee)
-        finally:
-            Path(report_file).write_text(tee.getvalue(), encoding="utf-8")
-    # sys.stdout is None in a windowed Windows build; the exit status still tells.
-    return _run(sys.stdout if out is None else out)
+        except Exception as exc:  # outside the steps: still a report, never a silent exit
+            logger.exception("self-test failed outside its steps")
+            print(f"FAIL self-test: {type(exc).__name__}: {exc}", file=tee)
+            traceback.print_exc(file=tee)
+            print(f"bowout {__version__} self-test: FAILED", file=tee)
+            return 1
 
 
 @contextlib.contextmanager

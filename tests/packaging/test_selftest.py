@@ -104,3 +104,47 @@ def test_the_report_is_copied_to_a_file_for_windowed_builds(
 def test_no_console_at_all_still_gives_the_status(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", None)  # as in a windowed Windows build
     assert selftest.run() == 0
+
+
+def test_a_crash_mid_run_leaves_the_lines_so_far_and_its_traceback(tmp_path: Path) -> None:
+    # A windowed Windows build has no console: when Qt crashes the process under Wine, the
+    # report file is all there is to read. It must say which step died, and where.
+    script = (
+        "import faulthandler, sys\n"
+        "from bowout import selftest\n"
+        "def step_that_crashes(state):\n"
+        "    faulthandler._sigsegv()\n"
+        "selftest.STEPS = (('resources', selftest.step_resources),"
+        " ('crash', step_that_crashes))\n"
+        "sys.exit(selftest.run())\n"
+    )
+    report = tmp_path / "selftest.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2] / "desktop")
+    env[selftest.OUT_ENV] = str(report)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=100
+    )
+    assert proc.returncode != 0
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("ok  resources"), text
+    assert "Fatal Python error" in text
+    assert "step_that_crashes" in text
+
+
+def test_a_failure_outside_the_steps_is_reported_with_its_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_qt() -> None:
+        raise ImportError("DLL load failed while importing QtCore")
+
+    report = tmp_path / "selftest.txt"
+    monkeypatch.setenv(selftest.OUT_ENV, str(report))
+    monkeypatch.setattr(selftest, "qt_messages_to_log", no_qt)
+    console = io.StringIO()
+    assert selftest.run(console) == 1
+    text = report.read_text(encoding="utf-8")
+    assert text == console.getvalue()
+    assert text.startswith("FAIL self-test: ImportError: DLL load failed while importing QtCore")
+    assert "Traceback (most recent call last)" in text
+    assert text.rstrip().endswith("self-test: FAILED")

@@ -12,6 +12,7 @@ import shutil
 import struct
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -292,6 +293,59 @@ def test_removal_check_fails_when_the_registry_entry_stays(tmp_path: Path) -> No
     host.registry[windows_check.UNINSTALL_KEY] = entry
     with pytest.raises(windows_check.CheckFailed, match="registry entry stays"):
         windows_check.check_removed(host, where, before)
+
+
+class SelfTestRuns(windows_check.Host):
+    """A host whose ``bowout self-test`` runs give the (status, report) pairs in turn."""
+
+    def __init__(self, runs: list[tuple[int, str | None]]) -> None:
+        self.runs = runs
+        self.count = 0
+
+    def run(self, argv: list[str], env: Mapping[str, str] | None = None) -> windows_check.Done:
+        assert argv[1:] == ["self-test"] and env is not None
+        status, report = self.runs[self.count]
+        self.count += 1
+        if report is not None:
+            Path(env["BOWOUT_SELFTEST_OUT"]).write_text(report, encoding="utf-8")
+        return windows_check.Done(status, "")
+
+
+PASSED = "ok  resources\nbowout 0.1.0 self-test: passed\n"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        (1, None),  # died before it wrote a line (what CI saw under Wine)
+        (3, "ok  resources\nFatal Python error: Aborted\n"),  # died within a step
+        (1, "FAIL self-test: ImportError: DLL load failed\nbowout 0.1.0 self-test: FAILED\n"),
+    ],
+)
+def test_a_self_test_that_failed_outside_its_steps_runs_once_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], first: tuple[int, str | None]
+) -> None:
+    host = SelfTestRuns([first, (0, PASSED)])
+    windows_check.self_test(host, "bowout.exe", tmp_path)
+    assert host.count == 2
+    assert "with no failed step (its report is above); running it once more" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_failed_step_is_never_run_again(tmp_path: Path) -> None:
+    failed = "ok  resources\nFAIL window: StepFailed: the window did not show\n"
+    host = SelfTestRuns([(1, failed + "bowout 0.1.0 self-test: FAILED\n"), (0, PASSED)])
+    with pytest.raises(windows_check.CheckFailed, match="self-test exited 1"):
+        windows_check.self_test(host, "bowout.exe", tmp_path)
+    assert host.count == 1
+
+
+def test_a_second_failure_outside_the_steps_fails_the_check(tmp_path: Path) -> None:
+    host = SelfTestRuns([(1, None), (1, "")])
+    with pytest.raises(windows_check.CheckFailed, match="self-test exited 1"):
+        windows_check.self_test(host, "bowout.exe", tmp_path)
+    assert host.count == 2
 
 
 # ---------------------------------------------------------------- CI and release wiring
