@@ -7,8 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis has two profiles. "gate", the default (`scripts/dev.sh test`, CI): every run
+# tries the same examples (derandomized from each test's code, no example database), so a
+# change lands or not on what it changed, not on which corner of the matrix a run drew.
+# "discovery" draws fresh examples: `--hypothesis-profile=discovery`, with
+# `--hypothesis-seed=N` to replay a run; what it finds becomes a named test and a fix
+# (docs/adding-a-language.md, "What the tests check").
+settings.register_profile("gate", derandomize=True, database=None, print_blob=True)
+settings.register_profile("discovery", print_blob=True)
+settings.load_profile("gate")
 
 
 @pytest.fixture(autouse=True)
