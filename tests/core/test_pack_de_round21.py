@@ -11,9 +11,9 @@ every draft, its phone script with its branches and the answers to each reply.
   Angebot entschieden habe.“).
 - The letter after a call repeated the script's thanks word for word („noch einmal für das
   Vertrauen, das Sie mir mit dem Angebot entgegengebracht haben“), stacking two thanks: „und
-  nochmals danke für Ihr Vertrauen“.
-- „Ich hoffe auf Ihr Verständnis.“ closed a rescission, stock and cold: „Ihnen und dem Team
-  wünsche ich alles Gute.“
+  nochmals für Ihr Vertrauen“.
+- „Ich hoffe auf Ihr Verständnis.“ closed a rescission alone, stock and cold: „Ich hoffe auf
+  Ihr Verständnis und wünsche Ihnen und dem Team alles Gute.“
 - „die gute Zusammenarbeit“ was thanked for before the first working day.
 - „Ich rufe an, weil ich mich gegen eine Zusage entschieden habe.“ read bureaucratic; two
   dash asides („– mit dessen Einverständnis –“, „– gerade nach Ihrem Einsatz für mich“).
@@ -36,7 +36,7 @@ from rule_corpus import broken, quoted, rules_named
 from test_pack_de_round9 import PROFILE, TODAY, body_of, label, situations
 from test_pack_de_round19 import cases
 
-from bowout.core import Composer, Stage
+from bowout.core import Composer, Situation, Stage
 from bowout.core.situation import Voice
 from bowout.core.wording import violations
 
@@ -112,6 +112,10 @@ def test_round_21_kinds_everywhere(stage: Stage, door: bool) -> None:
     assert not found, "\n".join(found[:12])
 
 
+def answer(composer: Composer, situation: Situation, kind: str) -> str:
+    return composer.compose_reply(situation, PROFILE, kind).body_text
+
+
 @pytest.mark.parametrize("kind", MONEY)
 def test_each_voice_answers_money_in_its_own_words(kind: str) -> None:
     """The same facts in the three voices give three different answers, and the wish after
@@ -120,7 +124,7 @@ def test_each_voice_answers_money_in_its_own_words(kind: str) -> None:
     found = []
     for s in (s for s in situations() if s.voice is Voice.WARM):
         said = {
-            voice: body_of(composer.compose_reply(dataclasses.replace(s, voice=voice), PROFILE, kind).body_text)
+            voice: body_of(answer(composer, dataclasses.replace(s, voice=voice), kind))
             for voice in Voice
         }
         if len(set(said.values())) < len(said):
