@@ -19,9 +19,8 @@ every draft, its phone script with its branches and the answers to each reply.
   dash asides („– mit dessen Einverständnis –“, „– gerade nach Ihrem Einsatz für mich“).
 - „Gern können wir zu einem späteren Zeitpunkt wieder in Kontakt treten.“ read stock, and
   after a refusal as "this offer, later": the settled „Gern bleibe ich mit Ihnen in Kontakt“.
-- „Unterstützung bei meiner Vermittlung als …“ read as agency jargon, „mich als …
-  vorgeschlagen“ clipped: „für Ihre Unterstützung und dafür, dass Sie mich für die Position
-  als … vorgeschlagen haben“ (round 20's form).
+- „Unterstützung bei meiner Vermittlung als …“ read as agency jargon: „für Ihre
+  Unterstützung und Ihre Empfehlung für die Position als …“.
 - The answers to a counter-offer and to a repayment demand read word for word the same in
   the three voices, and the wish after the money stood glued to it: each voice has its own
   register, the wish a paragraph of its own.
@@ -85,7 +84,6 @@ QUOTED_BY_RULE = {
     ],
     "de-the-recruiter-is-thanked-in-full": [
         ("body", "vielen Dank für Ihre Unterstützung bei meiner Vermittlung als Data Analyst."),
-        ("body", "vielen Dank, dass Sie mich als Data Analyst vorgeschlagen haben."),
     ],
 }  # fmt: skip
 #: The facts a quote was written for, where its rule names some.
@@ -104,12 +102,16 @@ def test_the_rules_read_what_the_panel_quoted(rule_id: str, part: str, text: str
     assert violations(rules_named("de", [rule_id]), {part: (text, FACTS.get(rule_id, {}))})
 
 
-@pytest.mark.parametrize("door", [True, False], ids=["door", "no-door"])
-@pytest.mark.parametrize("stage", list(Stage), ids=lambda s: s.value)
+@pytest.mark.parametrize(
+    ("stage", "door"), [(stage, door) for stage in Stage for door in (True, False)],
+    ids=lambda value: getattr(value, "value", "door" if value else "no-door"),
+)  # fmt: skip
 def test_round_21_kinds_everywhere(stage: Stage, door: bool) -> None:
-    rules = rules_named("de", ROUND_21)
-    found = broken(Composer(today=lambda: TODAY), cases(stage, door), PROFILE, rules, label)
-    assert not found, "\n".join(found[:12])
+    """Every draft at ``stage`` (the door open or not, with rapport and without), its
+    script and its answers keep this round's rules."""
+    composer = Composer(today=lambda: TODAY)
+    if found := broken(composer, cases(stage, door), PROFILE, rules_named("de", ROUND_21), label):
+        pytest.fail("\n".join(found[:12]))
 
 
 def answer(composer: Composer, situation: Situation, kind: str) -> str:
