@@ -1,17 +1,20 @@
 """The French pack against what the nineteenth to twenty-second native panels marked (issue 26,
 round 22, seeds 726 to 729).
 
-The panels scored French 23.67 (min 22), 23.92 (min 22), 23.83 (min 22) and 24.42 (min 23)
-and read, as kinds: thanks « au sujet du poste » (a calque of "about the role", draft 6 of
-729); « Je regrette que cela intervienne pendant les démarches de visa » (a calque of
-"during", drafts 1 and 8 of 729); « La relocalisation que demanderait ce poste » (a business
-brought back, not a person moving, draft 5 of 728); « un court entretien » and « Cette
-annonce arrivant si près… » (a job interview and a job ad, where the user offers a call and
-breaks the news, draft 1 of 729); the civil-service « date d’entrée en fonction » (draft 1 of
-727, draft 10 of 728) and the stiff imperative « Veuillez m’excuser » (draft 10 of 728). Each
-kind is a rule of templates/fr/wording/rules.toml, checked over round 21's places: round
-18's matrix, requests to talk and doors kept open, round 19's recruiter notes and round 20's
-messages after talks or two payments.
+The panels scored French 23.67 (min 22), 23.92 (min 22), 23.83 (min 22) and 24.42 (min 23) and
+read, as kinds: thanks « au sujet du poste » (a calque of "about the role", draft 6 of 729); «
+Je regrette que cela intervienne pendant les démarches de visa » (a calque of "during", drafts 1
+and 8 of 729); « La relocalisation que demanderait ce poste » (a business brought back, not a
+person moving, draft 5 of 728); « un court entretien » and « Cette annonce arrivant si près… »
+(a job interview and a job ad, where the user offers a call and breaks the news, draft 1 of
+729); the civil-service « date d’entrée en fonction » (draft 1 of 727, draft 10 of 728) and the
+stiff imperative « Veuillez m’excuser » (draft 10 of 728); an answer to a counter-offer thanking
+in three clipped words (« Merci pour cette nouvelle proposition. », drafts 4 and 9 of 728, draft
+11 of 727, « nouvelle » before any offer) and, after red flags, a door read as an invitation to
+come back with more (« N’hésitez pas à me recontacter à l’avenir »). Each kind is a rule of
+templates/fr/wording/rules.toml, checked over round 21's places: round 18's matrix, requests to
+talk and doors kept open, round 19's recruiter notes and round 20's messages after talks or two
+payments.
 """
 
 from __future__ import annotations
@@ -39,8 +42,24 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
         ("body", "Je suis désolé(e) de revenir vers vous si près de la date d’entrée en fonction."),
         ("body", "Veuillez m’excuser de vous répondre si près de la date de prise de poste."),
     ],
+    "fr-a-counter-offer-is-thanked-as-a-gesture": [
+        ("body", "Merci pour cette nouvelle proposition. Après réflexion, je maintiens ma "
+                 "décision. N’hésitez pas à me recontacter à l’avenir."),
+        ("body", "Merci pour cette nouvelle proposition. Ma décision reste toutefois inchangée. "
+                 "Je vous souhaite de trouver rapidement la personne qu’il vous faut."),
+        ("body", "Je vous remercie de cette nouvelle proposition\u202f; ma décision reste "
+                 "toutefois inchangée."),
+    ],
+    "fr-no-new-proposal-before-an-offer": [
+        ("body", "Merci pour cette nouvelle proposition. Ma décision reste toutefois inchangée."),
+    ],
 }  # fmt: skip
 QUOTED = quoted(QUOTED_BY_RULE)
+#: Facts of the place a rule reads when it has conditions.
+FACTS = {
+    "fr-a-counter-offer-is-thanked-as-a-gesture": {"reply": "counter-offer"},
+    "fr-no-new-proposal-before-an-offer": {"reply": "counter-offer", "stage": "applied"},
+}
 RULE_IDS = tuple(QUOTED_BY_RULE)
 
 
@@ -59,4 +78,4 @@ def test_what_the_panels_read_is_written_nowhere(where: tuple[str, Stage | None]
 
 @pytest.mark.parametrize(("rule_id", "part", "text"), QUOTED)
 def test_each_rule_reads_the_sentence_the_panel_quoted(rule_id: str, part: str, text: str) -> None:
-    assert violations(rules_named("fr", [rule_id]), {part: (text, {})})
+    assert violations(rules_named("fr", [rule_id]), {part: (text, FACTS.get(rule_id, {}))})
