@@ -11,10 +11,11 @@ person moving, draft 5 of 728); « un court entretien » and « Cette annonce ar
 stiff imperative « Veuillez m’excuser » (draft 10 of 728); an answer to a counter-offer thanking
 in three clipped words (« Merci pour cette nouvelle proposition. », drafts 4 and 9 of 728, draft
 11 of 727, « nouvelle » before any offer) and, after red flags, a door read as an invitation to
-come back with more (« N’hésitez pas à me recontacter à l’avenir »). Each kind is a rule of
-templates/fr/wording/rules.toml, checked over round 21's places: round 18's matrix, requests to
-talk and doors kept open, round 19's recruiter notes and round 20's messages after talks or two
-payments.
+come back with more (« N’hésitez pas à me recontacter à l’avenir »). Two sentences in a row
+opened on « J’ai » (« J’ai décidé… J’ai choisi… », « J’ai accepté l’offre, mais… J’ai conscience
+que… »). Each kind is a rule of templates/fr/wording/rules.toml, checked over round 21's places:
+round 18's matrix, requests to talk and doors kept open, round 19's recruiter notes and round
+20's messages after talks or two payments.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
     ],
     "fr-no-new-proposal-before-an-offer": [
         ("body", "Merci pour cette nouvelle proposition. Ma décision reste toutefois inchangée."),
+    ],
+    "fr-no-two-sentences-open-with-j-ai": [
+        ("body", "J’ai décidé de me retirer du processus de recrutement. J’ai choisi de "
+                 "m’orienter vers une autre voie professionnelle."),
+        ("body", "J’ai accepté l’offre, mais je dois encore soulever la question du salaire. "
+                 "J’ai conscience que cela arrive tard."),
     ],
 }  # fmt: skip
 QUOTED = quoted(QUOTED_BY_RULE)
