@@ -34,7 +34,6 @@ QUOTED_BY_RULE: dict[str, list[tuple[str, str]]] = {
         ("body", "Je tiens à vous remercier du temps que vous m’avez consacré au sujet du poste "
                  "de Data Analyst."),
         ("body", "Je regrette que cela intervienne pendant les démarches de visa."),
-        ("body", "Je regrette que cela survienne pendant les démarches de visa."),
         ("body", "La relocalisation que demanderait ce poste ne correspond pas à mes projets."),
         ("body", "Je reste à votre disposition pour un court entretien, si cela peut être utile "
                  "pour relancer le recrutement."),
