@@ -82,9 +82,12 @@ ADDRESSES = pytest.mark.parametrize("address", list(Address), ids=lambda a: a.va
 # --- 1. a visa petition: the user's news is regretted, never the employer's work ---------------
 #: "Je regrette les démarches" reads as "I deplore what you did".
 REPROACH = re.compile(r"regrette (aussi |par ailleurs |vivement )?les démarches", re.IGNORECASE)
-#: The user's news regretted for falling mid-way through the petition.
+#: The user's news regretted for falling mid-way through the petition (« alors que… déjà
+#: engagées », or « pendant » still in the brief and warm voices, since round 22: the seed-729
+#: panel read « pendant les démarches » as "during").
 NEWS_REGRETTED = re.compile(
-    r"Je regrette que cela (survienne|intervienne) pendant les démarches de visa"
+    r"Je regrette que cela (survienne|intervienne) (alors que les démarches de visa sont déjà"
+    r" engagées|pendant les démarches de visa)"
 )
 
 
