@@ -145,6 +145,12 @@ def test_each_rule_reads_the_sentence_a_panel_marked(
     rule_id: str, said: dict[str, str], old: str, new: str
 ) -> None:
     """The rule knows the sentence a panel quoted, and lets its native rewrite pass."""
+    reads_the_marked(rule_id, said, old, new)
+
+
+def reads_the_marked(rule_id: str, said: dict[str, str], old: str, new: str) -> None:
+    """Rule ``rule_id`` flags ``old`` (what a panel quoted) and passes ``new`` (its native
+    rewrite), both read as a body written for the facts ``said`` (later rounds reuse it)."""
     (rule,) = rules_named("es", (rule_id,))
     assert violations((rule,), {"body": (old, said)}), old
     assert not violations((rule,), {"body": (new, said)}), new
