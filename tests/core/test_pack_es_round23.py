@@ -6,7 +6,7 @@ retirar mi candidatura. He aceptado otra propuesta de trabajo.»); «propuesta»
 the same root in two sentences in a row («Por motivos de traslado… ¿Podría trasladárselo…?»,
 «Le agradezco… transmitir mi agradecimiento»); leísmo to a woman reader («Ha sido un placer
 conocerle» to Amara and Priya: the pack cannot always know the reader's sex, so the sentence
-says «tratar con usted»); «Le deseo lo mejor para encontrar a la persona adecuada» (a calque);
+says «hablar con usted»); «Le deseo lo mejor para encontrar a la persona adecuada» (a calque);
 a stock trio of closing lines after declining an offer with rapport and the door open («Me
 encantaría que siguiéramos en contacto. Ha sido un placer conocerle. Le deseo mucho acierto en
 la selección.»); and «de verdad» said again and again in a call, or «a usted y al equipo»
@@ -62,7 +62,7 @@ MARKED = [
      "Le agradezco el apoyo y le pido que transmita mi agradecimiento al equipo.",
      "Le agradezco el apoyo. ¿Le importaría avisar a Sam Whitfield?"),
     ("es-no-leismo-to-a-reader", {},
-     "Ha sido un placer conocerle.", "Ha sido un placer tratar con usted."),
+     "Ha sido un placer conocerle.", "Ha sido un placer hablar con usted."),
     ("es-wishes-said-natively", {},
      "Le deseo lo mejor para encontrar a la persona adecuada.",
      "Les deseo que encuentren pronto a la persona adecuada."),
