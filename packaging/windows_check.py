@@ -236,7 +236,7 @@ def self_test(host: Host, exe: str, work: Path) -> None:
 
     A run that failed with no failed step (the process died, or failed before its steps
     began) is run once more, and says so: CI saw one such exit under Wine, status 1 with an
-    empty report, on a bundle that passed on the next build. A failed step is never run
+    empty report, on a tree whose bundle passed when built again here. A failed step is never run
     again: that is a fault of the bundle.
     """
     done = self_test_once(host, exe, work)

@@ -295,9 +295,7 @@ def qt_messages_to_log() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-def _run(stream: TextIO | None) -> int:
-    if stream is None:
-        stream = io.StringIO()
+def _run(stream: TextIO) -> int:
     with tempfile.TemporaryDirectory(prefix="bowout-selftest-") as tmp:
         work = Path(tmp)
         # Anything that falls back to the environment lands in the temporary folder too.
